@@ -1,0 +1,17 @@
+"""checker: a fact-checking citation tracker over SQLite and Datasette."""
+from .claims import add_article, add_claim, add_source, get_claim, list_claims, set_verdict
+from .db import open_db
+from .errors import CheckerError
+from .seed import load_seed
+
+__all__ = [
+    "CheckerError",
+    "add_article",
+    "add_claim",
+    "add_source",
+    "get_claim",
+    "list_claims",
+    "load_seed",
+    "open_db",
+    "set_verdict",
+]

@@ -1,0 +1,264 @@
+"""Add, link, rate and read articles, claims and sources: the library behind every writer."""
+import datetime
+import getpass
+import os
+
+from .db import transaction
+from .errors import DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle
+from .text import clean, is_partial_date, quote_occurs
+from .urls import normalise_url
+from .vocab import KINDS, RELATIONS, VERDICTS
+
+
+def now():
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def current_user():
+    """Who is writing: $CHECKER_USER, else the login name."""
+    try:
+        return os.environ.get("CHECKER_USER") or getpass.getuser()
+    except Exception:  # no login name in some containers
+        return None
+
+
+def _required(value, name):
+    value = clean(value)
+    if value is None:
+        raise InvalidInput(f"{name} must not be empty")
+    return value
+
+
+def _choice(value, name, allowed):
+    if clean(value) not in allowed:
+        raise InvalidInput(f"unknown {name} {(value or '')!r}: expected one of {', '.join(allowed)}")
+    return clean(value)
+
+
+def _date(value, name, partial=True):
+    value = clean(value)
+    if value is not None and not is_partial_date(value, partial=partial):
+        shape = "YYYY, YYYY-MM or YYYY-MM-DD" if partial else "YYYY-MM-DD"
+        raise InvalidInput(f"{name} {value!r} is not a date ({shape})")
+    return value
+
+
+def _number(value, name):
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise InvalidInput(f"{name} must be a number")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"{name} {value!r} is not a number")
+    return int(number) if number.is_integer() else number
+
+
+def get_article(db, article_id):
+    rows = list(db["articles"].rows_where("id = ?", [article_id]))
+    if not rows:
+        raise NotFound("article", article_id)
+    return rows[0]
+
+
+def get_claim_row(db, claim_id):
+    rows = list(db["claims"].rows_where("id = ?", [claim_id]))
+    if not rows:
+        raise NotFound("claim", claim_id)
+    return rows[0]
+
+
+def add_article(db, *, id, title, text, url=None, author=None, publisher=None, published=None):
+    """Insert an article; its id is a slug such as ``pakistan-russia-2012``."""
+    article_id = _required(id, "article id")
+    if article_id != article_id.lower() or not all(c.isalnum() or c == "-" for c in article_id):
+        raise InvalidInput(f"article id {article_id!r} must be lower-case letters, digits and hyphens")
+    row = {
+        "id": article_id,
+        "title": _required(title, "title"),
+        "text": _required(text, "article text"),
+        "url": normalise_url(url) if clean(url) else None,
+        "author": clean(author),
+        "publisher": clean(publisher),
+        "published": _date(published, "published", partial=False),
+    }
+    if db["articles"].count_where("id = ?", [article_id]):
+        raise InvalidInput(f"an article with id {article_id!r} already exists")
+    with transaction(db):
+        db["articles"].insert(row)
+    return article_id
+
+
+def _source_row(source):
+    return {
+        "url": normalise_url(source.get("url")),
+        "title": clean(source.get("title")),
+        "publisher": clean(source.get("publisher")),
+    }
+
+
+def _link(source, default_relation):
+    return {
+        "relation": _choice(source.get("relation") or default_relation, "relation", RELATIONS),
+        "passage": clean(source.get("passage")),
+        "note": clean(source.get("note")),
+    }
+
+
+def _ensure_source(db, row):
+    """The id of the source with this URL, inserting it (or filling its blanks) as needed."""
+    existing = list(db["sources"].rows_where("url = ?", [row["url"]]))
+    if not existing:
+        return db["sources"].insert(row).last_pk
+    found = existing[0]
+    blanks = {k: v for k, v in row.items() if v is not None and found.get(k) is None}
+    if blanks:
+        db["sources"].update(found["id"], blanks)
+    return found["id"]
+
+
+def add_claim(
+    db,
+    *,
+    article_id,
+    quote,
+    kind,
+    claim,
+    value=None,
+    unit=None,
+    date_start=None,
+    date_end=None,
+    sources=(),
+    added_by=None,
+    seed_key=None,
+):
+    """Insert a claim and its sources in one transaction; return the claim's id.
+
+    ``sources`` is a list of dicts with ``url`` and optionally ``relation`` (default
+    ``cited``), ``passage``, ``title``, ``publisher`` and ``note``.
+    """
+    article = get_article(db, _required(article_id, "article"))
+    quote = _required(quote, "quote")
+    if not quote_occurs(quote, article["text"]):
+        raise QuoteNotInArticle(quote, article["id"])
+    value = _number(value, "value")
+    unit = clean(unit)
+    if (value is None) != (unit is None):
+        raise InvalidInput("value and unit go together: give both or neither")
+    date_start = _date(date_start, "date start")
+    date_end = _date(date_end, "date end")
+    if date_end and not date_start:
+        raise InvalidInput("date end needs a date start")
+    if date_end and date_start:
+        n = min(len(date_start), len(date_end))
+        if date_end[:n] < date_start[:n]:
+            raise InvalidInput(f"date end {date_end} is before date start {date_start}")
+    row = {
+        "article_id": article["id"],
+        "quote": quote,
+        "claim": _required(claim, "claim"),
+        "kind": _choice(kind, "kind", KINDS),
+        "value": value,
+        "unit": unit,
+        "date_start": date_start,
+        "date_end": date_end,
+        "added_at": now(),
+        "added_by": clean(added_by) or current_user(),
+        "seed_key": clean(seed_key),
+    }
+    links = []
+    for source in sources:
+        links.append((_source_row(source), _link(source, "cited")))
+    urls = [s["url"] for s, _ in links]
+    duplicates = {u for u in urls if urls.count(u) > 1}
+    if duplicates:
+        raise DuplicateLink("(new)", sorted(duplicates)[0])
+    with transaction(db):
+        claim_id = db["claims"].insert(row).last_pk
+        for source_row, link in links:
+            source_id = _ensure_source(db, source_row)
+            db["claim_sources"].insert({"claim_id": claim_id, "source_id": source_id, **link})
+    return claim_id
+
+
+def add_source(db, claim_id, url, *, relation="supports", passage=None, title=None, publisher=None, note=None):
+    """Link a source (created if new) to an existing claim; return the source's id."""
+    claim_row = get_claim_row(db, claim_id)
+    source_row = _source_row({"url": url, "title": title, "publisher": publisher})
+    link = _link({"relation": relation, "passage": passage, "note": note}, "supports")
+    with transaction(db):
+        source_id = _ensure_source(db, source_row)
+        if db["claim_sources"].count_where("claim_id = ? and source_id = ?", [claim_row["id"], source_id]):
+            raise DuplicateLink(claim_row["id"], source_row["url"])
+        db["claim_sources"].insert({"claim_id": claim_row["id"], "source_id": source_id, **link})
+    return source_id
+
+
+def set_verdict(db, claim_id, verdict, *, note=None, by=None):
+    """Rate a claim; the note says what the record shows."""
+    claim_row = get_claim_row(db, claim_id)
+    changes = {
+        "verdict": _choice(verdict, "verdict", VERDICTS),
+        "verdict_at": now(),
+        "verdict_by": clean(by) or current_user(),
+    }
+    if clean(note) is not None:
+        changes["verdict_note"] = clean(note)
+    with transaction(db):
+        db["claims"].update(claim_row["id"], changes)
+    return get_claim_row(db, claim_row["id"])
+
+
+def list_claims(db, *, kind=None, verdict=None, search=None, article_id=None):
+    """Claims matching the filters, with their number of sources; search uses full-text search."""
+    if kind is not None:
+        kind = _choice(kind, "kind", KINDS)
+    if verdict is not None:
+        verdict = _choice(verdict, "verdict", VERDICTS)
+    where, params = [], []
+    if kind:
+        where.append("claims.kind = ?")
+        params.append(kind)
+    if verdict:
+        where.append("claims.verdict = ?")
+        params.append(verdict)
+    if article_id:
+        where.append("claims.article_id = ?")
+        params.append(article_id)
+    if clean(search):
+        where.append("claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+        params.append(fts_query(search))
+    sql = """
+        SELECT claims.id, claims.kind, claims.verdict, claims.claim,
+               (SELECT count(*) FROM claim_sources WHERE claim_id = claims.id) AS sources
+        FROM claims {} ORDER BY claims.id
+    """.format("WHERE " + " AND ".join(where) if where else "")
+    return [dict(r) for r in db.query(sql, params)]
+
+
+def fts_query(text):
+    """Quote each word so that user text never reads as FTS syntax."""
+    words = [w.replace('"', "") for w in text.split()]
+    return " ".join(f'"{w}"' for w in words if w)
+
+
+def get_claim(db, claim_id):
+    """A claim with its article's title and its sources (each with relation and passage)."""
+    claim_row = get_claim_row(db, claim_id)
+    article = get_article(db, claim_row["article_id"])
+    claim_row["article_title"] = article["title"]
+    claim_row["sources"] = [
+        dict(r)
+        for r in db.query(
+            """
+            SELECT sources.id, sources.url, sources.title, sources.publisher,
+                   claim_sources.relation, claim_sources.passage, claim_sources.note
+            FROM claim_sources JOIN sources ON sources.id = claim_sources.source_id
+            WHERE claim_sources.claim_id = ?
+            ORDER BY claim_sources.relation = 'cited' DESC, sources.id
+            """,
+            [claim_row["id"]],
+        )
+    ]
+    return claim_row

@@ -1,0 +1,65 @@
+"""Exceptions raised by the checker library, all under one base class."""
+
+
+class CheckerError(Exception):
+    """Base class: anything the library refuses, with a message fit for one line."""
+
+
+class DatabaseMissing(CheckerError):
+    """Raised when a command other than ``init`` is pointed at a path with no database."""
+
+    def __init__(self, path):
+        self.path = path
+        super().__init__(f"no database at {path}: create it with `checker init --db {path}`")
+
+
+class NotADatabase(CheckerError):
+    """Raised when the file at the database path is not an SQLite database."""
+
+    def __init__(self, path):
+        self.path = path
+        super().__init__(f"{path} is not an SQLite database")
+
+
+class InvalidInput(CheckerError):
+    """Raised when a value is empty, malformed or outside its vocabulary."""
+
+
+class InvalidURL(InvalidInput):
+    """Raised when a source URL is not an absolute http(s) URL."""
+
+    def __init__(self, url, reason="must be an absolute http:// or https:// URL"):
+        self.url = url
+        super().__init__(f"invalid URL {url!r}: {reason}")
+
+
+class QuoteNotInArticle(InvalidInput):
+    """Raised when a claim's quote does not occur in its article's text."""
+
+    def __init__(self, quote, article_id):
+        self.quote = quote
+        self.article_id = article_id
+        short = quote if len(quote) <= 60 else quote[:57] + "..."
+        super().__init__(f"quote {short!r} does not occur in the text of article {article_id!r}")
+
+
+class NotFound(CheckerError):
+    """Raised when an article, claim or source named by the caller does not exist."""
+
+    def __init__(self, what, key):
+        self.what = what
+        self.key = key
+        super().__init__(f"no {what} with id {key!r}")
+
+
+class DuplicateLink(CheckerError):
+    """Raised when a source is linked to a claim it is already linked to."""
+
+    def __init__(self, claim_id, url):
+        self.claim_id = claim_id
+        self.url = url
+        super().__init__(f"claim {claim_id} already cites {url}")
+
+
+class ConstraintViolation(CheckerError):
+    """Raised when the database itself refuses a row (a CHECK, trigger or foreign key)."""

@@ -1,0 +1,63 @@
+"""Load the seed article and its claims (``seed/seed.yaml``) into a database, idempotently."""
+import pathlib
+
+import yaml
+
+from .claims import add_article, add_claim, set_verdict
+from .db import transaction
+
+SEED_DIR = pathlib.Path(__file__).parent / "seed"
+
+
+def read_seed(path=None):
+    """The seed file as data, with the article's text read in from its text file."""
+    path = pathlib.Path(path or SEED_DIR / "seed.yaml")
+    seed = yaml.safe_load(path.read_text(encoding="utf-8"))
+    article = seed["article"]
+    article["text"] = (path.parent / article.pop("text_file")).read_text(encoding="utf-8")
+    return seed
+
+
+def load_seed(db, path=None):
+    """Insert whatever of the seed is missing; rows already present are left as they are.
+
+    Claims are matched on their seed key, so a rerun adds nothing, and a verdict an
+    editor changed since is not overwritten. Returns the number of claims added.
+    """
+    seed = read_seed(path)
+    article = dict(seed["article"])
+    appearances = article.pop("appearances", [])
+    added = 0
+    with transaction(db):
+        if not db["articles"].count_where("id = ?", [article["id"]]):
+            add_article(db, **article)
+        for entry in seed["claims"]:
+            if db["claims"].count_where("seed_key = ?", [entry["key"]]):
+                continue
+            # The article's own pages are each claim's first context; where the page
+            # is the one the text was captured from, the quote is its passage.
+            sources = [
+                {
+                    "url": page["url"], "title": page.get("title"), "publisher": page.get("publisher"),
+                    "note": page.get("note"), "relation": "context",
+                    "passage": entry["quote"] if page.get("quotes") else None,
+                }
+                for page in appearances
+            ] + list(entry.get("sources") or [])
+            claim_id = add_claim(
+                db,
+                article_id=article["id"],
+                quote=entry["quote"],
+                kind=entry["kind"],
+                claim=entry["claim"],
+                value=entry.get("value"),
+                unit=entry.get("unit"),
+                date_start=entry.get("date_start"),
+                date_end=entry.get("date_end"),
+                sources=sources,
+                added_by="seed",
+                seed_key=entry["key"],
+            )
+            set_verdict(db, claim_id, entry["verdict"], note=entry["verdict_note"], by="seed")
+            added += 1
+    return added

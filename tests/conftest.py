@@ -1,0 +1,52 @@
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import cli
+from checker.db import open_db
+from checker.seed import load_seed
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    """A database with the seed article and its claims."""
+    path = tmp_path / "claims.db"
+    db = open_db(path, create=True)
+    load_seed(db)
+    db.conn.close()
+    return path
+
+
+@pytest.fixture
+def db(db_path):
+    db = open_db(db_path)
+    yield db
+    db.conn.close()
+
+
+@pytest.fixture
+def empty_db(tmp_path):
+    db = open_db(tmp_path / "empty.db", create=True)
+    yield db
+    db.conn.close()
+
+
+@pytest.fixture
+def run(db_path):
+    """Invoke the CLI against the seeded database; returns the click Result."""
+    runner = CliRunner()
+
+    def invoke(*args, db=db_path):
+        return runner.invoke(cli, [*args, "--db", str(db)] if db else list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def dump(path):
+    """Every row and schema statement of a database, to show that nothing changed."""
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()

@@ -1,0 +1,33 @@
+import pathlib
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import cli
+from checker.vocab import KINDS, RELATIONS, VERDICTS
+
+README = (pathlib.Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_has_help_with_an_example(name):
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Example: checker " + name in result.output
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_is_in_readme(name):
+    assert re.search(rf"checker {name}\b", README), f"`checker {name}` is not documented in README.md"
+
+
+@pytest.mark.parametrize("word", KINDS + VERDICTS + RELATIONS)
+def test_vocabularies_are_documented(word):
+    assert f"`{word}`" in README
+
+
+def test_readme_opens_with_the_two_commands():
+    first_block = README.split("```", 2)[1]
+    assert first_block.strip().splitlines() == ["./scripts/serve", "./scripts/test"]

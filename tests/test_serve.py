@@ -1,0 +1,57 @@
+"""`checker serve` for real: a Datasette process on a free local port, and the root login link it prints."""
+import os
+import re
+import select
+import socket
+import subprocess
+import sys
+import time
+
+import requests
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_prints_a_root_login_link(db_path):
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "checker.cli", "serve", "--db", str(db_path), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        link, output, deadline = None, "", time.monotonic() + 60
+        while link is None and time.monotonic() < deadline:
+            ready, _, _ = select.select([proc.stdout], [], [], 1)
+            if ready:
+                line = proc.stdout.readline()
+                output += line
+                match = re.search(r"(http://127\.0\.0\.1:\d+/-/auth-token\?token=\w+)", line)
+                link = match and match.group(1)
+            assert proc.poll() is None, output
+        assert link, output
+        while time.monotonic() < deadline:  # the link is printed before the server listens
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert proc.poll() is None, output
+                time.sleep(0.1)
+        # everyone browses
+        rows = requests.get(f"http://127.0.0.1:{port}/claims/claims.json?_shape=array", timeout=10).json()
+        assert len(rows) == 30
+        # the one who started it logs in as root through the link
+        session = requests.Session()
+        response = session.get(link, timeout=10)
+        assert response.status_code == 200
+        actor = session.get(f"http://127.0.0.1:{port}/-/actor.json", timeout=10).json()
+        assert actor["actor"]["id"] == "root"
+        anonymous = requests.get(f"http://127.0.0.1:{port}/-/actor.json", timeout=10).json()
+        assert anonymous["actor"] is None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
