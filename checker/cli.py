@@ -10,6 +10,7 @@ from . import claims as lib
 from .db import default_db_path, open_db
 from .errors import CheckerError
 from .seed import load_seed
+from .urls import normalise_url
 from .vocab import KINDS, RELATIONS, VERDICTS
 
 
@@ -238,6 +239,65 @@ def serve(db_path, host, port):
     argv = datasette_argv(db_path, host=host, port=port)
     click.echo(f"Serving {db_path} on http://{host}:{port}/ ; the login link for root follows.", err=True)
     os.execv(sys.executable, [sys.executable, "-m", "datasette", *argv])
+
+
+@cli.command()
+@db_option
+@click.option("--claim", "claims", type=int, multiple=True, help="Check the sources of this claim (repeatable).")
+@click.option("--source", "sources", type=int, multiple=True, help="Check this source (repeatable).")
+@click.option("--article", "articles", multiple=True, help="Check the sources of this article's claims.")
+@click.option("--stale-after", help="Skip sources checked more recently than this: 30m, 12h, 7d, 2w.")
+@click.option("--concurrency", default=8, show_default=True, type=click.IntRange(1, 256), help="Hosts fetched in parallel.")
+@click.option("--min-interval", default=1.0, show_default=True, type=click.FloatRange(0), help="Seconds between requests to one host.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1), help="Total seconds allowed for one fetch.")
+@click.option("--max-bytes", default=10 * 1024 * 1024, show_default=True, type=click.IntRange(1), help="Largest body read (after decompression).")
+@click.option("--allow-address", "allow_addresses", multiple=True, help="Admit this network (CIDR) despite the address policy, e.g. 127.0.0.1/32.")
+@click.option("--wayback-base", envvar="CHECKER_WAYBACK_BASE", default="https://web.archive.org", show_default=True, help="Base URL of the web archive ($CHECKER_WAYBACK_BASE).")
+@click.option("--no-archive", is_flag=True, help="Do not fall back to the web archive.")
+def check(db_path, claims, sources, articles, stale_after, concurrency, min_interval, timeout, max_bytes, allow_addresses, wayback_base, no_archive):
+    """Retrieve the cited pages, fall back to the web archive, and record every attempt.
+
+    Checks all sources unless --claim, --source or --article narrow it. Each
+    check is saved as it completes, so an interrupted run loses only the
+    checks in flight; rerun with --stale-after to do the rest.
+
+    Example: checker check --claim 3 --stale-after 7d
+    """
+    import ipaddress
+
+    from tqdm import tqdm
+
+    from .check import CheckOptions, parse_duration, run_checks, select_sources
+
+    for cidr in allow_addresses:
+        try:
+            ipaddress.ip_network(cidr, strict=False)
+        except ValueError:
+            raise CheckerError(f"--allow-address {cidr!r} is not an address or network (CIDR)")
+    try:
+        normalise_url(wayback_base)
+    except CheckerError as e:
+        raise CheckerError(f"--wayback-base: {e}")
+    options = CheckOptions(
+        concurrency=concurrency, min_interval=min_interval, timeout=timeout, max_bytes=max_bytes,
+        allow_addresses=tuple(allow_addresses), wayback_base=wayback_base, use_archive=not no_archive,
+        stale_after=parse_duration(stale_after) if stale_after else None,
+    )
+    db = opened(db_path)
+    for claim_id in claims:
+        lib.get_claim_row(db, claim_id)
+    for article_id in articles:
+        lib.get_article(db, article_id)
+    for source_id in sources:
+        if not db["sources"].count_where("id = ?", [source_id]):
+            raise CheckerError(f"no source with id {source_id}")
+    chosen = select_sources(db, claims=claims, sources=sources, articles=articles, stale_after=options.stale_after)
+    bar = tqdm(total=len(chosen), unit="source", disable=not sys.stderr.isatty(), file=sys.stderr)
+    summary = run_checks(db, chosen, options, on_progress=lambda source, attempts: bar.update(1))
+    bar.close()
+    click.echo(summary.line())
+    if summary.interrupted:
+        sys.exit(130)
 
 
 def main(argv=None):

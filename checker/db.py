@@ -1,7 +1,11 @@
 """Open the claims database (WAL, foreign keys, migrations) and translate its refusals."""
 import contextlib
+import datetime
+import hashlib
+import json
 import os
 import sqlite3
+import zlib
 
 import sqlite_utils
 
@@ -57,3 +61,58 @@ def transaction(db):
             yield db
     except sqlite3.IntegrityError as e:
         raise ConstraintViolation(f"the database refused the change: {e}") from e
+
+
+def iso_time(epoch_seconds):
+    """Epoch seconds as UTC ISO 8601 with milliseconds: 2026-11-26T20:45:21.123Z."""
+    moment = datetime.datetime.fromtimestamp(epoch_seconds, datetime.timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def save_snapshot(db, *, text, body, content_type=None, title=None, canonical_url=None):
+    """The id of the snapshot of this extracted text, storing it (body compressed) if new."""
+    text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    row = db.execute("SELECT id FROM snapshots WHERE text_hash = ?", [text_hash]).fetchone()
+    if row:
+        return row[0]
+    return db["snapshots"].insert(
+        {
+            "text_hash": text_hash,
+            "content_type": content_type,
+            "title": title,
+            "canonical_url": canonical_url,
+            "text": text,
+            "body": zlib.compress(body or b"", 6),
+            "body_encoding": "zlib",
+            "body_bytes": len(body or b""),
+        }
+    ).last_pk
+
+
+def save_check(db, source_id, attempt):
+    """Record one attempt (and its snapshot) in one transaction; returns the check's id."""
+    with transaction(db):
+        snapshot_id = attempt.get("snapshot_id")
+        if attempt.get("snapshot"):
+            snapshot_id = save_snapshot(db, **attempt["snapshot"])
+        row = {
+            "source_id": source_id,
+            "started_at": iso_time(attempt["started_at"]),
+            "finished_at": iso_time(attempt["started_at"] + attempt["elapsed_ms"] / 1000),
+            "elapsed_ms": attempt["elapsed_ms"],
+            "requested_url": attempt["requested_url"],
+            "final_url": attempt.get("final_url"),
+            "redirects": json.dumps(attempt.get("redirects") or []),
+            "http_status": attempt.get("http_status"),
+            "outcome": attempt["outcome"],
+            "error": attempt.get("error"),
+            "content_type": attempt.get("content_type"),
+            "bytes": attempt.get("bytes"),
+            "etag": attempt.get("etag"),
+            "last_modified": attempt.get("last_modified"),
+            "snapshot_id": snapshot_id,
+            "via_archive": 1 if attempt.get("via_archive") else 0,
+            "archive_url": attempt.get("archive_url"),
+            "archive_timestamp": attempt.get("archive_timestamp"),
+        }
+        return db["checks"].insert(row).last_pk

@@ -4,7 +4,7 @@ A step that has landed is never edited: change the schema by adding a step.
 """
 from sqlite_utils.migrations import Migrations
 
-from .vocab import KINDS, RELATIONS, VERDICTS, sql_list
+from .vocab import ALIVE_OUTCOMES, BLOCKED_OUTCOMES, KINDS, LIVE_STATE_OUTCOMES, OUTCOMES, RELATIONS, VERDICTS, sql_list
 
 migrations = Migrations("checker")
 
@@ -143,6 +143,102 @@ def m001_core_tables(db):
 def m002_full_text_search(db):
     db["claims"].enable_fts(["quote", "claim", "verdict_note"], create_triggers=True)
     db["sources"].enable_fts(["title", "url"], create_triggers=True)
+
+
+@migrations()
+def m003_checks_and_snapshots(db):
+    db.executescript(f"""
+    CREATE TABLE snapshots (
+        id INTEGER PRIMARY KEY,
+        text_hash TEXT NOT NULL UNIQUE,
+        content_type TEXT,
+        title TEXT,
+        canonical_url TEXT,
+        text TEXT NOT NULL,
+        body BLOB,
+        body_encoding TEXT CHECK (body_encoding IN ('zlib')),
+        body_bytes INTEGER,
+        created_at TEXT NOT NULL DEFAULT {NOW}
+    );
+
+    CREATE TABLE checks (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        elapsed_ms INTEGER NOT NULL CHECK (elapsed_ms >= 0),
+        requested_url TEXT NOT NULL,
+        final_url TEXT,
+        redirects TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(redirects) AND json_type(redirects) = 'array'),
+        http_status INTEGER CHECK (http_status IS NULL OR http_status BETWEEN 100 AND 599),
+        outcome TEXT NOT NULL CHECK (outcome IN ({sql_list(OUTCOMES)})),
+        error TEXT,
+        content_type TEXT,
+        bytes INTEGER,
+        etag TEXT,
+        last_modified TEXT,
+        snapshot_id INTEGER REFERENCES snapshots(id),
+        via_archive INTEGER NOT NULL DEFAULT 0 CHECK (via_archive IN (0, 1)),
+        archive_url TEXT,
+        archive_timestamp TEXT,
+        CHECK (via_archive = 1 OR (archive_url IS NULL AND archive_timestamp IS NULL)),
+        CHECK (outcome NOT IN ('ok', 'not_modified') OR snapshot_id IS NOT NULL)
+    );
+    CREATE INDEX checks_source_live ON checks(source_id, via_archive, id);
+    CREATE INDEX checks_started_at ON checks(started_at);
+
+    -- A check records what happened: it is never rewritten.
+    CREATE TRIGGER checks_are_append_only BEFORE UPDATE ON checks
+    BEGIN
+        SELECT RAISE(ABORT, 'checks are append-only: record a new check instead');
+    END;
+
+    CREATE VIEW source_health AS
+    WITH latest AS (
+        SELECT source_id, max(id) AS check_id FROM checks WHERE via_archive = 0 GROUP BY source_id
+    ),
+    last_good AS (
+        SELECT source_id, max(id) AS check_id FROM checks
+        WHERE via_archive = 0 AND outcome IN ({sql_list(LIVE_STATE_OUTCOMES + BLOCKED_OUTCOMES)})
+        GROUP BY source_id
+    ),
+    streak AS (
+        SELECT checks.source_id, count(*) AS failures,
+               min(checks.started_at) AS first_failure, max(checks.started_at) AS last_failure
+        FROM checks LEFT JOIN last_good ON last_good.source_id = checks.source_id
+        WHERE checks.via_archive = 0 AND checks.id > coalesce(last_good.check_id, 0)
+        GROUP BY checks.source_id
+    ),
+    capture AS (
+        SELECT source_id, max(id) AS check_id FROM checks
+        WHERE via_archive = 1 AND outcome = 'ok' GROUP BY source_id
+    )
+    SELECT
+        sources.id AS source_id,
+        sources.url,
+        CASE
+            WHEN latest.check_id IS NULL THEN 'unchecked'
+            WHEN c.outcome IN ({sql_list(LIVE_STATE_OUTCOMES)}) THEN 'alive'
+            WHEN c.outcome IN ({sql_list(BLOCKED_OUTCOMES)}) THEN 'blocked'
+            WHEN streak.failures >= 3
+                 AND julianday(streak.last_failure) - julianday(streak.first_failure) >= 3 THEN 'dead'
+            ELSE 'failing'
+        END AS state,
+        c.outcome AS latest_outcome,
+        c.http_status AS latest_http_status,
+        c.started_at AS latest_check_at,
+        latest.check_id AS latest_check_id,
+        coalesce(streak.failures, 0) AS consecutive_failures,
+        streak.first_failure AS failing_since,
+        a.archive_url,
+        a.archive_timestamp
+    FROM sources
+    LEFT JOIN latest ON latest.source_id = sources.id
+    LEFT JOIN checks c ON c.id = latest.check_id
+    LEFT JOIN streak ON streak.source_id = sources.id
+    LEFT JOIN capture ON capture.source_id = sources.id
+    LEFT JOIN checks a ON a.id = capture.check_id;
+    """)
 
 
 def apply(db):

@@ -26,6 +26,33 @@ VERDICTS = (
 
 RELATIONS = ("cited", "supports", "contradicts", "context")
 
+# What one attempt to retrieve a source came to.
+OUTCOMES = (
+    "ok",
+    "not_modified",
+    "soft_404",
+    "not_found",
+    "gone",
+    "blocked",
+    "rate_limited",
+    "server_error",
+    "timeout",
+    "dns_error",
+    "connection_error",
+    "tls_error",
+    "too_many_redirects",
+    "too_large",
+    "unsupported_type",
+    "robots_disallowed",
+    "refused_address",
+    "invalid_url",
+)
+ALIVE_OUTCOMES = ("ok", "not_modified")
+# A server that answers with something we cannot read (an image) is still there.
+LIVE_STATE_OUTCOMES = ALIVE_OUTCOMES + ("unsupported_type",)
+# Anti-bot walls, paywalls, robots.txt and our own address policy: the page may be fine.
+BLOCKED_OUTCOMES = ("blocked", "robots_disallowed", "refused_address")
+
 
 def sql_list(values):
     """Render a vocabulary as the body of an SQL ``IN (...)`` list."""

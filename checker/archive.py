@@ -1,0 +1,104 @@
+"""The web archive fallback: find captures of a URL near a date and fetch them as original bytes.
+
+Speaks the Internet Archive's availability API, CDX server and replay (see shared/reference);
+the base URL is configurable so that tests point it at a local fake."""
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit
+
+DEFAULT_BASE = "https://web.archive.org"
+GOOD_CAPTURE_STATUSES = ("200", "203", "206")
+
+
+@dataclass(frozen=True)
+class Capture:
+    timestamp: str  # 14 digits, YYYYMMDDhhmmss
+    original: str
+
+    def replay_url(self, base):
+        # id_ asks for the original bytes: no banner, no rewritten links.
+        return f"{base.rstrip('/')}/web/{self.timestamp}id_/{self.original}"
+
+
+class ArchiveError(Exception):
+    """Raised when the archive answers with an error (429, 5xx, malformed JSON)."""
+
+    def __init__(self, outcome, message):
+        self.outcome = outcome
+        super().__init__(message)
+
+
+def timestamp_for(date):
+    """'2012-03-21' -> '20120321' (a partial date keeps its digits)."""
+    return re.sub(r"\D", "", date or "")[:14]
+
+
+def _get_json(fetcher, url, deadline):
+    result = fetcher.fetch(url, check_robots=False, deadline=deadline)
+    if result.outcome != "ok":
+        raise ArchiveError(result.outcome, f"archive lookup failed: {result.error or result.outcome}")
+    try:
+        return json.loads(result.body.decode("utf-8")) if result.body.strip() else []
+    except (ValueError, UnicodeDecodeError):
+        raise ArchiveError("server_error", "archive answered with malformed JSON")
+
+
+def available(fetcher, base, url, when, deadline):
+    """The availability API's closest capture to `when`, or None."""
+    query = urlencode({"url": url, "timestamp": timestamp_for(when)} if when else {"url": url})
+    data = _get_json(fetcher, f"{base.rstrip('/')}/wayback/available?{query}", deadline)
+    closest = (data or {}).get("archived_snapshots", {}).get("closest") if isinstance(data, dict) else None
+    if closest and closest.get("available") and str(closest.get("status")) in GOOD_CAPTURE_STATUSES:
+        original = original_from_replay(closest.get("url")) or url
+        return Capture(closest["timestamp"], original)
+    return None
+
+
+def original_from_replay(replay_url):
+    match = re.match(r"^https?://[^/]+/web/\d{1,14}[a-z_]*/(.+)$", replay_url or "")
+    return match.group(1) if match else None
+
+
+def cdx(fetcher, base, url, deadline, *, to=None, from_=None, limit=3):
+    """Captures with status 200 from the CDX server, nearest to the bound first."""
+    params = [("url", url), ("output", "json"), ("filter", "statuscode:200"), ("fl", "timestamp,original,statuscode")]
+    if to:
+        params += [("to", timestamp_for(to)), ("limit", str(-limit))]
+    else:
+        if from_:
+            params.append(("from", timestamp_for(from_)))
+        params.append(("limit", str(limit)))
+    rows = _get_json(fetcher, f"{base.rstrip('/')}/cdx/search/cdx?{urlencode(params)}", deadline)
+    if not isinstance(rows, list) or not rows:
+        return []
+    header, *rows = rows
+    try:
+        ts, orig = header.index("timestamp"), header.index("original")
+    except (ValueError, AttributeError):
+        raise ArchiveError("server_error", "archive CDX answer has no header row")
+    captures = [Capture(r[ts], r[orig]) for r in rows if len(r) > max(ts, orig)]
+    return list(reversed(captures)) if to else captures
+
+
+def candidates(fetcher, base, url, when, deadline, limit=4):
+    """Captures to try, best first: the closest before `when`, then the nearest after."""
+    found = []
+
+    def add(capture):
+        if capture and capture not in found and len(found) < limit:
+            found.append(capture)
+
+    closest = available(fetcher, base, url, when, deadline)
+    if closest and (not when or closest.timestamp[: len(timestamp_for(when))] <= timestamp_for(when)):
+        add(closest)
+    for capture in cdx(fetcher, base, url, deadline, to=when) if when else []:
+        add(capture)
+    for capture in cdx(fetcher, base, url, deadline, from_=when):
+        add(capture)
+    add(closest)  # after the date, but still a capture
+    return found
+
+
+def same_host(a, b):
+    return urlsplit(a).netloc == urlsplit(b).netloc

@@ -1,0 +1,148 @@
+"""Bytes, HTML and PDF to text, title and canonical URL; error-page recognition. Pure: no network, no DB."""
+import io
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, UnicodeDammit
+
+from .errors import CheckerError
+
+# Elements whose text is not the page's content.
+DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "iframe")
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+TEXT_TYPES = ("text/plain",)
+PDF_TYPES = ("application/pdf", "application/x-pdf")
+
+# Titles and headings that say the page is not there (checked case-insensitively).
+ERROR_PAGE_PATTERNS = [
+    r"\b404\b",
+    r"\bpage (was )?not found\b",
+    r"\bnot found\b",
+    r"\bpage (does not|doesn'?t|no longer) exists?\b",
+    r"\bno longer (available|exists)\b",
+    r"\bpage (is )?(unavailable|missing)\b",
+    r"\bcould not be found\b",
+    r"\bcan(no|')t be found\b",
+    r"\berror 40[0-9]\b",
+    r"\bnothing (was )?found\b",
+    r"страница не найдена",
+    r"\bpágina no encontrada\b",
+    r"\bpage introuvable\b",
+    r"\bseite nicht gefunden\b",
+]
+ERROR_PAGE = re.compile("|".join(ERROR_PAGE_PATTERNS), re.IGNORECASE)
+
+
+class UnsupportedType(CheckerError):
+    """Raised when a body is of a type we do not read (an image, an archive, ...)."""
+
+    def __init__(self, content_type):
+        self.content_type = content_type
+        super().__init__(f"unsupported content type {content_type or 'unknown'}")
+
+
+@dataclass
+class Extracted:
+    text: str
+    title: str | None
+    canonical_url: str | None
+    content_type: str
+    headings: tuple = ()
+
+
+def media_type(content_type_header):
+    """'text/html; charset=utf-8' -> ('text/html', 'utf-8')."""
+    if not content_type_header:
+        return None, None
+    parts = [p.strip() for p in content_type_header.split(";")]
+    charset = None
+    for p in parts[1:]:
+        name, _, value = p.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            charset = value.strip().strip("\"'").lower()
+    return parts[0].lower() or None, charset
+
+
+def sniff(body):
+    """A media type from the first bytes, for bodies served without a usable header."""
+    head = body[:512].lstrip().lower()
+    if body[:5] == b"%PDF-":
+        return "application/pdf"
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<title")) or b"<html" in head:
+        return "text/html"
+    if body[:8] == b"\x89PNG\r\n\x1a\n" or body[:3] == b"\xff\xd8\xff" or body[:4] in (b"GIF8", b"PK\x03\x04"):
+        return "application/octet-stream"
+    return None
+
+
+def tidy(text):
+    """Collapse runs of spaces, drop blank lines."""
+    lines = (re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def extract_html(body, charset=None, url=None):
+    # bs4 weighs the header's charset, then <meta>, then detection.
+    soup = BeautifulSoup(body, "html.parser", from_encoding=charset)
+    title = soup.title.get_text(" ", strip=True) if soup.title else None
+    canonical = None
+    for link in soup.find_all("link", href=True):
+        rel = link.get("rel") or []
+        if "canonical" in [r.lower() for r in (rel if isinstance(rel, list) else [rel])]:
+            canonical = urljoin(url or "", link["href"].strip())
+            break
+    for tag in soup(DROPPED_TAGS):
+        tag.decompose()
+    headings = tuple(h.get_text(" ", strip=True) for h in soup.find_all(["h1", "h2"])[:3])
+    root = soup.body or soup
+    return Extracted(tidy(root.get_text("\n")), title or None, canonical, "text/html", headings)
+
+
+def extract_pdf(body):
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(body))
+        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+        title = reader.metadata.title if reader.metadata else None
+    except Exception as e:  # pypdf raises many types for broken files
+        raise UnsupportedType(f"application/pdf (unreadable: {e})")
+    return Extracted(tidy(text), title or None, None, "application/pdf")
+
+
+def extract_plain(body, charset=None):
+    # UnicodeDammit tries the declared charset, then detection, then utf-8 and windows-1252.
+    dammit = UnicodeDammit(body, [charset] if charset else [])
+    text = dammit.unicode_markup if dammit.unicode_markup is not None else body.decode("utf-8", errors="replace")
+    return Extracted(tidy(text), None, None, "text/plain")
+
+
+def extract(body, content_type_header=None, url=None):
+    """Read a body by its media type (sniffed when the header is missing or generic)."""
+    mime, charset = media_type(content_type_header)
+    if mime in (None, "application/octet-stream", "binary/octet-stream"):
+        mime = sniff(body) or mime
+    if mime in HTML_TYPES:
+        return extract_html(body, charset, url)
+    if mime in PDF_TYPES:
+        return extract_pdf(body)
+    if mime in TEXT_TYPES:
+        return extract_plain(body, charset)
+    raise UnsupportedType(mime)
+
+
+def says_not_found(extracted):
+    """True when the page's title or main heading says the page does not exist."""
+    candidates = [extracted.title or ""] + list(extracted.headings[:1])
+    return any(ERROR_PAGE.search(c) for c in candidates if c)
+
+
+def is_site_root(url):
+    return urlsplit(url).path in ("", "/") and not urlsplit(url).query
+
+
+def redirected_to_root(requested_url, final_url):
+    """A request for a deep page that ended on the site's front page."""
+    return final_url != requested_url and is_site_root(final_url) and not is_site_root(requested_url)

@@ -1,0 +1,392 @@
+"""HTTP only: the session, the address policy, timeouts and deadline, size cap, redirects,
+robots.txt, per-host politeness and retries. Returns plain FetchResult values; never touches the DB."""
+import email.utils
+import ipaddress
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from protego import Protego
+from requests.adapters import HTTPAdapter
+
+from . import __version__
+from .errors import CheckerError
+from .urls import normalise_url, InvalidURL
+
+USER_AGENT = f"checker/{__version__} (fact-checking citation tracker; +https://pypi.org/project/checker/)"
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+RETRY_STATUSES = (429, 502, 503, 504)
+BLOCKED_STATUSES = (401, 403, 407, 451)
+CHUNK = 16 * 1024  # small, so a compressed body is capped soon after it passes the limit
+
+
+class AddressRefused(requests.RequestException):
+    """Raised when a host resolves to an address the policy refuses (loopback, private, ...)."""
+
+
+class NameNotResolved(requests.ConnectionError):
+    """Raised when a host name does not resolve."""
+
+
+class DeadlineExceeded(CheckerError):
+    """Raised when a fetch runs past its total deadline."""
+
+
+class TooLarge(CheckerError):
+    """Raised when a body grows past the size cap."""
+
+
+@dataclass
+class AddressPolicy:
+    """Which addresses may be connected to: public unicast only, plus the allowed networks."""
+
+    allowed: tuple = ()
+
+    @classmethod
+    def allowing(cls, cidrs=()):
+        return cls(tuple(ipaddress.ip_network(c, strict=False) for c in cidrs))
+
+    def permits(self, ip):
+        if ip.version == 6 and ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        if any(ip.version == net.version and ip in net for net in self.allowed):
+            return True
+        return ip.is_global and not (
+            ip.is_multicast or ip.is_reserved or ip.is_unspecified or ip.is_loopback or ip.is_link_local or ip.is_private
+        )
+
+    def resolve(self, host, port):
+        """The address to connect to; every address the name resolves to must be permitted."""
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError) as e:
+            raise NameNotResolved(f"{host} does not resolve: {e}")
+        addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+        refused = [a for a in addresses if not self.permits(a)]
+        if refused:
+            raise AddressRefused(f"{host} resolves to {refused[0]}, which is not a public address")
+        return addresses[0]
+
+
+class PinnedAddressAdapter(HTTPAdapter):
+    """Resolves and checks the host at connection time, then connects to that very address.
+
+    The pinning technique is the one requests-hardened uses; the policy (CIDR allowances,
+    every resolved address checked) is ours.
+    """
+
+    def __init__(self, policy, **kwargs):
+        self.policy = policy
+        super().__init__(**kwargs)
+
+    def build_connection_pool_key_attributes(self, request, verify, cert=None):
+        host_params, pool_kwargs = super().build_connection_pool_key_attributes(request, verify, cert)
+        host, port = host_params["host"], host_params["port"]
+        scheme = host_params["scheme"]
+        ip = self.policy.resolve(host, port or (443 if scheme == "https" else 80))
+        header = f"[{host}]" if ":" in host else host
+        request.headers["Host"] = f"{header}:{port}" if port else header
+        if scheme == "https":
+            pool_kwargs["assert_hostname"] = host
+            pool_kwargs["server_hostname"] = host
+        host_params["host"] = str(ip)
+        return host_params, pool_kwargs
+
+
+class HostGate:
+    """At most one request in flight per host, and a minimum interval between requests to it."""
+
+    def __init__(self, min_interval=1.0):
+        self.min_interval = min_interval
+        self._lock = threading.Condition()
+        self._busy = set()
+        self._next = {}
+        self._interval = {}
+
+    def set_interval(self, host, seconds):
+        with self._lock:
+            self._interval[host] = max(self.min_interval, seconds)
+
+    def interval(self, host):
+        return self._interval.get(host, self.min_interval)
+
+    def acquire(self, host, deadline=None):
+        with self._lock:
+            while True:
+                now = time.monotonic()
+                wait = self._next.get(host, 0) - now
+                if host not in self._busy and wait <= 0:
+                    self._busy.add(host)
+                    return
+                if deadline is not None and now >= deadline:
+                    raise DeadlineExceeded(f"waited past the deadline for a turn at {host}")
+                limit = wait if host not in self._busy else None
+                if deadline is not None:
+                    limit = min(limit if limit is not None else deadline - now, deadline - now)
+                self._lock.wait(timeout=limit)
+
+    def release(self, host):
+        with self._lock:
+            self._busy.discard(host)
+            self._next[host] = time.monotonic() + self.interval(host)
+            self._lock.notify_all()
+
+
+@dataclass
+class FetchResult:
+    requested_url: str
+    outcome: str = "ok"
+    final_url: str = None
+    redirects: list = field(default_factory=list)
+    http_status: int = None
+    error: str = None
+    content_type: str = None
+    body: bytes = None
+    bytes: int = 0
+    etag: str = None
+    last_modified: str = None
+    headers: dict = field(default_factory=dict)
+    started_at: float = None
+    elapsed_ms: int = 0
+
+
+def outcome_for_status(status):
+    if 200 <= status < 300:
+        return "ok"
+    if status == 304:
+        return "not_modified"
+    if status == 404:
+        return "not_found"
+    if status == 410:
+        return "gone"
+    if status in BLOCKED_STATUSES:
+        return "blocked"
+    if status == 429:
+        return "rate_limited"
+    if status >= 500:
+        return "server_error"
+    return "not_found"  # other 4xx: the page is not there for us
+
+
+def outcome_for_exception(e):
+    """Map what requests/urllib3 raised to an outcome and a one-line reason."""
+    if isinstance(e, AddressRefused):
+        return "refused_address", str(e)
+    if isinstance(e, NameNotResolved):
+        return "dns_error", str(e)
+    if isinstance(e, (DeadlineExceeded, requests.Timeout)):
+        return "timeout", f"timed out: {short(e)}"
+    if isinstance(e, TooLarge):
+        return "too_large", str(e)
+    if isinstance(e, requests.exceptions.SSLError):
+        return "tls_error", f"TLS failed: {short(e)}"
+    if isinstance(e, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema, InvalidURL)):
+        return "invalid_url", str(e)
+    if isinstance(e, (requests.ConnectionError, requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError)):
+        return "connection_error", f"connection failed: {short(e)}"
+    return "connection_error", short(e)
+
+
+def short(e):
+    """The innermost reason of a requests/urllib3 error, on one line."""
+    text = " ".join(str(e).split())
+    if "Caused by " in text:
+        text = text.rsplit("Caused by ", 1)[1].rstrip(")")
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def retry_after(value, now=None):
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (now or time.time()))
+
+
+class Fetcher:
+    """Fetches URLs politely and safely; one per run (it caches robots.txt per host)."""
+
+    def __init__(
+        self,
+        *,
+        policy=None,
+        gate=None,
+        timeout=30.0,
+        max_bytes=10 * 1024 * 1024,
+        max_redirects=10,
+        retries=2,
+        max_retry_wait=30.0,
+        user_agent=USER_AGENT,
+    ):
+        self.policy = policy or AddressPolicy()
+        self.gate = gate or HostGate()
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+        self.max_redirects = max_redirects
+        self.retries = retries
+        self.max_retry_wait = max_retry_wait
+        self.user_agent = user_agent
+        self.session = requests.Session()
+        self.session.trust_env = False  # no proxies or .netrc from the environment
+        adapter = PinnedAddressAdapter(self.policy, pool_maxsize=4, max_retries=0)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.session.headers.update({"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"})
+        self._robots = {}
+        self._robots_lock = threading.Lock()
+        self._robots_host_locks = {}
+
+    # -- one request ---------------------------------------------------------------------
+    def _request(self, url, headers, deadline):
+        """One GET, without following redirects; the body is read within the cap and deadline."""
+        host = urlsplit(url).netloc
+        self.gate.acquire(host, deadline)
+        try:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise DeadlineExceeded("no time left")
+            timeout = (min(10.0, remaining), min(15.0, remaining))
+            response = self.session.get(url, headers=headers, stream=True, allow_redirects=False, timeout=timeout)
+            try:
+                body = b""
+                if response.status_code not in REDIRECT_STATUSES and response.status_code != 304:
+                    body = self._read_body(response, deadline)
+            finally:
+                response.close()
+        finally:
+            self.gate.release(host)
+        return response, body
+
+    def _read_body(self, response, deadline):
+        declared = response.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > self.max_bytes:
+            raise TooLarge(f"body of {int(declared)} bytes is over the {self.max_bytes}-byte cap")
+        chunks, size = [], 0
+        while True:
+            if time.monotonic() > deadline:
+                raise DeadlineExceeded(f"body still arriving at the deadline ({size} bytes read)")
+            chunk = response.raw.read1(CHUNK, decode_content=True)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise TooLarge(f"body passed the {self.max_bytes}-byte cap")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    # -- robots.txt ---------------------------------------------------------------------
+    def robots(self, origin, deadline):
+        """The parsed robots.txt of an origin (scheme://host), fetched once per run; None if absent."""
+        with self._robots_lock:
+            if origin in self._robots:
+                return self._robots[origin]
+            lock = self._robots_host_locks.setdefault(origin, threading.Lock())
+        with lock:
+            with self._robots_lock:
+                if origin in self._robots:
+                    return self._robots[origin]
+            parser = None
+            try:
+                result = self._follow(origin + "/robots.txt", {}, deadline, max_redirects=5)
+                if result.outcome == "ok" and result.body is not None:
+                    parser = Protego.parse(result.body.decode("utf-8", errors="replace"))
+            except Exception:
+                parser = None  # an unreadable robots.txt allows everything
+            with self._robots_lock:
+                self._robots[origin] = parser
+            if parser is not None:
+                delay = parser.crawl_delay(self.user_agent)
+                if delay:
+                    self.gate.set_interval(urlsplit(origin).netloc, float(delay))
+            return parser
+
+    def allowed_by_robots(self, url, deadline):
+        parts = urlsplit(url)
+        parser = self.robots(f"{parts.scheme}://{parts.netloc}", deadline)
+        return parser is None or parser.can_fetch(url, self.user_agent)
+
+    # -- a whole fetch --------------------------------------------------------------------
+    def fetch(self, url, *, etag=None, last_modified=None, check_robots=True, deadline=None):
+        """Fetch a URL: robots, redirects one hop at a time, retries; always returns a FetchResult."""
+        started = time.time()
+        clock = time.monotonic()
+        deadline = deadline or clock + self.timeout
+        result = FetchResult(requested_url=url, started_at=started)
+        try:
+            url = normalise_url(url)
+            result.requested_url = url
+            if check_robots and not self.allowed_by_robots(url, deadline):
+                result.outcome, result.error = "robots_disallowed", "robots.txt disallows this URL for our user agent"
+            else:
+                headers = {}
+                if etag:
+                    headers["If-None-Match"] = etag
+                if last_modified:
+                    headers["If-Modified-Since"] = last_modified
+                result = self._follow(url, headers, deadline, result=result)
+        except Exception as e:
+            result.outcome, result.error = outcome_for_exception(e)
+        result.elapsed_ms = int((time.monotonic() - clock) * 1000)
+        return result
+
+    def _follow(self, url, headers, deadline, max_redirects=None, result=None):
+        max_redirects = self.max_redirects if max_redirects is None else max_redirects
+        result = result or FetchResult(requested_url=url, started_at=time.time())
+        seen = {url}
+        attempts, waited = 0, 0.0
+        while True:
+            try:
+                response, body = self._request(url, headers, deadline)
+            except Exception as e:
+                result.final_url = url
+                result.outcome, result.error = outcome_for_exception(e)
+                return result
+            status = response.status_code
+            if status in REDIRECT_STATUSES and response.headers.get("Location"):
+                target = urljoin(url, response.headers["Location"])
+                result.redirects.append({"status": status, "url": target})
+                try:
+                    target = normalise_url(target)
+                except InvalidURL as e:
+                    result.final_url, result.http_status = url, status
+                    result.outcome, result.error = "invalid_url", f"redirect to {e}"
+                    return result
+                if target in seen or len(result.redirects) > max_redirects:
+                    result.final_url, result.http_status = target, status
+                    result.outcome = "too_many_redirects"
+                    result.error = "redirect loop" if target in seen else f"more than {max_redirects} redirects"
+                    return result
+                seen.add(target)
+                url = target
+                continue
+            if status in RETRY_STATUSES and attempts < self.retries:
+                wait = retry_after(response.headers.get("Retry-After"))
+                wait = (2 ** attempts) if wait is None else wait
+                if waited + wait <= self.max_retry_wait and time.monotonic() + wait < deadline:
+                    attempts += 1
+                    waited += wait
+                    time.sleep(wait)
+                    continue
+            result.final_url = url
+            result.http_status = status
+            result.outcome = outcome_for_status(status)
+            if result.outcome not in ("ok", "not_modified"):
+                result.error = f"HTTP {status} {response.reason or ''}".strip()
+                if attempts:
+                    result.error += f" after {attempts + 1} attempts"
+            result.content_type = response.headers.get("Content-Type")
+            result.etag = response.headers.get("ETag")
+            result.last_modified = response.headers.get("Last-Modified")
+            result.headers = dict(response.headers)
+            result.body = body
+            result.bytes = len(body or b"")
+            return result
