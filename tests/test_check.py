@@ -1,0 +1,327 @@
+"""`checker check` end to end: sources in a database, local servers, a fake archive."""
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from checker.check import CheckOptions, parse_duration, run_checks, select_sources
+from checker.claims import add_source
+from checker.cli import cli
+from checker.db import open_db
+from checker.errors import InvalidInput
+
+from .servers import FakeArchive, LocalServer, html, standard_routes, TRADE_TEXT
+
+
+@pytest.fixture
+def site():
+    with LocalServer() as s:
+        s.routes = standard_routes(s)
+        yield s
+
+
+@pytest.fixture
+def wayback():
+    with LocalServer() as s:
+        yield FakeArchive(s)
+
+
+def options(wayback=None, **kwargs):
+    base = dict(
+        concurrency=4, min_interval=0, timeout=3, allow_addresses=("127.0.0.1/32",),
+        wayback_base=wayback.server.url("") if wayback else "http://127.0.0.1:9", use_archive=wayback is not None,
+        archive_interval=0, max_retry_wait=3,
+    )
+    base.update(kwargs)
+    return CheckOptions(**base)
+
+
+def new_source(db, url, claim_id=1):
+    return add_source(db, claim_id, url, relation="supports")
+
+
+def checks_of(db, source_id):
+    return [dict(r) for r in db.query("select * from checks where source_id = ? order by id", [source_id])]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("7d", 7 * 86400), ("12h", 43200), ("30m", 1800), ("90s", 90), ("2w", 1209600), ("1.5d", 129600)],
+)
+def test_parse_duration(text, expected):
+    assert parse_duration(text).total_seconds() == expected
+
+
+@pytest.mark.parametrize("text", ["", "7", "seven days", "7 days", "-1d", "7y"])
+def test_parse_duration_refuses(text):
+    with pytest.raises(InvalidInput):
+        parse_duration(text)
+
+
+def test_checks_snapshots_and_reuse(db, site):
+    source_id = new_source(db, site.url("/ok"))
+    summary = run_checks(db, select_sources(db, sources=[source_id]), options())
+    assert summary.outcomes == {"ok": 1}
+    [first] = checks_of(db, source_id)
+    assert first["outcome"] == "ok" and first["http_status"] == 200 and first["snapshot_id"]
+    assert first["started_at"].endswith("Z") and first["finished_at"] >= first["started_at"]
+    assert json.loads(first["redirects"]) == []
+    snapshot = db["snapshots"].get(first["snapshot_id"])
+    assert TRADE_TEXT in snapshot["text"] and snapshot["title"] == "Trade figures"
+    import zlib
+
+    assert b"<title>Trade figures</title>" in zlib.decompress(snapshot["body"])
+    # a recheck of unchanged content reuses the snapshot
+    run_checks(db, select_sources(db, sources=[source_id]), options())
+    second = checks_of(db, source_id)[1]
+    assert second["snapshot_id"] == first["snapshot_id"]
+    assert db["snapshots"].count == 1
+
+
+def test_conditional_recheck_records_not_modified(db, site):
+    source_id = new_source(db, site.url("/etag"))
+    run_checks(db, select_sources(db, sources=[source_id]), options())
+    run_checks(db, select_sources(db, sources=[source_id]), options())
+    first, second = checks_of(db, source_id)
+    assert (first["outcome"], second["outcome"]) == ("ok", "not_modified")
+    assert second["snapshot_id"] == first["snapshot_id"] and second["http_status"] == 304
+    assert site.requests_to("/etag")[-1]["headers"]["If-None-Match"] == '"v1"'
+    assert site.requests_to("/etag")[-1]["headers"]["If-Modified-Since"] == "Wed, 21 Mar 2012 10:00:00 GMT"
+
+
+def test_checks_are_append_only(db, site):
+    source_id = new_source(db, site.url("/ok"))
+    run_checks(db, select_sources(db, sources=[source_id]), options())
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("update checks set outcome = 'gone' where source_id = ?", [source_id])
+    with pytest.raises(sqlite3.IntegrityError):
+        db["checks"].insert({"source_id": source_id, "started_at": "x", "finished_at": "x", "elapsed_ms": 1,
+                             "requested_url": "http://a/", "outcome": "fine"})
+
+
+def test_archive_rescues_a_dead_page(db, site, wayback):
+    url = site.url("/missing")
+    wayback.captures[url] = [
+        ("20100101000000", 200, html("Trade figures", "An older capture."), "text/html"),
+        ("20120301000000", 200, html("Page not found", "Sorry."), "text/html"),  # an error page: rejected
+        ("20120310000000", 200, html("Trade figures", TRADE_TEXT), "text/html"),  # closest before 2012-03-21
+        ("20130101000000", 200, html("Trade figures", "After the article."), "text/html"),
+    ]
+    source_id = new_source(db, url)
+    summary = run_checks(db, select_sources(db, sources=[source_id]), options(wayback))
+    assert summary.rescued == 1
+    live, archived = checks_of(db, source_id)
+    assert (live["outcome"], live["via_archive"]) == ("not_found", 0)
+    assert (archived["outcome"], archived["via_archive"]) == ("ok", 1)
+    assert archived["archive_timestamp"] == "20120310000000"
+    assert archived["archive_url"] == wayback.server.url(f"/web/20120310000000id_/{url}")
+    assert TRADE_TEXT in db["snapshots"].get(archived["snapshot_id"])["text"]
+    assert "archive banner" not in db["snapshots"].get(archived["snapshot_id"])["text"]
+    # the availability API was asked about the article's publication date
+    asked = [e["path"] for e in wayback.server.log if e["path"].startswith("/wayback/available")]
+    assert asked and "timestamp=20120321" in asked[0]
+    health = db.execute("select state, archive_url from source_health where source_id = ?", [source_id]).fetchone()
+    assert health == ("failing", archived["archive_url"])
+
+
+def test_archive_capture_that_is_an_error_page_is_rejected(db, site, wayback):
+    url = site.url("/gone")
+    wayback.captures[url] = [("20120301000000", 200, html("404 Not Found", "Nothing here."), "text/html")]
+    source_id = new_source(db, url)
+    run_checks(db, select_sources(db, sources=[source_id]), options(wayback))
+    archived = checks_of(db, source_id)[1]
+    assert archived["via_archive"] == 1 and archived["outcome"] == "soft_404"
+    assert "1 captures tried, none usable" in archived["error"]
+    assert archived["snapshot_id"] is None
+
+
+def test_archive_has_no_capture(db, site, wayback):
+    source_id = new_source(db, site.url("/error"))
+    run_checks(db, select_sources(db, sources=[source_id]), options(wayback))
+    live, archived = checks_of(db, source_id)
+    assert live["outcome"] == "server_error"
+    assert (archived["outcome"], archived["via_archive"]) == ("not_found", 1)
+    assert "no capture" in archived["error"]
+
+
+def test_archive_rate_limited(db, site, wayback):
+    wayback.rate_limited = True
+    source_id = new_source(db, site.url("/missing"))
+    run_checks(db, select_sources(db, sources=[source_id]), options(wayback))
+    archived = checks_of(db, source_id)[1]
+    assert (archived["outcome"], archived["via_archive"]) == ("rate_limited", 1)
+    assert "archive lookup failed" in archived["error"]
+
+
+def test_no_archive_for_live_pages(db, site, wayback):
+    source_id = new_source(db, site.url("/ok"))
+    run_checks(db, select_sources(db, sources=[source_id]), options(wayback))
+    assert len(checks_of(db, source_id)) == 1
+    assert not wayback.server.log
+
+
+def test_source_health_states(db):
+    """dead needs three consecutive failures spanning three days; blocked and alive are not dead."""
+    def record(source_id, day, outcome):
+        snapshot = db["snapshots"].insert({"text_hash": f"h{source_id}{day}", "text": "t"}).last_pk if outcome == "ok" else None
+        db["checks"].insert({"source_id": source_id, "started_at": f"2026-01-{day:02d}T00:00:00.000Z",
+                             "finished_at": f"2026-01-{day:02d}T00:00:01.000Z", "elapsed_ms": 1000,
+                             "requested_url": "http://example.com/", "outcome": outcome, "snapshot_id": snapshot})
+
+    ids = [new_source(db, f"https://example.com/{n}") for n in range(6)]
+    for day in (1, 2, 3):
+        record(ids[0], day, "not_found")  # 3 failures over 2 days: not yet dead
+    for day in (1, 2, 4):
+        record(ids[1], day, "not_found")  # 3 failures over 3 days: dead
+    for day in (1, 5):
+        record(ids[2], day, "timeout")  # 2 failures: failing
+    record(ids[3], 1, "not_found"), record(ids[3], 2, "not_found"), record(ids[3], 9, "ok"), record(ids[3], 10, "timeout")
+    record(ids[4], 1, "blocked")
+    states = dict(db.execute(f"select source_id, state from source_health where source_id in ({','.join(map(str, ids))})").fetchall())
+    assert states == {ids[0]: "failing", ids[1]: "dead", ids[2]: "failing", ids[3]: "failing", ids[4]: "blocked", ids[5]: "unchecked"}
+    record(ids[3], 11, "ok")
+    assert db.execute("select state, consecutive_failures from source_health where source_id = ?", [ids[3]]).fetchone() == ("alive", 0)
+
+
+def test_politeness_one_request_per_host_and_the_interval(db, site):
+    paths = ["/ok", "/notes.txt", "/malformed", "/doc.pdf", "/chain/3", "/cp1251"]
+    ids = [new_source(db, site.url(p)) for p in paths]
+    site.delay = 0.05
+    run_checks(db, select_sources(db, sources=ids), options(concurrency=8, min_interval=0.3))
+    spans = sorted((e["start"], e["end"]) for e in site.log)
+    assert site.max_in_flight == 1
+    gaps = [b[0] - a[1] for a, b in zip(spans, spans[1:])]
+    assert len(spans) >= len(paths) + 1  # robots.txt, the pages, the random-path probe
+    assert min(gaps) >= 0.28, gaps
+
+
+def test_hosts_run_in_parallel(db):
+    servers = [LocalServer(delay=0.5).__enter__() for _ in range(4)]
+    try:
+        for s in servers:
+            s.routes = standard_routes(s)
+        ids = [new_source(db, s.url("/ok")) for s in servers]
+        started = time.monotonic()
+        run_checks(db, select_sources(db, sources=ids), options(concurrency=4))
+        elapsed = time.monotonic() - started
+        # each host needs robots.txt, the page and the probe: 1.5 s; four hosts in a row would take 6 s
+        assert elapsed < 4, elapsed
+    finally:
+        for s in servers:
+            s.__exit__(None, None, None)
+
+
+def test_select_sources(db, site):
+    a = new_source(db, site.url("/ok"), claim_id=2)
+    everything = select_sources(db)
+    assert len(everything) == db["sources"].count
+    assert {s["id"] for s in select_sources(db, claims=[2])} >= {a}
+    assert [s["id"] for s in select_sources(db, sources=[a])] == [a]
+    assert len(select_sources(db, articles=["pakistan-russia-2012"])) == db["sources"].count
+    assert select_sources(db, sources=[a])[0]["cited_on"] == "2012-03-21"
+    run_checks(db, select_sources(db, sources=[a]), options())
+    fresh = {s["id"] for s in select_sources(db, stale_after=parse_duration("1h"))}
+    assert a not in fresh and len(fresh) == db["sources"].count - 1
+
+
+def test_cli_check(db_path, site, wayback):
+    db = open_db(db_path)
+    ok = new_source(db, site.url("/ok"))
+    missing = new_source(db, site.url("/missing"), claim_id=2)
+    db.conn.close()
+    runner = CliRunner()
+    args = ["check", "--db", str(db_path), "--source", str(ok), "--source", str(missing), "--min-interval", "0",
+            "--timeout", "3", "--allow-address", "127.0.0.1/32", "--wayback-base", wayback.server.url("")]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "checked 2 sources: 1 ok, 1 not_found"
+    result = runner.invoke(cli, args + ["--stale-after", "1h"])
+    assert result.output.strip() == "checked 0 sources: nothing to do"
+    result = runner.invoke(cli, ["check", "--db", str(db_path), "--claim", "2", "--no-archive", "--min-interval", "0",
+                                 "--timeout", "3", "--allow-address", "127.0.0.1/32", "--source", str(ok)])
+    assert result.exit_code == 0
+    db = open_db(db_path)
+    assert db.execute("select count(*) from checks where via_archive = 1").fetchone()[0] == 1  # only the first run's
+
+
+@pytest.mark.parametrize(
+    "extra,message",
+    [
+        (["--stale-after", "soon"], "duration 'soon'"),
+        (["--allow-address", "not-a-network"], "not an address or network"),
+        (["--wayback-base", "ftp://archive"], "--wayback-base"),
+        (["--claim", "999"], "no claim with id 999"),
+        (["--source", "999"], "no source with id 999"),
+        (["--article", "nope"], "no article with id 'nope'"),
+        (["--concurrency", "0"], "Invalid value for '--concurrency'"),
+    ],
+)
+def test_cli_check_bad_input(db_path, capsys, extra, message):
+    from checker.cli import main
+
+    from .conftest import dump
+
+    before = dump(db_path)
+    with pytest.raises(SystemExit) as e:
+        main(["check", "--db", str(db_path), *extra])
+    assert e.value.code != 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err, err
+    assert dump(db_path) == before
+
+
+def test_wayback_base_from_environment(db_path, site, wayback, monkeypatch):
+    db = open_db(db_path)
+    missing = new_source(db, site.url("/missing"))
+    db.conn.close()
+    monkeypatch.setenv("CHECKER_WAYBACK_BASE", wayback.server.url(""))
+    result = CliRunner().invoke(cli, ["check", "--db", str(db_path), "--source", str(missing), "--min-interval", "0",
+                                      "--timeout", "3", "--allow-address", "127.0.0.1/32"])
+    assert result.exit_code == 0, result.output
+    assert any(e["path"].startswith("/wayback/available") for e in wayback.server.log)
+
+
+def test_kill_mid_run_loses_only_checks_in_flight(tmp_path):
+    path = tmp_path / "claims.db"
+    with LocalServer(delay=0.25) as s1, LocalServer(delay=0.25) as s2:
+        for s in (s1, s2):
+            s.routes = standard_routes(s)
+        db = open_db(path, create=True)
+        from checker.seed import load_seed
+
+        load_seed(db)
+        db.execute("delete from claim_sources")
+        db.execute("delete from sources")
+        ids = [new_source(db, s.url(f"/ok?n={n}")) for s in (s1, s2) for n in range(15)]
+        db.conn.close()
+        args = [sys.executable, "-m", "checker.cli", "check", "--db", str(path), "--min-interval", "0",
+                "--timeout", "5", "--allow-address", "127.0.0.1/32", "--no-archive", "--concurrency", "2"]
+        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        done = 0
+        while time.monotonic() < deadline and done < 6:
+            time.sleep(0.2)
+            conn = sqlite3.connect(path, timeout=10)
+            done = conn.execute("select count(*) from checks").fetchone()[0]  # a reader during the run
+            conn.close()
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        conn = sqlite3.connect(path)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        saved = conn.execute("select count(*) from checks").fetchone()[0]
+        conn.close()
+        assert 6 <= saved < len(ids)
+        # the rerun does the rest, and only the rest
+        result = subprocess.run(args + ["--stale-after", "1h"], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert f"checked {len(ids) - saved} sources" in result.stdout
+        conn = sqlite3.connect(path)
+        per_source = conn.execute("select count(*) from checks group by source_id").fetchall()
+        conn.close()
+        assert len(per_source) == len(ids) and all(n == (1,) for n in per_source)
