@@ -109,3 +109,12 @@ async def test_json_api_insert_is_held_to_the_constraints(db_path, db):
         response = await ds.client.post("/claims/claims/-/insert", json={"row": {**good, **bad}}, headers=headers)
         assert response.status_code == 400, (bad, response.text)
     assert db["claims"].count == 31
+
+
+@pytest.mark.asyncio
+async def test_source_health_view(ds, db):
+    rows = await get_json(ds, "/claims/source_health.json?_shape=array&_size=max")
+    assert len(rows) == db["sources"].count
+    assert {r["state"] for r in rows} == {"unchecked"}
+    data = await get_json(ds, "/claims/checks.json?_extra=facet_results")
+    assert "outcome" in data["facet_results"]["results"]
