@@ -325,3 +325,54 @@ def test_kill_mid_run_loses_only_checks_in_flight(tmp_path):
         per_source = conn.execute("select count(*) from checks group by source_id").fetchall()
         conn.close()
         assert len(per_source) == len(ids) and all(n == (1,) for n in per_source)
+
+
+def test_archive_calls_are_rate_limited(db, site, wayback):
+    ids = [new_source(db, site.url(f"/missing?n={n}")) for n in range(3)]
+    run_checks(db, select_sources(db, sources=ids), options(wayback, archive_interval=0.3))
+    spans = sorted((e["start"], e["end"]) for e in wayback.server.log)
+    assert len(spans) >= 6  # availability and CDX for each source
+    assert min(b[0] - a[1] for a, b in zip(spans, spans[1:])) >= 0.28
+
+
+def test_archive_malformed_json_is_recorded(db, site, wayback):
+    wayback.server.routes["/wayback/available"] = lambda h: h.send(200, b"{not json", "application/json")
+    source_id = new_source(db, site.url("/missing"))
+    run_checks(db, select_sources(db, sources=[source_id]), options(wayback))
+    archived = checks_of(db, source_id)[1]
+    assert (archived["outcome"], archived["via_archive"]) == ("server_error", 1)
+    assert "malformed JSON" in archived["error"]
+
+
+def test_datasette_reads_during_a_run(db_path, site):
+    """WAL and a busy timeout: Datasette's reads never fail while checks are being written."""
+    import asyncio
+    import threading
+
+    from datasette.app import Datasette
+
+    db = open_db(db_path)
+    ids = [new_source(db, site.url(f"/ok?n={n}")) for n in range(20)]
+    db.conn.close()
+    site.delay = 0.02
+    errors = []
+
+    def checking():
+        writer = open_db(db_path)
+        run_checks(writer, select_sources(writer, sources=ids), options())
+        writer.conn.close()
+
+    thread = threading.Thread(target=checking)
+    thread.start()
+
+    async def read_while_running():
+        ds = Datasette([str(db_path)])
+        while thread.is_alive():
+            response = await ds.client.get("/claims/checks.json?_shape=array&_size=5")
+            if response.status_code != 200:
+                errors.append(response.text)
+            await asyncio.sleep(0.01)
+
+    asyncio.run(read_while_running())
+    thread.join()
+    assert not errors

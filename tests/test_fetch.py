@@ -208,3 +208,39 @@ def test_allowance_is_exact():
 @pytest.mark.parametrize("value,expected", [("5", 5.0), ("0", 0.0), (None, None), ("soon", None), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)])
 def test_retry_after_values(value, expected):
     assert retry_after(value) == expected
+
+
+def test_soft_404_by_the_hosts_answer_for_a_random_path():
+    """A host that answers every unknown path with the same 200 page."""
+    with LocalServer() as catch_all:
+        catch_all.fallback = lambda h: h.send(200, html_page("Welcome to Example News", "Latest headlines and more."))
+        catch_all.routes = {"/real": lambda h: h.send(200, html_page("Trade report", "Trade reached US$630 million in 2008."))}
+        fetcher = make_fetcher()
+        probe = RandomPathProbe(fetcher)
+        moved = check_live(fetcher, {"url": catch_all.url("/2012/03/old-story")}, probe)
+        assert moved["outcome"] == "soft_404"
+        assert "path that cannot exist" in moved["error"]
+        assert check_live(fetcher, {"url": catch_all.url("/real")}, probe)["outcome"] == "ok"
+        probes = [e for e in catch_all.log if e["path"].endswith("-checker-probe")]
+        assert len(probes) == 1, "the probe is fetched once per host per run"
+
+
+def test_crawl_delay_is_respected():
+    with LocalServer() as polite:
+        polite.routes = {
+            "/robots.txt": lambda h: h.send(200, b"User-agent: *\nCrawl-delay: 0.4\n", "text/plain"),
+            "/a": lambda h: h.send(200, html_page("A", "a")),
+            "/b": lambda h: h.send(200, html_page("B", "b")),
+        }
+        fetcher = make_fetcher()
+        fetcher.fetch(polite.url("/a"))
+        fetcher.fetch(polite.url("/b"))
+        starts = [e["start"] for e in polite.log]
+        assert [e["path"] for e in polite.log] == ["/robots.txt", "/a", "/b"]
+        assert starts[2] - starts[1] >= 0.38
+
+
+def html_page(title, text):
+    from .servers import html
+
+    return html(title, text)
