@@ -2,6 +2,7 @@
 robots.txt, per-host politeness and retries. Returns plain FetchResult values; never touches the DB."""
 import email.utils
 import ipaddress
+import os
 import socket
 import threading
 import time
@@ -16,7 +17,11 @@ from . import __version__
 from .errors import CheckerError
 from .urls import normalise_url, InvalidURL
 
-USER_AGENT = f"checker/{__version__} (fact-checking citation tracker; +https://pypi.org/project/checker/)"
+def user_agent_default():
+    """Who we are, for the sites we fetch: $CHECKER_CONTACT (a URL or address) is added when set."""
+    contact = os.environ.get("CHECKER_CONTACT")
+    return f"checker/{__version__} (fact-checking citation tracker{'; +' + contact if contact else ''})"
+
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 RETRY_STATUSES = (429, 502, 503, 504)
 BLOCKED_STATUSES = (401, 403, 407, 451)
@@ -225,7 +230,7 @@ class Fetcher:
         max_redirects=10,
         retries=2,
         max_retry_wait=30.0,
-        user_agent=USER_AGENT,
+        user_agent=None,
     ):
         self.policy = policy or AddressPolicy()
         self.gate = gate or HostGate()
@@ -234,13 +239,13 @@ class Fetcher:
         self.max_redirects = max_redirects
         self.retries = retries
         self.max_retry_wait = max_retry_wait
-        self.user_agent = user_agent
+        self.user_agent = user_agent or user_agent_default()
         self.session = requests.Session()
         self.session.trust_env = False  # no proxies or .netrc from the environment
         adapter = PinnedAddressAdapter(self.policy, pool_maxsize=4, max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
-        self.session.headers.update({"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"})
+        self.session.headers.update({"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"})
         self._robots = {}
         self._robots_lock = threading.Lock()
         self._robots_host_locks = {}

@@ -376,3 +376,27 @@ def test_datasette_reads_during_a_run(db_path, site):
     asyncio.run(read_while_running())
     thread.join()
     assert not errors
+
+
+def test_ctrl_c_keeps_what_was_saved(tmp_path):
+    path = tmp_path / "claims.db"
+    with LocalServer(delay=0.3) as s:
+        s.routes = standard_routes(s)
+        db = open_db(path, create=True)
+        db["sources"].insert_all([{"url": s.url(f"/ok?n={n}")} for n in range(30)])
+        db.conn.close()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "checker.cli", "check", "--db", str(path), "--min-interval", "0", "--timeout", "5",
+             "--allow-address", "127.0.0.1/32", "--no-archive"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(2.5)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+        assert proc.returncode == 130, err
+        assert "interrupted" in out
+        conn = sqlite3.connect(path)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        saved = conn.execute("select count(*) from checks").fetchone()[0]
+        conn.close()
+        assert 0 < saved < 30
+        assert f"checked {saved} sources" in out

@@ -131,9 +131,12 @@ def test_etag_then_304(server):
     assert server.requests_to("/etag")[-1]["headers"].get("If-None-Match") == '"v1"'
 
 
-def test_user_agent_identifies_us(server):
+def test_user_agent_identifies_us(server, monkeypatch):
     live(server, "/ok")
-    assert server.requests_to("/ok")[-1]["headers"]["User-Agent"].startswith("checker/")
+    assert server.requests_to("/ok")[-1]["headers"]["User-Agent"].startswith("checker/0.1.0 (fact-checking citation tracker")
+    monkeypatch.setenv("CHECKER_CONTACT", "mailto:desk@example.org")
+    live(server, "/ok")
+    assert server.requests_to("/ok")[-1]["headers"]["User-Agent"].endswith("; +mailto:desk@example.org)")
 
 
 def test_size_cap_is_configurable(server):
