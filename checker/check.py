@@ -1,4 +1,5 @@
-"""`checker check`: choose sources, fetch each (live, then the archive), extract, and record every attempt.
+"""`checker check`: choose sources, fetch each (live, then the archive), extract, record every attempt,
+and assess each claim that cites the source against what was found.
 
 Fetching happens in worker threads, one host per worker at a time; every result is saved by
 the calling thread as soon as it arrives, so an interruption loses only the checks in flight."""
@@ -20,6 +21,7 @@ from .db import save_check
 from .errors import InvalidInput
 from .extract import UnsupportedType, extract, redirected_to_root, says_not_found
 from .fetch import AddressPolicy, Fetcher, HostGate
+from .review import assess_source
 
 DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$")
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -291,8 +293,8 @@ def run_checks(db, sources, options, *, on_progress=None, fetcher=None):
                 source, attempts = results.get(timeout=0.2)
             except queue.Empty:
                 continue
-            for attempt in attempts:
-                save_check(db, source["id"], attempt)
+            check_ids = [save_check(db, source["id"], attempt) for attempt in attempts]
+            assess_source(db, source["id"], check_ids[0])
             summary.checked += 1
             summary.outcomes[attempts[0]["outcome"]] += 1
             if len(attempts) > 1 and attempts[1]["outcome"] == "ok":

@@ -1,9 +1,9 @@
 """Add, link, rate and read articles, claims and sources: the library behind every writer."""
-import datetime
 import getpass
 import os
+import time
 
-from .db import transaction
+from .db import iso_time, transaction
 from .errors import DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle
 from .text import clean, is_partial_date, quote_occurs
 from .urls import normalise_url
@@ -11,7 +11,7 @@ from .vocab import KINDS, RELATIONS, VERDICTS
 
 
 def now():
-    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return iso_time(time.time())
 
 
 def current_user():

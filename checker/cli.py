@@ -300,6 +300,120 @@ def check(db_path, claims, sources, articles, stale_after, concurrency, min_inte
         sys.exit(130)
 
 
+@cli.command()
+@db_option
+@click.option("--claim", "claims", type=int, multiple=True, help="Only this claim (repeatable).")
+def reassess(db_path, claims):
+    """Recompute the evidence of every claim from the stored snapshots, without the network.
+
+    For when the matcher, a claim or a passage has changed.
+
+    Example: checker reassess --claim 3
+    """
+    from .review import reassess as reassess_links
+
+    db = opened(db_path)
+    for claim_id in claims:
+        lib.get_claim_row(db, claim_id)
+    count = reassess_links(db, claims or None)
+    queue = db.execute("select count(*) from review_queue").fetchone()[0]
+    click.echo(f"reassessed {count} links; {queue} claims in the review queue")
+
+
+@cli.command()
+@db_option
+def review(db_path):
+    """List the review queue: claims whose health got worse since their verdict was set.
+
+    Example: checker review
+    """
+    db = opened(db_path)
+    rows = [dict(r) for r in db.query("select * from review_queue")]
+    if not rows:
+        click.echo("the review queue is empty")
+        return
+    for r in rows:
+        click.echo(f"claim {r['claim_id']} ({r['verdict']}): {r['previous_health']} -> {r['health']} at {r['changed_at']}")
+        click.echo(f"  {r['claim']}")
+        click.echo(f"  source {r['source_id']} {r['source_url']}: {r['outcome']}, support {r['previous_support']} -> {r['support']}")
+        if r["diff"]:
+            click.echo(f"  change: {r['diff']}")
+
+
+@cli.group()
+def export():
+    """Export claims: ClaimReview JSON-LD for publishing, CSV for spreadsheets.
+
+    Example: checker export claimreview --out reviews.json
+    """
+
+
+def write_out(out_path, write):
+    """Write to stdout, or to a file that appears only once it is complete."""
+    if not out_path:
+        return write(sys.stdout)
+    folder = os.path.dirname(os.path.abspath(out_path))
+    import tempfile
+
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=".checker-export-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            count = write(f)
+        os.replace(temp, out_path)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    return count
+
+
+@export.command("claimreview")
+@db_option
+@click.option("--claim", "claims", type=int, multiple=True, help="Only this claim (repeatable).")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead of stdout.")
+@click.option("--org-name", envvar="CHECKER_ORG_NAME", default="checker", show_default=True, help="The reviewing organisation ($CHECKER_ORG_NAME).")
+@click.option("--org-url", envvar="CHECKER_ORG_URL", help="Its web address ($CHECKER_ORG_URL).")
+@click.option("--base-url", envvar="CHECKER_BASE_URL", default="http://127.0.0.1:8001", show_default=True, help="Where the claims are published ($CHECKER_BASE_URL); each review links to its claim there.")
+def export_claimreview(db_path, claims, out_path, org_name, org_url, base_url):
+    """Rated claims as schema.org ClaimReview JSON-LD (a JSON array).
+
+    Example: checker export claimreview --org-name "Example Fact Check" --base-url https://facts.example.org --out reviews.json
+    """
+    from .export import write_claimreview
+
+    for url in (base_url, org_url):
+        if url:
+            try:
+                normalise_url(url)
+            except CheckerError as e:
+                raise CheckerError(f"{e} (in --base-url or --org-url)")
+    db = opened(db_path)
+    for claim_id in claims:
+        lib.get_claim_row(db, claim_id)
+    count = write_out(out_path, lambda f: write_claimreview(
+        db, f, claim_ids=claims or None, org_name=org_name, org_url=org_url, base_url=base_url))
+    if out_path:
+        click.echo(f"{count} claim reviews written to {out_path}", err=True)
+
+
+@export.command("csv")
+@db_option
+@click.option("--claim", "claims", type=int, multiple=True, help="Only this claim (repeatable).")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead of stdout.")
+def export_csv(db_path, claims, out_path):
+    """Claims with their health and verdict as CSV, for spreadsheets.
+
+    Example: checker export csv --out claims.csv
+    """
+    from .export import write_csv
+
+    db = opened(db_path)
+    for claim_id in claims:
+        lib.get_claim_row(db, claim_id)
+    count = write_out(out_path, lambda f: write_csv(db, f, claim_ids=claims or None))
+    if out_path:
+        click.echo(f"{count} claims written to {out_path}", err=True)
+
+
 def main(argv=None):
     """Entry point: library errors and usage errors each become one line on stderr."""
     try:

@@ -4,7 +4,18 @@ A step that has landed is never edited: change the schema by adding a step.
 """
 from sqlite_utils.migrations import Migrations
 
-from .vocab import ALIVE_OUTCOMES, BLOCKED_OUTCOMES, KINDS, LIVE_STATE_OUTCOMES, OUTCOMES, RELATIONS, VERDICTS, sql_list
+from .vocab import (
+    ALIVE_OUTCOMES,
+    BLOCKED_OUTCOMES,
+    HEALTHS,
+    KINDS,
+    LIVE_STATE_OUTCOMES,
+    OUTCOMES,
+    RELATIONS,
+    SUPPORTS,
+    VERDICTS,
+    sql_list,
+)
 
 migrations = Migrations("checker")
 
@@ -238,6 +249,159 @@ def m003_checks_and_snapshots(db):
     LEFT JOIN streak ON streak.source_id = sources.id
     LEFT JOIN capture ON capture.source_id = sources.id
     LEFT JOIN checks a ON a.id = capture.check_id;
+    """)
+
+
+NOW_MS = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+
+
+@migrations()
+def m004_evidence_health_and_verdict_history(db):
+    db.executescript(f"""
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY,
+        check_id INTEGER NOT NULL REFERENCES checks(id) ON DELETE CASCADE,
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        snapshot_id INTEGER REFERENCES snapshots(id),
+        support TEXT NOT NULL CHECK (support IN ({sql_list(SUPPORTS)})),
+        score REAL NOT NULL CHECK (score BETWEEN 0 AND 100),
+        facts_found TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(facts_found) AND json_type(facts_found) = 'array'),
+        facts_missing TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(facts_missing) AND json_type(facts_missing) = 'array'),
+        snippet TEXT,
+        created_at TEXT NOT NULL DEFAULT {NOW_MS},
+        UNIQUE (check_id, claim_id),
+        CHECK (support = 'unreachable' OR snapshot_id IS NOT NULL)
+    );
+    CREATE INDEX evidence_link ON evidence(claim_id, source_id, check_id);
+    CREATE TRIGGER evidence_source_is_the_checks BEFORE INSERT ON evidence
+    WHEN NEW.source_id IS NOT (SELECT source_id FROM checks WHERE id = NEW.check_id)
+    BEGIN
+        SELECT RAISE(ABORT, 'evidence.source_id must be the source of its check');
+    END;
+
+    CREATE TABLE claim_health_log (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        changed_at TEXT NOT NULL DEFAULT {NOW_MS},
+        health TEXT NOT NULL CHECK (health IN ({sql_list(HEALTHS)})),
+        previous_health TEXT NOT NULL CHECK (previous_health IN ({sql_list(HEALTHS)})),
+        evidence_id INTEGER REFERENCES evidence(id) ON DELETE SET NULL,
+        source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+        outcome TEXT CHECK (outcome IS NULL OR outcome IN ({sql_list(OUTCOMES)})),
+        support TEXT CHECK (support IS NULL OR support IN ({sql_list(SUPPORTS)})),
+        previous_support TEXT CHECK (previous_support IS NULL OR previous_support IN ({sql_list(SUPPORTS)})),
+        diff TEXT,
+        CHECK (health <> previous_health)
+    );
+    CREATE INDEX claim_health_log_claim ON claim_health_log(claim_id, id);
+
+    CREATE TABLE verdict_history (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        changed_at TEXT NOT NULL,
+        changed_by TEXT,
+        from_verdict TEXT CHECK (from_verdict IS NULL OR from_verdict IN ({sql_list(VERDICTS)})),
+        to_verdict TEXT NOT NULL CHECK (to_verdict IN ({sql_list(VERDICTS)})),
+        note TEXT
+    );
+    CREATE INDEX verdict_history_claim ON verdict_history(claim_id, id);
+    INSERT INTO verdict_history (claim_id, changed_at, changed_by, from_verdict, to_verdict, note)
+        SELECT id, coalesce(verdict_at, added_at), verdict_by, 'unrated', verdict, verdict_note
+        FROM claims WHERE verdict <> 'unrated';
+
+    -- Every change of verdict or note is kept, whoever writes it (CLI, Datasette, SQL).
+    CREATE TRIGGER claims_verdict_history AFTER UPDATE OF verdict, verdict_note ON claims
+    WHEN OLD.verdict IS NOT NEW.verdict OR OLD.verdict_note IS NOT NEW.verdict_note
+    BEGIN
+        INSERT INTO verdict_history (claim_id, changed_at, changed_by, from_verdict, to_verdict, note)
+        VALUES (
+            NEW.id,
+            CASE WHEN NEW.verdict_at IS NOT OLD.verdict_at AND NEW.verdict_at IS NOT NULL
+                 THEN NEW.verdict_at ELSE {NOW_MS} END,
+            CASE WHEN NEW.verdict_at IS NOT OLD.verdict_at OR NEW.verdict_by IS NOT OLD.verdict_by
+                 THEN NEW.verdict_by END,
+            OLD.verdict, NEW.verdict, NEW.verdict_note
+        );
+    END;
+    -- A writer that changes the verdict without stamping it (a raw edit) still moves verdict_at.
+    CREATE TRIGGER claims_verdict_stamp AFTER UPDATE OF verdict, verdict_note ON claims
+    WHEN NEW.verdict_at IS OLD.verdict_at AND (OLD.verdict IS NOT NEW.verdict OR OLD.verdict_note IS NOT NEW.verdict_note)
+    BEGIN
+        UPDATE claims SET verdict_at = {NOW_MS}, verdict_by = NULL WHERE id = NEW.id;
+    END;
+
+    -- The latest evidence for each link between a claim and a source.
+    CREATE VIEW link_status AS
+    SELECT
+        cs.claim_id, cs.source_id, cs.relation,
+        e.id AS evidence_id, e.check_id, e.snapshot_id, e.support, e.score, e.snippet,
+        e.facts_found, e.facts_missing, e.created_at AS assessed_at,
+        EXISTS (SELECT 1 FROM evidence p WHERE p.claim_id = cs.claim_id AND p.source_id = cs.source_id
+                AND p.support = 'supports') AS ever_supported,
+        (SELECT outcome FROM checks WHERE checks.id = e.check_id) AS outcome
+    FROM claim_sources cs
+    LEFT JOIN evidence e ON e.id = (
+        SELECT x.id FROM evidence x WHERE x.claim_id = cs.claim_id AND x.source_id = cs.source_id
+        ORDER BY x.check_id DESC LIMIT 1);
+
+    CREATE VIEW claim_status AS
+    WITH links AS (
+        SELECT link_status.*, coalesce(h.state, 'unchecked') AS source_state,
+               link_status.relation <> 'contradicts' AS backs
+        FROM link_status LEFT JOIN source_health h ON h.source_id = link_status.source_id
+    )
+    SELECT
+        c.id AS claim_id,
+        c.article_id,
+        c.kind,
+        c.claim,
+        count(links.source_id) AS sources,
+        coalesce(sum(links.backs AND links.support = 'supports'), 0) AS supporting,
+        (SELECT max(ch.started_at) FROM checks ch JOIN claim_sources x ON x.source_id = ch.source_id
+         WHERE x.claim_id = c.id) AS latest_check_at,
+        CASE
+            WHEN count(links.evidence_id) = 0 THEN 'unchecked'
+            WHEN sum(links.backs AND links.ever_supported AND links.support IS NOT 'supports') > 0 THEN 'at_risk'
+            WHEN sum(links.backs AND links.support = 'supports') > 0
+                 AND sum(links.backs AND links.support = 'supports'
+                         AND links.source_state NOT IN ('failing', 'dead')) = 0 THEN 'at_risk'
+            WHEN sum(links.backs AND links.support = 'supports') > 0 THEN 'supported'
+            ELSE 'unsupported'
+        END AS health,
+        c.verdict,
+        c.verdict_note,
+        c.verdict_at
+    FROM claims c LEFT JOIN links ON links.claim_id = c.id
+    GROUP BY c.id;
+
+    -- Claims whose latest change of health was for the worse and came after their verdict.
+    CREATE VIEW review_queue AS
+    WITH latest AS (SELECT claim_id, max(id) AS log_id FROM claim_health_log GROUP BY claim_id),
+    ranks(health, rank) AS (VALUES ('supported', 2), ('unsupported', 1), ('at_risk', 0))
+    SELECT
+        c.id AS claim_id,
+        c.claim,
+        c.verdict,
+        c.verdict_at,
+        l.previous_health,
+        l.health,
+        l.changed_at,
+        l.source_id,
+        s.url AS source_url,
+        l.outcome,
+        l.previous_support,
+        l.support,
+        l.diff
+    FROM latest
+    JOIN claim_health_log l ON l.id = latest.log_id
+    JOIN claims c ON c.id = l.claim_id
+    JOIN ranks now ON now.health = l.health
+    JOIN ranks before ON before.health = l.previous_health
+    LEFT JOIN sources s ON s.id = l.source_id
+    WHERE now.rank < before.rank
+      AND julianday(l.changed_at) > coalesce(julianday(c.verdict_at), 0)
+    ORDER BY l.changed_at DESC, l.id DESC;
     """)
 
 

@@ -57,3 +57,7 @@ BLOCKED_OUTCOMES = ("blocked", "robots_disallowed", "refused_address")
 def sql_list(values):
     """Render a vocabulary as the body of an SQL ``IN (...)`` list."""
     return ", ".join("'{}'".format(v) for v in values)
+
+# Whether a source still backs its claim (see evidence.py), and a claim's health from its links.
+SUPPORTS = ("supports", "partial", "missing", "unreachable")
+HEALTHS = ("supported", "at_risk", "unsupported", "unchecked")

@@ -14,7 +14,7 @@ def test_migrations_applied_twice(tmp_path):
     db = open_db(path, create=True)
     first = dump(path)
     applied = [m.name for m in migrations.migrations.applied(db)]
-    assert applied == ["m001_core_tables", "m002_full_text_search", "m003_checks_and_snapshots"]
+    assert applied == ["m001_core_tables", "m002_full_text_search", "m003_checks_and_snapshots", "m004_evidence_health_and_verdict_history"]
     migrations.apply(db)  # nothing pending: a no-op
     db.conn.close()
     open_db(path).conn.close()  # and again on the next open

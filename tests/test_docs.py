@@ -8,12 +8,15 @@ from checker.cli import cli
 from checker.vocab import KINDS, RELATIONS, VERDICTS
 
 README = (pathlib.Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-COMMANDS = sorted(cli.commands)
+COMMANDS = sorted(
+    [name for name, c in cli.commands.items()]
+    + [f"{name} {sub}" for name, c in cli.commands.items() for sub in getattr(c, "commands", {})]
+)
 
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_command_has_help_with_an_example(name):
-    result = CliRunner().invoke(cli, [name, "--help"])
+    result = CliRunner().invoke(cli, [*name.split(), "--help"])
     assert result.exit_code == 0
     assert "Example: checker " + name in result.output
 

@@ -1,0 +1,71 @@
+"""Benchmark: match a 1 MB page against the 30 seed claims (run by hand, not by CI).
+
+Prints the time to read the page once (index_page) and, per claim, the time to assess it, against
+the target of 50 ms per claim. The page is 1 MB of news-like text with the claims' facts scattered
+through it, so that every matcher path (figures near years, dates, names, passages) is exercised.
+
+Usage: .venv/bin/python bench/match_bench.py [--size-mb 1] [--repeat 3]
+"""
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+
+from checker.evidence import assess, index_page  # noqa: E402
+from checker.seed import read_seed  # noqa: E402
+
+FILLER = ("officials said the talks covered energy pipelines and agriculture, and that further rounds "
+          "would follow later in the year; analysts in Islamabad and Moscow expect modest results. ").split()
+
+
+def make_page(seed, size):
+    rng = random.Random(42)
+    facts = [c["quote"] for c in seed["claims"]] + [
+        s["passage"] for c in seed["claims"] for s in c.get("sources", []) if s.get("passage")]
+    parts, length = [], 0
+    while length < size:
+        sentence = " ".join(rng.choice(FILLER) for _ in range(rng.randint(12, 30))).capitalize() + "."
+        if rng.random() < 0.02:
+            sentence += " " + rng.choice(facts)
+        parts.append(sentence)
+        length += len(sentence) + 1
+    return " ".join(parts)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size-mb", type=float, default=1.0)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    seed = read_seed()
+    text = make_page(seed, int(args.size_mb * 1024 * 1024))
+    mb = len(text.encode("utf-8")) / (1024 * 1024)
+    claims = [{**c, "id": i} for i, c in enumerate(seed["claims"])]
+    passages = [next((s["passage"] for s in c.get("sources", []) if s.get("passage")), c["quote"]) for c in claims]
+    index_times, per_claim = [], []
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        page = index_page(text)
+        index_times.append(time.perf_counter() - started)
+        for claim, passage in zip(claims, passages):
+            started = time.perf_counter()
+            assess(claim, passage, page)
+            per_claim.append(time.perf_counter() - started)
+    index_s = statistics.median(index_times)
+    claim_ms = statistics.median(per_claim) * 1000
+    worst_ms = max(per_claim) * 1000
+    total_ms = (index_s + sum(per_claim) / args.repeat) * 1000
+    n = len(claims)
+    print(f"page: {mb:.2f} MB, {n} claims, {args.repeat} runs")
+    print(f"  reading the page once (index_page): {index_s * 1000:.0f} ms ({index_s * 1000 / mb:.0f} ms per MB)")
+    print(f"  assessing one claim: median {claim_ms:.1f} ms, worst {worst_ms:.1f} ms (target under 50 ms)")
+    print(f"  all {n} claims including the read: {total_ms:.0f} ms = {total_ms / n:.1f} ms per claim, "
+          f"{total_ms / mb:.0f} ms per MB; ratio to the 50 ms target: {total_ms / n / 50:.2f}")
+
+
+if __name__ == "__main__":
+    main()

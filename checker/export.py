@@ -1,0 +1,104 @@
+"""Exports: schema.org ClaimReview JSON-LD for publishing verdicts, and CSV for spreadsheets."""
+import csv
+import json
+
+# Our scale as schema.org numbers: 1 (worst) to 4 (best). unverifiable is not on the scale, so it
+# carries only its words (alternateName); unrated claims are not exported.
+RATINGS = {
+    "accurate": (4, "Accurate"),
+    "mostly_accurate": (3, "Mostly accurate"),
+    "partly_accurate": (2, "Partly accurate"),
+    "inaccurate": (1, "Inaccurate"),
+    "unverifiable": (None, "Unverifiable"),
+}
+BEST_RATING, WORST_RATING = 4, 1
+
+
+def _claims(db, claim_ids):
+    sql = """SELECT claims.*, claim_status.health, claim_status.sources AS source_count,
+                    claim_status.supporting, claim_status.latest_check_at,
+                    articles.title AS article_title, articles.url AS article_url, articles.author,
+                    articles.publisher AS article_publisher, articles.published
+             FROM claims JOIN claim_status ON claim_status.claim_id = claims.id
+             JOIN articles ON articles.id = claims.article_id"""
+    params = []
+    if claim_ids:
+        sql += f" WHERE claims.id IN ({','.join('?' * len(claim_ids))})"
+        params = list(claim_ids)
+    return [dict(r) for r in db.query(sql + " ORDER BY claims.id", params)]
+
+
+def _citations(db, claim_id):
+    rows = db.query(
+        """SELECT sources.url, sources.title, sources.publisher, claim_sources.relation,
+                  source_health.archive_url, source_health.archive_timestamp
+           FROM claim_sources JOIN sources ON sources.id = claim_sources.source_id
+           LEFT JOIN source_health ON source_health.source_id = sources.id
+           WHERE claim_sources.claim_id = ? ORDER BY claim_sources.relation = 'cited' DESC, sources.id""",
+        [claim_id],
+    )
+    citations = []
+    for r in rows:
+        work = {"@type": "CreativeWork", "url": r["url"]}
+        if r["title"]:
+            work["name"] = r["title"]
+        if r["publisher"]:
+            work["publisher"] = {"@type": "Organization", "name": r["publisher"]}
+        if r["archive_url"]:
+            work["archivedAt"] = r["archive_url"]
+        citations.append(work)
+    return citations
+
+
+def claim_reviews(db, *, claim_ids=None, org_name, org_url=None, base_url):
+    """One ClaimReview per rated claim."""
+    reviews = []
+    for c in _claims(db, claim_ids):
+        if c["verdict"] == "unrated":
+            continue
+        value, words = RATINGS[c["verdict"]]
+        rating = {"@type": "Rating", "bestRating": BEST_RATING, "worstRating": WORST_RATING, "alternateName": words}
+        if value is not None:
+            rating["ratingValue"] = value
+        item = {"@type": "Claim", "appearance": [{"@type": "CreativeWork", "url": c["article_url"], "headline": c["article_title"]}]}
+        if c["author"]:
+            item["author"] = {"@type": "Person", "name": c["author"]}
+        if c["published"]:
+            item["datePublished"] = c["published"]
+        author = {"@type": "Organization", "name": org_name}
+        if org_url:
+            author["url"] = org_url
+        review = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": f"{base_url.rstrip('/')}/claims/claims/{c['id']}",
+            "claimReviewed": c["claim"],
+            "itemReviewed": item,
+            "reviewRating": rating,
+            "author": author,
+            "datePublished": (c["verdict_at"] or c["added_at"])[:10],
+            "citation": _citations(db, c["id"]),
+        }
+        if c["verdict_note"]:
+            review["reviewBody"] = c["verdict_note"]
+        reviews.append(review)
+    return reviews
+
+
+def write_claimreview(db, out, **kwargs):
+    reviews = claim_reviews(db, **kwargs)
+    json.dump(reviews, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return len(reviews)
+
+
+CSV_COLUMNS = ["id", "article_id", "kind", "claim", "quote", "verdict", "verdict_note", "verdict_at",
+               "health", "source_count", "supporting", "latest_check_at", "value", "unit", "date_start", "date_end"]
+
+
+def write_csv(db, out, *, claim_ids=None):
+    rows = _claims(db, claim_ids)
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return len(rows)
