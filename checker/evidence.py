@@ -81,12 +81,13 @@ two-way first last former late then now also both all each every one
 president prime minister foreign deputy general ms mr mrs dr sir lord st saint head state government
 ambassador chairman chief secretary spokesman spokesperson senator parliament parliamentary
 russian russians pakistani pakistanis soviet afghan afghans american british chinese indian islamist islamic
-muslim western eastern southern northern central asian
+muslim western eastern southern northern central asian south north east west south-western
+during after before since when while over under until early senior official officials
 january february march april may june july august september october november december
 us usd
 """.split())
 ORG_WORDS = {"organisation", "organization", "group", "groups", "council", "committee", "ministry",
-             "consulate", "consulate-general", "union", "agency", "bank", "duma", "assembly", "university"}
+             "consulate", "consulate-general", "union", "agency", "bank", "assembly", "university"}
 NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|al|bin|de|van|von|da|el))*")
 
 
@@ -313,18 +314,27 @@ def date_facts(date_start, date_end):
     return [], year  # a span of months or years: context, not a fact to find
 
 
+def not_a_name(word):
+    return all(part in NOT_NAMES for part in word.lower().split("-"))
+
+
 def name_facts(claim_text):
     facts = []
     for run in NAME_RUN.findall(claim_text or ""):
-        words = [w.strip(".'’") for w in run.split()]
-        while words and words[0].lower() in NOT_NAMES:
+        words = [re.sub(r"['’]s$", "", w.strip(".'’")) for w in run.split()]
+        original = list(words)
+        while words and not_a_name(words[0]):
             words.pop(0)
         while words and words[-1].lower() in NOT_NAMES | {"of", "al", "bin", "de", "van", "von", "da", "el"}:
             words.pop()
-        if not words or any(w.lower() in NOT_NAMES for w in words[1:-1]):
-            words = [w for w in words if w.lower() not in NOT_NAMES][-1:]
+        if not words or any(not_a_name(w) for w in words[1:-1]):
+            words = [w for w in words if not not_a_name(w)][-1:]
         if not words:
             continue
+        if len(words) == 1 and words[0].lower() in ORG_WORDS and len(original) > 1:
+            # a generic word alone ("Union") means nothing without the one before it ("Soviet Union")
+            at = original.index(words[0])
+            words = original[max(0, at - 1):at + 1]
         if any(w.lower() in ORG_WORDS for w in words):
             label = " ".join(words)  # an organisation: its whole name
         else:

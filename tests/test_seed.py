@@ -85,3 +85,19 @@ def test_committed_claims_db_matches_the_seed(tmp_path):
         assert rows(sqlite_utils.Database(conn)) == rows(fresh)
     finally:
         conn.close()
+
+
+def test_seed_claims_give_the_matcher_key_facts(db):
+    from checker.evidence import claim_facts
+
+    for claim in db["claims"].rows:
+        facts = claim_facts(claim)
+        kinds = {f.kind for f in facts}
+        assert facts, claim["seed_key"]
+        if claim["kind"] == "trade_figure":
+            money = next(f for f in facts if f.kind == "money")
+            assert money.year == int(claim["date_start"]) and money.value == (float(claim["value"]), "USD")
+        if claim["kind"] == "visit_date":
+            assert kinds & {"date", "year"}, claim["seed_key"]
+        if claim["kind"] in ("visit_date", "title", "meeting_count"):
+            assert "name" in kinds, claim["seed_key"]
