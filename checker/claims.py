@@ -4,7 +4,7 @@ import os
 import time
 
 from .db import iso_time, transaction
-from .errors import DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle
+from .errors import CheckerError, DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle
 from .text import clean, is_partial_date, quote_occurs
 from .urls import normalise_url
 from .vocab import KINDS, RELATIONS, VERDICTS
@@ -22,16 +22,16 @@ def current_user():
         return None
 
 
-def _required(value, name):
+def _required(value, name, field=None):
     value = clean(value)
     if value is None:
-        raise InvalidInput(f"{name} must not be empty")
+        raise InvalidInput(f"{name} must not be empty").at(field or name)
     return value
 
 
 def _choice(value, name, allowed):
     if clean(value) not in allowed:
-        raise InvalidInput(f"unknown {name} {(value or '')!r}: expected one of {', '.join(allowed)}")
+        raise InvalidInput(f"unknown {name} {(value or '')!r}: expected one of {', '.join(allowed)}").at(name)
     return clean(value)
 
 
@@ -39,7 +39,7 @@ def _date(value, name, partial=True):
     value = clean(value)
     if value is not None and not is_partial_date(value, partial=partial):
         shape = "YYYY, YYYY-MM or YYYY-MM-DD" if partial else "YYYY-MM-DD"
-        raise InvalidInput(f"{name} {value!r} is not a date ({shape})")
+        raise InvalidInput(f"{name} {value!r} is not a date ({shape})").at(name.replace(" ", "_"))
     return value
 
 
@@ -47,18 +47,18 @@ def _number(value, name):
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise InvalidInput(f"{name} must be a number")
+        raise InvalidInput(f"{name} must be a number").at(name)
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise InvalidInput(f"{name} {value!r} is not a number")
+        raise InvalidInput(f"{name} {value!r} is not a number").at(name)
     return int(number) if number.is_integer() else number
 
 
 def get_article(db, article_id):
     rows = list(db["articles"].rows_where("id = ?", [article_id]))
     if not rows:
-        raise NotFound("article", article_id)
+        raise NotFound("article", article_id).at("article")
     return rows[0]
 
 
@@ -141,19 +141,19 @@ def add_claim(
     article = get_article(db, _required(article_id, "article"))
     quote = _required(quote, "quote")
     if not quote_occurs(quote, article["text"]):
-        raise QuoteNotInArticle(quote, article["id"])
+        raise QuoteNotInArticle(quote, article["id"]).at("quote")
     value = _number(value, "value")
     unit = clean(unit)
     if (value is None) != (unit is None):
-        raise InvalidInput("value and unit go together: give both or neither")
+        raise InvalidInput("value and unit go together: give both or neither").at("unit" if unit is None else "value")
     date_start = _date(date_start, "date start")
     date_end = _date(date_end, "date end")
     if date_end and not date_start:
-        raise InvalidInput("date end needs a date start")
+        raise InvalidInput("date end needs a date start").at("date_start")
     if date_end and date_start:
         n = min(len(date_start), len(date_end))
         if date_end[:n] < date_start[:n]:
-            raise InvalidInput(f"date end {date_end} is before date start {date_start}")
+            raise InvalidInput(f"date end {date_end} is before date start {date_start}").at("date_end")
     row = {
         "article_id": article["id"],
         "quote": quote,
@@ -168,12 +168,15 @@ def add_claim(
         "seed_key": clean(seed_key),
     }
     links = []
-    for source in sources:
-        links.append((_source_row(source), _link(source, "cited")))
+    for i, source in enumerate(sources, 1):
+        try:
+            links.append((_source_row(source), _link(source, "cited")))
+        except CheckerError as e:
+            raise e.at(f"source_{i}_{e.field if e.field == 'relation' else 'url'}")
     urls = [s["url"] for s, _ in links]
-    duplicates = {u for u in urls if urls.count(u) > 1}
-    if duplicates:
-        raise DuplicateLink("(new)", sorted(duplicates)[0])
+    for i, url in enumerate(urls, 1):
+        if urls.count(url) > 1 and urls.index(url) < i - 1:
+            raise DuplicateLink("(new)", url).at(f"source_{i}_url")
     with transaction(db):
         claim_id = db["claims"].insert(row).last_pk
         for source_row, link in links:
@@ -185,12 +188,15 @@ def add_claim(
 def add_source(db, claim_id, url, *, relation="supports", passage=None, title=None, publisher=None, note=None):
     """Link a source (created if new) to an existing claim; return the source's id."""
     claim_row = get_claim_row(db, claim_id)
-    source_row = _source_row({"url": url, "title": title, "publisher": publisher})
+    try:
+        source_row = _source_row({"url": url, "title": title, "publisher": publisher})
+    except CheckerError as e:
+        raise e.at("url")
     link = _link({"relation": relation, "passage": passage, "note": note}, "supports")
     with transaction(db):
         source_id = _ensure_source(db, source_row)
         if db["claim_sources"].count_where("claim_id = ? and source_id = ?", [claim_row["id"], source_id]):
-            raise DuplicateLink(claim_row["id"], source_row["url"])
+            raise DuplicateLink(claim_row["id"], source_row["url"]).at("url")
         db["claim_sources"].insert({"claim_id": claim_row["id"], "source_id": source_id, **link})
     return source_id
 

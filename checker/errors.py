@@ -2,7 +2,17 @@
 
 
 class CheckerError(Exception):
-    """Base class: anything the library refuses, with a message fit for one line."""
+    """Base class: anything the library refuses, with a message fit for one line.
+
+    ``field`` names the input at fault where there is one (quote, kind, source_2_url, ...),
+    so that a form can show the message beside it.
+    """
+
+    field = None
+
+    def at(self, field):
+        self.field = field
+        return self
 
 
 class DatabaseMissing(CheckerError):

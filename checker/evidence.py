@@ -227,24 +227,36 @@ class Fact:
 
     def find(self, page):
         """Positions in the page where this fact stands."""
+        return [start for start, _ in self.spans(page)]
+
+    def spans(self, page):
+        """(start, end) of each place in the page where this fact stands."""
         if self.kind == "money":
             amount, currency = self.value
-            hits = [m.start for m in page.money if m.value[1] == currency and abs(m.value[0] - amount) <= m.value[2]]
-            return [h for h in hits if self.year is None or nearest_year(page, h) == self.year]
-        if self.kind == "count":
+            hits = [(m.start, m.end) for m in page.money
+                    if m.value[1] == currency and abs(m.value[0] - amount) <= m.value[2]]
+        elif self.kind == "count":
             number, units = self.value
             words = [str(number)] + [w for w, n in NUMBER_WORDS.items() if n == number]
             pattern = re.compile(r"\b(?:%s)\s+(?:\w+\s+){0,2}?(?:%s)\b" % ("|".join(words), "|".join(map(re.escape, units))))
-            hits = page.positions(pattern)
-            return [h for h in hits if self.year is None or nearest_year(page, h) == self.year]
-        if self.kind == "date":
+            hits = [(m.start(), m.end()) for m in pattern.finditer(page.text)]
+        elif self.kind == "date":
             first, last, precision = self.value
-            return [m.start for m in page.dates if date_matches(m.value, first, last, precision)]
-        if self.kind == "year":
-            return list(page.years.get(self.value, []))
-        if self.kind == "name":
-            return page.phrase_positions(self.value)
-        raise ValueError(self.kind)
+            return [(m.start, m.end) for m in page.dates if date_matches(m.value, first, last, precision)]
+        elif self.kind == "year":
+            return [(p, p + 4) for p in page.years.get(self.value, [])]
+        elif self.kind == "name":
+            return [(p, p + len(self.value)) for p in page.phrase_positions(self.value)]
+        else:
+            raise ValueError(self.kind)
+        return [h for h in hits if self.year is None or nearest_year(page, h[0]) == self.year]
+
+
+def fact_spans(claim, text):
+    """Where the claim's key facts stand in a text (for marking them in a snippet), as
+    (start, end) offsets into display_text(text)."""
+    page = index_page(text)
+    return [span for fact in claim_facts(claim) for span in fact.spans(page)]
 
 
 def nearest_year(page, position):

@@ -21,15 +21,44 @@ def _rekeyed(path, name):
     return data
 
 
-def datasette_config(db_path):
+def read_editors(path):
+    """Editors from a YAML file: {name: {password_hash: ..., roles: [editor]}}."""
+    from .errors import InvalidInput
+
+    try:
+        data = yaml.safe_load(pathlib.Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as e:
+        raise InvalidInput(f"cannot read editors file {path}: {e}")
+    if not isinstance(data, dict):
+        raise InvalidInput(f"editors file {path} must map each user name to its password_hash")
+    for name, entry in data.items():
+        if not isinstance(entry, dict) or not str(entry.get("password_hash", "")).startswith("pbkdf2_sha256$"):
+            raise InvalidInput(f"editor {name!r} in {path} needs a password_hash from `datasette hash-password`")
+    return data
+
+
+def with_editors(config, editors):
+    """Add editors as datasette-auth-passwords accounts whose actors carry their roles."""
+    accounts = config.setdefault("plugins", {}).setdefault("datasette-auth-passwords", {})
+    actors = accounts.setdefault("actors", {})
+    for name, entry in editors.items():
+        accounts[f"{name}_password_hash"] = entry["password_hash"]
+        actors[name] = {"id": name, "roles": list(entry.get("roles") or ["editor"])}
+    return config
+
+
+def datasette_config(db_path, editors=None):
     """The config and metadata dicts, keyed by the database's name in Datasette."""
     name = database_name(db_path)
-    return _rekeyed(CONFIG_DIR / "datasette.yaml", name), _rekeyed(CONFIG_DIR / "metadata.yaml", name)
+    config = _rekeyed(CONFIG_DIR / "datasette.yaml", name)
+    if editors:
+        with_editors(config, editors)
+    return config, _rekeyed(CONFIG_DIR / "metadata.yaml", name)
 
 
-def datasette_argv(db_path, *, host="127.0.0.1", port=8001):
+def datasette_argv(db_path, *, host="127.0.0.1", port=8001, editors=None):
     """Arguments for ``datasette serve``: the database, config, metadata, and a root login link."""
-    config, metadata = datasette_config(db_path)
+    config, metadata = datasette_config(db_path, editors)
     folder = tempfile.mkdtemp(prefix="checker-datasette-")
     paths = {}
     for label, data in (("datasette", config), ("metadata", metadata)):

@@ -1,0 +1,171 @@
+"""What the workbench pages show, read from the database: the landing page's counts, queue and
+charts, and everything about one claim. Plain dicts and lists; rendering is the plugin's job."""
+import json
+import re
+
+from .evidence import display_text, fact_spans
+from .text import squash
+from .vocab import HEALTHS, VERDICTS
+
+
+def landing(db):
+    """Counts by verdict and health, the head of the review queue, the latest checks, chart data."""
+    status = [dict(r) for r in db.query("SELECT verdict, health, count(*) AS n FROM claim_status GROUP BY verdict, health")]
+    by_verdict = {v: 0 for v in VERDICTS}
+    by_health = {h: 0 for h in HEALTHS}
+    for row in status:
+        by_verdict[row["verdict"]] += row["n"]
+        by_health[row["health"]] += row["n"]
+    return {
+        "claims": sum(by_verdict.values()),
+        "sources": db.execute("SELECT count(*) FROM sources").fetchone()[0],
+        "checks": db.execute("SELECT count(*) FROM checks").fetchone()[0],
+        "by_verdict": by_verdict,
+        "by_health": by_health,
+        "queue": [dict(r) for r in db.query("SELECT * FROM review_queue LIMIT 10")],
+        "queue_size": db.execute("SELECT count(*) FROM review_queue").fetchone()[0],
+        "latest_checks": [dict(r) for r in db.query(
+            """SELECT checks.id, checks.source_id, checks.started_at, checks.outcome, checks.http_status,
+                      checks.via_archive, sources.url, sources.title
+               FROM checks JOIN sources ON sources.id = checks.source_id
+               ORDER BY checks.id DESC LIMIT 10""")],
+        "charts": {
+            "verdict_health": verdict_health_chart(status),
+            "outcomes_by_day": outcomes_by_day_chart(db),
+            "figures": figures_chart(db),
+        },
+    }
+
+
+def verdict_health_chart(status):
+    """Stacked bars: claims per verdict, split by health."""
+    return {
+        "data": [
+            {"type": "bar", "name": health, "x": list(VERDICTS),
+             "y": [sum(r["n"] for r in status if r["verdict"] == v and r["health"] == health) for v in VERDICTS]}
+            for health in HEALTHS
+        ],
+        "layout": {"barmode": "stack", "title": {"text": "Claims by verdict and health"},
+                   "yaxis": {"title": {"text": "claims"}}},
+    }
+
+
+def outcomes_by_day_chart(db, days=90):
+    rows = list(db.query(
+        """SELECT substr(started_at, 1, 10) AS day, outcome, count(*) AS n FROM checks
+           WHERE started_at >= strftime('%Y-%m-%d', 'now', ?) GROUP BY day, outcome ORDER BY day""",
+        [f"-{days} days"]))
+    dayset = sorted({r["day"] for r in rows})
+    outcomes = sorted({r["outcome"] for r in rows})
+    return {
+        "data": [
+            {"type": "bar", "name": outcome, "x": dayset,
+             "y": [sum(r["n"] for r in rows if r["day"] == d and r["outcome"] == outcome) for d in dayset]}
+            for outcome in outcomes
+        ],
+        "layout": {"barmode": "stack", "title": {"text": f"Check outcomes per day (last {days} days)"},
+                   "yaxis": {"title": {"text": "checks"}}},
+    }
+
+
+def figures_chart(db):
+    """The article's figures beside the figures its sources give, from the sources' passages."""
+    from .evidence import money_mentions, normalise
+
+    claims = [dict(r) for r in db.query(
+        "SELECT id, claim, value, unit, date_start FROM claims WHERE kind = 'trade_figure' AND value IS NOT NULL"
+        " ORDER BY date_start, id LIMIT 50")]
+    article_x, article_y, source_x, source_y, source_text = [], [], [], [], []
+    for claim in claims:
+        label = f"{claim['date_start'] or ''} (#{claim['id']})"
+        article_x.append(label)
+        article_y.append(claim["value"])
+        for passage, url in db.execute(
+                "SELECT passage, sources.url FROM claim_sources JOIN sources ON sources.id = source_id"
+                " WHERE claim_id = ? AND passage IS NOT NULL AND relation <> 'context'", [claim["id"]]).fetchall():
+            for mention in money_mentions(normalise(passage)):
+                amount, currency, _ = mention.value
+                if currency == (claim["unit"] or "").upper():
+                    source_x.append(label)
+                    source_y.append(amount)
+                    source_text.append(url)
+    return {
+        "data": [
+            {"type": "bar", "name": "the article", "x": article_x, "y": article_y},
+            {"type": "scatter", "mode": "markers", "name": "the sources", "x": source_x, "y": source_y,
+             "text": source_text, "marker": {"size": 12, "symbol": "diamond"}},
+        ],
+        "layout": {"title": {"text": "The article's figures against what the sources say"},
+                   "yaxis": {"title": {"text": "value (base units)"}}},
+    }
+
+
+def paragraph_with_quote(text, quote):
+    """(before, quote as written, after) within the paragraph of the article that holds the quote."""
+    squashed_quote = squash(quote)
+    for paragraph in re.split(r"\n\s*\n", text):
+        if squashed_quote not in squash(paragraph):
+            continue
+        # map the whitespace-free match back onto the paragraph's own characters
+        positions = [i for i, ch in enumerate(paragraph) if squash(ch)]
+        joined = "".join(paragraph[i] for i in positions)
+        at = joined.find(squashed_quote)
+        start, end = positions[at], positions[at + len(squashed_quote) - 1] + 1
+        return paragraph[:start], paragraph[start:end], paragraph[end:]
+    return "", quote, ""
+
+
+def marked(text, spans):
+    """Split text into (piece, is_marked) parts for the spans given."""
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        parts.append((text[at:start], False))
+        parts.append((text[start:end], True))
+        at = end
+    parts.append((text[at:], False))
+    return [p for p in parts if p[0]]
+
+
+def claim_page(db, claim_id):
+    """Everything the claim page shows, or None when there is no such claim."""
+    rows = [dict(r) for r in db.query("SELECT * FROM claims WHERE id = ?", [claim_id])]
+    if not rows:
+        return None
+    claim = rows[0]
+    article = dict(next(db.query("SELECT * FROM articles WHERE id = ?", [claim["article_id"]])))
+    status = dict(next(db.query("SELECT * FROM claim_status WHERE claim_id = ?", [claim_id])))
+    sources = []
+    for link in db.query(
+            """SELECT sources.id, sources.url, sources.title, sources.publisher, cs.relation, cs.passage, cs.note,
+                      ls.support, ls.score, ls.snippet, ls.facts_found, ls.facts_missing, ls.assessed_at,
+                      h.state, h.latest_outcome, h.latest_check_at, h.archive_url, h.archive_timestamp
+               FROM claim_sources cs JOIN sources ON sources.id = cs.source_id
+               LEFT JOIN link_status ls ON ls.claim_id = cs.claim_id AND ls.source_id = cs.source_id
+               LEFT JOIN source_health h ON h.source_id = cs.source_id
+               WHERE cs.claim_id = ? ORDER BY cs.relation = 'cited' DESC, cs.relation, sources.id""", [claim_id]):
+        link = dict(link)
+        link["facts_found"] = json.loads(link["facts_found"] or "[]")
+        link["facts_missing"] = json.loads(link["facts_missing"] or "[]")
+        snippet = display_text(link["snippet"] or "")
+        link["snippet_parts"] = marked(snippet, fact_spans(claim, snippet))
+        link["checks"] = [dict(r) for r in db.query(
+            """SELECT id, started_at, outcome, http_status, via_archive, archive_url, error FROM checks
+               WHERE source_id = ? ORDER BY id DESC LIMIT 20""", [link["id"]])]
+        sources.append(link)
+    return {
+        "claim": claim,
+        "article": article,
+        "status": status,
+        "context": paragraph_with_quote(article["text"], claim["quote"]),
+        "sources": sources,
+        "history": [dict(r) for r in db.query(
+            "SELECT * FROM verdict_history WHERE claim_id = ? ORDER BY id DESC", [claim_id])],
+        "health_log": [dict(r) for r in db.query(
+            "SELECT * FROM claim_health_log WHERE claim_id = ? ORDER BY id DESC LIMIT 20", [claim_id])],
+    }
+
+
+def articles(db):
+    return [dict(r) for r in db.query("SELECT id, title FROM articles ORDER BY title")]

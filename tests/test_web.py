@@ -1,0 +1,268 @@
+"""The workbench plugin, in-process: pages for visitors, forms for editors, refusals for everyone else."""
+import re
+
+import pytest
+import pytest_asyncio
+from datasette.app import Datasette
+
+from checker.serve import datasette_config
+
+from .servers import LocalServer, html
+
+QUOTE = "US$630 million in 2008"
+XSS = '<script>alert("x")</script><img src=x onerror="alert(1)">'
+
+
+def make_ds(db_path, **plugin):
+    config, metadata = datasette_config(db_path)
+    config.setdefault("plugins", {}).setdefault("checker", {}).update(plugin)
+    return Datasette([str(db_path)], config=config, metadata=metadata, secret="test-secret")
+
+
+@pytest_asyncio.fixture
+async def ds(db_path):
+    datasette = make_ds(db_path)
+    await datasette.invoke_startup()
+    return datasette
+
+
+def as_actor(ds, actor):
+    return {"ds_actor": ds.sign({"a": actor}, "actor")}
+
+
+EDITOR = {"id": "alice", "roles": ["editor"]}
+
+
+async def get(ds, path, actor=None):
+    return await ds.client.get(path, cookies=as_actor(ds, actor) if actor else None)
+
+
+async def post(ds, path, data, actor=None, headers=None):
+    return await ds.client.post(path, data=data, cookies=as_actor(ds, actor) if actor else None, headers=headers)
+
+
+def count(db, table):
+    return db.execute(f"select count(*) from {table}").fetchone()[0]
+
+
+PAGES = ["/", "/-/claim/1", "/-/claim/15", "/claims/claims", "/claims/review_queue", "/claims/claim_status",
+         "/claims/source_health", "/claims/evidence"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("path", PAGES)
+async def test_pages_render_for_a_visitor_without_forms(ds, path):
+    response = await get(ds, path)
+    assert response.status_code == 200, response.text[:500]
+    assert "<form method=\"post\" action=\"/-/claim" not in response.text
+    assert "Add a claim</a>" not in response.text
+
+
+@pytest.mark.asyncio
+async def test_landing_page(ds):
+    text = (await get(ds, "/")).text
+    assert "Fact-checking workbench" in text
+    assert "30 claims" in text and "73 sources" in text
+    assert 'src="/-/checker/plotly.js"' in text and "cdn" not in text.lower()
+    assert 'id="chart-figures"' in text and '"the article"' in text
+    js = await get(ds, "/-/checker/plotly.js")
+    assert js.status_code == 200 and len(js.content) > 1_000_000 and b"plotly" in js.content[:2000].lower()
+
+
+@pytest.mark.asyncio
+async def test_claim_page_shows_the_quote_in_context(ds):
+    text = (await get(ds, "/-/claim/3")).text
+    assert '<mark class="quote">US$630 million in 2008</mark>' in text
+    assert "two-way trade between Russia and Pakistan increased" in text  # its paragraph
+    assert "Two-way trade between Russia and Pakistan was US$630 million in 2008." in text
+    assert 'href="/claims/claims/3"' in text  # the raw row
+    assert "Verdict history" in text
+    assert "rusconsulkarachi" in text
+
+
+@pytest.mark.asyncio
+async def test_claims_table_links_to_claim_pages(ds):
+    text = (await get(ds, "/claims/claims")).text
+    assert '<a href="/-/claim/3">Two-way trade between Russia and Pakistan was US$630 million in 2008.</a>' in text
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("path,data", [
+    ("/-/claim/3/verdict", {"verdict": "accurate", "note": "n"}),
+    ("/-/claim/3/source", {"url": "https://example.org/new", "relation": "supports"}),
+    ("/-/claim/3/recheck", {}),
+    ("/-/article/pakistan-russia-2012/recheck", {}),
+    ("/-/add-claim", {"article": "pakistan-russia-2012", "quote": QUOTE, "kind": "trade_figure", "claim": "c"}),
+])
+async def test_anonymous_writes_are_refused(ds, db, path, data):
+    before = [count(db, t) for t in ("claims", "sources", "claim_sources", "checks", "verdict_history")]
+    response = await post(ds, path, data)
+    assert response.status_code == 403
+    assert [count(db, t) for t in ("claims", "sources", "claim_sources", "checks", "verdict_history")] == before
+    visitor = {"id": "bob"}  # logged in, but not an editor
+    assert (await post(ds, path, data, actor=visitor)).status_code == 403
+
+
+@pytest.mark.asyncio
+async def test_cross_site_posts_are_refused(ds, db):
+    before = count(db, "verdict_history")
+    response = await post(ds, "/-/claim/3/verdict", {"verdict": "accurate"}, actor=EDITOR,
+                          headers={"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"})
+    assert response.status_code == 403
+    assert count(db, "verdict_history") == before
+
+
+@pytest.mark.asyncio
+async def test_editor_sees_forms(ds):
+    text = (await get(ds, "/-/claim/3", actor=EDITOR)).text
+    assert 'action="/-/claim/3/verdict"' in text and 'action="/-/claim/3/source"' in text and "Recheck" in text
+    assert (await get(ds, "/-/add-claim", actor=EDITOR)).status_code == 200
+    assert (await get(ds, "/-/add-claim")).status_code == 403
+
+
+@pytest.mark.asyncio
+async def test_editor_adds_a_claim_with_two_sources(ds, db):
+    data = {"article": "pakistan-russia-2012", "quote": QUOTE, "kind": "trade_figure",
+            "claim": "Trade reached US$630 million in 2008.", "value": "630000000", "unit": "USD",
+            "date_start": "2008", "date_end": "2008",
+            "source_1_url": "https://example.org/one", "source_1_passage": "630 million dollars", "source_1_relation": "cited",
+            "source_2_url": "https://example.org/two", "source_2_relation": "supports", "source_2_title": "Two"}
+    response = await post(ds, "/-/add-claim", data, actor=EDITOR)
+    assert response.status_code == 302, response.text[:800]
+    claim_id = int(response.headers["location"].rsplit("/", 1)[1])
+    claim = dict(next(db.query("select * from claims where id = ?", [claim_id])))
+    assert (claim["added_by"], claim["value"], claim["kind"]) == ("alice", 630000000, "trade_figure")
+    links = db.execute("select sources.url, relation, passage from claim_sources join sources on sources.id = source_id"
+                       " where claim_id = ? order by sources.url", [claim_id]).fetchall()
+    assert links == [("https://example.org/one", "cited", "630 million dollars"), ("https://example.org/two", "supports", None)]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("change,field,message", [
+    ({"quote": "Russia invaded Canada"}, "quote", "does not occur in the text"),
+    ({"quote": ""}, "quote", "quote must not be empty"),
+    ({"kind": "rumour"}, "kind", "unknown kind"),
+    ({"value": "lots"}, "value", "not a number"),
+    ({"date_start": "March 2012"}, "date_start", "not a date"),
+    ({"source_2_url": "javascript:alert(1)"}, "source_2_url", "invalid URL"),
+    ({"article": "nope"}, "article", "no article"),
+])
+async def test_bad_input_gives_a_field_error_and_writes_nothing(ds, db, change, field, message):
+    data = {"article": "pakistan-russia-2012", "quote": QUOTE, "kind": "trade_figure", "claim": "c",
+            "value": "630000000", "unit": "USD", "source_1_url": "https://example.org/one",
+            "source_2_url": "https://example.org/two", **change}
+    before = [count(db, t) for t in ("claims", "sources", "claim_sources")]
+    response = await post(ds, "/-/add-claim", data, actor=EDITOR)
+    assert response.status_code == 400
+    assert message in response.text
+    # the error stands next to its field
+    assert re.search(rf'name="{field}"[^>]*>[^<]*(</textarea>|</select>)?\s*(</label>)?\s*(<p class="field-hint"[^>]*></p>\s*)?<p class="field-error"', response.text, re.S) \
+        or re.search(rf'name="{field}".{{0,1500}}?class="field-error"[^>]*>[^<]*{re.escape(message)}', response.text, re.S)
+    assert [count(db, t) for t in ("claims", "sources", "claim_sources")] == before
+
+
+@pytest.mark.asyncio
+async def test_editor_adds_a_source_and_sets_a_verdict(ds, db):
+    response = await post(ds, "/-/claim/3/source", {"url": "https://example.org/report", "relation": "contradicts",
+                                                    "passage": "trade was $530 million"}, actor=EDITOR)
+    assert response.status_code == 302
+    assert db.execute("select relation from claim_sources join sources on sources.id = source_id where claim_id = 3"
+                      " and url = 'https://example.org/report'").fetchone() == ("contradicts",)
+    response = await post(ds, "/-/claim/3/verdict", {"verdict": "partly_accurate", "note": "Sources disagree."}, actor=EDITOR)
+    assert response.status_code == 302
+    row = db.execute("select from_verdict, to_verdict, changed_by, note from verdict_history where claim_id = 3 order by id desc").fetchone()
+    assert row == ("unverifiable", "partly_accurate", "alice", "Sources disagree.")
+    # bad input on the claim page: an error, nothing written
+    response = await post(ds, "/-/claim/3/verdict", {"verdict": "true"}, actor=EDITOR)
+    assert response.status_code == 400 and "unknown verdict" in response.text
+    response = await post(ds, "/-/claim/3/source", {"url": "https://example.org/report"}, actor=EDITOR)
+    assert response.status_code == 400 and "already cites" in response.text
+
+
+@pytest.mark.asyncio
+async def test_stored_markup_is_shown_as_text(ds, db):
+    db.execute("update claims set claim = ?, verdict_note = ? where id = 3", [XSS, XSS])
+    db.execute("update claim_sources set passage = ?, note = ? where claim_id = 3", [XSS, XSS])
+    for path in ("/-/claim/3", "/", "/claims/claims"):
+        text = (await get(ds, path, actor=EDITOR)).text
+        assert "<script>alert" not in text and '<img src=x onerror' not in text
+    assert "&lt;script&gt;alert" in (await get(ds, "/-/claim/3")).text
+
+
+@pytest.mark.asyncio
+async def test_quote_check(ds):
+    ok = (await get(ds, f"/-/quote-check.json?article=pakistan-russia-2012&quote={QUOTE}")).json()
+    bad = (await get(ds, "/-/quote-check.json?article=pakistan-russia-2012&quote=nothing+like+it")).json()
+    assert ok == {"found": True} and bad == {"found": False}
+
+
+@pytest.mark.asyncio
+async def test_recheck_runs_in_the_background_once(db_path, db):
+    import asyncio
+
+    with LocalServer(delay=0.3) as site:
+        site.routes = {"/trade": lambda h: h.send(200, html("Trade", "Trade reached US$630 million in 2008 between Russia and Pakistan."))}
+        source_id = db.execute("insert into sources (url) values (?)", [site.url("/trade")]).lastrowid
+        db.execute("insert into claim_sources (claim_id, source_id, relation, passage) values (3, ?, 'supports', ?)",
+                   [source_id, "US$630 million in 2008"])
+        db.execute("delete from claim_sources where claim_id = 3 and source_id <> ?", [source_id])
+        ds = make_ds(db_path, allow_addresses=["127.0.0.1/32"], min_interval=0, timeout=3, use_archive=False)
+        await ds.invoke_startup()
+        headers = {"Accept": "application/json"}
+        first = (await post(ds, "/-/claim/3/recheck", {}, actor=EDITOR, headers=headers)).json()
+        second = (await post(ds, "/-/claim/3/recheck", {}, actor=EDITOR, headers=headers)).json()
+        assert first["started"] is True and second["started"] is False and second["id"] == first["id"]
+        for _ in range(100):
+            job = (await get(ds, f"/-/jobs/{first['id']}.json")).json()
+            if job["state"] != "running":
+                break
+            await asyncio.sleep(0.1)
+        assert job["state"] == "done" and job["outcomes"] == {"ok": 1}, job
+        assert len(site.requests_to("/trade")) == 1
+        text = (await get(ds, "/-/claim/3")).text
+        assert 'class="support support-supports"' in text and '<mark class="fact">' in text
+
+
+@pytest.mark.asyncio
+async def test_json_api_insert_with_a_token(db_path, db):
+    ds = make_ds(db_path)
+    ds.root_enabled = True
+    await ds.invoke_startup()
+    token = await ds.create_token("root")
+    headers = {"Authorization": f"Bearer {token}"}
+    row = {"article_id": "pakistan-russia-2012", "quote": QUOTE, "claim": "Trade was US$630 million in 2008.", "kind": "trade_figure"}
+    assert (await ds.client.post("/claims/claims/-/insert", json={"row": row}, headers=headers)).status_code == 201
+    assert (await ds.client.post("/claims/claims/-/insert", json={"row": {**row, "article_id": "nope"}}, headers=headers)).status_code == 400
+    assert (await ds.client.post("/claims/claims/-/insert", json={"row": row})).status_code == 403
+    assert count(db, "claims") == 31
+
+
+@pytest.mark.asyncio
+async def test_editor_logs_in_with_a_password(db_path, db, tmp_path):
+    from datasette_auth_passwords.utils import hash_password
+
+    from checker.serve import read_editors
+
+    editors_file = tmp_path / "editors.yaml"
+    editors_file.write_text(f"carol:\n  password_hash: {hash_password('correct horse')}\n")
+    config, metadata = datasette_config(db_path, read_editors(editors_file))
+    ds = Datasette([str(db_path)], config=config, metadata=metadata, secret="test-secret")
+    await ds.invoke_startup()
+    refused = await ds.client.post("/-/login", data={"username": "carol", "password": "wrong"})
+    assert "ds_actor" not in refused.cookies
+    login = await ds.client.post("/-/login", data={"username": "carol", "password": "correct horse"})
+    assert login.status_code == 302
+    cookies = {"ds_actor": login.cookies["ds_actor"]}
+    response = await ds.client.post("/-/claim/3/verdict", data={"verdict": "accurate", "note": "ok"}, cookies=cookies)
+    assert response.status_code == 302
+    assert db.execute("select changed_by from verdict_history order by id desc").fetchone() == ("carol",)
+
+
+def test_editors_file_is_checked(tmp_path):
+    from checker.errors import InvalidInput
+    from checker.serve import read_editors
+
+    bad = tmp_path / "editors.yaml"
+    bad.write_text("carol:\n  password: plain-text\n")
+    with pytest.raises(InvalidInput, match="password_hash"):
+        read_editors(bad)
