@@ -1,3 +1,5 @@
+import ipaddress
+import socket
 import sqlite3
 
 import pytest
@@ -6,6 +8,35 @@ from click.testing import CliRunner
 from checker.cli import cli
 from checker.db import open_db
 from checker.seed import load_seed
+
+
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _numeric(host):
+    try:
+        socket.inet_aton(host)  # every IPv4 spelling: 127.0.0.2, 0x7f000002, 2130706434, 127.2
+        return True
+    except (OSError, TypeError):
+        pass
+    try:
+        ipaddress.ip_address(str(host).split("%")[0])
+        return True
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def no_name_lookups(monkeypatch):
+    """No test resolves a name through DNS: addresses and localhost only; any other name fails as
+    an unknown name would, so that nothing in a test can reach out to the internet."""
+
+    def guarded(host, *args, **kwargs):
+        if host is None or host == "localhost" or _numeric(host):
+            return _real_getaddrinfo(host, *args, **kwargs)
+        raise socket.gaierror(socket.EAI_NONAME, f"Name or service not known ({host}: tests resolve no names)")
+
+    monkeypatch.setattr(socket, "getaddrinfo", guarded)
 
 
 @pytest.fixture

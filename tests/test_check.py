@@ -243,7 +243,7 @@ def test_cli_check(db_path, site, wayback):
     assert result.output.strip() == "checked 2 sources: 1 ok, 1 not_found"
     result = runner.invoke(cli, args + ["--stale-after", "1h"])
     assert result.output.strip() == "checked 0 sources: nothing to do"
-    result = runner.invoke(cli, ["check", "--db", str(db_path), "--claim", "2", "--no-archive", "--min-interval", "0",
+    result = runner.invoke(cli, ["check", "--db", str(db_path), "--source", str(missing), "--no-archive", "--min-interval", "0",
                                  "--timeout", "3", "--allow-address", "127.0.0.1/32", "--source", str(ok)])
     assert result.exit_code == 0
     db = open_db(db_path)

@@ -4,6 +4,7 @@ Hooks and request handling only; what the pages show comes from checker.workbenc
 write goes through the same library functions as the CLI."""
 import functools
 import json
+import os
 
 import sqlite_utils
 from datasette import Forbidden, NotFound, Response, hookimpl
@@ -139,7 +140,7 @@ def source_rows(form):
     rows = []
     for n in numbers:
         row = {f: form.get(f"source_{n}_{f}") for f in ("url", "passage", "title", "relation")}
-        if any((v or "").strip() for v in row.values()):
+        if any((row[f] or "").strip() for f in ("url", "passage", "title")):  # a relation alone is a blank row
             rows.append((n, row))
     return rows
 
@@ -193,11 +194,17 @@ async def quote_check(datasette, request):
 
 
 def check_options(datasette):
+    """Recheck options from the plugin's config; $CHECKER_ALLOW_ADDRESSES (comma-separated CIDRs) and
+    $CHECKER_WAYBACK_BASE apply when the config does not say, as they do for `checker check`."""
     config = datasette.plugin_config("checker") or {}
-    fields = {k: config[k] for k in ("concurrency", "min_interval", "timeout", "wayback_base", "archive_interval",
+    fields = {k: config[k] for k in ("concurrency", "min_interval", "timeout", "archive_interval",
                                      "max_retry_wait") if k in config}
-    return CheckOptions(allow_addresses=tuple(config.get("allow_addresses") or ()),
-                        use_archive=config.get("use_archive", True), **fields)
+    allow = config.get("allow_addresses") or [
+        c.strip() for c in os.environ.get("CHECKER_ALLOW_ADDRESSES", "").split(",") if c.strip()]
+    wayback = config.get("wayback_base") or os.environ.get("CHECKER_WAYBACK_BASE")
+    if wayback:
+        fields["wayback_base"] = wayback
+    return CheckOptions(allow_addresses=tuple(allow), use_archive=config.get("use_archive", True), **fields)
 
 
 async def start_recheck(datasette, request, key, selection, back):
