@@ -204,51 +204,75 @@ def m003_checks_and_snapshots(db):
         SELECT RAISE(ABORT, 'checks are append-only: record a new check instead');
     END;
 
+    -- Each source's standing, kept up to date by the trigger below as checks are recorded, so that
+    -- reading it never means scanning the whole history.
+    CREATE TABLE source_state (
+        source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+        state TEXT NOT NULL CHECK (state IN ('alive', 'failing', 'dead', 'blocked')),
+        latest_check_id INTEGER NOT NULL,
+        latest_outcome TEXT NOT NULL,
+        latest_http_status INTEGER,
+        latest_check_at TEXT NOT NULL,
+        consecutive_failures INTEGER NOT NULL,
+        failing_since TEXT,
+        archive_check_id INTEGER,
+        archive_url TEXT,
+        archive_timestamp TEXT
+    );
+    CREATE INDEX source_state_state ON source_state(state);
+
+    -- dead: at least three consecutive failures spanning at least three days (as InternetArchiveBot);
+    -- an answer, or a block (paywall, anti-bot, robots.txt, our address policy), ends a streak.
+    CREATE TRIGGER checks_keep_source_state AFTER INSERT ON checks WHEN NEW.via_archive = 0
+    BEGIN
+        INSERT INTO source_state (source_id, state, latest_check_id, latest_outcome, latest_http_status,
+                                  latest_check_at, consecutive_failures, failing_since)
+        VALUES (
+            NEW.source_id,
+            CASE WHEN NEW.outcome IN ({sql_list(LIVE_STATE_OUTCOMES)}) THEN 'alive'
+                 WHEN NEW.outcome IN ({sql_list(BLOCKED_OUTCOMES)}) THEN 'blocked' ELSE 'failing' END,
+            NEW.id, NEW.outcome, NEW.http_status, NEW.started_at,
+            CASE WHEN NEW.outcome IN ({sql_list(LIVE_STATE_OUTCOMES + BLOCKED_OUTCOMES)}) THEN 0 ELSE 1 END,
+            CASE WHEN NEW.outcome IN ({sql_list(LIVE_STATE_OUTCOMES + BLOCKED_OUTCOMES)}) THEN NULL ELSE NEW.started_at END
+        )
+        ON CONFLICT (source_id) DO UPDATE SET
+            latest_check_id = excluded.latest_check_id,
+            latest_outcome = excluded.latest_outcome,
+            latest_http_status = excluded.latest_http_status,
+            latest_check_at = excluded.latest_check_at,
+            consecutive_failures = CASE WHEN excluded.consecutive_failures = 0 THEN 0
+                                        ELSE source_state.consecutive_failures + 1 END,
+            failing_since = CASE WHEN excluded.consecutive_failures = 0 THEN NULL
+                                 ELSE coalesce(source_state.failing_since, excluded.failing_since) END,
+            state = CASE
+                WHEN excluded.state <> 'failing' THEN excluded.state
+                WHEN source_state.consecutive_failures + 1 >= 3
+                     AND julianday(excluded.latest_check_at)
+                         - julianday(coalesce(source_state.failing_since, excluded.latest_check_at)) >= 3 THEN 'dead'
+                ELSE 'failing' END;
+    END;
+    CREATE TRIGGER checks_keep_archive_capture AFTER INSERT ON checks
+    WHEN NEW.via_archive = 1 AND NEW.outcome = 'ok'
+    BEGIN
+        UPDATE source_state SET archive_check_id = NEW.id, archive_url = NEW.archive_url,
+               archive_timestamp = NEW.archive_timestamp
+        WHERE source_id = NEW.source_id;
+    END;
+
     CREATE VIEW source_health AS
-    WITH latest AS (
-        SELECT source_id, max(id) AS check_id FROM checks WHERE via_archive = 0 GROUP BY source_id
-    ),
-    last_good AS (
-        SELECT source_id, max(id) AS check_id FROM checks
-        WHERE via_archive = 0 AND outcome IN ({sql_list(LIVE_STATE_OUTCOMES + BLOCKED_OUTCOMES)})
-        GROUP BY source_id
-    ),
-    streak AS (
-        SELECT checks.source_id, count(*) AS failures,
-               min(checks.started_at) AS first_failure, max(checks.started_at) AS last_failure
-        FROM checks LEFT JOIN last_good ON last_good.source_id = checks.source_id
-        WHERE checks.via_archive = 0 AND checks.id > coalesce(last_good.check_id, 0)
-        GROUP BY checks.source_id
-    ),
-    capture AS (
-        SELECT source_id, max(id) AS check_id FROM checks
-        WHERE via_archive = 1 AND outcome = 'ok' GROUP BY source_id
-    )
     SELECT
         sources.id AS source_id,
         sources.url,
-        CASE
-            WHEN latest.check_id IS NULL THEN 'unchecked'
-            WHEN c.outcome IN ({sql_list(LIVE_STATE_OUTCOMES)}) THEN 'alive'
-            WHEN c.outcome IN ({sql_list(BLOCKED_OUTCOMES)}) THEN 'blocked'
-            WHEN streak.failures >= 3
-                 AND julianday(streak.last_failure) - julianday(streak.first_failure) >= 3 THEN 'dead'
-            ELSE 'failing'
-        END AS state,
-        c.outcome AS latest_outcome,
-        c.http_status AS latest_http_status,
-        c.started_at AS latest_check_at,
-        latest.check_id AS latest_check_id,
-        coalesce(streak.failures, 0) AS consecutive_failures,
-        streak.first_failure AS failing_since,
-        a.archive_url,
-        a.archive_timestamp
-    FROM sources
-    LEFT JOIN latest ON latest.source_id = sources.id
-    LEFT JOIN checks c ON c.id = latest.check_id
-    LEFT JOIN streak ON streak.source_id = sources.id
-    LEFT JOIN capture ON capture.source_id = sources.id
-    LEFT JOIN checks a ON a.id = capture.check_id;
+        coalesce(s.state, 'unchecked') AS state,
+        s.latest_outcome,
+        s.latest_http_status,
+        s.latest_check_at,
+        s.latest_check_id,
+        coalesce(s.consecutive_failures, 0) AS consecutive_failures,
+        s.failing_since,
+        s.archive_url,
+        s.archive_timestamp
+    FROM sources LEFT JOIN source_state s ON s.source_id = sources.id;
     """)
 
 
@@ -345,40 +369,36 @@ def m004_evidence_health_and_verdict_history(db):
         SELECT x.id FROM evidence x WHERE x.claim_id = cs.claim_id AND x.source_id = cs.source_id
         ORDER BY x.check_id DESC LIMIT 1);
 
+    -- Each claim's health as last assessed (checker check and reassess keep it), and its last change.
+    CREATE TABLE claim_health (
+        claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+        health TEXT NOT NULL CHECK (health IN ({sql_list(HEALTHS)})),
+        supporting INTEGER NOT NULL DEFAULT 0,
+        latest_check_at TEXT,
+        last_change_id INTEGER REFERENCES claim_health_log(id) ON DELETE SET NULL,
+        worsened INTEGER NOT NULL DEFAULT 0 CHECK (worsened IN (0, 1)),
+        assessed_at TEXT NOT NULL DEFAULT {NOW_MS}
+    );
+    CREATE INDEX claim_health_health ON claim_health(health);
+    CREATE INDEX claim_health_worsened ON claim_health(claim_id) WHERE worsened = 1;
+
     CREATE VIEW claim_status AS
-    WITH links AS (
-        SELECT link_status.*, coalesce(h.state, 'unchecked') AS source_state,
-               link_status.relation <> 'contradicts' AS backs
-        FROM link_status LEFT JOIN source_health h ON h.source_id = link_status.source_id
-    )
     SELECT
         c.id AS claim_id,
         c.article_id,
         c.kind,
         c.claim,
-        count(links.source_id) AS sources,
-        coalesce(sum(links.backs AND links.support = 'supports'), 0) AS supporting,
-        (SELECT max(ch.started_at) FROM checks ch JOIN claim_sources x ON x.source_id = ch.source_id
-         WHERE x.claim_id = c.id) AS latest_check_at,
-        CASE
-            WHEN count(links.evidence_id) = 0 THEN 'unchecked'
-            WHEN sum(links.backs AND links.ever_supported AND links.support IS NOT 'supports') > 0 THEN 'at_risk'
-            WHEN sum(links.backs AND links.support = 'supports') > 0
-                 AND sum(links.backs AND links.support = 'supports'
-                         AND links.source_state NOT IN ('failing', 'dead')) = 0 THEN 'at_risk'
-            WHEN sum(links.backs AND links.support = 'supports') > 0 THEN 'supported'
-            ELSE 'unsupported'
-        END AS health,
+        (SELECT count(*) FROM claim_sources WHERE claim_sources.claim_id = c.id) AS sources,
+        coalesce(h.supporting, 0) AS supporting,
+        h.latest_check_at,
+        coalesce(h.health, 'unchecked') AS health,
         c.verdict,
         c.verdict_note,
         c.verdict_at
-    FROM claims c LEFT JOIN links ON links.claim_id = c.id
-    GROUP BY c.id;
+    FROM claims c LEFT JOIN claim_health h ON h.claim_id = c.id;
 
     -- Claims whose latest change of health was for the worse and came after their verdict.
     CREATE VIEW review_queue AS
-    WITH latest AS (SELECT claim_id, max(id) AS log_id FROM claim_health_log GROUP BY claim_id),
-    ranks(health, rank) AS (VALUES ('supported', 2), ('unsupported', 1), ('at_risk', 0))
     SELECT
         c.id AS claim_id,
         c.claim,
@@ -393,13 +413,11 @@ def m004_evidence_health_and_verdict_history(db):
         l.previous_support,
         l.support,
         l.diff
-    FROM latest
-    JOIN claim_health_log l ON l.id = latest.log_id
-    JOIN claims c ON c.id = l.claim_id
-    JOIN ranks now ON now.health = l.health
-    JOIN ranks before ON before.health = l.previous_health
+    FROM claim_health h
+    JOIN claim_health_log l ON l.id = h.last_change_id
+    JOIN claims c ON c.id = h.claim_id
     LEFT JOIN sources s ON s.id = l.source_id
-    WHERE now.rank < before.rank
+    WHERE h.worsened = 1
       AND julianday(l.changed_at) > coalesce(julianday(c.verdict_at), 0)
     ORDER BY l.changed_at DESC, l.id DESC;
     """)

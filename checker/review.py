@@ -38,16 +38,63 @@ def effective_snapshot(db, source_id, live_check_id):
     return row[0] if row else None
 
 
+# A claim's health from the latest evidence of each of its links (contradicting sources aside):
+# at_risk when a link that supported it no longer does, or when every source that supports it is
+# failing or dead; supported when a link supports it; unsupported when checked and never supported.
+HEALTH_SQL = """
+WITH links AS (
+    SELECT cs.claim_id, cs.relation <> 'contradicts' AS backs, e.support, e.check_id,
+           EXISTS (SELECT 1 FROM evidence p WHERE p.claim_id = cs.claim_id AND p.source_id = cs.source_id
+                   AND p.support = 'supports') AS ever_supported,
+           coalesce(ss.state, 'unchecked') AS source_state, ss.latest_check_at
+    FROM claim_sources cs
+    LEFT JOIN evidence e ON e.id = (
+        SELECT x.id FROM evidence x WHERE x.claim_id = cs.claim_id AND x.source_id = cs.source_id
+        ORDER BY x.check_id DESC LIMIT 1)
+    LEFT JOIN source_state ss ON ss.source_id = cs.source_id
+    WHERE cs.claim_id IN ({marks})
+)
+SELECT claim_id,
+    CASE
+        WHEN count(check_id) = 0 THEN 'unchecked'
+        WHEN sum(backs AND ever_supported AND support IS NOT 'supports') > 0 THEN 'at_risk'
+        WHEN sum(backs AND support = 'supports') > 0
+             AND sum(backs AND support = 'supports' AND source_state NOT IN ('failing', 'dead')) = 0 THEN 'at_risk'
+        WHEN sum(backs AND support = 'supports') > 0 THEN 'supported'
+        ELSE 'unsupported'
+    END AS health,
+    coalesce(sum(backs AND support = 'supports'), 0) AS supporting,
+    max(latest_check_at) AS latest_check_at
+FROM links GROUP BY claim_id
+"""
+RANK = {"supported": 2, "unsupported": 1, "at_risk": 0}
+
+
 def health_of(db, claim_ids):
+    """{claim_id: (health, supporting, latest_check_at)} computed now from the evidence."""
     if not claim_ids:
         return {}
-    marks = ",".join("?" * len(claim_ids))
-    return dict(db.execute(f"SELECT claim_id, health FROM claim_status WHERE claim_id IN ({marks})", list(claim_ids)).fetchall())
+    rows = db.execute(HEALTH_SQL.format(marks=",".join("?" * len(claim_ids))), list(claim_ids)).fetchall()
+    found = {r[0]: tuple(r[1:]) for r in rows}
+    return {c: found.get(c, ("unchecked", 0, None)) for c in claim_ids}
 
 
 def logged_health(db, claim_id):
-    row = db.execute("SELECT health FROM claim_health_log WHERE claim_id = ? ORDER BY id DESC LIMIT 1", [claim_id]).fetchone()
+    row = db.execute("SELECT health FROM claim_health WHERE claim_id = ?", [claim_id]).fetchone()
     return row[0] if row else "unchecked"
+
+
+def worse(before, after):
+    """A change for the worse between checked states (a first result is not a worsening)."""
+    return before in RANK and after in RANK and RANK[after] < RANK[before]
+
+
+def store_health(db, claim_id, health, supporting, latest_check_at, change_id=None, worsened=None):
+    changes = {"health": health, "supporting": supporting, "latest_check_at": latest_check_at,
+               "assessed_at": db.execute("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").fetchone()[0]}
+    if change_id is not None:
+        changes.update(last_change_id=change_id, worsened=int(bool(worsened)))
+    db["claim_health"].upsert({"claim_id": claim_id, **changes}, pk="claim_id")
 
 
 def word_diff(before, after):
@@ -143,17 +190,19 @@ def assess_source(db, source_id, check_id, claim_ids=None):
         now = health_of(db, list(written))
         for claim_id, evidence_id in written.items():
             was = logged_health(db, claim_id)
-            if now[claim_id] == was:
+            health, supporting, latest_check_at = now[claim_id]
+            if health == was:
+                store_health(db, claim_id, health, supporting, latest_check_at)
                 continue
             support, snippet, old_snapshot = before[claim_id] or (None, None, None)
             new_support = db.execute("SELECT support FROM evidence WHERE id = ?", [evidence_id]).fetchone()[0]
             diff = None
             if old_snapshot is not None and snapshot_id is not None and old_snapshot != snapshot_id:
                 diff = surroundings_diff(snippet, page_for(db, snapshot_id))
-            db["claim_health_log"].insert(
+            change_id = db["claim_health_log"].insert(
                 {
                     "claim_id": claim_id,
-                    "health": now[claim_id],
+                    "health": health,
                     "previous_health": was,
                     "evidence_id": evidence_id,
                     "source_id": source_id,
@@ -162,7 +211,8 @@ def assess_source(db, source_id, check_id, claim_ids=None):
                     "previous_support": support,
                     "diff": diff,
                 }
-            )
+            ).last_pk
+            store_health(db, claim_id, health, supporting, latest_check_at, change_id, worse(was, health))
     return written
 
 

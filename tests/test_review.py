@@ -157,6 +157,8 @@ def test_export_claimreview_names_archive_captures(db, page):
     claim_id = trade_claim(db)
     source_id = add_source(db, claim_id, page.url("/gone-page"))
     snapshot = save_snapshot(db, text="captured", body=b"captured")
+    save_check(db, source_id, {"started_at": 1.0, "elapsed_ms": 5, "requested_url": page.url("/gone-page"),
+                               "outcome": "not_found", "http_status": 404})
     save_check(db, source_id, {"started_at": 1.0, "elapsed_ms": 5, "requested_url": page.url("/gone-page"), "outcome": "ok",
                                "snapshot_id": snapshot, "via_archive": 1,
                                "archive_url": "https://web.archive.org/web/20120301000000id_/x", "archive_timestamp": "20120301000000"})
