@@ -373,6 +373,7 @@ def m004_evidence_health_and_verdict_history(db):
     CREATE TABLE claim_health (
         claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
         health TEXT NOT NULL CHECK (health IN ({sql_list(HEALTHS)})),
+        verdict TEXT NOT NULL,  -- the claim's, copied so that counts by verdict and health read one index
         supporting INTEGER NOT NULL DEFAULT 0,
         latest_check_at TEXT,
         last_change_id INTEGER REFERENCES claim_health_log(id) ON DELETE SET NULL,
@@ -380,6 +381,11 @@ def m004_evidence_health_and_verdict_history(db):
         assessed_at TEXT NOT NULL DEFAULT {NOW_MS}
     );
     CREATE INDEX claim_health_health ON claim_health(health);
+    CREATE INDEX claim_health_verdict_health ON claim_health(verdict, health);
+    CREATE TRIGGER claims_verdict_to_health AFTER UPDATE OF verdict ON claims
+    BEGIN
+        UPDATE claim_health SET verdict = NEW.verdict WHERE claim_id = NEW.id;
+    END;
     CREATE INDEX claim_health_worsened ON claim_health(claim_id) WHERE worsened = 1;
 
     CREATE VIEW claim_status AS

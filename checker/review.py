@@ -90,7 +90,8 @@ def worse(before, after):
 
 
 def store_health(db, claim_id, health, supporting, latest_check_at, change_id=None, worsened=None):
-    changes = {"health": health, "supporting": supporting, "latest_check_at": latest_check_at,
+    verdict = db.execute("SELECT verdict FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+    changes = {"health": health, "verdict": verdict, "supporting": supporting, "latest_check_at": latest_check_at,
                "assessed_at": db.execute("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").fetchone()[0]}
     if change_id is not None:
         changes.update(last_change_id=change_id, worsened=int(bool(worsened)))

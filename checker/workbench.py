@@ -10,7 +10,7 @@ from .vocab import HEALTHS, VERDICTS
 
 def landing(db):
     """Counts by verdict and health, the head of the review queue, the latest checks, chart data."""
-    status = [dict(r) for r in db.query("SELECT verdict, health, count(*) AS n FROM claim_status GROUP BY verdict, health")]
+    status = verdict_health_counts(db)
     by_verdict = {v: 0 for v in VERDICTS}
     by_health = {h: 0 for h in HEALTHS}
     for row in status:
@@ -25,10 +25,9 @@ def landing(db):
         "queue": [dict(r) for r in db.query("SELECT * FROM review_queue LIMIT 10")],
         "queue_size": db.execute("SELECT count(*) FROM review_queue").fetchone()[0],
         "latest_checks": [dict(r) for r in db.query(
-            """SELECT checks.id, checks.source_id, checks.started_at, checks.outcome, checks.http_status,
-                      checks.via_archive, sources.url, sources.title
-               FROM checks JOIN sources ON sources.id = checks.source_id
-               ORDER BY checks.id DESC LIMIT 10""")],
+            """SELECT c.id, c.source_id, c.started_at, c.outcome, c.http_status, c.via_archive, sources.url, sources.title
+               FROM (SELECT * FROM checks ORDER BY id DESC LIMIT 10) c JOIN sources ON sources.id = c.source_id
+               ORDER BY c.id DESC""")],
         "charts": {
             "verdict_health": verdict_health_chart(status),
             "outcomes_by_day": outcomes_by_day_chart(db),
@@ -46,6 +45,17 @@ def no_data(layout, message):
     layout.update({"xaxis": {"visible": False}, "yaxis": {"visible": False},
                    "annotations": [{"text": message, "showarrow": False, "font": {"size": 14, "color": "#777"}}]})
     return layout
+
+
+def verdict_health_counts(db):
+    """[{verdict, health, n}]: claims with no assessment yet are unchecked. Two index scans, no join."""
+    totals = dict(db.execute("SELECT verdict, count(*) FROM claims GROUP BY verdict").fetchall())
+    rows = [dict(r) for r in db.query("SELECT verdict, health, count(*) AS n FROM claim_health GROUP BY verdict, health")]
+    for verdict, total in totals.items():
+        assessed = sum(r["n"] for r in rows if r["verdict"] == verdict)
+        if total > assessed:
+            rows.append({"verdict": verdict, "health": "unchecked", "n": total - assessed})
+    return rows
 
 
 def verdict_health_chart(status):
@@ -151,15 +161,21 @@ def claim_page(db, claim_id):
         return None
     claim = rows[0]
     article = dict(next(db.query("SELECT * FROM articles WHERE id = ?", [claim["article_id"]])))
-    status = dict(next(db.query("SELECT * FROM claim_status WHERE claim_id = ?", [claim_id])))
+    status = dict(next(db.query(
+        """SELECT coalesce(h.health, 'unchecked') AS health, coalesce(h.supporting, 0) AS supporting,
+                  (SELECT count(*) FROM claim_sources WHERE claim_id = ?) AS sources
+           FROM (SELECT ? AS id) c LEFT JOIN claim_health h ON h.claim_id = c.id""", [claim_id, claim_id])))
     sources = []
     for link in db.query(
             """SELECT sources.id, sources.url, sources.title, sources.publisher, cs.relation, cs.passage, cs.note,
-                      ls.support, ls.score, ls.snippet, ls.facts_found, ls.facts_missing, ls.assessed_at,
-                      h.state, h.latest_outcome, h.latest_check_at, h.archive_url, h.archive_timestamp
+                      e.support, e.score, e.snippet, e.facts_found, e.facts_missing, e.created_at AS assessed_at,
+                      coalesce(h.state, 'unchecked') AS state, h.latest_outcome, h.latest_check_at,
+                      h.archive_url, h.archive_timestamp
                FROM claim_sources cs JOIN sources ON sources.id = cs.source_id
-               LEFT JOIN link_status ls ON ls.claim_id = cs.claim_id AND ls.source_id = cs.source_id
-               LEFT JOIN source_health h ON h.source_id = cs.source_id
+               LEFT JOIN evidence e ON e.id = (
+                   SELECT x.id FROM evidence x WHERE x.claim_id = cs.claim_id AND x.source_id = cs.source_id
+                   ORDER BY x.check_id DESC LIMIT 1)
+               LEFT JOIN source_state h ON h.source_id = cs.source_id
                WHERE cs.claim_id = ? ORDER BY cs.relation = 'cited' DESC, cs.relation, sources.id""", [claim_id]):
         link = dict(link)
         link["facts_found"] = json.loads(link["facts_found"] or "[]")
