@@ -1,9 +1,10 @@
 # Sourced by the other scripts: make .venv on first use, and reinstall when pyproject.toml changes.
-# Usage: . scripts/venv.sh [EXTRA]   (EXTRA is "test" for the test suite)
-extra="${1:-}"
+# Usage: . scripts/venv.sh main|test   ("test" adds the test extra; always name one, since a sourced
+# script would otherwise see the caller's own arguments)
+extra="$1"
 spec="."
-[ -n "$extra" ] && spec=".[$extra]"
-stamp=".venv/.installed-${extra:-main}"
+[ "$extra" = "test" ] && spec=".[test]"
+stamp=".venv/.installed-$extra"
 want="$(cat pyproject.toml | sha256sum | cut -c1-16)"
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
