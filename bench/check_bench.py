@@ -12,7 +12,6 @@ import argparse
 import os
 import random
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile

@@ -5,7 +5,7 @@ the base URL is configurable so that tests point it at a local fake."""
 import json
 import re
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 DEFAULT_BASE = "https://web.archive.org"
 GOOD_CAPTURE_STATUSES = ("200", "203", "206")
@@ -98,7 +98,3 @@ def candidates(fetcher, base, url, when, deadline, limit=4):
         add(capture)
     add(closest)  # after the date, but still a capture
     return found
-
-
-def same_host(a, b):
-    return urlsplit(a).netloc == urlsplit(b).netloc

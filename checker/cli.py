@@ -11,7 +11,7 @@ from .db import default_db_path, open_db
 from .errors import CheckerError
 from .seed import load_seed
 from .urls import normalise_url
-from .vocab import KINDS, RELATIONS, VERDICTS
+from .vocab import KINDS, RELATIONS
 
 
 def db_option(f):

@@ -132,9 +132,6 @@ class PageIndex:
     year_positions: list = field(default_factory=list)  # sorted (position, year)
     words: dict = field(default_factory=dict)  # phrase -> positions, filled as claims ask
 
-    def positions(self, pattern):
-        return [m.start() for m in pattern.finditer(self.text)]
-
     def phrase_positions(self, phrase):
         """Where a (folded) phrase stands as whole words; str.find is far faster than a regex here."""
         if phrase not in self.words:

@@ -14,8 +14,8 @@ from protego import Protego
 from requests.adapters import HTTPAdapter
 
 from . import __version__
-from .errors import CheckerError
-from .urls import normalise_url, InvalidURL
+from .errors import CheckerError, InvalidURL
+from .urls import normalise_url
 
 def user_agent_default():
     """Who we are, for the sites we fetch: $CHECKER_CONTACT (a URL or address) is added when set."""

@@ -5,7 +5,6 @@ A step that has landed is never edited: change the schema by adding a step.
 from sqlite_utils.migrations import Migrations
 
 from .vocab import (
-    ALIVE_OUTCOMES,
     BLOCKED_OUTCOMES,
     HEALTHS,
     KINDS,

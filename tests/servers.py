@@ -6,7 +6,6 @@ import socket
 import struct
 import threading
 import time
-import zlib
 from urllib.parse import parse_qs, urlsplit
 
 PAGE = """<!doctype html><html><head><title>{title}</title>
