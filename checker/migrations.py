@@ -357,7 +357,7 @@ def m004_evidence_health_and_verdict_history(db):
     -- The latest evidence for each link between a claim and a source.
     CREATE VIEW link_status AS
     SELECT
-        cs.claim_id, cs.source_id, cs.relation,
+        cs.claim_id, cs.source_id, cs.relation, cs.passage, cs.note,
         e.id AS evidence_id, e.check_id, e.snapshot_id, e.support, e.score, e.snippet,
         e.facts_found, e.facts_missing, e.created_at AS assessed_at,
         EXISTS (SELECT 1 FROM evidence p WHERE p.claim_id = cs.claim_id AND p.source_id = cs.source_id

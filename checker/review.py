@@ -43,16 +43,10 @@ def effective_snapshot(db, source_id, live_check_id):
 # failing or dead; supported when a link supports it; unsupported when checked and never supported.
 HEALTH_SQL = """
 WITH links AS (
-    SELECT cs.claim_id, cs.relation <> 'contradicts' AS backs, e.support, e.check_id,
-           EXISTS (SELECT 1 FROM evidence p WHERE p.claim_id = cs.claim_id AND p.source_id = cs.source_id
-                   AND p.support = 'supports') AS ever_supported,
+    SELECT ls.claim_id, ls.relation <> 'contradicts' AS backs, ls.support, ls.check_id, ls.ever_supported,
            coalesce(ss.state, 'unchecked') AS source_state, ss.latest_check_at
-    FROM claim_sources cs
-    LEFT JOIN evidence e ON e.id = (
-        SELECT x.id FROM evidence x WHERE x.claim_id = cs.claim_id AND x.source_id = cs.source_id
-        ORDER BY x.check_id DESC LIMIT 1)
-    LEFT JOIN source_state ss ON ss.source_id = cs.source_id
-    WHERE cs.claim_id IN ({marks})
+    FROM link_status ls LEFT JOIN source_state ss ON ss.source_id = ls.source_id
+    WHERE ls.claim_id IN ({marks})
 )
 SELECT claim_id,
     CASE

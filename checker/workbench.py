@@ -167,16 +167,14 @@ def claim_page(db, claim_id):
            FROM (SELECT ? AS id) c LEFT JOIN claim_health h ON h.claim_id = c.id""", [claim_id, claim_id])))
     sources = []
     for link in db.query(
-            """SELECT sources.id, sources.url, sources.title, sources.publisher, cs.relation, cs.passage, cs.note,
-                      e.support, e.score, e.snippet, e.facts_found, e.facts_missing, e.created_at AS assessed_at,
+            """SELECT sources.id, sources.url, sources.title, sources.publisher, ls.relation, ls.passage, ls.note,
+                      ls.support, ls.score, ls.snippet, ls.facts_found, ls.facts_missing, ls.assessed_at,
                       coalesce(h.state, 'unchecked') AS state, h.latest_outcome, h.latest_check_at,
                       h.archive_url, h.archive_timestamp
-               FROM claim_sources cs JOIN sources ON sources.id = cs.source_id
-               LEFT JOIN evidence e ON e.id = (
-                   SELECT x.id FROM evidence x WHERE x.claim_id = cs.claim_id AND x.source_id = cs.source_id
-                   ORDER BY x.check_id DESC LIMIT 1)
-               LEFT JOIN source_state h ON h.source_id = cs.source_id
-               WHERE cs.claim_id = ? ORDER BY cs.relation = 'cited' DESC, cs.relation, sources.id""", [claim_id]):
+               FROM link_status ls
+               JOIN sources ON sources.id = ls.source_id
+               LEFT JOIN source_state h ON h.source_id = ls.source_id
+               WHERE ls.claim_id = ? ORDER BY ls.relation = 'cited' DESC, ls.relation, sources.id""", [claim_id]):
         link = dict(link)
         link["facts_found"] = json.loads(link["facts_found"] or "[]")
         link["facts_missing"] = json.loads(link["facts_missing"] or "[]")
