@@ -101,6 +101,7 @@ def build(path, claims, per_claim, per_source, seed=7):
     with db.atomic():
         for first in range(1, claims + 1, 1000):
             ids = list(range(first, min(first + 1000, claims + 1)))
+            verdicts = dict(db.execute(f"SELECT id, verdict FROM claims WHERE id BETWEEN {ids[0]} AND {ids[-1]}").fetchall())
             for claim_id, (health, supporting, latest) in health_of(db, ids).items():
                 change = None
                 if health != "unchecked" and claim_id % 97 == 0:  # some claims lost support since their verdict
@@ -109,7 +110,7 @@ def build(path, claims, per_claim, per_source, seed=7):
                         "previous_health": "supported", "outcome": "not_found", "support": "missing",
                         "previous_support": "supports", "diff": "[-old words-] {+new words+}"}).last_pk
                     health = "at_risk"
-                store_health(db, claim_id, health, supporting, latest, change, change is not None)
+                store_health(db, claim_id, verdicts[claim_id], health, supporting, latest, change, change is not None)
     db.execute("ANALYZE")
     db.conn.close()
     print(f"  built in {time.monotonic() - started:.0f} s", flush=True)

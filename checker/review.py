@@ -4,10 +4,11 @@ import difflib
 import functools
 import json
 import re
+import time
 
 from rapidfuzz import fuzz
 
-from .db import transaction
+from .db import iso_time, transaction
 from .evidence import assess, index_page
 
 DIFF_CONTEXT = 6  # words of unchanged text kept around each change
@@ -83,10 +84,9 @@ def worse(before, after):
     return before in RANK and after in RANK and RANK[after] < RANK[before]
 
 
-def store_health(db, claim_id, health, supporting, latest_check_at, change_id=None, worsened=None):
-    verdict = db.execute("SELECT verdict FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+def store_health(db, claim_id, verdict, health, supporting, latest_check_at, change_id=None, worsened=None):
     changes = {"health": health, "verdict": verdict, "supporting": supporting, "latest_check_at": latest_check_at,
-               "assessed_at": db.execute("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").fetchone()[0]}
+               "assessed_at": iso_time(time.time())}
     if change_id is not None:
         changes.update(last_change_id=change_id, worsened=int(bool(worsened)))
     db["claim_health"].upsert({"claim_id": claim_id, **changes}, pk="claim_id")
@@ -128,7 +128,7 @@ def surroundings_diff(old_snippet, new_page):
 
 
 def assess_link(db, check_id, claim, source_id, passage, snapshot_id):
-    """Compute and store (or replace) the evidence of one claim against one check; returns its id."""
+    """Compute and store (or replace) the evidence of one claim against one check; returns its id and support."""
     result = assess(claim, passage, page_for(db, snapshot_id))
     row = {
         "check_id": check_id,
@@ -150,7 +150,8 @@ def assess_link(db, check_id, claim, source_id, passage, snapshot_id):
             snippet = excluded.snippet, created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')""",
         row,
     )
-    return db.execute("SELECT id FROM evidence WHERE check_id = ? AND claim_id = ?", [check_id, claim["id"]]).fetchone()[0]
+    evidence_id = db.execute("SELECT id FROM evidence WHERE check_id = ? AND claim_id = ?", [check_id, claim["id"]]).fetchone()[0]
+    return evidence_id, result.support
 
 
 def previous_evidence(db, claim_id, source_id, before_check_id):
@@ -182,15 +183,15 @@ def assess_source(db, source_id, check_id, claim_ids=None):
         written = {}
         for link in links:
             written[link["id"]] = assess_link(db, check_id, link, source_id, link["link_passage"], snapshot_id)
+        verdicts = {link["id"]: link["verdict"] for link in links}
         now = health_of(db, list(written))
-        for claim_id, evidence_id in written.items():
+        for claim_id, (evidence_id, new_support) in written.items():
             was = logged_health(db, claim_id)
             health, supporting, latest_check_at = now[claim_id]
             if health == was:
-                store_health(db, claim_id, health, supporting, latest_check_at)
+                store_health(db, claim_id, verdicts[claim_id], health, supporting, latest_check_at)
                 continue
             support, snippet, old_snapshot = before[claim_id] or (None, None, None)
-            new_support = db.execute("SELECT support FROM evidence WHERE id = ?", [evidence_id]).fetchone()[0]
             diff = None
             if old_snapshot is not None and snapshot_id is not None and old_snapshot != snapshot_id:
                 diff = surroundings_diff(snippet, page_for(db, snapshot_id))
@@ -207,7 +208,7 @@ def assess_source(db, source_id, check_id, claim_ids=None):
                     "diff": diff,
                 }
             ).last_pk
-            store_health(db, claim_id, health, supporting, latest_check_at, change_id, worse(was, health))
+            store_health(db, claim_id, verdicts[claim_id], health, supporting, latest_check_at, change_id, worse(was, health))
     return written
 
 
