@@ -25,8 +25,12 @@ def db_option(f):
     )(f)
 
 
-def opened(db_path, create=False):
-    return open_db(db_path, create=create)
+def opened(db_path, create=False, claims=()):
+    """Open the database; refuse claim ids that are not in it before anything runs."""
+    db = open_db(db_path, create=create)
+    for claim_id in claims:
+        lib.get_claim_row(db, claim_id)
+    return db
 
 
 @click.group()
@@ -286,9 +290,7 @@ def check(db_path, claims, sources, articles, stale_after, concurrency, min_inte
         allow_addresses=tuple(allow_addresses), wayback_base=wayback_base, use_archive=not no_archive,
         stale_after=parse_duration(stale_after) if stale_after else None,
     )
-    db = opened(db_path)
-    for claim_id in claims:
-        lib.get_claim_row(db, claim_id)
+    db = opened(db_path, claims=claims)
     for article_id in articles:
         lib.get_article(db, article_id)
     for source_id in sources:
@@ -315,9 +317,7 @@ def reassess(db_path, claims):
     """
     from .review import reassess as reassess_links
 
-    db = opened(db_path)
-    for claim_id in claims:
-        lib.get_claim_row(db, claim_id)
+    db = opened(db_path, claims=claims)
     count = reassess_links(db, claims or None)
     queue = db.execute("select count(*) from review_queue").fetchone()[0]
     click.echo(f"reassessed {count} links; {queue} claims in the review queue")
@@ -389,9 +389,7 @@ def export_claimreview(db_path, claims, out_path, org_name, org_url, base_url):
                 normalise_url(url)
             except CheckerError as e:
                 raise CheckerError(f"{e} (in --base-url or --org-url)")
-    db = opened(db_path)
-    for claim_id in claims:
-        lib.get_claim_row(db, claim_id)
+    db = opened(db_path, claims=claims)
     count = write_out(out_path, lambda f: write_claimreview(
         db, f, claim_ids=claims or None, org_name=org_name, org_url=org_url, base_url=base_url))
     if out_path:
@@ -409,9 +407,7 @@ def export_csv(db_path, claims, out_path):
     """
     from .export import write_csv
 
-    db = opened(db_path)
-    for claim_id in claims:
-        lib.get_claim_row(db, claim_id)
+    db = opened(db_path, claims=claims)
     count = write_out(out_path, lambda f: write_csv(db, f, claim_ids=claims or None))
     if out_path:
         click.echo(f"{count} claims written to {out_path}", err=True)
