@@ -3,7 +3,7 @@ charts, and everything about one claim. Plain dicts and lists; rendering is the 
 import json
 import re
 
-from .evidence import display_text, fact_spans
+from .evidence import display_text, fact_spans, money_mentions, normalise
 from .text import squash
 from .vocab import HEALTHS, VERDICTS
 
@@ -94,8 +94,6 @@ def outcomes_by_day_chart(db, days=90):
 
 def figures_chart(db):
     """The article's figures beside the figures its sources give, from the sources' passages."""
-    from .evidence import money_mentions, normalise
-
     claims = [dict(r) for r in db.query(
         "SELECT id, claim, value, unit, date_start FROM claims WHERE kind = 'trade_figure' AND value IS NOT NULL"
         " ORDER BY date_start, id LIMIT 50")]
