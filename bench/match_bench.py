@@ -15,7 +15,8 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from checker.evidence import assess, index_page  # noqa: E402
+from checker.facts import index_page  # noqa: E402
+from checker.match import assess  # noqa: E402
 from checker.seed import read_seed  # noqa: E402
 
 FILLER = ("officials said the talks covered energy pipelines and agriculture, and that further rounds "

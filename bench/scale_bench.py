@@ -20,7 +20,7 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 from checker.db import open_db  # noqa: E402
-from checker.review import health_of, store_health  # noqa: E402
+from checker.assessment import health_of, store_health  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORDS = ("trade minister visit pipeline energy summit treaty cooperation figure meeting embassy consulate "
@@ -119,7 +119,7 @@ def build(path, claims, per_claim, per_source, seed=7):
 async def time_pages(path, requests, claims):
     from datasette.app import Datasette
 
-    from checker.serve import datasette_config
+    from checker.web.serve import datasette_config
 
     config, metadata = datasette_config(path)
     ds = Datasette([path], config=config, metadata=metadata, immutables=[], settings={"num_sql_threads": 3})

@@ -1,5 +1,7 @@
 """checker: a fact-checking citation tracker over SQLite and Datasette."""
-__version__ = "0.1.0"
+import importlib.metadata
+
+__version__ = importlib.metadata.version("checker")
 
 from .claims import add_article, add_claim, add_source, get_claim, list_claims, set_verdict
 from .db import open_db

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from .errors import ArchiveError
+
 DEFAULT_BASE = "https://web.archive.org"
 GOOD_CAPTURE_STATUSES = ("200", "203", "206")
 
@@ -19,14 +21,6 @@ class Capture:
     def replay_url(self, base):
         # id_ asks for the original bytes: no banner, no rewritten links.
         return f"{base.rstrip('/')}/web/{self.timestamp}id_/{self.original}"
-
-
-class ArchiveError(Exception):
-    """Raised when the archive answers with an error (429, 5xx, malformed JSON)."""
-
-    def __init__(self, outcome, message):
-        self.outcome = outcome
-        super().__init__(message)
 
 
 def timestamp_for(date):

@@ -5,6 +5,7 @@ import time
 
 from .db import iso_time, transaction
 from .errors import CheckerError, DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle
+from .sources import ensure_source, source_row
 from .text import clean, is_partial_date, quote_occurs
 from .urls import normalise_url
 from .vocab import KINDS, RELATIONS, VERDICTS
@@ -90,32 +91,12 @@ def add_article(db, *, id, title, text, url=None, author=None, publisher=None, p
     return article_id
 
 
-def _source_row(source):
-    return {
-        "url": normalise_url(source.get("url")),
-        "title": clean(source.get("title")),
-        "publisher": clean(source.get("publisher")),
-    }
-
-
 def _link(source, default_relation):
     return {
         "relation": _choice(source.get("relation") or default_relation, "relation", RELATIONS),
         "passage": clean(source.get("passage")),
         "note": clean(source.get("note")),
     }
-
-
-def _ensure_source(db, row):
-    """The id of the source with this URL, inserting it (or filling its blanks) as needed."""
-    existing = list(db["sources"].rows_where("url = ?", [row["url"]]))
-    if not existing:
-        return db["sources"].insert(row).last_pk
-    found = existing[0]
-    blanks = {k: v for k, v in row.items() if v is not None and found.get(k) is None}
-    if blanks:
-        db["sources"].update(found["id"], blanks)
-    return found["id"]
 
 
 def add_claim(
@@ -170,7 +151,7 @@ def add_claim(
     links = []
     for i, source in enumerate(sources, 1):
         try:
-            links.append((_source_row(source), _link(source, "cited")))
+            links.append((source_row(source), _link(source, "cited")))
         except CheckerError as e:
             raise e.at(f"source_{i}_{e.field if e.field == 'relation' else 'url'}")
     urls = [s["url"] for s, _ in links]
@@ -179,8 +160,8 @@ def add_claim(
             raise DuplicateLink("(new)", url).at(f"source_{i}_url")
     with transaction(db):
         claim_id = db["claims"].insert(row).last_pk
-        for source_row, link in links:
-            source_id = _ensure_source(db, source_row)
+        for new_source, link in links:
+            source_id = ensure_source(db, new_source)
             db["claim_sources"].insert({"claim_id": claim_id, "source_id": source_id, **link})
     return claim_id
 
@@ -189,14 +170,14 @@ def add_source(db, claim_id, url, *, relation="supports", passage=None, title=No
     """Link a source (created if new) to an existing claim; return the source's id."""
     claim_row = get_claim_row(db, claim_id)
     try:
-        source_row = _source_row({"url": url, "title": title, "publisher": publisher})
+        new_source = source_row({"url": url, "title": title, "publisher": publisher})
     except CheckerError as e:
         raise e.at("url")
     link = _link({"relation": relation, "passage": passage, "note": note}, "supports")
     with transaction(db):
-        source_id = _ensure_source(db, source_row)
+        source_id = ensure_source(db, new_source)
         if db["claim_sources"].count_where("claim_id = ? and source_id = ?", [claim_row["id"], source_id]):
-            raise DuplicateLink(claim_row["id"], source_row["url"]).at("url")
+            raise DuplicateLink(claim_row["id"], new_source["url"]).at("url")
         db["claim_sources"].insert({"claim_id": claim_row["id"], "source_id": source_id, **link})
     return source_id
 
@@ -268,3 +249,8 @@ def get_claim(db, claim_id):
         )
     ]
     return claim_row
+
+
+def list_articles(db):
+    """Every article's id and title, by title."""
+    return [dict(r) for r in db.query("SELECT id, title FROM articles ORDER BY title")]

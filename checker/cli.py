@@ -1,17 +1,67 @@
 """The ``checker`` command line: each command parses, calls one library function, prints."""
+import contextlib
+import datetime
 import os
+import re
 import shutil
 import sys
+import tempfile
 
 import click
 from tabulate import tabulate
 
 from . import claims as lib
+from .check import CheckOptions
 from .db import default_db_path, open_db
 from .errors import CheckerError
 from .seed import load_seed
 from .urls import normalise_url
 from .vocab import KINDS, RELATIONS
+
+CHECK_DEFAULTS = CheckOptions()
+
+
+@contextlib.contextmanager
+def one_line_errors():
+    """Library refusals (exit 1) and usage errors (exit 2) each become one line: "Error: ..."."""
+    try:
+        yield
+    except CheckerError as e:
+        raise click.ClickException(str(e)) from e
+    except click.exceptions.NoArgsIsHelpError:
+        raise
+    except click.UsageError as e:
+        error = click.ClickException(e.format_message())
+        error.exit_code = e.exit_code
+        raise error from e
+
+
+class CheckerGroup(click.Group):
+    """A click group whose commands report errors in one line (see one_line_errors)."""
+
+    def make_context(self, *args, **kwargs):
+        with one_line_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):
+        with one_line_errors():
+            return super().invoke(ctx)
+
+
+class Duration(click.ParamType):
+    """'7d' -> timedelta(days=7); units s, m, h, d, w."""
+
+    name = "duration"
+    PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$")
+    UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, datetime.timedelta):
+            return value
+        match = self.PATTERN.match(value or "")
+        if not match:
+            self.fail(f"duration {value!r} is not a number with a unit (s, m, h, d or w), such as 7d", param, ctx)
+        return datetime.timedelta(seconds=float(match.group(1)) * self.UNITS[match.group(2)])
 
 
 def db_option(f):
@@ -25,15 +75,16 @@ def db_option(f):
     )(f)
 
 
-def opened(db_path, create=False, claims=()):
-    """Open the database; refuse claim ids that are not in it before anything runs."""
-    db = open_db(db_path, create=create)
-    for claim_id in claims:
-        lib.get_claim_row(db, claim_id)
-    return db
+def claims_option(help="Only this claim (repeatable)."):
+    return click.option("--claim", "claims", type=int, multiple=True, help=help)
 
 
-@click.group()
+def out_option(f):
+    return click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True),
+                        help="Write to this file instead of stdout.")(f)
+
+
+@click.group(cls=CheckerGroup)
 @click.version_option(package_name="checker")
 def cli():
     """checker: a fact-checking citation tracker.
@@ -53,7 +104,7 @@ def init(db_path, empty):
 
     Example: checker init --db claims.db
     """
-    db = opened(db_path, create=True)
+    db = open_db(db_path, create=True)
     added = 0 if empty else load_seed(db)
     counts = {t: db[t].count for t in ("articles", "claims", "sources", "claim_sources")}
     click.echo(
@@ -76,7 +127,7 @@ def add_article(db_path, article_id, title, url, author, publisher, published, t
 
     Example: checker add-article --id budget-2026 --title "The budget" --url https://example.org/budget --text-file budget.txt
     """
-    db = opened(db_path)
+    db = open_db(db_path)
     lib.add_article(
         db, id=article_id, title=title, url=url, author=author, publisher=publisher,
         published=published, text=text_file.read(),
@@ -130,7 +181,7 @@ def add_claim(ctx, db_path, article_id, quote, kind, claim_text, value, unit, da
     Example: checker add-claim --article pakistan-russia-2012 --quote "US$630 million in 2008" --kind trade_figure --claim "Trade was US$630 million in 2008." --value 630000000 --unit USD --date-start 2008 --source https://example.org/trade --passage "630 million"
     """
     pairs = pair_sources(ctx.meta["option_order"], sources, passages)
-    db = opened(db_path)
+    db = open_db(db_path)
     claim_id = lib.add_claim(
         db, article_id=article_id, quote=quote, kind=kind, claim=claim_text, value=value,
         unit=unit, date_start=date_start, date_end=date_end, sources=pairs, added_by=by,
@@ -152,7 +203,7 @@ def add_source(db_path, claim_id, url, relation, passage, title, publisher, note
 
     Example: checker add-source 3 https://example.org/report --relation supports --passage "trade reached $630 million"
     """
-    db = opened(db_path)
+    db = open_db(db_path)
     source_id = lib.add_source(
         db, claim_id, url, relation=relation, passage=passage, title=title, publisher=publisher, note=note
     )
@@ -170,7 +221,7 @@ def verdict(db_path, claim_id, verdict, note, by):
 
     Example: checker verdict 3 accurate --note "The consulate's page gives the same figure."
     """
-    db = opened(db_path)
+    db = open_db(db_path)
     row = lib.set_verdict(db, claim_id, verdict, note=note, by=by)
     click.echo(f"claim {row['id']}: {row['verdict']}")
 
@@ -186,7 +237,7 @@ def list_claims(db_path, kind, verdict, article_id, search):
 
     Example: checker claims --verdict inaccurate --search Putin
     """
-    db = opened(db_path)
+    db = open_db(db_path)
     rows = lib.list_claims(db, kind=kind, verdict=verdict, search=search, article_id=article_id)
     if not rows:
         click.echo("no claims match")
@@ -206,7 +257,7 @@ def show(db_path, claim_id):
 
     Example: checker show 1
     """
-    db = opened(db_path)
+    db = open_db(db_path)
     c = lib.get_claim(db, claim_id)
     click.echo(f"Claim {c['id']} ({c['kind']}) from {c['article_title']} [{c['article_id']}]")
     click.echo(f"  quote:      {c['quote']}")
@@ -239,7 +290,7 @@ def serve(db_path, host, port, editors_file):
 
     Example: checker serve --port 8001
     """
-    from .serve import datasette_argv, read_editors
+    from .web.serve import datasette_argv, read_editors
 
     editors = read_editors(editors_file) if editors_file else None
     open_db(db_path).conn.close()  # refuse a missing or foreign file, apply migrations
@@ -250,16 +301,16 @@ def serve(db_path, host, port, editors_file):
 
 @cli.command()
 @db_option
-@click.option("--claim", "claims", type=int, multiple=True, help="Check the sources of this claim (repeatable).")
+@claims_option("Check the sources of this claim (repeatable).")
 @click.option("--source", "sources", type=int, multiple=True, help="Check this source (repeatable).")
 @click.option("--article", "articles", multiple=True, help="Check the sources of this article's claims.")
-@click.option("--stale-after", help="Skip sources checked more recently than this: 30m, 12h, 7d, 2w.")
-@click.option("--concurrency", default=8, show_default=True, type=click.IntRange(1, 256), help="Hosts fetched in parallel.")
-@click.option("--min-interval", default=1.0, show_default=True, type=click.FloatRange(0), help="Seconds between requests to one host.")
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1), help="Total seconds allowed for one fetch.")
-@click.option("--max-bytes", default=10 * 1024 * 1024, show_default=True, type=click.IntRange(1), help="Largest body read (after decompression).")
+@click.option("--stale-after", type=Duration(), help="Skip sources checked more recently than this: 30m, 12h, 7d, 2w.")
+@click.option("--concurrency", default=CHECK_DEFAULTS.concurrency, show_default=True, type=click.IntRange(1, 256), help="Hosts fetched in parallel.")
+@click.option("--min-interval", default=CHECK_DEFAULTS.min_interval, show_default=True, type=click.FloatRange(0), help="Seconds between requests to one host.")
+@click.option("--timeout", default=CHECK_DEFAULTS.timeout, show_default=True, type=click.FloatRange(0.1), help="Total seconds allowed for one fetch.")
+@click.option("--max-bytes", default=CHECK_DEFAULTS.max_bytes, show_default=True, type=click.IntRange(1), help="Largest body read (after decompression).")
 @click.option("--allow-address", "allow_addresses", multiple=True, help="Admit this network (CIDR) despite the address policy, e.g. 127.0.0.1/32.")
-@click.option("--wayback-base", envvar="CHECKER_WAYBACK_BASE", default="https://web.archive.org", show_default=True, help="Base URL of the web archive ($CHECKER_WAYBACK_BASE).")
+@click.option("--wayback-base", envvar="CHECKER_WAYBACK_BASE", default=CHECK_DEFAULTS.wayback_base, show_default=True, help="Base URL of the web archive ($CHECKER_WAYBACK_BASE).")
 @click.option("--no-archive", is_flag=True, help="Do not fall back to the web archive.")
 def check(db_path, claims, sources, articles, stale_after, concurrency, min_interval, timeout, max_bytes, allow_addresses, wayback_base, no_archive):
     """Retrieve the cited pages, fall back to the web archive, and record every attempt.
@@ -270,32 +321,17 @@ def check(db_path, claims, sources, articles, stale_after, concurrency, min_inte
 
     Example: checker check --claim 3 --stale-after 7d
     """
-    import ipaddress
-
     from tqdm import tqdm
 
-    from .check import CheckOptions, parse_duration, run_checks, select_sources
+    from .check import run_checks
+    from .sources import select_sources
 
-    for cidr in allow_addresses:
-        try:
-            ipaddress.ip_network(cidr, strict=False)
-        except ValueError:
-            raise CheckerError(f"--allow-address {cidr!r} is not an address or network (CIDR)")
-    try:
-        normalise_url(wayback_base)
-    except CheckerError as e:
-        raise CheckerError(f"--wayback-base: {e}")
     options = CheckOptions(
         concurrency=concurrency, min_interval=min_interval, timeout=timeout, max_bytes=max_bytes,
         allow_addresses=tuple(allow_addresses), wayback_base=wayback_base, use_archive=not no_archive,
-        stale_after=parse_duration(stale_after) if stale_after else None,
+        stale_after=stale_after,
     )
-    db = opened(db_path, claims=claims)
-    for article_id in articles:
-        lib.get_article(db, article_id)
-    for source_id in sources:
-        if not db["sources"].count_where("id = ?", [source_id]):
-            raise CheckerError(f"no source with id {source_id}")
+    db = open_db(db_path)
     chosen = select_sources(db, claims=claims, sources=sources, articles=articles, stale_after=options.stale_after)
     bar = tqdm(total=len(chosen), unit="source", disable=not sys.stderr.isatty(), file=sys.stderr)
     summary = run_checks(db, chosen, options, on_progress=lambda source, attempts: bar.update(1))
@@ -307,7 +343,7 @@ def check(db_path, claims, sources, articles, stale_after, concurrency, min_inte
 
 @cli.command()
 @db_option
-@click.option("--claim", "claims", type=int, multiple=True, help="Only this claim (repeatable).")
+@claims_option()
 def reassess(db_path, claims):
     """Recompute the evidence of every claim from the stored snapshots, without the network.
 
@@ -315,12 +351,12 @@ def reassess(db_path, claims):
 
     Example: checker reassess --claim 3
     """
-    from .review import reassess as reassess_links
+    from .assessment import reassess as reassess_links
+    from .review import review_queue_size
 
-    db = opened(db_path, claims=claims)
+    db = open_db(db_path)
     count = reassess_links(db, claims or None)
-    queue = db.execute("select count(*) from review_queue").fetchone()[0]
-    click.echo(f"reassessed {count} links; {queue} claims in the review queue")
+    click.echo(f"reassessed {count} links; {review_queue_size(db)} claims in the review queue")
 
 
 @cli.command()
@@ -330,8 +366,9 @@ def review(db_path):
 
     Example: checker review
     """
-    db = opened(db_path)
-    rows = [dict(r) for r in db.query("select * from review_queue")]
+    from .review import review_queue
+
+    rows = review_queue(open_db(db_path))
     if not rows:
         click.echo("the review queue is empty")
         return
@@ -343,7 +380,7 @@ def review(db_path):
             click.echo(f"  change: {r['diff']}")
 
 
-@cli.group()
+@cli.group(cls=CheckerGroup)
 def export():
     """Export claims: ClaimReview JSON-LD for publishing, CSV for spreadsheets.
 
@@ -355,10 +392,7 @@ def write_out(out_path, write):
     """Write to stdout, or to a file that appears only once it is complete."""
     if not out_path:
         return write(sys.stdout)
-    folder = os.path.dirname(os.path.abspath(out_path))
-    import tempfile
-
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=".checker-export-")
+    fd, temp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(out_path)), prefix=".checker-export-")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             count = write(f)
@@ -371,8 +405,8 @@ def write_out(out_path, write):
 
 @export.command("claimreview")
 @db_option
-@click.option("--claim", "claims", type=int, multiple=True, help="Only this claim (repeatable).")
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead of stdout.")
+@claims_option()
+@out_option
 @click.option("--org-name", envvar="CHECKER_ORG_NAME", default="checker", show_default=True, help="The reviewing organisation ($CHECKER_ORG_NAME).")
 @click.option("--org-url", envvar="CHECKER_ORG_URL", help="Its web address ($CHECKER_ORG_URL).")
 @click.option("--base-url", envvar="CHECKER_BASE_URL", default="http://127.0.0.1:8001", show_default=True, help="Where the claims are published ($CHECKER_BASE_URL); each review links to its claim there.")
@@ -389,7 +423,7 @@ def export_claimreview(db_path, claims, out_path, org_name, org_url, base_url):
                 normalise_url(url)
             except CheckerError as e:
                 raise CheckerError(f"{e} (in --base-url or --org-url)")
-    db = opened(db_path, claims=claims)
+    db = open_db(db_path)
     count = write_out(out_path, lambda f: write_claimreview(
         db, f, claim_ids=claims or None, org_name=org_name, org_url=org_url, base_url=base_url))
     if out_path:
@@ -398,8 +432,8 @@ def export_claimreview(db_path, claims, out_path, org_name, org_url, base_url):
 
 @export.command("csv")
 @db_option
-@click.option("--claim", "claims", type=int, multiple=True, help="Only this claim (repeatable).")
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead of stdout.")
+@claims_option()
+@out_option
 def export_csv(db_path, claims, out_path):
     """Claims with their health and verdict as CSV, for spreadsheets.
 
@@ -407,28 +441,11 @@ def export_csv(db_path, claims, out_path):
     """
     from .export import write_csv
 
-    db = opened(db_path, claims=claims)
+    db = open_db(db_path)
     count = write_out(out_path, lambda f: write_csv(db, f, claim_ids=claims or None))
     if out_path:
         click.echo(f"{count} claims written to {out_path}", err=True)
 
 
-def main(argv=None):
-    """Entry point: library errors and usage errors each become one line on stderr."""
-    try:
-        cli.main(args=argv, prog_name="checker", standalone_mode=False)
-    except CheckerError as e:
-        click.echo(f"Error: {e}", err=True)
-        sys.exit(1)
-    except click.exceptions.Exit as e:
-        sys.exit(e.exit_code)
-    except click.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(130)
-    except click.ClickException as e:
-        click.echo(f"Error: {e.format_message()}", err=True)
-        sys.exit(e.exit_code)
-
-
 if __name__ == "__main__":
-    main()
+    cli(prog_name="checker")

@@ -10,7 +10,7 @@ import zlib
 import sqlite_utils
 
 from . import migrations
-from .errors import ConstraintViolation, DatabaseMissing, NotADatabase
+from .errors import ConstraintViolation, DatabaseMissing, NotADatabase, NotFound
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_DB = "claims.db"
@@ -63,56 +63,73 @@ def transaction(db):
         raise ConstraintViolation(f"the database refused the change: {e}") from e
 
 
+def require_rows(db, table, keys, what):
+    """Refuse, before anything runs, keys of ``table`` that name no row (NotFound names the first)."""
+    for key in keys or ():
+        if not db[table].count_where("id = ?", [key]):
+            raise NotFound(what, key)
+
+
 def iso_time(epoch_seconds):
     """Epoch seconds as UTC ISO 8601 with milliseconds: 2026-11-26T20:45:21.123Z."""
     moment = datetime.datetime.fromtimestamp(epoch_seconds, datetime.timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
-def save_snapshot(db, *, text, body, content_type=None, title=None, canonical_url=None):
-    """The id of the snapshot of this extracted text, storing it (body compressed) if new."""
-    text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+def save_snapshot(db, snapshot):
+    """The id of the snapshot holding this extracted text, storing it (body compressed) if new."""
+    text_hash = hashlib.sha256(snapshot.text.encode("utf-8")).hexdigest()
     row = db.execute("SELECT id FROM snapshots WHERE text_hash = ?", [text_hash]).fetchone()
     if row:
         return row[0]
+    body = snapshot.body or b""
     return db["snapshots"].insert(
         {
             "text_hash": text_hash,
-            "content_type": content_type,
-            "title": title,
-            "canonical_url": canonical_url,
-            "text": text,
-            "body": zlib.compress(body or b"", 6),
+            "content_type": snapshot.content_type,
+            "title": snapshot.title,
+            "canonical_url": snapshot.canonical_url,
+            "text": snapshot.text,
+            "body": zlib.compress(body, 6),
             "body_encoding": "zlib",
-            "body_bytes": len(body or b""),
+            "body_bytes": len(body),
         }
     ).last_pk
 
 
 def save_check(db, source_id, attempt):
-    """Record one attempt (and its snapshot) in one transaction; returns the check's id."""
+    """Record one Attempt (and its snapshot) in one transaction; returns the check's id."""
     with transaction(db):
-        snapshot_id = attempt.get("snapshot_id")
-        if attempt.get("snapshot"):
-            snapshot_id = save_snapshot(db, **attempt["snapshot"])
+        snapshot_id = attempt.snapshot_id
+        if attempt.snapshot is not None:
+            snapshot_id = save_snapshot(db, attempt.snapshot)
         row = {
             "source_id": source_id,
-            "started_at": iso_time(attempt["started_at"]),
-            "finished_at": iso_time(attempt["started_at"] + attempt["elapsed_ms"] / 1000),
-            "elapsed_ms": attempt["elapsed_ms"],
-            "requested_url": attempt["requested_url"],
-            "final_url": attempt.get("final_url"),
-            "redirects": json.dumps(attempt.get("redirects") or []),
-            "http_status": attempt.get("http_status"),
-            "outcome": attempt["outcome"],
-            "error": attempt.get("error"),
-            "content_type": attempt.get("content_type"),
-            "bytes": attempt.get("bytes"),
-            "etag": attempt.get("etag"),
-            "last_modified": attempt.get("last_modified"),
+            "started_at": iso_time(attempt.started_at),
+            "finished_at": iso_time(attempt.started_at + attempt.elapsed_ms / 1000),
+            "elapsed_ms": attempt.elapsed_ms,
+            "requested_url": attempt.requested_url,
+            "final_url": attempt.final_url,
+            "redirects": json.dumps(attempt.redirects or []),
+            "http_status": attempt.http_status,
+            "outcome": attempt.outcome,
+            "error": attempt.error,
+            "content_type": attempt.content_type,
+            "bytes": attempt.bytes,
+            "etag": attempt.etag,
+            "last_modified": attempt.last_modified,
             "snapshot_id": snapshot_id,
-            "via_archive": 1 if attempt.get("via_archive") else 0,
-            "archive_url": attempt.get("archive_url"),
-            "archive_timestamp": attempt.get("archive_timestamp"),
+            "via_archive": 1 if attempt.via_archive else 0,
+            "archive_url": attempt.archive_url,
+            "archive_timestamp": attempt.archive_timestamp,
         }
         return db["checks"].insert(row).last_pk
+
+
+def schema_sql(db):
+    """The database's schema as SQL, one statement per object in a stable order (checker/schema.sql)."""
+    rows = db.execute(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
+        " ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 WHEN 'view' THEN 2 ELSE 3 END, name"
+    ).fetchall()
+    return "".join(f"{sql.strip()};\n\n" for (sql,) in rows).rstrip("\n") + "\n"

@@ -73,3 +73,40 @@ class DuplicateLink(CheckerError):
 
 class ConstraintViolation(CheckerError):
     """Raised when the database itself refuses a row (a CHECK, trigger or foreign key)."""
+
+
+class UnsupportedType(CheckerError):
+    """Raised by extraction when a body is of a type we do not read (an image, an archive, a broken PDF)."""
+
+    def __init__(self, content_type):
+        self.content_type = content_type
+        super().__init__(f"unsupported content type {content_type or 'unknown'}")
+
+
+class FetchError(CheckerError):
+    """Base of what stops one fetch; the fetcher turns each into a check's outcome, never lets it out."""
+
+
+class AddressRefused(FetchError):
+    """Raised when a host resolves to an address the policy refuses (loopback, private, reserved...)."""
+
+
+class NameNotResolved(FetchError):
+    """Raised when a host name does not resolve to any address."""
+
+
+class DeadlineExceeded(FetchError):
+    """Raised when a fetch runs past its total deadline (its request, headers or body still pending)."""
+
+
+class TooLarge(FetchError):
+    """Raised when a body grows (after decompression) past the size cap."""
+
+
+class ArchiveError(CheckerError):
+    """Raised when the web archive answers a lookup with an error (429, 5xx, malformed JSON);
+    ``outcome`` is the check outcome the failed lookup is recorded as."""
+
+    def __init__(self, outcome, message):
+        self.outcome = outcome
+        super().__init__(message)

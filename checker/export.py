@@ -2,6 +2,8 @@
 import csv
 import json
 
+from .db import require_rows
+
 # Our scale as schema.org numbers: 1 (worst) to 4 (best). unverifiable is not on the scale, so it
 # carries only its words (alternateName); unrated claims are not exported.
 RATINGS = {
@@ -15,6 +17,7 @@ BEST_RATING, WORST_RATING = 4, 1
 
 
 def _claims(db, claim_ids):
+    require_rows(db, "claims", claim_ids, "claim")
     sql = """SELECT claims.*, claim_status.health, claim_status.sources AS source_count,
                     claim_status.supporting, claim_status.latest_check_at,
                     articles.title AS article_title, articles.url AS article_url, articles.author,

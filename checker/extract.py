@@ -1,12 +1,12 @@
-"""Bytes, HTML and PDF to text, title and canonical URL; error-page recognition. Pure: no network, no DB."""
+"""Bytes, HTML and PDF to text, title, headings and canonical URL. Pure: no network, no DB."""
 import io
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, UnicodeDammit
 
-from .errors import CheckerError
+from .errors import UnsupportedType
 
 # Elements whose text is not the page's content.
 DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "iframe")
@@ -14,34 +14,6 @@ DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
 PDF_TYPES = ("application/pdf", "application/x-pdf")
-
-# Titles and headings that say the page is not there (checked case-insensitively).
-ERROR_PAGE_PATTERNS = [
-    r"\b404\b",
-    r"\bpage (was )?not found\b",
-    r"\bnot found\b",
-    r"\bpage (does not|doesn'?t|no longer) exists?\b",
-    r"\bno longer (available|exists)\b",
-    r"\bpage (is )?(unavailable|missing)\b",
-    r"\bcould not be found\b",
-    r"\bcan(no|')t be found\b",
-    r"\berror 40[0-9]\b",
-    r"\bnothing (was )?found\b",
-    r"страница не найдена",
-    r"\bpágina no encontrada\b",
-    r"\bpage introuvable\b",
-    r"\bseite nicht gefunden\b",
-]
-ERROR_PAGE = re.compile("|".join(ERROR_PAGE_PATTERNS), re.IGNORECASE)
-
-
-class UnsupportedType(CheckerError):
-    """Raised when a body is of a type we do not read (an image, an archive, ...)."""
-
-    def __init__(self, content_type):
-        self.content_type = content_type
-        super().__init__(f"unsupported content type {content_type or 'unknown'}")
-
 
 @dataclass
 class Extracted:
@@ -131,18 +103,3 @@ def extract(body, content_type_header=None, url=None):
     if mime in TEXT_TYPES:
         return extract_plain(body, charset)
     raise UnsupportedType(mime)
-
-
-def says_not_found(extracted):
-    """True when the page's title or main heading says the page does not exist."""
-    candidates = [extracted.title or ""] + list(extracted.headings[:1])
-    return any(ERROR_PAGE.search(c) for c in candidates if c)
-
-
-def is_site_root(url):
-    return urlsplit(url).path in ("", "/") and not urlsplit(url).query
-
-
-def redirected_to_root(requested_url, final_url):
-    """A request for a deep page that ended on the site's front page."""
-    return final_url != requested_url and is_site_root(final_url) and not is_site_root(requested_url)

@@ -1,9 +1,11 @@
-"""HTTP only: the session, the address policy, timeouts and deadline, size cap, redirects,
-robots.txt, per-host politeness and retries. Returns plain FetchResult values; never touches the DB."""
+"""HTTP only: the session, timeouts and deadline, size cap, redirects, robots.txt, per-host
+politeness and retries. Returns plain FetchResult values; never touches the DB.
+
+Which addresses may be reached is the address policy's (address_policy.py); this module applies it
+on every hop through the adapter it mounts."""
 import email.utils
-import ipaddress
+import importlib.metadata
 import os
-import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -11,16 +13,18 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 from protego import Protego
-from requests.adapters import HTTPAdapter
 
-from . import __version__
-from .errors import CheckerError, InvalidURL
+from .address_policy import AddressPolicy, PinnedAddressAdapter
+from .errors import AddressRefused, DeadlineExceeded, InvalidURL, NameNotResolved, TooLarge
 from .urls import normalise_url
 
-def user_agent_default():
-    """Who we are, for the sites we fetch: $CHECKER_CONTACT (a URL or address) is added when set."""
-    contact = os.environ.get("CHECKER_CONTACT")
-    return f"checker/{__version__} (fact-checking citation tracker{'; +' + contact if contact else ''})"
+# The defaults of one run; `checker check`, the workbench's rechecks and CheckOptions all take these.
+DEFAULT_TIMEOUT = 30.0  # seconds for one whole fetch
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # counted after decompression
+DEFAULT_MIN_INTERVAL = 1.0  # seconds between two requests to one host
+DEFAULT_RETRIES = 2
+DEFAULT_MAX_RETRY_WAIT = 30.0
+DEFAULT_MAX_REDIRECTS = 10
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 RETRY_STATUSES = (429, 502, 503, 504)
@@ -28,83 +32,17 @@ BLOCKED_STATUSES = (401, 403, 407, 451)
 CHUNK = 16 * 1024  # small, so a compressed body is capped soon after it passes the limit
 
 
-class AddressRefused(requests.RequestException):
-    """Raised when a host resolves to an address the policy refuses (loopback, private, ...)."""
-
-
-class NameNotResolved(requests.ConnectionError):
-    """Raised when a host name does not resolve."""
-
-
-class DeadlineExceeded(CheckerError):
-    """Raised when a fetch runs past its total deadline."""
-
-
-class TooLarge(CheckerError):
-    """Raised when a body grows past the size cap."""
-
-
-@dataclass
-class AddressPolicy:
-    """Which addresses may be connected to: public unicast only, plus the allowed networks."""
-
-    allowed: tuple = ()
-
-    @classmethod
-    def allowing(cls, cidrs=()):
-        return cls(tuple(ipaddress.ip_network(c, strict=False) for c in cidrs))
-
-    def permits(self, ip):
-        if ip.version == 6 and ip.ipv4_mapped is not None:
-            ip = ip.ipv4_mapped
-        if any(ip.version == net.version and ip in net for net in self.allowed):
-            return True
-        return ip.is_global and not (
-            ip.is_multicast or ip.is_reserved or ip.is_unspecified or ip.is_loopback or ip.is_link_local or ip.is_private
-        )
-
-    def resolve(self, host, port):
-        """The address to connect to; every address the name resolves to must be permitted."""
-        try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except (socket.gaierror, UnicodeError) as e:
-            raise NameNotResolved(f"{host} does not resolve: {e}")
-        addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
-        refused = [a for a in addresses if not self.permits(a)]
-        if refused:
-            raise AddressRefused(f"{host} resolves to {refused[0]}, which is not a public address")
-        return addresses[0]
-
-
-class PinnedAddressAdapter(HTTPAdapter):
-    """Resolves and checks the host at connection time, then connects to that very address.
-
-    The pinning technique is the one requests-hardened uses; the policy (CIDR allowances,
-    every resolved address checked) is ours.
-    """
-
-    def __init__(self, policy, **kwargs):
-        self.policy = policy
-        super().__init__(**kwargs)
-
-    def build_connection_pool_key_attributes(self, request, verify, cert=None):
-        host_params, pool_kwargs = super().build_connection_pool_key_attributes(request, verify, cert)
-        host, port = host_params["host"], host_params["port"]
-        scheme = host_params["scheme"]
-        ip = self.policy.resolve(host, port or (443 if scheme == "https" else 80))
-        header = f"[{host}]" if ":" in host else host
-        request.headers["Host"] = f"{header}:{port}" if port else header
-        if scheme == "https":
-            pool_kwargs["assert_hostname"] = host
-            pool_kwargs["server_hostname"] = host
-        host_params["host"] = str(ip)
-        return host_params, pool_kwargs
+def user_agent_default():
+    """Who we are, for the sites we fetch: $CHECKER_CONTACT (a URL or address) is added when set."""
+    contact = os.environ.get("CHECKER_CONTACT")
+    version = importlib.metadata.version("checker")
+    return f"checker/{version} (fact-checking citation tracker{'; +' + contact if contact else ''})"
 
 
 class HostGate:
     """At most one request in flight per host, and a minimum interval between requests to it."""
 
-    def __init__(self, min_interval=1.0):
+    def __init__(self, min_interval=DEFAULT_MIN_INTERVAL):
         self.min_interval = min_interval
         self._lock = threading.Condition()
         self._busy = set()
@@ -153,7 +91,6 @@ class FetchResult:
     bytes: int = 0
     etag: str = None
     last_modified: str = None
-    headers: dict = field(default_factory=dict)
     started_at: float = None
     elapsed_ms: int = 0
 
@@ -225,11 +162,11 @@ class Fetcher:
         *,
         policy=None,
         gate=None,
-        timeout=30.0,
-        max_bytes=10 * 1024 * 1024,
-        max_redirects=10,
-        retries=2,
-        max_retry_wait=30.0,
+        timeout=DEFAULT_TIMEOUT,
+        max_bytes=DEFAULT_MAX_BYTES,
+        max_redirects=DEFAULT_MAX_REDIRECTS,
+        retries=DEFAULT_RETRIES,
+        max_retry_wait=DEFAULT_MAX_RETRY_WAIT,
         user_agent=None,
     ):
         self.policy = policy or AddressPolicy()
@@ -391,7 +328,6 @@ class Fetcher:
             result.content_type = response.headers.get("Content-Type")
             result.etag = response.headers.get("ETag")
             result.last_modified = response.headers.get("Last-Modified")
-            result.headers = dict(response.headers)
             result.body = body
             result.bytes = len(body or b"")
             return result

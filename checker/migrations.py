@@ -1,20 +1,12 @@
 """Named, ordered, append-only schema steps; ``apply`` runs whatever is pending.
 
-A step that has landed is never edited: change the schema by adding a step.
+A step that has landed is never edited, and means the same thing forever: each carries its own
+literal vocabularies instead of reading vocab.py, whose values may grow. To change a vocabulary,
+add a step that rebuilds the affected CHECK (tests/test_schema.py fails until one does), and
+regenerate checker/schema.sql with ./scripts/dump-schema.
 """
 from sqlite_utils.migrations import Migrations
 
-from .vocab import (
-    BLOCKED_OUTCOMES,
-    HEALTHS,
-    KINDS,
-    LIVE_STATE_OUTCOMES,
-    OUTCOMES,
-    RELATIONS,
-    SUPPORTS,
-    VERDICTS,
-    sql_list,
-)
 
 migrations = Migrations("checker")
 
@@ -85,8 +77,8 @@ def m001_core_tables(db):
         article_id TEXT NOT NULL REFERENCES articles(id),
         quote TEXT NOT NULL CHECK ({filled('quote')}),
         claim TEXT NOT NULL CHECK ({filled('claim')}),
-        kind TEXT NOT NULL CHECK (kind IN ({sql_list(KINDS)})),
-        verdict TEXT NOT NULL DEFAULT 'unrated' CHECK (verdict IN ({sql_list(VERDICTS)})),
+        kind TEXT NOT NULL CHECK (kind IN ('trade_figure', 'visit_date', 'meeting_count', 'first_visit', 'attribution', 'quote', 'membership', 'title', 'historical', 'prediction', 'other')),
+        verdict TEXT NOT NULL DEFAULT 'unrated' CHECK (verdict IN ('unrated', 'accurate', 'mostly_accurate', 'partly_accurate', 'inaccurate', 'unverifiable')),
         verdict_note TEXT CHECK ({optional('verdict_note')}),
         verdict_at TEXT CHECK ({optional('verdict_at')}),
         verdict_by TEXT CHECK ({optional('verdict_by')}),
@@ -117,7 +109,7 @@ def m001_core_tables(db):
     CREATE TABLE claim_sources (
         claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
         source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-        relation TEXT NOT NULL CHECK (relation IN ({sql_list(RELATIONS)})),
+        relation TEXT NOT NULL CHECK (relation IN ('cited', 'supports', 'contradicts', 'context')),
         passage TEXT CHECK ({optional('passage')}),
         note TEXT CHECK ({optional('note')}),
         added_at TEXT NOT NULL DEFAULT {NOW},
@@ -181,7 +173,7 @@ def m003_checks_and_snapshots(db):
         final_url TEXT,
         redirects TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(redirects) AND json_type(redirects) = 'array'),
         http_status INTEGER CHECK (http_status IS NULL OR http_status BETWEEN 100 AND 599),
-        outcome TEXT NOT NULL CHECK (outcome IN ({sql_list(OUTCOMES)})),
+        outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'not_modified', 'soft_404', 'not_found', 'gone', 'blocked', 'rate_limited', 'server_error', 'timeout', 'dns_error', 'connection_error', 'tls_error', 'too_many_redirects', 'too_large', 'unsupported_type', 'robots_disallowed', 'refused_address', 'invalid_url')),
         error TEXT,
         content_type TEXT,
         bytes INTEGER,
@@ -228,11 +220,11 @@ def m003_checks_and_snapshots(db):
                                   latest_check_at, consecutive_failures, failing_since)
         VALUES (
             NEW.source_id,
-            CASE WHEN NEW.outcome IN ({sql_list(LIVE_STATE_OUTCOMES)}) THEN 'alive'
-                 WHEN NEW.outcome IN ({sql_list(BLOCKED_OUTCOMES)}) THEN 'blocked' ELSE 'failing' END,
+            CASE WHEN NEW.outcome IN ('ok', 'not_modified', 'unsupported_type') THEN 'alive'
+                 WHEN NEW.outcome IN ('blocked', 'robots_disallowed', 'refused_address') THEN 'blocked' ELSE 'failing' END,
             NEW.id, NEW.outcome, NEW.http_status, NEW.started_at,
-            CASE WHEN NEW.outcome IN ({sql_list(LIVE_STATE_OUTCOMES + BLOCKED_OUTCOMES)}) THEN 0 ELSE 1 END,
-            CASE WHEN NEW.outcome IN ({sql_list(LIVE_STATE_OUTCOMES + BLOCKED_OUTCOMES)}) THEN NULL ELSE NEW.started_at END
+            CASE WHEN NEW.outcome IN ('ok', 'not_modified', 'unsupported_type', 'blocked', 'robots_disallowed', 'refused_address') THEN 0 ELSE 1 END,
+            CASE WHEN NEW.outcome IN ('ok', 'not_modified', 'unsupported_type', 'blocked', 'robots_disallowed', 'refused_address') THEN NULL ELSE NEW.started_at END
         )
         ON CONFLICT (source_id) DO UPDATE SET
             latest_check_id = excluded.latest_check_id,
@@ -287,7 +279,7 @@ def m004_evidence_health_and_verdict_history(db):
         claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
         source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
         snapshot_id INTEGER REFERENCES snapshots(id),
-        support TEXT NOT NULL CHECK (support IN ({sql_list(SUPPORTS)})),
+        support TEXT NOT NULL CHECK (support IN ('supports', 'partial', 'missing', 'unreachable')),
         score REAL NOT NULL CHECK (score BETWEEN 0 AND 100),
         facts_found TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(facts_found) AND json_type(facts_found) = 'array'),
         facts_missing TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(facts_missing) AND json_type(facts_missing) = 'array'),
@@ -307,13 +299,13 @@ def m004_evidence_health_and_verdict_history(db):
         id INTEGER PRIMARY KEY,
         claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
         changed_at TEXT NOT NULL DEFAULT {NOW_MS},
-        health TEXT NOT NULL CHECK (health IN ({sql_list(HEALTHS)})),
-        previous_health TEXT NOT NULL CHECK (previous_health IN ({sql_list(HEALTHS)})),
+        health TEXT NOT NULL CHECK (health IN ('supported', 'at_risk', 'unsupported', 'unchecked')),
+        previous_health TEXT NOT NULL CHECK (previous_health IN ('supported', 'at_risk', 'unsupported', 'unchecked')),
         evidence_id INTEGER REFERENCES evidence(id) ON DELETE SET NULL,
         source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
-        outcome TEXT CHECK (outcome IS NULL OR outcome IN ({sql_list(OUTCOMES)})),
-        support TEXT CHECK (support IS NULL OR support IN ({sql_list(SUPPORTS)})),
-        previous_support TEXT CHECK (previous_support IS NULL OR previous_support IN ({sql_list(SUPPORTS)})),
+        outcome TEXT CHECK (outcome IS NULL OR outcome IN ('ok', 'not_modified', 'soft_404', 'not_found', 'gone', 'blocked', 'rate_limited', 'server_error', 'timeout', 'dns_error', 'connection_error', 'tls_error', 'too_many_redirects', 'too_large', 'unsupported_type', 'robots_disallowed', 'refused_address', 'invalid_url')),
+        support TEXT CHECK (support IS NULL OR support IN ('supports', 'partial', 'missing', 'unreachable')),
+        previous_support TEXT CHECK (previous_support IS NULL OR previous_support IN ('supports', 'partial', 'missing', 'unreachable')),
         diff TEXT,
         CHECK (health <> previous_health)
     );
@@ -324,8 +316,8 @@ def m004_evidence_health_and_verdict_history(db):
         claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
         changed_at TEXT NOT NULL,
         changed_by TEXT,
-        from_verdict TEXT CHECK (from_verdict IS NULL OR from_verdict IN ({sql_list(VERDICTS)})),
-        to_verdict TEXT NOT NULL CHECK (to_verdict IN ({sql_list(VERDICTS)})),
+        from_verdict TEXT CHECK (from_verdict IS NULL OR from_verdict IN ('unrated', 'accurate', 'mostly_accurate', 'partly_accurate', 'inaccurate', 'unverifiable')),
+        to_verdict TEXT NOT NULL CHECK (to_verdict IN ('unrated', 'accurate', 'mostly_accurate', 'partly_accurate', 'inaccurate', 'unverifiable')),
         note TEXT
     );
     CREATE INDEX verdict_history_claim ON verdict_history(claim_id, id);
@@ -371,7 +363,7 @@ def m004_evidence_health_and_verdict_history(db):
     -- Each claim's health as last assessed (checker check and reassess keep it), and its last change.
     CREATE TABLE claim_health (
         claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
-        health TEXT NOT NULL CHECK (health IN ({sql_list(HEALTHS)})),
+        health TEXT NOT NULL CHECK (health IN ('supported', 'at_risk', 'unsupported', 'unchecked')),
         verdict TEXT NOT NULL,  -- the claim's, copied so that counts by verdict and health read one index
         supporting INTEGER NOT NULL DEFAULT 0,
         latest_check_at TEXT,

@@ -1,10 +1,13 @@
-"""Small pure helpers for cleaning and comparing the text users type."""
+"""Small pure helpers for cleaning, normalising and comparing text (what users type, what pages say)."""
 import datetime
 import re
+import unicodedata
 
 # The characters the database's quote check ignores (see migrations.squashed).
 SQUASHED_WHITESPACE = re.compile("[ \t\n\r\u00a0]")
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+QUOTES = {ord(c): "'" for c in "‘’‚‛′`´"} | {ord(c): '"' for c in "“”„‟″«»"}
+DASHES = {ord(c): "-" for c in "‐‑‒–—―−﹘﹣－"}
 
 
 def clean(value):
@@ -39,6 +42,22 @@ def is_partial_date(value, partial=True):
     return True
 
 
-def slug(value):
-    """A lower-case slug of letters, digits and hyphens."""
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+def display_text(text):
+    """A page's text as shown in snippets: NFKC, hyphenation at line ends undone, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = re.sub(r"(\w)-[ \t]*\n[ \t]*(\w)", r"\1\2", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def fold(display):
+    """Lower-case with straight quotes and plain dashes, keeping every character's position."""
+    folded = display.translate(QUOTES).translate(DASHES)
+    lowered = folded.lower()
+    if len(lowered) != len(folded):  # a few characters lower-case to two; keep those as they are
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    return lowered
+
+
+def normalise(text):
+    """Text as the matcher compares it: display_text, then fold."""
+    return fold(display_text(text))

@@ -81,3 +81,12 @@ def dump(path):
         return list(conn.iterdump())
     finally:
         conn.close()
+
+
+def main(args):
+    """Run the CLI as the `checker` console script does; a failure raises SystemExit with its status."""
+    try:
+        cli.main(args=list(args), prog_name="checker")
+    except SystemExit as e:
+        if e.code:
+            raise

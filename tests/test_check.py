@@ -1,4 +1,5 @@
 """`checker check` end to end: sources in a database, local servers, a fake archive."""
+import datetime
 import json
 import os
 import signal
@@ -7,14 +8,15 @@ import subprocess
 import sys
 import time
 
+import click
 import pytest
 from click.testing import CliRunner
 
-from checker.check import CheckOptions, parse_duration, run_checks, select_sources
+from checker.check import CheckOptions, run_checks
 from checker.claims import add_source
-from checker.cli import cli
+from checker.cli import Duration, cli
 from checker.db import open_db
-from checker.errors import InvalidInput
+from checker.sources import select_sources
 
 from .servers import FakeArchive, LocalServer, html, standard_routes, TRADE_TEXT
 
@@ -55,13 +57,13 @@ def checks_of(db, source_id):
     [("7d", 7 * 86400), ("12h", 43200), ("30m", 1800), ("90s", 90), ("2w", 1209600), ("1.5d", 129600)],
 )
 def test_parse_duration(text, expected):
-    assert parse_duration(text).total_seconds() == expected
+    assert Duration().convert(text, None, None).total_seconds() == expected
 
 
 @pytest.mark.parametrize("text", ["", "7", "seven days", "7 days", "-1d", "7y"])
 def test_parse_duration_refuses(text):
-    with pytest.raises(InvalidInput):
-        parse_duration(text)
+    with pytest.raises(click.BadParameter, match="is not a number with a unit"):
+        Duration().convert(text, None, None)
 
 
 def test_checks_snapshots_and_reuse(db, site):
@@ -226,7 +228,7 @@ def test_select_sources(db, site):
     assert len(select_sources(db, articles=["pakistan-russia-2012"])) == db["sources"].count
     assert select_sources(db, sources=[a])[0]["cited_on"] == "2012-03-21"
     run_checks(db, select_sources(db, sources=[a]), options())
-    fresh = {s["id"] for s in select_sources(db, stale_after=parse_duration("1h"))}
+    fresh = {s["id"] for s in select_sources(db, stale_after=datetime.timedelta(hours=1))}
     assert a not in fresh and len(fresh) == db["sources"].count - 1
 
 
@@ -263,9 +265,7 @@ def test_cli_check(db_path, site, wayback):
     ],
 )
 def test_cli_check_bad_input(db_path, capsys, extra, message):
-    from checker.cli import main
-
-    from .conftest import dump
+    from .conftest import dump, main
 
     before = dump(db_path)
     with pytest.raises(SystemExit) as e:

@@ -1,6 +1,6 @@
 import pytest
 
-from checker.cli import main
+from .conftest import main
 
 from .conftest import dump
 

@@ -2,7 +2,7 @@ import pytest
 import pytest_asyncio
 from datasette.app import Datasette
 
-from checker.serve import datasette_config
+from checker.web.serve import datasette_config
 
 
 @pytest_asyncio.fixture

@@ -3,7 +3,9 @@ import pathlib
 import pytest
 import yaml
 
-from checker.evidence import assess, claim_facts, date_mentions, index_page, money_mentions, normalise
+from checker.facts import claim_facts, date_mentions, index_page, money_mentions
+from checker.match import assess
+from checker.text import normalise
 
 CASES = yaml.safe_load((pathlib.Path(__file__).parent / "evidence_cases.yaml").read_text(encoding="utf-8"))["cases"]
 

@@ -3,7 +3,8 @@ import socket
 
 import pytest
 
-from checker.check import RandomPathProbe, check_live
+from checker.check import check_live
+from checker.soft404 import RandomPathProbe
 from checker.fetch import AddressPolicy, Fetcher, HostGate, retry_after
 
 from .servers import LocalServer, standard_routes
@@ -76,10 +77,10 @@ def test_server_behaviour(server, name, target, expected):
     url = target.format(port=server.port, closed=closed_port()) if "://" in target or ":" in target else server.url(target)
     fetcher = make_fetcher()
     attempt = check_live(fetcher, {"url": url}, RandomPathProbe(fetcher))
-    assert attempt["outcome"] == expected, attempt
+    assert attempt.outcome == expected, attempt
     if expected != "ok":
-        assert attempt["error"], "every failure says why"
-    assert attempt["elapsed_ms"] < 8000
+        assert attempt.error, "every failure says why"
+    assert attempt.elapsed_ms < 8000
 
 
 def live(server, path, **kwargs):
@@ -89,45 +90,45 @@ def live(server, path, **kwargs):
 
 def test_ok_page_is_extracted(server):
     attempt = live(server, "/ok")
-    snap = attempt["snapshot"]
-    assert snap["title"] == "Trade figures"
-    assert "US$630 million in 2008" in snap["text"]
-    assert "script text" not in snap["text"] and "Copyright footer" not in snap["text"] and "Contact" not in snap["text"]
-    assert snap["canonical_url"] == server.url("/canonical/ok")
-    assert attempt["http_status"] == 200 and attempt["redirects"] == []
+    snap = attempt.snapshot
+    assert snap.title == "Trade figures"
+    assert "US$630 million in 2008" in snap.text
+    assert "script text" not in snap.text and "Copyright footer" not in snap.text and "Contact" not in snap.text
+    assert snap.canonical_url == server.url("/canonical/ok")
+    assert attempt.http_status == 200 and attempt.redirects == []
 
 
 def test_redirect_hops_are_recorded(server):
     attempt = live(server, "/chain/1")
-    assert [h["status"] for h in attempt["redirects"]] == [301, 302, 307]
-    assert attempt["redirects"][-1]["url"] == server.url("/ok")
-    assert attempt["final_url"] == server.url("/ok")
+    assert [h["status"] for h in attempt.redirects] == [301, 302, 307]
+    assert attempt.redirects[-1]["url"] == server.url("/ok")
+    assert attempt.final_url == server.url("/ok")
 
 
 def test_cyrillic_comes_out_right(server):
     attempt = live(server, "/cp1251")
-    assert attempt["snapshot"]["title"] == "Российско-пакистанские отношения"
-    assert "Товарооборот между Россией и Пакистаном" in attempt["snapshot"]["text"]
+    assert attempt.snapshot.title == "Российско-пакистанские отношения"
+    assert "Товарооборот между Россией и Пакистаном" in attempt.snapshot.text
 
 
 def test_pdf_text_is_extracted(server):
-    assert "USD 630 million in 2008" in live(server, "/doc.pdf")["snapshot"]["text"]
+    assert "USD 630 million in 2008" in live(server, "/doc.pdf").snapshot.text
 
 
 def test_retry_after_is_honoured(server):
     server.state.pop("flaky", None)
     attempt = live(server, "/flaky")
-    assert attempt["outcome"] == "ok" and attempt["elapsed_ms"] >= 900
+    assert attempt.outcome == "ok" and attempt.elapsed_ms >= 900
     attempt = live(server, "/busy")
-    assert "after 3 attempts" in attempt["error"]
+    assert "after 3 attempts" in attempt.error
 
 
 def test_etag_then_304(server):
     first = live(server, "/etag")
-    assert first["etag"] == '"v1"' and first["outcome"] == "ok"
+    assert first.etag == '"v1"' and first.outcome == "ok"
     fetcher = make_fetcher()
     second = check_live(fetcher, {"url": server.url("/etag"), "etag": '"v1"', "snapshot_id": 7}, None)
-    assert second["outcome"] == "not_modified" and second["snapshot_id"] == 7
+    assert second.outcome == "not_modified" and second.snapshot_id == 7
     assert server.requests_to("/etag")[-1]["headers"].get("If-None-Match") == '"v1"'
 
 
@@ -140,7 +141,7 @@ def test_user_agent_identifies_us(server, monkeypatch):
 
 
 def test_size_cap_is_configurable(server):
-    assert live(server, "/ok", max_bytes=100)["outcome"] == "too_large"
+    assert live(server, "/ok", max_bytes=100).outcome == "too_large"
 
 
 def test_robots_is_fetched_once_per_run(server):
@@ -173,8 +174,8 @@ def test_refused_spellings(refused_server, template):
 
 def test_refused_after_a_redirect(server, refused_server):
     attempt = live(server, "/to-refused")
-    assert attempt["outcome"] == "refused_address"
-    assert attempt["redirects"] == [{"status": 302, "url": f"http://127.0.0.2:{server.port}/ok"}]
+    assert attempt.outcome == "refused_address"
+    assert attempt.redirects == [{"status": 302, "url": f"http://127.0.0.2:{server.port}/ok"}]
     assert not refused_server.log
 
 
@@ -221,9 +222,9 @@ def test_soft_404_by_the_hosts_answer_for_a_random_path():
         fetcher = make_fetcher()
         probe = RandomPathProbe(fetcher)
         moved = check_live(fetcher, {"url": catch_all.url("/2012/03/old-story")}, probe)
-        assert moved["outcome"] == "soft_404"
-        assert "path that cannot exist" in moved["error"]
-        assert check_live(fetcher, {"url": catch_all.url("/real")}, probe)["outcome"] == "ok"
+        assert moved.outcome == "soft_404"
+        assert "path that cannot exist" in moved.error
+        assert check_live(fetcher, {"url": catch_all.url("/real")}, probe).outcome == "ok"
         probes = [e for e in catch_all.log if e["path"].endswith("-checker-probe")]
         assert len(probes) == 1, "the probe is fetched once per host per run"
 

@@ -6,11 +6,13 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from checker.check import CheckOptions, run_checks, select_sources
+from checker.check import CheckOptions, run_checks
+from checker.sources import select_sources
 from checker.claims import add_source, set_verdict
-from checker.cli import cli, main
-from checker.review import reassess, word_diff
+from checker.cli import cli
+from checker.assessment import reassess, word_diff
 
+from .conftest import main
 from .servers import LocalServer, html
 
 SUPPORTING = "Russia's consulate reports that two-way trade with Pakistan reached US$630 million in 2008, up from 2006."
@@ -152,16 +154,18 @@ def test_export_claimreview(db_path, tmp_path):
 
 
 def test_export_claimreview_names_archive_captures(db, page):
+    from checker.attempt import Attempt, Snapshot
     from checker.db import save_check, save_snapshot
 
     claim_id = trade_claim(db)
     source_id = add_source(db, claim_id, page.url("/gone-page"))
-    snapshot = save_snapshot(db, text="captured", body=b"captured")
-    save_check(db, source_id, {"started_at": 1.0, "elapsed_ms": 5, "requested_url": page.url("/gone-page"),
-                               "outcome": "not_found", "http_status": 404})
-    save_check(db, source_id, {"started_at": 1.0, "elapsed_ms": 5, "requested_url": page.url("/gone-page"), "outcome": "ok",
-                               "snapshot_id": snapshot, "via_archive": 1,
-                               "archive_url": "https://web.archive.org/web/20120301000000id_/x", "archive_timestamp": "20120301000000"})
+    snapshot = save_snapshot(db, Snapshot(text="captured", body=b"captured"))
+    save_check(db, source_id, Attempt(started_at=1.0, elapsed_ms=5, requested_url=page.url("/gone-page"),
+                                      outcome="not_found", http_status=404))
+    save_check(db, source_id, Attempt(started_at=1.0, elapsed_ms=5, requested_url=page.url("/gone-page"), outcome="ok",
+                                      snapshot_id=snapshot, via_archive=True,
+                                      archive_url="https://web.archive.org/web/20120301000000id_/x",
+                                      archive_timestamp="20120301000000"))
     from checker.export import claim_reviews
 
     [review] = claim_reviews(db, claim_ids=[claim_id], org_name="Desk", base_url="http://127.0.0.1:8001")

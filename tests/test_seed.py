@@ -88,7 +88,7 @@ def test_committed_claims_db_matches_the_seed(tmp_path):
 
 
 def test_seed_claims_give_the_matcher_key_facts(db):
-    from checker.evidence import claim_facts
+    from checker.facts import claim_facts
 
     for claim in db["claims"].rows:
         facts = claim_facts(claim)

@@ -5,7 +5,7 @@ import pytest
 import pytest_asyncio
 from datasette.app import Datasette
 
-from checker.serve import datasette_config
+from checker.web.serve import datasette_config
 
 from .servers import LocalServer, html
 
@@ -241,7 +241,7 @@ async def test_json_api_insert_with_a_token(db_path, db):
 async def test_editor_logs_in_with_a_password(db_path, db, tmp_path):
     from datasette_auth_passwords.utils import hash_password
 
-    from checker.serve import read_editors
+    from checker.web.serve import read_editors
 
     editors_file = tmp_path / "editors.yaml"
     editors_file.write_text(f"carol:\n  password_hash: {hash_password('correct horse')}\n")
@@ -260,7 +260,7 @@ async def test_editor_logs_in_with_a_password(db_path, db, tmp_path):
 
 def test_editors_file_is_checked(tmp_path):
     from checker.errors import InvalidInput
-    from checker.serve import read_editors
+    from checker.web.serve import read_editors
 
     bad = tmp_path / "editors.yaml"
     bad.write_text("carol:\n  password: plain-text\n")

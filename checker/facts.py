@@ -1,30 +1,18 @@
-"""Does a page still support a claim? Pure functions over text: normalisation, key facts, passages.
+"""The key facts of a claim and where they stand in a page: figures with their currency and scale,
+counts, dates in their common spellings, years, and the names a claim mentions. Pure functions.
 
-A link between a claim and a source *supports* when the link's passage is on the page (compared
-after normalising case, whitespace, quotes, dashes, non-breaking spaces, line-end hyphenation and
-punctuation), or when every key fact of the claim is on the page within TOGETHER characters of the
-others. Key facts come from the claim's structured fields (value and unit, date_start and date_end)
-and, where those are empty, from its text; the surnames and places it names always count.
-A figure counts only where the nearest year to it is the claim's year; when the link has a passage,
-facts that are only names do not make it supported on their own. Some facts found, or a passage
-that is nearly there (rapidfuzz partial_ratio >= PASSAGE_NEAR_MATCH: a changed word), is *partial*.
-"""
+Key facts come from the claim's structured fields (value and unit, date_start and date_end) and,
+where those are empty, from its text; the surnames and places it names always count. A figure
+counts only where the nearest year to it is the claim's year."""
 import bisect
 import calendar
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from .text import display_text, fold, normalise
 
-PASSAGE_NEAR_MATCH = 90  # rapidfuzz partial_ratio, 0-100: a passage this close has changed, not vanished
-TOGETHER = 600  # characters within which all key facts must stand to count as found together
 YEAR_WINDOW = 200  # a figure's year must be the nearest year mentioned within this many characters
-SNIPPET = 300
-
-QUOTES = {ord(c): "'" for c in "‘’‚‛′`´"} | {ord(c): '"' for c in "“”„‟″«»"}
-DASHES = {ord(c): "-" for c in "‐‑‒–—―−﹘﹣－"}
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -91,28 +79,6 @@ ORG_WORDS = {"organisation", "organization", "group", "groups", "council", "comm
 NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|al|bin|de|van|von|da|el))*")
 
 
-# --- text -------------------------------------------------------------------------------
-
-def display_text(text):
-    """The page's text as shown in snippets: NFKC, hyphenation at line ends undone, whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", text or "")
-    text = re.sub(r"(\w)-[ \t]*\n[ \t]*(\w)", r"\1\2", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def fold(display):
-    """Lower-case with straight quotes and plain dashes, keeping every character's position."""
-    folded = display.translate(QUOTES).translate(DASHES)
-    lowered = folded.lower()
-    if len(lowered) != len(folded):  # a few characters lower-case to two; keep those as they are
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
-    return lowered
-
-
-def normalise(text):
-    return fold(display_text(text))
-
-
 @dataclass
 class Mention:
     start: int
@@ -156,6 +122,11 @@ def index_page(text):
 
 
 # --- figures and dates in text ------------------------------------------------------------
+
+def is_currency(unit):
+    """True when a claim's unit is a currency code that figures are read in (USD, EUR, ...)."""
+    return (unit or "").upper() in set(CURRENCIES.values())
+
 
 def parse_number(text):
     return float(text.replace(",", ""))
@@ -370,8 +341,8 @@ def claim_facts(claim):
             year = years[0]
     value, unit = claim.get("value"), claim.get("unit")
     if value is not None and unit:
-        currency = unit.upper()
-        if currency in set(CURRENCIES.values()):
+        if is_currency(unit):
+            currency = unit.upper()
             facts.insert(0, Fact("money", describe_money(float(value), currency), (float(value), currency), year))
         else:
             units = UNIT_SYNONYMS.get(unit.lower(), (unit.lower(), unit.lower().rstrip("s")))
@@ -383,116 +354,3 @@ def claim_facts(claim):
     return facts + name_facts(claim.get("claim"))
 
 
-# --- passages ------------------------------------------------------------------------------
-
-def passage_pattern(passage):
-    """A regex for a passage's words in order, whatever the punctuation and spacing between them;
-    an ellipsis in the passage stands for words left out."""
-    pieces = [p for p in re.split(r"\.\.\.+|…", normalise(passage)) if re.search(r"\w", p)]
-    if not pieces:
-        return None
-    parts = []
-    for piece in pieces:
-        words = re.findall(r"\w+", piece)
-        parts.append(r"\W+".join(re.escape(w) for w in words))
-    return re.compile(r"\b" + r"\b.{0,400}?\b".join(parts) + r"\b", re.DOTALL)
-
-
-def find_passage(passage, page):
-    """(score 0-100, start, end): 100 when the passage is there; otherwise the best near match."""
-    pattern = passage_pattern(passage)
-    if pattern is None:
-        return 0, None, None
-    m = pattern.search(page.text)
-    if m:
-        return 100, m.start(), m.end()
-    needle = normalise(passage)
-    words = sorted(set(re.findall(r"\w{5,}", needle)), key=len, reverse=True)[:3]
-    best = (0, None, None)
-    for word in words:
-        start = 0
-        for _ in range(50):  # bounded: a common word must not make this quadratic
-            at = page.text.find(word, start)
-            if at < 0:
-                break
-            lo, hi = max(0, at - len(needle)), min(len(page.text), at + 2 * len(needle))
-            found = fuzz.partial_ratio_alignment(needle, page.text[lo:hi])
-            if found and found.score > best[0]:
-                best = (found.score, lo + found.dest_start, lo + found.dest_end)
-            start = at + 1
-    return best
-
-
-# --- the verdict on one link ------------------------------------------------------------------
-
-@dataclass
-class SupportResult:
-    support: str  # supports, partial, missing, unreachable
-    score: float
-    facts_found: list
-    facts_missing: list
-    snippet: str = ""
-    passage_score: float = None
-
-
-def snippet_at(page, start, end):
-    centre = (start + end) // 2
-    lo = max(0, min(start, centre - SNIPPET // 2))
-    hi = min(len(page.display), max(end, lo + SNIPPET))
-    text = page.display[lo:hi].strip()
-    return ("…" if lo > 0 else "") + text + ("…" if hi < len(page.display) else "")
-
-
-def together(hits_per_fact):
-    """The narrowest span holding at least one hit of every fact, if within TOGETHER characters."""
-    events = sorted((pos, i) for i, hits in enumerate(hits_per_fact) for pos in hits)
-    need = len(hits_per_fact)
-    counts = [0] * need
-    covered = 0
-    best = None
-    lo = 0
-    for pos, i in events:
-        counts[i] += 1
-        if counts[i] == 1:
-            covered += 1
-        while covered == need:
-            lo_pos, lo_i = events[lo]
-            if best is None or pos - lo_pos < best[1] - best[0]:
-                best = (lo_pos, pos)
-            counts[lo_i] -= 1
-            if counts[lo_i] == 0:
-                covered -= 1
-            lo += 1
-    if best and best[1] - best[0] <= TOGETHER:
-        return best
-    return None
-
-
-def assess(claim, passage, page):
-    """How well one page (a PageIndex, or None when there is no usable snapshot) backs a claim."""
-    facts = claim_facts(claim)
-    labels = [f.label for f in facts]
-    if page is None:
-        return SupportResult("unreachable", 0.0, [], labels)
-    hits = [f.find(page) for f in facts]
-    found = [f.label for f, h in zip(facts, hits) if h]
-    missing = [f.label for f, h in zip(facts, hits) if not h]
-    passage_score, p_start, p_end = find_passage(passage, page) if passage else (None, None, None)
-    # Names alone are weak evidence: when the link names its passage, they need a figure or a date.
-    decisive = any(f.kind != "name" for f in facts) or not passage
-    span = together(hits) if facts and not missing and decisive else None
-    if passage_score == 100:
-        return SupportResult("supports", 100.0, found, missing, snippet_at(page, p_start, p_end), 100.0)
-    if span:
-        return SupportResult("supports", 95.0, found, missing, snippet_at(page, *span), passage_score)
-    fact_score = 100.0 * len(found) / len(facts) if facts else 0.0
-    near = passage_score is not None and passage_score >= PASSAGE_NEAR_MATCH
-    score = round(max(fact_score * 0.9, (passage_score or 0) * 0.9), 1)
-    if found or near:
-        if near:
-            snippet = snippet_at(page, p_start, p_end)
-        else:
-            first = min(h[0] for h in hits if h)
-            snippet = snippet_at(page, first, first + 1)
-        return SupportResult("partial", score, found, missing, snippet, passage_score)
-    return SupportResult("missing", score, found, missing, "", passage_score)

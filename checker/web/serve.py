@@ -5,7 +5,9 @@ import tempfile
 
 import yaml
 
-CONFIG_DIR = pathlib.Path(__file__).parent / "datasette"
+from ..errors import InvalidInput
+
+CONFIG_DIR = pathlib.Path(__file__).parent
 
 
 def database_name(db_path):
@@ -23,8 +25,6 @@ def _rekeyed(path, name):
 
 def read_editors(path):
     """Editors from a YAML file: {name: {password_hash: ..., roles: [editor]}}."""
-    from .errors import InvalidInput
-
     try:
         data = yaml.safe_load(pathlib.Path(path).read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as e:

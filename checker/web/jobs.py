@@ -5,8 +5,9 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
-from .check import CheckOptions, run_checks, select_sources
-from .db import open_db
+from ..check import CheckOptions, run_checks
+from ..db import open_db
+from ..sources import select_sources
 
 
 @dataclass
@@ -58,7 +59,7 @@ class Jobs:
 
             def progress(source, attempts):
                 job.done += 1
-                job.outcomes[attempts[0]["outcome"]] += 1
+                job.outcomes[attempts[0].outcome] += 1
 
             job.summary = run_checks(db, sources, options, on_progress=progress).line()
             job.state = "done"

@@ -1,0 +1,68 @@
+"""Which addresses a fetch may connect to, and the adapter that connects to the very address it checked.
+
+Every name is resolved before connecting; every address it resolves to must be public (or inside a
+network the user allowed), so that a cited URL can never make us reach into a private network."""
+import ipaddress
+import socket
+from dataclasses import dataclass
+
+from requests.adapters import HTTPAdapter
+
+from .errors import AddressRefused, NameNotResolved
+
+
+@dataclass
+class AddressPolicy:
+    """Which addresses may be connected to: public unicast only, plus the allowed networks."""
+
+    allowed: tuple = ()
+
+    @classmethod
+    def allowing(cls, cidrs=()):
+        return cls(tuple(ipaddress.ip_network(c, strict=False) for c in cidrs))
+
+    def permits(self, ip):
+        if ip.version == 6 and ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        if any(ip.version == net.version and ip in net for net in self.allowed):
+            return True
+        return ip.is_global and not (
+            ip.is_multicast or ip.is_reserved or ip.is_unspecified or ip.is_loopback or ip.is_link_local or ip.is_private
+        )
+
+    def resolve(self, host, port):
+        """The address to connect to; every address the name resolves to must be permitted."""
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError) as e:
+            raise NameNotResolved(f"{host} does not resolve: {e}")
+        addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+        refused = [a for a in addresses if not self.permits(a)]
+        if refused:
+            raise AddressRefused(f"{host} resolves to {refused[0]}, which is not a public address")
+        return addresses[0]
+
+
+class PinnedAddressAdapter(HTTPAdapter):
+    """Resolves and checks the host at connection time, then connects to that very address.
+
+    The pinning technique is the one requests-hardened uses; the policy (CIDR allowances,
+    every resolved address checked) is ours.
+    """
+
+    def __init__(self, policy, **kwargs):
+        self.policy = policy
+        super().__init__(**kwargs)
+
+    def build_connection_pool_key_attributes(self, request, verify, cert=None):
+        host_params, pool_kwargs = super().build_connection_pool_key_attributes(request, verify, cert)
+        host, port = host_params["host"], host_params["port"]
+        scheme = host_params["scheme"]
+        ip = self.policy.resolve(host, port or (443 if scheme == "https" else 80))
+        header = f"[{host}]" if ":" in host else host
+        request.headers["Host"] = f"{header}:{port}" if port else header
+        if scheme == "https":
+            pool_kwargs["assert_hostname"] = host
+            pool_kwargs["server_hostname"] = host
+        host_params["host"] = str(ip)
+        return host_params, pool_kwargs

@@ -1,0 +1,74 @@
+"""Sources: the rows of cited and found pages, how a typed source becomes one, and which to check."""
+import datetime
+
+from .db import require_rows
+from .text import clean
+from .urls import normalise_url
+
+
+def source_row(source):
+    """The sources row for a dict with ``url`` and optionally ``title`` and ``publisher``."""
+    return {
+        "url": normalise_url(source.get("url")),
+        "title": clean(source.get("title")),
+        "publisher": clean(source.get("publisher")),
+    }
+
+
+def ensure_source(db, row):
+    """The id of the source with this URL, inserting it (or filling its blanks) as needed."""
+    existing = list(db["sources"].rows_where("url = ?", [row["url"]]))
+    if not existing:
+        return db["sources"].insert(row).last_pk
+    found = existing[0]
+    blanks = {k: v for k, v in row.items() if v is not None and found.get(k) is None}
+    if blanks:
+        db["sources"].update(found["id"], blanks)
+    return found["id"]
+
+
+def select_sources(db, *, claims=(), sources=(), articles=(), stale_after=None, now=None):
+    """The sources to check, each with what the last good check left (etag, snapshot) and its citation date.
+
+    Claims, sources and articles that do not exist are refused before anything is chosen."""
+    require_rows(db, "claims", claims, "claim")
+    require_rows(db, "sources", sources, "source")
+    require_rows(db, "articles", articles, "article")
+    where, params = [], []
+    picks = []
+    if claims:
+        picks.append(f"sources.id IN (SELECT source_id FROM claim_sources WHERE claim_id IN ({','.join('?' * len(claims))}))")
+        params += list(claims)
+    if sources:
+        picks.append(f"sources.id IN ({','.join('?' * len(sources))})")
+        params += list(sources)
+    if articles:
+        picks.append(
+            "sources.id IN (SELECT source_id FROM claim_sources JOIN claims ON claims.id = claim_id"
+            f" WHERE claims.article_id IN ({','.join('?' * len(articles))}))"
+        )
+        params += list(articles)
+    if picks:
+        where.append("(" + " OR ".join(picks) + ")")
+    if stale_after is not None:
+        cutoff = (now or datetime.datetime.now(datetime.timezone.utc)) - stale_after
+        where.append(
+            "coalesce((SELECT max(started_at) FROM checks WHERE checks.source_id = sources.id AND via_archive = 0), '') < ?"
+        )
+        params.append(cutoff.strftime("%Y-%m-%dT%H:%M:%S.000Z"))
+    sql = f"""
+        SELECT sources.id, sources.url,
+            (SELECT min(articles.published) FROM claim_sources
+             JOIN claims ON claims.id = claim_sources.claim_id
+             JOIN articles ON articles.id = claims.article_id
+             WHERE claim_sources.source_id = sources.id) AS cited_on,
+            good.etag, good.last_modified, good.snapshot_id
+        FROM sources
+        LEFT JOIN checks good ON good.id = (
+            SELECT max(id) FROM checks
+            WHERE source_id = sources.id AND via_archive = 0 AND snapshot_id IS NOT NULL
+              AND outcome IN ('ok', 'not_modified'))
+        {'WHERE ' + ' AND '.join(where) if where else ''}
+        ORDER BY sources.id
+    """
+    return [dict(r) for r in db.query(sql, params)]

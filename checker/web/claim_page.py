@@ -1,0 +1,79 @@
+"""What a claim page shows, read from the database: the claim, the quote in its paragraph, each
+source with its state and latest evidence (facts marked), the verdict's history and the changes of
+health. Plain dicts; rendering is pages.py's."""
+import json
+import re
+
+from ..facts import fact_spans
+from ..text import display_text, squash
+
+
+def paragraph_with_quote(text, quote):
+    """(before, quote as written, after) within the paragraph of the article that holds the quote."""
+    squashed_quote = squash(quote)
+    for paragraph in re.split(r"\n\s*\n", text):
+        if squashed_quote not in squash(paragraph):
+            continue
+        # map the whitespace-free match back onto the paragraph's own characters
+        positions = [i for i, ch in enumerate(paragraph) if squash(ch)]
+        joined = "".join(paragraph[i] for i in positions)
+        at = joined.find(squashed_quote)
+        start, end = positions[at], positions[at + len(squashed_quote) - 1] + 1
+        return paragraph[:start], paragraph[start:end], paragraph[end:]
+    return "", quote, ""
+
+
+def marked(text, spans):
+    """Split text into (piece, is_marked) parts for the spans given."""
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        parts.append((text[at:start], False))
+        parts.append((text[start:end], True))
+        at = end
+    parts.append((text[at:], False))
+    return [p for p in parts if p[0]]
+
+
+def claim_page(db, claim_id):
+    """Everything the claim page shows, or None when there is no such claim."""
+    rows = [dict(r) for r in db.query("SELECT * FROM claims WHERE id = ?", [claim_id])]
+    if not rows:
+        return None
+    claim = rows[0]
+    article = dict(next(db.query("SELECT * FROM articles WHERE id = ?", [claim["article_id"]])))
+    status = dict(next(db.query(
+        """SELECT coalesce(h.health, 'unchecked') AS health, coalesce(h.supporting, 0) AS supporting,
+                  (SELECT count(*) FROM claim_sources WHERE claim_id = ?) AS sources
+           FROM (SELECT ? AS id) c LEFT JOIN claim_health h ON h.claim_id = c.id""", [claim_id, claim_id])))
+    sources = []
+    for link in db.query(
+            """SELECT sources.id, sources.url, sources.title, sources.publisher, ls.relation, ls.passage, ls.note,
+                      ls.support, ls.score, ls.snippet, ls.facts_found, ls.facts_missing, ls.assessed_at,
+                      coalesce(h.state, 'unchecked') AS state, h.latest_outcome, h.latest_check_at,
+                      h.archive_url, h.archive_timestamp
+               FROM link_status ls
+               JOIN sources ON sources.id = ls.source_id
+               LEFT JOIN source_state h ON h.source_id = ls.source_id
+               WHERE ls.claim_id = ? ORDER BY ls.relation = 'cited' DESC, ls.relation, sources.id""", [claim_id]):
+        link = dict(link)
+        link["facts_found"] = json.loads(link["facts_found"] or "[]")
+        link["facts_missing"] = json.loads(link["facts_missing"] or "[]")
+        snippet = display_text(link["snippet"] or "")
+        link["snippet_parts"] = marked(snippet, fact_spans(claim, snippet))
+        link["checks"] = [dict(r) for r in db.query(
+            """SELECT id, started_at, outcome, http_status, via_archive, archive_url, error FROM checks
+               WHERE source_id = ? ORDER BY id DESC LIMIT 20""", [link["id"]])]
+        sources.append(link)
+    return {
+        "claim": claim,
+        "article": article,
+        "status": status,
+        "context": paragraph_with_quote(article["text"], claim["quote"]),
+        "sources": sources,
+        "history": [dict(r) for r in db.query(
+            "SELECT * FROM verdict_history WHERE claim_id = ? ORDER BY id DESC", [claim_id])],
+        "health_log": [dict(r) for r in db.query(
+            "SELECT * FROM claim_health_log WHERE claim_id = ? ORDER BY id DESC LIMIT 20", [claim_id])],
+    }

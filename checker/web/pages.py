@@ -1,0 +1,246 @@
+"""The workbench's pages: request handlers for the landing page, claim pages, forms, rechecks and
+their status. Each reads through landing.py or claim_page.py and writes through the library."""
+import functools
+import json
+import os
+
+import sqlite_utils
+from datasette import Forbidden, NotFound, Response
+from markupsafe import Markup
+
+from .. import claims as lib
+from ..check import CheckOptions
+from ..errors import CheckerError
+from ..text import quote_occurs
+from ..vocab import KINDS, RELATIONS, VERDICTS
+from . import claim_page as claim_page_data
+from . import landing
+from .jobs import Jobs
+
+EDIT = "checker-edit"
+RECHECK = "checker-recheck"
+JOBS = Jobs()
+
+
+def claims_database(datasette):
+    """The Datasette database that holds the claims: configured, else the first with a claims table."""
+    name = (datasette.plugin_config("checker") or {}).get("database")
+    if name:
+        return datasette.get_database(name)
+    for db in datasette.databases.values():
+        if db.path and db.name != "_internal":
+            return db
+    raise NotFound("no claims database is attached")
+
+
+async def read(datasette, fn, *args):
+    db = claims_database(datasette)
+    return await db.execute_fn(lambda conn: fn(sqlite_utils.Database(conn), *args))
+
+
+async def write(datasette, fn, *args, **kwargs):
+    db = claims_database(datasette)
+    return await db.execute_write_fn(lambda conn: fn(sqlite_utils.Database(conn), *args, **kwargs))
+
+
+async def can(datasette, request, action):
+    return await datasette.allowed(action=action, actor=request.actor)
+
+
+async def require(datasette, request, action):
+    if not await can(datasette, request, action):
+        raise Forbidden(f"You may not do this here ({action})")
+
+
+def actor_name(request):
+    actor = request.actor or {}
+    return actor.get("id") or actor.get("name")
+
+
+async def render(datasette, request, template, context, status=200):
+    db = claims_database(datasette)
+    context = {
+        "database": db.name,
+        "can_edit": await can(datasette, request, EDIT),
+        "can_recheck": await can(datasette, request, RECHECK),
+        "kinds": KINDS,
+        "verdicts": VERDICTS,
+        "relations": RELATIONS,
+        **context,
+    }
+    html = await datasette.render_template(template, context, request=request)
+    return Response.html(html, status=status)
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+async def landing_page(datasette, request):
+    data = await read(datasette, landing.landing)
+    charts = Markup(json.dumps(data.pop("charts")).replace("</", "<\\/"))
+    return await render(datasette, request, "checker_landing.html", {"data": data, "charts_json": charts})
+
+
+async def claim_page(datasette, request):
+    return await render_claim_page(datasette, request)
+
+
+async def render_claim_page(datasette, request, errors=None, form=None, status=200):
+    claim_id = int(request.url_vars["claim_id"])
+    data = await read(datasette, claim_page_data.claim_page, claim_id)
+    if data is None:
+        raise NotFound(f"no claim {claim_id}")
+    return await render(datasette, request, "checker_claim.html",
+                        {"page": data, "errors": errors or {}, "form": form or {}}, status=status)
+
+
+async def set_verdict(datasette, request):
+    await require(datasette, request, EDIT)
+    claim_id = int(request.url_vars["claim_id"])
+    form = dict(await request.post_vars())
+    try:
+        await write(datasette, lib.set_verdict, claim_id, form.get("verdict"), note=form.get("note"), by=actor_name(request))
+    except CheckerError as e:
+        return await render_claim_page(datasette, request, {"verdict": str(e)}, form, status=400)
+    datasette.add_message(request, f"Verdict set: {form.get('verdict')}")
+    return Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}"))
+
+
+async def add_source(datasette, request):
+    await require(datasette, request, EDIT)
+    claim_id = int(request.url_vars["claim_id"])
+    form = dict(await request.post_vars())
+    try:
+        await write(datasette, lib.add_source, claim_id, form.get("url"), relation=form.get("relation") or "supports",
+                    passage=form.get("passage"), title=form.get("title"), publisher=form.get("publisher"),
+                    note=form.get("note"))
+    except CheckerError as e:
+        return await render_claim_page(datasette, request, {e.field or "url": str(e)}, form, status=400)
+    datasette.add_message(request, "Source added")
+    return Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}"))
+
+
+def source_rows(form):
+    """The numbered source fields of the add-claim form, as the library's list of sources."""
+    numbers = sorted({int(k.split("_")[1]) for k in form if k.startswith("source_") and k.split("_")[1].isdigit()})
+    rows = []
+    for n in numbers:
+        row = {f: form.get(f"source_{n}_{f}") for f in ("url", "passage", "title", "relation")}
+        if any((row[f] or "").strip() for f in ("url", "passage", "title")):  # a relation alone is a blank row
+            rows.append((n, row))
+    return rows
+
+
+def add_claim_with_sources(db, form, by):
+    rows = source_rows(form)
+    try:
+        return lib.add_claim(
+            db, article_id=form.get("article"), quote=form.get("quote"), kind=form.get("kind"),
+            claim=form.get("claim"), value=form.get("value"), unit=form.get("unit"),
+            date_start=form.get("date_start"), date_end=form.get("date_end"),
+            sources=[{**row, "relation": row.get("relation") or "cited"} for _, row in rows], added_by=by)
+    except CheckerError as e:
+        # the library numbers sources from 1 in the order given; the form may have gaps
+        if e.field and e.field.startswith("source_"):
+            i = int(e.field.split("_")[1])
+            if 0 < i <= len(rows):
+                e.field = f"source_{rows[i - 1][0]}_{e.field.split('_', 2)[2]}"
+        raise
+
+
+async def add_claim_page(datasette, request):
+    await require(datasette, request, EDIT)
+    articles = await read(datasette, lib.list_articles)
+    form, errors, status = {}, {}, 200
+    if request.method == "POST":
+        form = dict(await request.post_vars())
+        try:
+            claim_id = await write(datasette, add_claim_with_sources, form, actor_name(request))
+        except CheckerError as e:
+            errors, status = {e.field or "form": str(e)}, 400
+        else:
+            datasette.add_message(request, f"Claim {claim_id} added")
+            return Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}"))
+    numbers = sorted({n for n, _ in source_rows(form)} | {1, 2})
+    return await render(datasette, request, "checker_add_claim.html",
+                        {"articles": articles, "form": form, "errors": errors, "source_numbers": numbers}, status)
+
+
+async def quote_check(datasette, request):
+    article_id = request.args.get("article") or ""
+    quote = request.args.get("quote") or ""
+
+    def check(db):
+        rows = list(db.query("SELECT text FROM articles WHERE id = ?", [article_id]))
+        return bool(rows) and bool(quote.strip()) and quote_occurs(quote, rows[0]["text"])
+
+    return Response.json({"found": await read(datasette, check)})
+
+
+def check_options(datasette):
+    """Recheck options from the plugin's config; $CHECKER_ALLOW_ADDRESSES (comma-separated CIDRs) and
+    $CHECKER_WAYBACK_BASE apply when the config does not say, as they do for `checker check`."""
+    config = datasette.plugin_config("checker") or {}
+    fields = {k: config[k] for k in ("concurrency", "min_interval", "timeout", "archive_interval",
+                                     "max_retry_wait") if k in config}
+    allow = config.get("allow_addresses") or [
+        c.strip() for c in os.environ.get("CHECKER_ALLOW_ADDRESSES", "").split(",") if c.strip()]
+    wayback = config.get("wayback_base") or os.environ.get("CHECKER_WAYBACK_BASE")
+    if wayback:
+        fields["wayback_base"] = wayback
+    return CheckOptions(allow_addresses=tuple(allow), use_archive=config.get("use_archive", True), **fields)
+
+
+async def start_recheck(datasette, request, key, selection, back):
+    await require(datasette, request, RECHECK)
+    db = claims_database(datasette)
+    job, started = JOBS.start(db.path, key, selection, check_options(datasette))
+    if request.headers.get("accept", "").startswith("application/json"):
+        return Response.json({**job.as_dict(), "started": started}, status=202)
+    datasette.add_message(request, "Recheck started" if started else "A recheck is already running")
+    return Response.redirect(datasette.urls.path(back + f"?job={job.id}"))
+
+
+async def recheck_claim(datasette, request):
+    claim_id = int(request.url_vars["claim_id"])
+    return await start_recheck(datasette, request, f"claim:{claim_id}", {"claims": [claim_id]}, f"/-/claim/{claim_id}")
+
+
+async def recheck_article(datasette, request):
+    article_id = request.url_vars["article_id"]
+    back = request.args.get("back") or "/"
+    if not back.startswith("/-/claim/") and back != "/":
+        back = "/"
+    return await start_recheck(datasette, request, f"article:{article_id}", {"articles": [article_id]}, back)
+
+
+async def job_status(datasette, request):
+    job = JOBS.get(request.url_vars["job_id"])
+    if job is None:
+        raise NotFound("no such job")
+    return Response.json(job.as_dict())
+
+
+@functools.lru_cache(maxsize=1)
+def plotly_source():
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs()
+
+
+async def plotly_js(request):
+    return Response(plotly_source(), content_type="application/javascript; charset=utf-8",
+                    headers={"Cache-Control": "public, max-age=86400"})
+
+
+ROUTES = [
+    (r"^/$", landing_page),
+    (r"^/-/checker/plotly\.js$", plotly_js),
+    (r"^/-/claim/(?P<claim_id>\d+)$", claim_page),
+    (r"^/-/claim/(?P<claim_id>\d+)/verdict$", set_verdict),
+    (r"^/-/claim/(?P<claim_id>\d+)/source$", add_source),
+    (r"^/-/claim/(?P<claim_id>\d+)/recheck$", recheck_claim),
+    (r"^/-/article/(?P<article_id>[a-z0-9-]+)/recheck$", recheck_article),
+    (r"^/-/jobs/(?P<job_id>[0-9a-f]+)\.json$", job_status),
+    (r"^/-/add-claim$", add_claim_page),
+    (r"^/-/quote-check\.json$", quote_check),
+]
