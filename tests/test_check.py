@@ -14,7 +14,8 @@ from click.testing import CliRunner
 
 from checker.check import CheckOptions, run_checks
 from checker.claims import add_source
-from checker.cli import Duration, cli
+from checker.cli import cli
+from checker.cli.options import Duration
 from checker.db import open_db
 from checker.sources import select_sources
 

@@ -1,0 +1,83 @@
+"""Commands that check sources and read what the checks found: check, reassess, review."""
+import sys
+
+import click
+from tqdm import tqdm
+
+from ..assessment import reassess as reassess_links
+from ..check import CheckOptions, run_checks
+from ..db import open_db
+from ..review import review_queue, review_queue_size
+from ..sources import select_sources
+from .options import CHECK_DEFAULTS, Duration, claims_option, db_option
+
+
+@click.command()
+@db_option
+@claims_option("Check the sources of this claim (repeatable).")
+@click.option("--source", "sources", type=int, multiple=True, help="Check this source (repeatable).")
+@click.option("--article", "articles", multiple=True, help="Check the sources of this article's claims.")
+@click.option("--stale-after", type=Duration(), help="Skip sources checked more recently than this: 30m, 12h, 7d, 2w.")
+@click.option("--concurrency", default=CHECK_DEFAULTS.concurrency, show_default=True, type=click.IntRange(1, 256), help="Hosts fetched in parallel.")
+@click.option("--min-interval", default=CHECK_DEFAULTS.min_interval, show_default=True, type=click.FloatRange(0), help="Seconds between requests to one host.")
+@click.option("--timeout", default=CHECK_DEFAULTS.timeout, show_default=True, type=click.FloatRange(0.1), help="Total seconds allowed for one fetch.")
+@click.option("--max-bytes", default=CHECK_DEFAULTS.max_bytes, show_default=True, type=click.IntRange(1), help="Largest body read (after decompression).")
+@click.option("--allow-address", "allow_addresses", multiple=True, help="Admit this network (CIDR) despite the address policy, e.g. 127.0.0.1/32.")
+@click.option("--wayback-base", envvar="CHECKER_WAYBACK_BASE", default=CHECK_DEFAULTS.wayback_base, show_default=True, help="Base URL of the web archive ($CHECKER_WAYBACK_BASE).")
+@click.option("--no-archive", is_flag=True, help="Do not fall back to the web archive.")
+def check(db_path, claims, sources, articles, stale_after, concurrency, min_interval, timeout, max_bytes, allow_addresses, wayback_base, no_archive):
+    """Retrieve the cited pages, fall back to the web archive, and record every attempt.
+
+    Checks all sources unless --claim, --source or --article narrow it. Each
+    check is saved as it completes, so an interrupted run loses only the
+    checks in flight; rerun with --stale-after to do the rest.
+
+    Example: checker check --claim 3 --stale-after 7d
+    """
+    options = CheckOptions(
+        concurrency=concurrency, min_interval=min_interval, timeout=timeout, max_bytes=max_bytes,
+        allow_addresses=tuple(allow_addresses), wayback_base=wayback_base, use_archive=not no_archive,
+        stale_after=stale_after,
+    )
+    db = open_db(db_path)
+    chosen = select_sources(db, claims=claims, sources=sources, articles=articles, stale_after=options.stale_after)
+    bar = tqdm(total=len(chosen), unit="source", disable=not sys.stderr.isatty(), file=sys.stderr)
+    summary = run_checks(db, chosen, options, on_progress=lambda source, attempts: bar.update(1))
+    bar.close()
+    click.echo(summary.line())
+    if summary.interrupted:
+        sys.exit(130)
+
+
+@click.command()
+@db_option
+@claims_option()
+def reassess(db_path, claims):
+    """Recompute the evidence of every claim from the stored snapshots, without the network.
+
+    For when the matcher, a claim or a passage has changed.
+
+    Example: checker reassess --claim 3
+    """
+    db = open_db(db_path)
+    count = reassess_links(db, claims or None)
+    click.echo(f"reassessed {count} links; {review_queue_size(db)} claims in the review queue")
+
+
+@click.command()
+@db_option
+def review(db_path):
+    """List the review queue: claims whose health got worse since their verdict was set.
+
+    Example: checker review
+    """
+    rows = review_queue(open_db(db_path))
+    if not rows:
+        click.echo("the review queue is empty")
+        return
+    for r in rows:
+        click.echo(f"claim {r['claim_id']} ({r['verdict']}): {r['previous_health']} -> {r['health']} at {r['changed_at']}")
+        click.echo(f"  {r['claim']}")
+        click.echo(f"  source {r['source_id']} {r['source_url']}: {r['outcome']}, support {r['previous_support']} -> {r['support']}")
+        if r["diff"]:
+            click.echo(f"  change: {r['diff']}")

@@ -1,0 +1,93 @@
+"""What every command shares: one-line errors, the group class, option decorators, durations, output."""
+import contextlib
+import datetime
+import os
+import re
+import sys
+import tempfile
+
+import click
+
+from ..check import CheckOptions
+from ..db import default_db_path
+from ..errors import CheckerError
+
+CHECK_DEFAULTS = CheckOptions()  # the one home of `checker check`'s defaults
+
+
+@contextlib.contextmanager
+def one_line_errors():
+    """Library refusals (exit 1) and usage errors (exit 2) each become one line: "Error: ..."."""
+    try:
+        yield
+    except CheckerError as e:
+        raise click.ClickException(str(e)) from e
+    except click.exceptions.NoArgsIsHelpError:
+        raise
+    except click.UsageError as e:
+        error = click.ClickException(e.format_message())
+        error.exit_code = e.exit_code
+        raise error from e
+
+
+class CheckerGroup(click.Group):
+    """A click group whose commands report errors in one line (see one_line_errors)."""
+
+    def make_context(self, *args, **kwargs):
+        with one_line_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):
+        with one_line_errors():
+            return super().invoke(ctx)
+
+
+class Duration(click.ParamType):
+    """'7d' -> timedelta(days=7); units s, m, h, d, w."""
+
+    name = "duration"
+    PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$")
+    UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, datetime.timedelta):
+            return value
+        match = self.PATTERN.match(value or "")
+        if not match:
+            self.fail(f"duration {value!r} is not a number with a unit (s, m, h, d or w), such as 7d", param, ctx)
+        return datetime.timedelta(seconds=float(match.group(1)) * self.UNITS[match.group(2)])
+
+
+def db_option(f):
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False),
+        default=default_db_path,
+        show_default="./claims.db or $CHECKER_DB",
+        help="The claims database.",
+    )(f)
+
+
+def claims_option(help="Only this claim (repeatable)."):
+    return click.option("--claim", "claims", type=int, multiple=True, help=help)
+
+
+def out_option(f):
+    return click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True),
+                        help="Write to this file instead of stdout.")(f)
+
+
+def write_out(out_path, write):
+    """Write to stdout, or to a file that appears only once it is complete."""
+    if not out_path:
+        return write(sys.stdout)
+    fd, temp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(out_path)), prefix=".checker-export-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            count = write(f)
+        os.replace(temp, out_path)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    return count

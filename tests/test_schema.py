@@ -1,0 +1,80 @@
+"""The schema: the committed schema.sql, vocabularies held by the database, and upgrades of real databases."""
+import pathlib
+import re
+import shutil
+
+import pytest
+
+from checker import vocab
+from checker.db import open_db, schema_sql
+
+ROOT = pathlib.Path(__file__).parent.parent
+# A claims.db made by the first release's migrations (m001-m004), with the seed in it.
+RELEASE_1 = pathlib.Path(__file__).parent / "data" / "claims-release-1.db"
+
+# Every column whose values come from a vocabulary, and the vocabulary.
+VOCABULARY_COLUMNS = [
+    ("claims", "kind", vocab.KINDS),
+    ("claims", "verdict", vocab.VERDICTS),
+    ("claim_sources", "relation", vocab.RELATIONS),
+    ("checks", "outcome", vocab.OUTCOMES),
+    ("evidence", "support", vocab.SUPPORTS),
+    ("claim_health", "health", vocab.HEALTHS),
+    ("claim_health_log", "health", vocab.HEALTHS),
+    ("claim_health_log", "previous_health", vocab.HEALTHS),
+    ("claim_health_log", "outcome", vocab.OUTCOMES),
+    ("claim_health_log", "support", vocab.SUPPORTS),
+    ("claim_health_log", "previous_support", vocab.SUPPORTS),
+    ("verdict_history", "from_verdict", vocab.VERDICTS),
+    ("verdict_history", "to_verdict", vocab.VERDICTS),
+]
+
+
+@pytest.fixture
+def fresh(tmp_path):
+    db = open_db(tmp_path / "fresh.db", create=True)
+    yield db
+    db.conn.close()
+
+
+def test_schema_sql_is_what_a_fresh_database_has(fresh):
+    committed = (ROOT / "checker" / "schema.sql").read_text(encoding="utf-8")
+    assert schema_sql(fresh) == committed, "the schema changed: run ./scripts/dump-schema and review checker/schema.sql"
+
+
+def allowed_values(db, table, column):
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
+    match = re.search(rf"\b{column} IN \(([^)]*)\)", sql)
+    assert match, f"{table}.{column} has no CHECK on its vocabulary"
+    return tuple(v.strip().strip("'") for v in match.group(1).split(","))
+
+
+@pytest.mark.parametrize("table,column,words", VOCABULARY_COLUMNS, ids=[f"{t}.{c}" for t, c, _ in VOCABULARY_COLUMNS])
+def test_each_vocabulary_is_the_one_the_database_enforces(fresh, table, column, words):
+    # A value added to vocab.py needs a migration that rebuilds this CHECK; one removed, likewise.
+    assert set(allowed_values(fresh, table, column)) == set(words)
+
+
+def test_a_database_of_the_first_release_migrates_to_the_fresh_schema(tmp_path, fresh):
+    copy = tmp_path / "release-1.db"
+    shutil.copyfile(RELEASE_1, copy)
+    import sqlite3
+
+    before = sqlite3.connect(copy)
+    counts = {t: before.execute(f"select count(*) from {t}").fetchone()[0]
+              for t in ("articles", "claims", "sources", "claim_sources", "verdict_history")}
+    claims = before.execute("select id, quote, claim, verdict, verdict_note from claims order by id").fetchall()
+    before.close()
+    upgraded = open_db(copy)
+    try:
+        assert schema_sql(upgraded) == schema_sql(fresh)
+        for table, n in counts.items():
+            assert upgraded[table].count == n, table
+        assert upgraded.execute("select id, quote, claim, verdict, verdict_note from claims order by id").fetchall() == claims
+        # and opening it again changes nothing
+        again = schema_sql(upgraded)
+        upgraded.conn.close()
+        upgraded = open_db(copy)
+        assert schema_sql(upgraded) == again
+    finally:
+        upgraded.conn.close()
