@@ -1,8 +1,8 @@
+import sqlite3
+
 import pytest
 
-from .conftest import main
-
-from .conftest import dump
+from .conftest import SEED_CLAIMS, dump, main
 
 QUOTE = "US$630 million in 2008"
 
@@ -11,7 +11,7 @@ def test_init_creates_and_reruns(tmp_path, run):
     path = tmp_path / "new.db"
     result = run("init", "--db", str(path), db=None)
     assert result.exit_code == 0, result.output
-    assert "30 claims added" in result.output
+    assert f"{SEED_CLAIMS} claims added" in result.output
     result = run("init", "--db", str(path), db=None)
     assert "0 claims added" in result.output
 
@@ -127,6 +127,8 @@ def test_bad_article_input(tmp_path, db_path, capsys):
     text.write_text("Some text.\n")
     blank = tmp_path / "blank.txt"
     blank.write_text("  \n")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     before = dump(db_path)
     for args, message in [
         (["--id", "pakistan-russia-2012", "--title", "T", "--url", "https://example.org/", "--text-file", str(text)], "already exists"),
@@ -135,6 +137,7 @@ def test_bad_article_input(tmp_path, db_path, capsys):
         (["--id", "ok", "--title", "T", "--url", "file:///etc/passwd", "--text-file", str(text)], "invalid URL"),
         (["--id", "ok", "--title", "T", "--url", "https://example.org/", "--published", "21/03/2012", "--text-file", str(text)], "not a date"),
         (["--id", "ok", "--title", "T", "--url", "https://example.org/", "--text-file", str(blank)], "article text must not be empty"),
+        (["--id", "ok", "--title", "T", "--url", "https://example.org/", "--text-file", str(binary)], "is not text in any encoding"),
     ]:
         with pytest.raises(SystemExit) as e:
             main(["add-article", *args, "--db", str(db_path)])
@@ -167,3 +170,15 @@ def test_db_from_environment(db_path, monkeypatch, capsys):
     monkeypatch.setenv("CHECKER_DB", str(db_path))
     main(["show", "1"])
     assert "two-way trade" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "windows-1251", "koi8-r"])
+def test_article_text_in_any_encoding(tmp_path, db_path, encoding):
+    text = "Товарооборот между Россией и Пакистаном в 2008 году составил 630 млн долларов."
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode(encoding))
+    main(["add-article", "--id", "ru", "--title", "T", "--url", "https://example.org/ru", "--text-file", str(path),
+          "--db", str(db_path)])
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("select text from articles where id = 'ru'").fetchone()[0] == text
+    conn.close()

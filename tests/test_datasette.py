@@ -4,6 +4,8 @@ from datasette.app import Datasette
 
 from checker.web.serve import datasette_config
 
+from .conftest import SEED_CLAIMS
+
 
 @pytest_asyncio.fixture
 async def ds(db_path):
@@ -22,7 +24,7 @@ async def get_json(ds, path):
 @pytest.mark.asyncio
 async def test_claims_table_as_json(ds):
     rows = await get_json(ds, "/claims/claims.json?_shape=array&_size=max")
-    assert len(rows) == 30
+    assert len(rows) == SEED_CLAIMS
     assert {"id", "article_id", "quote", "claim", "kind", "verdict", "verdict_note", "value", "unit", "date_start", "date_end"} <= set(rows[0])
 
 
@@ -42,7 +44,7 @@ async def test_configured_facets_count(ds, db):
     verdicts = {f["value"]: f["count"] for f in facets["verdict"]["results"]}
     kinds = {f["value"]: f["count"] for f in facets["kind"]["results"]}
     assert verdicts == dict(db.execute("select verdict, count(*) from claims group by verdict").fetchall())
-    assert kinds["trade_figure"] == 3 and kinds["title"] == 7
+    assert kinds == dict(db.execute("select kind, count(*) from claims group by kind").fetchall())
     data = await get_json(ds, "/claims/claim_sources.json?_extra=facet_results")
     relations = {f["value"]: f["count"] for f in data["facet_results"]["results"]["relation"]["results"]}
     assert relations == dict(db.execute("select relation, count(*) from claim_sources group by relation").fetchall())
@@ -62,7 +64,7 @@ async def test_canned_queries(ds, db):
     assert {"claim_id", "claim", "relation", "source_url", "passage"} <= set(rows[0])
 
     rows = await get_json(ds, "/claims/claims_by_verdict.json?_shape=array")
-    assert sum(r["claims"] for r in rows) == 30
+    assert sum(r["claims"] for r in rows) == SEED_CLAIMS
     assert [r["verdict"] for r in rows] == sorted(
         [r["verdict"] for r in rows],
         key=["unrated", "accurate", "mostly_accurate", "partly_accurate", "inaccurate", "unverifiable"].index,
@@ -71,7 +73,8 @@ async def test_canned_queries(ds, db):
     rows = await get_json(ds, "/claims/sources_with_claims.json?_shape=array&_size=max")
     assert len(rows) == db["sources"].count
     consulate = next(r for r in rows if "rusconsulkarachi" in r["url"])
-    assert consulate["claims"] == 5 and "cited #" in consulate["cited_by"]
+    citing = db.execute("select count(*) from claim_sources where source_id = ?", [consulate["source_id"]]).fetchone()[0]
+    assert consulate["claims"] == citing >= 3 and "cited #" in consulate["cited_by"]
 
 
 @pytest.mark.asyncio
@@ -90,7 +93,7 @@ async def test_anonymous_cannot_write(ds, db):
         json={"row": {"article_id": "pakistan-russia-2012", "quote": "US$630 million in 2008", "claim": "x", "kind": "other"}},
     )
     assert response.status_code == 403
-    assert db["claims"].count == 30
+    assert db["claims"].count == SEED_CLAIMS
 
 
 @pytest.mark.asyncio
@@ -104,11 +107,11 @@ async def test_json_api_insert_is_held_to_the_constraints(db_path, db):
     good = {"article_id": "pakistan-russia-2012", "quote": "US$630 million in 2008", "claim": "Trade was US$630 million in 2008.", "kind": "trade_figure", "value": 630000000, "unit": "USD"}
     response = await ds.client.post("/claims/claims/-/insert", json={"row": good}, headers=headers)
     assert response.status_code == 201, response.text
-    assert db["claims"].count == 31
+    assert db["claims"].count == SEED_CLAIMS + 1
     for bad in [{"quote": "Not in the article"}, {"kind": "rumour"}, {"verdict_note": ""}, {"quote": ""}]:
         response = await ds.client.post("/claims/claims/-/insert", json={"row": {**good, **bad}}, headers=headers)
         assert response.status_code == 400, (bad, response.text)
-    assert db["claims"].count == 31
+    assert db["claims"].count == SEED_CLAIMS + 1
 
 
 @pytest.mark.asyncio

@@ -12,7 +12,7 @@ from checker.claims import add_source, set_verdict
 from checker.cli import cli
 from checker.assessment import reassess, word_diff
 
-from .conftest import main
+from .conftest import SEED_CLAIMS, main
 from .servers import LocalServer, html
 
 SUPPORTING = "Russia's consulate reports that two-way trade with Pakistan reached US$630 million in 2008, up from 2006."
@@ -113,7 +113,7 @@ def test_verdict_history_from_any_writer(db):
 
 def test_claim_status_for_every_claim(db):
     rows = [dict(r) for r in db.query("select * from claim_status")]
-    assert len(rows) == 30 and {r["health"] for r in rows} == {"unchecked"}
+    assert len(rows) == SEED_CLAIMS and {r["health"] for r in rows} == {"unchecked"}
     assert all(r["sources"] >= 1 for r in rows)
 
 
@@ -132,7 +132,7 @@ def test_export_claimreview(db_path, tmp_path):
                                       "--base-url", "https://facts.example.org/db"])
     assert result.exit_code == 0, result.output
     reviews = json.loads(out.read_text())
-    assert len(reviews) == 30
+    assert len(reviews) == SEED_CLAIMS
     for r in reviews:
         assert r["@context"] == "https://schema.org" and r["@type"] == "ClaimReview"
         assert isinstance(r["claimReviewed"], str) and r["claimReviewed"]

@@ -9,6 +9,8 @@ import time
 
 import requests
 
+from .conftest import SEED_CLAIMS
+
 
 def free_port():
     with socket.socket() as s:
@@ -43,7 +45,7 @@ def test_serve_prints_a_root_login_link(db_path):
                 time.sleep(0.1)
         # everyone browses
         rows = requests.get(f"http://127.0.0.1:{port}/claims/claims.json?_shape=array", timeout=10).json()
-        assert len(rows) == 30
+        assert len(rows) == SEED_CLAIMS
         # the one who started it logs in as root through the link
         session = requests.Session()
         response = session.get(link, timeout=10)

@@ -7,6 +7,8 @@ from datasette.app import Datasette
 
 from checker.web.serve import datasette_config
 
+from .conftest import SEED_CLAIMS
+
 from .servers import LocalServer, html
 
 QUOTE = "US$630 million in 2008"
@@ -62,7 +64,7 @@ async def test_pages_render_for_a_visitor_without_forms(ds, path):
 async def test_landing_page(ds, db):
     text = (await get(ds, "/")).text
     assert "Fact-checking workbench" in text
-    assert f"30 claims, {count(db, 'sources')} sources, 0 checks" in text
+    assert f"{SEED_CLAIMS} claims, {count(db, 'sources')} sources, 0 checks" in text
     assert 'src="/-/checker/plotly.js"' in text and "cdn" not in text.lower()
     assert 'id="chart-figures"' in text and '"the article"' in text
     js = await get(ds, "/-/checker/plotly.js")
@@ -234,7 +236,7 @@ async def test_json_api_insert_with_a_token(db_path, db):
     assert (await ds.client.post("/claims/claims/-/insert", json={"row": row}, headers=headers)).status_code == 201
     assert (await ds.client.post("/claims/claims/-/insert", json={"row": {**row, "article_id": "nope"}}, headers=headers)).status_code == 400
     assert (await ds.client.post("/claims/claims/-/insert", json={"row": row})).status_code == 403
-    assert count(db, "claims") == 31
+    assert count(db, "claims") == SEED_CLAIMS + 1
 
 
 @pytest.mark.asyncio
@@ -266,3 +268,25 @@ def test_editors_file_is_checked(tmp_path):
     bad.write_text("carol:\n  password: plain-text\n")
     with pytest.raises(InvalidInput, match="password_hash"):
         read_editors(bad)
+
+
+@pytest.mark.asyncio
+async def test_links_follow_the_database_name_and_the_base_url(db_path, tmp_path):
+    """Served from newsroom.db under /facts/, every link the workbench writes still leads somewhere."""
+    import shutil
+
+    renamed = tmp_path / "newsroom.db"
+    shutil.copyfile(db_path, renamed)
+    config, metadata = datasette_config(renamed)
+    ds = Datasette([str(renamed)], config=config, metadata=metadata, secret="test-secret",
+                   settings={"base_url": "/facts/"})
+    await ds.invoke_startup()
+    for path in ["/", "/-/claim/1", "/newsroom/claims", "/-/add-claim"]:
+        response = await get(ds, path, actor=EDITOR)
+        assert response.status_code == 200, (path, response.text[:300])
+        hrefs = re.findall(r'(?:href|action|src|data-url|data-jobs)="(/[^"]*)"', response.text)
+        assert hrefs, path
+        wrong = [h for h in hrefs if not h.startswith("/facts/") or h.startswith("/facts/claims/")]
+        assert not wrong, (path, wrong)
+    table = await get(ds, "/newsroom/claims")
+    assert 'href="/facts/-/claim/1"' in table.text

@@ -7,6 +7,7 @@ from tabulate import tabulate
 from .. import claims as lib
 from ..db import open_db
 from ..errors import CheckerError
+from ..extract import read_text
 from ..seed import load_seed
 from ..vocab import KINDS, RELATIONS
 from .options import db_option
@@ -37,7 +38,7 @@ def init(db_path, empty):
 @click.option("--author")
 @click.option("--publisher")
 @click.option("--published", help="Publication date, YYYY-MM-DD.")
-@click.option("--text-file", required=True, type=click.File(encoding="utf-8"), help="The article's full text ('-' for stdin).")
+@click.option("--text-file", required=True, type=click.File("rb"), help="The article's full text, in any encoding ('-' for stdin).")
 def add_article(db_path, article_id, title, url, author, publisher, published, text_file):
     """Add an article whose claims you will check.
 
@@ -46,7 +47,7 @@ def add_article(db_path, article_id, title, url, author, publisher, published, t
     db = open_db(db_path)
     lib.add_article(
         db, id=article_id, title=title, url=url, author=author, publisher=publisher,
-        published=published, text=text_file.read(),
+        published=published, text=read_text(text_file.read(), text_file.name),
     )
     click.echo(article_id)
 

@@ -36,7 +36,7 @@
     if (!status) return;
     document.querySelectorAll("form[data-recheck] button").forEach(function (b) { b.disabled = true; });
     function poll() {
-      fetch("/-/jobs/" + jobId + ".json", { credentials: "same-origin" })
+      fetch(status.dataset.jobs + jobId + ".json", { credentials: "same-origin" })
         .then(function (r) { return r.json(); })
         .then(function (job) {
           showJob(status, job);
@@ -71,7 +71,7 @@
     var timer = null;
     function check() {
       if (!quote.value.trim()) { hint.textContent = ""; return; }
-      var url = "/-/quote-check.json?article=" + encodeURIComponent(article.value) + "&quote=" + encodeURIComponent(quote.value);
+      var url = hint.dataset.url + "?article=" + encodeURIComponent(article.value) + "&quote=" + encodeURIComponent(quote.value);
       fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (res) {
         hint.textContent = res.found ? "✓ found in the article" : "✗ not in the article's text";
         hint.className = "field-hint " + (res.found ? "ok" : "bad");

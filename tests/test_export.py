@@ -1,0 +1,82 @@
+"""Exports from tables of cases: each verdict as a ClaimReview rating, and CSV rows as spreadsheets read them."""
+import csv
+import io
+import json
+
+import pytest
+
+from checker.claims import add_article, add_claim, set_verdict
+from checker.export import claim_reviews, write_claimreview, write_csv
+
+TEXT = ("The city's budget for 2026 is NZ$1.2 billion, the council said. Turnout was 67 percent.\n\n"
+        'The mayor called it "the first balanced budget in a decade", and fined the contractor €2.5 million.')
+
+# verdict -> ratingValue and alternateName in the review (None: not exported)
+RATINGS = [
+    ("accurate", 4, "Accurate"),
+    ("mostly_accurate", 3, "Mostly accurate"),
+    ("partly_accurate", 2, "Partly accurate"),
+    ("inaccurate", 1, "Inaccurate"),
+    ("unverifiable", None, "Unverifiable"),
+    ("unrated", None, None),
+]
+
+
+@pytest.fixture
+def desk(empty_db):
+    add_article(empty_db, id="budget-2026", title="Council sets budget", text=TEXT, url="https://news.example/budget",
+                author="A. Reporter", published="2026-05-02")
+    return empty_db
+
+
+def rated(db, verdict, note="What the record shows."):
+    claim_id = add_claim(db, article_id="budget-2026", quote="NZ$1.2 billion", kind="other",
+                         claim=f"The 2026 budget is NZ$1.2 billion ({verdict}).", value=1.2e9, unit="NZD",
+                         date_start="2026", sources=[{"url": "https://council.example/budget", "title": "Budget 2026"}])
+    if verdict != "unrated":
+        set_verdict(db, claim_id, verdict, note=note, by="editor")
+    return claim_id
+
+
+@pytest.mark.parametrize("verdict,value,words", RATINGS, ids=[r[0] for r in RATINGS])
+def test_each_verdict_as_a_rating(desk, verdict, value, words):
+    claim_id = rated(desk, verdict)
+    reviews = claim_reviews(desk, claim_ids=[claim_id], org_name="Desk", org_url="https://desk.example",
+                            base_url="https://facts.example/")
+    if words is None:
+        assert reviews == []
+        return
+    [review] = reviews
+    rating = review["reviewRating"]
+    assert rating["alternateName"] == words and rating["bestRating"] == 4 and rating["worstRating"] == 1
+    assert rating.get("ratingValue") == value
+    assert review["url"] == f"https://facts.example/claims/claims/{claim_id}"
+    assert review["itemReviewed"]["appearance"][0]["url"] == "https://news.example/budget"
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "A. Reporter"}
+    assert review["itemReviewed"]["datePublished"] == "2026-05-02"
+    assert review["reviewBody"] == "What the record shows."
+    assert review["citation"] == [{"@type": "CreativeWork", "url": "https://council.example/budget", "name": "Budget 2026"}]
+    assert review["author"] == {"@type": "Organization", "name": "Desk", "url": "https://desk.example"}
+
+
+def test_claimreview_is_a_json_array_that_keeps_every_character(desk):
+    rated(desk, "accurate", note='Matches the council\'s "Budget 2026" – €, ₹ and Ω intact.')
+    out = io.StringIO()
+    assert write_claimreview(desk, out, org_name="Desk", base_url="https://facts.example") == 1
+    [review] = json.loads(out.getvalue())
+    assert review["reviewBody"] == 'Matches the council\'s "Budget 2026" – €, ₹ and Ω intact.'
+
+
+@pytest.mark.parametrize("note", [
+    "Plain.",
+    'Has "quotes", commas, and\na line break.',
+])
+def test_csv_round_trips_every_note(desk, note):
+    claim_id = rated(desk, "partly_accurate", note=note)
+    out = io.StringIO()
+    assert write_csv(desk, out, claim_ids=[claim_id]) == 1
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["verdict_note"] == note
+    assert (row["id"], row["verdict"], row["health"], row["value"], row["unit"]) == (
+        str(claim_id), "partly_accurate", "unchecked", "1200000000", "NZD")
+    assert row["source_count"] == "1" and row["supporting"] == "0"
