@@ -4,9 +4,12 @@ Every name is resolved before connecting; every address it resolves to must be p
 network the user allowed), so that a cited URL can never make us reach into a private network."""
 import ipaddress
 import socket
+import threading
 from dataclasses import dataclass
 
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from .errors import AddressRefused, NameNotResolved
 
@@ -66,3 +69,45 @@ class PinnedAddressAdapter(HTTPAdapter):
             pool_kwargs["server_hostname"] = host
         host_params["host"] = str(ip)
         return host_params, pool_kwargs
+
+    # -- the watchdog's hold on a request's connection ------------------------------------------
+    _watched = threading.local()
+
+    @classmethod
+    def watch(cls, watchdog):
+        """Name the watchdog of the requests this thread makes next (None: stop)."""
+        cls._watched.watchdog = watchdog
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": WatchedHTTPPool, "https": WatchedHTTPSPool}
+
+
+class Watched:
+    """A connection that tells its thread's watchdog which socket to shut at the deadline."""
+
+    def request(self, *args, **kwargs):
+        watchdog = getattr(PinnedAddressAdapter._watched, "watchdog", None)
+        if watchdog is not None:
+            watchdog.connection = self
+        sent = super().request(*args, **kwargs)
+        if watchdog is not None:
+            # http.client lets go of the socket once a closing response's headers are read; keep it
+            watchdog.sock = self.sock
+        return sent
+
+
+class WatchedHTTPConnection(Watched, HTTPConnection):
+    pass
+
+
+class WatchedHTTPSConnection(Watched, HTTPSConnection):
+    pass
+
+
+class WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = WatchedHTTPConnection
+
+
+class WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = WatchedHTTPSConnection

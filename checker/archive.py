@@ -28,8 +28,8 @@ def timestamp_for(date):
     return re.sub(r"\D", "", date or "")[:14]
 
 
-def _get_json(fetcher, url, deadline):
-    result = fetcher.fetch(url, check_robots=False, deadline=deadline)
+def _get_json(fetcher, url, budget):
+    result = fetcher.fetch(url, check_robots=False, budget=budget)
     if result.outcome != "ok":
         raise ArchiveError(result.outcome, f"archive lookup failed: {result.error or result.outcome}")
     try:
@@ -38,10 +38,10 @@ def _get_json(fetcher, url, deadline):
         raise ArchiveError("server_error", "archive answered with malformed JSON")
 
 
-def available(fetcher, base, url, when, deadline):
+def available(fetcher, base, url, when, budget):
     """The availability API's closest capture to `when`, or None."""
     query = urlencode({"url": url, "timestamp": timestamp_for(when)} if when else {"url": url})
-    data = _get_json(fetcher, f"{base.rstrip('/')}/wayback/available?{query}", deadline)
+    data = _get_json(fetcher, f"{base.rstrip('/')}/wayback/available?{query}", budget)
     closest = (data or {}).get("archived_snapshots", {}).get("closest") if isinstance(data, dict) else None
     if closest and closest.get("available") and str(closest.get("status")) in GOOD_CAPTURE_STATUSES:
         original = original_from_replay(closest.get("url")) or url
@@ -54,7 +54,7 @@ def original_from_replay(replay_url):
     return match.group(1) if match else None
 
 
-def cdx(fetcher, base, url, deadline, *, to=None, from_=None, limit=3):
+def cdx(fetcher, base, url, budget, *, to=None, from_=None, limit=3):
     """Captures with status 200 from the CDX server, nearest to the bound first."""
     params = [("url", url), ("output", "json"), ("filter", "statuscode:200"), ("fl", "timestamp,original,statuscode")]
     if to:
@@ -63,7 +63,7 @@ def cdx(fetcher, base, url, deadline, *, to=None, from_=None, limit=3):
         if from_:
             params.append(("from", timestamp_for(from_)))
         params.append(("limit", str(limit)))
-    rows = _get_json(fetcher, f"{base.rstrip('/')}/cdx/search/cdx?{urlencode(params)}", deadline)
+    rows = _get_json(fetcher, f"{base.rstrip('/')}/cdx/search/cdx?{urlencode(params)}", budget)
     if not isinstance(rows, list) or not rows:
         return []
     header, *rows = rows
@@ -75,7 +75,7 @@ def cdx(fetcher, base, url, deadline, *, to=None, from_=None, limit=3):
     return list(reversed(captures)) if to else captures
 
 
-def candidates(fetcher, base, url, when, deadline, limit=4):
+def candidates(fetcher, base, url, when, budget, limit=4):
     """Captures to try, best first: the closest before `when`, then the nearest after."""
     found = []
 
@@ -83,12 +83,12 @@ def candidates(fetcher, base, url, when, deadline, limit=4):
         if capture and capture not in found and len(found) < limit:
             found.append(capture)
 
-    closest = available(fetcher, base, url, when, deadline)
+    closest = available(fetcher, base, url, when, budget)
     if closest and (not when or closest.timestamp[: len(timestamp_for(when))] <= timestamp_for(when)):
         add(closest)
-    for capture in cdx(fetcher, base, url, deadline, to=when) if when else []:
+    for capture in cdx(fetcher, base, url, budget, to=when) if when else []:
         add(capture)
-    for capture in cdx(fetcher, base, url, deadline, from_=when):
+    for capture in cdx(fetcher, base, url, budget, from_=when):
         add(capture)
     add(closest)  # after the date, but still a capture
     return found

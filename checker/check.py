@@ -4,7 +4,9 @@ every attempt, and assess each claim that cites the source against what was foun
 Fetching happens in worker threads, one host per worker at a time; every result is saved by
 the calling thread as soon as it arrives, so an interruption loses only the checks in flight."""
 import collections
+import contextlib
 import datetime
+import fcntl
 import ipaddress
 import queue
 import re
@@ -15,21 +17,19 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from . import archive
-from .assessment import assess_source
+from .assessment import READ_OUTCOMES, evaluate, read_text, record_check
 from .attempt import Attempt, Snapshot
-from .db import save_check
-from .errors import ArchiveError, InvalidInput, InvalidURL, UnsupportedType
+from .errors import ArchiveError, InvalidInput, InvalidURL, NoTurn, UnsupportedType
 from .extract import extract
 from .fetch import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_RETRY_WAIT,
-    DEFAULT_MIN_INTERVAL,
     DEFAULT_RETRIES,
     DEFAULT_TIMEOUT,
     AddressPolicy,
     Fetcher,
-    HostGate,
 )
+from .politeness import DEFAULT_MIN_INTERVAL, DEFAULT_TURN_TIMEOUT, Budget, HostGate
 from .soft404 import RandomPathProbe, soft_404_reason
 from .urls import normalise_url
 
@@ -49,6 +49,7 @@ class CheckOptions:
     retries: int = DEFAULT_RETRIES
     max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT
     stale_after: datetime.timedelta = None
+    turn_timeout: float = DEFAULT_TURN_TIMEOUT
 
     def __post_init__(self):
         for cidr in self.allow_addresses:
@@ -64,19 +65,80 @@ class CheckOptions:
 
 @dataclass
 class Summary:
+    """What a run did: counts by outcome, and each source that could not be read, with why."""
+
     checked: int = 0
     outcomes: collections.Counter = field(default_factory=collections.Counter)
     rescued: int = 0
     interrupted: bool = False
+    sources: list = field(default_factory=list)  # one dict per source, in the order they finished
+    not_checked: list = field(default_factory=list)  # sources whose host gave no turn
+
+    def add(self, source, attempts):
+        live = attempts[0]
+        archived = attempts[1] if len(attempts) > 1 else None
+        self.checked += 1
+        self.outcomes[live.outcome] += 1
+        self.rescued += bool(archived and archived.outcome == "ok")
+        self.sources.append({
+            "source_id": source["id"], "url": source["url"], "read": live.outcome in READ_OUTCOMES,
+            "outcome": live.outcome, "http_status": live.http_status, "error": live.error,
+            "archive_outcome": archived.outcome if archived else None,
+        })
+
+    @property
+    def failed(self):
+        return [s for s in self.sources if not s["read"]]
+
+    @property
+    def exit_status(self):
+        """0 when every source was read live; 1 when any was not (or got no turn); 130 interrupted."""
+        if self.interrupted:
+            return 130
+        return 1 if self.failed or self.not_checked else 0
 
     def line(self):
         parts = ", ".join(f"{n} {o}" for o, n in self.outcomes.most_common())
         text = f"checked {self.checked} sources: {parts or 'nothing to do'}"
         if self.rescued:
             text += f"; {self.rescued} rescued from the archive"
+        if self.not_checked:
+            text += f"; {len(self.not_checked)} not checked (no turn at a busy host)"
         if self.interrupted:
             text += " (interrupted: rerun with --stale-after to finish)"
         return text
+
+    def diagnosis(self):
+        """One plain sentence when the failures share a cause that is ours, not the sources'."""
+        failed = self.failed
+        if not failed:
+            return None
+        outcomes = {s["outcome"] for s in failed}
+        if outcomes == {"refused_address"}:
+            return ("every source that failed was refused by the address policy (it points at a private or local "
+                    "address); to allow a network, pass --allow-address CIDR, such as --allow-address 127.0.0.1/32")
+        if len(failed) == self.checked and outcomes <= {"dns_error", "connection_error", "timeout"}:
+            return "none could be reached: this machine seems to have no network access"
+        return None
+
+    def report(self, limit=10):
+        """The summary line, each source that could not be read (up to limit), and the diagnosis."""
+        lines = [self.line()]
+        failed = self.failed
+        for s in failed[:limit]:
+            lines.append(f"  could not read [{s['source_id']}] {s['url']}: {s['outcome']}: {s['error'] or ''}".rstrip(": "))
+        if len(failed) > limit:
+            lines.append(f"  and {len(failed) - limit} more")
+        for s in self.not_checked[:limit]:
+            lines.append(f"  not checked [{s['source_id']}] {s['url']}: {s['reason']}")
+        if self.diagnosis():
+            lines.append(self.diagnosis())
+        return "\n".join(lines)
+
+    def as_dict(self):
+        return {"checked": self.checked, "outcomes": dict(self.outcomes), "rescued": self.rescued,
+                "interrupted": self.interrupted, "exit_status": self.exit_status, "diagnosis": self.diagnosis(),
+                "sources": self.sources, "not_checked": self.not_checked}
 
 
 def read_page(attempt, probe=None):
@@ -113,14 +175,14 @@ def check_archive(fetcher, source, options):
     """The capture closest before the citation date that really holds the page, as a via_archive attempt."""
     base = options.wayback_base.rstrip("/")
     clock = time.monotonic()
-    deadline = clock + options.timeout * 4
+    budget = Budget(options.timeout * 4)  # the lookups and the captures tried, waits for turns aside
     started = time.time()
 
     def elapsed_ms():
         return int((time.monotonic() - clock) * 1000)
 
     try:
-        captures = archive.candidates(fetcher, base, source["url"], source.get("cited_on"), deadline)
+        captures = archive.candidates(fetcher, base, source["url"], source.get("cited_on"), budget)
     except ArchiveError as e:
         return Attempt(requested_url=source["url"], started_at=started, elapsed_ms=elapsed_ms(), via_archive=True,
                        outcome=e.outcome, error=str(e))
@@ -128,7 +190,7 @@ def check_archive(fetcher, source, options):
     last = None
     for capture in captures:
         replay = capture.replay_url(base)
-        attempt = Attempt.from_fetch(fetcher.fetch(replay, check_robots=False, deadline=deadline), via_archive=True)
+        attempt = Attempt.from_fetch(fetcher.fetch(replay, check_robots=False, budget=budget), via_archive=True)
         attempt.archive_url = attempt.final_url or replay
         attempt.archive_timestamp = capture_timestamp(attempt.final_url) or capture.timestamp
         if attempt.outcome == "ok":
@@ -157,12 +219,46 @@ def check_source(fetcher, source, options, probe):
     live = check_live(fetcher, source, probe)
     attempts = [live]
     if options.use_archive and live.outcome not in ("ok", "not_modified", "invalid_url"):
-        attempts.append(check_archive(fetcher, source, options))
+        try:
+            attempts.append(check_archive(fetcher, source, options))
+        except NoTurn:
+            pass  # the archive gave no turn: the live attempt stands alone
     return attempts
 
 
+def save(db, source, attempts):
+    """Record a source's attempts with the evidence of the first that read content (live, else the
+    archive's); the matching happens here, before the transaction that records it all."""
+    read = next((i for i, a in enumerate(attempts) if a.outcome in READ_OUTCOMES), None)
+    text = read_text(db, attempts[read]) if read is not None else None
+    results = evaluate(db, source["id"], text) if text is not None else ()
+    return record_check(db, source["id"], attempts, read if text is not None else None, results)
+
+
+@contextlib.contextmanager
+def one_run_at_a_time(db, on_wait=None):
+    """Hold the database's check lock for a whole run: a second run (another `checker check`, a
+    Recheck from the browser) waits until the first is done, then skips what it made fresh. The lock
+    is a file beside the database, so a run that dies, even by kill -9, releases it."""
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    if not path:  # an in-memory database has no other users
+        yield
+        return
+    with open(path + ".check-lock", "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait:
+                on_wait()
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def make_fetcher(options):
-    gate = HostGate(options.min_interval)
+    gate = HostGate(options.min_interval, options.turn_timeout)
     gate.set_interval(urlsplit(options.wayback_base).netloc, options.archive_interval)
     return Fetcher(
         policy=AddressPolicy.allowing(options.allow_addresses),
@@ -191,11 +287,14 @@ def run_checks(db, sources, options, *, on_progress=None, fetcher=None):
             started = time.time()
             try:
                 attempts = check_source(fetcher, source, options, probe)
+            except NoTurn as e:  # nothing was fetched: nothing to record
+                results.put((source, None, str(e)))
+                continue
             except Exception as e:  # record it rather than lose the source silently
                 attempts = [Attempt(requested_url=source["url"], started_at=started,
                                     elapsed_ms=int((time.time() - started) * 1000),
                                     outcome="connection_error", error=f"unexpected error: {e!r}")]
-            results.put((source, attempts))
+            results.put((source, attempts, None))
 
     summary = Summary()
     executor = ThreadPoolExecutor(max_workers=max(1, options.concurrency), thread_name_prefix="checker")
@@ -203,17 +302,16 @@ def run_checks(db, sources, options, *, on_progress=None, fetcher=None):
         # The busiest hosts go first: they bound the run's length.
         for host_sources in sorted(by_host.values(), key=len, reverse=True):
             executor.submit(work, host_sources)
-        while summary.checked < len(sources):
+        while summary.checked + len(summary.not_checked) < len(sources):
             try:
-                source, attempts = results.get(timeout=0.2)
+                source, attempts, reason = results.get(timeout=0.2)
             except queue.Empty:
                 continue
-            check_ids = [save_check(db, source["id"], attempt) for attempt in attempts]
-            assess_source(db, source["id"], check_ids[0])
-            summary.checked += 1
-            summary.outcomes[attempts[0].outcome] += 1
-            if len(attempts) > 1 and attempts[1].outcome == "ok":
-                summary.rescued += 1
+            if attempts is None:
+                summary.not_checked.append({"source_id": source["id"], "url": source["url"], "reason": reason})
+                continue
+            save(db, source, attempts)
+            summary.add(source, attempts)
             if on_progress:
                 on_progress(source, attempts)
     except KeyboardInterrupt:

@@ -1,14 +1,15 @@
 """Add, link, rate and read articles, claims and sources: the library behind every writer."""
 import getpass
+import math
 import os
 import time
 
 from .db import iso_time, transaction
-from .errors import CheckerError, DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle
+from .errors import CheckerError, DuplicateClaim, DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle
 from .sources import ensure_source, source_row
 from .text import clean, is_partial_date, quote_occurs
 from .urls import normalise_url
-from .vocab import KINDS, RELATIONS, VERDICTS
+from .vocab import KINDS, POSITIVE_KINDS, RELATIONS, VERDICTS
 
 
 def now():
@@ -51,9 +52,12 @@ def _number(value, name):
         raise InvalidInput(f"{name} must be a number").at(name)
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise InvalidInput(f"{name} {value!r} is not a number").at(name)
-    return int(number) if number.is_integer() else number
+    if not math.isfinite(number):
+        raise InvalidInput(f"{name} {value!r} is not a finite number").at(name)
+    # whole numbers are stored as integers while SQLite's integers can hold them
+    return int(number) if number.is_integer() and abs(number) < 2 ** 63 else number
 
 
 def get_article(db, article_id):
@@ -124,6 +128,9 @@ def add_claim(
     if not quote_occurs(quote, article["text"]):
         raise QuoteNotInArticle(quote, article["id"]).at("quote")
     value = _number(value, "value")
+    kind = _choice(kind, "kind", KINDS)
+    if value is not None and kind in POSITIVE_KINDS and value <= 0:
+        raise InvalidInput(f"the value of a {kind.replace('_', ' ')} must be more than 0").at("value")
     unit = clean(unit)
     if (value is None) != (unit is None):
         raise InvalidInput("value and unit go together: give both or neither").at("unit" if unit is None else "value")
@@ -139,7 +146,7 @@ def add_claim(
         "article_id": article["id"],
         "quote": quote,
         "claim": _required(claim, "claim"),
-        "kind": _choice(kind, "kind", KINDS),
+        "kind": kind,
         "value": value,
         "unit": unit,
         "date_start": date_start,
@@ -159,6 +166,8 @@ def add_claim(
         if urls.count(url) > 1 and urls.index(url) < i - 1:
             raise DuplicateLink("(new)", url).at(f"source_{i}_url")
     with transaction(db):
+        if db["claims"].count_where("article_id = ? AND quote = ? AND claim = ?", [row["article_id"], quote, row["claim"]]):
+            raise DuplicateClaim(row["article_id"], row["claim"]).at("claim")
         claim_id = db["claims"].insert(row).last_pk
         for new_source, link in links:
             source_id = ensure_source(db, new_source)

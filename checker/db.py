@@ -10,7 +10,7 @@ import zlib
 import sqlite_utils
 
 from . import migrations
-from .errors import ConstraintViolation, DatabaseMissing, NotADatabase, NotFound
+from .errors import ConstraintViolation, DatabaseMissing, InvalidInput, NotADatabase, NotFound
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_DB = "claims.db"
@@ -30,6 +30,9 @@ def open_db(path=None, *, create=False):
     if not os.path.exists(path):
         if not create:
             raise DatabaseMissing(path)
+        folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            raise InvalidInput(f"cannot create {path}: the folder {folder} does not exist")
     elif os.path.isdir(path):
         raise NotADatabase(path)
     else:
@@ -55,10 +58,23 @@ def open_db(path=None, *, create=False):
 
 @contextlib.contextmanager
 def transaction(db):
-    """One atomic unit of writes; the database's own refusals become ConstraintViolation."""
+    """One atomic unit of writes; the database's own refusals become ConstraintViolation.
+
+    The outermost transaction takes the write lock when it begins (BEGIN IMMEDIATE): a transaction
+    that read first and then wrote would fail at once when another process wrote in between,
+    instead of waiting its turn on the busy timeout. Nested ones are savepoints."""
     try:
-        with db.atomic():
+        if db.conn.in_transaction:
+            with db.atomic():
+                yield db
+            return
+        db.execute("BEGIN IMMEDIATE")
+        try:
             yield db
+        except BaseException:
+            db.conn.rollback()
+            raise
+        db.conn.commit()
     except sqlite3.IntegrityError as e:
         raise ConstraintViolation(f"the database refused the change: {e}") from e
 

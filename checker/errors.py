@@ -110,3 +110,18 @@ class ArchiveError(CheckerError):
     def __init__(self, outcome, message):
         self.outcome = outcome
         super().__init__(message)
+
+
+class NoTurn(FetchError):
+    """Raised when a request waited longer than the generous turn timeout for its host's turn: the
+    page was not fetched at all (this is our queue, not the page's timeout)."""
+
+
+class DuplicateClaim(CheckerError):
+    """Raised when a claim with the same article, quote and restatement is already recorded."""
+
+    def __init__(self, article_id, claim):
+        self.article_id = article_id
+        self.claim = claim
+        short = claim if len(claim) <= 60 else claim[:57] + "..."
+        super().__init__(f"article {article_id!r} already has the claim {short!r} with that quote")

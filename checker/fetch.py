@@ -6,6 +6,7 @@ on every hop through the adapter it mounts."""
 import email.utils
 import importlib.metadata
 import os
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -15,13 +16,13 @@ import requests
 from protego import Protego
 
 from .address_policy import AddressPolicy, PinnedAddressAdapter
-from .errors import AddressRefused, DeadlineExceeded, InvalidURL, NameNotResolved, TooLarge
+from .errors import AddressRefused, DeadlineExceeded, InvalidURL, NameNotResolved, NoTurn, TooLarge
+from .politeness import Budget, HostGate
 from .urls import normalise_url
 
 # The defaults of one run; `checker check`, the workbench's rechecks and CheckOptions all take these.
-DEFAULT_TIMEOUT = 30.0  # seconds for one whole fetch
+DEFAULT_TIMEOUT = 30.0  # seconds for one whole fetch, headers and body included
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # counted after decompression
-DEFAULT_MIN_INTERVAL = 1.0  # seconds between two requests to one host
 DEFAULT_RETRIES = 2
 DEFAULT_MAX_RETRY_WAIT = 30.0
 DEFAULT_MAX_REDIRECTS = 10
@@ -39,43 +40,37 @@ def user_agent_default():
     return f"checker/{version} (fact-checking citation tracker{'; +' + contact if contact else ''})"
 
 
-class HostGate:
-    """At most one request in flight per host, and a minimum interval between requests to it."""
+class Watchdog:
+    """Ends a request at its deadline wherever it is (connecting, headers trickling in, the body):
+    at the deadline it shuts the request's socket, which the connection names through the adapter."""
 
-    def __init__(self, min_interval=DEFAULT_MIN_INTERVAL):
-        self.min_interval = min_interval
-        self._lock = threading.Condition()
-        self._busy = set()
-        self._next = {}
-        self._interval = {}
+    def __init__(self, deadline):
+        self.deadline = deadline
+        self.connection = None
+        self.sock = None
+        self.fired = False
 
-    def set_interval(self, host, seconds):
-        with self._lock:
-            self._interval[host] = max(self.min_interval, seconds)
+    def __enter__(self):
+        PinnedAddressAdapter.watch(self)
+        self.timer = threading.Timer(max(0.0, self.deadline - time.monotonic()), self.fire)
+        self.timer.daemon = True
+        self.timer.start()
+        return self
 
-    def interval(self, host):
-        return self._interval.get(host, self.min_interval)
+    def fire(self):
+        self.fired = True
+        sock = getattr(self.connection, "sock", None) or self.sock
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
-    def acquire(self, host, deadline=None):
-        with self._lock:
-            while True:
-                now = time.monotonic()
-                wait = self._next.get(host, 0) - now
-                if host not in self._busy and wait <= 0:
-                    self._busy.add(host)
-                    return
-                if deadline is not None and now >= deadline:
-                    raise DeadlineExceeded(f"waited past the deadline for a turn at {host}")
-                limit = wait if host not in self._busy else None
-                if deadline is not None:
-                    limit = min(limit if limit is not None else deadline - now, deadline - now)
-                self._lock.wait(timeout=limit)
-
-    def release(self, host):
-        with self._lock:
-            self._busy.discard(host)
-            self._next[host] = time.monotonic() + self.interval(host)
-            self._lock.notify_all()
+    def __exit__(self, *exc):
+        self.timer.cancel()
+        PinnedAddressAdapter.watch(None)
+        if self.fired and self.connection is not None:
+            self.connection.close()  # never back into the pool
 
 
 @dataclass
@@ -188,34 +183,43 @@ class Fetcher:
         self._robots_host_locks = {}
 
     # -- one request ---------------------------------------------------------------------
-    def _request(self, url, headers, deadline):
-        """One GET, without following redirects; the body is read within the cap and deadline."""
+    def _request(self, url, headers, budget):
+        """One GET, without following redirects, read within the cap and what is left of the budget.
+        Waiting for the host's turn comes first and is not charged to the budget."""
         host = urlsplit(url).netloc
-        self.gate.acquire(host, deadline)
+        self.gate.acquire(host)
+        started = time.monotonic()
         try:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise DeadlineExceeded("no time left")
-            timeout = (min(10.0, remaining), min(15.0, remaining))
-            response = self.session.get(url, headers=headers, stream=True, allow_redirects=False, timeout=timeout)
-            try:
-                body = b""
-                if response.status_code not in REDIRECT_STATUSES and response.status_code != 304:
-                    body = self._read_body(response, deadline)
-            finally:
-                response.close()
+            if budget.left <= 0:
+                raise DeadlineExceeded("no time left for this request")
+            with Watchdog(started + budget.left) as watchdog:
+                try:
+                    timeout = (min(10.0, budget.left), min(15.0, budget.left))
+                    response = self.session.get(url, headers=headers, stream=True, allow_redirects=False,
+                                                timeout=timeout)
+                    try:
+                        body = b""
+                        if response.status_code not in REDIRECT_STATUSES and response.status_code != 304:
+                            body = self._read_body(response)
+                    finally:
+                        response.close()
+                except Exception as e:
+                    if watchdog.fired:
+                        raise DeadlineExceeded(f"the answer was still arriving after {budget.left:g} s") from e
+                    raise
+                if watchdog.fired:  # the socket was shut as the body ended: it may be cut short
+                    raise DeadlineExceeded(f"the answer was still arriving after {budget.left:g} s")
         finally:
+            budget.spend(time.monotonic() - started)
             self.gate.release(host)
         return response, body
 
-    def _read_body(self, response, deadline):
+    def _read_body(self, response):
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > self.max_bytes:
             raise TooLarge(f"body of {int(declared)} bytes is over the {self.max_bytes}-byte cap")
         chunks, size = [], 0
         while True:
-            if time.monotonic() > deadline:
-                raise DeadlineExceeded(f"body still arriving at the deadline ({size} bytes read)")
             chunk = response.raw.read1(CHUNK, decode_content=True)
             if not chunk:
                 break
@@ -226,7 +230,7 @@ class Fetcher:
         return b"".join(chunks)
 
     # -- robots.txt ---------------------------------------------------------------------
-    def robots(self, origin, deadline):
+    def robots(self, origin):
         """The parsed robots.txt of an origin (scheme://host), fetched once per run; None if absent."""
         with self._robots_lock:
             if origin in self._robots:
@@ -237,10 +241,12 @@ class Fetcher:
                 if origin in self._robots:
                     return self._robots[origin]
             parser = None
-            try:
-                result = self._follow(origin + "/robots.txt", {}, deadline, max_redirects=5)
+            try:  # robots.txt is a request of its own, with a budget of its own
+                result = self._follow(origin + "/robots.txt", {}, Budget(self.timeout), max_redirects=5)
                 if result.outcome == "ok" and result.body is not None:
                     parser = Protego.parse(result.body.decode("utf-8", errors="replace"))
+            except NoTurn:
+                raise
             except Exception:
                 parser = None  # an unreadable robots.txt allows everything
             with self._robots_lock:
@@ -251,22 +257,24 @@ class Fetcher:
                     self.gate.set_interval(urlsplit(origin).netloc, float(delay))
             return parser
 
-    def allowed_by_robots(self, url, deadline):
+    def allowed_by_robots(self, url):
         parts = urlsplit(url)
-        parser = self.robots(f"{parts.scheme}://{parts.netloc}", deadline)
+        parser = self.robots(f"{parts.scheme}://{parts.netloc}")
         return parser is None or parser.can_fetch(url, self.user_agent)
 
     # -- a whole fetch --------------------------------------------------------------------
-    def fetch(self, url, *, etag=None, last_modified=None, check_robots=True, deadline=None):
-        """Fetch a URL: robots, redirects one hop at a time, retries; always returns a FetchResult."""
+    def fetch(self, url, *, etag=None, last_modified=None, check_robots=True, budget=None):
+        """Fetch a URL: robots, redirects one hop at a time, retries, within ``budget`` (a Budget of
+        its own by default, of the fetcher's timeout). Always returns a FetchResult, unless the host
+        gave no turn at all (NoTurn: nothing was fetched)."""
         started = time.time()
         clock = time.monotonic()
-        deadline = deadline or clock + self.timeout
+        budget = budget or Budget(self.timeout)
         result = FetchResult(requested_url=url, started_at=started)
         try:
             url = normalise_url(url)
             result.requested_url = url
-            if check_robots and not self.allowed_by_robots(url, deadline):
+            if check_robots and not self.allowed_by_robots(url):
                 result.outcome, result.error = "robots_disallowed", "robots.txt disallows this URL for our user agent"
             else:
                 headers = {}
@@ -274,20 +282,24 @@ class Fetcher:
                     headers["If-None-Match"] = etag
                 if last_modified:
                     headers["If-Modified-Since"] = last_modified
-                result = self._follow(url, headers, deadline, result=result)
+                result = self._follow(url, headers, budget, result=result)
+        except NoTurn:
+            raise
         except Exception as e:
             result.outcome, result.error = outcome_for_exception(e)
         result.elapsed_ms = int((time.monotonic() - clock) * 1000)
         return result
 
-    def _follow(self, url, headers, deadline, max_redirects=None, result=None):
+    def _follow(self, url, headers, budget, max_redirects=None, result=None):
         max_redirects = self.max_redirects if max_redirects is None else max_redirects
         result = result or FetchResult(requested_url=url, started_at=time.time())
         seen = {url}
         attempts, waited = 0, 0.0
         while True:
             try:
-                response, body = self._request(url, headers, deadline)
+                response, body = self._request(url, headers, budget)
+            except NoTurn:
+                raise
             except Exception as e:
                 result.final_url = url
                 result.outcome, result.error = outcome_for_exception(e)
@@ -313,10 +325,11 @@ class Fetcher:
             if status in RETRY_STATUSES and attempts < self.retries:
                 wait = retry_after(response.headers.get("Retry-After"))
                 wait = (2 ** attempts) if wait is None else wait
-                if waited + wait <= self.max_retry_wait and time.monotonic() + wait < deadline:
+                if waited + wait <= self.max_retry_wait and wait < budget.left:
                     attempts += 1
                     waited += wait
                     time.sleep(wait)
+                    budget.spend(wait)
                     continue
             result.final_url = url
             result.http_status = status

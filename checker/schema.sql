@@ -16,29 +16,29 @@ CREATE TABLE articles (
         added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
     );
 
-CREATE TABLE checks (
-        id INTEGER PRIMARY KEY,
-        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-        started_at TEXT NOT NULL,
-        finished_at TEXT NOT NULL,
-        elapsed_ms INTEGER NOT NULL CHECK (elapsed_ms >= 0),
-        requested_url TEXT NOT NULL,
-        final_url TEXT,
-        redirects TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(redirects) AND json_type(redirects) = 'array'),
-        http_status INTEGER CHECK (http_status IS NULL OR http_status BETWEEN 100 AND 599),
-        outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'not_modified', 'soft_404', 'not_found', 'gone', 'blocked', 'rate_limited', 'server_error', 'timeout', 'dns_error', 'connection_error', 'tls_error', 'too_many_redirects', 'too_large', 'unsupported_type', 'robots_disallowed', 'refused_address', 'invalid_url')),
-        error TEXT,
-        content_type TEXT,
-        bytes INTEGER,
-        etag TEXT,
-        last_modified TEXT,
-        snapshot_id INTEGER REFERENCES snapshots(id),
-        via_archive INTEGER NOT NULL DEFAULT 0 CHECK (via_archive IN (0, 1)),
-        archive_url TEXT,
-        archive_timestamp TEXT,
-        CHECK (via_archive = 1 OR (archive_url IS NULL AND archive_timestamp IS NULL)),
-        CHECK (outcome NOT IN ('ok', 'not_modified') OR snapshot_id IS NOT NULL)
-    );
+CREATE TABLE "checks" (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    elapsed_ms INTEGER NOT NULL CHECK (elapsed_ms >= 0),
+    requested_url TEXT NOT NULL CHECK ((requested_url GLOB 'http://?*' OR requested_url GLOB 'https://?*') AND requested_url NOT GLOB '*[' || ' ' || char(9) || char(10) || char(13) || char(160) || ']*'),
+    final_url TEXT CHECK (final_url IS NULL OR ((final_url GLOB 'http://?*' OR final_url GLOB 'https://?*') AND final_url NOT GLOB '*[' || ' ' || char(9) || char(10) || char(13) || char(160) || ']*')),
+    redirects TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(redirects) AND json_type(redirects) = 'array'),
+    http_status INTEGER CHECK (http_status IS NULL OR http_status BETWEEN 100 AND 599),
+    outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'not_modified', 'soft_404', 'not_found', 'gone', 'blocked', 'rate_limited', 'server_error', 'timeout', 'dns_error', 'connection_error', 'tls_error', 'too_many_redirects', 'too_large', 'unsupported_type', 'robots_disallowed', 'refused_address', 'invalid_url')),
+    error TEXT,
+    content_type TEXT,
+    bytes INTEGER,
+    etag TEXT,
+    last_modified TEXT,
+    snapshot_id INTEGER REFERENCES snapshots(id),
+    via_archive INTEGER NOT NULL DEFAULT 0 CHECK (via_archive IN (0, 1)),
+    archive_url TEXT CHECK (archive_url IS NULL OR ((archive_url GLOB 'http://?*' OR archive_url GLOB 'https://?*') AND archive_url NOT GLOB '*[' || ' ' || char(9) || char(10) || char(13) || char(160) || ']*')),
+    archive_timestamp TEXT,
+    CHECK (via_archive = 1 OR (archive_url IS NULL AND archive_timestamp IS NULL)),
+    CHECK (outcome NOT IN ('ok', 'not_modified') OR snapshot_id IS NOT NULL)
+);
 
 CREATE TABLE claim_health (
         claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
@@ -49,7 +49,7 @@ CREATE TABLE claim_health (
         last_change_id INTEGER REFERENCES claim_health_log(id) ON DELETE SET NULL,
         worsened INTEGER NOT NULL DEFAULT 0 CHECK (worsened IN (0, 1)),
         assessed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-    );
+    , unreachable INTEGER NOT NULL DEFAULT 0, unreachable_since TEXT);
 
 CREATE TABLE claim_health_log (
         id INTEGER PRIMARY KEY,
@@ -76,28 +76,29 @@ CREATE TABLE claim_sources (
         PRIMARY KEY (claim_id, source_id)
     );
 
-CREATE TABLE claims (
-        id INTEGER PRIMARY KEY,
-        article_id TEXT NOT NULL REFERENCES articles(id),
-        quote TEXT NOT NULL CHECK (trim(quote, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
-        claim TEXT NOT NULL CHECK (trim(claim, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
-        kind TEXT NOT NULL CHECK (kind IN ('trade_figure', 'visit_date', 'meeting_count', 'first_visit', 'attribution', 'quote', 'membership', 'title', 'historical', 'prediction', 'other')),
-        verdict TEXT NOT NULL DEFAULT 'unrated' CHECK (verdict IN ('unrated', 'accurate', 'mostly_accurate', 'partly_accurate', 'inaccurate', 'unverifiable')),
-        verdict_note TEXT CHECK (verdict_note IS NULL OR trim(verdict_note, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
-        verdict_at TEXT CHECK (verdict_at IS NULL OR trim(verdict_at, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
-        verdict_by TEXT CHECK (verdict_by IS NULL OR trim(verdict_by, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
-        value NUMERIC CHECK (value IS NULL OR typeof(value) IN ('integer', 'real')),
-        unit TEXT CHECK (unit IS NULL OR trim(unit, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
-        date_start TEXT CHECK (date_start IS NULL OR date_start GLOB '[0-9][0-9][0-9][0-9]' OR (length(date_start) = 7 AND date(date_start || '-01', '+0 days') IS date_start || '-01') OR date(date_start, '+0 days') IS date_start),
-        date_end TEXT CHECK (date_end IS NULL OR date_end GLOB '[0-9][0-9][0-9][0-9]' OR (length(date_end) = 7 AND date(date_end || '-01', '+0 days') IS date_end || '-01') OR date(date_end, '+0 days') IS date_end),
-        added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-        added_by TEXT CHECK (added_by IS NULL OR trim(added_by, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
-        seed_key TEXT UNIQUE CHECK (seed_key IS NULL OR trim(seed_key, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
-        CHECK ((value IS NULL) = (unit IS NULL)),
-        CHECK (date_end IS NULL OR date_start IS NOT NULL),
-        CHECK (date_end IS NULL OR substr(date_end, 1, min(length(date_start), length(date_end)))
-               >= substr(date_start, 1, min(length(date_start), length(date_end))))
-    );
+CREATE TABLE "claims" (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    quote TEXT NOT NULL CHECK (trim(quote, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
+    claim TEXT NOT NULL CHECK (trim(claim, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
+    kind TEXT NOT NULL CHECK (kind IN ('trade_figure', 'visit_date', 'meeting_count', 'first_visit', 'attribution', 'quote', 'membership', 'title', 'historical', 'prediction', 'other')),
+    verdict TEXT NOT NULL DEFAULT 'unrated' CHECK (verdict IN ('unrated', 'accurate', 'mostly_accurate', 'partly_accurate', 'inaccurate', 'unverifiable')),
+    verdict_note TEXT CHECK (verdict_note IS NULL OR trim(verdict_note, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
+    verdict_at TEXT CHECK (verdict_at IS NULL OR trim(verdict_at, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
+    verdict_by TEXT CHECK (verdict_by IS NULL OR trim(verdict_by, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
+    value NUMERIC CHECK (value IS NULL OR (typeof(value) IN ('integer', 'real') AND value BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308)),
+    unit TEXT CHECK (unit IS NULL OR trim(unit, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
+    date_start TEXT CHECK (date_start IS NULL OR date_start GLOB '[0-9][0-9][0-9][0-9]' OR (length(date_start) = 7 AND date(date_start || '-01', '+0 days') IS date_start || '-01') OR date(date_start, '+0 days') IS date_start),
+    date_end TEXT CHECK (date_end IS NULL OR date_end GLOB '[0-9][0-9][0-9][0-9]' OR (length(date_end) = 7 AND date(date_end || '-01', '+0 days') IS date_end || '-01') OR date(date_end, '+0 days') IS date_end),
+    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    added_by TEXT CHECK (added_by IS NULL OR trim(added_by, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
+    seed_key TEXT UNIQUE CHECK (seed_key IS NULL OR trim(seed_key, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
+    CHECK ((value IS NULL) = (unit IS NULL)),
+    CHECK (value IS NULL OR kind NOT IN ('trade_figure', 'meeting_count') OR value > 0),
+    CHECK (date_end IS NULL OR date_start IS NOT NULL),
+    CHECK (date_end IS NULL OR substr(date_end, 1, min(length(date_start), length(date_end)))
+           >= substr(date_start, 1, min(length(date_start), length(date_end))))
+);
 
 CREATE VIRTUAL TABLE "claims_fts" USING FTS5 (
     "quote", "claim", "verdict_note",
@@ -112,48 +113,48 @@ CREATE TABLE 'claims_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 CREATE TABLE 'claims_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
-CREATE TABLE evidence (
-        id INTEGER PRIMARY KEY,
-        check_id INTEGER NOT NULL REFERENCES checks(id) ON DELETE CASCADE,
-        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-        snapshot_id INTEGER REFERENCES snapshots(id),
-        support TEXT NOT NULL CHECK (support IN ('supports', 'partial', 'missing', 'unreachable')),
-        score REAL NOT NULL CHECK (score BETWEEN 0 AND 100),
-        facts_found TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(facts_found) AND json_type(facts_found) = 'array'),
-        facts_missing TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(facts_missing) AND json_type(facts_missing) = 'array'),
-        snippet TEXT,
-        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-        UNIQUE (check_id, claim_id),
-        CHECK (support = 'unreachable' OR snapshot_id IS NOT NULL)
-    );
+CREATE TABLE "evidence" (
+    id INTEGER PRIMARY KEY,
+    check_id INTEGER NOT NULL REFERENCES checks(id) ON DELETE CASCADE,
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    snapshot_id INTEGER REFERENCES snapshots(id),
+    support TEXT NOT NULL CHECK (support IN ('supports', 'partial', 'missing', 'unreachable')),
+    score REAL NOT NULL CHECK (score BETWEEN 0 AND 100),
+    facts_found TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(facts_found) AND json_type(facts_found) = 'array'),
+    facts_missing TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(facts_missing) AND json_type(facts_missing) = 'array'),
+    snippet TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    CHECK (support = 'unreachable' OR snapshot_id IS NOT NULL)
+);
 
-CREATE TABLE snapshots (
-        id INTEGER PRIMARY KEY,
-        text_hash TEXT NOT NULL UNIQUE,
-        content_type TEXT,
-        title TEXT,
-        canonical_url TEXT,
-        text TEXT NOT NULL,
-        body BLOB,
-        body_encoding TEXT CHECK (body_encoding IN ('zlib')),
-        body_bytes INTEGER,
-        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-    );
+CREATE TABLE "snapshots" (
+    id INTEGER PRIMARY KEY,
+    text_hash TEXT NOT NULL UNIQUE,
+    content_type TEXT,
+    title TEXT,
+    canonical_url TEXT CHECK (canonical_url IS NULL OR ((canonical_url GLOB 'http://?*' OR canonical_url GLOB 'https://?*') AND canonical_url NOT GLOB '*[' || ' ' || char(9) || char(10) || char(13) || char(160) || ']*')),
+    text TEXT NOT NULL,
+    body BLOB,
+    body_encoding TEXT CHECK (body_encoding IN ('zlib')),
+    body_bytes INTEGER,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
 
-CREATE TABLE source_state (
-        source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
-        state TEXT NOT NULL CHECK (state IN ('alive', 'failing', 'dead', 'blocked')),
-        latest_check_id INTEGER NOT NULL,
-        latest_outcome TEXT NOT NULL,
-        latest_http_status INTEGER,
-        latest_check_at TEXT NOT NULL,
-        consecutive_failures INTEGER NOT NULL,
-        failing_since TEXT,
-        archive_check_id INTEGER,
-        archive_url TEXT,
-        archive_timestamp TEXT
-    );
+CREATE TABLE "source_state" (
+    source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+    state TEXT NOT NULL CHECK (state IN ('alive', 'failing', 'dead', 'blocked')),
+    latest_check_id INTEGER NOT NULL,
+    latest_outcome TEXT NOT NULL,
+    latest_http_status INTEGER,
+    latest_check_at TEXT NOT NULL,
+    consecutive_failures INTEGER NOT NULL,
+    failing_since TEXT,
+    archive_check_id INTEGER,
+    archive_url TEXT CHECK (archive_url IS NULL OR ((archive_url GLOB 'http://?*' OR archive_url GLOB 'https://?*') AND archive_url NOT GLOB '*[' || ' ' || char(9) || char(10) || char(13) || char(160) || ']*')),
+    archive_timestamp TEXT,
+    unreachable_since TEXT
+);
 
 CREATE TABLE sources (
         id INTEGER PRIMARY KEY,
@@ -206,6 +207,8 @@ CREATE INDEX claims_kind ON claims(kind);
 
 CREATE INDEX claims_verdict ON claims(verdict);
 
+CREATE INDEX evidence_check ON evidence(check_id);
+
 CREATE INDEX evidence_link ON evidence(claim_id, source_id, check_id);
 
 CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
@@ -215,33 +218,69 @@ CREATE INDEX source_state_state ON source_state(state);
 
 CREATE INDEX verdict_history_claim ON verdict_history(claim_id, id);
 
+CREATE VIEW claim_health_now AS
+SELECT
+    claim_id,
+    CASE
+        WHEN count(evidence_id) = 0 THEN 'unchecked'
+        WHEN sum(backs AND ever_supported AND evidence_id IS NOT NULL AND support <> 'supports') > 0 THEN 'at_risk'
+        WHEN sum(backs AND support = 'supports') > 0 AND sum(backs AND support = 'supports' AND NOT lost) = 0 THEN 'at_risk'
+        WHEN sum(backs AND support = 'supports') > 0 THEN 'supported'
+        ELSE 'unsupported'
+    END AS health,
+    coalesce(sum(backs AND support = 'supports' AND NOT lost), 0) AS supporting,
+    max(latest_check_at) AS latest_check_at,
+    coalesce(sum(unreachable_since IS NOT NULL), 0) AS unreachable,
+    min(unreachable_since) AS unreachable_since
+FROM (
+    SELECT claim_id, evidence_id, support, ever_supported, latest_check_at, unreachable_since,
+           relation <> 'contradicts' AS backs,
+           (source_state = 'dead' AND read_from_archive = 0) AS lost
+    FROM link_status
+)
+GROUP BY claim_id;
+
 CREATE VIEW claim_status AS
-    SELECT
-        c.id AS claim_id,
-        c.article_id,
-        c.kind,
-        c.claim,
-        (SELECT count(*) FROM claim_sources WHERE claim_sources.claim_id = c.id) AS sources,
-        coalesce(h.supporting, 0) AS supporting,
-        h.latest_check_at,
-        coalesce(h.health, 'unchecked') AS health,
-        c.verdict,
-        c.verdict_note,
-        c.verdict_at
-    FROM claims c LEFT JOIN claim_health h ON h.claim_id = c.id;
+SELECT
+    c.id AS claim_id,
+    c.article_id,
+    c.kind,
+    c.claim,
+    (SELECT count(*) FROM claim_sources WHERE claim_sources.claim_id = c.id) AS sources,
+    coalesce(h.supporting, 0) AS supporting,
+    coalesce(h.unreachable, 0) AS unreachable,
+    h.unreachable_since,
+    h.latest_check_at,
+    coalesce(h.health, 'unchecked') AS health,
+    c.verdict,
+    c.verdict_note,
+    c.verdict_at
+FROM claims c LEFT JOIN claim_health h ON h.claim_id = c.id;
 
 CREATE VIEW link_status AS
-    SELECT
-        cs.claim_id, cs.source_id, cs.relation, cs.passage, cs.note,
-        e.id AS evidence_id, e.check_id, e.snapshot_id, e.support, e.score, e.snippet,
-        e.facts_found, e.facts_missing, e.created_at AS assessed_at,
-        EXISTS (SELECT 1 FROM evidence p WHERE p.claim_id = cs.claim_id AND p.source_id = cs.source_id
-                AND p.support = 'supports') AS ever_supported,
-        (SELECT outcome FROM checks WHERE checks.id = e.check_id) AS outcome
-    FROM claim_sources cs
-    LEFT JOIN evidence e ON e.id = (
-        SELECT x.id FROM evidence x WHERE x.claim_id = cs.claim_id AND x.source_id = cs.source_id
-        ORDER BY x.check_id DESC LIMIT 1);
+SELECT
+    cs.claim_id, cs.source_id, cs.relation, cs.passage, cs.note,
+    e.id AS evidence_id, e.check_id, e.snapshot_id, e.support, e.score, e.snippet,
+    e.facts_found, e.facts_missing, e.created_at AS assessed_at,
+    k.started_at AS read_at,
+    coalesce(k.via_archive, 0) AS read_from_archive,
+    k.archive_url AS read_archive_url,
+    k.outcome,
+    coalesce(ss.state, 'unchecked') AS source_state,
+    ss.latest_outcome, ss.latest_check_at, ss.unreachable_since,
+    EXISTS (SELECT 1 FROM evidence p WHERE p.claim_id = cs.claim_id AND p.source_id = cs.source_id
+            AND p.support = 'supports') AS ever_supported
+FROM claim_sources cs
+LEFT JOIN source_state ss ON ss.source_id = cs.source_id
+LEFT JOIN evidence e ON e.id = (
+    SELECT id FROM (
+        SELECT x.id, x.check_id,
+               CASE WHEN ss.state = 'dead' THEN xc.via_archive ELSE 1 - xc.via_archive END AS preferred
+        FROM evidence x JOIN checks xc ON xc.id = x.check_id
+        WHERE x.claim_id = cs.claim_id AND x.source_id = cs.source_id AND x.support <> 'unreachable')
+    ORDER BY preferred DESC, check_id DESC, id DESC
+    LIMIT 1)
+LEFT JOIN checks k ON k.id = e.check_id;
 
 CREATE VIEW review_queue AS
     SELECT
@@ -304,33 +343,51 @@ CREATE TRIGGER checks_keep_archive_capture AFTER INSERT ON checks
     END;
 
 CREATE TRIGGER checks_keep_source_state AFTER INSERT ON checks WHEN NEW.via_archive = 0
-    BEGIN
-        INSERT INTO source_state (source_id, state, latest_check_id, latest_outcome, latest_http_status,
-                                  latest_check_at, consecutive_failures, failing_since)
-        VALUES (
-            NEW.source_id,
-            CASE WHEN NEW.outcome IN ('ok', 'not_modified', 'unsupported_type') THEN 'alive'
-                 WHEN NEW.outcome IN ('blocked', 'robots_disallowed', 'refused_address') THEN 'blocked' ELSE 'failing' END,
-            NEW.id, NEW.outcome, NEW.http_status, NEW.started_at,
-            CASE WHEN NEW.outcome IN ('ok', 'not_modified', 'unsupported_type', 'blocked', 'robots_disallowed', 'refused_address') THEN 0 ELSE 1 END,
-            CASE WHEN NEW.outcome IN ('ok', 'not_modified', 'unsupported_type', 'blocked', 'robots_disallowed', 'refused_address') THEN NULL ELSE NEW.started_at END
-        )
-        ON CONFLICT (source_id) DO UPDATE SET
-            latest_check_id = excluded.latest_check_id,
-            latest_outcome = excluded.latest_outcome,
-            latest_http_status = excluded.latest_http_status,
-            latest_check_at = excluded.latest_check_at,
-            consecutive_failures = CASE WHEN excluded.consecutive_failures = 0 THEN 0
-                                        ELSE source_state.consecutive_failures + 1 END,
-            failing_since = CASE WHEN excluded.consecutive_failures = 0 THEN NULL
-                                 ELSE coalesce(source_state.failing_since, excluded.failing_since) END,
-            state = CASE
-                WHEN excluded.state <> 'failing' THEN excluded.state
-                WHEN source_state.consecutive_failures + 1 >= 3
-                     AND julianday(excluded.latest_check_at)
-                         - julianday(coalesce(source_state.failing_since, excluded.latest_check_at)) >= 3 THEN 'dead'
-                ELSE 'failing' END;
-    END;
+BEGIN
+    INSERT INTO source_state (source_id, state, latest_check_id, latest_outcome, latest_http_status,
+                              latest_check_at, consecutive_failures, failing_since, unreachable_since)
+    VALUES (
+        NEW.source_id,
+        CASE WHEN NEW.outcome IN ('ok', 'not_modified', 'unsupported_type') THEN 'alive'
+             WHEN NEW.outcome IN ('blocked', 'robots_disallowed', 'refused_address') THEN 'blocked' ELSE 'failing' END,
+        NEW.id, NEW.outcome, NEW.http_status, NEW.started_at,
+        CASE WHEN NEW.outcome IN ('ok', 'not_modified', 'unsupported_type', 'blocked', 'robots_disallowed', 'refused_address') THEN 0 ELSE 1 END,
+        CASE WHEN NEW.outcome IN ('ok', 'not_modified', 'unsupported_type', 'blocked', 'robots_disallowed', 'refused_address') THEN NULL ELSE NEW.started_at END,
+        CASE WHEN NEW.outcome IN ('ok', 'not_modified') THEN NULL ELSE NEW.started_at END
+    )
+    ON CONFLICT (source_id) DO UPDATE SET
+        latest_check_id = excluded.latest_check_id,
+        latest_outcome = excluded.latest_outcome,
+        latest_http_status = excluded.latest_http_status,
+        latest_check_at = excluded.latest_check_at,
+        consecutive_failures = CASE WHEN excluded.consecutive_failures = 0 THEN 0
+                                    ELSE source_state.consecutive_failures + 1 END,
+        failing_since = CASE WHEN excluded.consecutive_failures = 0 THEN NULL
+                             ELSE coalesce(source_state.failing_since, excluded.failing_since) END,
+        unreachable_since = CASE WHEN excluded.unreachable_since IS NULL THEN NULL
+                                 ELSE coalesce(source_state.unreachable_since, excluded.unreachable_since) END,
+        state = CASE
+            WHEN excluded.state <> 'failing' THEN excluded.state
+            WHEN source_state.consecutive_failures + 1 >= 3
+                 AND julianday(excluded.latest_check_at)
+                     - julianday(coalesce(source_state.failing_since, excluded.latest_check_at)) >= 3 THEN 'dead'
+            ELSE 'failing' END;
+END;
+
+CREATE TRIGGER checks_never_deleted BEFORE DELETE ON checks
+BEGIN
+    SELECT RAISE(ABORT, 'checks is a record of what happened: it is never deleted');
+END;
+
+CREATE TRIGGER claim_health_log_never_deleted BEFORE DELETE ON claim_health_log
+BEGIN
+    SELECT RAISE(ABORT, 'claim_health_log is a record of what happened: it is never deleted');
+END;
+
+CREATE TRIGGER claim_health_log_never_rewritten BEFORE UPDATE ON claim_health_log
+BEGIN
+    SELECT RAISE(ABORT, 'claim_health_log is a record of what happened: it is never rewritten');
+END;
 
 CREATE TRIGGER "claims_ad" AFTER DELETE ON "claims" BEGIN
   INSERT INTO "claims_fts" ("claims_fts", rowid, "quote", "claim", "verdict_note") VALUES('delete', old.rowid, old."quote", old."claim", old."verdict_note");
@@ -359,6 +416,12 @@ CREATE TRIGGER claims_quote_in_article_update BEFORE UPDATE OF quote, article_id
         SELECT RAISE(ABORT, 'claims.quote must occur in the text of its article');
     END;
 
+CREATE TRIGGER claims_said_once BEFORE INSERT ON claims
+WHEN EXISTS (SELECT 1 FROM claims c WHERE c.article_id = NEW.article_id AND c.quote = NEW.quote AND c.claim = NEW.claim)
+BEGIN
+    SELECT RAISE(ABORT, 'this article already has this claim with this quote');
+END;
+
 CREATE TRIGGER claims_verdict_history AFTER UPDATE OF verdict, verdict_note ON claims
     WHEN OLD.verdict IS NOT NEW.verdict OR OLD.verdict_note IS NOT NEW.verdict_note
     BEGIN
@@ -384,11 +447,31 @@ CREATE TRIGGER claims_verdict_to_health AFTER UPDATE OF verdict ON claims
         UPDATE claim_health SET verdict = NEW.verdict WHERE claim_id = NEW.id;
     END;
 
+CREATE TRIGGER evidence_never_deleted BEFORE DELETE ON evidence
+BEGIN
+    SELECT RAISE(ABORT, 'evidence is a record of what happened: it is never deleted');
+END;
+
+CREATE TRIGGER evidence_never_rewritten BEFORE UPDATE ON evidence
+BEGIN
+    SELECT RAISE(ABORT, 'evidence is a record of what happened: it is never rewritten');
+END;
+
 CREATE TRIGGER evidence_source_is_the_checks BEFORE INSERT ON evidence
     WHEN NEW.source_id IS NOT (SELECT source_id FROM checks WHERE id = NEW.check_id)
     BEGIN
         SELECT RAISE(ABORT, 'evidence.source_id must be the source of its check');
     END;
+
+CREATE TRIGGER snapshots_never_deleted BEFORE DELETE ON snapshots
+BEGIN
+    SELECT RAISE(ABORT, 'snapshots is a record of what happened: it is never deleted');
+END;
+
+CREATE TRIGGER snapshots_never_rewritten BEFORE UPDATE ON snapshots
+BEGIN
+    SELECT RAISE(ABORT, 'snapshots is a record of what happened: it is never rewritten');
+END;
 
 CREATE TRIGGER "sources_ad" AFTER DELETE ON "sources" BEGIN
   INSERT INTO "sources_fts" ("sources_fts", rowid, "title", "url") VALUES('delete', old.rowid, old."title", old."url");
@@ -401,4 +484,14 @@ END;
 CREATE TRIGGER "sources_au" AFTER UPDATE ON "sources" BEGIN
   INSERT INTO "sources_fts" ("sources_fts", rowid, "title", "url") VALUES('delete', old.rowid, old."title", old."url");
   INSERT INTO "sources_fts" (rowid, "title", "url") VALUES (new.rowid, new."title", new."url");
+END;
+
+CREATE TRIGGER verdict_history_never_deleted BEFORE DELETE ON verdict_history
+BEGIN
+    SELECT RAISE(ABORT, 'verdict_history is a record of what happened: it is never deleted');
+END;
+
+CREATE TRIGGER verdict_history_never_rewritten BEFORE UPDATE ON verdict_history
+BEGIN
+    SELECT RAISE(ABORT, 'verdict_history is a record of what happened: it is never rewritten');
 END;

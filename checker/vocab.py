@@ -26,6 +26,9 @@ VERDICTS = (
 
 RELATIONS = ("cited", "supports", "contradicts", "context")
 
+# Kinds whose value counts something that exists (money traded, meetings held): it is more than 0.
+POSITIVE_KINDS = ("trade_figure", "meeting_count")
+
 # What one attempt to retrieve a source came to.
 OUTCOMES = (
     "ok",
@@ -52,11 +55,6 @@ ALIVE_OUTCOMES = ("ok", "not_modified")
 LIVE_STATE_OUTCOMES = ALIVE_OUTCOMES + ("unsupported_type",)
 # Anti-bot walls, paywalls, robots.txt and our own address policy: the page may be fine.
 BLOCKED_OUTCOMES = ("blocked", "robots_disallowed", "refused_address")
-
-
-def sql_list(values):
-    """Render a vocabulary as the body of an SQL ``IN (...)`` list."""
-    return ", ".join("'{}'".format(v) for v in values)
 
 # Whether a source still backs its claim (see evidence.py), and a claim's health from its links.
 SUPPORTS = ("supports", "partial", "missing", "unreachable")

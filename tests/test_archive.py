@@ -3,7 +3,8 @@ import pytest
 
 from checker import archive
 from checker.errors import ArchiveError
-from checker.fetch import AddressPolicy, Fetcher, HostGate
+from checker.fetch import AddressPolicy, Fetcher
+from checker.politeness import Budget, HostGate
 
 from .servers import FakeArchive, LocalServer
 
@@ -75,10 +76,9 @@ def fetcher():
 
 @pytest.mark.parametrize("name,captures,date,expected", CANDIDATES, ids=[c[0] for c in CANDIDATES])
 def test_candidates(fake, name, captures, date, expected):
-    import time
 
     fake.captures = {ORIGINAL: [(ts, status, page(ts), "text/html") for ts, status in captures]}
-    found = archive.candidates(fetcher(), fake.server.url(""), ORIGINAL, date, time.monotonic() + 10)
+    found = archive.candidates(fetcher(), fake.server.url(""), ORIGINAL, date, Budget(10))
     assert [c.timestamp for c in found] == expected
     assert all(c.original == ORIGINAL for c in found)
 
@@ -91,10 +91,9 @@ def test_candidates(fake, name, captures, date, expected):
         200, b"[[1, 2], [3, 4]]" if "cdx" in h.path else b"{}", "application/json"), "server_error"),
 ])
 def test_archive_errors_carry_an_outcome(name, answer, outcome):
-    import time
 
     with LocalServer() as server:
         server.fallback = answer
         with pytest.raises(ArchiveError) as e:
-            archive.candidates(fetcher(), server.url(""), ORIGINAL, "2012-03-21", time.monotonic() + 10)
+            archive.candidates(fetcher(), server.url(""), ORIGINAL, "2012-03-21", Budget(10))
         assert e.value.outcome == outcome and str(e.value)

@@ -242,13 +242,23 @@ def test_cli_check(db_path, site, wayback):
     args = ["check", "--db", str(db_path), "--source", str(ok), "--source", str(missing), "--min-interval", "0",
             "--timeout", "3", "--allow-address", "127.0.0.1/32", "--wayback-base", wayback.server.url("")]
     result = runner.invoke(cli, args)
-    assert result.exit_code == 0, result.output
-    assert result.output.strip() == "checked 2 sources: 1 ok, 1 not_found"
+    assert result.exit_code == 1, result.output  # one source could not be read
+    assert result.output.splitlines() == [
+        "checked 2 sources: 1 ok, 1 not_found",
+        f"  could not read [{missing}] {site.url('/missing')}: not_found: HTTP 404 Not Found",
+    ]
     result = runner.invoke(cli, args + ["--stale-after", "1h"])
-    assert result.output.strip() == "checked 0 sources: nothing to do"
+    assert result.exit_code == 0 and result.output.strip() == "checked 0 sources: nothing to do"
     result = runner.invoke(cli, ["check", "--db", str(db_path), "--source", str(missing), "--no-archive", "--min-interval", "0",
                                  "--timeout", "3", "--allow-address", "127.0.0.1/32", "--source", str(ok)])
-    assert result.exit_code == 0
+    assert result.exit_code == 1
+    result = runner.invoke(cli, ["check", "--db", str(db_path), "--source", str(ok), "--min-interval", "0",
+                                 "--timeout", "3", "--allow-address", "127.0.0.1/32", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["exit_status"] == 0 and report["checked"] == 1 and report["outcomes"] == {"ok": 1}
+    assert report["sources"] == [{"source_id": ok, "url": site.url("/ok"), "read": True, "outcome": "ok",
+                                  "http_status": 200, "error": None, "archive_outcome": None}]
     db = open_db(db_path)
     assert db.execute("select count(*) from checks where via_archive = 1").fetchone()[0] == 1  # only the first run's
 
@@ -284,7 +294,7 @@ def test_wayback_base_from_environment(db_path, site, wayback, monkeypatch):
     monkeypatch.setenv("CHECKER_WAYBACK_BASE", wayback.server.url(""))
     result = CliRunner().invoke(cli, ["check", "--db", str(db_path), "--source", str(missing), "--min-interval", "0",
                                       "--timeout", "3", "--allow-address", "127.0.0.1/32"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert any(e["path"].startswith("/wayback/available") for e in wayback.server.log)
 
 

@@ -14,7 +14,11 @@ def test_migrations_applied_twice(tmp_path):
     db = open_db(path, create=True)
     first = dump(path)
     applied = [m.name for m in migrations.migrations.applied(db)]
-    assert applied == ["m001_core_tables", "m002_full_text_search", "m003_checks_and_snapshots", "m004_evidence_health_and_verdict_history"]
+    assert applied[:5] == ["m001_core_tables", "m002_full_text_search", "m003_checks_and_snapshots",
+                           "m004_evidence_health_and_verdict_history", "m005_health_from_what_was_read"]
+    assert not migrations.migrations.pending(db)
+    assert all(name[:1] == "m" and name[1:4].isdigit() for name in applied)
+    assert [int(name[1:4]) for name in applied] == list(range(1, len(applied) + 1))  # numbered in order
     migrations.apply(db)  # nothing pending: a no-op
     db.conn.close()
     open_db(path).conn.close()  # and again on the next open

@@ -5,7 +5,8 @@ import pytest
 
 from checker.check import check_live
 from checker.soft404 import RandomPathProbe
-from checker.fetch import AddressPolicy, Fetcher, HostGate, retry_after
+from checker.fetch import AddressPolicy, Fetcher, retry_after
+from checker.politeness import HostGate
 
 from .servers import LocalServer, standard_routes
 

@@ -99,8 +99,11 @@ def test_reassess_recomputes_without_the_network(db, page):
     db.execute("update claim_sources set passage = 'reached US$630 million in 2008' where source_id = ?", [source_id])
     assert reassess(db, [claim_id]) >= 1
     assert len(page.log) == requests_before
-    row = db.execute("select support, score, count(*) from evidence where source_id = ?", [source_id]).fetchone()
-    assert row == ("supports", 100.0, 1)  # the same (check, claim) row, recomputed
+    rows = db.execute("select check_id, support, score from evidence where source_id = ? order by id", [source_id]).fetchall()
+    assert len(rows) == 2 and rows[0][0] == rows[1][0]  # the same check, assessed again: a new row, the old one kept
+    assert rows[0][1:] == ("supports", 95.0) and rows[1][1:] == ("supports", 100.0)
+    link = db.execute("select support, score from link_status where source_id = ?", [source_id]).fetchone()
+    assert link == ("supports", 100.0)
 
 
 def test_verdict_history_from_any_writer(db):

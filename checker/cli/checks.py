@@ -1,11 +1,12 @@
 """Commands that check sources and read what the checks found: check, reassess, review."""
+import json
 import sys
 
 import click
 from tqdm import tqdm
 
 from ..assessment import reassess as reassess_links
-from ..check import CheckOptions, run_checks
+from ..check import CheckOptions, one_run_at_a_time, run_checks
 from ..db import open_db
 from ..review import review_queue, review_queue_size
 from ..sources import select_sources
@@ -25,12 +26,17 @@ from .options import CHECK_DEFAULTS, Duration, claims_option, db_option
 @click.option("--allow-address", "allow_addresses", multiple=True, help="Admit this network (CIDR) despite the address policy, e.g. 127.0.0.1/32.")
 @click.option("--wayback-base", envvar="CHECKER_WAYBACK_BASE", default=CHECK_DEFAULTS.wayback_base, show_default=True, help="Base URL of the web archive ($CHECKER_WAYBACK_BASE).")
 @click.option("--no-archive", is_flag=True, help="Do not fall back to the web archive.")
-def check(db_path, claims, sources, articles, stale_after, concurrency, min_interval, timeout, max_bytes, allow_addresses, wayback_base, no_archive):
+@click.option("--json", "as_json", is_flag=True, help="Print the run's results as JSON, for scripts.")
+def check(db_path, claims, sources, articles, stale_after, concurrency, min_interval, timeout, max_bytes, allow_addresses, wayback_base, no_archive, as_json):
     """Retrieve the cited pages, fall back to the web archive, and record every attempt.
 
     Checks all sources unless --claim, --source or --article narrow it. Each
     check is saved as it completes, so an interrupted run loses only the
-    checks in flight; rerun with --stale-after to do the rest.
+    checks in flight; rerun with --stale-after to do the rest. One run at a
+    time per database: a second waits for the first.
+
+    Exit status: 0 when every source was read, 1 when any could not be
+    (each is listed, with why), 2 on bad usage, 130 when interrupted.
 
     Example: checker check --claim 3 --stale-after 7d
     """
@@ -40,13 +46,19 @@ def check(db_path, claims, sources, articles, stale_after, concurrency, min_inte
         stale_after=stale_after,
     )
     db = open_db(db_path)
-    chosen = select_sources(db, claims=claims, sources=sources, articles=articles, stale_after=options.stale_after)
-    bar = tqdm(total=len(chosen), unit="source", disable=not sys.stderr.isatty(), file=sys.stderr)
-    summary = run_checks(db, chosen, options, on_progress=lambda source, attempts: bar.update(1))
-    bar.close()
-    click.echo(summary.line())
-    if summary.interrupted:
-        sys.exit(130)
+    selection = dict(claims=claims, sources=sources, articles=articles, stale_after=options.stale_after)
+    select_sources(db, **selection)  # refuses unknown ids before waiting for another run
+
+    def waiting():
+        click.echo("another check of this database is running: waiting for it to finish", err=True)
+
+    with one_run_at_a_time(db, on_wait=waiting):
+        chosen = select_sources(db, **selection)
+        bar = tqdm(total=len(chosen), unit="source", disable=as_json or not sys.stderr.isatty(), file=sys.stderr)
+        summary = run_checks(db, chosen, options, on_progress=lambda source, attempts: bar.update(1))
+        bar.close()
+    click.echo(json.dumps(summary.as_dict(), indent=2) if as_json else summary.report())
+    sys.exit(summary.exit_status)
 
 
 @click.command()

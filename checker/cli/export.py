@@ -39,7 +39,7 @@ def export_claimreview(db_path, claims, out_path, org_name, org_url, base_url):
     db = open_db(db_path)
     count = write_out(out_path, lambda f: write_claimreview(
         db, f, claim_ids=claims or None, org_name=org_name, org_url=org_url, base_url=base_url))
-    if out_path:
+    if out_path and out_path != "-":
         click.echo(f"{count} claim reviews written to {out_path}", err=True)
 
 
@@ -54,5 +54,5 @@ def export_csv(db_path, claims, out_path):
     """
     db = open_db(db_path)
     count = write_out(out_path, lambda f: write_csv(db, f, claim_ids=claims or None))
-    if out_path:
+    if out_path and out_path != "-":
         click.echo(f"{count} claims written to {out_path}", err=True)

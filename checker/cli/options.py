@@ -74,15 +74,22 @@ def claims_option(help="Only this claim (repeatable)."):
 
 
 def out_option(f):
-    return click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True),
-                        help="Write to this file instead of stdout.")(f)
+    return click.option("--out", "out_path", type=click.Path(dir_okay=False),
+                        help="Write to this file instead of stdout ('-': stdout).")(f)
 
 
 def write_out(out_path, write):
-    """Write to stdout, or to a file that appears only once it is complete."""
-    if not out_path:
+    """Write to stdout (no --out, or '-'); through to a device, FIFO or symlink, which must stay what
+    they are; or to a regular file that appears, or is replaced, only once it is complete."""
+    if not out_path or out_path == "-":
         return write(sys.stdout)
-    fd, temp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(out_path)), prefix=".checker-export-")
+    folder = os.path.dirname(os.path.abspath(out_path))
+    if not os.path.isdir(folder):
+        raise CheckerError(f"cannot write {out_path}: the folder {folder} does not exist")
+    if os.path.islink(out_path) or (os.path.exists(out_path) and not os.path.isfile(out_path)):
+        with open(out_path, "w", encoding="utf-8", newline="") as f:
+            return write(f)
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=".checker-export-")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             count = write(f)

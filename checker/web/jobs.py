@@ -5,7 +5,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
-from ..check import CheckOptions, run_checks
+from ..check import CheckOptions, one_run_at_a_time, run_checks
 from ..db import open_db
 from ..sources import select_sources
 
@@ -54,14 +54,15 @@ class Jobs:
         db = None
         try:
             db = open_db(db_path)
-            sources = select_sources(db, **selection)
-            job.total = len(sources)
+            with one_run_at_a_time(db):
+                sources = select_sources(db, **selection)
+                job.total = len(sources)
 
-            def progress(source, attempts):
-                job.done += 1
-                job.outcomes[attempts[0].outcome] += 1
+                def progress(source, attempts):
+                    job.done += 1
+                    job.outcomes[attempts[0].outcome] += 1
 
-            job.summary = run_checks(db, sources, options, on_progress=progress).line()
+                job.summary = run_checks(db, sources, options, on_progress=progress).line()
             job.state = "done"
         except Exception as e:  # shown to the person who pressed the button
             job.state, job.error = "failed", f"{type(e).__name__}: {e}"

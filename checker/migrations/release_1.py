@@ -1,61 +1,8 @@
-"""Named, ordered, append-only schema steps; ``apply`` runs whatever is pending.
+"""The first release's schema: articles, claims, sources, checks, evidence, health and verdict history.
 
-A step that has landed is never edited, and means the same thing forever: each carries its own
-literal vocabularies instead of reading vocab.py, whose values may grow. To change a vocabulary,
-add a step that rebuilds the affected CHECK (tests/test_schema.py fails until one does), and
-regenerate checker/schema.sql with ./scripts/dump-schema.
-"""
-from sqlite_utils.migrations import Migrations
-
-
-migrations = Migrations("checker")
-
-WHITESPACE = "' ' || char(9) || char(10) || char(13) || char(160)"
-NOW = "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
-
-
-def filled(column):
-    """SQL: the column holds something other than whitespace (web forms send '')."""
-    return f"trim({column}, {WHITESPACE}) <> ''"
-
-
-def optional(column):
-    """SQL: NULL, or a real value (never an empty string)."""
-    return f"{column} IS NULL OR {filled(column)}"
-
-
-def squashed(expr):
-    """SQL: expr with every whitespace character removed, for whitespace-insensitive matching."""
-    for ch in ("' '", "char(9)", "char(10)", "char(13)", "char(160)"):
-        expr = f"replace({expr}, {ch}, '')"
-    return expr
-
-
-def iso_date(column, partial=True):
-    """SQL: an ISO date; partial spellings (2008, 2003-02) allowed when partial."""
-    # '+0 days' makes SQLite roll an impossible day over (2012-02-30 -> 2012-03-01).
-    full = f"date({column}, '+0 days') IS {column}"
-    if not partial:
-        return f"{column} IS NULL OR {full}"
-    year = f"{column} GLOB '[0-9][0-9][0-9][0-9]'"
-    month = f"(length({column}) = 7 AND date({column} || '-01', '+0 days') IS {column} || '-01')"
-    return f"{column} IS NULL OR {year} OR {month} OR {full}"
-
-
-def http_url(column):
-    """SQL: an absolute http(s) URL with a host and no whitespace."""
-    return (
-        f"({column} GLOB 'http://?*' OR {column} GLOB 'https://?*') "
-        f"AND {column} NOT GLOB '*[' || {WHITESPACE} || ']*'"
-    )
-
-
-def quote_in_article(quote, article_id):
-    """SQL: the quote occurs in its article's text, whitespace ignored."""
-    return (
-        f"EXISTS (SELECT 1 FROM articles WHERE articles.id = {article_id} "
-        f"AND instr({squashed('articles.text')}, {squashed(quote)}) > 0)"
-    )
+Frozen: these steps landed, so they never change (checker/migrations/__init__.py says why)."""
+from . import migrations
+from .sql import NOW, NOW_MS, filled, http_url, iso_date, optional, quote_in_article, squashed
 
 
 @migrations()
@@ -267,7 +214,6 @@ def m003_checks_and_snapshots(db):
     """)
 
 
-NOW_MS = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
 
 
 @migrations()
@@ -418,8 +364,3 @@ def m004_evidence_health_and_verdict_history(db):
       AND julianday(l.changed_at) > coalesce(julianday(c.verdict_at), 0)
     ORDER BY l.changed_at DESC, l.id DESC;
     """)
-
-
-def apply(db):
-    """Apply every pending step, each in its own transaction."""
-    migrations.apply(db)

@@ -1,0 +1,20 @@
+"""Named, ordered, append-only schema steps; ``apply`` runs whatever is pending on every open.
+
+A step that has landed is never edited, and means the same thing forever: each carries its own
+literal vocabularies instead of reading vocab.py, whose values may grow. To change a vocabulary,
+add a step that rebuilds the affected CHECK (tests/test_schema.py fails until one does), and
+regenerate checker/schema.sql with ./scripts/dump-schema. The steps live in modules named for the
+release or the change that brought them, imported here in order.
+"""
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("checker")
+
+from . import release_1  # noqa: E402,F401  (m001-m004)
+from . import health_from_reading  # noqa: E402,F401  (m005)
+from . import safe_ledger  # noqa: E402,F401  (m006)
+
+
+def apply(db):
+    """Apply every pending step, each in its own transaction."""
+    migrations.apply(db)

@@ -1,0 +1,123 @@
+"""Deadlines: a fetch's time starts when its request does, waiting for a busy host's turn is never
+the page's timeout, and one deadline bounds the whole answer, headers trickled a byte at a time included."""
+import time
+
+import pytest
+
+from checker.address_policy import AddressPolicy
+from checker.check import CheckOptions, run_checks
+from checker.db import open_db
+from checker.fetch import Fetcher
+from checker.politeness import Budget, HostGate
+
+from .servers import FakeArchive, LocalServer, html
+
+TEXT = "Turnout in the 2024 election was 67 percent, the commission said."
+
+
+def fetcher(**kwargs):
+    return Fetcher(**{"policy": AddressPolicy.allowing(["127.0.0.1/32"]), "gate": HostGate(0), **kwargs})
+
+
+def trickle_headers(h):
+    """A status line, then a header that never ends, one byte every tenth of a second."""
+    try:
+        h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Slow: ")
+        h.wfile.flush()
+        for _ in range(600):
+            h.wfile.write(b"a")
+            h.wfile.flush()
+            time.sleep(0.1)
+    except OSError:
+        pass
+    h.close_connection = True
+
+
+def trickle_body(h):
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html")
+    h.end_headers()
+    try:
+        for _ in range(600):
+            h.wfile.write(b"<p>a</p>")
+            h.wfile.flush()
+            time.sleep(0.1)
+    except OSError:
+        pass
+    h.close_connection = True
+
+
+@pytest.mark.parametrize("route", [trickle_headers, trickle_body], ids=["headers", "body"])
+def test_one_deadline_for_the_whole_answer(route):
+    with LocalServer() as server:
+        server.routes = {"/slow": route, "/robots.txt": lambda h: h.send(404, b"")}
+        started = time.monotonic()
+        result = fetcher(timeout=2.0).fetch(server.url("/slow"))
+        took = time.monotonic() - started
+    assert result.outcome == "timeout", result
+    assert "still arriving" in result.error
+    assert took < 4.0
+
+
+def test_waiting_for_a_turn_is_not_the_requests_time():
+    """A request that waits 2 s for its host, with 1 s of budget, still gets its full second."""
+    gate = HostGate(0)
+    with LocalServer(delay=0.3) as server:
+        server.routes = {"/page": lambda h: h.send(200, html("Turnout", TEXT)), "/robots.txt": lambda h: h.send(404, b"")}
+        f = fetcher(gate=gate, timeout=1.0)
+        f.robots(server.url("").rstrip("/"))  # read robots.txt first, so that only the page waits
+        host = server.url("").split("//")[1].rstrip("/")
+        gate.acquire(host)
+        import threading
+
+        threading.Timer(2.0, gate.release, [host]).start()
+        result = f.fetch(server.url("/page"), budget=Budget(1.0))
+    assert result.outcome == "ok", result
+    assert result.elapsed_ms >= 2000
+
+
+def test_a_redirect_chain_into_a_busy_host_comes_back_ok(tmp_path):
+    """A host that asks for 2 s between requests is busy with three pages; a chain from another host
+    ends there and waits its turn (longer than its 1.5 s of budget): the wait costs time, not the page."""
+    db = open_db(tmp_path / "busy.db", create=True)
+    with LocalServer(delay=0.2) as busy, LocalServer() as front:
+        busy.routes = {f"/page{n}": (lambda h: h.send(200, html("Turnout", TEXT))) for n in range(3)}
+        busy.routes["/robots.txt"] = lambda h: h.send(200, b"User-agent: *\nCrawl-delay: 2\n", "text/plain")
+        front.routes = {"/go": lambda h: h.redirect(front.url("/step")), "/step": lambda h: h.redirect(busy.url("/page0")),
+                        "/robots.txt": lambda h: h.send(404, b"")}
+        db["sources"].insert_all([{"url": busy.url(f"/page{n}")} for n in range(3)] + [{"url": front.url("/go")}])
+        from checker.sources import select_sources
+
+        options = CheckOptions(concurrency=4, min_interval=0, timeout=1.5, allow_addresses=("127.0.0.1/32",),
+                               use_archive=False)
+        summary = run_checks(db, select_sources(db), options)
+    assert summary.outcomes == {"ok": 4}, summary.report()
+    chain = db.execute("select outcome, redirects from checks where requested_url like '%/go'").fetchone()
+    assert chain[0] == "ok" and chain[1].count('"status"') == 2
+    db.conn.close()
+
+
+def test_archive_lookups_queue_without_timing_out_the_sources(tmp_path):
+    """Six dead pages fall back to one slow archive at once: each waits its turn, each is rescued."""
+    db = open_db(tmp_path / "archive.db", create=True)
+    sites = [LocalServer() for _ in range(6)]
+    with LocalServer(delay=0.2) as archive_server:
+        wayback = FakeArchive(archive_server)
+        for site in sites:
+            site.__enter__()
+            site.routes = {"/robots.txt": lambda h: h.send(404, b"")}
+            wayback.captures[site.url("/gone")] = [("20120301000000", 200, html("Turnout", TEXT), "text/html")]
+            db["sources"].insert({"url": site.url("/gone")})
+        try:
+            from checker.sources import select_sources
+
+            options = CheckOptions(concurrency=6, min_interval=0, timeout=1.0, allow_addresses=("127.0.0.1/32",),
+                                   wayback_base=archive_server.url(""), archive_interval=0.3)
+            summary = run_checks(db, select_sources(db), options)
+        finally:
+            for site in sites:
+                site.__exit__(None, None, None)
+    assert summary.rescued == 6, summary.report()
+    archived = db.execute("select outcome from checks where via_archive = 1").fetchall()
+    assert archived == [("ok",)] * 6
+    db.conn.close()
