@@ -95,12 +95,29 @@ def add_article(db, *, id, title, text, url=None, author=None, publisher=None, p
     return article_id
 
 
-def _link(source, default_relation):
+def _link(source, default_relation, url):
+    """The claim_sources fields of a source given as a dict. A passage records where and when it was
+    read: at the source itself (``url``) and today, unless the caller says otherwise."""
+    passage = clean(source.get("passage"))
+    found_at = checked_on = None
+    if passage:
+        found_at = clean(source.get("passage_found_at"))
+        try:
+            found_at = normalise_url(found_at) if found_at else url
+        except CheckerError as e:
+            raise e.at("passage_found_at")
+        checked_on = _date(source.get("passage_checked_on"), "passage checked on", partial=False) or today()
     return {
         "relation": _choice(source.get("relation") or default_relation, "relation", RELATIONS),
-        "passage": clean(source.get("passage")),
+        "passage": passage,
         "note": clean(source.get("note")),
+        "passage_found_at": found_at,
+        "passage_checked_on": checked_on,
     }
+
+
+def today():
+    return time.strftime("%Y-%m-%d", time.gmtime())
 
 
 def add_claim(
@@ -158,7 +175,8 @@ def add_claim(
     links = []
     for i, source in enumerate(sources, 1):
         try:
-            links.append((source_row(source), _link(source, "cited")))
+            fields = source_row(source)
+            links.append((fields, _link(source, "cited", fields["url"])))
         except CheckerError as e:
             raise e.at(f"source_{i}_{e.field if e.field == 'relation' else 'url'}")
     urls = [s["url"] for s, _ in links]
@@ -175,14 +193,17 @@ def add_claim(
     return claim_id
 
 
-def add_source(db, claim_id, url, *, relation="supports", passage=None, title=None, publisher=None, note=None):
-    """Link a source (created if new) to an existing claim; return the source's id."""
+def add_source(db, claim_id, url, *, relation="supports", passage=None, title=None, publisher=None, note=None,
+               passage_found_at=None):
+    """Link a source (created if new) to an existing claim; return the source's id. A passage is taken
+    as read at the source today, or at ``passage_found_at`` (a copy of it) when given."""
     claim_row = get_claim_row(db, claim_id)
     try:
         new_source = source_row({"url": url, "title": title, "publisher": publisher})
     except CheckerError as e:
         raise e.at("url")
-    link = _link({"relation": relation, "passage": passage, "note": note}, "supports")
+    link = _link({"relation": relation, "passage": passage, "note": note, "passage_found_at": passage_found_at},
+                 "supports", new_source["url"])
     with transaction(db):
         source_id = ensure_source(db, new_source)
         if db["claim_sources"].count_where("claim_id = ? and source_id = ?", [claim_row["id"], source_id]):

@@ -63,7 +63,10 @@ def claim_reviews(db, *, claim_ids=None, org_name, org_url=None, base_url):
         rating = {"@type": "Rating", "bestRating": BEST_RATING, "worstRating": WORST_RATING, "alternateName": words}
         if value is not None:
             rating["ratingValue"] = value
-        item = {"@type": "Claim", "appearance": [{"@type": "CreativeWork", "url": c["article_url"], "headline": c["article_title"]}]}
+        appearance = {"@type": "CreativeWork", "headline": c["article_title"]}
+        if c["article_url"]:
+            appearance["url"] = c["article_url"]
+        item = {"@type": "Claim", "appearance": [appearance]}
         if c["author"]:
             item["author"] = {"@type": "Person", "name": c["author"]}
         if c["published"]:

@@ -72,7 +72,9 @@ CREATE TABLE claim_sources (
         relation TEXT NOT NULL CHECK (relation IN ('cited', 'supports', 'contradicts', 'context')),
         passage TEXT CHECK (passage IS NULL OR trim(passage, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
         note TEXT CHECK (note IS NULL OR trim(note, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
-        added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), passage_found_at TEXT
+        CHECK (passage_found_at IS NULL OR ((passage_found_at GLOB 'http://?*' OR passage_found_at GLOB 'https://?*') AND passage_found_at NOT GLOB '*[' || ' ' || char(9) || char(10) || char(13) || char(160) || ']*')), passage_checked_on TEXT
+        CHECK (passage_checked_on IS NULL OR date(passage_checked_on, '+0 days') IS passage_checked_on),
         PRIMARY KEY (claim_id, source_id)
     );
 

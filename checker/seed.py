@@ -5,6 +5,7 @@ import yaml
 
 from .claims import add_article, add_claim, set_verdict
 from .db import transaction
+from .errors import InvalidInput
 
 SEED_DIR = pathlib.Path(__file__).parent / "seed"
 
@@ -18,6 +19,15 @@ def read_seed(path=None):
     return seed
 
 
+def unproven_passages(seed):
+    """(claim key, source URL) of every passage in the seed that does not say where and when it was read."""
+    appearances = [page for page in seed["article"].get("appearances") or [] if page.get("quotes")]
+    return [(entry["key"], source["url"]) for entry in seed["claims"]
+            for source in (entry.get("sources") or []) + appearances
+            if (source.get("passage") or source.get("quotes"))
+            and not (source.get("passage_found_at") and source.get("passage_checked_on"))]
+
+
 def load_seed(db, path=None):
     """Insert whatever of the seed is missing; rows already present are left as they are.
 
@@ -25,6 +35,11 @@ def load_seed(db, path=None):
     editor changed since is not overwritten. Returns the number of claims added.
     """
     seed = read_seed(path)
+    unproven = unproven_passages(seed)
+    if unproven:
+        key, url = unproven[0]
+        raise InvalidInput(f"seed claim {key}: the passage from {url} needs passage_found_at and passage_checked_on"
+                           f" ({len(unproven)} passages lack them)")
     article = dict(seed["article"])
     appearances = article.pop("appearances", [])
     added = 0
@@ -41,6 +56,8 @@ def load_seed(db, path=None):
                     "url": page["url"], "title": page.get("title"), "publisher": page.get("publisher"),
                     "note": page.get("note"), "relation": "context",
                     "passage": entry["quote"] if page.get("quotes") else None,
+                    "passage_found_at": page.get("passage_found_at"),
+                    "passage_checked_on": page.get("passage_checked_on"),
                 }
                 for page in appearances
             ] + list(entry.get("sources") or [])

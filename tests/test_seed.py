@@ -1,8 +1,11 @@
 import pathlib
 
+import pytest
+
 from checker.db import open_db
 from checker.seed import load_seed, read_seed
-from checker.text import quote_occurs
+from checker.errors import InvalidInput
+from checker.text import is_partial_date, quote_occurs
 from checker.vocab import KINDS, VERDICTS
 
 from .conftest import dump
@@ -19,7 +22,8 @@ def rows(db):
         ).fetchall(),
         "sources": db.execute("select id, url, title, publisher from sources order by id").fetchall(),
         "links": db.execute(
-            "select claim_id, source_id, relation, passage, note from claim_sources order by 1, 2"
+            "select claim_id, source_id, relation, passage, note, passage_found_at, passage_checked_on"
+            " from claim_sources order by 1, 2"
         ).fetchall(),
     }
 
@@ -53,6 +57,42 @@ def test_seed_dataset_is_complete(db):
     assert db.execute("select count(*) from sources where id not in (select source_id from claim_sources)").fetchone()[0] == 0
     with_passage = db.execute("select count(*) from claim_sources where passage is not null").fetchone()[0]
     assert with_passage / db["claim_sources"].count > 0.6
+
+
+SCALE = [v for v in VERDICTS if v != "unrated"]
+
+
+def test_every_passage_says_where_and_when_it_was_read():
+    seed = read_seed()
+    for entry in seed["claims"]:
+        assert entry.get("sources"), f"{entry['key']} has no source"
+        assert entry["verdict"] in SCALE, f"{entry['key']}: {entry['verdict']} is not on the scale"
+        for source in entry["sources"]:
+            if source.get("passage"):
+                assert source.get("passage_found_at", "").startswith(("http://", "https://")), (entry["key"], source["url"])
+                assert is_partial_date(str(source.get("passage_checked_on", "")), partial=False), (entry["key"], source["url"])
+    for page in seed["article"].get("appearances") or []:
+        assert not page.get("quotes") or (page.get("passage_found_at") and page.get("passage_checked_on"))
+
+
+def test_the_loader_refuses_a_passage_without_provenance(tmp_path, empty_db):
+    import shutil
+
+    import yaml
+
+    seed = yaml.safe_load((ROOT / "checker" / "seed" / "seed.yaml").read_text(encoding="utf-8"))
+    with_passage = next(s for c in seed["claims"] for s in c["sources"] if s.get("passage"))
+    del with_passage["passage_found_at"]
+    (tmp_path / "seed.yaml").write_text(yaml.safe_dump(seed, allow_unicode=True), encoding="utf-8")
+    shutil.copyfile(ROOT / "checker" / "seed" / "article.txt", tmp_path / "article.txt")
+    with pytest.raises(InvalidInput, match="needs passage_found_at and passage_checked_on"):
+        load_seed(empty_db, tmp_path / "seed.yaml")
+    assert empty_db["claims"].count == 0
+
+
+def test_provenance_is_stored_with_each_passage(db):
+    rows = db.execute("select passage, passage_found_at, passage_checked_on from claim_sources where passage is not null").fetchall()
+    assert rows and all(found.startswith("http") and checked == "2026-11-27" for _, found, checked in rows)
 
 
 def test_seed_claims_are_atomic_and_structured(db):
