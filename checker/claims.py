@@ -2,6 +2,7 @@
 import getpass
 import math
 import os
+import sqlite3
 import time
 
 from .db import iso_time, transaction
@@ -251,13 +252,21 @@ def list_claims(db, *, kind=None, verdict=None, search=None, article_id=None):
                (SELECT count(*) FROM claim_sources WHERE claim_id = claims.id) AS sources
         FROM claims {} ORDER BY claims.id
     """.format("WHERE " + " AND ".join(where) if where else "")
-    return [dict(r) for r in db.query(sql, params)]
+    try:
+        return [dict(r) for r in db.query(sql, params)]
+    except sqlite3.OperationalError as e:
+        if "fts5" not in str(e):
+            raise
+        raise InvalidInput(f"search syntax: {e}").at("search")
 
 
 def fts_query(text):
     """Quote each word so that user text never reads as FTS syntax."""
     words = [w.replace('"', "") for w in text.split()]
-    return " ".join(f'"{w}"' for w in words if w)
+    query = " ".join(f'"{w}"' for w in words if w)
+    if not query:
+        raise InvalidInput(f"search syntax: {text!r} has no words to search for").at("search")
+    return query
 
 
 def get_claim(db, claim_id):

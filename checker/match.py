@@ -4,15 +4,17 @@ A link between a claim and a source *supports* when the link's passage is on the
 after normalising case, whitespace, quotes, dashes, non-breaking spaces, line-end hyphenation and
 punctuation), or when every key fact of the claim (facts.py) is on the page within TOGETHER
 characters of the others. When the link has a passage, facts that are only names do not make it
-supported on their own. Some facts found, or a passage that is nearly there (rapidfuzz
-partial_ratio >= PASSAGE_NEAR_MATCH: a changed word), is *partial*.
+supported on their own. A passage found on the page does not support a claim whose figure it
+gives in another currency (or in a symbol the page leaves ambiguous): a currency mismatch is never
+*supports*. Some facts found, or a passage that is nearly there (rapidfuzz partial_ratio >=
+PASSAGE_NEAR_MATCH: a changed word), is *partial*.
 """
 import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .facts import claim_facts
+from .facts import claim_facts, same_figure
 from .text import normalise
 
 PASSAGE_NEAR_MATCH = 90  # rapidfuzz partial_ratio, 0-100: a passage this close has changed, not vanished
@@ -104,6 +106,18 @@ def together(hits_per_fact):
     return None
 
 
+def currency_mismatch(facts, page, start, end):
+    """True when the span gives the claim's figure, but in another currency or an unresolved one."""
+    for fact in facts:
+        if fact.kind != "money":
+            continue
+        amount, currency = fact.value
+        for m in page.money:
+            if start <= m.start < end and m.value[1] != currency and same_figure(m.value[0], m.value[2], amount, fact.tolerance):
+                return True
+    return False
+
+
 def assess(claim, passage, page):
     """How well one page (a PageIndex, or None when there is no usable snapshot) backs a claim."""
     facts = claim_facts(claim)
@@ -117,8 +131,10 @@ def assess(claim, passage, page):
     # Names alone are weak evidence: when the link names its passage, they need a figure or a date.
     decisive = any(f.kind != "name" for f in facts) or not passage
     span = together(hits) if facts and not missing and decisive else None
-    if passage_score == 100:
+    if passage_score == 100 and not currency_mismatch(facts, page, p_start, p_end):
         return SupportResult("supports", 100.0, found, missing, snippet_at(page, p_start, p_end))
+    if passage_score == 100:
+        passage_score = PASSAGE_NEAR_MATCH  # there, but in another currency: partial at best
     if span:
         return SupportResult("supports", 95.0, found, missing, snippet_at(page, *span))
     fact_score = 100.0 * len(found) / len(facts) if facts else 0.0

@@ -439,10 +439,12 @@ CREATE TRIGGER claims_verdict_history AFTER UPDATE OF verdict, verdict_note ON c
     END;
 
 CREATE TRIGGER claims_verdict_stamp AFTER UPDATE OF verdict, verdict_note ON claims
-    WHEN NEW.verdict_at IS OLD.verdict_at AND (OLD.verdict IS NOT NEW.verdict OR OLD.verdict_note IS NOT NEW.verdict_note)
-    BEGIN
-        UPDATE claims SET verdict_at = (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), verdict_by = NULL WHERE id = NEW.id;
-    END;
+WHEN NEW.verdict_at IS OLD.verdict_at AND (OLD.verdict IS NOT NEW.verdict OR OLD.verdict_note IS NOT NEW.verdict_note)
+BEGIN
+    UPDATE claims SET verdict_at = (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                      verdict_by = CASE WHEN NEW.verdict_by IS NOT OLD.verdict_by THEN NEW.verdict_by END
+    WHERE id = NEW.id;
+END;
 
 CREATE TRIGGER claims_verdict_to_health AFTER UPDATE OF verdict ON claims
     BEGIN

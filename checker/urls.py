@@ -39,6 +39,18 @@ def normalise_url(url):
     netloc = host
     if parts.username or parts.password:
         raise InvalidURL(url, "must not carry a user name or password")
+    if port == 0:
+        raise InvalidURL(url, "port 0 is not a port a server listens on")
     if port is not None and port != DEFAULT_PORTS[scheme]:
         netloc = f"{host}:{port}"
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+
+
+def web_url(value):
+    """The value when it is an absolute http(s) URL, else None: every link a page renders passes here,
+    so that no stored text becomes a javascript: or data: link."""
+    try:
+        normalise_url(value)
+    except InvalidURL:
+        return None
+    return str(value).strip()

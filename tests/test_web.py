@@ -215,7 +215,7 @@ async def test_recheck_runs_in_the_background_once(db_path, db):
         second = (await post(ds, "/-/claim/3/recheck", {}, actor=EDITOR, headers=headers)).json()
         assert first["started"] is True and second["started"] is False and second["id"] == first["id"]
         for _ in range(100):
-            job = (await get(ds, f"/-/jobs/{first['id']}.json")).json()
+            job = (await get(ds, f"/-/jobs/{first['id']}.json", actor=EDITOR)).json()
             if job["state"] != "running":
                 break
             await asyncio.sleep(0.1)

@@ -6,10 +6,11 @@
   meetings); the same claim (article, quote, restatement) cannot be recorded twice.
 - checks, snapshots, evidence, verdict_history and claim_health_log are append-only: triggers
   refuse UPDATE and DELETE, whoever asks.
+- A verdict changed without a stamp keeps the name its writer gave (verdict_by), not none.
 Frozen, like every landed step."""
 from . import migrations
 from .rebuild import rebuilding
-from .sql import NOW, filled, http_url, iso_date, optional, run
+from .sql import NOW, NOW_MS, filled, http_url, iso_date, optional, run
 
 # DBL_MAX: SQLite stores an overflowing literal (1e999) as Inf, which compares greater than this.
 FINITE = "value IS NULL OR (typeof(value) IN ('integer', 'real') AND value BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308)"
@@ -121,7 +122,16 @@ END;""" + ("" if table == "checks" else f"""
 CREATE TRIGGER {table}_never_rewritten BEFORE UPDATE ON {table}
 BEGIN
     SELECT RAISE(ABORT, '{table} is a record of what happened: it is never rewritten');
-END;""") for table in APPEND_ONLY) + """
+END;""") for table in APPEND_ONLY) + f"""
+-- A writer that changes the verdict without stamping it still moves verdict_at; verdict_by is whom
+-- that same write named, or nobody.
+CREATE TRIGGER claims_verdict_stamp AFTER UPDATE OF verdict, verdict_note ON claims
+WHEN NEW.verdict_at IS OLD.verdict_at AND (OLD.verdict IS NOT NEW.verdict OR OLD.verdict_note IS NOT NEW.verdict_note)
+BEGIN
+    UPDATE claims SET verdict_at = {NOW_MS},
+                      verdict_by = CASE WHEN NEW.verdict_by IS NOT OLD.verdict_by THEN NEW.verdict_by END
+    WHERE id = NEW.id;
+END;
 CREATE TRIGGER claims_said_once BEFORE INSERT ON claims
 WHEN EXISTS (SELECT 1 FROM claims c WHERE c.article_id = NEW.article_id AND c.quote = NEW.quote AND c.claim = NEW.claim)
 BEGIN
@@ -140,5 +150,6 @@ def m006_safe_ledger(db):
         schema.replace_table("snapshots", SNAPSHOTS)
         schema.replace_table("checks", CHECKS)
         schema.replace_table("source_state", SOURCE_STATE)
+        schema.retire("claims_verdict_stamp")
         schema.put_back()  # the triggers on these tables first, then the new ones beside them
         run(db, TRIGGERS)

@@ -5,6 +5,8 @@ from datasette import hookimpl
 from datasette.permissions import Action
 from markupsafe import Markup, escape
 
+from ..urls import web_url
+from . import stamps
 from .pages import EDIT, RECHECK, ROUTES, claims_database
 
 
@@ -17,9 +19,22 @@ def register_actions():
 
 
 @hookimpl
-def prepare_connection(conn):
-    # Datasette's own writes (the insert form, the JSON API) are held to the foreign keys too.
+def prepare_connection(conn, database, datasette):
+    # Datasette's own writes (the insert form, the JSON API) are held to the foreign keys too, and
+    # wait their turn while a check writes, as a check waits for them.
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 30000")
+    stamps.prepare(conn)
+
+
+@hookimpl
+def write_wrapper(datasette, database, request, transaction):
+    return stamps.acting_as(request.actor if request is not None else None)
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    env.filters["web_url"] = web_url
 
 
 @hookimpl

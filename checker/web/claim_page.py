@@ -45,15 +45,19 @@ def claim_page(db, claim_id):
     article = dict(next(db.query("SELECT * FROM articles WHERE id = ?", [claim["article_id"]])))
     status = dict(next(db.query(
         """SELECT coalesce(h.health, 'unchecked') AS health, coalesce(h.supporting, 0) AS supporting,
+                  coalesce(h.unreachable, 0) AS unreachable, h.unreachable_since,
                   (SELECT count(*) FROM claim_sources WHERE claim_id = ?) AS sources
            FROM (SELECT ? AS id) c LEFT JOIN claim_health h ON h.claim_id = c.id""", [claim_id, claim_id])))
     sources = []
     for link in db.query(
             """SELECT sources.id, sources.url, sources.title, sources.publisher, ls.relation, ls.passage, ls.note,
+                      cs.passage_found_at, cs.passage_checked_on,
                       ls.support, ls.score, ls.snippet, ls.facts_found, ls.facts_missing, ls.assessed_at,
-                      coalesce(h.state, 'unchecked') AS state, h.latest_outcome, h.latest_check_at,
+                      ls.read_at, ls.read_from_archive, ls.read_archive_url, ls.unreachable_since,
+                      ls.source_state AS state, ls.latest_outcome, ls.latest_check_at,
                       h.archive_url, h.archive_timestamp
                FROM link_status ls
+               JOIN claim_sources cs ON cs.claim_id = ls.claim_id AND cs.source_id = ls.source_id
                JOIN sources ON sources.id = ls.source_id
                LEFT JOIN source_state h ON h.source_id = ls.source_id
                WHERE ls.claim_id = ? ORDER BY ls.relation = 'cited' DESC, ls.relation, sources.id""", [claim_id]):

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from .. import claims as lib
 from ..check import CheckOptions
 from ..errors import CheckerError
+from ..sources import select_sources
 from ..text import quote_occurs
 from ..vocab import KINDS, RELATIONS, VERDICTS
 from . import claim_page as claim_page_data
@@ -18,6 +19,7 @@ from . import landing
 from .jobs import Jobs
 
 EDIT = "checker-edit"
+MAX_ROWID = 2 ** 63 - 1
 RECHECK = "checker-recheck"
 JOBS = Jobs()
 
@@ -38,9 +40,10 @@ async def read(datasette, fn, *args):
     return await db.execute_fn(lambda conn: fn(sqlite_utils.Database(conn), *args))
 
 
-async def write(datasette, fn, *args, **kwargs):
+async def write(datasette, request, fn, *args, **kwargs):
+    """Run a library write on Datasette's write connection, as the request's actor."""
     db = claims_database(datasette)
-    return await db.execute_write_fn(lambda conn: fn(sqlite_utils.Database(conn), *args, **kwargs))
+    return await db.execute_write_fn(lambda conn: fn(sqlite_utils.Database(conn), *args, **kwargs), request=request)
 
 
 async def can(datasette, request, action):
@@ -84,8 +87,16 @@ async def claim_page(datasette, request):
     return await render_claim_page(datasette, request)
 
 
-async def render_claim_page(datasette, request, errors=None, form=None, status=200):
+def claim_id_of(request):
+    """The claim id in the path; one SQLite cannot hold is no claim at all (404, not a 500)."""
     claim_id = int(request.url_vars["claim_id"])
+    if claim_id > MAX_ROWID:
+        raise NotFound(f"no claim {claim_id}")
+    return claim_id
+
+
+async def render_claim_page(datasette, request, errors=None, form=None, status=200):
+    claim_id = claim_id_of(request)
     data = await read(datasette, claim_page_data.claim_page, claim_id)
     if data is None:
         raise NotFound(f"no claim {claim_id}")
@@ -95,10 +106,10 @@ async def render_claim_page(datasette, request, errors=None, form=None, status=2
 
 async def set_verdict(datasette, request):
     await require(datasette, request, EDIT)
-    claim_id = int(request.url_vars["claim_id"])
+    claim_id = claim_id_of(request)
     form = dict(await request.post_vars())
     try:
-        await write(datasette, lib.set_verdict, claim_id, form.get("verdict"), note=form.get("note"), by=actor_name(request))
+        await write(datasette, request, lib.set_verdict, claim_id, form.get("verdict"), note=form.get("note"), by=actor_name(request))
     except CheckerError as e:
         return await render_claim_page(datasette, request, {"verdict": str(e)}, form, status=400)
     datasette.add_message(request, f"Verdict set: {form.get('verdict')}")
@@ -107,10 +118,10 @@ async def set_verdict(datasette, request):
 
 async def add_source(datasette, request):
     await require(datasette, request, EDIT)
-    claim_id = int(request.url_vars["claim_id"])
+    claim_id = claim_id_of(request)
     form = dict(await request.post_vars())
     try:
-        await write(datasette, lib.add_source, claim_id, form.get("url"), relation=form.get("relation") or "supports",
+        await write(datasette, request, lib.add_source, claim_id, form.get("url"), relation=form.get("relation") or "supports",
                     passage=form.get("passage"), title=form.get("title"), publisher=form.get("publisher"),
                     note=form.get("note"))
     except CheckerError as e:
@@ -154,7 +165,7 @@ async def add_claim_page(datasette, request):
     if request.method == "POST":
         form = dict(await request.post_vars())
         try:
-            claim_id = await write(datasette, add_claim_with_sources, form, actor_name(request))
+            claim_id = await write(datasette, request, add_claim_with_sources, form, actor_name(request))
         except CheckerError as e:
             errors, status = {e.field or "form": str(e)}, 400
         else:
@@ -192,6 +203,10 @@ def check_options(datasette):
 
 async def start_recheck(datasette, request, key, selection, back):
     await require(datasette, request, RECHECK)
+    try:  # a recheck of nothing that exists is a 404, not a job
+        await read(datasette, lambda db: select_sources(db, **selection))
+    except CheckerError as e:
+        raise NotFound(str(e))
     db = claims_database(datasette)
     job, started = JOBS.start(db.path, key, selection, check_options(datasette))
     if request.headers.get("accept", "").startswith("application/json"):
@@ -201,7 +216,7 @@ async def start_recheck(datasette, request, key, selection, back):
 
 
 async def recheck_claim(datasette, request):
-    claim_id = int(request.url_vars["claim_id"])
+    claim_id = claim_id_of(request)
     return await start_recheck(datasette, request, f"claim:{claim_id}", {"claims": [claim_id]}, f"/-/claim/{claim_id}")
 
 
@@ -214,6 +229,7 @@ async def recheck_article(datasette, request):
 
 
 async def job_status(datasette, request):
+    await require(datasette, request, RECHECK)
     job = JOBS.get(request.url_vars["job_id"])
     if job is None:
         raise NotFound("no such job")

@@ -8,6 +8,7 @@ import yaml
 from ..errors import InvalidInput
 
 CONFIG_DIR = pathlib.Path(__file__).parent
+ROOT = "root"  # the actor of whoever started `checker serve`; no editor may take its name
 
 
 def database_name(db_path):
@@ -27,11 +28,15 @@ def read_editors(path):
     """Editors from a YAML file: {name: {password_hash: ..., roles: [editor]}}."""
     try:
         data = yaml.safe_load(pathlib.Path(path).read_text(encoding="utf-8")) or {}
+    except UnicodeDecodeError:
+        raise InvalidInput(f"cannot read editors file {path}: it is not UTF-8 text")
     except (OSError, yaml.YAMLError) as e:
-        raise InvalidInput(f"cannot read editors file {path}: {e}")
+        raise InvalidInput(f"cannot read editors file {path}: {' '.join(str(e).split())}")
     if not isinstance(data, dict):
         raise InvalidInput(f"editors file {path} must map each user name to its password_hash")
     for name, entry in data.items():
+        if str(name).strip().lower() == ROOT:
+            raise InvalidInput(f"editors file {path}: {name!r} cannot be an editor's name: it is the server's own user")
         if not isinstance(entry, dict) or not str(entry.get("password_hash", "")).startswith("pbkdf2_sha256$"):
             raise InvalidInput(f"editor {name!r} in {path} needs a password_hash from `datasette hash-password`")
     return data
@@ -43,7 +48,7 @@ def with_editors(config, editors):
     actors = accounts.setdefault("actors", {})
     for name, entry in editors.items():
         accounts[f"{name}_password_hash"] = entry["password_hash"]
-        actors[name] = {"id": name, "roles": list(entry.get("roles") or ["editor"])}
+        actors[name] = {"id": str(name), "roles": list(entry.get("roles") or ["editor"])}
     return config
 
 

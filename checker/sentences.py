@@ -1,0 +1,128 @@
+"""Sentences of news prose with their character offsets; pure functions over text.
+
+Prose is segmented by sentencex (Wikimedia's rule-based segmenter: abbreviations, initials, decimals,
+quotations). Around it we add what a news page needs and it does not do: a blank line always ends a
+sentence, and so does the end of a line that stands alone (a headline, a list item, a line of
+navigation such as "Share this article") when the text is not simply wrapped at a fixed width;
+a sentence closed inside parentheses, or by an ellipsis before a capital, ends there.
+Each Sentence keeps its offsets, so that text[start:end] is the sentence exactly as written.
+"""
+import re
+from dataclasses import dataclass
+
+import sentencex
+
+LANGUAGE = "en"
+WRAP_WIDTHS = (40, 120)  # a block whose longest line is within these may be hard-wrapped prose
+WRAP_FILL = 0.8  # in such a block, a line this full (against the longest) is a wrapped line, not a headline
+
+LINE = re.compile(r"[^\n]*\n?")
+BLANK = re.compile(r"[ \t\r\f\v\u00a0]*")
+LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
+LINE_ENDS_SENTENCE = re.compile(r"""[.!?…:;]["'”’»)\]]*\s*$""")
+LINE_CONTINUES = re.compile(r"[,(\-–—/&]\s*$|\b(?:and|or|of|the|a|an|to|in|for|with|by|on|at)\s*$")
+STARTS_LIKE_A_SENTENCE = re.compile(r"""\s*(?:["'“‘«(\[]?[A-Z0-9]|[-–—•*·▪]\s)""")
+# Where sentencex leaves two sentences together: after "(...)" or an ellipsis, before a capital.
+MISSED_BREAK = re.compile(r"""(?:[.!?]["'”’]*\)|…|\.\.\.)(?=\s+["'“‘(]?[A-Z])""")
+LIST_NUMBER = re.compile(r"\d{1,2}[.)]")  # "1." opening a list item, which sentencex takes for a sentence
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(text):
+    """The sentences of a text, in order, each with text == original[start:end]."""
+    sentences = []
+    for start, end in blocks(text or ""):
+        for lo, hi in prose_spans(text[start:end]):
+            sentences.append(Sentence(text[start + lo:start + hi], start + lo, start + hi))
+    return sentences
+
+
+def split_lines(text):
+    """One sentence per non-blank line (what `--lines` reads), with the line's offsets, trimmed."""
+    sentences = []
+    for m in LINE.finditer(text or ""):
+        lo, hi = trimmed(text, m.start(), m.end())
+        if lo < hi:
+            sentences.append(Sentence(text[lo:hi], lo, hi))
+    return sentences
+
+
+def trimmed(text, lo, hi):
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def lines_of(text):
+    """(start, end) of each line, without its line break."""
+    spans = []
+    for m in LINE.finditer(text):
+        if m.start() == m.end():
+            break
+        end = m.end() - 1 if text[m.end() - 1:m.end()] == "\n" else m.end()
+        spans.append((m.start(), end))
+    return spans
+
+
+def blocks(text):
+    """Spans of text that no sentence crosses: paragraphs, cut again after lines that stand alone."""
+    paragraphs, current = [], []
+    for lo, hi in lines_of(text):
+        if BLANK.fullmatch(text, lo, hi):
+            if current:
+                paragraphs.append(current)
+            current = []
+        else:
+            current.append((lo, hi))
+    if current:
+        paragraphs.append(current)
+    spans = []
+    for lines in paragraphs:
+        width = max(len(text[lo:hi].strip()) for lo, hi in lines)
+        start = lines[0][0]
+        for (lo, hi), (next_lo, next_hi) in zip(lines, lines[1:]):
+            if line_stands_alone(text[lo:hi], text[next_lo:next_hi], width):
+                spans.append((start, hi))
+                start = next_lo
+        spans.append((start, lines[-1][1]))
+    return spans
+
+
+def line_stands_alone(line, next_line, width):
+    """Does a sentence end with this line, though sentencex would run it on into the next?"""
+    if LIST_ITEM.match(next_line):
+        return True
+    if LINE_ENDS_SENTENCE.search(line) or LINE_CONTINUES.search(line):
+        return False  # sentencex decides after a full stop; a trailing comma or "and" runs on
+    if not STARTS_LIKE_A_SENTENCE.match(next_line):
+        return False  # a lower-case start continues a wrapped sentence
+    wrapped = WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] and len(line.strip()) >= WRAP_FILL * width
+    return not wrapped
+
+
+def prose_spans(block):
+    """(start, end) of each sentence in a block of prose, trimmed of surrounding whitespace."""
+    spans = []
+    for boundary in sentencex.get_sentence_boundaries(LANGUAGE, block):
+        lo, hi = trimmed(block, boundary["start_index"], boundary["end_index"])
+        while lo < hi:
+            cut = MISSED_BREAK.search(block, lo, hi)
+            if not cut:
+                spans.append((lo, hi))
+                break
+            spans.append((lo, cut.end()))
+            lo, _ = trimmed(block, cut.end(), hi)
+    merged = []
+    for lo, hi in spans:
+        if merged and LIST_NUMBER.fullmatch(block, *merged[-1]):
+            lo = merged.pop()[0]
+        merged.append((lo, hi))
+    return merged
