@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .facts import claim_facts, same_figure
+from .facts import claim_facts
+from .figures import same_figure
 from .text import normalise
 
 PASSAGE_NEAR_MATCH = 90  # rapidfuzz partial_ratio, 0-100: a passage this close has changed, not vanished

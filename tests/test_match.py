@@ -9,8 +9,10 @@ import yaml
 from babel import numbers as babel_numbers
 
 from checker import currencies
-from checker.facts import (claim_facts, date_mentions, fact_spans, fold_page, index_page, is_currency,
-                           money_mentions)
+from checker.dates import date_mentions
+from checker.facts import claim_facts, fact_spans, index_page
+from checker.figures import is_currency, money_mentions
+from checker.page_index import fold_page
 from checker.match import assess
 from checker.text import display_text, fold, normalise
 

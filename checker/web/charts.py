@@ -1,6 +1,6 @@
 """The landing page's charts as Plotly figures (plain dicts): claims by verdict and health, check
 outcomes per day, and the article's figures against what the sources say."""
-from ..facts import is_currency, money_mentions
+from ..figures import is_currency, money_mentions
 from ..text import normalise
 from ..vocab import HEALTHS, VERDICTS
 

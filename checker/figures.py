@@ -1,0 +1,398 @@
+"""Figures as pages write them: amounts with their currency (CLDR's data, through currencies.py) and
+scale (million, bn, lakh, crore), and counts of things (meetings, deaths, seats, votes). Pure functions.
+
+A spelling that several currencies share ("$", "¥", "£", "kr", "Rs", "dollars", "rupees") is read as the
+one the page makes plain: its locale, or the only one of them the page writes out in full elsewhere
+(NZ$, "Indian rupees"), or the only one whose country the page names; failing that, as the currency
+English gives it ($ US dollar, £ pound sterling, ¥ yen, Rs Indian rupee), or as none ("kr", "pesos").
+A bare "$" or "dollars" is only ever read as the US dollar, or as no currency when the page's locale
+or its own figures use another dollar ("NZ$1.2 billion ... $300 million")."""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import currencies
+from .page_index import Mention, PageIndex, fold_page
+
+
+NUMBER = re.compile(r"(?<![\d.,])\d+(?:,\d+)*(?:\.\d+)?(?![\d])")
+
+
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "m": 1e6,
+          "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+          "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7}
+
+
+SCALE = re.compile(r"(?P<space>\s?)-?(?P<s1>thousand|million|billion|trillion|lakhs?|lacs?|crores?|cr|mn|mln|mil|"
+                   r"bn|bln|tn|trn|[mbk])\b(?:\s(?P<s2>crores?|lakhs?|million|billion))?")
+
+
+ATTACHED_ONLY = {"m", "b", "k"}  # "$630m", but not "100 m" (metres)
+
+
+PREFIX_REACH = 12
+
+
+CURRENCY_PUNCTUATION = "([\"'~≈"
+
+
+PARENTHESIS_CONVERSION = re.compile(r"\(\s*(?:about|around|roughly|some|approximately|nearly|almost|or\s+)?\s*$")
+
+
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+
+
+ADVERB_COUNTS = {1: "once", 2: "twice", 3: "thrice"}
+
+
+LEAD_REACH = 120  # characters before a count in which its lead words may stand
+
+
+# What a count is counted in. Each group: the names of the unit (a claim's unit is looked up by
+# them), the words that follow the number on a page ("34 people were killed", "six occasions"), and
+# the words that may come just before it ("the death toll rose to 34", "a population of 4.9 million").
+UNIT_SYNONYMS = {
+    "meetings": ("meetings|meeting|talks|summits",
+                 "meetings|meeting|times|occasions|occasion|rounds|sessions|summits", ""),
+    "visits": ("visits|visit|trips", "visits|visit|trips|trip|times|occasions|occasion", ""),
+    "times": ("times|occasions|occasion", "times|occasions|occasion", ""),
+    "people": ("people|persons|individuals|inhabitants|residents|population|citizens|spectators|attendance",
+               "people|persons|individuals|inhabitants|residents|citizens|spectators|fans",
+               "population|populace|home to|crowd|attendance|audience"),
+    "deaths": ("deaths|dead|fatalities|killed|lives",
+               "deaths|dead|fatalities|killed|died|lives lost|victims", "death toll|toll|killed|killing|deaths"),
+    "injuries": ("injuries|injured|wounded", "injuries|injured|wounded|hurt", "injured|injuring|wounded|wounding"),
+    "cases": ("cases|infections", "cases|infections|infected", "cases|caseload|infections|infected"),
+    "votes": ("votes|ballots", "votes|ballots", "votes|polled|received|won|garnered"),
+    "seats": ("seats", "seats|mps|members of parliament|lawmakers|legislators|deputies",
+              "seats|won|took|secured|winning|taking"),
+    "percent": ("percent|per cent|%|pct|percentage", "%|percent|per cent|pct|percentage points",
+                "turnout of|rate of|share of"),
+    "jobs": ("jobs|posts|positions", "jobs|posts|positions", ""),
+    "arrests": ("arrests|arrested|detained", "arrests|arrested|detained", "arrested|detained"),
+    "homes": ("homes|houses|dwellings", "homes|houses|dwellings", ""),
+    "tonnes": ("tonnes|tons|metric tons", "tonnes|tons|metric tons", ""),
+}
+
+
+# Words that may stand between a number and its unit ("six formal meetings", "34 people were
+# killed"): a few plain words, never another figure or a conjunction that starts another count.
+FILLER = r"(?:(?!(?:and|or|but|while|whereas|with|plus)\b)[a-z][\w'-]*\s+){0,3}?"
+
+
+@dataclass
+class MoneyMention(Mention):
+    form: object = None  # the CurrencyForm it was written with
+
+
+def is_currency(unit):
+    """True when a claim's unit is an ISO 4217 currency code (USD, NZD, INR, ...), in any case."""
+    return currencies.is_currency_code(unit)
+
+
+def parse_number(text):
+    """Digits with western (1,200,000) or Indian (12,00,000) grouping -> float, or None."""
+    whole, _, decimals = text.partition(".")
+    groups = whole.split(",")
+    if len(groups) > 1:
+        if not 1 <= len(groups[0]) <= 3 or len(groups[-1]) != 3:
+            return None
+        middle = {len(g) for g in groups[1:-1]}
+        if middle - {3} and middle - {2}:
+            return None
+    return float(whole.replace(",", "") + ("." + decimals if decimals else ""))
+
+
+def currency_before(text, display, start):
+    """The currency form written just before a figure (NZ$, Rs., USD, ₹, "US $"), with where it
+    begins. display: the text with its case, or None when only the folded text is known (then any
+    case goes)."""
+    prefixes = currencies.forms()[0]
+    end = start - 1 if start > 0 and text[start - 1] == " " else start
+    begin = end
+    while begin > 0 and end - begin < PREFIX_REACH and not text[begin - 1].isspace():
+        begin -= 1
+    token = text[begin:end]
+    if not token or (token.isalpha() and token not in prefixes):
+        return None, start  # most figures follow a plain word ("was 5"): nothing to cut
+    for cut in range(len(token)):
+        spelling = token[cut:]
+        form = prefixes.get(spelling)
+        if form is None:
+            continue
+        before = token[cut - 1] if cut else ""
+        if before.isalnum():
+            continue  # "abc$" is no "c$"
+        if not spelling_case_fits(form, display and display[begin + cut:end], attached=end == start):
+            continue
+        if form.kind == "symbol" and not any(c.isalpha() for c in spelling) and begin > 1 and text[begin - 1] == " ":
+            # "US $630", "NZ $1.2bn": a country's letters a space before the symbol
+            word_end = begin - 1
+            word_begin = word_end
+            while word_begin > 0 and word_end - word_begin < 5 and not text[word_begin - 1].isspace():
+                word_begin -= 1
+            joined = prefixes.get(text[word_begin:word_end].replace(".", "") + spelling)
+            if joined is not None and (display is None or display[word_begin:word_end].isupper()):
+                return joined, word_begin
+        return form, begin + cut
+    return None, start
+
+
+def spelling_case_fits(form, written, attached):
+    """Codes and letter symbols count only in their own case (USD, Rs, kr): "all 5" is no lek."""
+    letters = [c for c in form.spelling if c.isalpha()]
+    if not letters:
+        return True
+    if len(letters) == 1 and len(form.spelling) == 1 and not attached:
+        return False  # "R5bn", never "r 5"
+    if written is None:
+        return True
+    if form.kind == "code":
+        return written.isupper()
+    if len(form.spelling) == 1:
+        return written == form.spelling
+    first = next(c for c in written if c.isalpha())
+    return first.isupper() or form.spelling.lstrip("$").islower()  # "Rs", "RM", "KSh"; "kr" as CLDR writes it
+
+
+def currency_after(text, display, end):
+    """The currency written just after a figure ("US dollars", "crore rupees", "USD", "kr", "€")."""
+    suffixes = currencies.forms()[1]
+    at = end + 1 if end < len(text) and text[end] == " " else end
+    most = currencies.longest_suffix_words()
+    words = text[at:at + 60].split(" ", most)[:most]
+    first_words = currencies.suffix_first_words()
+    if not words or (words[0] not in first_words and words[0].rstrip(".,;:)!?\"'") not in first_words):
+        return None, end
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        phrase = phrase.rstrip(".,;:)!?\"'") if not suffixes.get(phrase) else phrase
+        form = suffixes.get(phrase)
+        if form is None:
+            continue
+        written = display[at:at + len(phrase)] if display is not None else None
+        if form.kind == "code" and written is not None and not written.isupper():
+            continue
+        if form.kind == "symbol" and not spelling_case_fits(form, written, attached=False):
+            continue
+        return form, at + len(phrase)
+    return None, end
+
+
+WORD_NUMBER = re.compile(r"\b(?P<word>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                         r"fifteen|twenty|thirty|forty|fifty)\s+(?P<scale>thousand|million|billion|trillion|lakh|crore)\b")
+
+
+WORD_VALUES = {**NUMBER_WORDS, "a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50}
+
+
+ROUNDING = 0.05  # a figure rounded by more than this share of itself is another figure ("$1 billion" for 1.3)
+
+
+def same_figure(page_amount, page_tolerance, amount, claim_tolerance):
+    """True when a page's figure and a claim's are the same, either rounding the other."""
+    difference = abs(page_amount - amount)
+    return difference <= max(page_tolerance, claim_tolerance) and difference <= ROUNDING * abs(amount) + 1e-6
+
+
+def read_numbers(text, display=None):
+    """Every figure in a folded text as (start, end, amount, tolerance), and the raw money mentions
+    among them (a MoneyMention whose currency is not yet resolved). display: the same text with
+    its case, so that codes and letter symbols count only in their own case."""
+    found, money = [], []
+    scale_match = SCALE.match
+    for m in NUMBER.finditer(text):
+        start, end = m.span()
+        if start and text[start - 1] == "-" and start > 1 and text[start - 2].isalpha():
+            continue  # "COVID-19", "F-16"
+        amount = parse_number(m.group())
+        if amount is None:
+            continue
+        digits = m.group()
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        scale = 1.0
+        s = scale_match(text, end)
+        if s and not (s.group("s1") in ATTACHED_ONLY and s.group("space")):
+            scale = SCALES[s.group("s1")] * (SCALES[s.group("s2")] if s.group("s2") else 1)
+            end = s.end()
+        value = amount * scale
+        tolerance = scale * (10 ** -decimals) / 2 + 1e-6
+        form, begin = currency_before(text, display, start)
+        if start and text[start - 1].isalpha() and form is None:
+            continue  # "G20", "Q3", "MP3"
+        if form is not None and len(form.spelling) == 1 and form.spelling.isalpha():
+            if scale == 1 and "," not in digits and "." not in digits:
+                form = None  # "R2" is a road, "R5bn" is rand
+        after, after_end = currency_after(text, display, end)
+        if after is not None and (form is None or len(after.currencies) < len(form.currencies)):
+            form, begin, end = after, start if form is None else begin, after_end
+        found.append((start, end, value, tolerance))
+        if form is not None:
+            money.append(MoneyMention(begin, end, (value, None, tolerance), form))
+    for m in WORD_NUMBER.finditer(text):  # "one billion euros", "two million people"
+        start, end = m.span()
+        scale = SCALES[m.group("scale")]
+        value = WORD_VALUES[m.group("word")] * scale
+        form, begin = currency_before(text, display, start)
+        after, after_end = currency_after(text, display, end)
+        if after is not None:
+            form, end = after, after_end
+            begin = start if begin == start else begin
+        found.append((start, end, value, scale / 2))
+        if form is not None:
+            money.append(MoneyMention(begin, end, (value, None, scale / 2), form))
+    found.sort()
+    money.sort(key=lambda m: m.start)
+    return found, money
+
+
+def explicit_currencies(mentions):
+    return {next(iter(m.form.currencies)) for m in mentions if not m.form.ambiguous}
+
+
+def resolve_money(mentions, page):
+    """Read each mention's currency in the light of the whole page (see the module's docstring):
+    first the spellings of one currency, then the other shared ones, then "$" and "dollars" in the
+    light of all those."""
+    explicit = explicit_currencies(mentions)
+    local = currencies.locale_currency(page.locale) if page.locale else None
+    read = {}
+    for i, m in enumerate(mentions):
+        if not m.form.ambiguous:
+            read[i] = next(iter(m.form.currencies))
+        elif m.form.home not in currencies.INTERNATIONAL:
+            read[i] = read_ambiguous(m.form, explicit, local, page)
+    written = {c for c in read.values() if c}
+    resolved = []
+    for i, m in enumerate(mentions):
+        currency = read[i] if i in read else read_international(m, m.form, written, local, resolved[-1] if resolved else None, page)
+        amount, _, tolerance = m.value
+        resolved.append(MoneyMention(m.start, m.end, (amount, currency, tolerance), m.form))
+    return resolved
+
+
+def read_international(mention, form, explicit, local, previous, page):
+    """A bare "$" or "dollars": the US dollar, unless the page's locale or its own figures use
+    another of the currencies so written; then none, except in a conversion in brackets right after
+    a figure in another currency ("NZ$1.2 billion ($800 million)"), which is the US dollar."""
+    others = (explicit | {local}) & form.currencies - {form.home}
+    if not others:
+        return form.home
+    if previous is not None and previous.value[1] not in (None, form.home) and mention.start - previous.end < 20:
+        if PARENTHESIS_CONVERSION.search(page.text[previous.end:mention.start]):
+            return form.home
+    return None
+
+
+def read_ambiguous(form, explicit, local, page):
+    """Another shared spelling (¥, £, kr, Rs, rupees): the page's locale, else the only one of its
+    currencies the page writes out, else the only one whose country it names, else its English
+    reading when the page points nowhere else."""
+    if local in form.currencies:
+        return local
+    written = explicit & form.currencies
+    if written:
+        return next(iter(written)) if len(written) == 1 else None
+    context = currencies.currency_context_words()
+    named = {c for c in form.currencies if page.mentions_any(context.get(c, ()))}
+    if len(named) == 1:
+        return next(iter(named))
+    if named:
+        return form.home if form.home in named else None
+    return form.home
+
+
+def money_mentions(text, locale=None):
+    """The figures with a currency in a text, read in the light of the text itself. A text already
+    folded (normalise) has lost its case: then codes count in any case."""
+    folded = fold_page(text)
+    page = PageIndex(display=text, text=folded, locale=locale)
+    _, raw = read_numbers(folded, None if folded == text else text)
+    return resolve_money(raw, page)
+
+
+def describe_number(amount):
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if amount >= scale:
+            return f"{amount / scale:g} {word}"
+    return f"{amount:g}" if amount < 1e6 else f"{amount:,.0f}"
+
+
+def describe_money(amount, currency):
+    if amount >= 1e3 and amount < 1e6 and amount % 1e3 == 0:
+        return f"{currency or '?'} {amount / 1e3:g} thousand"
+    return f"{currency or '?'} {describe_number(amount)}"
+
+
+@lru_cache(maxsize=None)
+def unit_words(unit):
+    """(words after the number, words before it) for a claim's unit, each a tuple of phrases."""
+    key = " ".join(unit.lower().split())
+    for names, after, before in UNIT_SYNONYMS.values():
+        names = set(names.split("|"))
+        if key in names or key.rstrip("s") in names or key + "s" in names:
+            return tuple(after.split("|")), tuple(filter(None, before.split("|")))
+    return (key, key[:-1] if key.endswith("s") else key + "s"), ()
+
+
+@lru_cache(maxsize=None)
+def count_patterns(unit):
+    """Compiled: the words after a count (matched at its end), the lead words before it (searched
+    in the LEAD_REACH characters before it, up to it)."""
+    after, before = unit_words(unit)
+    words = "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True) if w != "%")
+    alternatives = [rf"\s+{FILLER}(?:{words})\b"] if words else []
+    if "%" in after:
+        alternatives.append(r"\s?%")
+    after_re = re.compile("|".join(alternatives))
+    before_re = None
+    if before:
+        leads = "|".join(re.escape(w) for w in sorted(before, key=len, reverse=True))
+        # anywhere before it in its clause, with no other figure and no "and" between
+        before_re = re.compile(rf"\b(?:{leads})\b(?:(?!\b(?:and|or|but|while|whereas|with)\b)(?:[^.;!?\d]|\.\d|(?<!\d)(?:1[89]|20)\d\d(?!\d)))*$")
+    return after_re, before_re
+
+
+def count_spans(page, number, unit, claim_tolerance=0.0):
+    """Where a count stands: its figure (digits, with any scale, or in words) with one of the
+    unit's words just after it, or one of its lead words before it in its clause; a figure of three
+    significant digits or more also where nothing but a preposition or punctuation follows it."""
+    after_re, before_re = count_patterns(unit)
+    text = page.text
+    candidates = [(s, e) for s, e, amount, tolerance in page.numbers
+                  if same_figure(amount, tolerance, number, claim_tolerance)]
+    if number == int(number) and int(number) in NUMBER_WORDS.values():
+        for word, n in NUMBER_WORDS.items():
+            if n == number:
+                candidates += [(p, p + len(word)) for p in page.phrase_positions(word)]
+    hits = []
+    bare = distinctive(number) and "%" not in unit_words(unit)[0]
+    for s, e in candidates:
+        after = after_re.match(text, e)
+        if after:
+            hits.append((s, after.end()))
+        elif before_re is not None and before_re.search(text, max(0, s - LEAD_REACH), s):
+            hits.append((s, e))
+        elif bare and BARE_END.match(text, e):
+            hits.append((s, e))  # "a record 745,000 in 2022": a figure this exact needs no unit
+    adverb = ADVERB_COUNTS.get(number)
+    if adverb and "times" in unit_words(unit)[0]:
+        hits += [(p, p + len(adverb)) for p in page.phrase_positions(adverb)]
+    return sorted(hits)
+
+
+BARE_END = re.compile(r"\s*(?:[.,;:)]|$|(?:in|on|at|by|for|from|since|this|last|as|according|says|said|was|were|is|are)\b)")
+
+
+def distinctive(number):
+    """True for a count with at least three significant digits (745,000; 4,352): exact enough to
+    stand for itself where the page gives no unit after it."""
+    if number < 100 or number != int(number):
+        return False
+    return len(str(int(number)).rstrip("0")) >= 3
+
+
+def describe_count(value, unit):
+    return f"{describe_number(float(value))} {unit}"
