@@ -5,6 +5,23 @@ CREATE TABLE "_sqlite_migrations" (
    "applied_at" TEXT
 );
 
+CREATE TABLE article_links (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        url TEXT NOT NULL CHECK ((url GLOB 'http://?*' OR url GLOB 'https://?*') AND url NOT GLOB '*[' || ' ' || char(9) || char(10) || char(13) || char(160) || ']*'),
+        anchor TEXT,
+        sentence TEXT,
+        paragraph INTEGER NOT NULL CHECK (paragraph >= 0),
+        UNIQUE (article_id, url, paragraph, anchor)
+    );
+
+CREATE TABLE article_versions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        text TEXT NOT NULL,
+        replaced_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+
 CREATE TABLE articles (
         id TEXT PRIMARY KEY CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
         title TEXT NOT NULL CHECK (trim(title, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
@@ -14,7 +31,7 @@ CREATE TABLE articles (
         url TEXT CHECK (url IS NULL OR ((url GLOB 'http://?*' OR url GLOB 'https://?*') AND url NOT GLOB '*[' || ' ' || char(9) || char(10) || char(13) || char(160) || ']*')),
         text TEXT NOT NULL CHECK (trim(text, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
         added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-    );
+    , imported_from TEXT CHECK (imported_from IS NULL OR trim(imported_from, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''), imported_at TEXT);
 
 CREATE TABLE "checks" (
     id INTEGER PRIMARY KEY,
@@ -130,6 +147,28 @@ CREATE TABLE "evidence" (
     CHECK (support = 'unreachable' OR snapshot_id IS NOT NULL)
 );
 
+CREATE TABLE proposals (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        quote TEXT NOT NULL CHECK (trim(quote, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
+        kind TEXT NOT NULL CHECK (kind IN ('trade_figure', 'visit_date', 'meeting_count', 'first_visit', 'attribution', 'quote', 'membership', 'title', 'historical', 'prediction', 'other')),
+        claim TEXT NOT NULL CHECK (trim(claim, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
+        value NUMERIC CHECK (value IS NULL OR (typeof(value) IN ('integer', 'real') AND value BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308)),
+        unit TEXT CHECK (unit IS NULL OR trim(unit, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
+        date_start TEXT CHECK (date_start IS NULL OR date_start GLOB '[0-9][0-9][0-9][0-9]' OR (length(date_start) = 7 AND date(date_start || '-01', '+0 days') IS date_start || '-01') OR date(date_start, '+0 days') IS date_start),
+        date_end TEXT CHECK (date_end IS NULL OR date_end GLOB '[0-9][0-9][0-9][0-9]' OR (length(date_end) = 7 AND date(date_end || '-01', '+0 days') IS date_end || '-01') OR date(date_end, '+0 days') IS date_end),
+        score REAL NOT NULL CHECK (score BETWEEN 0 AND 1),
+        cited_urls TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(cited_urls) AND json_type(cited_urls) = 'array'),
+        repeats TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(repeats) AND json_type(repeats) = 'array'),
+        status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'accepted', 'rejected')),
+        claim_id INTEGER REFERENCES claims(id),
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        CHECK ((value IS NULL) = (unit IS NULL)),
+        CHECK (date_end IS NULL OR date_start IS NOT NULL),
+        CHECK ((status = 'accepted') = (claim_id IS NOT NULL)),
+        UNIQUE (article_id, quote, claim)
+    );
+
 CREATE TABLE "snapshots" (
     id INTEGER PRIMARY KEY,
     text_hash TEXT NOT NULL UNIQUE,
@@ -189,6 +228,12 @@ CREATE TABLE verdict_history (
         note TEXT
     );
 
+CREATE INDEX article_links_article ON article_links(article_id, paragraph);
+
+CREATE INDEX article_versions_article ON article_versions(article_id, id);
+
+CREATE UNIQUE INDEX articles_imported_from ON articles(imported_from) WHERE imported_from IS NOT NULL;
+
 CREATE INDEX checks_source_live ON checks(source_id, via_archive, id);
 
 CREATE INDEX checks_started_at ON checks(started_at);
@@ -215,6 +260,8 @@ CREATE INDEX evidence_link ON evidence(claim_id, source_id, check_id);
 
 CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
     ON "_sqlite_migrations" ("migration_set", "name");
+
+CREATE INDEX proposals_article ON proposals(article_id, status);
 
 CREATE INDEX source_state_state ON source_state(state);
 
@@ -465,6 +512,17 @@ CREATE TRIGGER evidence_source_is_the_checks BEFORE INSERT ON evidence
     WHEN NEW.source_id IS NOT (SELECT source_id FROM checks WHERE id = NEW.check_id)
     BEGIN
         SELECT RAISE(ABORT, 'evidence.source_id must be the source of its check');
+    END;
+
+CREATE TRIGGER proposals_keep_their_words BEFORE UPDATE OF article_id, quote ON proposals
+    BEGIN
+        SELECT RAISE(ABORT, 'a proposal keeps its article and quote: propose again instead');
+    END;
+
+CREATE TRIGGER proposals_quote_in_article BEFORE INSERT ON proposals
+    WHEN NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = NEW.article_id AND instr(replace(replace(replace(replace(replace(articles.text, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(NEW.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0)
+    BEGIN
+        SELECT RAISE(ABORT, 'proposals.quote must occur in the text of its article');
     END;
 
 CREATE TRIGGER snapshots_never_deleted BEFORE DELETE ON snapshots

@@ -26,6 +26,9 @@ VERDICTS = (
 
 RELATIONS = ("cited", "supports", "contradicts", "context")
 
+# Where a proposed claim stands (checker propose, accept, reject).
+PROPOSAL_STATUSES = ("proposed", "accepted", "rejected")
+
 # Kinds whose value counts something that exists (money traded, meetings held): it is more than 0.
 POSITIVE_KINDS = ("trade_figure", "meeting_count")
 

@@ -160,6 +160,7 @@ URL_COLUMNS = [
     ("snapshots", "canonical_url", "INSERT INTO snapshots (text_hash, text, canonical_url) VALUES ('h', 't', ?)"),
     ("claim_sources", "passage_found_at", "INSERT INTO claim_sources (claim_id, source_id, relation, passage, passage_found_at)"
                                           " VALUES (1, 2, 'context', 'p', ?)"),
+    ("article_links", "url", "INSERT INTO article_links (article_id, url, paragraph) VALUES ('pakistan-russia-2012', ?, 0)"),
 ]
 
 

@@ -27,6 +27,8 @@ VOCABULARY_COLUMNS = [
     ("claim_health_log", "previous_support", vocab.SUPPORTS),
     ("verdict_history", "from_verdict", vocab.VERDICTS),
     ("verdict_history", "to_verdict", vocab.VERDICTS),
+    ("proposals", "kind", vocab.KINDS),
+    ("proposals", "status", vocab.PROPOSAL_STATUSES),
 ]
 
 

@@ -14,6 +14,7 @@ from . import release_1  # noqa: E402,F401  (m001-m004)
 from . import health_from_reading  # noqa: E402,F401  (m005)
 from . import safe_ledger  # noqa: E402,F401  (m006)
 from . import provenance  # noqa: E402,F401  (m007)
+from . import intake  # noqa: E402,F401  (m008)
 
 
 def apply(db):
