@@ -20,7 +20,6 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 from checker.db import open_db  # noqa: E402
-from checker.assessment import health_of, store_health  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORDS = ("trade minister visit pipeline energy summit treaty cooperation figure meeting embassy consulate "
@@ -102,7 +101,10 @@ def build(path, claims, per_claim, per_source, seed=7):
         for first in range(1, claims + 1, 1000):
             ids = list(range(first, min(first + 1000, claims + 1)))
             verdicts = dict(db.execute(f"SELECT id, verdict FROM claims WHERE id BETWEEN {ids[0]} AND {ids[-1]}").fetchall())
-            for claim_id, (health, supporting, latest) in health_of(db, ids).items():
+            now = {r[0]: r[1:] for r in db.execute(
+                f"SELECT claim_id, health, supporting, latest_check_at FROM claim_health_now WHERE claim_id BETWEEN {ids[0]} AND {ids[-1]}")}
+            for claim_id in ids:
+                health, supporting, latest = now.get(claim_id, ("unchecked", 0, None))
                 change = None
                 if health != "unchecked" and claim_id % 97 == 0:  # some claims lost support since their verdict
                     change = db["claim_health_log"].insert({
@@ -110,7 +112,9 @@ def build(path, claims, per_claim, per_source, seed=7):
                         "previous_health": "supported", "outcome": "not_found", "support": "missing",
                         "previous_support": "supports", "diff": "[-old words-] {+new words+}"}).last_pk
                     health = "at_risk"
-                store_health(db, claim_id, verdicts[claim_id], health, supporting, latest, change, change is not None)
+                db["claim_health"].upsert({"claim_id": claim_id, "verdict": verdicts[claim_id], "health": health,
+                                           "supporting": supporting, "latest_check_at": latest, "last_change_id": change,
+                                           "worsened": int(change is not None)}, pk="claim_id")
     db.execute("ANALYZE")
     db.conn.close()
     print(f"  built in {time.monotonic() - started:.0f} s", flush=True)

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from .db import iso_time, require_rows, save_check, transaction
 from .facts import index_page
 from .match import assess
+from .sources import title_from_check
 
 DIFF_CONTEXT = 6  # words of unchanged text kept around each change
 READ_OUTCOMES = ("ok", "not_modified")
@@ -138,6 +139,7 @@ def record_check(db, source_id, attempts, read=None, results=()):
         claim_ids = claims_citing(db, source_id)
         before = link_states(db, source_id, claim_ids)
         check_ids = [save_check(db, source_id, attempt) for attempt in attempts]
+        title_from_check(db, source_id, attempts)
         written = record_evidence(db, check_ids[read], source_id, results) if read is not None else {}
         refresh_health(db, claim_ids, source_id=source_id, outcome=attempts[0].outcome, written=written, before=before)
     return check_ids

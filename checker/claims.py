@@ -1,5 +1,6 @@
 """Add, link, rate and read articles, claims and sources: the library behind every writer."""
 import getpass
+import json
 import math
 import os
 import sqlite3
@@ -8,9 +9,9 @@ import time
 from .db import iso_time, transaction
 from .errors import CheckerError, DuplicateClaim, DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle
 from .sources import ensure_source, source_row
-from .text import clean, is_partial_date, quote_occurs
+from .text import clean, find_in_article, is_partial_date
 from .urls import normalise_url
-from .vocab import KINDS, POSITIVE_KINDS, RELATIONS, VERDICTS
+from .vocab import HEALTHS, KINDS, POSITIVE_KINDS, RELATIONS, VERDICTS
 
 
 def now():
@@ -138,13 +139,16 @@ def add_claim(
 ):
     """Insert a claim and its sources in one transaction; return the claim's id.
 
+    The quote is looked for in the article forgivingly (straight or curly quotes, dashes,
+    whitespace and case aside: text.find_in_article), and the article's own wording is stored.
     ``sources`` is a list of dicts with ``url`` and optionally ``relation`` (default
     ``cited``), ``passage``, ``title``, ``publisher`` and ``note``.
     """
     article = get_article(db, _required(article_id, "article"))
-    quote = _required(quote, "quote")
-    if not quote_occurs(quote, article["text"]):
-        raise QuoteNotInArticle(quote, article["id"]).at("quote")
+    typed = _required(quote, "quote")
+    quote = find_in_article(typed, article["text"])
+    if quote is None:
+        raise QuoteNotInArticle(typed, article["id"], article["title"]).at("quote")
     value = _number(value, "value")
     kind = _choice(kind, "kind", KINDS)
     if value is not None and kind in POSITIVE_KINDS and value <= 0:
@@ -214,43 +218,66 @@ def add_source(db, claim_id, url, *, relation="supports", passage=None, title=No
 
 
 def set_verdict(db, claim_id, verdict, *, note=None, by=None):
-    """Rate a claim; the note says what the record shows."""
+    """Rate a claim; the note says what the record shows. A new verdict needs a new note: the reason
+    for the old one is not the reason for this one."""
     claim_row = get_claim_row(db, claim_id)
     changes = {
         "verdict": _choice(verdict, "verdict", VERDICTS),
         "verdict_at": now(),
         "verdict_by": clean(by) or current_user(),
     }
-    if clean(note) is not None:
-        changes["verdict_note"] = clean(note)
+    note = clean(note)
+    if changes["verdict"] != claim_row["verdict"] and (note is None or note == claim_row["verdict_note"]):
+        raise InvalidInput(f"the verdict changes from {claim_row['verdict']} to {changes['verdict']}: "
+                           "give a note that says why").at("note")
+    if note is not None:
+        changes["verdict_note"] = note
     with transaction(db):
         db["claims"].update(claim_row["id"], changes)
     return get_claim_row(db, claim_row["id"])
 
 
-def list_claims(db, *, kind=None, verdict=None, search=None, article_id=None):
-    """Claims matching the filters, with their number of sources; search uses full-text search."""
+def remove_source(db, claim_id, source_id, *, by=None, reason=None):
+    """Take a source off a claim. The removal is recorded (who, when, why, and what the link said) and
+    the source's checks stay in the ledger; the claim's health is brought up to date."""
+    from .assessment import refresh_health
+
+    claim_row = get_claim_row(db, claim_id)
+    with transaction(db):
+        link = db.execute("SELECT relation, passage, note FROM claim_sources WHERE claim_id = ? AND source_id = ?",
+                          [claim_row["id"], source_id]).fetchone()
+        if link is None:
+            raise NotFound("source of this claim", source_id)
+        db["link_removals"].insert({
+            "claim_id": claim_row["id"], "source_id": source_id, "relation": link[0], "passage": link[1],
+            "note": link[2], "removed_by": clean(by) or current_user(), "reason": clean(reason)})
+        db.execute("DELETE FROM claim_sources WHERE claim_id = ? AND source_id = ?", [claim_row["id"], source_id])
+        refresh_health(db, [claim_row["id"]])
+
+
+def list_claims(db, *, kind=None, verdict=None, search=None, article_id=None, health=None):
+    """Claims matching the filters, with their health and number of sources; search uses full-text
+    search. ``health`` is one of supported, at_risk, unsupported, unchecked."""
     if kind is not None:
         kind = _choice(kind, "kind", KINDS)
     if verdict is not None:
         verdict = _choice(verdict, "verdict", VERDICTS)
-    where, params = [], []
-    if kind:
-        where.append("claims.kind = ?")
-        params.append(kind)
-    if verdict:
-        where.append("claims.verdict = ?")
-        params.append(verdict)
-    if article_id:
-        where.append("claims.article_id = ?")
-        params.append(article_id)
+    if health is not None:
+        health = _choice(health, "health", HEALTHS)
+    filters = {"claims.kind = ?": kind, "claims.verdict = ?": verdict, "claims.article_id = ?": article_id,
+               "coalesce(claim_health.health, 'unchecked') = ?": health}
+    where = [condition for condition, value in filters.items() if value]
+    params = [value for value in filters.values() if value]
     if clean(search):
         where.append("claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
         params.append(fts_query(search))
     sql = """
-        SELECT claims.id, claims.kind, claims.verdict, claims.claim,
-               (SELECT count(*) FROM claim_sources WHERE claim_id = claims.id) AS sources
-        FROM claims {} ORDER BY claims.id
+        SELECT claims.id, claims.kind, claims.verdict,
+               coalesce(claim_health.health, 'unchecked') AS health,
+               (SELECT count(*) FROM claim_sources WHERE claim_id = claims.id) AS sources,
+               claims.claim
+        FROM claims LEFT JOIN claim_health ON claim_health.claim_id = claims.id
+        {} ORDER BY claims.id
     """.format("WHERE " + " AND ".join(where) if where else "")
     try:
         return [dict(r) for r in db.query(sql, params)]
@@ -270,23 +297,36 @@ def fts_query(text):
 
 
 def get_claim(db, claim_id):
-    """A claim with its article's title and its sources (each with relation and passage)."""
+    """A claim with its article's title, its health (``status``: health, sources, supporting,
+    unreachable, unreachable_since, latest_check_at) and its sources, each with its relation,
+    passage (and where and when it was read), its state and latest check, and the latest evidence
+    for the link (support, score, facts found and missing, snippet, when and whence it was read)."""
     claim_row = get_claim_row(db, claim_id)
     article = get_article(db, claim_row["article_id"])
     claim_row["article_title"] = article["title"]
-    claim_row["sources"] = [
-        dict(r)
-        for r in db.query(
-            """
-            SELECT sources.id, sources.url, sources.title, sources.publisher,
-                   claim_sources.relation, claim_sources.passage, claim_sources.note
-            FROM claim_sources JOIN sources ON sources.id = claim_sources.source_id
-            WHERE claim_sources.claim_id = ?
-            ORDER BY claim_sources.relation = 'cited' DESC, sources.id
-            """,
-            [claim_row["id"]],
-        )
-    ]
+    claim_row["status"] = dict(next(db.query(
+        """SELECT health, sources, supporting, unreachable, unreachable_since, latest_check_at
+           FROM claim_status WHERE claim_id = ?""", [claim_row["id"]])))
+    claim_row["sources"] = []
+    for r in db.query(
+        """
+        SELECT sources.id, sources.url, sources.title, sources.publisher,
+               cs.relation, cs.passage, cs.note, cs.passage_found_at, cs.passage_checked_on,
+               ls.source_state, ls.latest_outcome, ls.latest_check_at, ls.unreachable_since,
+               ls.support, ls.score, ls.snippet, ls.facts_found, ls.facts_missing,
+               ls.read_at, ls.read_from_archive, ls.read_archive_url
+        FROM claim_sources cs
+        JOIN sources ON sources.id = cs.source_id
+        JOIN link_status ls ON ls.claim_id = cs.claim_id AND ls.source_id = cs.source_id
+        WHERE cs.claim_id = ?
+        ORDER BY cs.relation = 'cited' DESC, sources.id
+        """,
+        [claim_row["id"]],
+    ):
+        source = dict(r)
+        source["facts_found"] = json.loads(source["facts_found"] or "[]")
+        source["facts_missing"] = json.loads(source["facts_missing"] or "[]")
+        claim_row["sources"].append(source)
     return claim_row
 
 

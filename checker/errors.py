@@ -44,13 +44,17 @@ class InvalidURL(InvalidInput):
 
 
 class QuoteNotInArticle(InvalidInput):
-    """Raised when a claim's quote does not occur in its article's text."""
+    """Raised when a claim's quote does not occur in its article's text, even compared forgivingly
+    (quotes, dashes, whitespace and case aside: see text.find_in_article). The message names the
+    article by its title, as people know it; ``article_id`` keeps its slug."""
 
-    def __init__(self, quote, article_id):
+    def __init__(self, quote, article_id, title=None):
         self.quote = quote
         self.article_id = article_id
+        self.title = title
         short = quote if len(quote) <= 60 else quote[:57] + "..."
-        super().__init__(f"quote {short!r} does not occur in the text of article {article_id!r}")
+        article = f"“{title}”" if title else f"article {article_id!r}"
+        super().__init__(f"quote {short!r} does not occur in the text of {article}")
 
 
 class NotFound(CheckerError):
@@ -125,3 +129,16 @@ class DuplicateClaim(CheckerError):
         self.claim = claim
         short = claim if len(claim) <= 60 else claim[:57] + "..."
         super().__init__(f"article {article_id!r} already has the claim {short!r} with that quote")
+
+
+class SourceUnreadable(InvalidInput):
+    """Raised when an import's source cannot be had: a URL refused, failing or timing out, a file
+    missing or unreadable, a path of a type we do not import."""
+
+
+class NotAnArticle(InvalidInput):
+    """Raised when a source was read but holds no article: no main text, an image, a "not found" page."""
+
+
+class RefreshRefused(CheckerError):
+    """Raised when ``--refresh`` would drop the quote of a claim made on the article's current text."""

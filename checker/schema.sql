@@ -147,6 +147,18 @@ CREATE TABLE "evidence" (
     CHECK (support = 'unreachable' OR snapshot_id IS NOT NULL)
 );
 
+CREATE TABLE link_removals (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL,
+        source_id INTEGER NOT NULL,
+        relation TEXT NOT NULL,
+        passage TEXT,
+        note TEXT,
+        removed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        removed_by TEXT CHECK (removed_by IS NULL OR trim(removed_by, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
+        reason TEXT CHECK (reason IS NULL OR trim(reason, ' ' || char(9) || char(10) || char(13) || char(160)) <> '')
+    );
+
 CREATE TABLE proposals (
         id INTEGER PRIMARY KEY,
         article_id TEXT NOT NULL REFERENCES articles(id),
@@ -261,6 +273,8 @@ CREATE INDEX evidence_link ON evidence(claim_id, source_id, check_id);
 CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
     ON "_sqlite_migrations" ("migration_set", "name");
 
+CREATE INDEX link_removals_claim ON link_removals(claim_id, id);
+
 CREATE INDEX proposals_article ON proposals(article_id, status);
 
 CREATE INDEX source_state_state ON source_state(state);
@@ -306,6 +320,33 @@ SELECT
     c.verdict_at
 FROM claims c LEFT JOIN claim_health h ON h.claim_id = c.id;
 
+CREATE VIEW health_changes AS
+    SELECT
+        l.id,
+        l.claim_id,
+        c.claim,
+        c.verdict,
+        l.previous_health,
+        l.health,
+        l.changed_at,
+        l.source_id,
+        s.url AS source_url,
+        l.outcome,
+        l.previous_support,
+        l.support,
+        l.diff,
+        'checker:health:' || l.id AS atom_id,
+        'Claim ' || c.id || ': ' || replace(l.previous_health, '_', ' ') || ' to ' || replace(l.health, '_', ' ') AS atom_title,
+        l.changed_at AS atom_updated,
+        c.claim || char(10) || 'Source: ' || coalesce(s.url, '(none)') || char(10)
+            || 'Support: ' || coalesce(l.previous_support, 'none') || ' to ' || coalesce(l.support, 'none')
+            || coalesce(char(10) || 'Change: ' || l.diff, '') AS atom_content,
+        '/-/claim/' || c.id AS atom_link
+    FROM claim_health_log l
+    JOIN claims c ON c.id = l.claim_id
+    LEFT JOIN sources s ON s.id = l.source_id
+    ORDER BY l.id DESC;
+
 CREATE VIEW link_status AS
 SELECT
     cs.claim_id, cs.source_id, cs.relation, cs.passage, cs.note,
@@ -345,7 +386,15 @@ CREATE VIEW review_queue AS
         l.outcome,
         l.previous_support,
         l.support,
-        l.diff
+        l.diff,
+        'checker:review:' || l.id AS atom_id,
+        'Claim ' || c.id || ' (' || replace(c.verdict, '_', ' ') || '): ' || replace(l.previous_health, '_', ' ')
+            || ' to ' || replace(l.health, '_', ' ') AS atom_title,
+        l.changed_at AS atom_updated,
+        c.claim || char(10) || 'Source: ' || coalesce(s.url, '(none)') || char(10)
+            || 'Support: ' || coalesce(l.previous_support, 'none') || ' to ' || coalesce(l.support, 'none')
+            || coalesce(char(10) || 'Change: ' || l.diff, '') AS atom_content,
+        '/-/claim/' || c.id AS atom_link
     FROM claim_health h
     JOIN claim_health_log l ON l.id = h.last_change_id
     JOIN claims c ON c.id = h.claim_id
@@ -438,6 +487,13 @@ BEGIN
     SELECT RAISE(ABORT, 'claim_health_log is a record of what happened: it is never rewritten');
 END;
 
+CREATE TRIGGER claim_sources_removed_on_record BEFORE DELETE ON claim_sources
+    WHEN NOT EXISTS (SELECT 1 FROM link_removals r WHERE r.id = (SELECT max(id) FROM link_removals)
+                     AND r.claim_id = OLD.claim_id AND r.source_id = OLD.source_id)
+    BEGIN
+        SELECT RAISE(ABORT, 'a source leaves a claim only through its removal: record it in link_removals first');
+    END;
+
 CREATE TRIGGER "claims_ad" AFTER DELETE ON "claims" BEGIN
   INSERT INTO "claims_fts" ("claims_fts", rowid, "quote", "claim", "verdict_note") VALUES('delete', old.rowid, old."quote", old."claim", old."verdict_note");
 END;
@@ -512,6 +568,16 @@ CREATE TRIGGER evidence_source_is_the_checks BEFORE INSERT ON evidence
     WHEN NEW.source_id IS NOT (SELECT source_id FROM checks WHERE id = NEW.check_id)
     BEGIN
         SELECT RAISE(ABORT, 'evidence.source_id must be the source of its check');
+    END;
+
+CREATE TRIGGER link_removals_never_deleted BEFORE DELETE ON link_removals
+    BEGIN
+        SELECT RAISE(ABORT, 'link_removals is a record of what happened: it is never deleted');
+    END;
+
+CREATE TRIGGER link_removals_never_rewritten BEFORE UPDATE ON link_removals
+    BEGIN
+        SELECT RAISE(ABORT, 'link_removals is a record of what happened: it is never rewritten');
     END;
 
 CREATE TRIGGER proposals_keep_their_words BEFORE UPDATE OF article_id, quote ON proposals

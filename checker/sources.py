@@ -4,6 +4,7 @@ import datetime
 from .db import require_rows
 from .text import clean
 from .urls import normalise_url
+from .vocab import ALIVE_OUTCOMES
 
 
 def source_row(source):
@@ -25,6 +26,25 @@ def ensure_source(db, row):
     if blanks:
         db["sources"].update(found["id"], blanks)
     return found["id"]
+
+
+def title_from_check(db, source_id, attempts):
+    """Give a source nobody titled the title of the page a check read (live first, else an archive
+    capture of it); a title someone gave is never overwritten. Runs inside the check's transaction."""
+    for attempt in attempts:
+        if attempt.outcome not in ALIVE_OUTCOMES:
+            continue
+        if attempt.snapshot is not None:
+            title = attempt.snapshot.title
+        elif attempt.snapshot_id is not None:  # a 304: the title of the page already held
+            row = db.execute("SELECT title FROM snapshots WHERE id = ?", [attempt.snapshot_id]).fetchone()
+            title = row[0] if row else None
+        else:
+            continue
+        title = clean(" ".join((title or "").split()))
+        if title:
+            db.execute("UPDATE sources SET title = ? WHERE id = ? AND title IS NULL", [title, source_id])
+            return
 
 
 def select_sources(db, *, claims=(), sources=(), articles=(), stale_after=None, now=None):

@@ -19,6 +19,7 @@ from checker.cli.options import Duration
 from checker.db import open_db
 from checker.sources import select_sources
 
+from .conftest import remove_links
 from .servers import FakeArchive, LocalServer, html, standard_routes, TRADE_TEXT
 
 
@@ -307,7 +308,7 @@ def test_kill_mid_run_loses_only_checks_in_flight(tmp_path):
         from checker.seed import load_seed
 
         load_seed(db)
-        db.execute("delete from claim_sources")
+        remove_links(db)
         db.execute("delete from sources")
         ids = [new_source(db, s.url(f"/ok?n={n}")) for s in (s1, s2) for n in range(15)]
         db.conn.close()

@@ -1,10 +1,20 @@
+import re
 import sqlite3
+import time
 
 import pytest
+
+from checker.attempt import Attempt, Snapshot
+from checker.check import save
+from checker.claims import add_source
 
 from .conftest import SEED_CLAIMS, dump, main
 
 QUOTE = "US$630 million in 2008"
+ARTICLE_TITLE = "Pakistan and Russia seek enhanced cooperation"
+SUPPORTING = "Two-way trade between Russia and Pakistan reached US$630 million in 2008, the ministry said."
+CAPTURE_URL = "https://web.archive.org/web/20120301000000id_/https://trade.example/report"
+DAY = 86400
 
 
 def test_init_creates_and_reruns(tmp_path, run):
@@ -12,6 +22,7 @@ def test_init_creates_and_reruns(tmp_path, run):
     result = run("init", "--db", str(path), db=None)
     assert result.exit_code == 0, result.output
     assert f"{SEED_CLAIMS} claims added" in result.output
+    assert f"1 article, {SEED_CLAIMS} claims," in result.output
     result = run("init", "--db", str(path), db=None)
     assert "0 claims added" in result.output
 
@@ -20,7 +31,7 @@ def test_init_empty(tmp_path, run):
     path = tmp_path / "empty.db"
     result = run("init", "--empty", "--db", str(path), db=None)
     assert result.exit_code == 0
-    assert "0 articles" in result.output and "0 claims" in result.output
+    assert result.output.strip().endswith(": 0 claims added; 0 articles, 0 claims, 0 sources, 0 links")
 
 
 def test_add_article(tmp_path, run, db):
@@ -82,6 +93,124 @@ def test_add_source_verdict_claims_show(run, db):
     assert result.exit_code == 0
     assert "US$630 million in 2008" in result.output
     assert "https://example.org/report" in result.output and "trade was $500 million" in result.output
+    assert "health:     unchecked: nothing read yet from its" in result.output
+
+
+def test_add_claim_stores_the_articles_curly_apostrophe(run, db):
+    result = run("add-claim", "--article", "pakistan-russia-2012", "--quote", "pakistan's  rapprochement with RUSSIA",
+                 "--kind", "other", "--claim", "Pakistan is drawing closer to Russia.")
+    assert result.exit_code == 0, result.output
+    assert db["claims"].get(int(result.output))["quote"] == "Pakistan’s rapprochement with Russia"
+
+
+def test_add_claim_with_source_titles(run, db):
+    result = run(
+        "add-claim", "--article", "pakistan-russia-2012", "--quote", QUOTE, "--kind", "trade_figure",
+        "--claim", "Trade reached US$630 million in 2008.",
+        "--source", "https://example.org/a", "--source-title", "Trade report", "--passage", "630 million dollars",
+        "--source", "https://example.org/b",
+        "--source", "https://example.org/c", "--passage", "in 2008", "--source-title=Consulate page",
+    )
+    assert result.exit_code == 0, result.output
+    links = db.execute(
+        "select sources.url, sources.title, passage from claim_sources join sources on sources.id = source_id"
+        " where claim_id = ? order by sources.url", [int(result.output)]).fetchall()
+    assert links == [
+        ("https://example.org/a", "Trade report", "630 million dollars"),
+        ("https://example.org/b", None, None),
+        ("https://example.org/c", "Consulate page", "in 2008"),
+    ]
+
+
+def checked_source(db, *, archive=False):
+    """The 2008 trade claim with a source that backed it two days ago and could not be reached
+    yesterday (its archive capture read instead, with archive)."""
+    claim_id = db.execute("select id from claims where seed_key = 'trade-2008'").fetchone()[0]
+    url = "https://trade.example/report"
+    source_id = add_source(db, claim_id, url, passage="reached US$630 million in 2008")
+    ok = Attempt(requested_url=url, started_at=time.time() - 2 * DAY, elapsed_ms=5, outcome="ok")
+    ok.snapshot = Snapshot(text=SUPPORTING, body=SUPPORTING.encode(), title="Russia-Pakistan trade report")
+    down = Attempt(requested_url=url, started_at=time.time() - DAY, elapsed_ms=5, outcome="connection_error",
+                   error="connection refused")
+    save(db, {"id": source_id, "url": url}, [ok] if not archive else [down])
+    attempts = [down]
+    if archive:
+        capture = Attempt(requested_url=url, started_at=time.time() - DAY, elapsed_ms=5, outcome="ok", via_archive=True,
+                          archive_url=CAPTURE_URL, archive_timestamp="20120301000000")
+        capture.snapshot = Snapshot(text=SUPPORTING, body=SUPPORTING.encode())
+        attempts.append(capture)
+    save(db, {"id": source_id, "url": url}, attempts)
+    return claim_id, source_id
+
+
+def day_of(seconds):
+    day = time.gmtime(seconds)
+    return f"{day.tm_mday} {time.strftime('%B %Y', day)}"
+
+
+def test_show_a_claim_after_a_check(run, db):
+    claim_id, source_id = checked_source(db)
+    sources = db["claim_sources"].count_where("claim_id = ?", [claim_id])
+    out = run("show", str(claim_id)).output
+    assert f"from “{ARTICLE_TITLE}” [pakistan-russia-2012]" in out
+    assert "  figure:     US$630 million\n" in out and "  dates:      2008\n" in out
+    assert "630000000" not in out
+    assert (f"  health:     supported: 1 of {sources} sources backs it now; 1 could not be reached since "
+            f"{day_of(time.time() - DAY)}\n") in out
+    assert f"\n{sources} sources:\n" in out
+    block = out[out.index(f"[{source_id}] supports: Russia-Pakistan trade report"):]
+    assert "      https://trade.example/report\n" in block
+    assert (f"      state:    failing, latest check connection_error on {day_of(time.time() - DAY)}"
+            f" {time.strftime('%H:%M', time.gmtime(time.time() - DAY))} UTC; could not be reached since"
+            f" {day_of(time.time() - DAY)}\n") in block
+    assert re.search(rf"      evidence: supports \(\d+\), read from the page on {day_of(time.time() - 2 * DAY)} \d\d:\d\d UTC\n", block)
+    assert "      facts:    ✓ " in block and "  ✓ 2008  ✓ Russia  ✓ Pakistan\n" in block
+    assert '      snippet:  "' in block and "US$630 million in 2008" in block
+    assert '      passage:  "reached US$630 million in 2008"\n' in block
+    assert f"                read at the source on {day_of(time.time())}\n" in block
+
+
+def test_show_evidence_read_from_an_archive_capture(run, db):
+    claim_id, source_id = checked_source(db, archive=True)
+    out = run("show", str(claim_id)).output
+    block = out[out.index(f"[{source_id}] supports: "):]
+    assert f"evidence: supports" in block and f"read from an archive capture ({CAPTURE_URL}) on" in block
+
+
+def test_show_figures_and_dates_as_people_write_them(run):
+    result = run("add-claim", "--article", "pakistan-russia-2012", "--quote", "US$92 million in 2003", "--kind", "other",
+                 "--claim", "c", "--value", "92000000", "--unit", "USD", "--date-start", "2012-02-07",
+                 "--date-end", "2012-02-09")
+    out = run("show", result.output.strip()).output
+    assert "  figure:     US$92 million\n" in out and "  dates:      7-9 February 2012\n" in out
+    assert "92000000" not in out and "2012-02-07" not in out
+    assert "\n0 sources:\n" in out and "health:     unchecked: it has no sources" in out
+
+
+def test_claims_by_health(run, db):
+    claim_id, _ = checked_source(db)
+    out = run("claims", "--health", "supported").output
+    assert re.search(rf"^ +{claim_id} +trade_figure +\w+ +supported ", out, re.M)
+    assert out.rstrip().endswith("\n1 claim")
+    out = run("claims", "--health", "unchecked").output
+    assert out.rstrip().endswith(f"\n{SEED_CLAIMS - 1} claims")
+    assert len(re.findall(r"^ +\d+ +\w+ +\w+ +unchecked +\d+ ", out, re.M)) == SEED_CLAIMS - 1
+    assert "no claims match" in run("claims", "--health", "at_risk").output
+    assert "health" in run("claims").output.splitlines()[0]
+
+
+@pytest.mark.parametrize("columns", [80, 100, 160])
+def test_claims_wrap_to_the_terminal_instead_of_cutting(run, db, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = run("claims").output
+    assert "…" not in out
+    assert max(len(line) for line in out.splitlines()) <= columns
+    squashed = "".join(out.split())  # a wrapped claim's lines follow each other, the other cells blank
+    for (claim,) in db.execute("select claim from claims").fetchall():
+        assert "".join(claim.split()) in squashed
+    longest = max(db.execute("select claim from claims").fetchall(), key=lambda r: len(r[0]))[0]
+    assert len(longest) > columns  # so the table must wrap it
+    assert longest.split()[-1] in out
 
 
 BAD_INPUT = [
@@ -106,6 +235,12 @@ BAD_INPUT = [
     (["verdict", "1", ""], "unknown verdict ''"),
     (["show", "999"], "no claim with id 999"),
     (["claims", "--verdict", "maybe"], "unknown verdict 'maybe'"),
+    (["claims", "--health", "maybe"], "unknown health 'maybe': expected one of supported, at_risk, unsupported, unchecked"),
+    (["add-claim", "--article", "pakistan-russia-2012", "--quote", "Russia invaded Canada", "--kind", "other", "--claim", "c"],
+     f"quote 'Russia invaded Canada' does not occur in the text of “{ARTICLE_TITLE}”"),
+    (["add-claim", "--article", "pakistan-russia-2012", "--quote", QUOTE, "--kind", "other", "--claim", "c", "--source-title", "T"], "each --source-title must follow the --source"),
+    (["add-claim", "--article", "pakistan-russia-2012", "--quote", QUOTE, "--kind", "other", "--claim", "c", "--source", "https://example.org/x",
+      "--source-title", "T", "--source-title", "U"], "each --source-title must follow the --source"),
     (["add-claim", "--article", "pakistan-russia-2012"], "Missing option '--quote'"),
 ]
 

@@ -12,6 +12,7 @@ from checker.attempt import Attempt, Snapshot
 from checker.check import save
 from checker.claims import add_source
 
+from .conftest import remove_links
 from .servers import LocalServer, html, reset_connection
 
 DAY = 86400
@@ -120,7 +121,7 @@ def test_a_server_stopped_halfway_changes_no_health_and_exits_1(tmp_path):
         db = open_db(path, create=True)
         load_seed(db)
         claims = [r[0] for r in db.execute("select id from claims order by id")]
-        db.execute("delete from claim_sources")
+        remove_links(db)
         db.execute("delete from sources")  # the seed's real addresses: a test never looks them up
         for n, path_ in enumerate(pages):
             add_source(db, claims[n % len(claims)], server.url(path_), relation="supports")

@@ -16,7 +16,7 @@ from checker.claims import add_source
 from checker.urls import web_url
 from checker.web.serve import datasette_config
 
-from .conftest import SEED_CLAIMS, main
+from .conftest import SEED_CLAIMS, main, remove_links
 from .servers import LocalServer, html
 
 EDITOR = {"id": "alice", "roles": ["editor"]}
@@ -167,7 +167,7 @@ URL_COLUMNS = [
 @pytest.mark.parametrize("table,column,sql", URL_COLUMNS, ids=[f"{t}.{c}" for t, c, _ in URL_COLUMNS])
 @pytest.mark.parametrize("url", [JS, "data:text/html,<script>alert(1)</script>", " https://a.example/", "//a.example/x"])
 def test_every_url_column_refuses_what_is_not_http(db, table, column, sql, url):
-    db.execute("DELETE FROM claim_sources WHERE claim_id = 1 AND source_id = 2")
+    remove_links(db, "claim_id = 1 AND source_id = 2")
     with pytest.raises(sqlite3.IntegrityError):
         db.execute(sql, [url])
 
@@ -313,7 +313,7 @@ async def test_ids_out_of_range_and_rechecks_of_nothing_are_404(ds):
 @pytest.mark.asyncio
 async def test_job_status_only_for_those_who_may_recheck(ds, db):
     editor = await as_role(ds, "editor")
-    db.execute("delete from claim_sources where claim_id = 3")  # nothing to fetch: the job ends at once
+    remove_links(db, "claim_id = 3")  # nothing to fetch: the job ends at once
     response = await ds.client.post("/-/claim/3/recheck", headers={"Accept": "application/json"}, **editor)
     assert response.status_code == 202
     job = response.json()["id"]
@@ -336,7 +336,7 @@ def test_a_check_shares_its_database_with_writers(tmp_path):
         db = open_db(path, create=True)
         load_seed(db)
         claims = [r[0] for r in db.execute("select id from claims order by id")]
-        db.execute("delete from claim_sources")
+        remove_links(db)
         db.execute("delete from sources")  # the seed's real addresses: a test never looks them up
         for n, page in enumerate(pages):
             add_source(db, claims[n % 4], server.url(page), relation="supports")

@@ -3,7 +3,7 @@
 The group is the console script's entry point; its commands live beside it, one module per concern."""
 import click
 
-from . import checks, claims, export, serve
+from . import checks, claims, export, intake, proposals, serve
 from .options import CheckerGroup
 
 
@@ -21,6 +21,7 @@ def cli():
 
 for command in (
     claims.init, claims.add_article, claims.add_claim, claims.add_source, claims.verdict, claims.list_claims,
-    claims.show, checks.check, checks.reassess, checks.review, export.export, serve.serve,
+    claims.show, checks.check, checks.reassess, checks.review, export.export, serve.serve, intake.import_article,
+    proposals.propose, proposals.proposals, proposals.accept, proposals.reject, proposals.spot,
 ):
     cli.add_command(command)

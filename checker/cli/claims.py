@@ -9,7 +9,8 @@ from ..db import open_db
 from ..errors import CheckerError
 from ..extract import read_text
 from ..seed import load_seed
-from ..vocab import KINDS, RELATIONS
+from ..text import describe_dates, describe_value, display_text, plural
+from ..vocab import HEALTHS, KINDS, RELATIONS
 from .options import db_option
 
 
@@ -23,11 +24,9 @@ def init(db_path, empty):
     """
     db = open_db(db_path, create=True)
     added = 0 if empty else load_seed(db)
-    counts = {t: db[t].count for t in ("articles", "claims", "sources", "claim_sources")}
-    click.echo(
-        f"{db_path}: {added} claims added; "
-        + ", ".join(f"{n} {t}" for t, n in counts.items())
-    )
+    counts = [plural(db[table].count, word) for table, word in
+              (("articles", "article"), ("claims", "claim"), ("sources", "source"), ("claim_sources", "link"))]
+    click.echo(f"{db_path}: {plural(added, 'claim')} added; " + ", ".join(counts))
 
 
 @click.command("add-article")
@@ -52,26 +51,31 @@ def add_article(db_path, article_id, title, url, author, publisher, published, t
     click.echo(article_id)
 
 
+SOURCE_PARTS = {"--passage": "passage", "--source-title": "title"}  # what may follow a --source
+
+
 class RecordsOrder(click.Command):
-    """A command that remembers the order of its options, so --passage can follow its --source."""
+    """A command that remembers the order of its options, so --passage and --source-title can
+    follow their --source."""
 
     def parse_args(self, ctx, args):
         ctx.meta["option_order"] = [
-            a.partition("=")[0] for a in args if a.partition("=")[0] in ("--source", "--passage")
+            a.partition("=")[0] for a in args if a.partition("=")[0] in ("--source", *SOURCE_PARTS)
         ]
         return super().parse_args(ctx, args)
 
 
-def pair_sources(order, sources, passages):
-    """Give each --passage to the --source before it; a source may have none."""
-    pairs, sources, passages = [], list(sources), list(passages)
+def pair_sources(order, sources, passages, titles=()):
+    """Give each --passage and --source-title to the --source before it; a source may have neither,
+    and at most one of each."""
+    pairs, given = [], {"--source": list(sources), "--passage": list(passages), "--source-title": list(titles)}
     for name in order:
         if name == "--source":
-            pairs.append({"url": sources.pop(0), "passage": None})
-        elif not pairs or pairs[-1]["passage"] is not None:
-            raise CheckerError("each --passage must follow the --source it belongs to")
+            pairs.append({"url": given[name].pop(0), "passage": None, "title": None})
+        elif not pairs or pairs[-1][SOURCE_PARTS[name]] is not None:
+            raise CheckerError(f"each {name} must follow the --source it belongs to (one for each)")
         else:
-            pairs[-1]["passage"] = passages.pop(0)
+            pairs[-1][SOURCE_PARTS[name]] = given[name].pop(0)
     return pairs
 
 
@@ -87,17 +91,21 @@ def pair_sources(order, sources, passages):
 @click.option("--date-end", help="YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--source", "sources", multiple=True, help="A URL the article cites for the claim (repeatable).")
 @click.option("--passage", "passages", multiple=True, help="The passage of the --source before it that bears on the claim.")
+@click.option("--source-title", "source_titles", multiple=True, help="The title of the --source before it (else its page's title, from its first check).")
 @click.option("--by", help="Who adds it (default: $CHECKER_USER or your login).")
 @click.pass_context
-def add_claim(ctx, db_path, article_id, quote, kind, claim_text, value, unit, date_start, date_end, sources, passages, by):
+def add_claim(ctx, db_path, article_id, quote, kind, claim_text, value, unit, date_start, date_end, sources, passages,
+              source_titles, by):
     """Add a claim and its sources in one transaction; prints the new claim's id.
 
-    Each --passage belongs to the --source before it. Sources added here are
-    recorded with the relation `cited`; use add-source for others.
+    The quote is found in the article whatever its quotes, dashes, spacing and
+    case, and stored as the article writes it. Each --passage and --source-title
+    belongs to the --source before it. Sources added here are recorded with the
+    relation `cited`; use add-source for others.
 
-    Example: checker add-claim --article pakistan-russia-2012 --quote "US$630 million in 2008" --kind trade_figure --claim "Trade was US$630 million in 2008." --value 630000000 --unit USD --date-start 2008 --source https://example.org/trade --passage "630 million"
+    Example: checker add-claim --article pakistan-russia-2012 --quote "US$630 million in 2008" --kind trade_figure --claim "Trade was US$630 million in 2008." --value 630000000 --unit USD --date-start 2008 --source https://example.org/trade --source-title "Trade report" --passage "630 million"
     """
-    pairs = pair_sources(ctx.meta["option_order"], sources, passages)
+    pairs = pair_sources(ctx.meta["option_order"], sources, passages, source_titles)
     db = open_db(db_path)
     claim_id = lib.add_claim(
         db, article_id=article_id, quote=quote, kind=kind, claim=claim_text, value=value,
@@ -147,47 +155,106 @@ def verdict(db_path, claim_id, verdict, note, by):
 @db_option
 @click.option("--kind", help="Only claims of this kind.")
 @click.option("--verdict", help="Only claims with this verdict.")
+@click.option("--health", help="Only claims in this health: " + ", ".join(HEALTHS) + ".")
 @click.option("--article", "article_id", help="Only claims from this article.")
 @click.option("--search", help="Full-text search of quote, claim and verdict note.")
-def list_claims(db_path, kind, verdict, article_id, search):
-    """List claims as a table.
+def list_claims(db_path, kind, verdict, health, article_id, search):
+    """List claims as a table, each claim wrapped to the terminal's width.
 
-    Example: checker claims --verdict inaccurate --search Putin
+    Example: checker claims --health at_risk --search Putin
     """
     db = open_db(db_path)
-    rows = lib.list_claims(db, kind=kind, verdict=verdict, search=search, article_id=article_id)
+    rows = lib.list_claims(db, kind=kind, verdict=verdict, health=health, search=search, article_id=article_id)
     if not rows:
         click.echo("no claims match")
         return
-    width = max(20, min(100, shutil.get_terminal_size().columns - 45))
-    for row in rows:
-        if len(row["claim"]) > width:
-            row["claim"] = row["claim"][: width - 1] + "…"
-    click.echo(tabulate(rows, headers="keys"))
+    click.echo(tabulate(rows, headers="keys", maxcolwidths=[None] * (len(rows[0]) - 1) + [claim_width(rows)]))
+    click.echo(plural(len(rows), "claim"))
+
+
+def claim_width(rows):
+    """How wide the last column (the claim) may be for the table to fit the terminal: what the other
+    columns (each at least its header and tabulate's two spaces of header padding) and the two-space
+    gaps between columns leave, and never under 20 characters."""
+    others = sum(max(len(str(k)) + 2, *(len(str(r[k])) for r in rows)) + 2 for k in list(rows[0])[:-1])
+    return max(20, shutil.get_terminal_size().columns - others)
+
+
+def when(timestamp):
+    """An ISO date or timestamp as people write it: "21 March 2012", "21 March 2012 09:30 UTC"."""
+    if not timestamp:
+        return None
+    day = describe_dates(timestamp[:10])
+    return f"{day} {timestamp[11:16]} UTC" if len(timestamp) >= 16 else day
+
+
+def health_line(status):
+    """A claim's health in plain words (claim_status): "supported: 2 of 5 sources back it now; 1
+    could not be reached since 20 November 2026"."""
+    words = status["health"].replace("_", " ")  # "at risk"
+    n, of = status["supporting"], status["sources"]
+    if status["health"] == "unchecked":
+        line = f"{words}: nothing read yet from its {plural(of, 'source')}" if of else f"{words}: it has no sources"
+    else:
+        line = f"{words}: {n} of {plural(of, 'source')} {'backs' if n == 1 else 'back'} it now"
+    if status["unreachable"]:
+        line += f"; {status['unreachable']} could not be reached since {when(status['unreachable_since'][:10])}"
+    return line
+
+
+def source_lines(s):
+    """What `show` says of one source: its state and latest check, its latest evidence, its passage."""
+    state = f"state:    {s['source_state']}"
+    if s["latest_outcome"]:
+        state += f", latest check {s['latest_outcome']} on {when(s['latest_check_at'])}"
+    if s["unreachable_since"]:
+        state += f"; could not be reached since {when(s['unreachable_since'][:10])}"
+    yield state
+    if s["support"] is None:
+        yield "evidence: nothing read from it yet"
+    else:
+        whence = f"an archive capture ({s['read_archive_url']})" if s["read_from_archive"] else "the page"
+        score = f" ({s['score']:.0f})" if s["score"] is not None else ""
+        yield f"evidence: {s['support']}{score}, read from {whence} on {when(s['read_at'])}"
+        facts = [f"✓ {f}" for f in s["facts_found"]] + [f"✗ {f}" for f in s["facts_missing"]]
+        if facts:
+            yield "facts:    " + "  ".join(facts)
+        if s["snippet"]:
+            yield f"snippet:  \"{display_text(s['snippet'])}\""
+    if s["passage"]:
+        yield f"passage:  \"{s['passage']}\""
+        if s["passage_found_at"]:
+            where = "the source" if s["passage_found_at"] == s["url"] else s["passage_found_at"]
+            yield f"          read at {where}" + (f" on {when(s['passage_checked_on'])}" if s["passage_checked_on"] else "")
 
 
 @click.command()
 @db_option
 @click.argument("claim_id", type=int)
 def show(db_path, claim_id):
-    """Show one claim: its quote, verdict, structured fields and sources.
+    """Show one claim as the workbench does: its quote, figures and dates, verdict, health, and each
+    source with its state, its latest evidence (facts found and missing, snippet) and its passage.
 
     Example: checker show 1
     """
     db = open_db(db_path)
     c = lib.get_claim(db, claim_id)
-    click.echo(f"Claim {c['id']} ({c['kind']}) from {c['article_title']} [{c['article_id']}]")
+    click.echo(f"Claim {c['id']} ({c['kind']}) from “{c['article_title']}” [{c['article_id']}]")
     click.echo(f"  quote:      {c['quote']}")
     click.echo(f"  claim:      {c['claim']}")
-    for field in ("value", "unit", "date_start", "date_end"):
-        if c[field] is not None:
-            click.echo(f"  {field + ':':<12}{c[field]}")
-    click.echo(f"  verdict:    {c['verdict']}" + (f" (by {c['verdict_by']}, {c['verdict_at']})" if c["verdict_by"] else ""))
+    figure = describe_value(c["value"], c["unit"])
+    if figure:
+        click.echo(f"  figure:     {figure}")
+    dates = describe_dates(c["date_start"], c["date_end"])
+    if dates:
+        click.echo(f"  dates:      {dates}")
+    click.echo(f"  verdict:    {c['verdict']}" + (f" (by {c['verdict_by']}, {when(c['verdict_at'])})" if c["verdict_by"] else ""))
     if c["verdict_note"]:
         click.echo(f"  note:       {c['verdict_note']}")
-    click.echo(f"Sources ({len(c['sources'])}):")
+    click.echo(f"  health:     {health_line(c['status'])}")
+    click.echo(f"{plural(len(c['sources']), 'source')}:")
     for s in c["sources"]:
         click.echo(f"  [{s['id']}] {s['relation']}: {s['title'] or s['url']}" + (f" ({s['publisher']})" if s["publisher"] else ""))
         click.echo(f"      {s['url']}")
-        if s["passage"]:
-            click.echo(f"      \"{s['passage']}\"")
+        for line in source_lines(s):
+            click.echo(f"      {line}")

@@ -6,7 +6,7 @@ import click
 
 from ..db import open_db
 from ..web.serve import datasette_argv, read_editors
-from .options import db_option
+from .options import Duration, db_option
 
 
 @click.command()
@@ -15,16 +15,21 @@ from .options import db_option
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--editors", "editors_file", envvar="CHECKER_EDITORS", type=click.Path(dir_okay=False),
               help="YAML file of editors who log in with a password ($CHECKER_EDITORS); see the README.")
-def serve(db_path, host, port, editors_file):
+@click.option("--recheck-every", type=Duration(), help="Recheck sources older than this in the background while serving: 6h, 1d.")
+def serve(db_path, host, port, editors_file, recheck_every):
     """Serve the database in Datasette with the project's metadata and config.
 
     Prints a login link for you (the root user), who may write from the browser;
     editors listed with --editors log in at /-/login; everyone else browses.
 
-    Example: checker serve --port 8001
+    With --recheck-every, the server rechecks every source not checked within
+    that time, one run at a time, as politely as `checker check`.
+
+    Example: checker serve --port 8001 --recheck-every 1d
     """
     editors = read_editors(editors_file) if editors_file else None
     open_db(db_path).conn.close()  # refuse a missing or foreign file, apply migrations
-    argv = datasette_argv(db_path, host=host, port=port, editors=editors)
+    argv = datasette_argv(db_path, host=host, port=port, editors=editors,
+                          recheck_every=recheck_every.total_seconds() if recheck_every else None)
     click.echo(f"Serving {db_path} on http://{host}:{port}/ ; the login link for root follows.", err=True)
     os.execv(sys.executable, [sys.executable, "-m", "datasette", *argv])

@@ -15,6 +15,7 @@ from . import health_from_reading  # noqa: E402,F401  (m005)
 from . import safe_ledger  # noqa: E402,F401  (m006)
 from . import provenance  # noqa: E402,F401  (m007)
 from . import intake  # noqa: E402,F401  (m008)
+from . import workbench  # noqa: E402,F401  (m009)
 
 
 def apply(db):

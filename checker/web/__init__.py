@@ -3,10 +3,11 @@ they read is landing.py's and claim_page.py's; rechecks run in jobs.py; `checker
 configuration is serve.py's."""
 from datasette import hookimpl
 from datasette.permissions import Action
-from markupsafe import Markup, escape
 
 from ..urls import web_url
-from . import stamps
+from . import cells, feeds, labels, pages, stamps
+from .claim_page import day
+from .schedule import Schedule
 from .pages import EDIT, RECHECK, ROUTES, claims_database
 
 
@@ -35,6 +36,31 @@ def write_wrapper(datasette, database, request, transaction):
 @hookimpl
 def prepare_jinja2_environment(env, datasette):
     env.filters["web_url"] = web_url
+    env.filters["label"] = lambda value, vocabulary: labels.label(vocabulary, value)
+    env.filters["explain"] = lambda value, vocabulary: labels.explain(vocabulary, value)
+    env.filters["family"] = labels.family
+    env.filters["day"] = day
+
+
+@hookimpl
+def startup(datasette):
+    every = (datasette.plugin_config("checker") or {}).get("recheck_every")
+    if every:
+        datasette._checker_schedule = Schedule(claims_database(datasette).path, float(every),
+                                               pages.check_options(datasette)).start()
+
+
+@hookimpl
+def register_output_renderer(datasette):
+    return {"extension": "atom", "render": feeds.render_atom, "can_render": feeds.can_render}
+
+
+@hookimpl
+def extra_template_vars(datasette):
+    async def inner():
+        return {"checker_about": await datasette.get_instance_metadata()}
+
+    return inner
 
 
 @hookimpl
@@ -43,13 +69,10 @@ def register_routes():
 
 
 @hookimpl
-def render_cell(value, column, table, database, row, datasette):
-    # Each claim in the claims table links to its claim page.
-    if (table == "claims" and column == "claim" and row is not None and value is not None
-            and database == claims_database(datasette).name):
-        href = datasette.urls.path(f"/-/claim/{int(row['id'])}")
-        return Markup('<a href="{}">{}</a>').format(href, escape(value))
-    return None
+def render_cell(row, value, column, table, database, datasette, request):
+    if value is None or database != claims_database(datasette).name:
+        return None
+    return cells.render(row, value, column, table, request, datasette.urls)
 
 
 @hookimpl

@@ -5,7 +5,7 @@ import json
 import re
 
 from ..facts import fact_spans
-from ..text import display_text, squash
+from ..text import describe_dates, describe_value, display_text, plural, squash
 
 
 def paragraph_with_quote(text, quote):
@@ -36,6 +36,54 @@ def marked(text, spans):
     return [p for p in parts if p[0]]
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day(iso):
+    """'2026-12-02T10:00:00.000Z' -> '2 Dec 2026' (the year always: records outlive the year)."""
+    if not iso or len(iso) < 10 or not iso[:4].isdigit():
+        return iso or ""
+    year, month, date = iso[:4], int(iso[5:7]), int(iso[8:10])
+    return f"{date} {MONTHS[month - 1]} {year}"
+
+
+
+def summary(status, sources):
+    """One line on what the record shows and on the sources' state, in plain words."""
+    backing = [s for s in sources if s["relation"] != "contradicts" and s["support"] == "supports"]
+    read = [s for s in sources if s["support"]]
+    if not read:
+        unchecked = len(sources)
+        return f"No source has been read yet ({plural(unchecked, 'source')} to check)."
+    parts = []
+    if backing:
+        parts.append(f"{plural(len(backing), 'source')} back{'s' if len(backing) == 1 else ''} it")
+    else:
+        parts.append("no source read backs it")
+    contradicting = [s for s in sources if s["relation"] == "contradicts" and s["support"] in ("supports", "partial")]
+    if contradicting:
+        parts.append(f"{len(contradicting)} contradict{'s' if len(contradicting) == 1 else ''} it")
+    for s in sources:
+        if s["unreachable_since"] and s["support"]:
+            said = {"supports": "it still said it", "partial": "it partly said it",
+                    "missing": "it did not say it"}.get(s["support"], "")
+            where = f"{s['title'] or s['url']}"
+            parts.append(f"{where} could not be reached since {day(s['unreachable_since'])}; "
+                         f"last read {day(s['read_at'])}{', from an archive copy' if s['read_from_archive'] else ''}, {said}")
+    unread = [s for s in sources if not s["support"]]
+    if unread:
+        parts.append(f"{plural(len(unread), 'source')} not read yet")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def neighbours(db, claim):
+    """The previous and next claims of the same article, by id."""
+    before = db.execute("SELECT max(id) FROM claims WHERE article_id = ? AND id < ?", [claim["article_id"], claim["id"]]).fetchone()[0]
+    after = db.execute("SELECT min(id) FROM claims WHERE article_id = ? AND id > ?", [claim["article_id"], claim["id"]]).fetchone()[0]
+    return before, after
+
+
 def claim_page(db, claim_id):
     """Everything the claim page shows, or None when there is no such claim."""
     rows = [dict(r) for r in db.query("SELECT * FROM claims WHERE id = ?", [claim_id])]
@@ -45,7 +93,7 @@ def claim_page(db, claim_id):
     article = dict(next(db.query("SELECT * FROM articles WHERE id = ?", [claim["article_id"]])))
     status = dict(next(db.query(
         """SELECT coalesce(h.health, 'unchecked') AS health, coalesce(h.supporting, 0) AS supporting,
-                  coalesce(h.unreachable, 0) AS unreachable, h.unreachable_since,
+                  coalesce(h.unreachable, 0) AS unreachable, h.unreachable_since, h.latest_check_at,
                   (SELECT count(*) FROM claim_sources WHERE claim_id = ?) AS sources
            FROM (SELECT ? AS id) c LEFT JOIN claim_health h ON h.claim_id = c.id""", [claim_id, claim_id])))
     sources = []
@@ -70,14 +118,32 @@ def claim_page(db, claim_id):
             """SELECT id, started_at, outcome, http_status, via_archive, archive_url, error FROM checks
                WHERE source_id = ? ORDER BY id DESC LIMIT 20""", [link["id"]])]
         sources.append(link)
+    previous_claim, next_claim = neighbours(db, claim)
     return {
         "claim": claim,
+        "figure": describe_claim_figures(claim),
         "article": article,
         "status": status,
+        "summary": summary(status, sources),
         "context": paragraph_with_quote(article["text"], claim["quote"]),
         "sources": sources,
+        "previous_claim": previous_claim,
+        "next_claim": next_claim,
         "history": [dict(r) for r in db.query(
             "SELECT * FROM verdict_history WHERE claim_id = ? ORDER BY id DESC", [claim_id])],
         "health_log": [dict(r) for r in db.query(
             "SELECT * FROM claim_health_log WHERE claim_id = ? ORDER BY id DESC LIMIT 20", [claim_id])],
+        "removed": [dict(r) for r in db.query(
+            """SELECT r.*, sources.url, sources.title FROM link_removals r JOIN sources ON sources.id = r.source_id
+               WHERE r.claim_id = ? ORDER BY r.id DESC""", [claim_id])],
     }
+
+
+def describe_claim_figures(claim):
+    """The claim's structured value and dates as people write them: "US$92 million", "7-9 February 2012"."""
+    parts = []
+    if claim["value"] is not None:
+        parts.append(describe_value(claim["value"], claim["unit"]))
+    if claim["date_start"]:
+        parts.append(describe_dates(claim["date_start"], claim["date_end"]))
+    return ", ".join(p for p in parts if p)

@@ -1,30 +1,81 @@
-"""Rechecks run in the background for the workbench: one job per claim or article at a time."""
-import collections
+"""Rechecks run in the background for the workbench: one job per claim or article at a time, each
+reporting as it goes (read, changed, could not reach, time left) and what it found, in plain words."""
 import threading
 import time
 import uuid
 from dataclasses import dataclass, field
 
+from ..assessment import READ_OUTCOMES
 from ..check import CheckOptions, one_run_at_a_time, run_checks
 from ..db import open_db
 from ..sources import select_sources
+from ..text import plural
+
 
 
 @dataclass
 class Job:
     key: str  # "claim:3" or "article:pakistan-russia-2012": a second request for a running key joins it
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
-    state: str = "running"  # running, done, failed
+    state: str = "running"  # waiting (another run holds the database), running, done, failed
     total: int = 0
     done: int = 0
-    outcomes: collections.Counter = field(default_factory=collections.Counter)
-    summary: str = None
+    read: int = 0
+    unreachable: int = 0
+    changed_sources: list = field(default_factory=list)
+    message: str = None
     error: str = None
     started: float = field(default_factory=time.time)
+    finished: float = None
+
+    def seconds_left(self):
+        """A plain estimate from the pace so far; None until one source is done."""
+        if self.state != "running" or not self.done or not self.total:
+            return None
+        pace = (time.time() - self.started) / self.done
+        return round(pace * (self.total - self.done))
 
     def as_dict(self):
         return {"id": self.id, "key": self.key, "state": self.state, "total": self.total, "done": self.done,
-                "outcomes": dict(self.outcomes), "summary": self.summary, "error": self.error}
+                "read": self.read, "unreachable": self.unreachable, "changed": len(self.changed_sources),
+                "changed_sources": self.changed_sources, "seconds_left": self.seconds_left(),
+                "message": self.message, "error": self.error}
+
+
+def report(summary, changed):
+    """What a recheck found, in plain words, for the person who pressed the button."""
+    if summary.checked == 0 and not summary.not_checked:
+        return "Nothing to check: this claim has no sources yet."
+    could_not = len(summary.failed)
+    parts = [plural(summary.checked, "source") + " checked"]
+    if could_not == summary.checked:
+        parts.append("none could be reached")
+    else:
+        parts.append(f"{summary.checked - could_not} read")
+        if could_not:
+            parts.append(f"{could_not} could not be reached")
+    parts.append(f"{len(changed)} changed" if changed else "none changed")
+    if summary.rescued:
+        parts.append(f"{summary.rescued} read from an archive copy instead")
+    text = ": ".join(parts[:2]) + (", " + ", ".join(parts[2:]) if parts[2:] else "") + "."
+    diagnosis = summary.diagnosis()
+    if diagnosis:
+        text += " " + diagnosis[0].upper() + diagnosis[1:].replace("; to allow a network, pass --allow-address CIDR, such as --allow-address 127.0.0.1/32", "") + "."
+    if could_not:
+        text += " What those sources last said still stands: nothing that could not be read counts against a claim."
+    return text
+
+
+def changed_sources(db, source_ids):
+    """Sources whose latest read brought different text from the read before it."""
+    changed = []
+    for source_id in source_ids:
+        reads = db.execute(
+            "SELECT snapshot_id FROM checks WHERE source_id = ? AND via_archive = 0 AND snapshot_id IS NOT NULL"
+            " ORDER BY id DESC LIMIT 2", [source_id]).fetchall()
+        if len(reads) == 2 and reads[0][0] != reads[1][0]:
+            changed.append(source_id)
+    return changed
 
 
 class Jobs:
@@ -54,19 +105,31 @@ class Jobs:
         db = None
         try:
             db = open_db(db_path)
-            with one_run_at_a_time(db):
+
+            def waiting():
+                job.state = "waiting"
+
+            with one_run_at_a_time(db, on_wait=waiting):
+                job.state = "running"
                 sources = select_sources(db, **selection)
                 job.total = len(sources)
 
                 def progress(source, attempts):
                     job.done += 1
-                    job.outcomes[attempts[0].outcome] += 1
+                    if attempts[0].outcome in READ_OUTCOMES:
+                        job.read += 1
+                    else:
+                        job.unreachable += 1
 
-                job.summary = run_checks(db, sources, options, on_progress=progress).line()
+                summary = run_checks(db, sources, options, on_progress=progress)
+                job.changed_sources = changed_sources(db, [s["source_id"] for s in summary.sources if s["read"]])
+                job.message = report(summary, job.changed_sources)
             job.state = "done"
         except Exception as e:  # shown to the person who pressed the button
             job.state, job.error = "failed", f"{type(e).__name__}: {e}"
+            job.message = f"The recheck failed: {job.error}"
         finally:
+            job.finished = time.time()
             if db is not None:
                 db.conn.close()
             with self._lock:

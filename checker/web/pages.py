@@ -1,19 +1,17 @@
 """The workbench's pages: request handlers for the landing page, claim pages, forms, rechecks and
 their status. Each reads through landing.py or claim_page.py and writes through the library."""
-import functools
-import json
 import os
 
 import sqlite_utils
 from datasette import Forbidden, NotFound, Response
-from markupsafe import Markup
 
 from .. import claims as lib
 from ..check import CheckOptions
 from ..errors import CheckerError
 from ..sources import select_sources
 from ..text import quote_occurs
-from ..vocab import KINDS, RELATIONS, VERDICTS
+from ..vocab import HEALTHS, KINDS, RELATIONS, VERDICTS
+from . import labels
 from . import claim_page as claim_page_data
 from . import landing
 from .jobs import Jobs
@@ -67,8 +65,10 @@ async def render(datasette, request, template, context, status=200):
         "can_edit": await can(datasette, request, EDIT),
         "can_recheck": await can(datasette, request, RECHECK),
         "kinds": KINDS,
-        "verdicts": VERDICTS,
+        "verdicts": [v for v in VERDICTS if v != "unrated"] + ["unrated"],
         "relations": RELATIONS,
+        "healths": HEALTHS,
+        "states": ("alive", "failing", "dead", "blocked", "unchecked"),
         **context,
     }
     html = await datasette.render_template(template, context, request=request)
@@ -78,13 +78,26 @@ async def render(datasette, request, template, context, status=200):
 # --- pages ----------------------------------------------------------------------------------
 
 async def landing_page(datasette, request):
-    data = await read(datasette, landing.landing)
-    charts = Markup(json.dumps(data.pop("charts")).replace("</", "<\\/"))
-    return await render(datasette, request, "checker_landing.html", {"data": data, "charts_json": charts})
+    links = landing.Links(datasette.urls, claims_database(datasette).name)
+    data = await read(datasette, landing.landing, links, request.args.get("q"))
+    return await render(datasette, request, "checker_landing.html", {"data": data})
 
 
 async def claim_page(datasette, request):
     return await render_claim_page(datasette, request)
+
+
+async def claim_json(datasette, request):
+    """The claim page's content as JSON: /-/claim/ID.json."""
+    claim_id = claim_id_of(request)
+    data = await read(datasette, claim_page_data.claim_page, claim_id)
+    if data is None:
+        raise NotFound(f"no claim {claim_id}")
+    for source in data["sources"]:
+        source.pop("snippet_parts", None)
+    data["context"] = {"before": data["context"][0], "quote": data["context"][1], "after": data["context"][2]}
+    data["url"] = datasette.urls.path(f"/-/claim/{claim_id}")
+    return Response.json(data)
 
 
 def claim_id_of(request):
@@ -100,8 +113,12 @@ async def render_claim_page(datasette, request, errors=None, form=None, status=2
     data = await read(datasette, claim_page_data.claim_page, claim_id)
     if data is None:
         raise NotFound(f"no claim {claim_id}")
+    recheck = None
+    job = JOBS.get(request.args.get("job") or "")
+    if job is not None and await can(datasette, request, RECHECK):
+        recheck = job.as_dict()
     return await render(datasette, request, "checker_claim.html",
-                        {"page": data, "errors": errors or {}, "form": form or {}}, status=status)
+                        {"page": data, "errors": errors or {}, "form": form or {}, "recheck": recheck}, status=status)
 
 
 async def set_verdict(datasette, request):
@@ -109,10 +126,12 @@ async def set_verdict(datasette, request):
     claim_id = claim_id_of(request)
     form = dict(await request.post_vars())
     try:
-        await write(datasette, request, lib.set_verdict, claim_id, form.get("verdict"), note=form.get("note"), by=actor_name(request))
+        await write(datasette, request, lib.set_verdict, claim_id, form.get("verdict"), note=form.get("note"),
+                    by=actor_name(request))
     except CheckerError as e:
-        return await render_claim_page(datasette, request, {"verdict": str(e)}, form, status=400)
-    datasette.add_message(request, f"Verdict set: {form.get('verdict')}")
+        return await render_claim_page(datasette, request, {e.field if e.field == "note" else "verdict": str(e)},
+                                       form, status=400)
+    datasette.add_message(request, f"Verdict saved: {labels.label('verdict', form.get('verdict'))}")
     return Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}"))
 
 
@@ -126,7 +145,43 @@ async def add_source(datasette, request):
                     note=form.get("note"))
     except CheckerError as e:
         return await render_claim_page(datasette, request, {e.field or "url": str(e)}, form, status=400)
-    datasette.add_message(request, "Source added")
+    warning = address_warning(form.get("url"), check_options(datasette))
+    datasette.add_message(request, "Source added" + (f". {warning}" if warning else ""),
+                          datasette.WARNING if warning else datasette.INFO)
+    return Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}"))
+
+
+def address_warning(url, options):
+    """A warning when checks would refuse to fetch this address (private, local, reserved)."""
+    from ..address_policy import AddressPolicy
+    from ..errors import AddressRefused, NameNotResolved
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url or "")
+    try:
+        AddressPolicy.allowing(options.allow_addresses).resolve(parts.hostname, parts.port or 443)
+    except AddressRefused as e:
+        return f"Checks will not fetch it: {e} (the address policy refuses private and local networks)"
+    except NameNotResolved:
+        return "Its host name does not resolve from this server now: checks will report it as unreachable"
+    except Exception:
+        return None
+    return None
+
+
+async def remove_source(datasette, request):
+    """Take a source off a claim; its removal is recorded and its checks stay in the ledger."""
+    await require(datasette, request, EDIT)
+    claim_id = claim_id_of(request)
+    source_id = int(request.url_vars["source_id"])
+    form = dict(await request.post_vars())
+    try:
+        await write(datasette, request, lib.remove_source, claim_id, source_id, by=actor_name(request),
+                    reason=form.get("reason"))
+    except CheckerError as e:
+        datasette.add_message(request, str(e), datasette.ERROR)
+    else:
+        datasette.add_message(request, "Source removed from the claim; its checks stay on record")
     return Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}"))
 
 
@@ -236,22 +291,11 @@ async def job_status(datasette, request):
     return Response.json(job.as_dict())
 
 
-@functools.lru_cache(maxsize=1)
-def plotly_source():
-    from plotly.offline import get_plotlyjs
-
-    return get_plotlyjs()
-
-
-async def plotly_js(request):
-    return Response(plotly_source(), content_type="application/javascript; charset=utf-8",
-                    headers={"Cache-Control": "public, max-age=86400"})
-
-
 ROUTES = [
     (r"^/$", landing_page),
-    (r"^/-/checker/plotly\.js$", plotly_js),
     (r"^/-/claim/(?P<claim_id>\d+)$", claim_page),
+    (r"^/-/claim/(?P<claim_id>\d+)\.json$", claim_json),
+    (r"^/-/claim/(?P<claim_id>\d+)/source/(?P<source_id>\d{1,18})/remove$", remove_source),
     (r"^/-/claim/(?P<claim_id>\d+)/verdict$", set_verdict),
     (r"^/-/claim/(?P<claim_id>\d+)/source$", add_source),
     (r"^/-/claim/(?P<claim_id>\d+)/recheck$", recheck_claim),

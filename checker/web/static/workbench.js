@@ -1,49 +1,45 @@
-// The workbench's small behaviours: charts, rechecks with progress, the live quote check, source rows.
+// The workbench's small behaviours: rechecks with progress, the live quote check, source rows.
 (function () {
   "use strict";
 
-  function drawCharts() {
-    var data = document.getElementById("checker-charts");
-    if (!data || !window.Plotly) return;
-    var charts = JSON.parse(data.textContent);
-    var places = {
-      "chart-verdict-health": charts.verdict_health,
-      "chart-outcomes": charts.outcomes_by_day,
-      "chart-figures": charts.figures,
-    };
-    Object.keys(places).forEach(function (id) {
-      var el = document.getElementById(id);
-      if (el && places[id]) {
-        var layout = Object.assign({ margin: { t: 40, r: 10, b: 60, l: 60 }, height: 320 }, places[id].layout);
-        window.Plotly.newPlot(el, places[id].data, layout, { displaylogo: false, responsive: true });
-      }
-    });
-  }
-
   function showJob(status, job) {
     status.hidden = false;
-    if (job.state === "running") {
-      status.textContent = "Rechecking… " + job.done + " of " + (job.total || "?") + " sources checked";
-    } else if (job.state === "done") {
-      status.textContent = "Done: " + job.summary + ". Reloading…";
+    if (job.state === "waiting") {
+      status.textContent = "Waiting for another check of this database to finish…";
+    } else if (job.state === "running") {
+      var text = "Rechecking… " + job.done + " of " + (job.total || "?") + " sources: " +
+        job.read + " read, " + job.unreachable + " could not be reached";
+      if (job.seconds_left !== null && job.seconds_left !== undefined) {
+        text += "; about " + (job.seconds_left < 60 ? job.seconds_left + " s" : Math.round(job.seconds_left / 60) + " min") + " left";
+      }
+      status.textContent = text;
     } else {
-      status.textContent = "The recheck failed: " + job.error;
+      status.textContent = (job.message || ("The recheck failed: " + job.error)) + (job.state === "done" ? " Reloading…" : "");
     }
   }
 
-  function follow(jobId) {
+  function follow(jobId, reloaded) {
     var status = document.getElementById("job-status");
     if (!status) return;
-    document.querySelectorAll("form[data-recheck] button").forEach(function (b) { b.disabled = true; });
+    var buttons = document.querySelectorAll("form[data-recheck] button");
+    buttons.forEach(function (b) { b.disabled = true; });
     function poll() {
       fetch(status.dataset.jobs + jobId + ".json", { credentials: "same-origin" })
-        .then(function (r) { return r.json(); })
+        .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (job) {
+          if (!job || (reloaded && job.state !== "running" && job.state !== "waiting")) {
+            // the page was rendered with the finished job's result: nothing more to follow
+            buttons.forEach(function (b) { b.disabled = false; });
+            return;
+          }
           showJob(status, job);
           if (job.state === "running") {
             setTimeout(poll, 500);
+          } else if (job.state === "waiting") {
+            setTimeout(poll, 1000);
           } else if (job.state === "done") {
-            setTimeout(function () { window.location = window.location.pathname; }, 800);
+            // the result stays on the page after the reload (?job=ID), with the sources that changed marked
+            setTimeout(function () { window.location = window.location.pathname + "?job=" + jobId; }, 800);
           }
         });
     }
@@ -60,7 +56,7 @@
       });
     });
     var running = new URLSearchParams(window.location.search).get("job");
-    if (running && /^[0-9a-f]+$/.test(running)) follow(running);
+    if (running && /^[0-9a-f]+$/.test(running)) follow(running, true);
   }
 
   function wireQuoteCheck() {
@@ -102,7 +98,6 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    drawCharts();
     wireRechecks();
     wireQuoteCheck();
     wireSourceRows();

@@ -1,0 +1,314 @@
+"""An article's HTML to its text, metadata and cited links, purely (bytes in, an ExtractedArticle out):
+trafilatura finds the main text and its metadata (htmldate its date), leaving navigation, share links,
+comments, related stories and footers out; each link in that text becomes a CitedLink with the
+paragraph and the sentence it stands in; extruct finds schema.org ClaimReview markup (claimreview.py)."""
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import trafilatura
+from bs4 import UnicodeDammit
+
+from . import claimreview
+from .errors import InvalidURL, NotAnArticle
+from .sentences import split_sentences
+from .text import clean, is_partial_date, normalise
+from .urls import normalise_url
+
+
+MIN_ARTICLE_WORDS = 30  # words of prose (paragraphs, quotations, list items: not headings or tables) for an article
+
+
+# Links that share the page rather than cite anything: (host, path). A path ending in "/" is a prefix, any
+# other the whole path; a host matches its subdomains too (www., m., mobile.).
+SHARE_LINKS = (
+    ("twitter.com", "/intent/"), ("twitter.com", "/share"), ("x.com", "/intent/"), ("x.com", "/share"),
+    ("facebook.com", "/sharer/"), ("facebook.com", "/sharer.php"), ("facebook.com", "/share.php"),
+    ("facebook.com", "/dialog/share"), ("facebook.com", "/dialog/feed"), ("linkedin.com", "/shareArticle"),
+    ("linkedin.com", "/sharing/"), ("linkedin.com", "/cws/share"), ("reddit.com", "/submit"),
+    ("pinterest.com", "/pin/create/"), ("api.whatsapp.com", "/send"), ("wa.me", "/"), ("t.me", "/share/"),
+    ("telegram.me", "/share/"), ("tumblr.com", "/share"), ("tumblr.com", "/widgets/share/"),
+    ("getpocket.com", "/save"), ("getpocket.com", "/edit"), ("news.ycombinator.com", "/submitlink"),
+    ("bsky.app", "/intent/"), ("threads.net", "/intent/"), ("plus.google.com", "/share"), ("vk.com", "/share.php"),
+    ("addtoany.com", "/share"), ("addtoany.com", "/add_to/"), ("digg.com", "/submit"),
+    ("flipboard.com", "/bookmarklet/"),
+)
+
+
+# trafilatura's output elements that hold a paragraph of their own, and those that hold such blocks.
+BLOCK_TAGS = {"p", "head", "item", "row", "code", "quote", "cell"}
+
+
+CONTAINER_TAGS = {"body", "main", "doc", "list", "table", "quote", "div", "section", "details"}
+
+
+PROSE_TAGS = {"p", "quote", "item"}  # where the words that make a page an article are counted
+
+
+@dataclass(frozen=True)
+class CitedLink:
+    url: str  # absolute http(s), normalised
+    anchor: str  # the link's words, or None (an image)
+    sentence: str  # the sentence of the article's text the link stands in
+    paragraph: int  # 0 for the article's first paragraph
+
+
+@dataclass
+class ExtractedArticle:
+    title: str
+    text: str
+    author: str = None
+    publisher: str = None
+    published: str = None  # YYYY-MM-DD
+    canonical_url: str = None
+    links: list = field(default_factory=list)  # CitedLink
+    reviews: list = field(default_factory=list)  # claimreview.EmbeddedReview
+
+    @property
+    def paragraphs(self):
+        return self.text.count("\n\n") + 1
+
+
+def extract_html_article(body, charset=None, page_url=None):
+    """An HTML page's article: trafilatura's main text and metadata, our links and reviews. Pure."""
+    html = decode_html(body, charset)
+    tree = trafilatura.load_html(html) if html else None
+    if tree is None:
+        raise NotAnArticle("the page is empty" if not (html or "").strip() else "the page is not HTML that can be read")
+    base = document_base(tree, page_url)
+    canonical = canonical_url(tree, base)
+    base = base or canonical  # a saved page's relative links resolve against where it says it lives
+    for element in list(tree.iter("base")):
+        element.drop_tree()  # trafilatura would resolve links against the base's host alone
+    for link in tree.iter("a"):
+        if (link.get("href") or "").strip().startswith("#") or not (link.get("href") or "").strip():
+            link.attrib.pop("href", None)  # a place on this page, not a citation: gone before hrefs become absolute
+    if base:
+        tree.make_links_absolute(base, resolve_base_href=False, handle_failures="ignore")
+    doc = trafilatura.bare_extraction(
+        tree, url=base, include_links=True, include_comments=False, include_tables=True, with_metadata=True,
+        date_extraction_params={"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d"},
+    )
+    if doc is None or doc.body is None:
+        raise NotAnArticle("no main text found")
+    title = clean(doc.title)
+    paragraphs = drop_title_heading(body_paragraphs(doc.body), title)
+    if prose_words(paragraphs) < MIN_ARTICLE_WORDS:
+        raise NotAnArticle(f"no main text found (under {MIN_ARTICLE_WORDS} words of prose)")
+    text = "\n\n".join(p.text for p in paragraphs)
+    self_urls = {u for u in (page_url, canonical) if u}
+    published = clean(doc.date)
+    return ExtractedArticle(
+        title=title or first_sentence(text),
+        text=text,
+        author=clean(doc.author),
+        publisher=declared_publisher(doc.sitename, (canonical, base)),
+        published=published if published and is_partial_date(published, partial=False) else None,
+        canonical_url=canonical,
+        links=cited_links(paragraphs, text, self_urls),
+        reviews=claimreview.find_reviews(html, base_url=page_url or canonical),
+    )
+
+
+def declared_publisher(sitename, urls):
+    """The site's name as the page gives it; not the host name trafilatura falls back on when it gives none."""
+    sitename = clean(sitename)
+    hosts = {(urlsplit(u).hostname or "").removeprefix("www.") for u in urls if u}
+    if sitename and sitename.lower().removeprefix("www.") in hosts:
+        return None
+    return sitename
+
+
+def decode_html(body, charset=None):
+    """An HTML body as text: the declared charset, then a byte-order mark, <meta>, detection (bs4)."""
+    dammit = UnicodeDammit(body, known_definite_encodings=[charset] if charset else [], is_html=True)
+    return dammit.unicode_markup
+
+
+def document_base(tree, page_url):
+    """The URL relative links resolve against: the page's <base href> (itself resolved), else the page's."""
+    hrefs = tree.xpath("//base/@href")
+    base = urljoin(page_url or "", hrefs[0].strip()) if hrefs and hrefs[0].strip() else page_url
+    return http_url(base)
+
+
+def canonical_url(tree, base):
+    """The page's own idea of its address (<link rel=canonical>, else og:url), when it is http(s).
+
+    Read here rather than by trafilatura, whose reading drops a canonical given as a relative path."""
+    for link in tree.xpath("//link[@rel][@href]"):
+        if "canonical" in link.get("rel").lower().split():
+            return http_url(urljoin(base or "", link.get("href").strip()))
+    for meta in tree.xpath("//meta[@property='og:url'][@content]"):
+        return http_url(urljoin(base or "", meta.get("content").strip()))
+    return None
+
+
+def http_url(url):
+    """A normalised absolute http(s) URL, or None."""
+    try:
+        return normalise_url(url) if url else None
+    except InvalidURL:
+        return None
+
+
+@dataclass
+class Paragraph:
+    text: str
+    tag: str
+    links: list  # (href, start, end, anchor), offsets into text
+
+
+class ParagraphBuilder:
+    """Collects one paragraph's text and its links from trafilatura's elements, then tidies the
+    whitespace keeping every link's offsets."""
+
+    def __init__(self, tag):
+        self.tag = tag
+        self.parts = []
+        self.length = 0
+        self.links = []
+
+    def add(self, text):
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+
+    def build(self):
+        raw = "".join(self.parts)
+        out, position = [], []  # position[i]: the index in out of raw[i]
+        pending_space = pending_break = False
+        for ch in raw:
+            position.append(len(out) + (1 if (pending_space or pending_break) and out else 0))
+            if ch == "\n":
+                pending_break = True
+            elif ch.isspace():
+                pending_space = True
+            else:
+                if out and pending_break:
+                    out.append("\n")
+                elif out and pending_space:
+                    out.append(" ")
+                pending_space = pending_break = False
+                out.append(ch)
+        position.append(len(out))
+        text = "".join(out)
+        links = []
+        for href, start, end, anchor in self.links:
+            lo, hi = min(position[start], len(text)), min(position[end], len(text))
+            while lo < hi and text[lo].isspace():
+                lo += 1
+            links.append((href, lo, max(lo, hi), clean(" ".join((anchor or "").split()))))
+        return Paragraph(text, self.tag, links)
+
+
+def body_paragraphs(body):
+    """The paragraphs of trafilatura's body element, in order, each with its links: every block
+    (paragraph, heading, list item, quotation, table row) is one, cut where a block inside it begins."""
+    paragraphs = []
+
+    def emit(builder):
+        paragraph = builder.build()
+        if paragraph.text.strip():
+            paragraphs.append(paragraph)
+
+    def is_block(element):
+        return isinstance(element.tag, str) and (element.tag in BLOCK_TAGS or element.tag in CONTAINER_TAGS)
+
+    def visit(element, tag=None):
+        tag = tag or element.tag
+        builder = ParagraphBuilder(tag)
+        if element.tag == "row":  # one line per row, its cells apart
+            for i, cell in enumerate(element):
+                builder.add(" | " if i else None)
+                inline(cell, builder, tail=False)
+            emit(builder)
+            return
+        builder.add(element.text)
+        for child in element:
+            if is_block(child):
+                emit(builder)
+                visit(child)
+                builder = ParagraphBuilder(tag)
+            elif isinstance(child.tag, str):
+                inline(child, builder, tail=False)
+            builder.add(child.tail)
+        emit(builder)
+
+    def inline(element, builder, tail=True):
+        if element.tag == "lb":
+            builder.add("\n")
+        else:
+            start = builder.length
+            builder.add(element.text)
+            for child in element:
+                if isinstance(child.tag, str):
+                    inline(child, builder)
+                else:
+                    builder.add(child.tail)
+            if element.tag == "ref" and element.get("target"):
+                builder.links.append((element.get("target"), start, builder.length, "".join(element.itertext())))
+        if tail:
+            builder.add(element.tail)
+
+    visit(body, "p")
+    return paragraphs
+
+
+def drop_title_heading(paragraphs, title):
+    """Without the headings at the top that repeat the title (stored as the title, not the text)."""
+    folded = normalise(title or "")
+    while folded and paragraphs and paragraphs[0].tag == "head" and normalise(paragraphs[0].text).startswith(folded):
+        paragraphs = paragraphs[1:]
+    return paragraphs
+
+
+def prose_words(paragraphs):
+    return sum(len(p.text.split()) for p in paragraphs if p.tag in PROSE_TAGS)
+
+
+def first_sentence(text, limit=200):
+    sentences = split_sentences(text)
+    first = sentences[0].text if sentences else text.strip().split("\n")[0]
+    return first if len(first) <= limit else first[:limit - 3].rstrip() + "..."
+
+
+def cited_links(paragraphs, text, self_urls):
+    """Every link in the article's paragraphs that cites something, with its sentence and paragraph."""
+    sentences = split_sentences(text)
+    self_urls = {u.rstrip("/") for u in self_urls}
+    links, seen, offset = [], set(), 0
+    for index, paragraph in enumerate(paragraphs):
+        for href, start, end, anchor in paragraph.links:
+            url = citation_url(href, self_urls)
+            if url is None or (url, index, anchor) in seen:
+                continue
+            seen.add((url, index, anchor))
+            lo, hi = offset + start, offset + max(end, start + 1)
+            around = ([s for s in sentences if s.start < hi and s.end > lo]
+                      or [s for s in sentences if s.start <= lo < s.end])
+            sentence = text[around[0].start:around[-1].end] if around else paragraph.text
+            links.append(CitedLink(url, anchor, sentence, index))
+        offset += len(paragraph.text) + 2
+    return links
+
+
+def citation_url(href, self_urls=()):
+    """A link's URL when the link cites something: absolute http(s), not a share link, not the page itself."""
+    href = (href or "").strip()
+    if not href or href.startswith("#"):
+        return None
+    url = http_url(href)
+    if url is None or is_share_link(url) or url.rstrip("/") in self_urls:
+        return None
+    return url
+
+
+def is_share_link(url):
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    path = parts.path if parts.path in ("", "/") else parts.path.rstrip("/")
+    for share_host, share_path in SHARE_LINKS:
+        if host == share_host or host.endswith("." + share_host):
+            if path == share_path.rstrip("/") or (share_path.endswith("/") and parts.path.startswith(share_path)):
+                return True
+    return False

@@ -1,0 +1,386 @@
+"""Atomic claims from check-worthy sentences: each figure, dated event, person's title, attribution,
+quotation and clause its own claim, with a kind, a restatement, and the value, unit and dates read by
+figures.py, dates.py and when.py. Pure functions.
+
+A sentence is cut into clauses at general seams (";", "but", ", which", ", when", a verb after "and",
+a leading "since ...,"); a clause with several figures gives one claim per figure ("US$92 million in
+2003, to US$441 million in 2006" is two), one with several dates one per date, one naming a list of
+people one per person. Kinds come from plain rules about words (see clause_kind); no rule names a
+country, a person or a topic."""
+import re
+from dataclasses import dataclass, replace
+
+from .amounts import VISIT, figure_when, figures_in
+from .clauses import (
+    AUXILIARIES,
+    PAST,
+    core_span,
+    find_attribution,
+    find_quotations,
+    first_verb,
+    is_plural,
+    restate,
+    sentence_case,
+    split_clauses,
+    trim,
+    words_at,
+    written,
+)
+from .figures import read_numbers, resolve_money
+from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
+from .page_index import PageIndex, fold_page
+from .sentences import split_sentences
+from .text import fold
+from .when import describe_iso, parse_published, read_times
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One proposed claim: a verbatim span of the article ([start, end) of its text) and what it says."""
+
+    kind: str
+    quote: str
+    start: int
+    end: int
+    claim: str
+    value: object = None
+    unit: str = None
+    date_start: str = None
+    date_end: str = None
+    sentence: object = None  # the Sentence it comes from
+
+
+@dataclass
+class Reading:
+    """An article read once: its text, folded text, figures and money (the currency read in the light
+    of the whole article), and its date."""
+
+    text: str  # the text with non-breaking spaces as spaces (the same length: offsets hold)
+    folded: str
+    numbers: list
+    money: list
+    published: object = None
+    locale: str = None
+    original: str = ""
+
+
+CHANGE = frozenset("""increased increase increases rose rise rises risen grew grow grows grown fell fall falls fallen
+dropped drop drops declined decline declines decreased decrease decreases climbed climb climbs jumped surged soared
+slumped plunged reached reach reaches hit totalled totaled total totals stood stands stand amounted amounts was were
+is are expanded shrank contracted doubled tripled halved went""".split())
+TRADE = re.compile(r"\b(?:trade|traded|trading|exports?|exported|imports?|imported|turnover|commerce)\b")
+FIRST_TO = re.compile(r"\bfirst\b(?:(?!\b(?:and|but|which|who)\b)[^,;]){0,80}?\bto\b")
+PREDICTION = re.compile(r"\b(?:will|won't|shall|plans?|planned|planning|expects?|expected|anticipated|anticipates|"
+                        r"forecasts?|projected|intends?|intended|likely|unlikely|set to|due to|aims? to|scheduled)\b")
+MEMBERSHIP = re.compile(r"\b(?:members?|membership|joined|joins?|joining|accession|acceded?|admitted)\b")
+ITEM_TAIL = re.compile(r"(?:(?!,|;|\s(?:and|or|to|from|while|whereas|but|compared|against|versus|vs|down|up|than|after|before|with)\b).)*")
+CORE_TITLES = (r"Prime\s+Minister|President|Vice[\s-]President|Minister|Premier|Chancellor|King|Queen|Governor|Mayor|Senator|"
+               r"Ambassador|Secretary|General|Judge|Justice|Speaker|Treasurer|Chairman|Chairwoman|Chairperson|Chair|"
+               r"Director|Commissioner|Commander|Admiral|Colonel|Captain|Prince|Princess|Emperor|Pope|Chief\s+Executive|"
+               r"Leader|Sheikh|Emir|Sultan|Archbishop|Bishop|Cardinal|Marshal|Attorney[\s-]General|Secretary[\s-]General")
+TITLE = re.compile(rf"""(?x)
+    (?:\b(?P<former>former|then|late|acting|interim|outgoing|incoming)\s+)?
+    (?<![\w’'-])(?P<title>(?:[A-Z][\w’'-]*\s+){{0,4}}?(?:{CORE_TITLES})(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})??
+        (?:\s+(?:{CORE_TITLES}))*)
+    (?P<sep>,?\s+)(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Mx)\.?\s+)?
+    (?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|bin|al|de|van|von|da|el|dos))*)""")
+PERSON = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
+PEOPLE = re.compile(rf"(?P<first>{PERSON})(?P<more>(?:,\s+{PERSON})*),?\s+and\s+(?P<last>{PERSON})")
+NOT_SURNAMES = ("Jr", "Sr", "II", "III", "IV")
+FUNCTION_START = frozenset("the a an in on at of to for by as and but or so if this that these those such".split())
+
+
+def read_article(text, published=None, locale=None):
+    """Read an article once (see Reading); published is its date, YYYY-MM-DD."""
+    display = (text or "").replace("\u00a0", " ")
+    folded = fold_page(display)
+    numbers, raw = read_numbers(folded, display)
+    money = resolve_money(raw, PageIndex(display=display, text=folded, locale=locale))
+    return Reading(display, folded, numbers, money, parse_published(published), locale, text or "")
+
+
+def atomise(text, sentences=None, published=None, locale=None):
+    """The atomic claims of a text's sentences (all of them, or those given: Sentence objects of this
+    text), in order, each (quote, claim) once. A person's title is proposed where the text first gives it."""
+    reading = read_article(text, published, locale)
+    seen_people = set()
+    atoms, keys = [], set()
+    for sentence in split_sentences(text) if sentences is None else sentences:
+        for atom in sentence_atoms(reading, sentence, seen_people):
+            if (atom.quote, atom.claim) not in keys:
+                keys.add((atom.quote, atom.claim))
+                atoms.append(atom)
+    return atoms
+
+
+# --- kinds ------------------------------------------------------------------------------------
+
+def clause_kind(words, when):
+    """A clause's kind by general rules: "first ... to" a first visit; will, plans, expected, likely
+    a prediction; a visit or a meeting with its date a visit date; member, membership, joined a
+    membership; a decade a historical claim; anything else other."""
+    words = words.lower()
+    if FIRST_TO.search(words):
+        return "first_visit"
+    if PREDICTION.search(words):
+        return "prediction"
+    if when is not None and when.point and VISIT.search(words):
+        return "visit_date"
+    if MEMBERSHIP.search(words):
+        return "membership"
+    if when is not None and when.decade:
+        return "historical"
+    return "other"
+
+
+def figure_kind(figure, words, sentence_lower, when):
+    """Counts of meetings, visits or times are meeting counts; money in a sentence about trade (trade,
+    exports, imports, turnover) a trade figure; any other figure takes its clause's kind."""
+    if figure.unit in ("meetings", "visits", "times"):
+        return "meeting_count"
+    if figure.money and TRADE.search(sentence_lower):
+        return "trade_figure"
+    return clause_kind(words, when)
+
+
+# --- one sentence -----------------------------------------------------------------------------
+
+def sentence_atoms(reading, sentence, seen_people):
+    text = reading.text
+    lo, hi = core_span(text, sentence.start, sentence.end)
+    if lo >= hi:
+        return []
+    lower = reading.folded[sentence.start:sentence.end]
+    whens = read_times(reading.folded, text, sentence.start, sentence.end, reading.published, reading.locale)
+    quotations = find_quotations(text, lo, hi)
+    # a quotation's words stay as they were said: its "this year" is not written out in restatements
+    whens = [replace(w, relative=False) if any(q[0] <= w.start < q[1] for q in quotations) else w for w in whens]
+    attribution = find_attribution(text, lo, hi)
+    c_lo, c_hi = attribution.content if attribution else (lo, hi)
+    for q_open, q_close, _, _ in quotations:  # a quotation that ends or opens the content is a claim of its own
+        if q_open > c_lo and q_close >= c_hi:
+            c_hi = trim(text, c_lo, q_open)[1]
+        elif q_open <= c_lo < q_close:
+            c_lo = q_close
+    clauses = split_clauses(text, c_lo, c_hi) if c_lo < c_hi else []
+    for i, clause in enumerate(clauses):
+        own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]
+        if clause.role == "when" and i:
+            clause.inherit = clauses[i - 1].when
+        elif clause.role == "coord" and i:
+            clause.inherit = next((c for c in reversed(clauses[:i]) if c.role != "coord"), clauses[i - 1]).when
+        points = [w for w in own if w.point]
+        spans = [w for w in whens if clause.start <= w.start < clause.end and w.since and w.last != w.first]
+        clause.when = points[0] if points else own[0] if own else clause.inherit or (spans[0] if spans else None)
+    atoms = []
+    for clause in clauses:
+        atoms += clause_atoms(reading, sentence, clause, whens, (lo, hi), lower)
+    if attribution:
+        atoms.append(attribution_atom(reading, sentence, attribution, clauses, whens, (lo, hi)))
+    for q_open, q_close, q_lo, q_hi in quotations:
+        if attribution:
+            source = " ".join(attribution.source.split())
+            claim = f"{source[0].upper()}{source[1:]} said: {text[q_open]}{text[q_lo:q_hi]}{text[q_close - 1]}"
+        else:
+            claim = restate(text, lo, hi, whens)
+        atoms.append(make_atom(reading, sentence, "quote", q_lo, q_hi, claim))
+    atoms += title_atoms(reading, sentence, clauses, whens, seen_people)
+    if not atoms:
+        atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], None), lo, hi, restate(text, lo, hi, whens)))
+    return sorted(atoms, key=lambda a: (a.start, a.end))
+
+
+def make_atom(reading, sentence, kind, lo, hi, claim, value=None, unit=None, when=None):
+    lo, hi = trim(reading.text, lo, hi)
+    if value is None or not unit:
+        value = unit = None
+    return Atom(kind, reading.original[lo:hi], lo, hi, claim, value, unit,
+                when.first if when else None, when.last if when else None, sentence)
+
+
+def attribution_atom(reading, sentence, attribution, clauses, whens, core):
+    text = reading.text
+    first = clauses[0] if clauses else None
+    if attribution.whole_clause:
+        if first is None:  # "The minister said: ‘...’": the quotation is its own claim
+            return make_atom(reading, sentence, "attribution", attribution.start, attribution.content[0],
+                             restate(text, *core, whens))
+        return make_atom(reading, sentence, "attribution", attribution.start, first.end,
+                         restate(text, attribution.start, first.end, whens))
+    if first is not None and attribution.start < first.start:
+        claim = restate(text, core[0], first.end, whens)
+    else:
+        claim = restate(text, *core, whens)
+    return make_atom(reading, sentence, "attribution", attribution.start, attribution.end, claim)
+
+
+def clause_claim(reading, clause, whens, core):
+    text = reading.text
+    if clause.role == "relative":
+        return restate(text, *core, whens)  # "which ...", "something that ...": the sentence says what it is
+    suffix = None
+    own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]
+    inherit = clause.inherit
+    if not own and inherit is not None and not (clause.prefix and clause.prefix[0] <= inherit.start < clause.prefix[1]):
+        suffix = inherit.describe()
+    return restate(text, clause.start, clause.end, whens, prefix=clause.prefix, suffix=suffix)
+
+
+def clause_atoms(reading, sentence, clause, whens, core, lower):
+    text = reading.text
+    lo, hi = clause.start, clause.end
+    own = [w for w in whens if lo <= w.start < hi]
+    figures = figures_in(reading, lo, hi, whens, lower)
+    if len(figures) >= 2:
+        return series_atoms(reading, sentence, clause, figures, whens, lower)
+    if figures:
+        figure = figures[0]
+        when = figure_when(figure, None, whens, own, clause.inherit) or clause.when
+        return [make_atom(reading, sentence, figure_kind(figure, text[lo:hi], lower, when), lo, hi,
+                          clause_claim(reading, clause, whens, core), figure.value, figure.unit, when)]
+    points = []
+    for w in own:
+        if w.point and not w.since and (w.first, w.last) not in {(p.first, p.last) for p in points}:
+            points.append(w)
+    if len(points) >= 2:
+        atoms = date_series(reading, sentence, clause, points, whens)
+        if atoms:
+            return atoms
+    atoms = people_atoms(reading, sentence, clause, whens)
+    if atoms:
+        return atoms
+    return [make_atom(reading, sentence, clause_kind(text[lo:hi], clause.when), lo, hi,
+                      clause_claim(reading, clause, whens, core), when=clause.when)]
+
+
+def series_atoms(reading, sentence, clause, figures, whens, lower):
+    """One claim per figure of a clause, each quoting its figure and what belongs to it ("US$441
+    million in 2006"), restated with the clause's subject: "Two-way trade ... was US$441 million in 2006."."""
+    text = reading.text
+    lo, hi = clause.start, clause.end
+    own = [w for w in whens if lo <= w.start < hi]
+    verb = first_verb(text, lo, figures[0].start)
+    prefix = written(text, *clause.prefix, whens) if clause.prefix else ""
+    atoms = []
+    for i, figure in enumerate(figures):
+        following = figures[i + 1] if i + 1 < len(figures) else None
+        when = figure_when(figure, following, whens, own, clause.inherit)
+        tail = ITEM_TAIL.match(text, figure.end, following.start if following else hi)
+        item_lo, item_hi = trim(text, figure.start, tail.end())
+        item = written(text, item_lo, item_hi, whens)
+        if verb is None:
+            claim = restate(text, lo, hi, whens, prefix=clause.prefix)
+        else:
+            head_hi = figures[0].start
+            told = when is not None and (item_lo <= when.start < item_hi or lo <= when.start < head_hi
+                                         or (clause.prefix and clause.prefix[0] <= when.start < clause.prefix[1]))
+            suffix = "" if when is None or told else " " + when.describe()
+            words = [w.lower() for _, w in words_at(text, verb[0], head_hi)]
+            aux, main = words[0], (words[1] if len(words) > 1 and words[0] in AUXILIARIES else words[0])
+            subject = " ".join(filter(None, [prefix, written(text, *trim(text, lo, verb[0]), whens)]))
+            if main in CHANGE or aux in ("was", "were", "is", "are"):
+                plural = is_plural(subject)
+                if aux in ("will", "shall", "would"):
+                    be = "will be"
+                elif main in PAST or main.endswith("ed") or aux in ("was", "were", "had", "went"):
+                    be = "were" if plural else "was"
+                else:
+                    be = "are" if plural else "is"
+                claim = sentence_case(f"{subject} {be} {item}{suffix}")
+            else:
+                head = " ".join(filter(None, [prefix, written(text, *trim(text, lo, head_hi), whens)]))
+                claim = sentence_case(f"{head} {item}{suffix}")
+        kind = figure_kind(figure, text[lo:hi], lower, when)
+        atoms.append(make_atom(reading, sentence, kind, item_lo, item_hi, claim, figure.value, figure.unit, when))
+    return atoms
+
+
+def date_series(reading, sentence, clause, points, whens):
+    """One claim per date of a clause ("visited Paris on 3 May 2021 and Berlin on 5 June 2021"), each
+    quoting what belongs to its date, restated with the clause's subject and verb."""
+    text = reading.text
+    lo, hi = clause.start, clause.end
+    verb = first_verb(text, lo, points[0].start)
+    if verb is None:
+        return []
+    head = " ".join(filter(None, [written(text, *clause.prefix, whens) if clause.prefix else "",
+                                  written(text, lo, verb[1], whens)]))
+    atoms, at = [], verb[1]
+    for when in points:
+        item_lo, item_hi = trim(text, at, when.end)
+        m = re.match(r"(?:and|or|then|but)\s+", text[item_lo:item_hi])
+        if m:
+            item_lo += m.end()
+        claim = sentence_case(f"{head} {written(text, item_lo, item_hi, whens)}")
+        atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], when), item_lo, item_hi, claim, when=when))
+        at = when.end
+    return atoms
+
+
+def person_like(name):
+    words = name.split()
+    return 2 <= len(words) <= 3 and fold(name) not in place_names() and not any(
+        is_not_name(w) or fold(w) in ORG_WORDS or looks_like_common_noun(w) for w in words)
+
+
+def people_atoms(reading, sentence, clause, whens):
+    """A clause naming a list of people ("convicted A, B and C of fraud") is one claim per person."""
+    text = reading.text
+    m = PEOPLE.search(text, clause.start, clause.end)
+    if not m:
+        return []
+    spans = [(m.start() + p.start(), m.start() + p.end()) for p in re.finditer(PERSON, m.group())]
+    if len(spans) < 2 or not all(person_like(text[a:b]) for a, b in spans):
+        return []
+    before = written(text, clause.start, m.start(), whens)
+    after = written(text, m.end(), clause.end, whens)
+    prefix = written(text, *clause.prefix, whens) if clause.prefix else ""
+    return [make_atom(reading, sentence, clause_kind(text[clause.start:clause.end], clause.when), a, b,
+                      sentence_case(" ".join(filter(None, [prefix, before, text[a:b], after]))), when=clause.when)
+            for a, b in spans]
+
+
+def title_atoms(reading, sentence, clauses, whens, seen_people):
+    """A title before a name ("Russian Prime Minister Mikhail Fradkov", "Pakistani President, Asif
+    Ali Zardari,") is a claim about that person, judged at the time the sentence speaks of, or, for a
+    former holder or where the sentence names no time, at the article's date."""
+    text = reading.text
+    atoms = []
+    for m in TITLE.finditer(text, sentence.start, sentence.end):
+        title_lo = m.start("title")
+        for _, word in words_at(text, title_lo, m.end("title")):
+            if word.lower() not in FUNCTION_START:
+                break
+            title_lo = text.index(word, title_lo) + len(word)
+        title_lo = trim(text, title_lo, m.end("title"))[0]
+        title = " ".join(text[title_lo:m.end("title")].split())
+        if not re.search(CORE_TITLES, title):
+            continue
+        name_words = [re.sub(r"[’']s?$", "", w) for w in m.group("name").split()]
+        while name_words and is_not_name(name_words[-1]):
+            name_words.pop()
+        name = " ".join(name_words)
+        name_hi = m.start("name") + len(name)
+        if not name or name_words[-1] in NOT_SURNAMES or fold(name) in place_names() \
+                or any(fold(w) in ORG_WORDS for w in name_words) or all(is_not_name(w) for w in name_words):
+            continue
+        if "," in m.group("sep") and text[name_hi:name_hi + 1] not in (",", ".", ";", ":", ")", ""):
+            continue  # "President, Asif Ali Zardari," stands between commas; otherwise the comma ends the title
+        key = fold(name_words[-1])
+        if key in seen_people:
+            continue
+        seen_people.add(key)
+        clause = next((c for c in clauses if c.start <= m.start() < c.end), None)
+        when = clause.when if clause is not None and clause.when is not None and clause.when.point else None
+        former = m.group("former")
+        if former or when is None:  # a former holder, or no time in the sentence: as of the article's date
+            day = reading.published.isoformat() if reading.published else None
+            time, first, last = (describe_iso(day), day, day) if day else ("", None, None)
+        else:
+            time, first, last = when.describe(), when.first, when.last
+        held = f"a {former} {title}" if former == "former" else f"{former} {title}" if former else title
+        atom = make_atom(reading, sentence, "title", m.start("former") if former else title_lo, name_hi,
+                         sentence_case(f"{name} was {held} {time}".strip()))
+        atoms.append(replace(atom, date_start=first, date_end=last))
+    return atoms
+

@@ -1,0 +1,248 @@
+"""How a sentence is cut into clauses and restated: its discourse openers, its attribution ("according
+to X", "X said"), its quotations, its clauses at general seams (";", "but", ", which", ", when", a verb
+after "and", a leading "since ...,"), the verb that ends a clause's subject, and a clause written out as
+one sentence with the times the article leaves to its date written in. Pure functions."""
+import re
+from dataclasses import dataclass
+
+from .spot import IRREGULAR_PAST
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    role: str = "main"  # main, sub, when, coord, relative (see SEAMS)
+    prefix: tuple = None  # a coordinated clause's subject: the span before the first clause's verb
+    inherit: object = None  # the When of the clause it hangs on ("..., when ...")
+    when: object = None  # its own time, else the inherited one
+
+
+AUXILIARIES = frozenset("is are was were be been being has have had will would shall should can could may "
+                        "might must do does did".split())
+PAST = frozenset(IRREGULAR_PAST | set("hit cut put set cost struck drew drove flew sought fled threw beat shut "
+                                      "won spent sold bought".split()))
+REPORTING = r"said|says|told\s+\w+|announced|indicated|stated|claimed|reported|estimated|warned|confirmed|insisted|argued|noted|added|predicted|wrote"
+DETERMINERS = frozenset("the a an this that its their his her our your these those".split())
+OPENER = re.compile(r"""(?ix)\s*(?:
+    (?:for\ example|for\ instance|in\ fact|indeed|similarly|likewise|later|earlier|yet|however|moreover|meanwhile|
+       in\ the\ meantime|in\ this\ context|in\ addition|additionally|also|still|thus|therefore|hence|nevertheless|
+       nonetheless|furthermore|besides|instead|overall|finally|lastly|again|consequently|as\ a\ result|of\ course|
+       in\ other\ words|in\ short|in\ particular|notably|importantly|separately|by\ contrast|in\ contrast|
+       on\ the\ other\ hand|at\ the\ same\ time|in\ turn|then|so|but|and|or|now|first|second|third)\s*,
+  | (?:but|and|so|yet|or)\s+(?=\S)
+  | (?:it\ is|it's|it\ was)\s+(?:notable|worth\ noting|noteworthy|significant|clear|true|interesting|striking)\s+that\b\s*,?
+  )\s*""")
+QUOTATION = re.compile(r"‘(?P<a>(?:[^‘’]|’(?=[a-z]))+)’(?![a-z])|“(?P<b>[^“”]+)”|\"(?P<c>[^\"]+)\"")
+ACCORDING_START = re.compile(r"(?i)(?:according\s+to|as\s+(?:stated|reported|said|noted|announced|claimed|estimated|put)\s+by|"
+                             r"in\s+the\s+words\s+of)\s+(?P<src>[^,:;]+?)\s*[,:]\s*")
+ACCORDING_END = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*$")
+SAID_END = re.compile(rf",\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{REPORTING}))\s*$")
+SAID_START = re.compile(rf"(?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,8}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{REPORTING})\s*(?::\s*|\s(?:that\s+)?)(?=\S)")
+LEAD_SUB = re.compile(r"(?i)(?:since|when|after|before|although|though|while|whereas|because|until|once|as soon as|unless)\s+")
+SPLIT = re.compile(r"""(?x)
+    (?P<semi>\s*;\s+)
+  | (?P<but>,?\s+but\s+(?:also\s+)?)
+  | (?P<rel>,\s+(?=(?:which|who|whom|whose|something)\b))
+  | (?P<dash>\s+[–—-]\s+)
+  | (?P<when>,\s+when\s+)
+  | (?P<while>,\s+(?:while|whereas|although|though)\s+)
+  | (?P<coord>,?\s+and\s+(?=(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b))
+""")
+# The role of the clause after each seam: a main clause of its own; a relative clause ("which ...") that
+# needs its sentence to be understood; a "when" clause that takes the time of the clause before it; a
+# subordinate clause; a coordinated clause that shares the subject of the clause before it.
+SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub",
+         "coord": "coord"}
+SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record)\b")
+WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+# --- spans and words --------------------------------------------------------------------------
+
+def trim(text, lo, hi, chars=" \t\r\n,;:"):
+    while lo < hi and text[lo] in chars:
+        lo += 1
+    while hi > lo and text[hi - 1] in chars:
+        hi -= 1
+    return lo, hi
+
+
+def words_at(text, lo, hi):
+    return [(m.start() + lo, m.group()) for m in WORD.finditer(text[lo:hi])]
+
+
+def is_verb(word, previous=""):
+    lowered = word.lower()
+    if lowered in AUXILIARIES or lowered in PAST or re.fullmatch(REPORTING, lowered):
+        return True
+    return word.islower() and len(word) > 4 and word.endswith("ed") and previous.lower() not in DETERMINERS
+
+
+def first_verb(text, lo, hi):
+    """(start, end) of the first word in text[lo:hi] that reads as a verb, or None."""
+    previous = ""
+    for at, word in words_at(text, lo, hi):
+        if is_verb(word, previous):
+            return at, at + len(word)
+        previous = word
+    return None
+
+
+def has_verb(text, lo, hi):
+    return first_verb(text, lo, hi) is not None or re.search(r"\bto\s+[a-z]{3,}", text[lo:hi]) is not None
+
+
+def core_span(text, start, end):
+    """The sentence without its discourse openers ("For example,", "In fact, it is notable that,")
+    and its closing punctuation."""
+    lo = start
+    while True:
+        m = OPENER.match(text, lo, end)
+        if not m or m.end() == lo:
+            break
+        lo = m.end()
+    lo, hi = trim(text, lo, end)
+    while hi > lo and text[hi - 1] in ".!?;:, \n":
+        hi -= 1
+    return lo, hi
+
+
+# --- restatement ------------------------------------------------------------------------------
+
+def written(text, lo, hi, whens):
+    """text[lo:hi] with each time the article leaves to its date written out ("this year" -> "in 2012")."""
+    pieces, at = [], lo
+    for w in whens:
+        if w.relative and lo <= w.start and w.end <= hi:
+            pieces += [text[at:w.start], w.written]
+            at = w.end
+    pieces.append(text[at:hi])
+    return " ".join("".join(pieces).split())
+
+
+def sentence_case(words):
+    words = words.strip().rstrip(",;:").strip()
+    if not words:
+        return words
+    words = words[0].upper() + words[1:]
+    if re.search(r"[.!?][’”\"']?$", words):
+        return words
+    return words + "."
+
+
+def restate(text, lo, hi, whens, prefix=None, suffix=None):
+    body = written(text, lo, hi, whens)
+    if prefix:
+        body = written(text, *prefix, whens).rstrip(" ,") + " " + body
+    if suffix:
+        body = body.rstrip(" ,.;:") + " " + suffix
+    return sentence_case(body)
+
+
+def is_plural(subject):
+    head = re.split(r"\s(?:between|of|in|on|for|from|at|by|with|to|across)\s", " " + subject + " ")[0].split()
+    word = head[-1].lower() if head else ""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news"))
+
+
+# --- clauses ----------------------------------------------------------------------------------
+
+def split_clauses(text, lo, hi):
+    """The clauses of text[lo:hi] (see the module's docstring), in order."""
+    lo, hi = trim(text, lo, hi)
+    m = LEAD_SUB.match(text, lo, hi)
+    if m:
+        comma = text.find(",", m.end(), hi)
+        if comma > 0 and has_verb(text, m.end(), comma):
+            rest = comma + 1
+            while True:  # an aside after it ("..., a landmark event in itself, ...") belongs to neither
+                following = text.find(",", rest, hi)
+                if following < 0 or has_verb(text, rest, following) or not has_verb(text, following + 1, hi):
+                    break
+                rest = following + 1
+            return [Clause(m.end(), comma, "sub")] + inner_clauses(text, rest, hi)
+    return inner_clauses(text, lo, hi)
+
+
+def inner_clauses(text, lo, hi):
+    clauses = []
+    at, role = lo, "main"
+    for m in SPLIT.finditer(text, lo, hi):
+        seam = next(name for name in SEAMS if m.group(name) is not None)
+        if seam == "coord":
+            verb = m.group("verb")
+            if not (verb in PAST or (len(verb) > 4 and verb.endswith("ed"))) or not has_verb(text, at, m.start()):
+                continue  # "Russian and Pakistani officials": no second clause
+        if seam == "but" and re.search(r"\bnot\s+only\b", text[at:m.start()]):
+            continue
+        if m.start() <= at:
+            continue
+        clauses.append(Clause(at, m.start(), role))
+        at, role = m.end(), SEAMS[seam]
+    clauses.append(Clause(at, hi, role))
+    merged = []
+    for clause in clauses:
+        clause.start, clause.end = trim(text, clause.start, clause.end)
+        if clause.start >= clause.end:
+            continue
+        if merged and clause.role == "relative" and not signals(text, clause.start, clause.end):
+            merged[-1].end = clause.end  # "..., which was accepted": part of the clause before
+            continue
+        if clause.role == "coord" and merged:
+            host = next((c for c in reversed(merged) if c.role != "coord"), merged[-1])
+            verb = first_verb(text, host.start, host.end)
+            if verb:
+                end = verb[0]
+                while True:  # "Pakistan heavily supported": the subject is "Pakistan"
+                    m = re.search(r"\s+\w+ly\s*$", text[host.start:end])
+                    if not m:
+                        break
+                    end = host.start + m.start()
+                clause.prefix = trim(text, host.start, end)
+        merged.append(clause)
+    return merged
+
+
+def signals(text, lo, hi):
+    piece = text[lo:hi]
+    return bool(SIGNAL.search(piece.lower())) or any(w[:1].isupper() for _, w in words_at(text, lo, hi)[1:])
+
+
+@dataclass
+class Attribution:
+    start: int
+    end: int
+    content: tuple  # (start, end) of what is attributed
+    source: str
+    whole_clause: bool  # "X said Y": the attribution is the whole clause, not a phrase beside it
+
+
+def find_attribution(text, lo, hi):
+    """Who the sentence says says it: "according to X, ...", "..., X said", "X has indicated (that) ..."."""
+    m = ACCORDING_START.match(text, lo, hi)
+    if m:
+        return Attribution(lo, m.end("src"), (m.end(), hi), m.group("src"), False)
+    piece = text[lo:hi]
+    m = ACCORDING_END.search(piece)
+    if m:
+        return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
+    m = SAID_END.search(piece)
+    if m and not has_verb(text, lo + m.start("src"), lo + m.end("src")) and len(piece[:m.start()].split()) >= 3:
+        return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
+    m = SAID_START.match(text, lo, hi)
+    if m and "," not in m.group("src") and not has_verb(text, m.start("src"), m.end("src")) \
+            and len(text[m.end():hi].split()) >= 3:
+        return Attribution(lo, hi, (m.end(), hi), m.group("src"), True)
+    return None
+
+
+def find_quotations(text, lo, hi):
+    """(open, close, inner start, inner end) of each quotation of five words or more."""
+    found = []
+    for m in QUOTATION.finditer(text, lo, min(len(text), hi + 2)):
+        group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
+        inner = trim(text, m.start(group), m.end(group), " \t\r\n")
+        if len(text[inner[0]:inner[1]].split()) >= 5:
+            found.append((m.start(), m.end(), *inner))
+    return found

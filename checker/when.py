@@ -1,0 +1,184 @@
+"""The times a sentence gives, read against its article's date: dates and years (dates.py), and what
+dates.py leaves out because the article does: "7-9 February", "early March this year", "last year",
+"over the last three years", "the 1980s and 1990s", "between 2011 and 2021". Pure functions."""
+import datetime
+import re
+from dataclasses import dataclass
+
+from .dates import MONTH_NAMES, MONTHS, date_mentions, year_mentions
+from .figures import NUMBER_WORDS
+
+
+@dataclass(frozen=True)
+class When:
+    """A time named in an article, at [start, end) of its text, as ISO dates (partial allowed)."""
+
+    start: int
+    end: int
+    first: str
+    last: str
+    point: bool = True  # a day, a few days, a month or a year; False for decades and spans of years
+    written: str = None  # how a restatement writes it where the article leaves its year to the reader
+    decade: bool = False
+    since: bool = False  # "since 2003", "than in 2019": a span's start or a comparison, not when something happened
+    relative: bool = False  # read against the article's date: a restatement writes `written` in its place
+
+    def describe(self):
+        """The time as a restatement puts it: "in 2007", "in May 2011", "on 7-9 February 2012"."""
+        if self.written:
+            words = self.written
+            return words if re.match(r"(?i)(?:in|on|over|during|between|from|since|until|by)\b", words) else (
+                ("on " if words[:1].isdigit() and len(self.first) == 10 else "in ") + words)
+        return describe_iso(self.first, self.last)
+
+
+def describe_iso(first, last=None):
+    last = last or first
+    if len(first) == 4:
+        return f"in {first}" if last == first else f"between {first} and {last[:4]}"
+    if len(first) == 7:
+        year, month = first.split("-")
+        return f"in {MONTH_NAMES[int(month)]} {year}" if last == first else f"between {first} and {last}"
+    y, m, d = (int(p) for p in first.split("-"))
+    if last == first:
+        return f"on {d} {MONTH_NAMES[m]} {y}"
+    y2, m2, d2 = (int(p) for p in last.split("-"))
+    if (y, m) == (y2, m2):
+        return f"on {d}-{d2} {MONTH_NAMES[m]} {y}"
+    return f"between {d} {MONTH_NAMES[m]} {y} and {d2} {MONTH_NAMES[m2]} {y2}"
+
+
+def iso(day, precision):
+    y, m, d = day
+    return f"{y:04d}" if precision == "year" else f"{y:04d}-{m:02d}" if precision == "month" else f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def parse_published(value):
+    """An article's published date (YYYY-MM-DD, or a partial one) as a date, or None."""
+    try:
+        parts = [int(p) for p in (value or "").split("-")]
+        return datetime.date(*(parts + [1, 1])[:3]) if parts and parts[0] else None
+    except ValueError:
+        return None
+
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_FULL_MONTH = "|".join(m.lower() for m in MONTH_NAMES[1:])
+_ORD = r"(?:st|nd|rd|th)?"
+_RELATIVE = r"(?:\s+(?P<rel>this|last|next)\s+year)?"
+YEARLESS = [  # each read only where dates.py found no date: the article leaves the year out
+    ("days", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\s*(?:-|to|and|until)\s*(?P<d2>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b\.?{_RELATIVE}")),
+    ("days", re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d1>[0-3]?\d){_ORD}\s*(?:-|to)\s*(?P<d2>[0-3]?\d){_ORD}\b{_RELATIVE}")),
+    ("day", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b\.?{_RELATIVE}")),
+    ("day", re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\b(?![\d,.:]){_RELATIVE}")),
+    ("month", re.compile(rf"\b(?:(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+)?(?P<m>{_FULL_MONTH})\b{_RELATIVE}")),
+]
+FOLLOWED_BY_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:1[89]|20)\d\d\b")
+RELATIVE_YEAR = re.compile(r"\b(?P<rel>this|last|next)\s+year\b")
+PERIOD = re.compile(r"\b(?:over|in|during|for|within|throughout)\s+the\s+(?:last|past|previous)\s+(?:(?P<n>\d+|[a-z]+)\s+)?(?P<unit>years?|decades?|months?)\b")
+DECADE = re.compile(r"\b(?:the\s+)?(?P<d>(?:1[5-9]|20)\d)0s\b")
+DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?$")
+YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*(?P<b>(?:1[89]|20)\d\d)\b")
+FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming)\b")
+
+
+def read_times(folded, display, start, end, published=None, locale=None, future=None):
+    """Every time named in display[start:end] (folded: the same text, folded as pages are), each once,
+    in order. published (a date) resolves what the article leaves to its date; future (a regex match
+    function or None) says whether the sentence speaks of what is to come, for a year left out."""
+    found = []
+
+    def free(lo, hi):
+        return all(hi <= w.start or lo >= w.end for w in found)
+
+    piece = folded[start:end]
+    for m in date_mentions(piece, locale=locale):
+        first, last, precision = m.value
+        precision = "day" if precision == "day" else "month"
+        found.append(When(start + m.start, start + m.end, iso(first, precision), iso(last, precision)))
+    for m in YEAR_SPAN.finditer(piece):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a < b <= a + 200 and free(start + m.start(), start + m.end()):
+            found.append(When(start + m.start(), start + m.end(), str(a), str(b), point=False))
+    decades = [m for m in DECADE.finditer(piece) if free(start + m.start(), start + m.end())]
+    i = 0
+    while i < len(decades):
+        j = i
+        while j + 1 < len(decades) and DECADE_JOIN.search(piece[decades[j].end():decades[j + 1].start("d")]) \
+                and len(piece[decades[j].end():decades[j + 1].start("d")]) < 12:
+            j += 1
+        first, last = int(decades[i].group("d")) * 10, int(decades[j].group("d")) * 10 + 9
+        lo, hi = start + decades[i].start("d"), start + decades[j].end()
+        found.append(When(lo, hi, str(first), str(last), point=False, decade=True, written="the " + display[lo:hi]))
+        i = j + 1
+    for position, years in year_mentions(piece):
+        at = start + position
+        after = folded[at + 4:at + 6]
+        before = folded[max(0, at - 2):at]
+        if not free(at, at + 4) or after[:1] == "s" or (after[:1] == "-" and after[1:2].isalpha()) or (
+                before[-1:] == "-" and before[:1].isalpha()):
+            continue  # in a date, a decade, or a word such as "post-2014"
+        before = re.search(r"\b(since|than(?:\s+in)?)\s+$", folded[max(0, at - 12):at])
+        span_end = at + 4 if len(years) == 1 else at + len(re.match(r"[\d/\s-]+", folded[at:at + 12]).group().rstrip(" /-"))
+        last = str(years[-1])
+        if before and before.group(1) == "since" and published and published.year >= years[0]:
+            last = f"{published.year:04d}-{published.month:02d}"  # "since 2019": from 2019 to the article's date
+        found.append(When(at, span_end, str(years[0]), last, point=len(years) == 1 and not before, since=bool(before)))
+    if published:
+        future = future if future is not None else bool(FUTURE.search(piece))
+        for precision, pattern in YEARLESS:
+            for m in pattern.finditer(piece):
+                lo, hi = start + m.start(), start + m.end()
+                if not free(lo, hi) or FOLLOWED_BY_YEAR.match(folded, start + m.end("m") if precision == "month" else hi):
+                    continue
+                if precision == "month" and not display[start + m.start("m")].isupper():
+                    continue  # "may", "march": words, unless written as months
+                when = yearless(m, precision, published, future, display[lo:hi], lo, hi)
+                if when:
+                    found.append(when)
+        for m in RELATIVE_YEAR.finditer(piece):
+            lo, hi = start + m.start(), start + m.end()
+            if free(lo, hi):
+                year = published.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+                found.append(When(lo, hi, str(year), str(year), written=f"in {year}", relative=True))
+        for m in PERIOD.finditer(piece):
+            lo, hi = start + m.start(), start + m.end()
+            n = m.group("n")
+            count = int(n) if n and n.isdigit() else NUMBER_WORDS.get(n, 1 if n is None else None)
+            if count is None or not free(lo, hi):
+                continue
+            months = count * {"y": 12, "d": 120, "m": 1}[m.group("unit")[0]]
+            total = published.year * 12 + published.month - 1 - months
+            first = f"{total // 12:04d}-{total % 12 + 1:02d}"
+            found.append(When(lo, hi, first, f"{published.year:04d}-{published.month:02d}", point=False, relative=True,
+                              written=f"{display[lo:hi]} to {MONTH_NAMES[published.month]} {published.year}"))
+    return sorted(found, key=lambda w: w.start)
+
+
+def yearless(m, precision, published, future, written, lo, hi):
+    """A date the article gives without its year: the year the article's date implies ("this year",
+    "last year", else the nearest such date before the article, or after it when the sentence looks
+    ahead)."""
+    month = MONTHS[m.group("m").rstrip(".")]
+    rel = m.group("rel")
+    year = published.year + {"this": 0, "last": -1, "next": 1}.get(rel, 0)
+    d1 = int(m.group("d1")) if precision != "month" else 1
+    d2 = int(m.group("d2")) if precision == "days" else d1
+    if not rel:
+        if not future and (year, month, d1) > (published.year, published.month, published.day):
+            year -= 1
+        elif future and (year, month) < (published.year, published.month):
+            year += 1
+    try:
+        datetime.date(year, month, d1), datetime.date(year, month, d2)
+    except ValueError:
+        return None
+    if d2 < d1:
+        return None
+    words = re.sub(r"\s+(?:this|last|next)\s+year$", "", written).rstrip(".")
+    if precision == "month":
+        first = last = f"{year:04d}-{month:02d}"
+    else:
+        first, last = f"{year:04d}-{month:02d}-{d1:02d}", f"{year:04d}-{month:02d}-{d2:02d}"
+    return When(lo, hi, first, last, written=f"{words} {year}", relative=True)
+

@@ -1,0 +1,520 @@
+"""`checker import`: articles from pages and files, their cited links and embedded fact-checks, from tables of
+cases (tests/intake_cases.yaml) and from the seed article served inside blog furniture on 127.0.0.1."""
+import json
+import pathlib
+import sqlite3
+
+import pytest
+import yaml
+
+from checker.check import CheckOptions, make_fetcher
+from checker.claimreview import find_reviews, verdict_for_rating
+from checker.claims import add_claim
+from checker.cli import cli
+from checker.cli.intake import import_article as import_command
+from checker.cli.options import CheckerGroup
+from checker.db import open_db
+from checker.export import claim_reviews
+from checker.fetch import FetchResult
+from checker.article_html import is_share_link
+from checker.errors import NotAnArticle, SourceUnreadable
+from checker.intake import Document, extract_article, import_article, slugify
+from checker.seed import SEED_DIR
+from checker.text import quote_occurs
+
+from .conftest import dump
+from .servers import PNG, LocalServer, minimal_pdf, never_answers
+
+HERE = pathlib.Path(__file__).parent
+CASES = yaml.safe_load((HERE / "intake_cases.yaml").read_text(encoding="utf-8"))
+SEED_PAGE = HERE / "data" / "intake" / "seed_article.html"
+SEED_PATH = "/blogs/southasiamasala/2012/03/24/pakistan-and-russia-seek-enhanced-cooperation/"
+SEED_TEXT = (SEED_DIR / "article.txt").read_text(encoding="utf-8")
+SEED_PARAGRAPHS = SEED_TEXT.strip().split("\n\n")
+LOCAL = ["--allow-address", "127.0.0.1/32"]
+
+PROSE = ("<p>The figures have been disputed since they were first published, and the ministry has not released "
+         "the data behind them despite repeated requests from reporters, researchers and members of parliament.</p>")
+
+# The page furniture every link case is wrapped in: none of its links is a citation, none of its words the article's.
+FURNITURE_TOP = """<header><a href="/">News Example</a><nav><ul><li><a href="/world/">World</a></li>
+<li><a href="/business/">Business</a></li><li><a href="/opinion/">Opinion</a></li><li><a href="https://subscribe.news.example/">Subscribe today</a></li></ul></nav></header>"""
+FURNITURE_SHARE = """<div class="share-buttons"><span>Share this story</span>
+<a href="https://twitter.com/intent/tweet?url=https%3A%2F%2Fnews.example%2Fx">Tweet</a>
+<a href="https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fx">Share on Facebook</a>
+<a href="mailto:?subject=A%20story">Email</a> <a href="javascript:window.print()">Print</a></div>"""
+FURNITURE_BOTTOM = """<aside class="related"><h2>Related stories</h2><ul>
+<li><a href="/world/2026/04/trade-deficit.html">Trade deficit widens as exports slow</a></li>
+<li><a href="/world/2026/03/minister-visit.html">Minister's visit ends without agreement</a></li></ul></aside>
+<section id="comments" class="comments"><h2>Comments</h2>
+<div class="comment"><p class="comment-author">reader42</p><p>Great piece, and see <a href="https://spam.example/">my own site</a> for the real numbers behind this story.</p></div></section>
+<footer><a href="/privacy">Privacy policy</a> <a href="/contact">Contact us</a> <p>Copyright 2026 News Example Ltd</p></footer>"""
+FURNITURE_URLS = ["https://news.example/", "https://news.example/world/", "https://news.example/business/",
+                  "https://news.example/opinion/", "https://subscribe.news.example/", "twitter.com/intent",
+                  "facebook.com/sharer", "trade-deficit", "minister-visit", "spam.example", "/privacy", "/contact"]
+FURNITURE_WORDS = ["Subscribe today", "Share this story", "Tweet", "Related stories", "Trade deficit widens",
+                   "Great piece", "reader42", "Privacy policy", "Copyright 2026"]
+
+
+def furnished_page(article, head="", title="Trade figures under scrutiny"):
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>{title} | News Example</title>{head}</head>
+<body>{FURNITURE_TOP}<main><article><h1>{title}</h1>
+{article}
+{PROSE}
+{FURNITURE_SHARE}</article>{FURNITURE_BOTTOM}</main></body></html>""".encode("utf-8")
+
+
+def page_document(url, html, content_type="text/html; charset=utf-8"):
+    body = html if isinstance(html, bytes) else html.encode("utf-8")
+    return Document(body, content_type, url, page_url=url, requested_url=url)
+
+
+class PageFetcher:
+    """Stands in for the fetcher: answers every URL with one page, as a fetch that went well."""
+
+    def __init__(self, body, content_type="text/html; charset=utf-8", final_url=None):
+        self.body, self.content_type, self.final_url = body, content_type, final_url
+
+    def fetch(self, url, **kwargs):
+        return FetchResult(requested_url=url, outcome="ok", final_url=self.final_url or url, http_status=200,
+                           content_type=self.content_type, body=self.body, bytes=len(self.body))
+
+
+def command_group():
+    """The `checker` group when it has the import command, else a group of the same class around it."""
+    if "import" in cli.commands:
+        return cli
+    group = CheckerGroup()
+    group.add_command(import_command)
+    return group
+
+
+def main(args):
+    try:
+        command_group().main(args=[str(a) for a in args], prog_name="checker")
+    except SystemExit as e:
+        if e.code:
+            raise
+
+
+def rows(path, sql, params=()):
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+def squashed(text):
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+# -- cases: links -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES["links"], ids=[c["name"] for c in CASES["links"]])
+def test_cited_links(case):
+    article = extract_article(page_document(case["url"], furnished_page(case["article"], case.get("head", ""))))
+    found = [[link.url, link.anchor, link.paragraph, link.sentence] for link in article.links]
+    assert found == case["links"]
+    paragraphs = article.text.split("\n\n")
+    for link in article.links:
+        assert link.sentence in paragraphs[link.paragraph]
+        assert link.anchor in link.sentence
+    for url in FURNITURE_URLS:  # whole addresses, or words only furniture addresses have
+        assert not any(link.url == url if url.startswith("https:") else url in link.url for link in article.links), url
+    for words in FURNITURE_WORDS:
+        assert words not in article.text, words
+    assert not article.text.startswith("Trade figures under scrutiny")  # the title heading is the title, not text
+
+
+def test_relative_links_in_a_file_resolve_only_against_an_address_it_gives():
+    html = furnished_page('<p>See <a href="/data/2008.csv">the 2008 table</a> and <a href="https://stats.example/t">'
+                          'the statistics office</a> for the figures that the minister quoted in her speech.</p>')
+    alone = extract_article(Document(html, "text/html", "/tmp/page.html"))
+    assert [link.url for link in alone.links] == ["https://stats.example/t"]
+    placed = extract_article(Document(html.replace(b"</title>", b'</title><link rel="canonical" '
+                                                   b'href="https://news.example/world/trade.html">'),
+                                      "text/html", "/tmp/page.html"))
+    assert [link.url for link in placed.links] == ["https://news.example/data/2008.csv", "https://stats.example/t"]
+    assert placed.canonical_url == "https://news.example/world/trade.html"
+
+
+@pytest.mark.parametrize("url,shares", CASES["share_links"], ids=[c[0] for c in CASES["share_links"]])
+def test_share_links(url, shares):
+    assert is_share_link(url) is shares
+
+
+# -- cases: metadata ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES["metadata"], ids=[c["name"] for c in CASES["metadata"]])
+def test_metadata(case, empty_db):
+    html = case["html"].replace("{PROSE}", PROSE)
+    result = import_article(empty_db, case["url"], fetcher=PageFetcher(html.encode("utf-8")))
+    row = empty_db["articles"].get(result.article_id)
+    expect = case["expect"]
+    for key in ("title", "author", "publisher", "published", "url"):
+        assert row[key] == expect.get(key), key
+    assert row["imported_from"] == case["url"]
+    assert "disputed since they were first published" in row["text"]
+
+
+# -- cases: ratings and review markup -----------------------------------------------------
+
+
+@pytest.mark.parametrize("words,value,best,worst,verdict", CASES["ratings"],
+                         ids=[f"{c[0]}-{c[1]}/{c[3]}..{c[2]}" for c in CASES["ratings"]])
+def test_rating_to_verdict(words, value, best, worst, verdict):
+    assert verdict_for_rating(words, value, best, worst) == verdict
+
+
+@pytest.mark.parametrize("case", CASES["reviews"], ids=[c["name"] for c in CASES["reviews"]])
+def test_review_markup(case):
+    html = f"<html><head><title>Fact check</title></head><body>{case['markup']}<p>Text.</p></body></html>"
+    found = [[r.claim, r.verdict, [a.url for a in r.appearances]] for r in find_reviews(html, "https://facts.example/")]
+    assert found == case["expect"]
+
+
+def test_review_note_keeps_the_rating_as_published():
+    [review] = find_reviews(CASES["reviews"][0]["markup"], "https://facts.example/")
+    assert review.reviewer == "Facts Desk"
+    assert review.note == "Imported rating: “Mostly False” (2 on a scale from 1 to 5), by Facts Desk."
+
+
+# -- the seed article in blog furniture ------------------------------------------------------
+
+
+@pytest.fixture
+def seed_site():
+    state = {"body": SEED_PAGE.read_bytes()}
+
+    def page(h):
+        h.send(200, state["body"], "text/html; charset=UTF-8")
+
+    with LocalServer(routes={SEED_PATH: page}) as server:
+        server.state["page"] = state
+        yield server
+
+
+def seed_page_with(old, new):
+    body = SEED_PAGE.read_text(encoding="utf-8")
+    assert old in body
+    return body.replace(old, new).encode("utf-8")
+
+
+def test_seed_article_from_a_furnished_page(seed_site, db_path, capsys):
+    url = seed_site.url(SEED_PATH)
+    main(["import", url, *LOCAL, "--db", db_path])
+    out = capsys.readouterr().out
+    article_id = "pakistan-and-russia-seek-enhanced-cooperation"
+    assert out == (f"imported {article_id}: “Pakistan and Russia seek enhanced cooperation” "
+                   "(9 paragraphs, 5 cited links, 0 claims from embedded fact-checks)\n")
+
+    [article] = rows(db_path, "SELECT * FROM articles WHERE id = ?", [article_id])
+    # the article and nothing else: every paragraph of the body, in order, and no furniture
+    assert squashed(article["text"]) == squashed(SEED_TEXT)
+    assert [squashed(p) for p in article["text"].split("\n\n")] == [squashed(p) for p in SEED_PARAGRAPHS]
+    for furniture in ["jump to navigation", "South Asia Masala", "Posted by", "trackback", "Serge Desilva Ranasinghe",
+                      "March 24, 2012", "Share this", "Twitter", "Print this page", "Related stories", "Khar in Moscow",
+                      "Gwadar", "Responses to", "Tariq", "Interesting analysis", "gas pipeline",
+                      "Sorry comments are closed", "Recent posts", "Categories", "Powered by WordPress",
+                      "Australian National University", "About the blog"]:
+        assert furniture not in article["text"], furniture
+    assert article["title"] == "Pakistan and Russia seek enhanced cooperation"
+    assert article["author"] == "Serge DeSilva-Ranasinghe"
+    assert article["publisher"] == "South Asia Masala"
+    assert article["published"] == "2012-03-24"
+    assert article["url"] == url  # the page's canonical link, relative, resolved against where it was served
+    assert article["imported_from"] == url and article["imported_at"]
+
+    links = rows(db_path, "SELECT url, anchor, paragraph, sentence FROM article_links WHERE article_id = ? ORDER BY id",
+                 [article_id])
+    consulate = "http://www.rusconsulkarachi.mid.ru/RUSSIA-PAKISTAN.htm"
+    assert [(link["url"], link["anchor"], link["paragraph"]) for link in links] == [
+        ("http://www.futuredirections.org.au/", "Future Directions International", 0),
+        (consulate, "website of the Consulate-General of Russia in Karachi", 3),
+        (seed_site.url("/blogs/southasiamasala/tag/shanghai-cooperation-organisation/"), "Shanghai Co-operation Organisation", 4),
+        ("http://www.reuters.com/", "Reuters", 4),
+        (consulate, "Consulate-General of Russia in Karachi", 7),
+    ]
+    assert links[1]["sentence"] == ("For example, according to the website of the Consulate-General of Russia in Karachi, "
+                                    "two-way trade between Russia and Pakistan increased from a minute US$92 million in "
+                                    "2003, to US$441 million in 2006 and US$630 million in 2008.")
+    assert links[3]["sentence"].startswith("According to Reuters, there have even been discussions")
+    assert links[4]["sentence"].startswith("As stated by the Consulate-General of Russia in Karachi: ‘Russia attaches")
+    paragraphs = article["text"].split("\n\n")
+    for link in links:
+        assert link["sentence"] in paragraphs[link["paragraph"]]
+
+    # a rerun adds nothing and says so
+    before = dump(db_path)
+    main(["import", url, *LOCAL, "--db", db_path])
+    assert capsys.readouterr().out.startswith(f"already imported as {article_id} ({url}); nothing changed")
+    assert dump(db_path) == before
+
+
+def test_refresh_takes_a_changed_text_and_keeps_the_old(seed_site, db_path, capsys):
+    url = seed_site.url(SEED_PATH)
+    main(["import", url, *LOCAL, "--db", db_path])
+    article_id = "pakistan-and-russia-seek-enhanced-cooperation"
+    first_text = rows(db_path, "SELECT text FROM articles WHERE id = ?", [article_id])[0]["text"]
+    capsys.readouterr()
+
+    main(["import", url, *LOCAL, "--refresh", "--db", db_path])
+    assert capsys.readouterr().out.startswith(f"{article_id} is up to date")
+
+    seed_site.state["page"]["body"] = seed_page_with("on six occasions", "on seven occasions")
+    before = dump(db_path)
+    main(["import", url, *LOCAL, "--db", db_path])  # without --refresh: nothing
+    assert "already imported" in capsys.readouterr().out
+    assert dump(db_path) == before
+
+    main(["import", url, *LOCAL, "--refresh", "--db", db_path])
+    assert capsys.readouterr().out.startswith(f"refreshed {article_id}: new text (9 paragraphs, 5 cited links")
+    [article] = rows(db_path, "SELECT text FROM articles WHERE id = ?", [article_id])
+    assert "on seven occasions" in article["text"]
+    [version] = rows(db_path, "SELECT article_id, text FROM article_versions")
+    assert version == {"article_id": article_id, "text": first_text}
+    assert len(rows(db_path, "SELECT id FROM article_links WHERE article_id = ?", [article_id])) == 5
+    assert rows(db_path, "SELECT count(*) AS n FROM articles")[0]["n"] == 2  # the seed and this one
+
+    # a new text that drops a claim's quote is refused, and nothing is written
+    db = open_db(db_path)
+    add_claim(db, article_id=article_id, quote="met with former Russian President Dmitri Medvedev on seven occasions",
+              kind="meeting_count", claim="Zardari and Medvedev met seven times.")
+    db.conn.close()
+    seed_site.state["page"]["body"] = seed_page_with("on six occasions", "on several occasions")
+    before = dump(db_path)
+    with pytest.raises(SystemExit) as e:
+        main(["import", url, *LOCAL, "--refresh", "--db", db_path])
+    assert e.value.code == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no longer contains the quote" in err and "nothing changed" in err, err
+    assert dump(db_path) == before
+
+
+def test_the_seed_page_as_a_file(db_path, capsys):
+    main(["import", SEED_PAGE, "--db", db_path])
+    assert capsys.readouterr().out.startswith("imported pakistan-and-russia-seek-enhanced-cooperation:")
+    [article] = rows(db_path, "SELECT * FROM articles WHERE imported_from = ?", [str(SEED_PAGE.resolve())])
+    assert article["url"] is None  # its canonical link is relative, and a file has no address to resolve it against
+    assert squashed(article["text"]) == squashed(SEED_TEXT)
+    # a file has no address: only the absolute links are kept
+    assert [r["url"] for r in rows(db_path, "SELECT url FROM article_links WHERE article_id = ? ORDER BY id", [article["id"]])] == [
+        "http://www.futuredirections.org.au/", "http://www.rusconsulkarachi.mid.ru/RUSSIA-PAKISTAN.htm",
+        "http://www.reuters.com/", "http://www.rusconsulkarachi.mid.ru/RUSSIA-PAKISTAN.htm"]
+    before = dump(db_path)
+    main(["import", SEED_PAGE, "--db", db_path])
+    assert "already imported" in capsys.readouterr().out
+    assert dump(db_path) == before
+
+
+# -- embedded fact-checks -------------------------------------------------------------------
+
+
+def test_export_claimreview_round_trips(db, tmp_path):
+    """Our own ClaimReview export, embedded in a page that carries the article, imports back the same claims
+    and verdicts, each quoted by a sentence of the article."""
+    reviews = claim_reviews(db, org_name="Desk", org_url="https://desk.example", base_url="https://facts.example")
+    assert reviews
+    body = "\n".join(f"<p>{p}</p>" for p in SEED_PARAGRAPHS)
+    html = (f'<html><head><meta charset="utf-8"><title>Our checks of the article</title><script type="application/ld+json">'
+            f'{json.dumps(reviews, ensure_ascii=False)}</script></head><body><article><h1>Our checks of the article</h1>'
+            f'{body}</article></body></html>')
+    page = tmp_path / "reviews.html"
+    page.write_text(html, encoding="utf-8")
+
+    fresh = open_db(tmp_path / "fresh.db", create=True)
+    result = import_article(fresh, str(page))
+    assert result.claims == len(reviews)
+    exported = {(c["claim"], c["verdict"], c["verdict_note"])
+                for c in db.query("SELECT claim, verdict, verdict_note FROM claims WHERE verdict != 'unrated'")}
+    imported = list(fresh.query("SELECT claim, quote, verdict, verdict_note, verdict_by FROM claims"))
+    assert {(c["claim"], c["verdict"]) for c in imported} == {(claim, verdict) for claim, verdict, _ in exported}
+    notes = {claim: note for claim, _, note in exported}
+    text = fresh["articles"].get(result.article_id)["text"]
+    for c in imported:
+        assert c["verdict_note"].startswith(notes[c["claim"]])
+        assert "Imported rating: “" in c["verdict_note"] and c["verdict_by"] == "Desk"
+        assert quote_occurs(c["quote"], text)
+    # the trade figures are quoted by the sentence that states them
+    [trade] = [c for c in imported if c["claim"].startswith("Two-way trade between Russia and Pakistan was US$92 million")]
+    assert trade["quote"].startswith("For example, according to the website of the Consulate-General")
+    fresh.conn.close()
+
+
+def test_embedded_reviews_become_claims_with_sources(empty_db):
+    markup = json.dumps([
+        {"@context": "https://schema.org", "@type": "ClaimReview",
+         "claimReviewed": "two-way trade between Russia and Pakistan increased from a minute US$92 million in 2003",
+         "itemReviewed": {"@type": "Claim", "appearance": [{"@type": "CreativeWork", "url": "https://fdi.example/article",
+                                                           "headline": "Pakistan and Russia"}],
+                          "firstAppearance": {"@type": "CreativeWork", "url": "ftp://not.a.web.page/"}},
+         "reviewRating": {"@type": "Rating", "ratingValue": "2", "bestRating": "5", "worstRating": "1",
+                          "alternateName": "Mostly False"},
+         "reviewBody": "No source gives the 2003 figure.", "author": {"@type": "Organization", "name": "Facts Desk"}},
+        {"@context": "https://schema.org", "@type": "ClaimReview",
+         "claimReviewed": "Zardari met Medvedev six times in three years.",
+         "itemReviewed": {"@type": "Claim", "appearance": "https://news.example/reviews"},
+         "reviewRating": {"@type": "Rating", "alternateName": "True"}},
+        {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "Moon made of cheese, say officials",
+         "reviewRating": {"@type": "Rating", "alternateName": "Satire"}},
+    ])
+    body = "\n".join(f"<p>{p}</p>" for p in SEED_PARAGRAPHS)
+    html = (f'<html><head><title>Checks</title><script type="application/ld+json">{markup}</script></head>'
+            f'<body><article>{body}</article></body></html>').encode("utf-8")
+    result = import_article(empty_db, "https://news.example/reviews", fetcher=PageFetcher(html))
+    assert result.claims == 3
+    claims = {c["claim"]: c for c in empty_db.query("SELECT * FROM claims")}
+    verbatim = claims["two-way trade between Russia and Pakistan increased from a minute US$92 million in 2003"]
+    assert verbatim["quote"] == verbatim["claim"] and verbatim["kind"] == "other"
+    assert verbatim["verdict"] == "inaccurate" and verbatim["verdict_by"] == "Facts Desk"
+    assert verbatim["verdict_note"] == ("No source gives the 2003 figure.\n\nImported rating: “Mostly False” "
+                                        "(2 on a scale from 1 to 5), by Facts Desk.")
+    sources = list(empty_db.query("SELECT url, title, relation FROM sources JOIN claim_sources ON source_id = sources.id "
+                                  "WHERE claim_id = ?", [verbatim["id"]]))
+    assert sources == [{"url": "https://fdi.example/article", "title": "Pakistan and Russia", "relation": "cited"}]
+    paraphrase = claims["Zardari met Medvedev six times in three years."]
+    assert paraphrase["quote"].startswith("In fact, it is notable that, over the last three years, President Zardari")
+    assert paraphrase["verdict"] == "accurate" and paraphrase["verdict_by"] == "checker import"
+    own = list(empty_db.query("SELECT relation FROM claim_sources WHERE claim_id = ?", [paraphrase["id"]]))
+    assert own == [{"relation": "context"}]  # it appeared in the very page imported
+    unmatched = claims["Moon made of cheese, say officials"]
+    assert unmatched["quote"] == SEED_PARAGRAPHS[0].replace("\u00a0", " ")  # no sentence matches: the first
+    assert unmatched["verdict"] == "unrated" and "“Satire”" in unmatched["verdict_note"]
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+def test_text_file_in_any_encoding(tmp_path, empty_db):
+    path = tmp_path / "trade.txt"
+    text = "Товарооборот растёт\n\nТоварооборот между Россией и Пакистаном в 2008 году составил 630 млн долларов."
+    path.write_bytes(text.encode("windows-1251"))
+    result = import_article(empty_db, str(path))
+    row = empty_db["articles"].get(result.article_id)
+    assert row["title"] == "Товарооборот растёт"
+    assert row["text"] == "Товарооборот между Россией и Пакистаном в 2008 году составил 630 млн долларов."
+    assert row["url"] is None and row["imported_from"] == str(path.resolve())
+    assert result.article_id == "trade"  # a title with no ASCII spelling: the file's name
+
+
+def test_pdf_file(tmp_path, empty_db):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(minimal_pdf("Trade reached US$630 million in 2008."))
+    result = import_article(empty_db, str(path))
+    row = empty_db["articles"].get(result.article_id)
+    assert row["title"] == "Trade reached US$630 million in 2008."
+    assert "US$630 million in 2008" in row["text"]
+
+
+def test_slugs_are_unique_and_id_can_be_given(tmp_path, empty_db):
+    for i in range(3):
+        path = tmp_path / f"copy{i}.txt"
+        path.write_text("Budget Day: Ärger im Rathaus!\n\nThe council met.\n", encoding="utf-8")
+        import_article(empty_db, str(path))
+    ids = [r["id"] for r in empty_db.query("SELECT id FROM articles ORDER BY id")]
+    assert ids == ["budget-day-arger-im-rathaus", "budget-day-arger-im-rathaus-2", "budget-day-arger-im-rathaus-3"]
+    path = tmp_path / "given.txt"
+    path.write_text("Another\n\nText.\n", encoding="utf-8")
+    assert import_article(empty_db, str(path), article_id="my-own-id").article_id == "my-own-id"
+    assert slugify("A" * 100 + " tail") == "a" * 60
+    assert slugify("  The   budget: 2026 -- part two  ") == "the-budget-2026-part-two"
+
+
+# -- bad input ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def bad_site():
+    nav_only = ("<html><head><title>Index</title></head><body><nav><ul>" + "".join(
+        f'<li><a href="/s/{i}">Story {i}</a></li>' for i in range(12)) + "</ul></nav></body></html>").encode()
+    soft_404 = ("<html><head><title>Page not found | News Example</title></head><body><main><h1>Page not found</h1>"
+                + PROSE * 2 + "</main></body></html>").encode()
+    routes = {
+        "/photo.png": lambda h: h.send(200, PNG, "image/png"),
+        "/nav": lambda h: h.send(200, nav_only),
+        "/gone": lambda h: h.send(200, soft_404),
+        "/broken": lambda h: h.send(500, b"oops", "text/plain"),
+        "/empty": lambda h: h.send(200, b"", "text/html"),
+        "/robots.txt": lambda h: h.send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain"),
+        "/private/story": lambda h: h.send(200, SEED_PAGE.read_bytes()),
+    }
+    with LocalServer(routes=routes) as server:
+        yield server
+
+
+def bad_inputs(site, tmp_path):
+    (tmp_path / "folder.html").mkdir()
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 a word file")
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "empty.html").write_bytes(b"")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a PDF")
+    (tmp_path / "title-only.txt").write_text("Just a title\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("A title\n\nSome text.\n", encoding="utf-8")
+    return [
+        ([site.url("/nav")], "refused_address"),  # no --allow-address: a local address is refused
+        ([site.url("/missing"), *LOCAL], "not_found: HTTP 404"),
+        ([site.url("/broken"), *LOCAL], "server_error: HTTP 500"),
+        ([site.url("/private/story"), *LOCAL], "robots_disallowed"),
+        ([site.url("/photo.png"), *LOCAL], "is not an article: its content type is image/png"),
+        ([site.url("/nav"), *LOCAL], "is not an article: no main text found (under 30 words of prose)"),
+        ([site.url("/gone"), *LOCAL], "is not an article: the page says it does not exist ('Page not found')"),
+        ([site.url("/empty"), *LOCAL], "is not an article: the page is empty"),
+        (["ftp://files.example/article.html"], "invalid URL"),
+        (["file:///etc/passwd"], "invalid URL"),
+        ([site.url("/nav"), "--allow-address", "localhost/8"], "is not an address or network"),
+        ([tmp_path / "missing.html"], "no file at"),
+        ([tmp_path / "folder.html"], "is a folder, not a file"),
+        ([tmp_path / "notes.docx"], "checker imports .html, .htm, .txt and .pdf files"),
+        ([tmp_path / "photo.txt"], "is not text in any encoding"),
+        ([tmp_path / "empty.html"], "is not an article: the page is empty"),
+        ([tmp_path / "broken.pdf"], "is not an article: unsupported content type application/pdf"),
+        ([tmp_path / "title-only.txt"], "it has no text after its title line"),
+        ([good, "--id", "Bad Id"], "must be lower-case letters, digits and hyphens"),
+        ([good, "--id", "pakistan-russia-2012"], "already exists"),
+    ]
+
+
+def test_bad_input_one_line_nonzero_nothing_written(bad_site, tmp_path, db_path, capsys):
+    for args, message in bad_inputs(bad_site, tmp_path):
+        before = dump(db_path)
+        with pytest.raises(SystemExit) as e:
+            main(["import", *args, "--db", db_path])
+        assert e.value.code != 0, args
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and err.startswith("Error: "), (args, err)
+        assert message in err, (args, err)
+        assert dump(db_path) == before, args
+
+
+def test_a_page_that_never_answers_times_out(empty_db):
+    with LocalServer(routes={"/slow": never_answers}) as server:
+        fetcher = make_fetcher(CheckOptions(allow_addresses=("127.0.0.1/32",), timeout=1, use_archive=False))
+        with pytest.raises(SourceUnreadable, match="timeout"):
+            import_article(empty_db, server.url("/slow"), fetcher=fetcher)
+        fetcher.session.close()
+    assert empty_db["articles"].count == 0
+
+
+def test_already_imported_under_another_id_is_refused(tmp_path, empty_db):
+    path = tmp_path / "a.txt"
+    path.write_text("Title\n\nText.\n", encoding="utf-8")
+    import_article(empty_db, str(path), article_id="first")
+    assert import_article(empty_db, str(path)).status == "already_imported"
+    with pytest.raises(Exception, match="already imported as 'first', not 'second'"):
+        import_article(empty_db, str(path), article_id="second")
+
+
+def test_a_long_article_about_something_not_found_is_an_article(empty_db):
+    html = furnished_page("\n".join(f"<p>{p}</p>" for p in SEED_PARAGRAPHS), title="Missing plane not found after ten years")
+    result = import_article(empty_db, "https://news.example/world/plane", fetcher=PageFetcher(html))
+    assert empty_db["articles"].get(result.article_id)["title"] == "Missing plane not found after ten years"
+
+
+def test_not_an_article_is_an_invalid_input():
+    with pytest.raises(NotAnArticle):
+        extract_article(page_document("https://news.example/x", b"<html><body><p>Too short.</p></body></html>"))

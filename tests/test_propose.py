@@ -1,0 +1,469 @@
+"""Proposed claims: atomic claims from check-worthy sentences (atomic.py), their repeats, accepting and
+rejecting them (propose.py), and the commands propose, proposals, accept, reject and spot."""
+import json
+import pathlib
+import re
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from checker import claims, propose
+from checker.atomic import atomise
+from checker.cli import proposals as commands
+from checker.cli.options import CheckerGroup
+from checker.errors import CheckerError, NotFound
+from checker.seed import read_seed
+
+from .conftest import SEED_CLAIMS, dump
+
+CASES = yaml.safe_load((pathlib.Path(__file__).parent / "propose_cases.yaml").read_text(encoding="utf-8"))
+SEED = read_seed()
+SEED_ID = SEED["article"]["id"]
+COPY = "pakistan-russia-2012-copy"
+FIELDS = ("kind", "claim", "value", "unit", "date_start", "date_end")
+
+
+def body(text):
+    """An article's own text: after its byline and before "Sorry comments are closed", where a capture
+    of its page keeps them (checker/seed/article.txt holds the body alone)."""
+    end = text.find("Sorry comments are closed")
+    text = text[:end] if end >= 0 else text
+    byline = re.search(r"^This post first appeared on .*$", text, re.M)
+    return text[byline.start():] if byline else text
+
+
+def locate(quote, text):
+    """Where a quote stands in a text, whitespace ignored (as the database compares them)."""
+    m = re.search(r"\s*".join(re.escape(c) for c in re.sub(r"\s", "", quote)), text)
+    assert m, f"{quote!r} is not in the text"
+    return m.span()
+
+
+def add_copy(db):
+    claims.add_article(db, id=COPY, title="Pakistan and Russia seek enhanced cooperation (again)",
+                       text=SEED["article"]["text"], published=SEED["article"]["published"])
+
+
+def seed_claim_ids(db):
+    return {key: claim_id for claim_id, key in db.execute("SELECT id, seed_key FROM claims WHERE seed_key IS NOT NULL")}
+
+
+# --- atomic claims, from the case table -------------------------------------------------------
+
+@pytest.mark.parametrize("case", CASES["atoms"], ids=[c["name"] for c in CASES["atoms"]])
+def test_atoms(case):
+    atoms = atomise(case["text"], published=case.get("published"))
+    shown = "\n".join(f"{a.kind} | {a.quote} | {a.claim} | {a.value} {a.unit} {a.date_start} {a.date_end}" for a in atoms)
+    for atom in atoms:
+        assert case["text"][atom.start:atom.end] == atom.quote, "a quote is a verbatim span of its text"
+        assert atom.claim and atom.claim[0].isupper() and atom.claim[-1] in ".!?”’\"", atom.claim
+    if "count" in case:
+        assert len(atoms) == case["count"], shown
+    for quote in case.get("absent", []):
+        assert quote not in [a.quote for a in atoms], shown
+    for expected in case["expect"]:
+        found = [a for a in atoms if a.quote == expected["quote"]]
+        assert found, f"no claim quotes {expected['quote']!r}:\n{shown}"
+        for name in FIELDS:
+            if name in expected:
+                assert getattr(found[0], name) == expected[name], f"{name} of {expected['quote']!r}:\n{shown}"
+
+
+def test_atoms_need_no_word_about_the_seed():
+    """The rules are general: the same sentence about other places, people and money gives the same shape."""
+    seed = atomise("Two-way trade between Russia and Pakistan increased from US$92 million in 2003 to "
+                   "US$441 million in 2006.", published="2012-03-21")
+    other = atomise("Two-way trade between Chile and Peru increased from CLP92 million in 2003 to "
+                    "CLP441 million in 2006.", published="2012-03-21")
+    assert [(a.kind, a.value, a.date_start) for a in seed] == [(a.kind, a.value, a.date_start) for a in other]
+    assert [a.unit for a in other] == ["CLP", "CLP"]
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+def test_seed_article_coverage_and_count(db, capsys):
+    """The proposals for the seed article cover its dataset's claims (a claim is covered when its quote
+    overlaps some proposal's quote), with no more than two proposals per claim, and each trade figure
+    is its own proposal with its value, unit and year."""
+    result = propose.propose(db, SEED_ID)
+    text = body(SEED["article"]["text"])
+    rows = propose.list_proposals(db, article_id=SEED_ID)
+    spans = [locate(r["quote"], text) for r in rows]
+    covered = [c["key"] for c in SEED["claims"]
+               if any(a < locate(c["quote"], text)[1] and locate(c["quote"], text)[0] < b for a, b in spans)]
+    share = len(covered) / SEED_CLAIMS
+    with capsys.disabled():
+        print(f"\nseed article: {len(rows)} proposals from {result.checkworthy} check-worthy sentences of "
+              f"{result.sentences}; they cover {len(covered)} of {SEED_CLAIMS} dataset claims ({share:.0%}); "
+              f"uncovered: {sorted(set(c['key'] for c in SEED['claims']) - set(covered)) or 'none'}")
+    assert share >= 0.9
+    assert len(rows) <= 2 * SEED_CLAIMS
+    for amount, year in [(92_000_000, "2003"), (441_000_000, "2006"), (630_000_000, "2008")]:
+        trade = [r for r in rows if r["kind"] == "trade_figure" and r["value"] == amount]
+        assert len(trade) == 1
+        assert (trade[0]["unit"], trade[0]["date_start"], trade[0]["date_end"]) == ("USD", year, year)
+        assert trade[0]["quote"].endswith(f"million in {year}") and trade[0]["quote"].startswith("US$")
+    assert all(0 <= r["score"] <= 1 and r["status"] == "proposed" for r in rows)
+
+
+def test_seed_copy_names_each_seed_claim_it_overlaps(db):
+    """The seed article's text imported again: every proposal whose quote overlaps a seed claim's quote
+    names that claim among its repeats, with its verdict."""
+    add_copy(db)
+    propose.propose(db, COPY)
+    text = SEED["article"]["text"]
+    ids = seed_claim_ids(db)
+    verdicts = dict(db.execute("SELECT id, verdict FROM claims").fetchall())
+    seed_spans = {c["key"]: locate(c["quote"], text) for c in SEED["claims"]}
+    rows = propose.list_proposals(db, article_id=COPY)
+    assert rows
+    missing = []
+    for row in rows:
+        assert text.count(row["quote"]) == 1 or len(row["quote"]) > 40, row["quote"]
+        a, b = locate(row["quote"], text)
+        named = {r["claim_id"]: r for r in row["repeats"]}
+        for key, (lo, hi) in seed_spans.items():
+            if lo < b and a < hi:
+                if ids[key] not in named:
+                    missing.append((row["quote"], key))
+                else:
+                    assert named[ids[key]]["verdict"] == verdicts[ids[key]]
+                    assert 0 < named[ids[key]]["score"] <= 1
+    assert not missing
+    trade = next(r for r in rows if r["quote"] == "US$630 million in 2008")
+    assert [r["claim_id"] for r in trade["repeats"]] == [ids["trade-2008"]]
+    assert propose.describe_repeats(trade["repeats"]) == f"repeats claim {ids['trade-2008']} (rated unverifiable)"
+
+
+@pytest.mark.parametrize("case", CASES["repeats"], ids=[c["name"] for c in CASES["repeats"]])
+def test_repeats(db, case):
+    claims.add_article(db, id="second", title="Second", text=case["text"], published=case["published"])
+    propose.propose(db, "second")
+    ids = seed_claim_ids(db)
+    rows = {r["quote"]: [x["claim_id"] for x in r["repeats"]] for r in propose.list_proposals(db, article_id="second")}
+    for quote, keys in (case.get("expect") or {}).items():
+        assert quote in rows, rows
+        assert rows[quote] == [ids[k] for k in keys], (quote, rows[quote])
+    for quote, keys in (case.get("contains") or {}).items():
+        assert set(ids[k] for k in keys) <= set(rows[quote]), (quote, rows[quote])
+
+
+def test_rerun_adds_nothing(db):
+    first = propose.propose(db, SEED_ID)
+    before = db.execute("SELECT * FROM proposals ORDER BY id").fetchall()
+    second = propose.propose(db, SEED_ID)
+    assert first.added and not second.added
+    assert second.already == len(first.added)
+    assert db.execute("SELECT * FROM proposals ORDER BY id").fetchall() == before
+
+
+def test_a_proposal_repeats_claims_of_other_articles_only(db):
+    propose.propose(db, SEED_ID)
+    assert all(not r["repeats"] for r in propose.list_proposals(db, article_id=SEED_ID))
+
+
+def test_cited_urls_come_from_the_links_of_the_sentence(db):
+    add_copy(db)
+    text = SEED["article"]["text"]
+    trade = next(s for s in text.split(". ") if "US$441 million" in s)
+    paragraph = text[:text.index("US$441")].count("\n\n")
+    db["article_links"].insert_all([
+        {"article_id": COPY, "url": "https://example.org/consulate-trade", "anchor": "the website",
+         "sentence": trade + ".", "paragraph": paragraph},
+        {"article_id": COPY, "url": "https://example.org/elsewhere", "anchor": "elsewhere",
+         "sentence": "A sentence the article does not have at all.", "paragraph": paragraph},
+    ])
+    propose.propose(db, COPY)
+    rows = propose.list_proposals(db, article_id=COPY)
+    for row in rows:
+        expected = ["https://example.org/consulate-trade"] if row["quote"] in trade else []
+        assert row["cited_urls"] == expected, row["quote"]
+
+
+# --- accepting and rejecting ------------------------------------------------------------------
+
+@pytest.fixture
+def proposed(db):
+    """The seed article's text again as a second article, proposed; its trade sentence cites a page."""
+    add_copy(db)
+    text = SEED["article"]["text"]
+    db["article_links"].insert({"article_id": COPY, "url": "https://example.org/consulate-trade", "anchor": "the website",
+                                "sentence": next(s for s in text.split(". ") if "US$441 million" in s) + ".",
+                                "paragraph": text[:text.index("US$441")].count("\n\n")})
+    propose.propose(db, COPY)
+    return {r["quote"]: r for r in propose.list_proposals(db, article_id=COPY)}
+
+
+def test_accept_makes_a_claim_with_its_cited_sources(db, proposed):
+    row = proposed["US$441 million in 2006"]
+    claim_id = propose.accept(db, row["id"], by="tester")
+    claim = db["claims"].get(claim_id)
+    assert {k: claim[k] for k in ("article_id", "quote", *FIELDS)} == {k: row[k] for k in ("article_id", "quote", *FIELDS)}
+    assert claim["added_by"] == "tester"
+    assert db.execute("SELECT sources.url, relation FROM claim_sources JOIN sources ON sources.id = source_id "
+                      "WHERE claim_id = ?", [claim_id]).fetchall() == [("https://example.org/consulate-trade", "cited")]
+    after = db["proposals"].get(row["id"])
+    assert (after["status"], after["claim_id"]) == ("accepted", claim_id)
+
+
+OVERRIDES = [
+    ({"claim": "Russia-Pakistan trade was US$441 million in 2006."}, {"claim": "Russia-Pakistan trade was US$441 million in 2006."}),
+    ({"kind": "other"}, {"kind": "other"}),
+    ({"value": "450000000"}, {"value": 450000000, "unit": "USD"}),
+    ({"value": "0.441", "unit": "USD bn"}, {"value": 0.441, "unit": "USD bn"}),
+    ({"date_start": "2006-01"}, {"date_start": "2006-01", "date_end": None}),
+    ({"date_start": "2005", "date_end": "2006"}, {"date_start": "2005", "date_end": "2006"}),
+    ({"date_end": "2007"}, {"date_start": "2006", "date_end": "2007"}),
+    ({"claim": "   ", "unit": ""}, {}),  # blank options keep the proposal's fields
+]
+
+
+@pytest.mark.parametrize("overrides,expected", OVERRIDES, ids=[" ".join(f"{k}={v.strip() or 'blank'}" for k, v in o.items()) for o, _ in OVERRIDES])
+def test_accept_with_overrides(db, proposed, overrides, expected):
+    row = proposed["US$441 million in 2006"]
+    claim = db["claims"].get(propose.accept(db, row["id"], **overrides))
+    for name in FIELDS:
+        assert claim[name] == expected.get(name, row[name]), name
+
+
+def refusals():
+    """(what to do, the message): each refused in one line, with nothing written."""
+    return [
+        (lambda db, p: propose.accept(db, 99999), "no proposal with id 99999"),
+        (lambda db, p: propose.reject(db, 99999), "no proposal with id 99999"),
+        (lambda db, p: propose.accept(db, p["US$630 million in 2008"]["id"], kind="rumour"), "unknown kind 'rumour'"),
+        (lambda db, p: propose.accept(db, p["US$630 million in 2008"]["id"], value="lots"), "is not a number"),
+        (lambda db, p: propose.accept(db, p["US$630 million in 2008"]["id"], date_start="March 2012"), "is not a date"),
+        (lambda db, p: propose.accept(db, p["US$630 million in 2008"]["id"], date_start="2008", date_end="2007"),
+         "date end 2007 is before date start 2008"),
+        (lambda db, p: propose.accept(db, p["President Vladimir Putin"]["id"], value="5"), "value and unit go together"),
+        (lambda db, p: propose.accept(db, p["US$630 million in 2008"]["id"], kind="meeting_count", value="-3", unit="meetings"),
+         "must be more than 0"),
+    ]
+
+
+@pytest.mark.parametrize("action,message", refusals(), ids=[str(i) for i in range(len(refusals()))])
+def test_accept_and_reject_refusals(db_path, db, proposed, action, message):
+    db.conn.commit()
+    before = dump(db_path)
+    with pytest.raises(CheckerError) as e:
+        action(db, proposed)
+    assert message in str(e.value) and "\n" not in str(e.value)
+    assert dump(db_path) == before
+
+
+def test_unknown_proposal_is_not_found(db):
+    with pytest.raises(NotFound):
+        propose.get_proposal(db, 1)
+
+
+def test_a_decided_proposal_stays_decided(db, proposed):
+    accepted = proposed["US$441 million in 2006"]["id"]
+    rejected = proposed["US$92 million in 2003"]["id"]
+    claim_id = propose.accept(db, accepted)
+    propose.reject(db, rejected)
+    for action, pid, message in [
+        (propose.accept, accepted, f"proposal {accepted} is already accepted as claim {claim_id}"),
+        (propose.reject, accepted, f"proposal {accepted} is already accepted as claim {claim_id}"),
+        (propose.accept, rejected, f"proposal {rejected} is already rejected: only a proposed one can be accepted"),
+        (propose.reject, rejected, f"proposal {rejected} is already rejected: only a proposed one can be rejected"),
+    ]:
+        with pytest.raises(CheckerError, match=re.escape(message)):
+            action(db, pid)
+    assert db["proposals"].get(rejected)["status"] == "rejected"
+    assert db.execute("SELECT count(*) FROM claims WHERE article_id = ?", [COPY]).fetchone()[0] == 1
+
+
+def test_accepting_a_claim_already_recorded_is_refused(db):
+    """The seed article's own proposal for its 2008 figure is the seed claim word for word."""
+    propose.propose(db, SEED_ID)
+    row = next(r for r in propose.list_proposals(db, article_id=SEED_ID) if r["quote"] == "US$630 million in 2008")
+    with pytest.raises(CheckerError, match="already has the claim"):
+        propose.accept(db, row["id"])
+    assert db["proposals"].get(row["id"])["status"] == "proposed"
+
+
+def test_list_filters(db, proposed):
+    propose.reject(db, proposed["US$92 million in 2003"]["id"])
+    assert [r["status"] for r in propose.list_proposals(db, status="rejected")] == ["rejected"]
+    assert len(propose.list_proposals(db, article_id=COPY, status="proposed")) == len(proposed) - 1
+    assert propose.list_proposals(db, article_id=SEED_ID) == []
+    with pytest.raises(CheckerError, match="unknown status 'maybe'"):
+        propose.list_proposals(db, status="maybe")
+    with pytest.raises(NotFound):
+        propose.list_proposals(db, article_id="no-such-article")
+
+
+def test_listed_verdicts_are_current(db, proposed):
+    trade = proposed["US$630 million in 2008"]
+    claims.set_verdict(db, trade["repeats"][0]["claim_id"], "inaccurate", note="Rated again for this test.")
+    row = next(r for r in propose.list_proposals(db, article_id=COPY) if r["id"] == trade["id"])
+    assert propose.describe_repeats(row["repeats"]) == f"repeats claim {trade['repeats'][0]['claim_id']} (rated inaccurate)"
+
+
+# --- the commands -----------------------------------------------------------------------------
+
+GROUP = CheckerGroup(name="checker", commands=[commands.propose, commands.proposals, commands.accept,
+                                               commands.reject, commands.spot])
+
+
+def main(args):
+    try:
+        GROUP.main(args=list(args), prog_name="checker")
+    except SystemExit as e:
+        if e.code:
+            raise
+
+
+@pytest.fixture
+def cli(db_path):
+    runner = CliRunner()
+
+    def invoke(*args, db=True, input=None):
+        return runner.invoke(GROUP, [*args, "--db", str(db_path)] if db else list(args), input=input,
+                             catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.mark.parametrize("name", sorted(GROUP.commands))
+def test_command_has_help_with_an_example(name):
+    result = CliRunner().invoke(GROUP, [name, "--help"])
+    assert result.exit_code == 0
+    description = result.output.split("Options:")[0].rstrip().split("\n\n")
+    assert " ".join(description[-1].split()).startswith(f"Example: checker {name} ")
+
+
+def test_propose_and_proposals_commands(cli, db_path, monkeypatch):
+    from checker.db import open_db
+    db = open_db(db_path)
+    add_copy(db)
+    db.conn.close()
+    result = cli("propose", COPY)
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[0]
+    assert re.fullmatch(rf"{COPY}: \d+ new proposals from 25 check-worthy sentences of 26; \d+ repeat recorded claims", first)
+    assert f"checker proposals --article {COPY}" in result.output
+    again = cli("propose", COPY).output
+    assert re.match(rf"{COPY}: 0 new proposals from 25 check-worthy sentences of 26 \(\d+ already proposed\)", again)
+    for columns in (80, 140):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        out = cli("proposals", "--article", COPY).output
+        lines = out.splitlines()
+        assert lines[0].split() == ["id", "status", "kind", "score", "claim"]
+        assert max(len(line) for line in lines) <= columns
+        assert re.search(r"^ {20,}repeats claim \d+ \(rated unverifiable\)$", out, re.M)
+        assert "…" in out
+        assert lines[-1].endswith(" proposals")
+    assert cli("proposals", "--status", "rejected").output.strip() == "no proposals match"
+
+
+def test_accept_and_reject_commands(cli, db_path):
+    from checker.db import open_db
+    db = open_db(db_path)
+    add_copy(db)
+    propose.propose(db, COPY)
+    rows = {r["quote"]: r["id"] for r in propose.list_proposals(db, article_id=COPY)}
+    db.conn.close()
+    pid = rows["US$441 million in 2006"]
+    result = cli("accept", str(pid), "--claim", "Trade was US$441 million in 2006.", "--kind", "trade_figure",
+                 "--value", "441000000", "--unit", "USD", "--date-start", "2006", "--date-end", "2006")
+    assert result.exit_code == 0, result.output
+    claim_id = int(re.fullmatch(rf"proposal {pid} accepted as claim (\d+)\n", result.output).group(1))
+    assert cli("reject", str(rows["US$92 million in 2003"])).output == f"proposal {rows['US$92 million in 2003']} rejected\n"
+    db = open_db(db_path)
+    assert db["claims"].get(claim_id)["claim"] == "Trade was US$441 million in 2006."
+    out = cli("proposals", "--status", "accepted").output
+    assert f"accepted as {claim_id}" in out
+
+
+def bad_input(tmp_path):
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    return [
+        (["propose", "no-such-article"], "no article with id 'no-such-article'", 1),
+        (["proposals", "--status", "maybe"], "unknown status 'maybe': expected one of proposed, accepted, rejected", 1),
+        (["proposals", "--article", "no-such-article"], "no article with id 'no-such-article'", 1),
+        (["accept", "99999"], "no proposal with id 99999", 1),
+        (["reject", "99999"], "no proposal with id 99999", 1),
+        (["accept", "first"], "'first' is not a valid integer", 2),
+        (["accept", "{id}", "--kind", "rumour"], "unknown kind 'rumour'", 1),
+        (["accept", "{id}", "--date-start", "March 2012"], "is not a date", 1),
+        (["accept", "{id}", "--value", "lots"], "is not a number", 1),
+        (["accept", "{accepted}"], "is already accepted as claim", 1),
+        (["reject", "{accepted}"], "is already accepted as claim", 1),
+        (["accept", "{rejected}"], "is already rejected", 1),
+        (["reject", "{rejected}"], "is already rejected", 1),
+        (["accept"], "Missing argument 'PROPOSAL_ID'", 2),
+        (["spot", str(tmp_path / "missing.txt"), "--db-less"], "No such option '--db-less'", 2),
+        (["spot", str(tmp_path / "missing.txt")], "No such file or directory", 2),
+        (["spot", str(binary)], "is not text in any encoding", 1),
+    ]
+
+
+def test_bad_input_one_line_nonzero_nothing_written(tmp_path, db_path, capsys):
+    from checker.db import open_db
+    db = open_db(db_path)
+    add_copy(db)
+    propose.propose(db, COPY)
+    rows = {r["quote"]: r["id"] for r in propose.list_proposals(db, article_id=COPY)}
+    ids = {"id": rows["US$630 million in 2008"], "accepted": rows["US$441 million in 2006"],
+           "rejected": rows["US$92 million in 2003"]}
+    propose.accept(db, ids["accepted"])
+    propose.reject(db, ids["rejected"])
+    db.conn.close()
+    before = dump(db_path)
+    for args, message, status in bad_input(tmp_path):
+        args = [a.format(**ids) for a in args]
+        with pytest.raises(SystemExit) as e:
+            main([*args] + ([] if args[0] == "spot" else ["--db", str(db_path)]))
+        assert e.value.code == status, args
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and err.startswith("Error: "), (args, err)
+        assert message in err, (args, err)
+    assert dump(db_path) == before
+
+
+@pytest.mark.parametrize("command", [["propose", SEED_ID], ["proposals"], ["accept", "1"], ["reject", "1"]])
+def test_missing_database(tmp_path, capsys, command):
+    missing = tmp_path / "missing.db"
+    with pytest.raises(SystemExit) as e:
+        main([*command, "--db", str(missing)])
+    assert e.value.code == 1
+    assert "no database at" in capsys.readouterr().err
+    assert not missing.exists()
+
+
+# --- checker spot -----------------------------------------------------------------------------
+
+TEXT = ("Unemployment fell to 3.9% in October, the Office for National Statistics said. Share this article\n\n"
+        "What happens next?")
+
+
+def test_spot_json(cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    out = cli("spot", str(path), "--json", db=False).output
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [sorted(r) for r in rows] == [["checkworthy", "score", "sentence"]] * len(rows)
+    assert rows[0]["sentence"].startswith("Unemployment fell") and rows[0]["checkworthy"] and rows[0]["score"] >= 0.5
+    assert all(0 <= r["score"] <= 1 and r["checkworthy"] == (r["score"] >= 0.5) for r in rows)
+    assert not rows[-1]["checkworthy"]
+
+
+def test_spot_readable_from_stdin(cli):
+    out = cli("spot", db=False, input=TEXT.encode("utf-8")).output.splitlines()
+    assert re.fullmatch(r"\d\.\d\d \* Unemployment fell to 3\.9% in October, the Office for National Statistics said\.", out[0])
+    assert re.fullmatch(r"\d\.\d\d   What happens next\?", out[-2])
+    assert re.fullmatch(r"\d+ of \d+ sentences check-worthy \(score 0\.5 or more, marked \*\)", out[-1])
+    assert cli("spot", "-", db=False, input=b"").output == "0 of 0 sentences check-worthy (score 0.5 or more, marked *)\n"
+
+
+def test_spot_lines_and_any_encoding(cli, tmp_path):
+    path = tmp_path / "lines.txt"
+    path.write_bytes("Le déficit a atteint 5,5 % du PIB en 2023, selon l’Insee.\nTurnout was 67.4% in 2024\n"
+                     .encode("cp1252"))
+    rows = [json.loads(line) for line in cli("spot", str(path), "--lines", "--json", db=False).output.splitlines()]
+    assert [r["sentence"] for r in rows] == ["Le déficit a atteint 5,5 % du PIB en 2023, selon l’Insee.",
+                                              "Turnout was 67.4% in 2024"]
