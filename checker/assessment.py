@@ -14,7 +14,7 @@ import time
 
 from rapidfuzz import fuzz
 
-from .db import iso_time, require_rows, save_check, transaction
+from .db import insert, iso_time, require_rows, save_check, transaction, upsert
 from .facts import index_page
 from .match import assess
 from .sources import title_from_check
@@ -56,9 +56,13 @@ def links_of_source(db, source_id, claim_ids=None):
 
 
 def evaluate(db, source_id, text, claim_ids=None):
-    """[(link, SupportResult)] for every claim citing the source, matched against a text. Reads only."""
+    """[(link, SupportResult)] for every claim citing the source, matched against a text. Reads only;
+    a source no claim cites is not read at all."""
+    links = links_of_source(db, source_id, claim_ids)
+    if not links:
+        return []
     page = _page(text)
-    return [(link, assess(link, link["link_passage"], page)) for link in links_of_source(db, source_id, claim_ids)]
+    return [(link, assess(link, link["link_passage"], page)) for link in links]
 
 
 def claims_citing(db, source_id):
@@ -80,7 +84,7 @@ def record_evidence(db, check_id, source_id, results):
     snapshot_id = db.execute("SELECT snapshot_id FROM checks WHERE id = ?", [check_id]).fetchone()[0]
     written = {}
     for link, result in results:
-        evidence_id = db["evidence"].insert({
+        evidence_id = insert(db, "evidence", {
             "check_id": check_id,
             "claim_id": link["id"],
             "source_id": source_id,
@@ -90,7 +94,7 @@ def record_evidence(db, check_id, source_id, results):
             "facts_found": json.dumps(result.facts_found),
             "facts_missing": json.dumps(result.facts_missing),
             "snippet": result.snippet or None,
-        }).last_pk
+        })
         written[link["id"]] = (evidence_id, result.support)
     return written
 
@@ -121,14 +125,14 @@ def refresh_health(db, claim_ids, *, source_id=None, outcome=None, written=None,
             diff = None
             if old_snapshot is not None and new_snapshot is not None and old_snapshot != new_snapshot:
                 diff = surroundings_diff(old_snippet, _page(snapshot_text(db, new_snapshot)))
-            row["last_change_id"] = db["claim_health_log"].insert({
+            row["last_change_id"] = insert(db, "claim_health_log", {
                 "claim_id": claim_id, "health": health, "previous_health": was,
                 "evidence_id": ((written or {}).get(claim_id) or (None,))[0],
                 "source_id": source_id, "outcome": outcome,
                 "support": new_support, "previous_support": old_support, "diff": diff,
-            }).last_pk
+            })
             row["worsened"] = int(was in RANK and health in RANK and RANK[health] < RANK[was])
-        db["claim_health"].upsert(row, pk="claim_id")
+        upsert(db, "claim_health", row, "claim_id")
 
 
 def record_check(db, source_id, attempts, read=None, results=()):

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from . import archive
 from .assessment import READ_OUTCOMES, evaluate, read_text, record_check
 from .attempt import Attempt, Snapshot
+from .db import transaction
 from .errors import ArchiveError, InvalidInput, InvalidURL, NoTurn, UnsupportedType
 from .extract import extract
 from .fetch import (
@@ -32,6 +33,9 @@ from .fetch import (
 from .politeness import DEFAULT_MIN_INTERVAL, DEFAULT_TURN_TIMEOUT, Budget, HostGate
 from .soft404 import RandomPathProbe, soft_404_reason
 from .urls import normalise_url
+
+
+SAVE_BATCH = 25  # at most this many finished sources share one commit
 
 
 @dataclass
@@ -304,16 +308,27 @@ def run_checks(db, sources, options, *, on_progress=None, fetcher=None):
             executor.submit(work, host_sources)
         while summary.checked + len(summary.not_checked) < len(sources):
             try:
-                source, attempts, reason = results.get(timeout=0.2)
+                finished = [results.get(timeout=0.2)]
             except queue.Empty:
                 continue
-            if attempts is None:
-                summary.not_checked.append({"source_id": source["id"], "url": source["url"], "reason": reason})
-                continue
-            save(db, source, attempts)
-            summary.add(source, attempts)
-            if on_progress:
-                on_progress(source, attempts)
+            while len(finished) < SAVE_BATCH:  # what else finished meanwhile is saved with it
+                try:
+                    finished.append(results.get_nowait())
+                except queue.Empty:
+                    break
+            done = [(source, attempts) for source, attempts, _ in finished if attempts is not None]
+            for source, attempts, reason in finished:
+                if attempts is None:
+                    summary.not_checked.append({"source_id": source["id"], "url": source["url"], "reason": reason})
+            # each source's attempts, evidence and health commit together; sources that finished
+            # together share one commit, since a commit costs more than the writes it holds
+            with transaction(db):
+                for source, attempts in done:
+                    save(db, source, attempts)
+            for source, attempts in done:
+                summary.add(source, attempts)
+                if on_progress:
+                    on_progress(source, attempts)
     except KeyboardInterrupt:
         # What was saved stays saved; the checks in flight are dropped.
         summary.interrupted = True

@@ -294,6 +294,13 @@ def accept(db, proposal_id, *, claim=None, kind=None, value=None, unit=None, dat
     return claim_id
 
 
+def mark_accepted(db, proposal_id, claim_id):
+    """Record that a proposal became a claim the editor wrote (the workbench's pre-filled form)."""
+    with transaction(db):
+        proposal = _open(db, proposal_id, "accepted")
+        db["proposals"].update(proposal["id"], {"status": "accepted", "claim_id": claim_id})
+
+
 def reject(db, proposal_id):
     """Mark a proposal rejected."""
     with transaction(db):

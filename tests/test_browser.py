@@ -31,13 +31,17 @@ from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 
 TRADE = "Two-way trade between Russia and Pakistan reached US$630 million in 2008."
+# the seed article inside a blog's furniture (navigation, share links, comments, related stories)
+ARTICLE_PAGE = pathlib.Path(__file__).parent / "data" / "intake" / "seed_article.html"
+ARTICLE_PATH = "/blogs/southasiamasala/2012/03/24/pakistan-and-russia-seek-enhanced-cooperation/"
 
 
 @pytest.fixture(scope="module")
 def fixture_site():
     with LocalServer() as site:
         site.routes = {"/trade": lambda h: h.send(200, html("Russia-Pakistan trade", TRADE)),
-                       "/robots.txt": lambda h: h.send(404, b"")}
+                       "/robots.txt": lambda h: h.send(404, b""),
+                       ARTICLE_PATH: lambda h: h.send(200, ARTICLE_PAGE.read_bytes())}
         yield site
 
 
@@ -267,6 +271,49 @@ def test_recheck_with_one_server_down(server, page, fixture_site):
     expect(page.locator(".fact-check .health")).to_have_text("supported")  # the claim's health unchanged
     assert fixture_site.requests_to("/trade")
     shot(page, "13-recheck-done")
+
+
+def test_editor_imports_an_article_and_works_through_its_proposals(server, page, browser, fixture_site):
+    login(page, server["base"])
+    page.goto(server["base"] + "/-/import")
+    page.fill("input[name=url]", fixture_site.url(ARTICLE_PATH))
+    page.fill("input[name=id]", "imported")
+    shot(page, "15-import")
+    page.click("button:has-text('Import')")
+    page.wait_for_url(re.compile(r"/-/article/imported$"), timeout=60000)
+    expect(page.locator("h1")).to_have_text("Pakistan and Russia seek enhanced cooperation")
+    assert "Sorry comments are closed" not in page.locator(".article-text").inner_text()
+    page.click("button:has-text('Propose claims')")
+    page.wait_for_load_state()
+    expect(page.locator("mark.proposal").first).to_be_visible()
+    assert page.locator("li.proposal").count() >= 10
+    shot(page, "16-proposals")
+    trade = page.locator("li.proposal", has=page.locator("p.quote", has_text=re.compile(r"^“US\$441 million in 2006”$")))
+    expect(trade).to_contain_text("repeats claim")  # the seed's own claim, already recorded
+    trade.locator("a:has-text('Accept')").click()
+    page.wait_for_load_state()
+    expect(page.locator("#quote")).to_have_value("US$441 million in 2006")
+    expect(page.locator("input[name=value]")).to_have_value("441000000")
+    shot(page, "17-accept-form")
+    page.click("button:has-text('Add the claim')")
+    page.wait_for_load_state()
+    assert re.search(r"/-/claim/\d+$", page.url)
+    page.goto(server["base"] + "/-/article/imported")
+    page.locator("li.proposal-proposed").first.locator("button:has-text('Reject')").click()
+    page.wait_for_load_state()
+    expect(page.locator("li.proposal-rejected").first).to_be_visible()
+    expect(page.locator("li.proposal-accepted").first).to_contain_text("accepted as claim")
+    shot(page, "18-proposals-done")
+    # on a phone: the same page again, importing it a second time changes nothing and leads to it
+    phone = browser.new_context(viewport=PHONE).new_page()
+    login(phone, server["base"])
+    phone.goto(server["base"] + "/-/import")
+    phone.fill("input[name=url]", fixture_site.url(ARTICLE_PATH))
+    phone.click("button:has-text('Import')")
+    phone.wait_for_url(re.compile(r"/-/article/imported$"), timeout=60000)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+    shot(phone, "19-proposals-phone")
+    phone.context.close()
 
 
 def test_stored_script_does_not_run(server, page):

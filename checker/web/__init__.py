@@ -4,6 +4,7 @@ configuration is serve.py's."""
 from datasette import hookimpl
 from datasette.permissions import Action
 
+from ..text import plural
 from ..urls import web_url
 from . import cells, feeds, labels, pages, stamps
 from .claim_page import day
@@ -40,6 +41,7 @@ def prepare_jinja2_environment(env, datasette):
     env.filters["explain"] = lambda value, vocabulary: labels.explain(vocabulary, value)
     env.filters["family"] = labels.family
     env.filters["day"] = day
+    env.filters["plural"] = plural
 
 
 @hookimpl
@@ -81,6 +83,7 @@ def menu_links(datasette, actor):
         links = [{"href": datasette.urls.path("/"), "label": "Workbench"}]
         if await datasette.allowed(action=EDIT, actor=actor):
             links.append({"href": datasette.urls.path("/-/add-claim"), "label": "Add a claim"})
+            links.append({"href": datasette.urls.path("/-/import"), "label": "Import an article"})
         return links
 
     return inner

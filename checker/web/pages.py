@@ -1,17 +1,24 @@
 """The workbench's pages: request handlers for the landing page, claim pages, forms, rechecks and
 their status. Each reads through landing.py or claim_page.py and writes through the library."""
+import hashlib
 import os
+import tempfile
 
 import sqlite_utils
 from datasette import Forbidden, NotFound, Response
 
 from .. import claims as lib
 from ..check import CheckOptions
+from .. import propose
+from ..db import transaction
 from ..errors import CheckerError
+from ..text import plural
+from ..urls import normalise_url
 from ..sources import select_sources
 from ..text import quote_occurs
 from ..vocab import HEALTHS, KINDS, RELATIONS, VERDICTS
 from . import labels
+from . import article_page as article_page_data
 from . import claim_page as claim_page_data
 from . import landing
 from .jobs import Jobs
@@ -197,6 +204,16 @@ def source_rows(form):
 
 
 def add_claim_with_sources(db, form, by):
+    """The add-claim form's claim and sources; from a proposal ("Accept…"), the proposal is marked
+    accepted in the same transaction."""
+    with transaction(db):
+        claim_id = claim_from_form(db, form, by)
+        if (form.get("proposal") or "").isdigit():
+            propose.mark_accepted(db, int(form["proposal"]), claim_id)
+    return claim_id
+
+
+def claim_from_form(db, form, by):
     rows = source_rows(form)
     try:
         return lib.add_claim(
@@ -217,6 +234,11 @@ async def add_claim_page(datasette, request):
     await require(datasette, request, EDIT)
     articles = await read(datasette, lib.list_articles)
     form, errors, status = {}, {}, 200
+    if request.method == "GET" and (request.args.get("proposal") or "").isdigit():
+        try:  # "Accept…" on an article page: the form starts as the proposal
+            form = await read(datasette, article_page_data.form_for, int(request.args["proposal"]))
+        except CheckerError as e:
+            raise NotFound(str(e))
     if request.method == "POST":
         form = dict(await request.post_vars())
         try:
@@ -229,6 +251,75 @@ async def add_claim_page(datasette, request):
     numbers = sorted({n for n, _ in source_rows(form)} | {1, 2})
     return await render(datasette, request, "checker_add_claim.html",
                         {"articles": articles, "form": form, "errors": errors, "source_numbers": numbers}, status)
+
+
+async def article_page(datasette, request):
+    article_id = request.url_vars["article_id"]
+    data = await read(datasette, article_page_data.article_page, article_id)
+    if data is None:
+        raise NotFound(f"no article {article_id}")
+    return await render(datasette, request, "checker_article.html", {"page": data})
+
+
+async def propose_claims(datasette, request):
+    await require(datasette, request, EDIT)
+    article_id = request.url_vars["article_id"]
+    try:
+        result = await write(datasette, request, propose.propose, article_id)
+    except CheckerError as e:
+        raise NotFound(str(e))
+    datasette.add_message(request, f"{plural(len(result.added), 'new proposal')} from "
+                                   f"{plural(result.checkworthy, 'check-worthy sentence')}")
+    return Response.redirect(datasette.urls.path(f"/-/article/{article_id}"))
+
+
+async def reject_proposal(datasette, request):
+    await require(datasette, request, EDIT)
+    try:
+        proposal = await read(datasette, propose.get_proposal, int(request.url_vars["proposal_id"]))
+        await write(datasette, request, propose.reject, proposal["id"])
+    except CheckerError as e:
+        datasette.add_message(request, str(e), datasette.ERROR)
+        return Response.redirect(datasette.urls.path("/"))
+    datasette.add_message(request, f"Proposal {proposal['id']} rejected")
+    return Response.redirect(datasette.urls.path(f"/-/article/{proposal['article_id']}#proposal-{proposal['id']}"))
+
+
+UPLOADS = os.path.join(tempfile.gettempdir(), "checker-uploads")
+IMPORTABLE = (".html", ".htm", ".txt", ".pdf")
+
+
+async def import_page(datasette, request):
+    """Import an article by URL or upload, in the background like a Recheck."""
+    await require(datasette, request, EDIT)
+    job = JOBS.get(request.args.get("job") or "")
+    if request.method == "GET":
+        return await render(datasette, request, "checker_import.html",
+                            {"form": {}, "errors": {}, "job": job.as_dict() if job else None})
+    form = await request.form(files=True, max_file_size=10 * 1024 * 1024)
+    url, upload = (form.get("url") or "").strip(), form.get("file")
+    try:
+        if upload is not None and getattr(upload, "filename", None) and upload.size:
+            suffix = os.path.splitext(upload.filename)[1].lower()
+            if suffix not in IMPORTABLE:
+                raise CheckerError(f"{upload.filename}: import takes {', '.join(IMPORTABLE)} files")
+            body = await upload.read()
+            # the same bytes make the same path, so that a second upload is found as already imported
+            os.makedirs(UPLOADS, exist_ok=True)
+            source = os.path.join(UPLOADS, hashlib.sha256(body).hexdigest()[:16] + "-" + os.path.basename(upload.filename))
+            with open(source, "wb") as f:
+                f.write(body)
+        elif url:
+            source = normalise_url(url)
+        else:
+            raise CheckerError("give the article's address or a file")
+    except CheckerError as e:
+        return await render(datasette, request, "checker_import.html",
+                            {"form": {"url": url, "id": form.get("id")}, "errors": {"form": str(e)}, "job": None}, 400)
+    job, _ = JOBS.start_import(claims_database(datasette).path, f"import:{source}", source,
+                               article_id=(form.get("id") or "").strip() or None,
+                               allow_addresses=check_options(datasette).allow_addresses)
+    return Response.redirect(datasette.urls.path(f"/-/import?job={job.id}"))
 
 
 async def quote_check(datasette, request):
@@ -302,5 +393,9 @@ ROUTES = [
     (r"^/-/article/(?P<article_id>[a-z0-9-]+)/recheck$", recheck_article),
     (r"^/-/jobs/(?P<job_id>[0-9a-f]+)\.json$", job_status),
     (r"^/-/add-claim$", add_claim_page),
+    (r"^/-/article/(?P<article_id>[a-z0-9-]+)$", article_page),
+    (r"^/-/article/(?P<article_id>[a-z0-9-]+)/propose$", propose_claims),
+    (r"^/-/proposal/(?P<proposal_id>\d{1,18})/reject$", reject_proposal),
+    (r"^/-/import$", import_page),
     (r"^/-/quote-check\.json$", quote_check),
 ]

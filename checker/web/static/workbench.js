@@ -27,6 +27,10 @@
       fetch(status.dataset.jobs + jobId + ".json", { credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (job) {
+          if (job && job.state === "done" && job.article_id && status.dataset.done) {
+            window.location = status.dataset.done + job.article_id;  // an import: on to its article
+            return;
+          }
           if (!job || (reloaded && job.state !== "running" && job.state !== "waiting")) {
             // the page was rendered with the finished job's result: nothing more to follow
             buttons.forEach(function (b) { b.disabled = false; });

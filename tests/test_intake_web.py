@@ -1,0 +1,144 @@
+"""Intake in the workbench: import an article (by URL or upload) in the background, see its proposed
+claims marked in its text, accept one through the pre-filled add-claim form, reject another."""
+import asyncio
+import pathlib
+import re
+
+import pytest
+import pytest_asyncio
+from datasette.app import Datasette
+
+from checker.web.serve import datasette_config
+
+from .servers import LocalServer
+
+EDITOR = {"id": "alice", "roles": ["editor"]}
+PAGE = pathlib.Path(__file__).parent / "data" / "intake" / "seed_article.html"
+PATH = "/blogs/southasiamasala/2012/03/24/pakistan-and-russia-seek-enhanced-cooperation/"
+
+
+@pytest_asyncio.fixture
+async def ds(empty_db):
+    path = empty_db.execute("PRAGMA database_list").fetchone()[2]
+    config, metadata = datasette_config(path)
+    config.setdefault("plugins", {}).setdefault("checker", {}).update(
+        {"allow_addresses": ["127.0.0.1/32"], "min_interval": 0})
+    datasette = Datasette([path], config=config, metadata=metadata, secret="test-secret")
+    await datasette.invoke_startup()
+    return datasette
+
+
+def editor(ds):
+    return {"cookies": {"ds_actor": ds.sign({"a": EDITOR}, "actor")}}
+
+
+async def finished(ds, job_url):
+    job_id = job_url.rsplit("=", 1)[1]
+    for _ in range(200):
+        job = (await ds.client.get(f"/-/jobs/{job_id}.json", **editor(ds))).json()
+        if job["state"] not in ("running", "waiting"):
+            return job
+        await asyncio.sleep(0.1)
+    raise AssertionError(job)
+
+
+@pytest.fixture
+def site():
+    with LocalServer() as s:
+        s.routes = {PATH: lambda h: h.send(200, PAGE.read_bytes()), "/robots.txt": lambda h: h.send(404, b"")}
+        yield s
+
+
+@pytest.mark.asyncio
+async def test_import_propose_accept_and_reject_in_the_workbench(ds, empty_db, site):
+    assert (await ds.client.get("/-/import")).status_code == 403  # editors only
+    response = await ds.client.post("/-/import", data={"url": site.url(PATH)}, **editor(ds))
+    assert response.status_code == 302 and "?job=" in response.headers["location"]
+    job = await finished(ds, response.headers["location"])
+    assert job["state"] == "done" and job["article_id"], job
+    assert job["message"].startswith("Imported “Pakistan and Russia seek enhanced cooperation”")
+    article = job["article_id"]
+    page = (await ds.client.get(f"/-/article/{article}", **editor(ds))).text
+    assert "None yet" in page and "Propose claims" in page
+    assert "Sorry comments are closed" not in page  # the article's text, not the blog's furniture
+
+    response = await ds.client.post(f"/-/article/{article}/propose", **editor(ds))
+    assert response.status_code == 302
+    page = (await ds.client.get(f"/-/article/{article}", **editor(ds))).text
+    assert page.count('<mark class="proposal">') >= 10
+    assert "US$441 million in 2006" in page and "trade figure" in page and "US$441 million, 2006" in page
+    ids = [int(i) for i in re.findall(r'id="proposal-(\d+)"', page)]
+    trade = empty_db.execute("select id from proposals where quote = 'US$441 million in 2006'").fetchone()[0]
+
+    form = (await ds.client.get(f"/-/add-claim?proposal={trade}", **editor(ds))).text
+    assert 'name="proposal" value="%d"' % trade in form
+    assert ">US$441 million in 2006</textarea>" in form and 'value="441000000"' in form
+    data = dict(re.findall(r'name="(source_\d+_url)" value="([^"]+)"', form))
+    fields = {"proposal": str(trade), "article": article, "quote": "US$441 million in 2006", "kind": "trade_figure",
+              "claim": "Two-way trade between Russia and Pakistan was US$441 million in 2006.",
+              "value": "441000000", "unit": "USD", "date_start": "2006", "date_end": "2006", **data}
+    response = await ds.client.post("/-/add-claim", data=fields, **editor(ds))
+    assert response.status_code == 302, response.text[:500]
+    claim_id = int(response.headers["location"].rsplit("/", 1)[1])
+    assert empty_db.execute("select status, claim_id from proposals where id = ?", [trade]).fetchone() == ("accepted", claim_id)
+    assert empty_db.execute("select added_by from claims where id = ?", [claim_id]).fetchone()[0] == "alice"
+
+    other = next(i for i in ids if i != trade)
+    assert (await ds.client.post(f"/-/proposal/{other}/reject")).status_code == 403
+    response = await ds.client.post(f"/-/proposal/{other}/reject", **editor(ds))
+    assert response.status_code == 302
+    assert empty_db.execute("select status from proposals where id = ?", [other]).fetchone()[0] == "rejected"
+    page = (await ds.client.get(f"/-/article/{article}")).text
+    assert f'accepted as <a href="/-/claim/{claim_id}">claim {claim_id}</a>' in page
+    assert "Accept…" not in page  # a visitor sees no buttons
+
+
+@pytest.mark.asyncio
+async def test_import_an_uploaded_file_and_refusals(ds, empty_db):
+    files = {"file": ("budget.txt", "Council sets budget\n\nThe council set a budget of NZ$1.2 billion for 2026, "
+                                    "the mayor said on Tuesday, the largest in the city's history by some margin "
+                                    "and the first to pass without a single vote against it.\n".encode("utf-8"), "text/plain")}
+    response = await ds.client.post("/-/import", files=files, data={"id": "budget-2026"}, **editor(ds))
+    job = await finished(ds, response.headers["location"])
+    assert job["state"] == "done" and job["article_id"] == "budget-2026", job
+    assert empty_db.execute("select title from articles where id = 'budget-2026'").fetchone()[0] == "Council sets budget"
+    again = await ds.client.post("/-/import", files=files, **editor(ds))
+    assert (await finished(ds, again.headers["location"]))["message"].startswith("Already imported as budget-2026")
+    refused = await ds.client.post("/-/import", data={"url": "http://127.0.0.2/story"}, **editor(ds))
+    job = await finished(ds, refused.headers["location"])
+    assert job["state"] == "failed" and "refused_address" in job["message"]
+    empty = await ds.client.post("/-/import", data={"url": ""}, **editor(ds))
+    assert empty.status_code == 400 and "address or a file" in empty.text
+    assert empty_db["articles"].count == 1
+    assert (await ds.client.get("/-/article/no-such-article")).status_code == 404
+
+
+def test_the_seed_article_imported_from_its_page_yields_proposals_for_its_claims(db, tmp_path):
+    """From the blog page (furniture and all) to proposals: at least 90% of the dataset's claims are
+    covered by a proposal's quote, with no more than twice as many proposals as claims, and each trade
+    figure is its own proposal with its value, unit and year."""
+    from checker.intake import import_article
+    from checker.propose import list_proposals, propose
+    from checker.text import find_in_article
+
+    page = tmp_path / "seed_article.html"
+    page.write_bytes(PAGE.read_bytes())
+    result = import_article(db, str(page), article_id="seed-from-page")
+    propose(db, result.article_id)
+    text = db["articles"].get("seed-from-page")["text"]
+    proposals = list_proposals(db, article_id="seed-from-page")
+    spans = [(text.find(p["quote"]), text.find(p["quote"]) + len(p["quote"])) for p in proposals]
+    claims = [dict(r) for r in db.query("select quote, kind, value, unit, date_start from claims where seed_key is not null")]
+    covered = 0
+    for claim in claims:
+        found = find_in_article(claim["quote"], text)
+        start = text.find(found) if found else -1
+        if start >= 0 and any(a < start + len(found) and start < b for a, b in spans):
+            covered += 1
+    print(f"\nseed article from its page: {len(proposals)} proposals cover {covered} of {len(claims)} claims")
+    assert covered >= 0.9 * len(claims)
+    assert len(proposals) <= 2 * len(claims)
+    figures = {(p["value"], p["unit"], p["date_start"]) for p in proposals if p["kind"] == "trade_figure"}
+    for claim in claims:
+        if claim["kind"] == "trade_figure":
+            assert (claim["value"], claim["unit"], claim["date_start"]) in figures
