@@ -15,17 +15,14 @@ import pytest
 from checker.db import open_db
 from checker.seed import load_seed
 
+from . import chromium
 from .servers import LocalServer, html
 from .test_serve import free_port
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = pathlib.Path(__file__).parent.parent / "test-output" / "screenshots"
 XSS = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
 
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("CHECKER_REQUIRE_BROWSER") == "1":
-        raise RuntimeError(f"CHECKER_REQUIRE_BROWSER=1 but {CHROMIUM} is missing: apt-get install -y chromium")
-    pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
+chromium.require()
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
@@ -103,10 +100,7 @@ def server(tmp_path_factory, fixture_site):
 def browser():
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                  "--disable-sync", "--disable-gpu", "--disable-quic"])
+        browser = chromium.launch(p)
         yield browser
         browser.close()
 

@@ -24,10 +24,10 @@ from checker.web import landing
 from checker.web.charts import Links
 from checker.web.serve import datasette_config
 
+from . import chromium as chromium_for_tests
 from .test_serve import free_port
 from .test_web import EDITOR, get, make_ds
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = pathlib.Path(__file__).parent.parent / "test-output" / "screenshots"
 SCALE = ["accurate", "mostly_accurate", "partly_accurate", "inaccurate", "unverifiable", "unrated"]
 
@@ -293,18 +293,12 @@ async def test_landing_links_follow_the_database_name_and_the_base_url(db_path, 
 
 @pytest.fixture(scope="module")
 def chromium():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CHECKER_REQUIRE_BROWSER") == "1":
-            raise RuntimeError(f"CHECKER_REQUIRE_BROWSER=1 but {CHROMIUM} is missing: apt-get install -y chromium")
-        pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install -y chromium)")
+    chromium_for_tests.require()
     from playwright.sync_api import sync_playwright
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                  "--disable-sync", "--disable-gpu", "--disable-quic"])
+        browser = chromium_for_tests.launch(p)
         yield browser
         browser.close()
 

@@ -90,46 +90,34 @@ class Jobs:
 
     def start(self, db_path, key, selection, options: CheckOptions):
         """Start a recheck of the selected sources, or return the job already running for this key."""
-        with self._lock:
-            running = self._running.get(key)
-            if running is not None:
-                return running, False
-            job = Job(key=key)
-            self._by_id[job.id] = job
-            self._running[key] = job
-        thread = threading.Thread(target=self._run, args=(job, db_path, selection, options), daemon=True,
-                                  name=f"checker-recheck-{job.id}")
-        thread.start()
-        return job, True
+        return self._launch(db_path, key, self._recheck, (selection, options), "The recheck failed: ")
 
     def start_import(self, db_path, key, source, *, article_id=None, allow_addresses=()):
         """Import an article in the background (a page can take seconds to fetch politely)."""
+        return self._launch(db_path, key, self._import, (source, article_id, allow_addresses), "Not imported: ",
+                            message="Fetching and reading the article…")
+
+    def _launch(self, db_path, key, work, args, failure, message=None):
         with self._lock:
             running = self._running.get(key)
             if running is not None:
                 return running, False
-            job = Job(key=key, message="Fetching and reading the article…")
+            job = Job(key=key, message=message)
             self._by_id[job.id] = job
             self._running[key] = job
-        thread = threading.Thread(target=self._import, args=(job, db_path, source, article_id, allow_addresses),
-                                  daemon=True, name=f"checker-import-{job.id}")
-        thread.start()
+        threading.Thread(target=self._run, args=(job, db_path, work, args, failure), daemon=True,
+                         name=f"checker-job-{job.id}").start()
         return job, True
 
-    def _import(self, job, db_path, source, article_id, allow_addresses):
-        from ..intake import import_article
-
+    def _run(self, job, db_path, work, args, failure):
         db = None
         try:
             db = open_db(db_path)
-            result = import_article(db, source, article_id=article_id, allow_addresses=allow_addresses)
-            job.article_id = result.article_id
-            job.message = (f"Imported “{result.title}”: {plural(result.paragraphs, 'paragraph')}, "
-                           f"{plural(result.links, 'cited link')}, {plural(result.claims, 'claim')} from embedded fact-checks."
-                           if result.status == "imported" else f"Already imported as {result.article_id}: nothing changed.")
+            work(job, db, *args)
             job.state = "done"
         except Exception as e:  # one line, for the person who pressed the button
-            job.state, job.error, job.message = "failed", str(e), f"Not imported: {e}"
+            job.state, job.error = "failed", str(e)
+            job.message = failure + str(e)
         finally:
             job.finished = time.time()
             if db is not None:
@@ -137,36 +125,33 @@ class Jobs:
             with self._lock:
                 self._running.pop(job.key, None)
 
-    def _run(self, job, db_path, selection, options):
-        db = None
-        try:
-            db = open_db(db_path)
+    @staticmethod
+    def _import(job, db, source, article_id, allow_addresses):
+        from ..intake import import_article
 
-            def waiting():
-                job.state = "waiting"
+        result = import_article(db, source, article_id=article_id, allow_addresses=allow_addresses)
+        job.article_id = result.article_id
+        job.message = (f"Imported “{result.title}”: {plural(result.paragraphs, 'paragraph')}, "
+                       f"{plural(result.links, 'cited link')}, {plural(result.claims, 'claim')} from embedded fact-checks."
+                       if result.status == "imported" else f"Already imported as {result.article_id}: nothing changed.")
 
-            with one_run_at_a_time(db, on_wait=waiting):
-                job.state = "running"
-                sources = select_sources(db, **selection)
-                job.total = len(sources)
+    @staticmethod
+    def _recheck(job, db, selection, options):
+        def waiting():
+            job.state = "waiting"
 
-                def progress(source, attempts):
-                    job.done += 1
-                    if attempts[0].outcome in READ_OUTCOMES:
-                        job.read += 1
-                    else:
-                        job.unreachable += 1
+        with one_run_at_a_time(db, on_wait=waiting):
+            job.state = "running"
+            sources = select_sources(db, **selection)
+            job.total = len(sources)
 
-                summary = run_checks(db, sources, options, on_progress=progress)
-                job.changed_sources = changed_sources(db, [s["source_id"] for s in summary.sources if s["read"]])
-                job.message = report(summary, job.changed_sources)
-            job.state = "done"
-        except Exception as e:  # shown to the person who pressed the button
-            job.state, job.error = "failed", f"{type(e).__name__}: {e}"
-            job.message = f"The recheck failed: {job.error}"
-        finally:
-            job.finished = time.time()
-            if db is not None:
-                db.conn.close()
-            with self._lock:
-                self._running.pop(job.key, None)
+            def progress(source, attempts):
+                job.done += 1
+                if attempts[0].outcome in READ_OUTCOMES:
+                    job.read += 1
+                else:
+                    job.unreachable += 1
+
+            summary = run_checks(db, sources, options, on_progress=progress)
+            job.changed_sources = changed_sources(db, [s["source_id"] for s in summary.sources if s["read"]])
+            job.message = report(summary, job.changed_sources)
