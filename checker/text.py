@@ -115,18 +115,22 @@ def normalise(text):
 
 
 def plural(n, word, plural=None):
-    """"1 claim", "2 claims", "0 claims": the count with its word in the right number. Regular
-    English plurals are made here ("entry", "entries"; "match", "matches"); pass others."""
+    """"1 claim", "2 claims", "0 claims": the count with its word in the right number."""
+    return f"{n} {word_for(n, word, plural)}"
+
+
+def word_for(n, word, plural=None):
+    """The word alone in the right number for n. Regular English plurals are made here ("entry",
+    "entries"; "match", "matches"); pass others."""
     if n == 1:
-        return f"{n} {word}"
+        return word
     if plural is None:
         if re.search(r"[^aeiou]y$", word):
-            plural = word[:-1] + "ies"
-        elif re.search(r"(?:s|x|z|ch|sh)$", word):
-            plural = word + "es"
-        else:
-            plural = word + "s"
-    return f"{n} {plural}"
+            return word[:-1] + "ies"
+        if re.search(r"(?:s|x|z|ch|sh)$", word):
+            return word + "es"
+        return word + "s"
+    return plural
 
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))

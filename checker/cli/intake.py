@@ -3,11 +3,8 @@ import click
 
 from ..db import open_db
 from ..intake import import_article as import_source
+from ..text import plural
 from .options import db_option
-
-
-def plural(n, word):
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def describe(result):

@@ -11,8 +11,10 @@ from urllib.parse import urlencode, urlsplit
 from babel import numbers as cldr
 from markupsafe import Markup, escape
 
+from ..text import word_for
 from ..vocab import HEALTHS, VERDICTS
 from . import labels
+from .labels import MONTHS, short_date
 
 # --- words --------------------------------------------------------------------------------
 
@@ -51,7 +53,6 @@ ARTICLE_COLOUR, SOURCE_COLOUR = "#3f6aa8", "#8a8f9e"
 LINK = "#1d4f91"  # a label that is a link, as the page's links are
 INK = {GREEN: "#fff", RED: "#fff", PURPLE: "#fff", AMBER: "#1a1a1a", GREY: "#1a1a1a"}  # text on each fill
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DAYS = 90  # the checks chart covers this many days, today included
 WIDTH = 340  # every chart's viewBox is this wide: about a phone's column, so 13 units of text stay 13 px there
 
@@ -115,8 +116,8 @@ def count(n):
 
 
 def plural(n, word):
-    """"1 claim", "2,000 claims": for the regular words the charts count."""
-    return f"{n:,} {word if n == 1 else word + 's'}"
+    """"1 claim", "2,000 claims": text.plural with the count grouped, as the charts' figures are."""
+    return f"{n:,} {word_for(n, word)}"
 
 
 def text_width(text, size=13):
@@ -220,10 +221,6 @@ def verdict_health_chart(counts, links):
 
 # --- check outcomes per day ------------------------------------------------------------------------
 
-def day_text(day, year=True):
-    return f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
-
-
 def steps(top, most=4):
     """Round gridlines from 0 (a step of 1, 2 or 5 times a power of ten) reaching at least top."""
     for power in range(0, 19):
@@ -285,7 +282,7 @@ def outcomes_by_day_chart(rows, links, today, checks_ever=0, days=DAYS):
                 continue
             height = max(k * scale, 1.5)
             y -= height
-            what = f"{day_text(when)}: {k:,} of {plural(total, 'check')} {FAMILY_WORDS[name]}"
+            what = f"{short_date(when)}: {k:,} of {plural(total, 'check')} {FAMILY_WORDS[name]}"
             parts.append(link(links.table("checks", started_at__startswith=when.isoformat(), outcome__in=",".join(members)),
                               what, tag("rect", x=x + slot * 0.1, y=y, width=max(slot * 0.8, 1), height=height,
                                         fill=FAMILY_COLOURS[name])))
@@ -294,8 +291,8 @@ def outcomes_by_day_chart(rows, links, today, checks_ever=0, days=DAYS):
                    links.table("checks", started_at__gte=first.isoformat(), outcome__in=",".join(FAMILIES[f])))
                   for f in FAMILIES])
     busiest = max(per_day, key=lambda d: (sum(per_day[d].values()), d))
-    note = (f"{plural(sum(totals.values()), 'check')} from {day_text(first, first.year != today.year)} to "
-            f"{day_text(today)} (UTC), on {plural(len(per_day), 'day')}; the most on {day_text(busiest)} "
+    note = (f"{plural(sum(totals.values()), 'check')} from {short_date(first, first.year != today.year)} to "
+            f"{short_date(today)} (UTC), on {plural(len(per_day), 'day')}; the most on {short_date(busiest)} "
             f"({sum(per_day[busiest].values()):,}). Each bar is a day; each colour links to those checks.")
     return chart("chart-outcomes", title, Markup("").join(parts), height=base + 24, legend=key, notes=[note])
 

@@ -3,9 +3,11 @@ source with its state and latest evidence (facts marked), the verdict's history 
 health. Plain dicts; rendering is pages.py's."""
 import json
 import re
+from datetime import date
 
 from ..facts import fact_spans
 from ..text import describe_dates, describe_value, display_text, plural, squash
+from .labels import short_date
 
 
 def paragraph_with_quote(text, quote):
@@ -36,15 +38,11 @@ def marked(text, spans):
     return [p for p in parts if p[0]]
 
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def day(iso):
     """'2026-12-02T10:00:00.000Z' -> '2 Dec 2026' (the year always: records outlive the year)."""
     if not iso or len(iso) < 10 or not iso[:4].isdigit():
         return iso or ""
-    year, month, date = iso[:4], int(iso[5:7]), int(iso[8:10])
-    return f"{date} {MONTHS[month - 1]} {year}"
+    return short_date(date(int(iso[:4]), int(iso[5:7]), int(iso[8:10])))
 
 
 

@@ -102,3 +102,11 @@ def label(vocabulary, value):
 
 def explain(vocabulary, value):
     return VOCABULARIES[vocabulary].get(value, ("", ""))[1]
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_date(day, year=True):
+    """date(2026, 12, 2) -> "2 Dec 2026" (or "2 Dec" where the year goes without saying)."""
+    return f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")

@@ -10,7 +10,7 @@ from ..facts import index_page, nearest_year
 from ..figures import is_currency
 from ..review import review_queue, review_queue_size
 from ..vocab import HEALTHS
-from . import charts
+from . import charts, labels
 from .charts import (DAYS, FAMILY_OF, FAMILY_WORDS, HEALTH_MEANINGS, HEALTH_WORDS, OUTCOME_WORDS, SCALE,
                      SUPPORT_WORDS, VERDICT_WORDS, Figure, Links, SourceFigure, finite, plural)
 
@@ -182,4 +182,4 @@ def moment_text(iso):
         return iso or ""
     if when.tzinfo is not None:
         when = when.astimezone(timezone.utc)
-    return f"{charts.day_text(date(when.year, when.month, when.day))}, {when:%H:%M} UTC"
+    return f"{labels.short_date(date(when.year, when.month, when.day))}, {when:%H:%M} UTC"
