@@ -89,7 +89,7 @@ def dump(path):
 def main(args):
     """Run the CLI as the `checker` console script does; a failure raises SystemExit with its status."""
     try:
-        cli.main(args=list(args), prog_name="checker")
+        cli.main(args=[str(a) for a in args], prog_name="checker")
     except SystemExit as e:
         if e.code:
             raise

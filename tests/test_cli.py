@@ -282,7 +282,8 @@ def test_bad_article_input(tmp_path, db_path, capsys):
     assert dump(db_path) == before
 
 
-@pytest.mark.parametrize("command", [["claims"], ["show", "1"], ["verdict", "1", "accurate"], ["add-source", "1", "https://example.org/"], ["serve"]])
+@pytest.mark.parametrize("command", [["claims"], ["show", "1"], ["verdict", "1", "accurate"], ["add-source", "1", "https://example.org/"], ["serve"],
+                                     ["propose", "an-article"], ["proposals"], ["accept", "1"], ["reject", "1"]])
 def test_missing_or_foreign_database(tmp_path, capsys, command):
     missing = tmp_path / "missing.db"
     with pytest.raises(SystemExit) as e:

@@ -10,9 +10,6 @@ import yaml
 from checker.check import CheckOptions, make_fetcher
 from checker.claimreview import find_reviews, verdict_for_rating
 from checker.claims import add_claim
-from checker.cli import cli
-from checker.cli.intake import import_article as import_command
-from checker.cli.options import CheckerGroup
 from checker.db import open_db
 from checker.export import claim_reviews
 from checker.fetch import FetchResult
@@ -22,7 +19,7 @@ from checker.intake import Document, extract_article, import_article, slugify
 from checker.seed import SEED_DIR
 from checker.text import quote_occurs
 
-from .conftest import dump
+from .conftest import dump, main
 from .servers import PNG, LocalServer, minimal_pdf, never_answers
 
 HERE = pathlib.Path(__file__).parent
@@ -78,23 +75,6 @@ class PageFetcher:
     def fetch(self, url, **kwargs):
         return FetchResult(requested_url=url, outcome="ok", final_url=self.final_url or url, http_status=200,
                            content_type=self.content_type, body=self.body, bytes=len(self.body))
-
-
-def command_group():
-    """The `checker` group when it has the import command, else a group of the same class around it."""
-    if "import" in cli.commands:
-        return cli
-    group = CheckerGroup()
-    group.add_command(import_command)
-    return group
-
-
-def main(args):
-    try:
-        command_group().main(args=[str(a) for a in args], prog_name="checker")
-    except SystemExit as e:
-        if e.code:
-            raise
 
 
 def rows(path, sql, params=()):
