@@ -102,3 +102,16 @@ def remove_links(db, where="1", params=()):
     for claim_id, source_id in db.execute(f"select claim_id, source_id from claim_sources where {where}",
                                           list(params)).fetchall():
         remove_source(db, claim_id, source_id, by="test", reason="test setup")
+
+
+def seed_without_sources(path):
+    """A new database at path with the seed's articles and claims and none of its sources (they are
+    real sites, which a test never looks up), for a test to give the claims local pages."""
+    from checker.db import open_db
+    from checker.seed import load_seed
+
+    db = open_db(path, create=True)
+    load_seed(db)
+    remove_links(db)
+    db.execute("delete from sources")
+    return db

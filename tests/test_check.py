@@ -19,7 +19,7 @@ from checker.cli.options import Duration
 from checker.db import open_db
 from checker.sources import select_sources
 
-from .conftest import remove_links
+from .conftest import seed_without_sources
 from .servers import FakeArchive, LocalServer, html, standard_routes, TRADE_TEXT
 
 
@@ -304,12 +304,7 @@ def test_kill_mid_run_loses_only_checks_in_flight(tmp_path):
     with LocalServer(delay=0.25) as s1, LocalServer(delay=0.25) as s2:
         for s in (s1, s2):
             s.routes = standard_routes(s)
-        db = open_db(path, create=True)
-        from checker.seed import load_seed
-
-        load_seed(db)
-        remove_links(db)
-        db.execute("delete from sources")
+        db = seed_without_sources(path)
         ids = [new_source(db, s.url(f"/ok?n={n}")) for s in (s1, s2) for n in range(15)]
         db.conn.close()
         args = [sys.executable, "-m", "checker.cli", "check", "--db", str(path), "--min-interval", "0",

@@ -12,7 +12,7 @@ from checker.attempt import Attempt, Snapshot
 from checker.check import save
 from checker.claims import add_source
 
-from .conftest import remove_links
+from .conftest import seed_without_sources
 from .servers import LocalServer, html, reset_connection
 
 DAY = 86400
@@ -112,17 +112,11 @@ def test_an_outage_of_every_source_leaves_no_trace_in_health_or_queue(db):
 
 def test_a_server_stopped_halfway_changes_no_health_and_exits_1(tmp_path):
     path = tmp_path / "claims.db"
-    from checker.db import open_db
-    from checker.seed import load_seed
-
     pages = {f"/p{n}": html(f"Report {n}", SUPPORTING) for n in range(12)}
     with LocalServer(delay=0.25) as server:
         server.routes = {path_: (lambda h, body=body: h.send(200, body)) for path_, body in pages.items()}
-        db = open_db(path, create=True)
-        load_seed(db)
+        db = seed_without_sources(path)
         claims = [r[0] for r in db.execute("select id from claims order by id")]
-        remove_links(db)
-        db.execute("delete from sources")  # the seed's real addresses: a test never looks them up
         for n, path_ in enumerate(pages):
             add_source(db, claims[n % len(claims)], server.url(path_), relation="supports")
         db.conn.close()

@@ -16,7 +16,7 @@ from checker.claims import add_source
 from checker.urls import web_url
 from checker.web.serve import datasette_config
 
-from .conftest import SEED_CLAIMS, main, remove_links
+from .conftest import SEED_CLAIMS, main, remove_links, seed_without_sources
 from .servers import LocalServer, html
 
 EDITOR = {"id": "alice", "roles": ["editor"]}
@@ -325,19 +325,13 @@ def test_a_check_shares_its_database_with_writers(tmp_path):
     """One check, a second check started while it runs, and verdicts written every 50 ms by a third
     process: both checks finish, each source has exactly its two checks, each read has its evidence,
     and every verdict write lands."""
-    from checker.db import open_db
-    from checker.seed import load_seed
-
     path = tmp_path / "claims.db"
     pages = {f"/p{n}": html(f"Report {n}", "Two-way trade between Russia and Pakistan reached US$630 million in 2008.")
              for n in range(16)}
     with LocalServer(delay=0.1) as server:
         server.routes = {p: (lambda h, body=body: h.send(200, body)) for p, body in pages.items()}
-        db = open_db(path, create=True)
-        load_seed(db)
+        db = seed_without_sources(path)
         claims = [r[0] for r in db.execute("select id from claims order by id")]
-        remove_links(db)
-        db.execute("delete from sources")  # the seed's real addresses: a test never looks them up
         for n, page in enumerate(pages):
             add_source(db, claims[n % 4], server.url(page), relation="supports")
         db.conn.close()
