@@ -137,18 +137,23 @@ class LocalServer(http.server.ThreadingHTTPServer):
 
 # --- the behaviours ---------------------------------------------------------------------
 
+def drip(h, chunk, times, pause):
+    """Write chunk times over, pause seconds apart, until done or the client hangs up."""
+    try:
+        for _ in range(times):
+            h.wfile.write(chunk)
+            h.wfile.flush()
+            time.sleep(pause)
+    except OSError:
+        pass
+
+
 def slow_drip(h):
     h.send_response(200)
     h.send_header("Content-Type", "text/html")
     h.send_header("Content-Length", "10000")
     h.end_headers()
-    try:
-        for _ in range(10000):
-            h.wfile.write(b"x")
-            h.wfile.flush()
-            time.sleep(0.2)
-    except OSError:
-        pass
+    drip(h, b"x", 10000, 0.2)
 
 
 def never_answers(h):

@@ -10,7 +10,7 @@ from checker.db import open_db
 from checker.fetch import Fetcher
 from checker.politeness import Budget, HostGate
 
-from .servers import FakeArchive, LocalServer, html
+from .servers import FakeArchive, LocalServer, drip, html
 
 TEXT = "Turnout in the 2024 election was 67 percent, the commission said."
 
@@ -21,15 +21,8 @@ def fetcher(**kwargs):
 
 def trickle_headers(h):
     """A status line, then a header that never ends, one byte every tenth of a second."""
-    try:
-        h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Slow: ")
-        h.wfile.flush()
-        for _ in range(600):
-            h.wfile.write(b"a")
-            h.wfile.flush()
-            time.sleep(0.1)
-    except OSError:
-        pass
+    drip(h, b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Slow: ", 1, 0)
+    drip(h, b"a", 600, 0.1)
     h.close_connection = True
 
 
@@ -37,13 +30,7 @@ def trickle_body(h):
     h.send_response(200)
     h.send_header("Content-Type", "text/html")
     h.end_headers()
-    try:
-        for _ in range(600):
-            h.wfile.write(b"<p>a</p>")
-            h.wfile.flush()
-            time.sleep(0.1)
-    except OSError:
-        pass
+    drip(h, b"<p>a</p>", 600, 0.1)
     h.close_connection = True
 
 
