@@ -2,7 +2,9 @@
 
 1. Throughput: URLs spread over local hosts (ports), each answer delayed like a real site's,
    checked with --min-interval 0: wall time against the lower bound (per-host answers x delay,
-   hosts in parallel), and against LinkChecker 10.6 on the same URLs, equally unthrottled.
+   hosts in parallel); against a bare client (requests, one thread and one kept-alive connection
+   per host, bodies read and dropped: what these servers allow at best); and against LinkChecker
+   10.6 on the same URLs, equally unthrottled.
 2. Recheck: the same URLs again, unchanged: bytes sent by the servers and time, against the first run.
 3. Storage: 100 rechecks of one unchanged 100 KB page: how much the database grows.
 
@@ -38,8 +40,11 @@ def page(n, size):
     return (f"<html><head><title>Page {n}</title></head><body><p>" + " ".join(words) + "</p></body></html>").encode()
 
 
-def bench_routes(server, size):
-    bodies = {}
+def bench_routes(server, size, count):
+    """Serve /page/0 .. /page/{count-1}, built before any request: a real server reads its pages, it
+    does not compose them while the client waits (composing one here takes milliseconds of the
+    same two cores)."""
+    bodies = {f"/page/{n}": page(n, size) for n in range(count)}
 
     def serve(h):
         path = h.path.split("?")[0]
@@ -72,6 +77,36 @@ def run_checker(db_path, concurrency):
     started = time.monotonic()
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip()
     return time.monotonic() - started, out
+
+
+def bare_client(url_file):
+    """Fetch the URLs as fast as these servers allow: a thread per host, one kept-alive connection
+    each, every body read and dropped. Run in a process of its own, as checker is."""
+    import requests
+    from concurrent.futures import ThreadPoolExecutor
+
+    by_host = {}
+    for url in open(url_file).read().split():
+        by_host.setdefault(url.split("/")[2], []).append(url)
+
+    def fetch_all(urls):
+        with requests.Session() as session:
+            for url in urls:
+                session.get(url).raise_for_status()
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(len(by_host)) as pool:
+        list(pool.map(fetch_all, by_host.values()))
+    print(f"{time.monotonic() - started:.3f}")
+
+
+def run_bare_client(urls, workdir):
+    url_file = os.path.join(workdir, "urls.txt")
+    with open(url_file, "w") as f:
+        f.write("\n".join(urls))
+    started = time.monotonic()
+    subprocess.run([sys.executable, __file__, "--bare-client", url_file], check=True, capture_output=True)
+    return time.monotonic() - started
 
 
 def linkchecker_venv():
@@ -109,7 +144,7 @@ def throughput_and_recheck(args, workdir):
     servers = [LocalServer(delay=args.delay).__enter__() for _ in range(args.hosts)]
     try:
         for s in servers:
-            bench_routes(s, args.page_size)
+            bench_routes(s, args.page_size, args.per_host)
         urls = [s.url(f"/page/{n}") for s in servers for n in range(args.per_host)]
         db_path = os.path.join(workdir, "bench.db")
         make_db(db_path, urls)
@@ -123,6 +158,9 @@ def throughput_and_recheck(args, workdir):
         print(f"  lower bound: {bound:.2f} s ({args.per_host} answers x {args.delay * 1000:.0f} ms per host, hosts in parallel)")
         print(f"  ratio to the bound: {first / bound:.2f}x  (requests: {requests_first}, "
               f"{requests_first / args.hosts:.0f} per host incl. robots.txt and the soft-404 probe)")
+        bare = run_bare_client(urls, workdir)
+        print(f"  bare client: {bare:.2f} s for the same URLs (a thread and a kept-alive connection per host; "
+              f"interpreter start included, as for checker): checker / bare client: {first / bare:.2f}x")
         for s in servers:
             s.bytes_sent = 0
         second, out = run_checker(db_path, args.concurrency)
@@ -144,7 +182,7 @@ def throughput_and_recheck(args, workdir):
 
 def storage(args, workdir):
     with LocalServer() as server:
-        bench_routes(server, 100 * 1024)
+        bench_routes(server, 100 * 1024, 2)
         for label, etags in (("with ETag (304s)", True), ("without ETag (full 200s)", False)):
             if not etags:
                 original = server.fallback
@@ -184,7 +222,10 @@ def main():
     parser.add_argument("--page-size", type=int, default=20 * 1024)
     parser.add_argument("--no-linkchecker", action="store_true")
     parser.add_argument("--only", choices=["throughput", "storage"])
+    parser.add_argument("--bare-client", metavar="URL_FILE", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.bare_client:
+        return bare_client(args.bare_client)
     workdir = tempfile.mkdtemp(prefix="checker-bench-")
     try:
         if args.only != "storage":

@@ -271,6 +271,7 @@ def make_fetcher(options):
         max_bytes=options.max_bytes,
         retries=options.retries,
         max_retry_wait=options.max_retry_wait,
+        hosts=options.concurrency + 1,  # each worker's host, and the archive
     )
 
 

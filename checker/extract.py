@@ -58,9 +58,16 @@ def sniff(body):
     return None
 
 
+SPACES = str.maketrans("\t\u00a0", "  ")  # \r, \f and \v end lines (str.splitlines)
+RUNS_OF_SPACES = re.compile(" {2,}")
+
+
 def tidy(text):
-    """Collapse runs of spaces, drop blank lines."""
-    lines = (re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip() for line in text.splitlines())
+    """Collapse runs of spaces, tabs and no-break spaces into one space; drop blank lines."""
+    text = text.translate(SPACES)
+    if "  " in text:  # the check costs far less than a substitution over the whole page
+        text = RUNS_OF_SPACES.sub(" ", text)
+    lines = (line.strip() for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
 

@@ -4,7 +4,9 @@ politeness and retries. Returns plain FetchResult values; never touches the DB.
 Which addresses may be reached is the address policy's (address_policy.py); this module applies it
 on every hop through the adapter it mounts."""
 import email.utils
+import heapq
 import importlib.metadata
+import itertools
 import os
 import socket
 import threading
@@ -40,6 +42,57 @@ def user_agent_default():
     return f"checker/{version} (fact-checking citation tracker{'; +' + contact if contact else ''})"
 
 
+class Deadlines:
+    """One thread that fires every watchdog whose deadline has passed. A thread per request would
+    also work, but starting one waits for the new thread to be scheduled, which under load (fifty
+    workers sharing one interpreter) costs more than the request itself."""
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._heap = []  # (deadline, sequence, watchdog); a cancelled watchdog stays until it is popped
+        self._order = itertools.count()
+        self._waiting = 0  # watchdogs neither cancelled nor fired
+        self._thread = None
+
+    def add(self, watchdog):
+        with self._cond:
+            heapq.heappush(self._heap, (watchdog.deadline, next(self._order), watchdog))
+            self._waiting += 1
+            if len(self._heap) > 4 * self._waiting + 64:  # mostly cancelled entries: drop them
+                self._heap = [entry for entry in self._heap if not entry[2].cancelled]
+                heapq.heapify(self._heap)
+            if self._thread is None or not self._thread.is_alive():  # not yet, or lost in a fork
+                self._thread = threading.Thread(target=self._run, name="checker-deadlines", daemon=True)
+                self._thread.start()
+            if self._heap[0][2] is watchdog:  # the soonest deadline: the thread's wait is too long now
+                self._cond.notify()
+
+    def cancel(self, watchdog):
+        """After this returns, the watchdog has either fired or never will."""
+        with self._cond:
+            if not (watchdog.cancelled or watchdog.fired):
+                self._waiting -= 1
+            watchdog.cancelled = True
+
+    def _run(self):
+        with self._cond:
+            while True:
+                while self._heap and self._heap[0][2].cancelled:
+                    heapq.heappop(self._heap)
+                if not self._heap:
+                    self._cond.wait()
+                    continue
+                wait = self._heap[0][0] - time.monotonic()
+                if wait > 0:
+                    self._cond.wait(wait)
+                    continue
+                self._waiting -= 1
+                heapq.heappop(self._heap)[2].fire()
+
+
+DEADLINES = Deadlines()
+
+
 class Watchdog:
     """Ends a request at its deadline wherever it is (connecting, headers trickling in, the body):
     at the deadline it shuts the request's socket, which the connection names through the adapter."""
@@ -49,12 +102,11 @@ class Watchdog:
         self.connection = None
         self.sock = None
         self.fired = False
+        self.cancelled = False
 
     def __enter__(self):
         PinnedAddressAdapter.watch(self)
-        self.timer = threading.Timer(max(0.0, self.deadline - time.monotonic()), self.fire)
-        self.timer.daemon = True
-        self.timer.start()
+        DEADLINES.add(self)
         return self
 
     def fire(self):
@@ -67,7 +119,7 @@ class Watchdog:
                 pass
 
     def __exit__(self, *exc):
-        self.timer.cancel()
+        DEADLINES.cancel(self)
         PinnedAddressAdapter.watch(None)
         if self.fired and self.connection is not None:
             self.connection.close()  # never back into the pool
@@ -163,7 +215,10 @@ class Fetcher:
         retries=DEFAULT_RETRIES,
         max_retry_wait=DEFAULT_MAX_RETRY_WAIT,
         user_agent=None,
+        hosts=10,
     ):
+        """``hosts``: how many hosts keep their open connections at once (a run's concurrency); a host
+        beyond that pushes out the least recently used one, whose connections are closed."""
         self.policy = policy or AddressPolicy()
         self.gate = gate or HostGate()
         self.timeout = timeout
@@ -174,7 +229,7 @@ class Fetcher:
         self.user_agent = user_agent or user_agent_default()
         self.session = requests.Session()
         self.session.trust_env = False  # no proxies or .netrc from the environment
-        adapter = PinnedAddressAdapter(self.policy, pool_maxsize=4, max_retries=0)
+        adapter = PinnedAddressAdapter(self.policy, pool_connections=max(10, hosts), pool_maxsize=4, max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.session.headers.update({"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"})

@@ -7,7 +7,7 @@ import pytest
 from checker.address_policy import AddressPolicy
 from checker.check import CheckOptions, run_checks
 from checker.db import open_db
-from checker.fetch import Fetcher
+from checker.fetch import Deadlines, Fetcher
 from checker.politeness import Budget, HostGate
 
 from .servers import FakeArchive, LocalServer, drip, html
@@ -44,6 +44,41 @@ def test_one_deadline_for_the_whole_answer(route):
     assert result.outcome == "timeout", result
     assert "still arriving" in result.error
     assert took < 4.0
+
+
+class Alarm:
+    """What Deadlines needs of a watchdog: a deadline, and what firing does."""
+
+    def __init__(self, deadline, fired_in):
+        self.deadline, self.fired_in = deadline, fired_in
+        self.fired = self.cancelled = False
+
+    def fire(self):
+        self.fired = True
+        self.fired_in.append(self)
+
+
+def test_one_thread_fires_every_deadline_in_order():
+    """Alarms added in any order fire in deadline order; a cancelled one never fires; a later add
+    with a sooner deadline wakes the thread; cancelled alarms do not pile up."""
+    deadlines, fired = Deadlines(), []
+    now = time.monotonic()
+    alarms = [Alarm(now + 0.05 + 0.01 * (i * 7 % 40), fired) for i in range(40)]
+    for alarm in alarms:
+        deadlines.add(alarm)
+    for alarm in alarms[1::2]:
+        deadlines.cancel(alarm)
+    soonest = Alarm(time.monotonic() + 0.01, fired)
+    deadlines.add(soonest)
+    time.sleep(0.8)
+    assert fired[0] is soonest
+    assert fired[1:] == sorted(alarms[0::2], key=lambda a: a.deadline)
+    assert not any(a.fired for a in alarms[1::2])
+    for _ in range(1000):  # a request that finishes in time cancels its alarm
+        alarm = Alarm(time.monotonic() + 60, fired)
+        deadlines.add(alarm)
+        deadlines.cancel(alarm)
+    assert len(deadlines._heap) < 200
 
 
 def test_waiting_for_a_turn_is_not_the_requests_time():

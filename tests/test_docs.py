@@ -1,6 +1,7 @@
 import pathlib
 import re
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -8,10 +9,17 @@ from checker.cli import cli
 from checker.vocab import KINDS, RELATIONS, VERDICTS
 
 README = (pathlib.Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-COMMANDS = sorted(
-    [name for name, c in cli.commands.items()]
-    + [f"{name} {sub}" for name, c in cli.commands.items() for sub in getattr(c, "commands", {})]
-)
+def all_commands(group, prefix=""):
+    """Every command's full name, the lazily loaded ones included."""
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        yield prefix + name
+        if isinstance(command, click.Group):
+            yield from all_commands(command, prefix + name + " ")
+
+
+COMMANDS = sorted(all_commands(cli))
 
 
 @pytest.mark.parametrize("name", COMMANDS)

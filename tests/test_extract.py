@@ -2,7 +2,7 @@
 import pytest
 
 from checker.errors import UnsupportedType
-from checker.extract import extract, media_type, sniff
+from checker.extract import extract, media_type, sniff, tidy
 from checker.soft404 import redirected_to_root, says_not_found
 
 from .servers import CP1251_PAGE, PNG, minimal_pdf
@@ -71,6 +71,18 @@ def test_what_we_do_not_read_is_refused(body, header):
 ])
 def test_media_type(header, expected):
     assert media_type(header) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Turnout  was\t67 %", "Turnout was 67 %"),
+    ("NZ$\u00a01.2\u00a0\u00a0billion", "NZ$ 1.2 billion"),  # no-break spaces are spaces
+    ("  first line  \n\n \t \n  second\r\nthird\fend", "first line\nsecond\nthird\nend"),
+    ("\u2003em-spaced line\u2003\n\u3000\n", "em-spaced line"),  # other spaces only at the ends
+    ("Fine 1\u2009200 euros", "Fine 1\u2009200 euros"),  # a thin space inside a figure stays
+    ("", ""),
+])
+def test_tidy(text, expected):
+    assert tidy(text) == expected
 
 
 @pytest.mark.parametrize("body,expected", [

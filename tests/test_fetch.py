@@ -249,3 +249,23 @@ def html_page(title, text):
     from .servers import html
 
     return html(title, text)
+
+
+@pytest.mark.parametrize("hosts, connections", [(12, 1), (10, 2)], ids=["every host kept", "least recent dropped"])
+def test_connections_are_kept_for_the_runs_hosts(hosts, connections):
+    """A run keeps one open connection per host for as many hosts as it fetches at once (its
+    concurrency): a second round over twelve hosts reuses all twelve. With room for only ten, each
+    new host pushes out the least recently used one, and every request of the round reconnects."""
+    servers = [LocalServer().__enter__() for _ in range(12)]
+    try:
+        for s in servers:
+            s.routes = standard_routes(s)
+        fetcher = make_fetcher(hosts=hosts)
+        for _ in range(2):
+            for s in servers:
+                assert fetcher.fetch(s.url("/ok"), check_robots=False).outcome == "ok"
+        for s in servers:
+            assert len({e["client"] for e in s.log}) == connections
+    finally:
+        for s in servers:
+            s.__exit__(None, None, None)

@@ -3,11 +3,34 @@
 The group is the console script's entry point; its commands live beside it, one module per concern."""
 import click
 
-from . import checks, claims, export, intake, proposals, serve
 from .options import CheckerGroup
 
+# Each command by name, as "module:function" in this package. A module is imported only when one of
+# its commands runs (or help lists them): `checker check` starts without loading the web server or
+# the article reader.
+COMMANDS = {
+    "init": "claims:init",
+    "add-article": "claims:add_article",
+    "add-claim": "claims:add_claim",
+    "add-source": "claims:add_source",
+    "verdict": "claims:verdict",
+    "claims": "claims:list_claims",
+    "show": "claims:show",
+    "check": "checks:check",
+    "reassess": "checks:reassess",
+    "review": "checks:review",
+    "export": "export:export",
+    "serve": "serve:serve",
+    "import": "intake:import_article",
+    "propose": "proposals:propose",
+    "proposals": "proposals:proposals",
+    "accept": "proposals:accept",
+    "reject": "proposals:reject",
+    "spot": "proposals:spot",
+}
 
-@click.group(cls=CheckerGroup)
+
+@click.group(cls=CheckerGroup, lazy_commands=COMMANDS)
 @click.version_option(package_name="checker")
 def cli():
     """checker: a fact-checking citation tracker.
@@ -18,10 +41,3 @@ def cli():
     Example: checker claims --kind trade_figure
     """
 
-
-for command in (
-    claims.init, claims.add_article, claims.add_claim, claims.add_source, claims.verdict, claims.list_claims,
-    claims.show, checks.check, checks.reassess, checks.review, export.export, serve.serve, intake.import_article,
-    proposals.propose, proposals.proposals, proposals.accept, proposals.reject, proposals.spot,
-):
-    cli.add_command(command)

@@ -1,6 +1,7 @@
 """What every command shares: one-line errors, the group class, option decorators, durations, output."""
 import contextlib
 import datetime
+import importlib
 import os
 import re
 import sys
@@ -31,7 +32,24 @@ def one_line_errors():
 
 
 class CheckerGroup(click.Group):
-    """A click group whose commands report errors in one line (see one_line_errors)."""
+    """A click group whose commands report errors in one line (see one_line_errors), and whose
+    ``lazy_commands`` ({name: "module:function"}, modules of this package) are imported on first use."""
+
+    def __init__(self, *args, lazy_commands=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = dict(lazy_commands or {})
+
+    def list_commands(self, ctx):
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in self.lazy_commands:
+            module, _, attribute = self.lazy_commands[name].partition(":")
+            command = getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
+            if command.name != name:
+                raise RuntimeError(f"{self.lazy_commands[name]} is the command {command.name!r}, not {name!r}")
+            self.add_command(command)
+        return super().get_command(ctx, name)
 
     def make_context(self, *args, **kwargs):
         with one_line_errors():
