@@ -19,7 +19,7 @@ one in ``article_versions``, unless the new text has lost the quote of a claim m
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, utils as fuzz_utils
@@ -32,6 +32,7 @@ from .errors import InvalidInput, NotAnArticle, RefreshRefused, SourceUnreadable
 from .extract import (
     HTML_TYPES, PDF_TYPES, TEXT_TYPES, Extracted, decode_text, extract_pdf, media_type, read_text, sniff,
 )
+from .propose import on_earlier_text
 from .sentences import split_sentences
 from .soft404 import redirected_to_root, says_not_found
 from .text import clean, normalise, quote_occurs, squash
@@ -66,6 +67,7 @@ class ImportResult:
     links: int = 0
     claims: int = 0  # claims added from embedded reviews
     version: int = None  # on a refresh: the id of the article_versions row holding the earlier text
+    earlier_proposals: list = field(default_factory=list)  # on a refresh: open proposals whose sentence changed or went
 
 
 # -- 1. read ------------------------------------------------------------------------------
@@ -303,6 +305,7 @@ def refresh_article(db, existing, article, *, imported_from):
         claims = save_reviews(db, article_id, article.text, article.reviews,
                               own_urls(imported_from, existing["url"]))
     result.status, result.claims, result.version = "refreshed", claims, version
+    result.earlier_proposals = on_earlier_text(db, article_id)
     return result
 
 

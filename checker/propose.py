@@ -17,7 +17,7 @@ from .facts import claim_facts, index_page
 from .match import assess
 from .names import FUNCTION_WORDS
 from .sentences import split_sentences
-from .text import clean, display_text, normalise
+from .text import clean, display_text, normalise, quote_occurs
 from .urls import normalise_url
 from .vocab import PROPOSAL_STATUSES
 
@@ -67,7 +67,7 @@ def propose(db, article_id, *, model=None):
         rows.append({
             "article_id": article["id"], "quote": atom.quote, "kind": atom.kind, "claim": atom.claim,
             "value": atom.value, "unit": atom.unit, "date_start": atom.date_start, "date_end": atom.date_end,
-            "score": kept[atom.sentence],
+            "score": kept[atom.sentence], "sentence": atom.sentence.text,
             "cited_urls": json.dumps(cited_urls(links, atom.sentence.text, paragraph)),
             "repeats": json.dumps(repeats),
         })
@@ -236,11 +236,42 @@ def list_proposals(db, *, article_id=None, status=None):
     if ids:
         verdicts = {r["id"]: r["verdict"] for r in db.query(
             f"SELECT id, verdict FROM claims WHERE id IN ({', '.join('?' * len(ids))})", list(ids))}
+    texts = {}
+    for article in {row["article_id"] for row in rows}:
+        texts[article] = db.execute("SELECT text FROM articles WHERE id = ?", [article]).fetchone()[0]
     for row in rows:
         row["cited_urls"] = json.loads(row["cited_urls"])
         row["repeats"] = [{**r, "verdict": verdicts.get(r["claim_id"], r.get("verdict"))}
                           for r in json.loads(row["repeats"])]
+        row["standing"] = standing(row, texts[row["article_id"]])
+        if row["standing"] == "sentence_changed":
+            row["sentence_now"] = sentence_now(row, texts[row["article_id"]])
     return rows
+
+
+def standing(proposal, text):
+    """How a proposal stands in its article's text, which `checker import --refresh` may have changed
+    since: "current" (its sentence is there word for word), "sentence_changed" (its quote is there,
+    but not the sentence it was made from: its restatement may describe the earlier wording), or
+    "quote_gone" (its words are not there at all, and it cannot become a claim as it is)."""
+    if not quote_occurs(proposal["quote"], text):
+        return "quote_gone"
+    if proposal.get("sentence") and not quote_occurs(proposal["sentence"], text):
+        return "sentence_changed"
+    return "current"
+
+
+def sentence_now(proposal, text):
+    """The sentence of the article's text that now holds a proposal's quote (None if none does):
+    what to compare its restatement with once that sentence has changed."""
+    at = text.find(proposal["quote"])
+    return next((s.text for s in split_sentences(text) if s.start <= at < s.end), None) if at >= 0 else None
+
+
+def on_earlier_text(db, article_id):
+    """The ids of an article's open proposals made from sentences its text no longer has."""
+    return [row["id"] for row in list_proposals(db, article_id=article_id, status="proposed")
+            if row["standing"] != "current"]
 
 
 def describe_repeats(repeats):
@@ -272,6 +303,17 @@ def accept(db, proposal_id, *, claim=None, kind=None, value=None, unit=None, dat
     its own (the proposal's end is dropped)."""
     with transaction(db):
         proposal = _open(db, proposal_id, "accepted")
+        text = db.execute("SELECT text FROM articles WHERE id = ?", [proposal["article_id"]]).fetchone()[0]
+        where = standing(proposal, text)
+        if where == "quote_gone":
+            raise InvalidInput(
+                f"proposal {proposal['id']} quotes words that article {proposal['article_id']} no longer has (its "
+                f"text changed on a refresh): reject it, or run `checker propose {proposal['article_id']}` for the new text")
+        if where == "sentence_changed" and clean(claim) is None:
+            raise InvalidInput(
+                f"proposal {proposal['id']} was made from a sentence that article {proposal['article_id']} no longer "
+                "has word for word (its text changed on a refresh): read the new sentence, then accept with --claim "
+                "restating it, or reject it")
         fields = {k: proposal[k] for k in ("kind", "claim", "value", "unit", "date_start", "date_end")}
         if clean(claim) is not None:
             fields["claim"] = claim

@@ -174,7 +174,7 @@ CREATE TABLE proposals (
         repeats TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(repeats) AND json_type(repeats) = 'array'),
         status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'accepted', 'rejected')),
         claim_id INTEGER REFERENCES claims(id),
-        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), sentence TEXT CHECK (sentence IS NULL OR instr(sentence, quote) > 0),
         CHECK ((value IS NULL) = (unit IS NULL)),
         CHECK (date_end IS NULL OR date_start IS NOT NULL),
         CHECK ((status = 'accepted') = (claim_id IS NOT NULL)),
@@ -580,9 +580,9 @@ CREATE TRIGGER link_removals_never_rewritten BEFORE UPDATE ON link_removals
         SELECT RAISE(ABORT, 'link_removals is a record of what happened: it is never rewritten');
     END;
 
-CREATE TRIGGER proposals_keep_their_words BEFORE UPDATE OF article_id, quote ON proposals
+CREATE TRIGGER proposals_keep_their_words BEFORE UPDATE OF article_id, quote, sentence ON proposals
     BEGIN
-        SELECT RAISE(ABORT, 'a proposal keeps its article and quote: propose again instead');
+        SELECT RAISE(ABORT, 'a proposal keeps its article, quote and sentence: propose again instead');
     END;
 
 CREATE TRIGGER proposals_quote_in_article BEFORE INSERT ON proposals

@@ -2,6 +2,7 @@
 cases (tests/intake_cases.yaml) and from the seed article served inside blog furniture on 127.0.0.1."""
 import json
 import pathlib
+import re
 import sqlite3
 
 import pytest
@@ -273,6 +274,61 @@ def test_refresh_takes_a_changed_text_and_keeps_the_old(seed_site, db_path, caps
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no longer contains the quote" in err and "nothing changed" in err, err
     assert dump(db_path) == before
+
+
+WATER = """<html><head><title>Water rates rise</title></head><body><article><h1>Water rates rise</h1>
+<p>The city council raised water rates by 12 percent in 2025, the largest rise in a decade.</p>
+<p>The utility said it spent NZ$45 million on pipe repairs last year, according to its annual report.</p>
+<p>Mayor Jane Doe said the rise was unavoidable.</p></article></body></html>"""
+
+
+def test_a_refresh_marks_the_proposals_made_from_the_earlier_text(tmp_path, db_path, capsys):
+    """When a refresh changes the sentence a proposal was made from, the proposal says so wherever it
+    is listed: "quote gone" cannot be accepted (rejecting still works), "sentence changed" only with a
+    restatement of the new wording (--claim); proposals of unchanged sentences stand as they were."""
+    page = tmp_path / "water.html"
+    page.write_text(WATER, encoding="utf-8")
+    main(["import", page, "--db", db_path])
+    main(["propose", "water-rates-rise", "--db", db_path])
+    [gone] = rows(db_path, "SELECT id FROM proposals WHERE quote = ?",
+                  ["The utility said it spent NZ$45 million on pipe repairs last year"])
+    [changed] = rows(db_path, "SELECT id FROM proposals WHERE quote = 'according to its annual report'")
+    capsys.readouterr()
+
+    page.write_text(WATER.replace("NZ$45 million on pipe repairs last year", "NZ$47 million on pipe repairs in 2025"),
+                    encoding="utf-8")
+    main(["import", page, "--refresh", "--db", db_path])
+    out = capsys.readouterr().out
+    assert out.startswith("refreshed water-rates-rise: new text")
+    assert (f"2 open proposals ({gone['id']}, {changed['id']}) came from sentences the new text changed or dropped"
+            in out), out
+
+    main(["proposals", "--article", "water-rates-rise", "--db", db_path])
+    out = capsys.readouterr().out
+    assert re.search(rf"^{gone['id']} +proposed \(quote gone\)", out, re.M), out
+    assert re.search(rf"^{changed['id']} +proposed \(sentence changed\)", out, re.M), out
+    assert out.count("proposed  ") + out.count("proposed\n") == 4  # the other sentences' proposals
+    assert "2 open proposals came from sentences the article's text changed" in out
+
+    before = dump(db_path)
+    for proposal, hint in ((gone, "checker propose water-rates-rise"), (changed, "--claim")):
+        with pytest.raises(SystemExit) as e:
+            main(["accept", proposal["id"], "--db", db_path])
+        assert e.value.code == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "no longer has" in err and hint in err, err
+    assert dump(db_path) == before
+    main(["accept", changed["id"], "--claim", "The utility spent NZ$47 million on pipe repairs in 2025, "
+          "according to its annual report.", "--db", db_path])
+    main(["reject", gone["id"], "--db", db_path])
+    [claim] = rows(db_path, "SELECT claim, quote FROM claims WHERE article_id = 'water-rates-rise'")
+    assert claim == {"claim": "The utility spent NZ$47 million on pipe repairs in 2025, according to its annual report.",
+                     "quote": "according to its annual report"}
+    main(["propose", "water-rates-rise", "--db", db_path])  # the new text's own proposals
+    capsys.readouterr()
+    main(["proposals", "--article", "water-rates-rise", "--status", "proposed", "--db", db_path])
+    out = capsys.readouterr().out
+    assert "NZ$47 million" in out and "gone" not in out and "changed" not in out
 
 
 def test_the_seed_page_as_a_file(db_path, capsys):

@@ -142,3 +142,38 @@ def test_the_seed_article_imported_from_its_page_yields_proposals_for_its_claims
     for claim in claims:
         if claim["kind"] == "trade_figure":
             assert (claim["value"], claim["unit"], claim["date_start"]) in figures
+
+
+@pytest.mark.asyncio
+async def test_proposals_on_an_earlier_text_say_so(ds, empty_db):
+    """After a refresh changes an article, the page tells each proposal made from a changed sentence:
+    "quote gone" offers only Reject, "sentence changed" warns before Accept; the counts leave both
+    out of the open ones, and the pre-filled form names the problem."""
+    from checker.claims import add_article
+    from checker.propose import propose
+
+    text = ("The council set a budget of NZ$1.2 billion for 2026, the mayor said.\n\n"
+            "Spending on parks rose by 8 percent to NZ$40 million, the largest rise since 2015.")
+    add_article(empty_db, id="budget-2026", title="Council sets budget", text=text)
+    propose(empty_db, "budget-2026")
+    ids = dict(empty_db.execute("SELECT quote, id FROM proposals").fetchall())
+    assert set(ids) == {"The council set a budget of NZ$1.2 billion for 2026", "the mayor said", "8 percent",
+                        "NZ$40 million"}
+    empty_db["articles"].update("budget-2026", {"text": text.replace("8 percent to NZ$40 million", "9 percent to NZ$41 million")
+                                                        .replace("the mayor said.", "the mayor said on Monday.")})
+
+    page = (await ds.client.get("/-/article/budget-2026", **editor(ds))).text
+
+    def item(quote):
+        at = page[page.index(f'id="proposal-{ids[quote]}"'):]
+        return at[:at.index("</li>")]
+
+    for quote in ("8 percent", "NZ$40 million"):
+        assert "Quote gone" in item(quote) and "Accept…" not in item(quote) and "Reject" in item(quote)
+    for quote in ("The council set a budget of NZ$1.2 billion for 2026", "the mayor said"):
+        assert "Sentence changed" in item(quote) and "Accept…" in item(quote)
+    assert "<span>0 proposals open</span><span>4 proposals on an earlier text</span>" in page
+    gone = (await ds.client.get(f"/-/add-claim?proposal={ids['8 percent']}", **editor(ds))).text
+    assert "no longer has these words" in gone
+    changed = (await ds.client.get(f"/-/add-claim?proposal={ids['the mayor said']}", **editor(ds))).text
+    assert "check it against the new wording" in changed

@@ -253,6 +253,32 @@ def test_accept_and_reject_refusals(db_path, db, proposed, action, message):
     assert dump(db_path) == before
 
 
+BUDGET = "The council set a budget of NZ$1.2 billion for 2026, the mayor said. Turnout was 67 percent."
+
+
+@pytest.mark.parametrize("quote,sentence,text,expected,now", [
+    ("the mayor said", "The council set a budget of NZ$1.2 billion for 2026, the mayor said.", BUDGET, "current", None),
+    # the text's own line breaks and spacing do not count as a change
+    ("the mayor said", "The council set a budget of NZ$1.2 billion for 2026, the mayor said.",
+     BUDGET.replace("for 2026, ", "for 2026,\n"), "current", None),
+    ("the mayor said", "The council set a budget of NZ$1.2 billion for 2026, the mayor said.",
+     BUDGET.replace("NZ$1.2 billion", "NZ$1.4 billion"), "sentence_changed",
+     "The council set a budget of NZ$1.4 billion for 2026, the mayor said."),
+    ("NZ$1.2 billion", "The council set a budget of NZ$1.2 billion for 2026, the mayor said.",
+     BUDGET.replace("NZ$1.2 billion", "NZ$1.4 billion"), "quote_gone", None),
+    ("67 percent", "Turnout was 67 percent.", BUDGET, "current", None),
+    ("67 percent", None, BUDGET.replace("Turnout", "Participation"), "current", None),  # made before sentences were kept
+    ("67 percent", None, BUDGET.replace("67", "64"), "quote_gone", None),
+    ("Turnout", "Turnout was 67 percent.", BUDGET.replace("67", "64"), "sentence_changed", "Turnout was 64 percent."),
+], ids=["unchanged", "rewrapped", "figure changed beside", "figure changed", "other sentence", "no sentence kept",
+        "no sentence kept, gone", "figure changed after"])
+def test_standing(quote, sentence, text, expected, now):
+    proposal = {"quote": quote, "sentence": sentence}
+    assert propose.standing(proposal, text) == expected
+    if expected == "sentence_changed":
+        assert propose.sentence_now(proposal, text) == now
+
+
 def test_unknown_proposal_is_not_found(db):
     with pytest.raises(NotFound):
         propose.get_proposal(db, 1)

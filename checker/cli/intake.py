@@ -17,8 +17,13 @@ def describe(result):
     counts = (f"{plural(result.paragraphs, 'paragraph')}, {plural(result.links, 'cited link')}, "
               f"{plural(result.claims, 'claim')} from embedded fact-checks")
     if result.status == "refreshed":
-        return (f"refreshed {result.article_id}: new text ({counts}); "
+        line = (f"refreshed {result.article_id}: new text ({counts}); "
                 f"the earlier text is kept as version {result.version}")
+        if result.earlier_proposals:
+            ids = ", ".join(map(str, result.earlier_proposals))
+            line += (f"; {plural(len(result.earlier_proposals), 'open proposal')} ({ids}) came from sentences the new"
+                     f" text changed or dropped: see `checker proposals --article {result.article_id}`")
+        return line
     return f"imported {result.article_id}: “{result.title}” ({counts})"
 
 

@@ -10,6 +10,7 @@ from .. import propose as lib
 from ..db import open_db
 from ..extract import read_text
 from ..spot import THRESHOLD
+from ..text import plural
 from ..spot import spot as spot_sentences
 from ..vocab import KINDS, PROPOSAL_STATUSES
 from .options import db_option
@@ -60,7 +61,9 @@ def proposals(db_path, article_id, status):
     if not rows:
         click.echo("no proposals match")
         return
-    statuses = {row["id"]: row["status"] + (f" as {row['claim_id']}" if row["claim_id"] else "") for row in rows}
+    marks = {"quote_gone": " (quote gone)", "sentence_changed": " (sentence changed)", "current": ""}
+    statuses = {row["id"]: row["status"] + (f" as {row['claim_id']}" if row["claim_id"] else "")
+                + (marks[row["standing"]] if row["status"] == "proposed" else "") for row in rows}
     # tabulate pads each header by two; the columns stand two apart
     fixed = sum(max(len(header) + 2, *map(len, values)) + 2 for header, values in [
         ("id", [str(r["id"]) for r in rows]), ("status", statuses.values()), ("kind", [r["kind"] for r in rows]),
@@ -74,7 +77,12 @@ def proposals(db_path, article_id, status):
         table.append({"id": row["id"], "status": statuses[row["id"]], "kind": row["kind"],
                       "score": f"{row['score']:.2f}", "claim": cell})
     click.echo(tabulate(table, headers="keys", disable_numparse=True))
-    click.echo(f"{len(rows)} proposal{'s' if len(rows) != 1 else ''}")
+    click.echo(plural(len(rows), "proposal"))
+    earlier = [row for row in rows if row["status"] == "proposed" and row["standing"] != "current"]
+    if earlier:
+        click.echo(f"{plural(len(earlier), 'open proposal')} came from sentences the article's text changed (sentence "
+                   "changed: accept with --claim restating the new wording) or dropped (quote gone: reject, or propose "
+                   "again)")
 
 
 @click.command("accept")

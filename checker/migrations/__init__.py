@@ -16,6 +16,7 @@ from . import safe_ledger  # noqa: E402,F401  (m006)
 from . import provenance  # noqa: E402,F401  (m007)
 from . import intake  # noqa: E402,F401  (m008)
 from . import workbench  # noqa: E402,F401  (m009)
+from . import refresh  # noqa: E402,F401  (m010)
 
 
 def apply(db):

@@ -5,7 +5,7 @@ import re
 
 from ..claims import get_article
 from ..errors import NotFound
-from ..propose import describe_repeats, get_proposal, list_proposals
+from ..propose import describe_repeats, get_proposal, list_proposals, sentence_now, standing
 from ..text import describe_dates, describe_value
 from .claim_page import marked
 
@@ -37,7 +37,8 @@ def article_page(db, article_id):
     claims = [dict(r) for r in db.query("SELECT id, claim, verdict FROM claims WHERE article_id = ? ORDER BY id",
                                         [article_id])]
     return {"article": article, "paragraphs": paragraphs, "proposals": proposals, "claims": claims,
-            "open": sum(p["status"] == "proposed" for p in proposals)}
+            "open": sum(p["status"] == "proposed" and p["standing"] == "current" for p in proposals),
+            "earlier": sum(p["status"] == "proposed" and p["standing"] != "current" for p in proposals)}
 
 
 def form_for(db, proposal_id):
@@ -46,6 +47,15 @@ def form_for(db, proposal_id):
     form = {"proposal": str(p["id"]), "article": p["article_id"], "quote": p["quote"], "kind": p["kind"],
             "claim": p["claim"], "value": "" if p["value"] is None else str(p["value"]), "unit": p["unit"] or "",
             "date_start": p["date_start"] or "", "date_end": p["date_end"] or ""}
+    where = standing(p, get_article(db, p["article_id"])["text"]) if p["status"] == "proposed" else "current"
+    if where == "quote_gone":
+        form["errors"] = {"quote": "The article's text changed when it was refreshed and no longer has these words: "
+                                   "quote the new text, or reject the proposal"}
+    elif where == "sentence_changed":
+        now = sentence_now(p, get_article(db, p["article_id"])["text"])
+        form["errors"] = {"claim": "This restates a sentence the article no longer has word for word (its text "
+                                   "changed when it was refreshed): check it against the new wording"
+                                   + (f", which reads “{now}”" if now else "")}
     for n, url in enumerate(json.loads(p["cited_urls"]), 1):
         form[f"source_{n}_url"] = url
         form[f"source_{n}_relation"] = "cited"

@@ -239,6 +239,7 @@ async def add_claim_page(datasette, request):
             form = await read(datasette, article_page_data.form_for, int(request.args["proposal"]))
         except CheckerError as e:
             raise NotFound(str(e))
+        errors = form.pop("errors", {})
     if request.method == "POST":
         form = dict(await request.post_vars())
         try:
