@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from . import currencies
 from .page_index import Mention, PageIndex, fold_page
+from .text import describe_value
 
 
 NUMBER = re.compile(r"(?<![\d.,])\d+(?:,\d+)*(?:\.\d+)?(?![\d])")
@@ -321,9 +322,11 @@ def describe_number(amount):
 
 
 def describe_money(amount, currency):
-    if amount >= 1e3 and amount < 1e6 and amount % 1e3 == 0:
-        return f"{currency or '?'} {amount / 1e3:g} thousand"
-    return f"{currency or '?'} {describe_number(amount)}"
+    """A money fact as the pages write claims' figures ("US$630 million", "NZ$45,000", "PKR 5 million"),
+    so that the facts found on a source read like the claim they belong to."""
+    if currency is None:
+        return f"{describe_number(amount)} (currency not given)"
+    return describe_value(amount, currency)
 
 
 @lru_cache(maxsize=None)

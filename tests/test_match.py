@@ -11,7 +11,7 @@ from babel import numbers as babel_numbers
 from checker import currencies
 from checker.dates import date_mentions
 from checker.facts import claim_facts, fact_spans, index_page
-from checker.figures import is_currency, money_mentions
+from checker.figures import describe_money, is_currency, money_mentions
 from checker.page_index import fold_page
 from checker.match import assess
 from checker.text import display_text, fold, normalise
@@ -97,7 +97,7 @@ def test_unreachable_without_a_snapshot():
 def test_facts_of_a_trade_claim():
     facts = claim_facts({"claim": "Two-way trade between Russia and Pakistan was US$630 million in 2008.",
                          "value": 630000000, "unit": "USD", "date_start": "2008", "date_end": "2008"})
-    assert [f.label for f in facts] == ["USD 630 million", "2008", "Russia", "Pakistan"]
+    assert [f.label for f in facts] == ["US$630 million", "2008", "Russia", "Pakistan"]
 
 
 @pytest.mark.parametrize("claim,names", [
@@ -277,3 +277,17 @@ def test_fact_spans_mark_the_facts():
     text = "In 2022 Japan posted a deficit of ¥19.97 trillion."
     marked = sorted(display_text(text)[s:e] for s, e in fact_spans(claim, text))
     assert marked == ["2022", "Japan", "¥19.97 trillion"]
+
+
+@pytest.mark.parametrize("amount,currency,label", [
+    (630e6, "USD", "US$630 million"),
+    (1.2e9, "NZD", "NZ$1.2 billion"),
+    (45000, "NZD", "NZ$45,000"),
+    (12.5e6, "EUR", "€12.5 million"),
+    (1.5e7, "INR", "₹15 million"),
+    (5e6, "PKR", "PKR 5 million"),  # no symbol of its own in CLDR's English: the code
+    (630e6, None, "630 million (currency not given)"),
+])
+def test_money_facts_read_like_claims(amount, currency, label):
+    """The facts found on a source are written as the claim's own figure is on its page."""
+    assert describe_money(amount, currency) == label

@@ -54,7 +54,7 @@ def test_support_lost_goes_to_the_review_queue_and_a_verdict_clears_it(db, page)
     evidence = dict(next(db.query("select * from evidence where claim_id = ? and source_id = ?", [claim_id, source_id])))
     assert evidence["support"] == "supports" and evidence["score"] == 100
     assert "US$630 million in 2008" in evidence["snippet"]
-    assert json.loads(evidence["facts_found"]) == ["USD 630 million", "2008", "Russia", "Pakistan"]
+    assert json.loads(evidence["facts_found"]) == ["US$630 million", "2008", "Russia", "Pakistan"]
     st = status(db, claim_id)
     assert (st["health"], st["supporting"]) == ("supported", 1)
     assert not list(db.query("select * from review_queue"))
@@ -64,7 +64,7 @@ def test_support_lost_goes_to_the_review_queue_and_a_verdict_clears_it(db, page)
     latest = dict(next(db.query(
         "select * from evidence where claim_id = ? and source_id = ? order by check_id desc limit 1", [claim_id, source_id])))
     assert latest["support"] == "partial"
-    assert json.loads(latest["facts_missing"]) == ["USD 630 million"]
+    assert json.loads(latest["facts_missing"]) == ["US$630 million"]
     assert status(db, claim_id)["health"] == "at_risk"
     [queued] = [dict(r) for r in db.query("select * from review_queue")]
     assert queued["claim_id"] == claim_id
