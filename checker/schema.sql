@@ -591,6 +591,12 @@ CREATE TRIGGER proposals_quote_in_article BEFORE INSERT ON proposals
         SELECT RAISE(ABORT, 'proposals.quote must occur in the text of its article');
     END;
 
+CREATE TRIGGER proposals_sentence_in_article BEFORE INSERT ON proposals
+    WHEN NEW.sentence IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = NEW.article_id AND instr(replace(replace(replace(replace(replace(articles.text, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(NEW.sentence, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0)
+    BEGIN
+        SELECT RAISE(ABORT, 'proposals.sentence must occur in the text of its article');
+    END;
+
 CREATE TRIGGER snapshots_never_deleted BEFORE DELETE ON snapshots
 BEGIN
     SELECT RAISE(ABORT, 'snapshots is a record of what happened: it is never deleted');

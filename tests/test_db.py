@@ -118,6 +118,31 @@ def test_database_refuses_bad_claims(db, change, message):
     assert db["claims"].count == before
 
 
+SENTENCE = "Russia and Pakistan increased from a minute US$92 million in 2003, to US$441 million in 2006 and US$630 million in 2008"
+GOOD_PROPOSAL = {**GOOD_CLAIM, "score": 0.9, "sentence": SENTENCE}
+BAD_PROPOSALS = [
+    # in the article, but not the sentence that holds the quote
+    ({"sentence": "The visit is indicative of the vastly improved bilateral relations"}, "CHECK"),
+    ({"sentence": SENTENCE.replace("a minute", "a mere")}, "sentence must occur in the text"),
+    ({"quote": "US$640 million in 2008", "sentence": SENTENCE.replace("630", "640")}, "must occur in the text"),
+]
+
+
+@pytest.mark.parametrize("change,message", BAD_PROPOSALS)
+def test_database_refuses_bad_proposals(db, change, message):
+    with pytest.raises(sqlite3.IntegrityError) as e:
+        insert(db, "proposals", {**GOOD_PROPOSAL, **change})
+    assert message in str(e.value)
+    assert db["proposals"].count == 0
+
+
+def test_a_proposal_keeps_its_sentence(db):
+    insert(db, "proposals", GOOD_PROPOSAL)
+    insert(db, "proposals", {**GOOD_PROPOSAL, "sentence": None, "claim": "Made before sentences were kept."})
+    with pytest.raises(sqlite3.IntegrityError, match="keeps its article, quote and sentence"):
+        db.conn.execute("update proposals set sentence = ? where sentence is not null", [QUOTE])
+
+
 BAD_SOURCES = [
     {"url": ""},
     {"url": "ftp://example.com/x"},
