@@ -236,16 +236,18 @@ def list_proposals(db, *, article_id=None, status=None):
     if ids:
         verdicts = {r["id"]: r["verdict"] for r in db.query(
             f"SELECT id, verdict FROM claims WHERE id IN ({', '.join('?' * len(ids))})", list(ids))}
-    texts = {}
-    for article in {row["article_id"] for row in rows}:
-        texts[article] = db.execute("SELECT text FROM articles WHERE id = ?", [article]).fetchone()[0]
+    texts = {article: get_article(db, article)["text"] for article in {row["article_id"] for row in rows}}
+    sentences = {}  # each article's, split once, and only when a proposal needs them
     for row in rows:
         row["cited_urls"] = json.loads(row["cited_urls"])
         row["repeats"] = [{**r, "verdict": verdicts.get(r["claim_id"], r.get("verdict"))}
                           for r in json.loads(row["repeats"])]
-        row["standing"] = standing(row, texts[row["article_id"]])
+        text = texts[row["article_id"]]
+        row["standing"] = standing(row, text)
         if row["standing"] == "sentence_changed":
-            row["sentence_now"] = sentence_now(row, texts[row["article_id"]])
+            if row["article_id"] not in sentences:
+                sentences[row["article_id"]] = split_sentences(text)
+            row["sentence_now"] = sentence_now(row, text, sentences[row["article_id"]])
     return rows
 
 
@@ -261,11 +263,14 @@ def standing(proposal, text):
     return "current"
 
 
-def sentence_now(proposal, text):
+def sentence_now(proposal, text, sentences=None):
     """The sentence of the article's text that now holds a proposal's quote (None if none does):
-    what to compare its restatement with once that sentence has changed."""
+    what to compare its restatement with once that sentence has changed. ``sentences``: the text's
+    own, when the caller has split it already."""
     at = text.find(proposal["quote"])
-    return next((s.text for s in split_sentences(text) if s.start <= at < s.end), None) if at >= 0 else None
+    if at < 0:
+        return None
+    return next((s.text for s in sentences or split_sentences(text) if s.start <= at < s.end), None)
 
 
 def on_earlier_text(db, article_id):
@@ -303,8 +308,7 @@ def accept(db, proposal_id, *, claim=None, kind=None, value=None, unit=None, dat
     its own (the proposal's end is dropped)."""
     with transaction(db):
         proposal = _open(db, proposal_id, "accepted")
-        text = db.execute("SELECT text FROM articles WHERE id = ?", [proposal["article_id"]]).fetchone()[0]
-        where = standing(proposal, text)
+        where = standing(proposal, get_article(db, proposal["article_id"])["text"])
         if where == "quote_gone":
             raise InvalidInput(
                 f"proposal {proposal['id']} quotes words that article {proposal['article_id']} no longer has (its "

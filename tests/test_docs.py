@@ -9,6 +9,8 @@ from checker.cli import cli
 from checker.vocab import KINDS, RELATIONS, VERDICTS
 
 README = (pathlib.Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+
+
 def all_commands(group, prefix=""):
     """Every command's full name, the lazily loaded ones included."""
     context = click.Context(group)

@@ -47,12 +47,13 @@ def form_for(db, proposal_id):
     form = {"proposal": str(p["id"]), "article": p["article_id"], "quote": p["quote"], "kind": p["kind"],
             "claim": p["claim"], "value": "" if p["value"] is None else str(p["value"]), "unit": p["unit"] or "",
             "date_start": p["date_start"] or "", "date_end": p["date_end"] or ""}
-    where = standing(p, get_article(db, p["article_id"])["text"]) if p["status"] == "proposed" else "current"
+    text = get_article(db, p["article_id"])["text"]
+    where = standing(p, text) if p["status"] == "proposed" else "current"
     if where == "quote_gone":
         form["errors"] = {"quote": "The article's text changed when it was refreshed and no longer has these words: "
                                    "quote the new text, or reject the proposal"}
     elif where == "sentence_changed":
-        now = sentence_now(p, get_article(db, p["article_id"])["text"])
+        now = sentence_now(p, text)
         form["errors"] = {"claim": "This restates a sentence the article no longer has word for word (its text "
                                    "changed when it was refreshed): check it against the new wording"
                                    + (f", which reads “{now}”" if now else "")}
