@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import urllib.parse
 import zlib
 
 import sqlite_utils
@@ -12,7 +13,6 @@ import sqlite_utils
 from . import migrations
 from .errors import ConstraintViolation, DatabaseMissing, InvalidInput, NotADatabase, NotFound
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_DB = "claims.db"
 
 
@@ -20,13 +20,15 @@ def default_db_path():
     return os.environ.get("CHECKER_DB") or DEFAULT_DB
 
 
-def open_db(path=None, *, create=False):
-    """Open (and migrate) the database at path; create it only when create is true.
+def connect(path, *, create=False):
+    """A connection to the SQLite database at path, refusing a foreign file without changing it.
 
-    The file is inspected before SQLite touches it, so a missing path or a file that
-    is not a database is refused without being created or changed.
+    Nothing here opens the file outside SQLite: on POSIX, closing any descriptor of a file drops every
+    lock this process holds on it, SQLite's included, and another process may then delete the WAL from
+    under our connections (SQLite's "How To Corrupt An SQLite Database File", section 2.2). A missing
+    file is told by os.stat, a foreign one by SQLite itself reading its header.
     """
-    path = os.fspath(path or default_db_path())
+    path = os.fspath(path)
     if not os.path.exists(path):
         if not create:
             raise DatabaseMissing(path)
@@ -35,12 +37,26 @@ def open_db(path=None, *, create=False):
             raise InvalidInput(f"cannot create {path}: the folder {folder} does not exist")
     elif os.path.isdir(path):
         raise NotADatabase(path)
-    else:
-        with open(path, "rb") as f:
-            header = f.read(len(SQLITE_HEADER))
-        if header and header != SQLITE_HEADER:
-            raise NotADatabase(path)
-    conn = sqlite3.connect(path, timeout=30)
+    # mode=rw never creates the file; schema_version reads the header, refusing what is not a database
+    uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + ("?mode=rwc" if create else "?mode=rw")
+    conn = sqlite3.connect(uri, uri=True, timeout=30)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        if "not a database" in str(e) or "malformed" in str(e):
+            raise NotADatabase(path) from e
+        raise
+    return conn
+
+
+def open_db(path=None, *, create=False):
+    """Open (and migrate) the database at path; create it only when create is true.
+
+    A missing path or a file that is not a database is refused without being created or changed.
+    """
+    path = os.fspath(path or default_db_path())
+    conn = connect(path, create=create)
     try:
         db = sqlite_utils.Database(conn)
         # Readers such as Datasette keep working while checks are written.

@@ -1,10 +1,19 @@
+import builtins
+import os
 import sqlite3
+import subprocess
+import sys
+import time
 
 import pytest
+from click.testing import CliRunner
 
 from checker import migrations
+from checker.check import CheckOptions, one_run_at_a_time
+from checker.cli import cli
 from checker.db import open_db
 from checker.errors import DatabaseMissing, NotADatabase
+from checker.web.jobs import Jobs
 
 from .conftest import dump
 
@@ -196,3 +205,142 @@ def test_article_text_must_keep_its_quotes(db):
         db.conn.execute("update articles set text = 'rewritten' where id = 'pakistan-russia-2012'")
     with pytest.raises(sqlite3.IntegrityError, match="must occur"):
         db.conn.execute("update claims set quote = 'not in the article' where id = 1")
+
+
+# -- nothing outside SQLite opens the database ---------------------------------------------------
+
+# A second process that writes, then closes; it is the last connection it knows of, so when its
+# lock is not blocked by ours it checkpoints and deletes the WAL.
+_WRITER = r"""
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)
+for line in sys.stdin:
+    if line.strip() == "close":
+        conn.close()
+        print("ok", flush=True)
+        break
+    conn.execute(line)
+    print("ok", flush=True)
+"""
+
+
+class Writer:
+    """Another process holding a connection to the database, doing what it is told line by line."""
+
+    def __init__(self, path):
+        self.process = subprocess.Popen([sys.executable, "-c", _WRITER, str(path)], text=True,
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+    def do(self, sql):
+        self.process.stdin.write(sql + "\n")
+        self.process.stdin.flush()
+        assert self.process.stdout.readline().strip() == "ok"
+
+    def close(self):
+        self.do("close")
+        self.process.wait(timeout=30)
+
+
+def _open_in_a_job(path):
+    """What the workbench does for a Recheck: open the database in a background job, run, close."""
+    job, _ = Jobs().start(str(path), "article:none", {"claims": []}, CheckOptions())
+    for _ in range(600):
+        if job.state in ("done", "failed"):
+            break
+        time.sleep(0.05)
+    assert job.state == "done", job.message
+
+
+@pytest.mark.parametrize("second_open", [lambda path: open_db(path).conn.close(), _open_in_a_job],
+                         ids=["open_db", "background job"])
+def test_a_second_open_keeps_the_first_connections_writes_safe(tmp_path, second_open):
+    """The server holds connections (A) while its jobs open the database again. If that second open
+    dropped A's locks, process B's close would delete the WAL under A, and what process C committed
+    next would vanish when A wrote: A and C would be writing two different databases."""
+    path = tmp_path / "claims.db"
+    open_db(path, create=True).conn.close()
+    a = open_db(path)
+    a.execute("CREATE TABLE t (who TEXT)")
+    a.execute("INSERT INTO t VALUES ('A0')")
+    a.conn.commit()
+    second_open(path)
+    b = Writer(path)
+    b.do("INSERT INTO t VALUES ('B')")
+    b.close()
+    c = Writer(path)
+    c.do("INSERT INTO t VALUES ('C1')")
+    c.do("INSERT INTO t VALUES ('C2')")
+    a.execute("INSERT INTO t VALUES ('A1')")
+    a.conn.commit()
+    c.close()
+    a.conn.close()
+    fresh = sqlite3.connect(path)
+    assert sorted(who for (who,) in fresh.execute("SELECT who FROM t")) == ["A0", "A1", "B", "C1", "C2"]
+    assert fresh.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    fresh.close()
+
+
+def _locks_held_on(path):
+    """The POSIX locks this process holds on the file at path, from /proc/locks."""
+    inode = os.stat(path).st_ino
+    return [line for line in open("/proc/locks").read().splitlines()
+            if f" {os.getpid()} " in line and line.split()[5].endswith(f":{inode}")]
+
+
+def test_opening_again_keeps_the_lock_of_an_open_connection(db_path):
+    first = open_db(db_path)
+    first.execute("SELECT count(*) FROM claims").fetchone()  # WAL mode: a reader's lock, held while open
+    held = _locks_held_on(db_path)
+    assert held
+    open_db(db_path).conn.close()
+    with pytest.raises(NotADatabase):  # a refusal too leaves the lock alone
+        open_db(db_path.parent)
+    assert _locks_held_on(db_path) == held
+    first.conn.close()
+
+
+@pytest.fixture
+def no_open_of(monkeypatch):
+    """Make open() and os.open() fail on the given database's files, wherever in checker they are called."""
+    guarded = set()
+    real_open, real_os_open = builtins.open, os.open
+
+    def check(file):
+        if isinstance(file, (str, bytes, os.PathLike)):
+            name = os.path.abspath(os.fsdecode(file))
+            if any(name == g or name in (g + "-wal", g + "-shm", g + "-journal") for g in guarded):
+                raise AssertionError(f"{name} opened outside SQLite")
+
+    def guarded_open(file, *args, **kwargs):
+        check(file)
+        return real_open(file, *args, **kwargs)
+
+    def guarded_os_open(file, *args, **kwargs):
+        check(file)
+        return real_os_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_os_open)
+    return lambda path: guarded.add(os.path.abspath(path))
+
+
+def test_nothing_in_checker_opens_the_database_outside_sqlite(tmp_path, no_open_of):
+    path = tmp_path / "claims.db"
+    no_open_of(path)
+    runner = CliRunner()
+    for args in (["init"], ["add-claim", "--article", "pakistan-russia-2012", "--quote",
+                            "Pakistan and Russia", "--claim", "Pakistan and Russia are neighbours", "--kind", "other"],
+                 ["claims"], ["verdict", "1", "unverifiable", "--by", "alice"], ["check", "--claim", "1"],
+                 ["show", "1"], ["export", "csv", "--out", "-"]):
+        result = runner.invoke(cli, [*args, "--db", str(path)] if args[0] != "init" else ["init", "--db", str(path)])
+        # the check reads no page (tests resolve no names) and says so with exit status 1
+        assert result.exit_code == (1 if args[0] == "check" else 0), (args, result.output, result.exception)
+    db = open_db(path)
+    with one_run_at_a_time(db):
+        pass
+    db.conn.close()
+    foreign = tmp_path / "notes.db"
+    foreign.write_text("not a database")
+    no_open_of(foreign)
+    with pytest.raises(NotADatabase):
+        open_db(foreign)
