@@ -5,10 +5,11 @@ class CheckerError(Exception):
     """Base class: anything the library refuses, with a message fit for one line.
 
     ``field`` names the input at fault where there is one (quote, kind, source_2_url, ...),
-    so that a form can show the message beside it.
+    so that a form can show the message beside it; ``exit_code`` is the command line's exit status.
     """
 
     field = None
+    exit_code = 1
 
     def at(self, field):
         self.field = field
@@ -29,6 +30,34 @@ class NotADatabase(CheckerError):
     def __init__(self, path):
         self.path = path
         super().__init__(f"{path} is not an SQLite database")
+
+
+class DatabaseBusy(CheckerError):
+    """Raised when another program held the database's write lock past the busy timeout: nothing of
+    the change was written, and it may simply be tried again (exit status 75, "try again later")."""
+
+    exit_code = 75
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+        super().__init__(f"the database is busy: another program has held its write lock for {seconds:g} s; "
+                         "try again when it finishes")
+
+
+class StorageFailed(CheckerError):
+    """Raised when the disk refused the database (full, an I/O error): nothing of the change was
+    written (exit status 74)."""
+
+    exit_code = 74
+
+
+class DatabaseReadOnly(StorageFailed):
+    """Raised when a database that can only be read here (a read-only mount, no write permission)
+    is asked to change, or to be upgraded."""
+
+    def __init__(self, path, why):
+        self.path = path
+        super().__init__(f"{path} is read-only here: {why}")
 
 
 class InvalidInput(CheckerError):

@@ -1,14 +1,20 @@
 import pathlib
+import shutil
+import sqlite3
 
 import pytest
+import requests
+import sqlite_utils
 
-from checker.db import open_db
+from checker import migrations
+from checker.db import open_db, schema_sql
 from checker.seed import load_seed, read_seed
 from checker.errors import InvalidInput
 from checker.text import is_partial_date, quote_occurs
 from checker.vocab import KINDS, VERDICTS
 
-from .conftest import dump
+from .conftest import dump, main
+from .test_serve import serving
 
 ROOT = pathlib.Path(__file__).parent.parent
 
@@ -110,21 +116,52 @@ def test_seed_claims_are_atomic_and_structured(db):
     assert all(quote_occurs(c["quote"], text) for c in by_key.values())
 
 
-def test_committed_claims_db_matches_the_seed(tmp_path):
+def every_row(conn):
+    """Every table's rows, without the columns that say when they were written (*_at) or the full-text
+    indexes' own storage, which follows from the rows."""
+    tables = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_fts%' ORDER BY name")]
+    content = {}
+    for table in tables:
+        columns = [c[1] for c in conn.execute(f"PRAGMA table_info('{table}')") if not c[1].endswith("_at")]
+        content[table] = conn.execute(f"SELECT {', '.join(columns)} FROM '{table}' ORDER BY 1").fetchall()
+    return content
+
+
+def test_committed_claims_db_is_what_build_db_makes(tmp_path):
+    """./scripts/build-db makes claims.db with `checker init`: the committed file must be at the latest
+    migration, with the schema and the rows a fresh build gives (a fresh clone's first command would
+    otherwise rewrite a tracked file)."""
     committed = ROOT / "claims.db"
-    assert committed.exists(), "claims.db is built with `checker init` and committed"
-    fresh = open_db(tmp_path / "fresh.db", create=True)
-    load_seed(fresh)
-    # read the committed file without writing to it
-    import sqlite3
-
-    conn = sqlite3.connect(f"file:{committed}?mode=ro", uri=True)
+    assert committed.exists(), "claims.db is built with ./scripts/build-db and committed"
+    main(["init", "--db", tmp_path / "fresh.db"])
+    fresh = sqlite3.connect(tmp_path / "fresh.db")
+    # read the committed file without writing to it (nothing beside it is made either)
+    conn = sqlite3.connect(f"file:{committed}?mode=ro&immutable=1", uri=True)
     try:
-        import sqlite_utils
-
-        assert rows(sqlite_utils.Database(conn)) == rows(fresh)
+        applied = [name for (name,) in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+        assert applied == [m.name for m in migrations.migrations._migrations], "rebuild it: ./scripts/build-db"
+        assert schema_sql(sqlite_utils.Database(conn)) == (ROOT / "checker" / "schema.sql").read_text()
+        assert every_row(conn) == every_row(fresh), "rebuild it: ./scripts/build-db"
     finally:
         conn.close()
+        fresh.close()
+
+
+def test_serving_the_committed_database_changes_no_byte_of_it(tmp_path):
+    """What a fresh clone's ./scripts/serve does to the tracked claims.db: nothing."""
+    copy = tmp_path / "claims.db"
+    shutil.copyfile(ROOT / "claims.db", copy)
+    before = copy.read_bytes()
+    with serving(copy) as (base, link, _):
+        session = requests.Session()
+        session.get(link, timeout=10)
+        for path in ("/", "/claims/claims.json", "/-/claim/1", "/-/article/pakistan-russia-2012",
+                     "/claims/health_changes.atom"):
+            assert session.get(base + path, timeout=30).status_code == 200, path
+    main(["claims", "--db", copy])
+    main(["show", "1", "--db", copy])
+    assert copy.read_bytes() == before
 
 
 def test_seed_claims_give_the_matcher_key_facts(db):

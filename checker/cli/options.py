@@ -4,13 +4,14 @@ import datetime
 import importlib
 import os
 import re
+import sqlite3
 import sys
 import tempfile
 
 import click
 
 from ..check import CheckOptions
-from ..db import default_db_path
+from ..db import default_db_path, storage_error
 from ..errors import CheckerError
 
 CHECK_DEFAULTS = CheckOptions()  # the one home of `checker check`'s defaults
@@ -18,11 +19,21 @@ CHECK_DEFAULTS = CheckOptions()  # the one home of `checker check`'s defaults
 
 @contextlib.contextmanager
 def one_line_errors():
-    """Library refusals (exit 1) and usage errors (exit 2) each become one line: "Error: ..."."""
+    """Library refusals (exit 1; 74 when the disk refused, 75 when the database stayed busy) and usage
+    errors (exit 2) each become one line: "Error: ..."."""
     try:
         yield
     except CheckerError as e:
-        raise click.ClickException(str(e)) from e
+        error = click.ClickException(str(e))
+        error.exit_code = e.exit_code
+        raise error from e
+    except sqlite3.OperationalError as e:  # a write outside a transaction() the storage refused
+        refused = storage_error(e)
+        if refused is None:
+            raise
+        error = click.ClickException(str(refused))
+        error.exit_code = refused.exit_code
+        raise error from e
     except click.exceptions.NoArgsIsHelpError:
         raise
     except click.UsageError as e:

@@ -4,6 +4,7 @@ configuration is serve.py's."""
 from datasette import hookimpl
 from datasette.permissions import Action
 
+from ..db import BUSY_TIMEOUT
 from ..text import plural
 from ..urls import web_url
 from . import cells, feeds, labels, pages, stamps
@@ -25,7 +26,7 @@ def prepare_connection(conn, database, datasette):
     # Datasette's own writes (the insert form, the JSON API) are held to the foreign keys too, and
     # wait their turn while a check writes, as a check waits for them.
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     stamps.prepare(conn)
 
 

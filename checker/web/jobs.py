@@ -1,5 +1,6 @@
 """Rechecks run in the background for the workbench: one job per claim or article at a time, each
 reporting as it goes (read, changed, could not reach, time left) and what it found, in plain words."""
+import sqlite3
 import threading
 import time
 import uuid
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..assessment import READ_OUTCOMES
 from ..check import CheckOptions, one_run_at_a_time, run_checks
-from ..db import open_db
+from ..db import open_db, storage_error
 from ..sources import select_sources
 from ..text import plural
 
@@ -116,6 +117,8 @@ class Jobs:
             work(job, db, *args)
             job.state = "done"
         except Exception as e:  # one line, for the person who pressed the button
+            if isinstance(e, sqlite3.OperationalError):
+                e = storage_error(e, db_path) or e
             job.state, job.error = "failed", str(e)
             job.message = failure + str(e)
         finally:

@@ -1,11 +1,12 @@
 """Rechecks on a schedule while serving (`checker serve --recheck-every 1d`): every so often the server
 rechecks each source not checked within that time, one run at a time, as politely as `checker check`."""
 import logging
+import sqlite3
 import threading
 import time
 
 from ..check import one_run_at_a_time, run_checks
-from ..db import open_db
+from ..db import open_db, storage_error
 from ..sources import select_sources
 
 log = logging.getLogger("checker.schedule")
@@ -44,5 +45,8 @@ class Schedule:
             try:
                 self.run_once()
             except Exception as e:  # keep serving; say why this run failed
-                log.error("scheduled recheck failed: %s: %s", type(e).__name__, e)
+                if isinstance(e, sqlite3.OperationalError):
+                    e = storage_error(e, self.db_path) or e
+                self.last = (time.time(), f"failed: {e}")
+                log.error("scheduled recheck failed: %s", e)
             self.stopping.wait(min(self.every, 3600))
