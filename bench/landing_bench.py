@@ -117,16 +117,21 @@ def build_at_scale(tree, path, claims):
     verdicts = ("accurate", "mostly_accurate", "partly_accurate", "inaccurate", "unverifiable", "unrated")
     outcomes = ["ok"] * 80 + ["not_modified"] * 10 + ["not_found"] * 4 + ["timeout"] * 3 + ["blocked"] * 2 + ["dns_error"]
     db = sqlite3.connect(path)
+    # the schema's triggers ask who writes (m011); plain SQL here acts for no one, like checker's own code
+    db.create_function("checker_actor", 0, lambda: None)
     db.execute("PRAGMA synchronous = OFF")
     with db:
         for a in range(claims // 100):
             said = [f"In {2000 + i % 20} the {rng.choice(words)} reached US${i % 900 + 10} million, number {a * 100 + i}."
                     for i in range(100)]
             db.execute("INSERT INTO articles (id, title, text) VALUES (?, ?, ?)", [f"a-{a}", f"Article {a}", " ".join(said)])
-            db.executemany("INSERT INTO claims (id, article_id, quote, claim, kind, verdict, value, unit, date_start)"
-                           " VALUES (?, ?, ?, ?, 'trade_figure', ?, ?, 'USD', ?)",
-                           [(a * 100 + i + 1, f"a-{a}", q, "Restated: " + q, rng.choice(verdicts), (i % 900 + 10) * 1e6,
-                             str(2000 + i % 20)) for i, q in enumerate(said)])
+            rows = [(a * 100 + i + 1, f"a-{a}", q, "Restated: " + q, (i % 900 + 10) * 1e6, str(2000 + i % 20),
+                     rng.choice(verdicts)) for i, q in enumerate(said)]
+            db.executemany("INSERT INTO claims (id, article_id, quote, claim, kind, value, unit, date_start)"
+                           " VALUES (?, ?, ?, ?, 'trade_figure', ?, 'USD', ?)", [r[:-1] for r in rows])
+            # a claim starts unrated; its verdict comes with a note and a writer, as an editor sets it
+            db.executemany("UPDATE claims SET verdict = ?, verdict_note = 'Rated by the bench.', verdict_by = 'bench'"
+                           " WHERE id = ?", [(r[-1], r[0]) for r in rows if r[-1] != "unrated"])
         db.executemany("INSERT INTO sources (id, url) VALUES (?, ?)",
                        ((s + 1, f"https://host{s % 2000}.example/{s}") for s in range(2 * claims)))
         db.executemany("INSERT INTO claim_sources (claim_id, source_id, relation, passage) VALUES (?, ?, 'cited', ?)",

@@ -53,12 +53,15 @@ def build(path, claims, per_claim, per_source, seed=7):
             conn.execute("INSERT INTO articles (id, title, publisher, published, url, text) VALUES (?, ?, ?, ?, ?, ?)",
                          [f"article-{a}", f"Article {a}", "Bench Press", "2012-03-21",
                           f"https://news{a % 50}.example/a/{a}", " ".join(sentences)])
+            rows = [(a * per_article + i + 1, f"article-{a}", s, "Restated: " + s, rng.choice(KINDS),
+                     (a * per_article + i) % 900 * 1e6 + 10e6, "USD", str(2000 + (a * per_article + i) % 20),
+                     rng.choice(VERDICTS)) for i, s in enumerate(sentences)]
             conn.executemany(
-                "INSERT INTO claims (id, article_id, quote, claim, kind, verdict, verdict_at, value, unit, date_start,"
-                " added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench')",
-                [(a * per_article + i + 1, f"article-{a}", s, "Restated: " + s, rng.choice(KINDS),
-                  rng.choice(VERDICTS), "2023-11-01T00:00:00.000Z", (a * per_article + i) % 900 * 1e6 + 10e6, "USD",
-                  str(2000 + (a * per_article + i) % 20)) for i, s in enumerate(sentences)])
+                "INSERT INTO claims (id, article_id, quote, claim, kind, value, unit, date_start, added_by)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'bench')", [r[:-1] for r in rows])
+            # a claim starts unrated; its verdict is set as an editor sets it, with a note and a history row
+            conn.executemany("UPDATE claims SET verdict = ?, verdict_note = 'Rated by the bench.', verdict_by = 'bench'"
+                             " WHERE id = ?", [(r[-1], r[0]) for r in rows if r[-1] != "unrated"])
     print(f"  articles and claims: {time.monotonic() - started:.0f} s", flush=True)
     n_sources = claims * per_claim
     with db.atomic():

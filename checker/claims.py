@@ -173,7 +173,6 @@ def add_claim(
         "unit": unit,
         "date_start": date_start,
         "date_end": date_end,
-        "added_at": now(),
         "added_by": clean(added_by) or current_user(),
         "seed_key": clean(seed_key),
     }
@@ -221,9 +220,9 @@ def set_verdict(db, claim_id, verdict, *, note=None, by=None):
     """Rate a claim; the note says what the record shows. A new verdict needs a new note: the reason
     for the old one is not the reason for this one."""
     claim_row = get_claim_row(db, claim_id)
+    # verdict_at, and the verdict_history row, are the database's to write (m011)
     changes = {
         "verdict": _choice(verdict, "verdict", VERDICTS),
-        "verdict_at": now(),
         "verdict_by": clean(by) or current_user(),
     }
     note = clean(note)
@@ -232,6 +231,9 @@ def set_verdict(db, claim_id, verdict, *, note=None, by=None):
                            "give a note that says why").at("note")
     if note is not None:
         changes["verdict_note"] = note
+    if changes["verdict"] == claim_row["verdict"] and changes.get("verdict_note", claim_row["verdict_note"]) == \
+            claim_row["verdict_note"]:
+        return claim_row  # the same verdict and note: nothing to record, and no one to credit
     with transaction(db):
         db["claims"].update(claim_row["id"], changes)
     return get_claim_row(db, claim_row["id"])

@@ -418,6 +418,67 @@ CREATE VIEW source_health AS
         s.archive_timestamp
     FROM sources LEFT JOIN source_state s ON s.source_id = sources.id;
 
+CREATE TRIGGER article_links_url_shows_what_it_is BEFORE INSERT ON article_links
+    WHEN NEW.url GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*'
+    BEGIN
+        SELECT RAISE(ABORT, 'article_links.url must not hold invisible or bidirectional control characters');
+    END;
+
+CREATE TRIGGER article_links_url_shows_what_it_is_on_update BEFORE UPDATE OF url ON article_links
+    WHEN NEW.url GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*'
+    BEGIN
+        SELECT RAISE(ABORT, 'article_links.url must not hold invisible or bidirectional control characters');
+    END;
+
+CREATE TRIGGER article_versions_never_deleted BEFORE DELETE ON article_versions
+    BEGIN
+        SELECT RAISE(ABORT, 'article_versions is a record of what happened: it is never deleted');
+    END;
+
+CREATE TRIGGER article_versions_never_rewritten BEFORE UPDATE ON article_versions
+    BEGIN
+        SELECT RAISE(ABORT, 'article_versions is a record of what happened: it is never rewritten');
+    END;
+
+CREATE TRIGGER article_versions_replaced_now BEFORE INSERT ON article_versions
+    WHEN NEW.replaced_at IS NOT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    BEGIN
+        SELECT RAISE(ABORT, 'article_versions.replaced_at is set by the server: the moment the text is replaced');
+    END;
+
+CREATE TRIGGER articles_added_at_is_the_insert BEFORE INSERT ON articles
+    WHEN NEW.added_at IS NOT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    BEGIN
+        SELECT RAISE(ABORT, 'articles.added_at is set by the server: the moment the row is added');
+    END;
+
+CREATE TRIGGER articles_added_at_kept BEFORE UPDATE OF added_at ON articles
+    WHEN NEW.added_at IS NOT OLD.added_at
+    BEGIN
+        SELECT RAISE(ABORT, 'articles.added_at is set by the server when the row is added, and never changes');
+    END;
+
+CREATE TRIGGER articles_imported_at_is_now BEFORE INSERT ON articles
+    WHEN NEW.imported_at IS NOT NULL AND NOT (NEW.imported_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z' AND julianday(NEW.imported_at) IS NOT NULL AND julianday('now') - julianday(NEW.imported_at) BETWEEN -0.5 / 86400 AND 10 / 86400.0)
+    BEGIN
+        SELECT RAISE(ABORT, 'articles.imported_at is set by the server: the moment of the import');
+    END;
+
+CREATE TRIGGER articles_imported_at_is_now_on_update BEFORE UPDATE OF imported_at ON articles
+    WHEN NEW.imported_at IS NOT OLD.imported_at AND (NEW.imported_at IS NULL OR NOT (NEW.imported_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z' AND julianday(NEW.imported_at) IS NOT NULL AND julianday('now') - julianday(NEW.imported_at) BETWEEN -0.5 / 86400 AND 10 / 86400.0))
+    BEGIN
+        SELECT RAISE(ABORT, 'articles.imported_at is set by the server: the moment of the import');
+    END;
+
+CREATE TRIGGER articles_text_keeps_its_versions AFTER UPDATE OF text ON articles
+    WHEN NEW.text IS NOT OLD.text AND NOT EXISTS (
+        SELECT 1 FROM article_versions v
+        WHERE v.id = (SELECT max(id) FROM article_versions WHERE article_id = NEW.id)
+          AND v.text IS OLD.text AND v.replaced_at IS (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
+    BEGIN
+        INSERT INTO article_versions (article_id, text) VALUES (NEW.id, OLD.text);
+    END;
+
 CREATE TRIGGER articles_text_keeps_quotes BEFORE UPDATE OF text ON articles
     WHEN EXISTS (
         SELECT 1 FROM claims WHERE claims.article_id = NEW.id
@@ -427,9 +488,33 @@ CREATE TRIGGER articles_text_keeps_quotes BEFORE UPDATE OF text ON articles
         SELECT RAISE(ABORT, 'articles.text must still contain the quote of every claim on it');
     END;
 
+CREATE TRIGGER articles_url_shows_what_it_is BEFORE INSERT ON articles
+    WHEN NEW.url GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*'
+    BEGIN
+        SELECT RAISE(ABORT, 'articles.url must not hold invisible or bidirectional control characters');
+    END;
+
+CREATE TRIGGER articles_url_shows_what_it_is_on_update BEFORE UPDATE OF url ON articles
+    WHEN NEW.url GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*'
+    BEGIN
+        SELECT RAISE(ABORT, 'articles.url must not hold invisible or bidirectional control characters');
+    END;
+
+CREATE TRIGGER checks_archive_url_shows_what_it_is BEFORE INSERT ON checks
+    WHEN NEW.archive_url GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*'
+    BEGIN
+        SELECT RAISE(ABORT, 'checks.archive_url must not hold invisible or bidirectional control characters');
+    END;
+
 CREATE TRIGGER checks_are_append_only BEFORE UPDATE ON checks
     BEGIN
         SELECT RAISE(ABORT, 'checks are append-only: record a new check instead');
+    END;
+
+CREATE TRIGGER checks_final_url_shows_what_it_is BEFORE INSERT ON checks
+    WHEN NEW.final_url GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*'
+    BEGIN
+        SELECT RAISE(ABORT, 'checks.final_url must not hold invisible or bidirectional control characters');
     END;
 
 CREATE TRIGGER checks_keep_archive_capture AFTER INSERT ON checks
@@ -477,6 +562,12 @@ BEGIN
     SELECT RAISE(ABORT, 'checks is a record of what happened: it is never deleted');
 END;
 
+CREATE TRIGGER checks_requested_url_shows_what_it_is BEFORE INSERT ON checks
+    WHEN NEW.requested_url GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*'
+    BEGIN
+        SELECT RAISE(ABORT, 'checks.requested_url must not hold invisible or bidirectional control characters');
+    END;
+
 CREATE TRIGGER claim_health_log_never_deleted BEFORE DELETE ON claim_health_log
 BEGIN
     SELECT RAISE(ABORT, 'claim_health_log is a record of what happened: it is never deleted');
@@ -486,6 +577,30 @@ CREATE TRIGGER claim_health_log_never_rewritten BEFORE UPDATE ON claim_health_lo
 BEGIN
     SELECT RAISE(ABORT, 'claim_health_log is a record of what happened: it is never rewritten');
 END;
+
+CREATE TRIGGER claim_sources_added_at_is_the_insert BEFORE INSERT ON claim_sources
+    WHEN NEW.added_at IS NOT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    BEGIN
+        SELECT RAISE(ABORT, 'claim_sources.added_at is set by the server: the moment the row is added');
+    END;
+
+CREATE TRIGGER claim_sources_added_at_kept BEFORE UPDATE OF added_at ON claim_sources
+    WHEN NEW.added_at IS NOT OLD.added_at
+    BEGIN
+        SELECT RAISE(ABORT, 'claim_sources.added_at is set by the server when the row is added, and never changes');
+    END;
+
+CREATE TRIGGER claim_sources_passage_found_at_shows_what_it_is BEFORE INSERT ON claim_sources
+    WHEN NEW.passage_found_at GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*'
+    BEGIN
+        SELECT RAISE(ABORT, 'claim_sources.passage_found_at must not hold invisible or bidirectional control characters');
+    END;
+
+CREATE TRIGGER claim_sources_passage_found_at_shows_what_it_is_on_update BEFORE UPDATE OF passage_found_at ON claim_sources
+    WHEN NEW.passage_found_at GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*'
+    BEGIN
+        SELECT RAISE(ABORT, 'claim_sources.passage_found_at must not hold invisible or bidirectional control characters');
+    END;
 
 CREATE TRIGGER claim_sources_removed_on_record BEFORE DELETE ON claim_sources
     WHEN NOT EXISTS (SELECT 1 FROM link_removals r WHERE r.id = (SELECT max(id) FROM link_removals)
@@ -498,14 +613,45 @@ CREATE TRIGGER "claims_ad" AFTER DELETE ON "claims" BEGIN
   INSERT INTO "claims_fts" ("claims_fts", rowid, "quote", "claim", "verdict_note") VALUES('delete', old.rowid, old."quote", old."claim", old."verdict_note");
 END;
 
+CREATE TRIGGER claims_added_at_is_the_insert BEFORE INSERT ON claims
+    WHEN NEW.added_at IS NOT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    BEGIN
+        SELECT RAISE(ABORT, 'claims.added_at is set by the server: the moment the row is added');
+    END;
+
+CREATE TRIGGER claims_added_at_kept BEFORE UPDATE OF added_at ON claims
+    WHEN NEW.added_at IS NOT OLD.added_at
+    BEGIN
+        SELECT RAISE(ABORT, 'claims.added_at is set by the server when the row is added, and never changes');
+    END;
+
+CREATE TRIGGER claims_added_by_its_writer BEFORE INSERT ON claims
+    WHEN checker_actor() IS NOT NULL AND NEW.added_by IS NOT NULL AND NEW.added_by IS NOT checker_actor()
+    BEGIN
+        SELECT RAISE(ABORT, 'added_by is set by the server: it is whoever adds the claim');
+    END;
+
+CREATE TRIGGER claims_added_by_kept BEFORE UPDATE OF added_by ON claims
+    WHEN NEW.added_by IS NOT OLD.added_by
+         AND NOT (OLD.added_by IS NULL AND NEW.added_by IS checker_actor() AND OLD.added_at IS (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
+    BEGIN
+        SELECT RAISE(ABORT, 'added_by is set by the server when the claim is added, and never changes');
+    END;
+
+CREATE TRIGGER claims_added_by_stamp AFTER INSERT ON claims
+    WHEN NEW.added_by IS NULL AND checker_actor() IS NOT NULL
+    BEGIN
+        UPDATE claims SET added_by = checker_actor() WHERE id = NEW.id;
+    END;
+
 CREATE TRIGGER "claims_ai" AFTER INSERT ON "claims" BEGIN
   INSERT INTO "claims_fts" (rowid, "quote", "claim", "verdict_note") VALUES (new.rowid, new."quote", new."claim", new."verdict_note");
 END;
 
-CREATE TRIGGER "claims_au" AFTER UPDATE ON "claims" BEGIN
-  INSERT INTO "claims_fts" ("claims_fts", rowid, "quote", "claim", "verdict_note") VALUES('delete', old.rowid, old."quote", old."claim", old."verdict_note");
-  INSERT INTO "claims_fts" (rowid, "quote", "claim", "verdict_note") VALUES (new.rowid, new."quote", new."claim", new."verdict_note");
-END;
+CREATE TRIGGER claims_au AFTER UPDATE OF quote, claim, verdict_note ON claims BEGIN
+      INSERT INTO claims_fts (claims_fts, rowid, quote, claim, verdict_note) VALUES('delete', old.rowid, old.quote, old.claim, old.verdict_note);
+      INSERT INTO claims_fts (rowid, quote, claim, verdict_note) VALUES (new.rowid, new.quote, new.claim, new.verdict_note);
+    END;
 
 CREATE TRIGGER claims_quote_in_article_insert BEFORE INSERT ON claims
     WHEN NEW.quote IS NOT NULL AND EXISTS (SELECT 1 FROM articles WHERE id = NEW.article_id)
@@ -527,27 +673,50 @@ BEGIN
     SELECT RAISE(ABORT, 'this article already has this claim with this quote');
 END;
 
-CREATE TRIGGER claims_verdict_history AFTER UPDATE OF verdict, verdict_note ON claims
-    WHEN OLD.verdict IS NOT NEW.verdict OR OLD.verdict_note IS NOT NEW.verdict_note
+CREATE TRIGGER claims_start_unrated BEFORE INSERT ON claims
+    WHEN NEW.verdict IS NOT 'unrated' OR NEW.verdict_note IS NOT NULL OR NEW.verdict_at IS NOT NULL
+         OR NEW.verdict_by IS NOT NULL
     BEGIN
-        INSERT INTO verdict_history (claim_id, changed_at, changed_by, from_verdict, to_verdict, note)
-        VALUES (
-            NEW.id,
-            CASE WHEN NEW.verdict_at IS NOT OLD.verdict_at AND NEW.verdict_at IS NOT NULL
-                 THEN NEW.verdict_at ELSE (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) END,
-            CASE WHEN NEW.verdict_at IS NOT OLD.verdict_at OR NEW.verdict_by IS NOT OLD.verdict_by
-                 THEN NEW.verdict_by END,
-            OLD.verdict, NEW.verdict, NEW.verdict_note
-        );
+        SELECT RAISE(ABORT, 'a new claim starts unrated: its verdict is set once it is added');
     END;
 
-CREATE TRIGGER claims_verdict_stamp AFTER UPDATE OF verdict, verdict_note ON claims
-WHEN NEW.verdict_at IS OLD.verdict_at AND (OLD.verdict IS NOT NEW.verdict OR OLD.verdict_note IS NOT NEW.verdict_note)
-BEGIN
-    UPDATE claims SET verdict_at = (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-                      verdict_by = CASE WHEN NEW.verdict_by IS NOT OLD.verdict_by THEN NEW.verdict_by END
-    WHERE id = NEW.id;
-END;
+CREATE TRIGGER claims_verdict_by_its_writer BEFORE UPDATE OF verdict, verdict_note, verdict_at, verdict_by ON claims
+    WHEN (NEW.verdict IS NOT OLD.verdict OR NEW.verdict_note IS NOT OLD.verdict_note) AND (
+        NEW.verdict_at IS NOT OLD.verdict_at
+        OR (checker_actor() IS NOT NULL AND NEW.verdict_by IS NOT OLD.verdict_by AND NEW.verdict_by IS NOT checker_actor()))
+    BEGIN
+        SELECT RAISE(ABORT, 'verdict_at and verdict_by are set by the server: send the verdict and its note');
+    END;
+
+CREATE TRIGGER claims_verdict_history AFTER UPDATE OF verdict, verdict_note ON claims
+    WHEN (NEW.verdict IS NOT OLD.verdict OR NEW.verdict_note IS NOT OLD.verdict_note)
+    BEGIN
+        INSERT INTO verdict_history (claim_id, changed_at, changed_by, from_verdict, to_verdict, note)
+        VALUES (NEW.id, (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), coalesce(checker_actor(), NEW.verdict_by), OLD.verdict, NEW.verdict, NEW.verdict_note);
+        UPDATE claims SET verdict_at = (SELECT changed_at FROM verdict_history WHERE id = (SELECT max(id) FROM verdict_history WHERE claim_id = NEW.id)),
+                          verdict_by = (SELECT changed_by FROM verdict_history WHERE id = (SELECT max(id) FROM verdict_history WHERE claim_id = NEW.id))
+        WHERE id = NEW.id;
+    END;
+
+CREATE TRIGGER claims_verdict_named BEFORE UPDATE OF verdict, verdict_note ON claims
+    WHEN (NEW.verdict IS NOT OLD.verdict OR NEW.verdict_note IS NOT OLD.verdict_note) AND coalesce(checker_actor(), NEW.verdict_by) IS NULL
+    BEGIN
+        SELECT RAISE(ABORT, 'a verdict is set by someone: name them in verdict_by');
+    END;
+
+CREATE TRIGGER claims_verdict_needs_a_new_note BEFORE UPDATE OF verdict ON claims
+    WHEN NEW.verdict IS NOT OLD.verdict AND (NEW.verdict_note IS NULL OR NEW.verdict_note IS OLD.verdict_note)
+    BEGIN
+        SELECT RAISE(ABORT, 'a new verdict needs a new note that says why');
+    END;
+
+CREATE TRIGGER claims_verdict_stamp_is_its_history BEFORE UPDATE OF verdict_at, verdict_by ON claims
+    WHEN NOT (NEW.verdict IS NOT OLD.verdict OR NEW.verdict_note IS NOT OLD.verdict_note) AND (NEW.verdict_at IS NOT OLD.verdict_at OR NEW.verdict_by IS NOT OLD.verdict_by)
+         AND NOT EXISTS (SELECT 1 FROM verdict_history h WHERE h.id = (SELECT max(id) FROM verdict_history WHERE claim_id = NEW.id)
+                         AND h.changed_at IS NEW.verdict_at AND h.changed_by IS NEW.verdict_by)
+    BEGIN
+        SELECT RAISE(ABORT, 'verdict_at and verdict_by are set by the server, and change only with the verdict');
+    END;
 
 CREATE TRIGGER claims_verdict_to_health AFTER UPDATE OF verdict ON claims
     BEGIN
@@ -580,9 +749,47 @@ CREATE TRIGGER link_removals_never_rewritten BEFORE UPDATE ON link_removals
         SELECT RAISE(ABORT, 'link_removals is a record of what happened: it is never rewritten');
     END;
 
+CREATE TRIGGER proposals_cite_only_http BEFORE INSERT ON proposals
+    WHEN EXISTS (SELECT 1 FROM json_each(NEW.cited_urls) WHERE type <> 'text' OR NOT ((value GLOB 'http://?*' OR value GLOB 'https://?*') AND value NOT GLOB '*[' || ' ' || char(9) || char(10) || char(13) || char(160) || ']*') OR value GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*')
+    BEGIN
+        SELECT RAISE(ABORT, 'proposals.cited_urls holds only absolute http(s) URLs');
+    END;
+
+CREATE TRIGGER proposals_cite_only_http_on_update BEFORE UPDATE OF cited_urls ON proposals
+    WHEN EXISTS (SELECT 1 FROM json_each(NEW.cited_urls) WHERE type <> 'text' OR NOT ((value GLOB 'http://?*' OR value GLOB 'https://?*') AND value NOT GLOB '*[' || ' ' || char(9) || char(10) || char(13) || char(160) || ']*') OR value GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*')
+    BEGIN
+        SELECT RAISE(ABORT, 'proposals.cited_urls holds only absolute http(s) URLs');
+    END;
+
+CREATE TRIGGER proposals_created_at_is_the_insert BEFORE INSERT ON proposals
+    WHEN NEW.created_at IS NOT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    BEGIN
+        SELECT RAISE(ABORT, 'proposals.created_at is set by the server: the moment the row is added');
+    END;
+
+CREATE TRIGGER proposals_created_at_kept BEFORE UPDATE OF created_at ON proposals
+    WHEN NEW.created_at IS NOT OLD.created_at
+    BEGIN
+        SELECT RAISE(ABORT, 'proposals.created_at is set by the server when the row is added, and never changes');
+    END;
+
 CREATE TRIGGER proposals_keep_their_words BEFORE UPDATE OF article_id, quote, sentence ON proposals
     BEGIN
         SELECT RAISE(ABORT, 'a proposal keeps its article, quote and sentence: propose again instead');
+    END;
+
+CREATE TRIGGER proposals_move_forward BEFORE UPDATE OF status, claim_id ON proposals
+    WHEN NOT (
+        (NEW.status IS OLD.status AND NEW.claim_id IS OLD.claim_id)
+        OR (OLD.status = 'proposed' AND NEW.status = 'rejected' AND NEW.claim_id IS NULL)
+        OR (OLD.status = 'proposed' AND NEW.status = 'accepted'
+            AND EXISTS (SELECT 1 FROM claims c WHERE c.id = NEW.claim_id AND c.article_id = NEW.article_id
+                        AND julianday('now') - julianday(c.added_at) < 60 / 86400.0
+                        AND (instr(replace(replace(replace(replace(replace(coalesce(NEW.sentence, NEW.quote), ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(c.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0
+                             OR instr(replace(replace(replace(replace(replace(c.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(NEW.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0))
+            AND NOT EXISTS (SELECT 1 FROM proposals p WHERE p.claim_id = NEW.claim_id AND p.id <> NEW.id)))
+    BEGIN
+        SELECT RAISE(ABORT, 'a proposal goes from proposed to rejected, or to accepted as the claim just made from it, and no further');
     END;
 
 CREATE TRIGGER proposals_quote_in_article BEFORE INSERT ON proposals
@@ -597,6 +804,18 @@ CREATE TRIGGER proposals_sentence_in_article BEFORE INSERT ON proposals
         SELECT RAISE(ABORT, 'proposals.sentence must occur in the text of its article');
     END;
 
+CREATE TRIGGER proposals_start_proposed BEFORE INSERT ON proposals
+    WHEN NEW.status IS NOT 'proposed' OR NEW.claim_id IS NOT NULL
+    BEGIN
+        SELECT RAISE(ABORT, 'a proposal starts proposed: it is accepted or rejected afterwards');
+    END;
+
+CREATE TRIGGER snapshots_canonical_url_shows_what_it_is BEFORE INSERT ON snapshots
+    WHEN NEW.canonical_url GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*'
+    BEGIN
+        SELECT RAISE(ABORT, 'snapshots.canonical_url must not hold invisible or bidirectional control characters');
+    END;
+
 CREATE TRIGGER snapshots_never_deleted BEFORE DELETE ON snapshots
 BEGIN
     SELECT RAISE(ABORT, 'snapshots is a record of what happened: it is never deleted');
@@ -607,9 +826,33 @@ BEGIN
     SELECT RAISE(ABORT, 'snapshots is a record of what happened: it is never rewritten');
 END;
 
+CREATE TRIGGER source_state_archive_url_shows_what_it_is BEFORE INSERT ON source_state
+    WHEN NEW.archive_url GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*'
+    BEGIN
+        SELECT RAISE(ABORT, 'source_state.archive_url must not hold invisible or bidirectional control characters');
+    END;
+
+CREATE TRIGGER source_state_archive_url_shows_what_it_is_on_update BEFORE UPDATE OF archive_url ON source_state
+    WHEN NEW.archive_url GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*'
+    BEGIN
+        SELECT RAISE(ABORT, 'source_state.archive_url must not hold invisible or bidirectional control characters');
+    END;
+
 CREATE TRIGGER "sources_ad" AFTER DELETE ON "sources" BEGIN
   INSERT INTO "sources_fts" ("sources_fts", rowid, "title", "url") VALUES('delete', old.rowid, old."title", old."url");
 END;
+
+CREATE TRIGGER sources_added_at_is_the_insert BEFORE INSERT ON sources
+    WHEN NEW.added_at IS NOT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    BEGIN
+        SELECT RAISE(ABORT, 'sources.added_at is set by the server: the moment the row is added');
+    END;
+
+CREATE TRIGGER sources_added_at_kept BEFORE UPDATE OF added_at ON sources
+    WHEN NEW.added_at IS NOT OLD.added_at
+    BEGIN
+        SELECT RAISE(ABORT, 'sources.added_at is set by the server when the row is added, and never changes');
+    END;
 
 CREATE TRIGGER "sources_ai" AFTER INSERT ON "sources" BEGIN
   INSERT INTO "sources_fts" (rowid, "title", "url") VALUES (new.rowid, new."title", new."url");
@@ -619,6 +862,18 @@ CREATE TRIGGER "sources_au" AFTER UPDATE ON "sources" BEGIN
   INSERT INTO "sources_fts" ("sources_fts", rowid, "title", "url") VALUES('delete', old.rowid, old."title", old."url");
   INSERT INTO "sources_fts" (rowid, "title", "url") VALUES (new.rowid, new."title", new."url");
 END;
+
+CREATE TRIGGER sources_url_shows_what_it_is BEFORE INSERT ON sources
+    WHEN NEW.url GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*'
+    BEGIN
+        SELECT RAISE(ABORT, 'sources.url must not hold invisible or bidirectional control characters');
+    END;
+
+CREATE TRIGGER sources_url_shows_what_it_is_on_update BEFORE UPDATE OF url ON sources
+    WHEN NEW.url GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*'
+    BEGIN
+        SELECT RAISE(ABORT, 'sources.url must not hold invisible or bidirectional control characters');
+    END;
 
 CREATE TRIGGER verdict_history_never_deleted BEFORE DELETE ON verdict_history
 BEGIN

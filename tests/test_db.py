@@ -86,9 +86,9 @@ BAD_CLAIMS = [
     ({"claim": ""}, "CHECK"),
     ({"kind": "rumour"}, "CHECK"),
     ({"kind": ""}, "CHECK"),
-    ({"verdict": "true"}, "CHECK"),
-    ({"verdict": ""}, "CHECK"),
-    ({"verdict_note": ""}, "CHECK"),
+    ({"verdict": "true"}, "starts unrated"),
+    ({"verdict": ""}, "starts unrated"),
+    ({"verdict_note": ""}, "starts unrated"),
     ({"article_id": "no-such-article"}, "FOREIGN KEY"),
     ({"value": "", "unit": "USD"}, "CHECK"),
     ({"value": "lots", "unit": "USD"}, "CHECK"),
@@ -150,6 +150,101 @@ def test_a_proposal_keeps_its_sentence(db):
     insert(db, "proposals", {**GOOD_PROPOSAL, "sentence": None, "claim": "Made before sentences were kept."})
     with pytest.raises(sqlite3.IntegrityError, match="keeps its article, quote and sentence"):
         db.conn.execute("update proposals set sentence = ? where sentence is not null", [QUOTE])
+
+
+# (status, claim) a proposal is moved to, from proposed, and whether the database lets it
+def _new_claim(db, article="pakistan-russia-2012"):
+    insert(db, "claims", {**GOOD_CLAIM, "claim": f"Made from a proposal ({db['claims'].count})."})
+    return db.execute("select max(id) from claims").fetchone()[0]
+
+
+MOVES = [
+    ("rejected", lambda db: None, True),
+    ("accepted", _new_claim, True),
+    ("accepted", lambda db: 1, False),  # a claim of the seed, not made from this proposal
+    ("accepted", lambda db: None, False),
+    ("rejected", _new_claim, False),
+    ("proposed", _new_claim, False),
+]
+
+
+@pytest.mark.parametrize("status,claim,allowed", MOVES, ids=[f"{s}-{i}" for i, (s, _, _) in enumerate(MOVES)])
+def test_a_proposal_moves_only_forward(db, status, claim, allowed):
+    insert(db, "proposals", GOOD_PROPOSAL)
+    update = lambda: db.conn.execute("update proposals set status = ?, claim_id = ?", [status, claim(db)])
+    if not allowed:
+        with pytest.raises(sqlite3.IntegrityError):
+            update()
+        return
+    update()
+    for status_then, claim_then in [("proposed", None), ("rejected", None), ("accepted", _new_claim(db))]:
+        if (status_then, claim_then) == (status, None):
+            continue
+        with pytest.raises(sqlite3.IntegrityError, match="no further|CHECK"):  # never reopened or moved on
+            db.conn.execute("update proposals set status = ?, claim_id = ?", [status_then, claim_then])
+
+
+def test_a_claim_is_the_acceptance_of_one_proposal(db):
+    insert(db, "proposals", GOOD_PROPOSAL)
+    insert(db, "proposals", {**GOOD_PROPOSAL, "claim": "A second reading of the same sentence."})
+    claim_id = _new_claim(db)
+    db.conn.execute("update proposals set status = 'accepted', claim_id = ? where id = 1", [claim_id])
+    with pytest.raises(sqlite3.IntegrityError, match="no further"):
+        db.conn.execute("update proposals set status = 'accepted', claim_id = ? where id = 2", [claim_id])
+
+
+@pytest.mark.parametrize("urls,allowed", [
+    ('["https://a.example/x", "http://b.example/"]', True),
+    ('[]', True),
+    ('["javascript:alert(1)"]', False),
+    ('["https://a.example/\u202egpj.exe"]', False),
+    ('["/relative"]', False),
+    ('[1]', False),
+])
+def test_proposals_cite_only_http(db, urls, allowed):
+    if allowed:
+        insert(db, "proposals", {**GOOD_PROPOSAL, "cited_urls": urls})
+        return
+    with pytest.raises(sqlite3.IntegrityError, match="cited_urls"):
+        insert(db, "proposals", {**GOOD_PROPOSAL, "cited_urls": urls})
+
+
+# a row of each table that carries added_at (or created_at), for the insert to forge
+STAMPED = [
+    ("articles", "added_at", {"id": "stamped", "title": "T", "text": "Some text."}),
+    ("claims", "added_at", GOOD_CLAIM),
+    ("sources", "added_at", {"url": "https://stamped.example/"}),
+    ("claim_sources", "added_at", {"claim_id": 1, "source_id": None, "relation": "context"}),
+    ("proposals", "created_at", GOOD_PROPOSAL),
+]
+
+
+@pytest.mark.parametrize("table,column,row", STAMPED, ids=[t for t, _, _ in STAMPED])
+@pytest.mark.parametrize("forged", ["2001-01-01T00:00:00Z", "2001-01-01T00:00:00.000Z (backdated)", "now", None])
+def test_when_a_row_was_added_is_the_servers_to_say(db, table, column, row, forged):
+    if table == "claim_sources":
+        insert(db, "sources", {"url": "https://stamped.example/"})
+        row = {**row, "source_id": db.execute("select max(id) from sources").fetchone()[0]}
+    with pytest.raises(sqlite3.IntegrityError, match="set by the server|NOT NULL"):
+        insert(db, table, {**row, column: forged})
+    insert(db, table, row)
+    added = db.execute(f"select {column} from {table} where rowid = (select max(rowid) from {table})").fetchone()[0]
+    assert db.execute("select julianday('now') - julianday(?) < 60 / 86400.0", [added]).fetchone()[0]
+    with pytest.raises(sqlite3.IntegrityError, match="never changes"):
+        db.conn.execute(f"update {table} set {column} = '2001-01-01T00:00:00Z' where rowid = (select max(rowid) from {table})")
+
+
+def test_an_articles_text_keeps_its_earlier_versions(db):
+    first = db["articles"].get("pakistan-russia-2012")["text"]
+    db.conn.execute("update articles set text = text || ' One line more.'")
+    db.conn.execute("update articles set text = text || ' And another.'")
+    versions = [t for (t,) in db.execute("select text from article_versions order by id")]
+    assert versions == [first, first + " One line more."]
+    # a writer that keeps the earlier text itself (checker import --refresh) gets no second copy
+    now = db["articles"].get("pakistan-russia-2012")["text"]
+    db.conn.execute("insert into article_versions (article_id, text) values ('pakistan-russia-2012', ?)", [now])
+    db.conn.execute("update articles set text = ?", [first])
+    assert [t for (t,) in db.execute("select text from article_versions order by id")][2:] == [now]
 
 
 BAD_SOURCES = [

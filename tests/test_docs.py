@@ -44,3 +44,41 @@ def test_vocabularies_are_documented(word):
 def test_readme_opens_with_the_two_commands():
     first_block = README.split("```", 2)[1]
     assert first_block.strip().splitlines() == ["./scripts/serve", "./scripts/test"]
+
+
+def test_the_readme_api_example_re_rates_a_claim(db_path):
+    """The README's curl example, sent as written to a real server with a real token, by the writer who
+    rated the claim last (which once answered 400)."""
+    import json
+    import shlex
+    import subprocess
+    import sys
+
+    import requests
+
+    from checker.db import open_db
+    from checker.claims import set_verdict
+
+    from .test_serve import serving
+
+    block = next(b for b in README.split("```")[1::2] if "-/update" in b and b.strip().startswith("curl"))
+    words = shlex.split(block.replace("\\\n", " "))
+    url, body = words[words.index("-X") + 2], json.loads(words[words.index("-d") + 1])
+    db = open_db(db_path)
+    claim_id = int(re.search(r"/claims/claims/(\d+)/-/update", url).group(1))
+    set_verdict(db, claim_id, "accurate", note="Rated by root before the script runs.", by="root")
+    db.conn.close()
+    secret = "a-secret-for-this-test"
+    token = subprocess.run([sys.executable, "-m", "datasette", "create-token", "root", "--secret", secret],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    with serving(db_path, env={"DATASETTE_SECRET": secret}) as (base, _, _):
+        response = requests.post(url.replace("http://127.0.0.1:8001", base), json=body, timeout=30,
+                                 headers={"Authorization": f"Bearer {token}"})
+        assert response.status_code == 200, response.text
+    db = open_db(db_path)
+    row = db["claims"].get(claim_id)
+    last = dict(next(db.query("select * from verdict_history where claim_id = ? order by id desc limit 1", [claim_id])))
+    assert (row["verdict"], row["verdict_note"], row["verdict_by"]) == (
+        body["update"]["verdict"], body["update"]["verdict_note"], "root")
+    assert (last["changed_by"], last["from_verdict"], last["to_verdict"]) == ("root", "accurate", body["update"]["verdict"])
+    db.conn.close()

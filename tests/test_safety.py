@@ -86,36 +86,62 @@ async def test_each_role_writes_only_what_it_edits(ds, db, role):
     assert response.status_code == 403 and db["checks"].exists()
 
 
+FORGED_UPDATES = [
+    {"verdict": "accurate", "verdict_note": "Someone else read it.", "verdict_by": "someone-else"},
+    {"verdict_by": "someone-else"},
+    {"verdict_by": "ME"},  # taking over the last rater's verdict without rating it
+    {"verdict_at": "2012-03-21T00:00:00Z"},
+    {"verdict_at": "2001-01-01T00:00:00.000Z (backdated)"},
+    {"verdict_at": None},
+    {"verdict_at": "now"},
+    {"verdict": "inaccurate", "verdict_note": "Backdated.", "verdict_at": "2001-01-01T00:00:00.000Z"},
+    {"added_by": "someone-else"},
+    {"added_at": "2001-01-01T00:00:00Z"},
+    {"added_at": "not a time"},
+]
+
+
 @pytest.mark.asyncio
-@pytest.mark.parametrize("role", ["editor", "root"])
+@pytest.mark.parametrize("role", ["editor", "root", "token"])
 async def test_the_server_says_who_set_a_verdict(ds, db, role):
     options = await as_role(ds, role)
     me = "alice" if role == "editor" else "root"
-    forged = [
-        {"verdict": "accurate", "verdict_by": "someone-else"},
-        {"verdict_by": "someone-else"},
-        {"verdict_at": "2012-03-21T00:00:00Z"},
-        {"added_by": "someone-else"},
-        {"verdict": "inaccurate"},  # unattributed: the verdict form names its writer
-    ]
+    before = db["claims"].get(1)
     history = db["verdict_history"].count
-    for update in forged:
+    for update in FORGED_UPDATES:
+        update = {k: (me if v == "ME" else v) for k, v in update.items()}
         response = await ds.client.post("/claims/claims/1/-/update", json={"update": update}, **options)
         assert response.status_code == 400, (update, response.text[:300])
-        assert "set by the server" in response.text
-    assert db["verdict_history"].count == history
-    response = await ds.client.post("/claims/claims/1/-/update", json={"update": {"verdict": "accurate", "verdict_by": me}},
-                                    **options)
-    assert response.status_code == 200, response.text
-    row = db["claims"].get(1)
-    assert (row["verdict"], row["verdict_by"]) == ("accurate", me)
-    last = db.execute("select changed_by, to_verdict from verdict_history order by id desc limit 1").fetchone()
-    assert last == (me, "accurate")
-    # a claim added through the API starts unrated, added by whoever added it
-    row = {"article_id": "pakistan-russia-2012", "quote": "US$630 million in 2008", "claim": "Rated on arrival.", "kind": "other"}
-    for extra in [{"verdict": "accurate"}, {"verdict_by": me}, {"added_by": "someone-else"}]:
-        response = await ds.client.post("/claims/claims/-/insert", json={"row": {**row, **extra}}, **options)
+        assert "set by the server" in response.text, response.text[:300]
+    response = await ds.client.post("/claims/claims/1/-/update", json={"update": {"verdict": "inaccurate"}}, **options)
+    assert response.status_code == 400 and "a new verdict needs a new note" in response.text
+    assert db["claims"].get(1) == before and db["verdict_history"].count == history
+    # the server says who and when: the writer sends the verdict and its note, nothing else
+    for n, update in enumerate([{"verdict": "accurate", "verdict_note": "Read again: the consulate gives it."},
+                                {"verdict": "mostly_accurate", "verdict_note": "The same writer rates it again."},
+                                {"verdict": "inaccurate", "verdict_note": "Named as themselves.", "verdict_by": me}]):
+        response = await ds.client.post("/claims/claims/1/-/update", json={"update": update}, **options)
+        assert response.status_code == 200, (update, response.text[:300])
+        row = db["claims"].get(1)
+        last = dict(next(db.query("select * from verdict_history order by id desc limit 1")))
+        assert (row["verdict"], row["verdict_note"], row["verdict_by"]) == (update["verdict"], update["verdict_note"], me)
+        assert (last["changed_by"], last["to_verdict"], last["changed_at"]) == (me, update["verdict"], row["verdict_at"])
+        assert db.execute("select julianday('now') - julianday(?) < 60 / 86400.0", [row["verdict_at"]]).fetchone()[0]
+        assert db["verdict_history"].count == history + n + 1
+    # a claim added through the API starts unrated, added now by whoever added it
+    row = {"article_id": "pakistan-russia-2012", "quote": "US$630 million in 2008", "kind": "other"}
+    for extra in [{"verdict": "accurate"}, {"verdict_by": me}, {"added_by": "someone-else"},
+                  {"added_at": "2001-01-01T00:00:00Z"}, {"verdict_at": "2026-01-01T00:00:00Z"}]:
+        response = await ds.client.post("/claims/claims/-/insert", json={"row": {**row, "claim": "Forged.", **extra}},
+                                        **options)
         assert response.status_code == 400, extra
+    for n, extra in enumerate([{}, {"added_by": me}]):
+        response = await ds.client.post("/claims/claims/-/insert",
+                                        json={"row": {**row, "claim": f"Added {n}.", **extra}, "return": True}, **options)
+        assert response.status_code == 201, response.text[:300]
+        added = db["claims"].get(response.json()["rows"][0]["id"])
+        assert added["added_by"] == me and added["verdict"] == "unrated"
+        assert db.execute("select julianday('now') - julianday(?) < 60 / 86400.0", [added["added_at"]]).fetchone()[0]
 
 
 @pytest.mark.parametrize("sql", [
@@ -129,6 +155,8 @@ async def test_the_server_says_who_set_a_verdict(ds, db, role):
     "delete from verdict_history",
     "update claim_health_log set health = 'supported'",
     "delete from claim_health_log",
+    "update article_versions set text = 'forged'",
+    "delete from article_versions",
 ])
 def test_the_ledger_and_history_are_never_rewritten(db, sql):
     from checker.attempt import Attempt, Snapshot
@@ -139,8 +167,9 @@ def test_the_ledger_and_history_are_never_rewritten(db, sql):
     attempt = Attempt(requested_url="https://trade.example/report", started_at=time.time(), elapsed_ms=5, outcome="ok",
                       snapshot=Snapshot(text=text, body=text.encode()))
     save(db, {"id": source_id, "url": "https://trade.example/report"}, [attempt])
-    db.execute("update claims set verdict = 'accurate' where id = 3")
-    assert db["checks"].count and db["evidence"].count and db["claim_health_log"].count
+    db.execute("update claims set verdict = 'accurate', verdict_note = 'Read.', verdict_by = 'test' where id = 3")
+    db.execute("update articles set text = text || ' A line added.'")  # its earlier text is kept as a version
+    assert db["checks"].count and db["evidence"].count and db["claim_health_log"].count and db["article_versions"].count
     with pytest.raises(sqlite3.IntegrityError, match="never|append-only"):
         db.execute(sql)
 
@@ -165,7 +194,8 @@ URL_COLUMNS = [
 
 
 @pytest.mark.parametrize("table,column,sql", URL_COLUMNS, ids=[f"{t}.{c}" for t, c, _ in URL_COLUMNS])
-@pytest.mark.parametrize("url", [JS, "data:text/html,<script>alert(1)</script>", " https://a.example/", "//a.example/x"])
+@pytest.mark.parametrize("url", [JS, "data:text/html,<script>alert(1)</script>", " https://a.example/", "//a.example/x",
+                                 "https://a.example/\u202egpj.exe", "https://a\u200b.example/", "https://a.example/\ufeff"])
 def test_every_url_column_refuses_what_is_not_http(db, table, column, sql, url):
     remove_links(db, "claim_id = 1 AND source_id = 2")
     with pytest.raises(sqlite3.IntegrityError):
