@@ -396,7 +396,13 @@ def test_ctrl_c_keeps_what_was_saved(tmp_path):
             [sys.executable, "-m", "checker.cli", "check", "--db", str(path), "--min-interval", "0", "--timeout", "5",
              "--allow-address", "127.0.0.1/32", "--no-archive"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(2.5)
+        for _ in range(300):  # interrupt once a first source is saved (a loaded machine takes longer)
+            conn = sqlite3.connect(path)
+            started = conn.execute("select count(*) from checks").fetchone()[0]
+            conn.close()
+            if started:
+                break
+            time.sleep(0.1)
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=30)
         assert proc.returncode == 130, err

@@ -50,7 +50,12 @@ def serving(db_path, *args, env=None, timeout=60):
         yield f"http://127.0.0.1:{port}", link, proc
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # a server stuck on a job: stop it for good, and say so
+            proc.kill()
+            proc.wait(timeout=10)
+            raise AssertionError("checker serve did not stop within 20 s of SIGTERM")
 
 
 def test_serve_prints_a_root_login_link(db_path):
