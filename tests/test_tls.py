@@ -40,13 +40,17 @@ def ca_bundle(ca, tmp_path):
 
 @pytest.fixture
 def hosts(monkeypatch):
-    """This test's own hosts file: a name put in it resolves to the loopback address it maps to.
-    Any other name still fails, as the conftest makes every lookup fail."""
+    """This test's own hosts file: a name put in it resolves to the loopback address it maps to (or
+    to each of a list in turn, the last one from then on). Any other name still fails, as the
+    conftest makes every lookup fail."""
     table = {}
     guarded = socket.getaddrinfo
 
     def lookup(host, *args, **kwargs):
-        return guarded(table.get(host, host), *args, **kwargs)
+        answer = table.get(host, host)
+        if isinstance(answer, list):
+            answer = answer.pop(0) if len(answer) > 1 else answer[0]
+        return guarded(answer, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", lookup)
     return table
@@ -268,3 +272,19 @@ def test_a_redirect_to_a_forbidden_address_is_refused(ca, ca_bundle, hosts, firs
     assert result.redirects == [{"status": 302, "url": url}]
     assert [e["path"] for e in origin.log] == ["/moved"]
     assert reached == [] and forbidden.log == []
+
+
+@pytest.mark.parametrize("scheme", ["https", "http"])
+def test_the_connection_goes_to_the_address_that_was_checked(ca, ca_bundle, hosts, scheme):
+    """A name that answers 127.0.0.1 when it is checked and 127.0.0.2 when asked again, as in DNS
+    rebinding: the fetch connects to the address it checked and never asks again."""
+    hosts[NAME] = ["127.0.0.1", "127.0.0.2"]
+    cert = ca.issue_cert(NAME) if scheme == "https" else None
+    with LocalServer(tls=cert, routes=routes()) as checked, \
+         LocalServer("127.0.0.2", port=checked.port, tls=cert, routes=routes()) as rebound:
+        result = fetcher_trusting(ca_bundle, allow=("127.0.0.1/32",)).fetch(f"{scheme}://{NAME}:{checked.port}/ok",
+                                                                            check_robots=False)
+        reached = rebound.clients_until_now()
+    assert result.outcome == "ok", result
+    assert [(e["path"], e["headers"]["Host"]) for e in checked.log] == [("/ok", f"{NAME}:{checked.port}")]
+    assert reached == [] and rebound.log == []
