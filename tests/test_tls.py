@@ -264,8 +264,8 @@ def test_a_redirect_to_a_forbidden_address_is_refused(ca, ca_bundle, hosts, firs
          LocalServer(tls=ca.issue_cert(NAME) if first == "https" else None) as origin:
         url = forbidden.url("/ok", host=target)
         origin.routes = {"/moved": redirect_to(url)}
-        result = fetcher_trusting(ca_bundle, allow=("127.0.0.1/32",)).fetch(origin.url("/moved", host=NAME),
-                                                                   check_robots=False)
+        fetcher = fetcher_trusting(ca_bundle, allow=("127.0.0.1/32",))
+        result = fetcher.fetch(origin.url("/moved", host=NAME), check_robots=False)
         reached = forbidden.clients_until_now()
     assert result.outcome == "refused_address", result
     assert "127.0.0.2" in result.error
@@ -282,8 +282,8 @@ def test_the_connection_goes_to_the_address_that_was_checked(ca, ca_bundle, host
     cert = ca.issue_cert(NAME) if scheme == "https" else None
     with LocalServer(tls=cert, routes=routes()) as checked, \
          LocalServer("127.0.0.2", port=checked.port, tls=cert, routes=routes()) as rebound:
-        result = fetcher_trusting(ca_bundle, allow=("127.0.0.1/32",)).fetch(f"{scheme}://{NAME}:{checked.port}/ok",
-                                                                            check_robots=False)
+        fetcher = fetcher_trusting(ca_bundle, allow=("127.0.0.1/32",))
+        result = fetcher.fetch(f"{scheme}://{NAME}:{checked.port}/ok", check_robots=False)
         reached = rebound.clients_until_now()
     assert result.outcome == "ok", result
     assert [(e["path"], e["headers"]["Host"]) for e in checked.log] == [("/ok", f"{NAME}:{checked.port}")]
