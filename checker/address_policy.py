@@ -12,6 +12,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from .errors import AddressRefused, NameNotResolved
+from .urls import DEFAULT_PORTS
 
 
 @dataclass
@@ -59,15 +60,17 @@ class PinnedAddressAdapter(HTTPAdapter):
 
     def build_connection_pool_key_attributes(self, request, verify, cert=None):
         host_params, pool_kwargs = super().build_connection_pool_key_attributes(request, verify, cert)
-        host, port = host_params["host"], host_params["port"]
-        scheme = host_params["scheme"]
-        ip = self.policy.resolve(host, port or (443 if scheme == "https" else 80))
+        host, scheme = host_params["host"], host_params["scheme"]
+        port = host_params["port"] or DEFAULT_PORTS[scheme]
+        ip = self.policy.resolve(host, port)
+        # The server hears the name, never the address: in Host (with the port only when it is not
+        # the scheme's own, as browsers send it) and, over https, in SNI and the certificate check
         header = f"[{host}]" if ":" in host else host
-        request.headers["Host"] = f"{header}:{port}" if port else header
+        request.headers["Host"] = header if port == DEFAULT_PORTS[scheme] else f"{header}:{port}"
         if scheme == "https":
             pool_kwargs["assert_hostname"] = host
             pool_kwargs["server_hostname"] = host
-        host_params["host"] = str(ip)
+        host_params["host"], host_params["port"] = str(ip), port
         return host_params, pool_kwargs
 
     # -- the watchdog's hold on a request's connection ------------------------------------------

@@ -54,6 +54,7 @@ class CheckOptions:
     max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT
     stale_after: datetime.timedelta = None
     turn_timeout: float = DEFAULT_TURN_TIMEOUT
+    ca_bundle: str = None  # the Fetcher's: $CHECKER_CA_BUNDLE, else the system's authorities
 
     def __post_init__(self):
         for cidr in self.allow_addresses:
@@ -272,6 +273,7 @@ def make_fetcher(options):
         retries=options.retries,
         max_retry_wait=options.max_retry_wait,
         hosts=options.concurrency + 1,  # each worker's host, and the archive
+        ca_bundle=options.ca_bundle,
     )
 
 

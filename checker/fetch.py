@@ -9,6 +9,7 @@ import importlib.metadata
 import itertools
 import os
 import socket
+import ssl
 import threading
 import time
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ import requests
 from protego import Protego
 
 from .address_policy import AddressPolicy, PinnedAddressAdapter
-from .errors import AddressRefused, DeadlineExceeded, InvalidURL, NameNotResolved, NoTurn, TooLarge
+from .errors import AddressRefused, DeadlineExceeded, InvalidInput, InvalidURL, NameNotResolved, NoTurn, TooLarge
 from .politeness import Budget, HostGate
 from .urls import normalise_url
 
@@ -40,6 +41,21 @@ def user_agent_default():
     contact = os.environ.get("CHECKER_CONTACT")
     version = importlib.metadata.version("checker")
     return f"checker/{version} (fact-checking citation tracker{'; +' + contact if contact else ''})"
+
+
+def trusted_authorities(ca_bundle=None):
+    """What https certificates are verified against, as requests takes it: a PEM file of certificate
+    authorities (``ca_bundle``, else $CHECKER_CA_BUNDLE) in place of the system's, else the system's
+    (True). Never False: certificates are always verified."""
+    path = ca_bundle or os.environ.get("CHECKER_CA_BUNDLE")
+    if not path:
+        return True
+    path = os.fspath(path)
+    try:  # read it now, rather than fail every https fetch with a tls_error
+        ssl.create_default_context(cafile=path)
+    except (OSError, ValueError) as e:
+        raise InvalidInput(f"CA bundle {path}: not a PEM file of certificates ({e})")
+    return path
 
 
 class Deadlines:
@@ -216,9 +232,12 @@ class Fetcher:
         max_retry_wait=DEFAULT_MAX_RETRY_WAIT,
         user_agent=None,
         hosts=10,
+        ca_bundle=None,
     ):
         """``hosts``: how many hosts keep their open connections at once (a run's concurrency); a host
-        beyond that pushes out the least recently used one, whose connections are closed."""
+        beyond that pushes out the least recently used one, whose connections are closed.
+        ``ca_bundle``: a PEM file of the certificate authorities to trust instead of the system's (a
+        newsroom behind a TLS-inspecting proxy names the proxy's); see trusted_authorities."""
         self.policy = policy or AddressPolicy()
         self.gate = gate or HostGate()
         self.timeout = timeout
@@ -229,6 +248,7 @@ class Fetcher:
         self.user_agent = user_agent or user_agent_default()
         self.session = requests.Session()
         self.session.trust_env = False  # no proxies or .netrc from the environment
+        self.session.verify = trusted_authorities(ca_bundle)
         adapter = PinnedAddressAdapter(self.policy, pool_connections=max(10, hosts), pool_maxsize=4, max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)

@@ -1,8 +1,9 @@
-"""Local HTTP servers for the tests: every behaviour a cited page can show, on 127.0.0.1."""
+"""Local HTTP(S) servers for the tests: every behaviour a cited page can show, on 127.0.0.1."""
 import gzip
 import http.server
 import json
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -65,7 +66,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         started = time.monotonic()
         with server.lock:
             server.log.append({"path": self.path, "headers": dict(self.headers), "start": started,
-                               "client": self.client_address})
+                               "client": self.client_address,
+                               "server_name": getattr(self.connection, "server_name", None)})
             entry = server.log[-1]
             server.in_flight += 1
             server.max_in_flight = max(server.max_in_flight, server.in_flight)
@@ -99,18 +101,60 @@ class LocalServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, host="127.0.0.1", routes=None, delay=0.0):
-        super().__init__((host, 0), Handler)
+    def __init__(self, host="127.0.0.1", routes=None, delay=0.0, *, port=0, tls=None):
+        """``tls``: a certificate (a trustme LeafCert) to serve https with; each request's log entry
+        then names the server name (SNI) its client asked for, None when it asked for none."""
+        self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        super().__init__((host, port), Handler)
         self.routes = routes or {}
         self.fallback = lambda h: h.send(404, html("Not Found", "There is nothing here."))
         self.lock = threading.Lock()
         self.log = []
+        self.clients = []  # every connection accepted, whether or not a request followed
         self.in_flight = 0
         self.max_in_flight = 0
         self.bytes_sent = 0
         self.delay = delay
         self.state = {}
+        self.tls = None
+        if tls is not None:
+            self.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            tls.configure_cert(self.tls)
+            self.tls.sni_callback = remember_server_name
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+
+    def verify_request(self, request, client_address):
+        with self.lock:
+            self.clients.append(client_address)
+        return True
+
+    def clients_until_now(self):
+        """The connections accepted so far, every one made before this call included: the kernel
+        hands connections over in order, so once a connection of our own is accepted, so is each
+        earlier one. Ours is left out."""
+        with socket.create_connection(self.server_address[:2], timeout=5) as marker:
+            mark = marker.getsockname()[:2]
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                with self.lock:
+                    addresses = [c[:2] for c in self.clients]
+                if mark in addresses:
+                    return self.clients[:addresses.index(mark)]
+                time.sleep(0.01)
+        raise AssertionError(f"{self.url()} accepted no connection within 5 s")
+
+    def finish_request(self, request, client_address):
+        if self.tls is None:
+            return super().finish_request(request, client_address)
+        # The handshake happens here, in the connection's own thread, so a stalled one blocks no other
+        try:
+            request = self.tls.wrap_socket(request, server_side=True)
+        except OSError:
+            return  # a client that refused our certificate, or a test's marker connection
+        try:
+            super().finish_request(request, client_address)
+        finally:
+            self.shutdown_request(request)
 
     def handle_error(self, request, client_address):
         pass  # resets and timeouts are what these servers are for
@@ -120,7 +164,9 @@ class LocalServer(http.server.ThreadingHTTPServer):
         return self.server_address[1]
 
     def url(self, path="/", host=None):
-        return f"http://{host or self.server_address[0]}:{self.port}{path}"
+        host = host or self.server_address[0]
+        host = f"[{host}]" if ":" in host else host
+        return f"{'https' if self.tls else 'http'}://{host}:{self.port}{path}"
 
     def count(self, key):
         with self.lock:
@@ -137,6 +183,11 @@ class LocalServer(http.server.ThreadingHTTPServer):
     def __exit__(self, *exc):
         self.shutdown()
         self.server_close()
+
+
+def remember_server_name(sock, server_name, context):
+    """The SNI callback: keep the name the client asked for on its connection, for the log."""
+    sock.server_name = server_name
 
 
 # --- the behaviours ---------------------------------------------------------------------
