@@ -1,8 +1,6 @@
 """The workbench's pages: request handlers for the landing page, claim pages, forms, rechecks and
 their status. Each reads through landing.py or claim_page.py and writes through the library."""
-import hashlib
 import os
-import tempfile
 
 import sqlite_utils
 from datasette import Forbidden, NotFound, Response
@@ -10,7 +8,6 @@ from datasette import Forbidden, NotFound, Response
 from .. import claims as lib
 from ..check import CheckOptions
 from .. import propose
-from ..db import transaction
 from ..errors import CheckerError
 from ..text import plural
 from ..urls import normalise_url
@@ -21,10 +18,11 @@ from . import labels
 from . import article_page as article_page_data
 from . import claim_page as claim_page_data
 from . import landing
+from .forms import add_claim_with_sources, as_rowid, source_rows
 from .jobs import Jobs
+from .uploads import save_upload
 
 EDIT = "checker-edit"
-MAX_ROWID = 2 ** 63 - 1
 RECHECK = "checker-recheck"
 JOBS = Jobs()
 
@@ -107,12 +105,16 @@ async def claim_json(datasette, request):
     return Response.json(data)
 
 
+def row_id(text, what):
+    """A row id from the path or the query string: 404 when it cannot name a row."""
+    number = as_rowid(text)
+    if number is None:
+        raise NotFound(f"no {what} {text}")
+    return number
+
+
 def claim_id_of(request):
-    """The claim id in the path; one SQLite cannot hold is no claim at all (404, not a 500)."""
-    claim_id = int(request.url_vars["claim_id"])
-    if claim_id > MAX_ROWID:
-        raise NotFound(f"no claim {claim_id}")
-    return claim_id
+    return row_id(request.url_vars["claim_id"], "claim")
 
 
 async def render_claim_page(datasette, request, errors=None, form=None, status=200):
@@ -180,7 +182,7 @@ async def remove_source(datasette, request):
     """Take a source off a claim; its removal is recorded and its checks stay in the ledger."""
     await require(datasette, request, EDIT)
     claim_id = claim_id_of(request)
-    source_id = int(request.url_vars["source_id"])
+    source_id = row_id(request.url_vars["source_id"], "source")
     form = dict(await request.post_vars())
     try:
         await write(datasette, request, lib.remove_source, claim_id, source_id, by=actor_name(request),
@@ -192,51 +194,13 @@ async def remove_source(datasette, request):
     return Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}"))
 
 
-def source_rows(form):
-    """The numbered source fields of the add-claim form, as the library's list of sources."""
-    numbers = sorted({int(k.split("_")[1]) for k in form if k.startswith("source_") and k.split("_")[1].isdigit()})
-    rows = []
-    for n in numbers:
-        row = {f: form.get(f"source_{n}_{f}") for f in ("url", "passage", "title", "relation")}
-        if any((row[f] or "").strip() for f in ("url", "passage", "title")):  # a relation alone is a blank row
-            rows.append((n, row))
-    return rows
-
-
-def add_claim_with_sources(db, form, by):
-    """The add-claim form's claim and sources; from a proposal ("Accept…"), the proposal is marked
-    accepted in the same transaction."""
-    with transaction(db):
-        claim_id = claim_from_form(db, form, by)
-        if (form.get("proposal") or "").isdigit():
-            propose.mark_accepted(db, int(form["proposal"]), claim_id)
-    return claim_id
-
-
-def claim_from_form(db, form, by):
-    rows = source_rows(form)
-    try:
-        return lib.add_claim(
-            db, article_id=form.get("article"), quote=form.get("quote"), kind=form.get("kind"),
-            claim=form.get("claim"), value=form.get("value"), unit=form.get("unit"),
-            date_start=form.get("date_start"), date_end=form.get("date_end"),
-            sources=[{**row, "relation": row.get("relation") or "cited"} for _, row in rows], added_by=by)
-    except CheckerError as e:
-        # the library numbers sources from 1 in the order given; the form may have gaps
-        if e.field and e.field.startswith("source_"):
-            i = int(e.field.split("_")[1])
-            if 0 < i <= len(rows):
-                e.field = f"source_{rows[i - 1][0]}_{e.field.split('_', 2)[2]}"
-        raise
-
-
 async def add_claim_page(datasette, request):
     await require(datasette, request, EDIT)
     articles = await read(datasette, lib.list_articles)
     form, errors, status = {}, {}, 200
-    if request.method == "GET" and (request.args.get("proposal") or "").isdigit():
+    if request.method == "GET" and request.args.get("proposal") is not None:
         try:  # "Accept…" on an article page: the form starts as the proposal
-            form = await read(datasette, article_page_data.form_for, int(request.args["proposal"]))
+            form = await read(datasette, article_page_data.form_for, row_id(request.args["proposal"], "proposal"))
         except CheckerError as e:
             raise NotFound(str(e))
         errors = form.pop("errors", {})
@@ -277,17 +241,13 @@ async def propose_claims(datasette, request):
 async def reject_proposal(datasette, request):
     await require(datasette, request, EDIT)
     try:
-        proposal = await read(datasette, propose.get_proposal, int(request.url_vars["proposal_id"]))
+        proposal = await read(datasette, propose.get_proposal, row_id(request.url_vars["proposal_id"], "proposal"))
         await write(datasette, request, propose.reject, proposal["id"])
     except CheckerError as e:
         datasette.add_message(request, str(e), datasette.ERROR)
         return Response.redirect(datasette.urls.path("/"))
     datasette.add_message(request, f"Proposal {proposal['id']} rejected")
     return Response.redirect(datasette.urls.path(f"/-/article/{proposal['article_id']}#proposal-{proposal['id']}"))
-
-
-UPLOADS = os.path.join(tempfile.gettempdir(), "checker-uploads")
-IMPORTABLE = (".html", ".htm", ".txt", ".pdf")
 
 
 async def import_page(datasette, request):
@@ -301,15 +261,7 @@ async def import_page(datasette, request):
     url, upload = (form.get("url") or "").strip(), form.get("file")
     try:
         if upload is not None and getattr(upload, "filename", None) and upload.size:
-            suffix = os.path.splitext(upload.filename)[1].lower()
-            if suffix not in IMPORTABLE:
-                raise CheckerError(f"{upload.filename}: import takes {', '.join(IMPORTABLE)} files")
-            body = await upload.read()
-            # the same bytes make the same path, so that a second upload is found as already imported
-            os.makedirs(UPLOADS, exist_ok=True)
-            source = os.path.join(UPLOADS, hashlib.sha256(body).hexdigest()[:16] + "-" + os.path.basename(upload.filename))
-            with open(source, "wb") as f:
-                f.write(body)
+            source = save_upload(upload.filename, await upload.read())
         elif url:
             source = normalise_url(url)
         else:
@@ -387,7 +339,7 @@ ROUTES = [
     (r"^/$", landing_page),
     (r"^/-/claim/(?P<claim_id>\d+)$", claim_page),
     (r"^/-/claim/(?P<claim_id>\d+)\.json$", claim_json),
-    (r"^/-/claim/(?P<claim_id>\d+)/source/(?P<source_id>\d{1,18})/remove$", remove_source),
+    (r"^/-/claim/(?P<claim_id>\d+)/source/(?P<source_id>\d+)/remove$", remove_source),
     (r"^/-/claim/(?P<claim_id>\d+)/verdict$", set_verdict),
     (r"^/-/claim/(?P<claim_id>\d+)/source$", add_source),
     (r"^/-/claim/(?P<claim_id>\d+)/recheck$", recheck_claim),
@@ -396,7 +348,7 @@ ROUTES = [
     (r"^/-/add-claim$", add_claim_page),
     (r"^/-/article/(?P<article_id>[a-z0-9-]+)$", article_page),
     (r"^/-/article/(?P<article_id>[a-z0-9-]+)/propose$", propose_claims),
-    (r"^/-/proposal/(?P<proposal_id>\d{1,18})/reject$", reject_proposal),
+    (r"^/-/proposal/(?P<proposal_id>\d+)/reject$", reject_proposal),
     (r"^/-/import$", import_page),
     (r"^/-/quote-check\.json$", quote_check),
 ]
