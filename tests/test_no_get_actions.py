@@ -31,7 +31,9 @@ BUDGET = ("The finance ministry said on Friday that the budget deficit reached 4
           "higher than the target it had set at the start of the year. Exports of textiles rose to US$13.8 billion "
           "in 2011, up from US$10.2 billion in 2010, the trade office reported. Officials expect the deficit to "
           "narrow next year as revenue from the new sales tax comes in.")
-# Datasette's test client is http://localhost; its own pages' forms are sent as a browser sends them.
+# Datasette 1.0a41 tells a POST sent from another site by the browser's Sec-Fetch-Site and Origin
+# headers (datasette/csrf.py; the csrftoken of older versions is no longer checked). Its test client is
+# http://localhost: the workbench's own forms are sent as a browser sends them from its pages.
 SAME_ORIGIN = {"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"}
 FROM_ELSEWHERE = [
     {"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"},
@@ -128,6 +130,150 @@ def state(bench):
     return dump(bench["path"]), len(JOBS), len(bench["site"].log)
 
 
+@pytest.mark.asyncio
+@pytest.mark.parametrize("actor", [EDITOR, ROOT], ids=["editor", "root"])
+async def test_no_get_changes_anything(bench, actor):
+    ds = bench["ds"]
+    before = state(bench)
+    for address in addresses(bench["values"]):
+        for accept in ("text/html", "application/json"):
+            response = await ds.client.get(address, cookies=cookies(ds, actor), headers={"Accept": accept})
+            assert response.status_code in (200, 405), (address, accept, response.status_code, response.text[:300])
+            if response.status_code == 405:
+                assert response.headers["allow"] == "POST"
+                assert "acts only on a POST" in response.text
+        response = await ds.client.head(address, cookies=cookies(ds, actor))
+        assert response.status_code < 500, address
+        for method in ("PUT", "PATCH", "DELETE"):  # no other method acts either
+            response = await ds.client.request(method, address, cookies=cookies(ds, actor), headers=SAME_ORIGIN)
+            assert response.status_code < 500, (method, address)
+    assert not jobs_running()
+    assert state(bench) == before
+
+
+def form_posting_to(text, address):
+    """The form on a page that POSTs to the address (HTML-escaped as the template writes it)."""
+    action = address.replace("&", "&amp;")
+    return re.search(rf'<form method="post" action="{re.escape(action)}"[^>]*>(.*?)</form>', text, re.S)
+
+
+@pytest.mark.asyncio
+async def test_a_get_of_an_action_shows_what_it_would_do(bench):
+    ds, values = bench["ds"], bench["values"]
+    shown = {}
+    for address in addresses(values):
+        response = await ds.client.get(address, cookies=cookies(ds, EDITOR))
+        form = form_posting_to(response.text, address) if response.status_code == 200 else None
+        if form:
+            shown[route_of(address)] = form.group(1)
+    remove = shown[route_of(f"/-/claim/{values['claim_id']}/source/{values['source_id']}/remove")]
+    assert 'name="reason" required' in remove and ">Remove this source</button>" in remove
+    page = (await ds.client.get(f"/-/claim/{values['claim_id']}/source/{values['source_id']}/remove",
+                                cookies=cookies(ds, EDITOR))).text
+    assert "Remove a source from claim" in page and "checks stay on record" in page
+    assert ">Recheck these sources</button>" in shown[route_of(f"/-/claim/{values['claim_id']}/recheck")]
+    assert "Fetch the 2 sources of claim" in (await ds.client.get(f"/-/claim/{values['claim_id']}/recheck",
+                                                                   cookies=cookies(ds, EDITOR))).text
+    assert ">Recheck the whole article</button>" in shown[route_of(f"/-/article/{ARTICLE}/recheck")]
+    assert ">Propose claims</button>" in shown[route_of(f"/-/article/{ARTICLE}/propose")]
+    assert ">Reject</button>" in shown[route_of(f"/-/proposal/{values['proposal_id']}/reject")]
+    # a visitor is offered the login, not the button; an id that names nothing is a 404
+    visitor = await ds.client.get(f"/-/proposal/{values['proposal_id']}/reject")
+    assert visitor.status_code == 403 and "log in" in visitor.text and "confirm-form" not in visitor.text
+    for missing in ("/-/proposal/999999/reject", f"/-/claim/{values['claim_id']}/source/999999/remove",
+                    "/-/article/no-such-article/propose", "/-/article/no-such-article/recheck", "/-/claim/999999/recheck"):
+        assert (await ds.client.get(missing, cookies=cookies(ds, EDITOR))).status_code == 404, missing
+
+
+@pytest.mark.asyncio
+async def test_confirmations_follow_the_base_url(bench):
+    config, metadata = datasette_config(bench["path"])
+    ds = Datasette([str(bench["path"])], config=config, metadata=metadata, secret="test-secret",
+                   settings={"base_url": "/facts/"})
+    await ds.invoke_startup()
+    v = bench["values"]
+    for address in [f"/-/claim/{v['claim_id']}/source/{v['source_id']}/remove", f"/-/claim/{v['claim_id']}/recheck",
+                    f"/-/article/{ARTICLE}/recheck?back=/-/claim/{v['claim_id']}", f"/-/article/{ARTICLE}/propose",
+                    f"/-/proposal/{v['proposal_id']}/reject"]:
+        response = await ds.client.get(address, cookies=cookies(ds, EDITOR))
+        assert response.status_code == 200, address
+        assert form_posting_to(response.text, "/facts" + address), address
+        cancel = re.search(r'<p class="confirm-buttons">.*?<a href="([^"]+)">Cancel</a>', response.text, re.S).group(1)
+        assert cancel.startswith("/facts/-/"), (address, cancel)
+
+
+def actions(bench):
+    """Each action: its address, what its form sends, and what it changes (SQL, or 'job' for one started)."""
+    v = bench["values"]
+    claim_form = {"article": ARTICLE, "quote": QUOTE, "kind": "trade_figure", "claim": "Trade was US$630 million in 2008.",
+                  "source_1_url": "https://example.org/trade"}
+    return [
+        (f"/-/claim/{v['claim_id']}/source/{v['source_id']}/remove", {"reason": "added by mistake"},
+         "select count(*) from link_removals"),
+        (f"/-/claim/{v['claim_id']}/verdict", {"verdict": "inaccurate", "note": "The ministry says otherwise."},
+         "select count(*) from verdict_history"),
+        (f"/-/claim/{v['claim_id']}/source", {"url": "https://example.org/report", "relation": "supports"},
+         "select count(*) from claim_sources"),
+        (f"/-/proposal/{v['proposal_id']}/reject", {}, "select count(*) from proposals where status = 'rejected'"),
+        ("/-/article/budget-2011/propose", {}, "select count(*) from proposals"),
+        ("/-/add-claim", claim_form, "select count(*) from claims"),
+        ("/-/import", {"url": bench["site"].url("/budget")}, "job"),
+        (f"/-/claim/{v['claim_id']}/recheck", {}, "job"),
+        (f"/-/article/{ARTICLE}/recheck?back=/-/claim/{v['claim_id']}", {}, "job"),
+    ]
+
+
+def effect(bench, what):
+    return len(JOBS) if what == "job" else scalar(bench, what)
+
+
+@pytest.mark.asyncio
+async def test_every_action_acts_on_a_post_from_its_page_and_is_refused_from_elsewhere(bench):
+    ds, values = bench["ds"], bench["values"]
+    table = actions(bench)
+    # the table holds every action: every route whose GET answers 405 or shows a form that POSTs back to it
+    acting = set()
+    for address in addresses(values):
+        response = await ds.client.get(address, cookies=cookies(ds, EDITOR))
+        if response.status_code == 405 or form_posting_to(response.text, address):
+            acting.add(route_of(address))
+    assert {route_of(address) for address, _, _ in table} == acting
+    for address, data, what in table:
+        before = state(bench)
+        for headers in FROM_ELSEWHERE:
+            response = await ds.client.post(address, data=data, cookies=cookies(ds, EDITOR), headers=headers)
+            assert response.status_code == 403, (address, headers, response.status_code)
+        response = await ds.client.post(address, data=data, headers=SAME_ORIGIN)  # a visitor
+        assert response.status_code == 403, address
+        assert state(bench) == before, address
+        changed = effect(bench, what)
+        response = await ds.client.post(address, data=data, cookies=cookies(ds, EDITOR), headers=SAME_ORIGIN)
+        assert response.status_code == 302, (address, response.status_code, response.text[:500])
+        assert effect(bench, what) > changed, address
+        await all_jobs_done()
+
+
+@pytest.mark.asyncio
+async def test_a_recheck_is_started_with_json_by_a_post_only(bench):
+    ds, claim_id = bench["ds"], bench["values"]["claim_id"]
+    json_get = await ds.client.get(f"/-/claim/{claim_id}/recheck", cookies=cookies(ds, EDITOR),
+                                   headers={"Accept": "application/json"})
+    assert json_get.status_code == 405 and json_get.headers["allow"] == "POST"
+    assert json_get.json() == {"ok": False, "error": "This address acts only on a POST from the workbench's own forms.",
+                               "status": 405}
+    jobs = len(JOBS)
+    response = await ds.client.post(f"/-/claim/{claim_id}/recheck", cookies=cookies(ds, EDITOR),
+                                    headers={"Accept": "application/json", **SAME_ORIGIN})
+    assert response.status_code == 202 and response.json()["started"] is True and len(JOBS) == jobs + 1
+    await all_jobs_done()
+    job = (await ds.client.get(f"/-/jobs/{response.json()['id']}.json", cookies=cookies(ds, EDITOR))).json()
+    assert job["state"] == "done" and (job["read"], job["unreachable"]) == (2, 0), job
+    # a page on another site cannot start one with the editor's cookie
+    refused = await ds.client.post(f"/-/claim/{claim_id}/recheck", cookies=cookies(ds, EDITOR),
+                                   headers={"Accept": "application/json", **FROM_ELSEWHERE[0]})
+    assert refused.status_code == 403 and len(JOBS) == jobs + 1
+
+
 TOO_BIG = [str(2 ** 63), "99999999999999999999999"]
 
 
@@ -140,6 +286,10 @@ async def test_ids_sqlite_cannot_hold_are_404(bench, number):
     assert {name for _, name in numeric} == {"claim_id", "source_id", "proposal_id"}
     for pattern, name in numeric:
         address = fill(pattern, {**values, name: number})
+        # a GET of an address that shows no page is 405 whatever its ids: only a POST may be sent to it
+        shows_no_page = (await ds.client.get(fill(pattern, values), cookies=cookies(ds, EDITOR))).status_code == 405
+        response = await ds.client.get(address, cookies=cookies(ds, EDITOR))
+        assert response.status_code == (405 if shows_no_page else 404), (address, response.status_code)
         response = await ds.client.post(address, cookies=cookies(ds, EDITOR), headers=SAME_ORIGIN)
         assert response.status_code == 404, (address, response.status_code)
     response = await ds.client.get(f"/-/add-claim?proposal={number}", cookies=cookies(ds, EDITOR))
