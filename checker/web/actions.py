@@ -32,8 +32,9 @@ def remove_source(db, claim_id: int, source_id: int) -> Confirmation:
         raise NotFound("source of this claim", source_id)
     return Confirmation(
         title=f"Remove a source from claim {claim_id}?",
-        what=f"Take {quoted(link[1] or link[0])} off claim {claim_id}, {quoted(claim['claim'])}. The removal is "
-             "recorded with who removed it and why; the source's checks stay on record.",
+        what=f"Take {quoted(link[1] or link[0])} off claim {claim_id}, {quoted(claim['claim'])}"
+             f"{'' if claim['claim'].rstrip().endswith(('.', '!', '?')) else '.'} The removal is recorded with who "
+             "removed it and why; the source's checks stay on record.",
         action=f"/-/claim/{claim_id}/source/{source_id}/remove", back=f"/-/claim/{claim_id}#source-{source_id}",
         button="Remove this source", asks_reason=True)
 
