@@ -255,6 +255,7 @@ async def test_every_action_acts_on_a_post_from_its_page_and_is_refused_from_els
 
 @pytest.mark.asyncio
 async def test_a_recheck_is_started_with_json_by_a_post_only(bench):
+    """As the workbench's Recheck button does it (fetch, Accept: application/json), and as a script does."""
     ds, claim_id = bench["ds"], bench["values"]["claim_id"]
     json_get = await ds.client.get(f"/-/claim/{claim_id}/recheck", cookies=cookies(ds, EDITOR),
                                    headers={"Accept": "application/json"})
@@ -272,6 +273,15 @@ async def test_a_recheck_is_started_with_json_by_a_post_only(bench):
     refused = await ds.client.post(f"/-/claim/{claim_id}/recheck", cookies=cookies(ds, EDITOR),
                                    headers={"Accept": "application/json", **FROM_ELSEWHERE[0]})
     assert refused.status_code == 403 and len(JOBS) == jobs + 1
+    # a script, with root's API token as the README shows: a POST starts one, a GET does not
+    token = {"Authorization": f"Bearer {await ds.create_token('root')}", "Accept": "application/json"}
+    assert (await ds.client.get(f"/-/claim/{claim_id}/recheck", headers=token)).status_code == 405
+    assert len(JOBS) == jobs + 1
+    response = await ds.client.post(f"/-/claim/{claim_id}/recheck", headers=token)
+    assert response.status_code == 202 and response.json()["started"] is True and len(JOBS) == jobs + 2
+    await all_jobs_done()
+    job = (await ds.client.get(f"/-/jobs/{response.json()['id']}.json", headers=token)).json()
+    assert job["state"] == "done" and job["read"] == 2, job
 
 
 TOO_BIG = [str(2 ** 63), "99999999999999999999999"]
