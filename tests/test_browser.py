@@ -321,3 +321,51 @@ def test_stored_script_does_not_run(server, page):
     assert page.evaluate("window.__xss") is None
     assert not page.dialogs
     shot(page, "14-escaped")
+
+
+def test_a_link_or_a_form_on_another_site_changes_nothing(server, browser):
+    """The session cookie is SameSite=lax: a link on another site carries it (a top-level GET), and a
+    page on another port of this machine is the same site, whose form POSTs with it. The link only
+    shows what the action would do; the forms are refused; the button on the workbench's page acts."""
+    db = open_db(server["db"])
+    claim_id = db.execute("select id from claims where seed_key = 'trade-2006'").fetchone()[0]
+    source_id = db.execute("select min(source_id) from claim_sources where claim_id = ?", [claim_id]).fetchone()[0]
+    db.conn.close()
+
+    def linked():
+        db = open_db(server["db"])
+        try:
+            return db.execute("select count(*) from claim_sources where claim_id = ? and source_id = ?",
+                              [claim_id, source_id]).fetchone()[0]
+        finally:
+            db.conn.close()
+
+    remove = f"{server['base']}/-/claim/{claim_id}/source/{source_id}/remove"
+    link = f'<p><a id="go" href="{remove}">A funny cat</a></p>'.encode()
+    form = (f'<form id="f" method="post" action="{remove}"><input name="reason" value="from elsewhere"></form>'
+            '<script>document.getElementById("f").submit()</script>').encode()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    login(page, server["base"])
+    with LocalServer() as elsewhere:
+        elsewhere.routes = {"/link": lambda h: h.send(200, link), "/form": lambda h: h.send(200, form)}
+        # http://localhost:PORT is another site than the workbench's http://127.0.0.1:PORT
+        page.goto(elsewhere.url("/link", host="localhost"))
+        page.click("#go")
+        page.wait_for_load_state()
+        expect(page.locator("h1")).to_have_text(f"Remove a source from claim {claim_id}?")  # the cookie came along
+        shot(page, "20-remove-asks-first")
+        assert linked() == 1
+        for host in ("localhost", "127.0.0.1"):  # another site; the same site on another port
+            with page.expect_response(remove) as sent:
+                page.goto(elsewhere.url("/form", host=host))
+            assert sent.value.status == 403, host
+            assert linked() == 1, host
+    page.goto(remove)
+    page.fill("input[name=reason]", "the page is a blog's summary")
+    page.click("button:has-text('Remove this source')")
+    page.wait_for_load_state()
+    assert page.url == f"{server['base']}/-/claim/{claim_id}"
+    expect(page.locator("section.removed")).to_contain_text("the page is a blog's summary")
+    assert linked() == 0
+    context.close()

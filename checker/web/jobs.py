@@ -89,6 +89,10 @@ class Jobs:
     def get(self, job_id):
         return self._by_id.get(job_id)
 
+    def __len__(self):
+        """How many jobs were started since the server started, finished ones included."""
+        return len(self._by_id)
+
     def start(self, db_path, key, selection, options: CheckOptions):
         """Start a recheck of the selected sources, or return the job already running for this key."""
         return self._launch(db_path, key, self._recheck, (selection, options), "The recheck failed: ")

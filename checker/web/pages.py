@@ -1,8 +1,8 @@
 """The workbench's pages: request handlers for the landing page, claim pages, forms, rechecks and
-their status. Each reads through landing.py or claim_page.py and writes through the library."""
-import hashlib
+their status. Each reads through landing.py or claim_page.py and writes through the library. Actions
+act on a POST only (ROUTES wraps each in `action`): a GET of one shows what it would do (actions.py)."""
 import os
-import tempfile
+import re
 
 import sqlite_utils
 from datasette import Forbidden, NotFound, Response
@@ -10,21 +10,21 @@ from datasette import Forbidden, NotFound, Response
 from .. import claims as lib
 from ..check import CheckOptions
 from .. import propose
-from ..db import transaction
 from ..errors import CheckerError
 from ..text import plural
 from ..urls import normalise_url
 from ..sources import select_sources
 from ..text import quote_occurs
 from ..vocab import HEALTHS, KINDS, RELATIONS, VERDICTS
-from . import labels
+from . import actions, labels
 from . import article_page as article_page_data
 from . import claim_page as claim_page_data
 from . import landing
+from .forms import add_claim_with_sources, as_rowid, source_rows
 from .jobs import Jobs
+from .uploads import save_upload
 
 EDIT = "checker-edit"
-MAX_ROWID = 2 ** 63 - 1
 RECHECK = "checker-recheck"
 JOBS = Jobs()
 
@@ -107,12 +107,16 @@ async def claim_json(datasette, request):
     return Response.json(data)
 
 
+def row_id(text, what):
+    """A row id from the path or the query string: 404 when it cannot name a row."""
+    number = as_rowid(text)
+    if number is None:
+        raise NotFound(f"no {what} {text}")
+    return number
+
+
 def claim_id_of(request):
-    """The claim id in the path; one SQLite cannot hold is no claim at all (404, not a 500)."""
-    claim_id = int(request.url_vars["claim_id"])
-    if claim_id > MAX_ROWID:
-        raise NotFound(f"no claim {claim_id}")
-    return claim_id
+    return row_id(request.url_vars["claim_id"], "claim")
 
 
 async def render_claim_page(datasette, request, errors=None, form=None, status=200):
@@ -180,7 +184,7 @@ async def remove_source(datasette, request):
     """Take a source off a claim; its removal is recorded and its checks stay in the ledger."""
     await require(datasette, request, EDIT)
     claim_id = claim_id_of(request)
-    source_id = int(request.url_vars["source_id"])
+    source_id = row_id(request.url_vars["source_id"], "source")
     form = dict(await request.post_vars())
     try:
         await write(datasette, request, lib.remove_source, claim_id, source_id, by=actor_name(request),
@@ -192,63 +196,31 @@ async def remove_source(datasette, request):
     return Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}"))
 
 
-def source_rows(form):
-    """The numbered source fields of the add-claim form, as the library's list of sources."""
-    numbers = sorted({int(k.split("_")[1]) for k in form if k.startswith("source_") and k.split("_")[1].isdigit()})
-    rows = []
-    for n in numbers:
-        row = {f: form.get(f"source_{n}_{f}") for f in ("url", "passage", "title", "relation")}
-        if any((row[f] or "").strip() for f in ("url", "passage", "title")):  # a relation alone is a blank row
-            rows.append((n, row))
-    return rows
-
-
-def add_claim_with_sources(db, form, by):
-    """The add-claim form's claim and sources; from a proposal ("Accept…"), the proposal is marked
-    accepted in the same transaction."""
-    with transaction(db):
-        claim_id = claim_from_form(db, form, by)
-        if (form.get("proposal") or "").isdigit():
-            propose.mark_accepted(db, int(form["proposal"]), claim_id)
-    return claim_id
-
-
-def claim_from_form(db, form, by):
-    rows = source_rows(form)
-    try:
-        return lib.add_claim(
-            db, article_id=form.get("article"), quote=form.get("quote"), kind=form.get("kind"),
-            claim=form.get("claim"), value=form.get("value"), unit=form.get("unit"),
-            date_start=form.get("date_start"), date_end=form.get("date_end"),
-            sources=[{**row, "relation": row.get("relation") or "cited"} for _, row in rows], added_by=by)
-    except CheckerError as e:
-        # the library numbers sources from 1 in the order given; the form may have gaps
-        if e.field and e.field.startswith("source_"):
-            i = int(e.field.split("_")[1])
-            if 0 < i <= len(rows):
-                e.field = f"source_{rows[i - 1][0]}_{e.field.split('_', 2)[2]}"
-        raise
-
-
-async def add_claim_page(datasette, request):
+async def add_claim_form(datasette, request):
     await require(datasette, request, EDIT)
-    articles = await read(datasette, lib.list_articles)
-    form, errors, status = {}, {}, 200
-    if request.method == "GET" and (request.args.get("proposal") or "").isdigit():
+    form, errors = {}, {}
+    if request.args.get("proposal") is not None:
         try:  # "Accept…" on an article page: the form starts as the proposal
-            form = await read(datasette, article_page_data.form_for, int(request.args["proposal"]))
+            form = await read(datasette, article_page_data.form_for, row_id(request.args["proposal"], "proposal"))
         except CheckerError as e:
             raise NotFound(str(e))
         errors = form.pop("errors", {})
-    if request.method == "POST":
-        form = dict(await request.post_vars())
-        try:
-            claim_id = await write(datasette, request, add_claim_with_sources, form, actor_name(request))
-        except CheckerError as e:
-            errors, status = {e.field or "form": str(e)}, 400
-        else:
-            datasette.add_message(request, f"Claim {claim_id} added")
-            return Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}"))
+    return await render_add_claim(datasette, request, form, errors)
+
+
+async def add_claim(datasette, request):
+    await require(datasette, request, EDIT)
+    form = dict(await request.post_vars())
+    try:
+        claim_id = await write(datasette, request, add_claim_with_sources, form, actor_name(request))
+    except CheckerError as e:
+        return await render_add_claim(datasette, request, form, {e.field or "form": str(e)}, 400)
+    datasette.add_message(request, f"Claim {claim_id} added")
+    return Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}"))
+
+
+async def render_add_claim(datasette, request, form, errors, status=200):
+    articles = await read(datasette, lib.list_articles)
     numbers = sorted({n for n, _ in source_rows(form)} | {1, 2})
     return await render(datasette, request, "checker_add_claim.html",
                         {"articles": articles, "form": form, "errors": errors, "source_numbers": numbers}, status)
@@ -277,7 +249,7 @@ async def propose_claims(datasette, request):
 async def reject_proposal(datasette, request):
     await require(datasette, request, EDIT)
     try:
-        proposal = await read(datasette, propose.get_proposal, int(request.url_vars["proposal_id"]))
+        proposal = await read(datasette, propose.get_proposal, row_id(request.url_vars["proposal_id"], "proposal"))
         await write(datasette, request, propose.reject, proposal["id"])
     except CheckerError as e:
         datasette.add_message(request, str(e), datasette.ERROR)
@@ -286,30 +258,21 @@ async def reject_proposal(datasette, request):
     return Response.redirect(datasette.urls.path(f"/-/article/{proposal['article_id']}#proposal-{proposal['id']}"))
 
 
-UPLOADS = os.path.join(tempfile.gettempdir(), "checker-uploads")
-IMPORTABLE = (".html", ".htm", ".txt", ".pdf")
-
-
-async def import_page(datasette, request):
-    """Import an article by URL or upload, in the background like a Recheck."""
+async def import_form(datasette, request):
     await require(datasette, request, EDIT)
     job = JOBS.get(request.args.get("job") or "")
-    if request.method == "GET":
-        return await render(datasette, request, "checker_import.html",
-                            {"form": {}, "errors": {}, "job": job.as_dict() if job else None})
+    return await render(datasette, request, "checker_import.html",
+                        {"form": {}, "errors": {}, "job": job.as_dict() if job else None})
+
+
+async def import_article(datasette, request):
+    """Import an article by URL or upload, in the background like a Recheck."""
+    await require(datasette, request, EDIT)
     form = await request.form(files=True, max_file_size=10 * 1024 * 1024)
     url, upload = (form.get("url") or "").strip(), form.get("file")
     try:
         if upload is not None and getattr(upload, "filename", None) and upload.size:
-            suffix = os.path.splitext(upload.filename)[1].lower()
-            if suffix not in IMPORTABLE:
-                raise CheckerError(f"{upload.filename}: import takes {', '.join(IMPORTABLE)} files")
-            body = await upload.read()
-            # the same bytes make the same path, so that a second upload is found as already imported
-            os.makedirs(UPLOADS, exist_ok=True)
-            source = os.path.join(UPLOADS, hashlib.sha256(body).hexdigest()[:16] + "-" + os.path.basename(upload.filename))
-            with open(source, "wb") as f:
-                f.write(body)
+            source = save_upload(upload.filename, await upload.read())
         elif url:
             source = normalise_url(url)
         else:
@@ -356,7 +319,7 @@ async def start_recheck(datasette, request, key, selection, back):
         raise NotFound(str(e))
     db = claims_database(datasette)
     job, started = JOBS.start(db.path, key, selection, check_options(datasette))
-    if request.headers.get("accept", "").startswith("application/json"):
+    if wants_json(request):
         return Response.json({**job.as_dict(), "started": started}, status=202)
     datasette.add_message(request, "Recheck started" if started else "A recheck is already running")
     return Response.redirect(datasette.urls.path(back + f"?job={job.id}"))
@@ -367,12 +330,16 @@ async def recheck_claim(datasette, request):
     return await start_recheck(datasette, request, f"claim:{claim_id}", {"claims": [claim_id]}, f"/-/claim/{claim_id}")
 
 
+def recheck_back(request):
+    """Where an article's recheck returns: the claim page it was started from, else the landing page."""
+    back = request.args.get("back") or "/"
+    return back if re.fullmatch(r"/-/claim/\d+", back) else "/"
+
+
 async def recheck_article(datasette, request):
     article_id = request.url_vars["article_id"]
-    back = request.args.get("back") or "/"
-    if not back.startswith("/-/claim/") and back != "/":
-        back = "/"
-    return await start_recheck(datasette, request, f"article:{article_id}", {"articles": [article_id]}, back)
+    return await start_recheck(datasette, request, f"article:{article_id}", {"articles": [article_id]},
+                               recheck_back(request))
 
 
 async def job_status(datasette, request):
@@ -383,20 +350,83 @@ async def job_status(datasette, request):
     return Response.json(job.as_dict())
 
 
+# --- actions: a POST acts; a GET only shows what it would do --------------------------------
+
+def wants_json(request):
+    return request.headers.get("accept", "").startswith("application/json")
+
+
+def action(act, show=None):
+    """An action's route. Only a POST acts (Datasette refuses one sent from another site); a GET shows
+    `show`'s page, a form or what the action would do with a button that POSTs it. Any other method,
+    and a GET where no page makes sense, is answered 405. The session cookie is SameSite=lax, so a
+    link followed from another site carries it: that must never change anything."""
+    async def route(datasette, request):
+        if request.method == "POST":
+            return await act(datasette, request)
+        if request.method in ("GET", "HEAD") and show is not None and not wants_json(request):
+            return await show(datasette, request)
+        return await not_allowed(datasette, request)
+
+    return route
+
+
+async def not_allowed(datasette, request):
+    error = "This address acts only on a POST from the workbench's own forms."
+    headers = {"Allow": "POST"}
+    if wants_json(request):
+        return Response.json({"ok": False, "error": error, "status": 405}, status=405, headers=headers)
+    html = await datasette.render_template("error.html", {"ok": False, "error": error, "status": 405,
+                                                          "title": "Method not allowed"}, request=request)
+    return Response.html(html, status=405, headers=headers)
+
+
+async def confirm(datasette, request, permission, describe, *args):
+    """The page a GET of an action shows: what it would do (actions.py), and a button that does it."""
+    await require(datasette, request, permission)
+    try:
+        confirmation = await read(datasette, describe, *args)
+    except CheckerError as e:
+        raise NotFound(str(e))
+    return await render(datasette, request, "checker_confirm.html", {"confirm": confirmation})
+
+
+async def confirm_remove(datasette, request):
+    return await confirm(datasette, request, EDIT, actions.remove_source, claim_id_of(request),
+                         row_id(request.url_vars["source_id"], "source"))
+
+
+async def confirm_recheck_claim(datasette, request):
+    return await confirm(datasette, request, RECHECK, actions.recheck_claim, claim_id_of(request))
+
+
+async def confirm_recheck_article(datasette, request):
+    return await confirm(datasette, request, RECHECK, actions.recheck_article, request.url_vars["article_id"],
+                         recheck_back(request))
+
+
+async def confirm_propose(datasette, request):
+    return await confirm(datasette, request, EDIT, actions.propose, request.url_vars["article_id"])
+
+
+async def confirm_reject(datasette, request):
+    return await confirm(datasette, request, EDIT, actions.reject, row_id(request.url_vars["proposal_id"], "proposal"))
+
+
 ROUTES = [
     (r"^/$", landing_page),
     (r"^/-/claim/(?P<claim_id>\d+)$", claim_page),
     (r"^/-/claim/(?P<claim_id>\d+)\.json$", claim_json),
-    (r"^/-/claim/(?P<claim_id>\d+)/source/(?P<source_id>\d{1,18})/remove$", remove_source),
-    (r"^/-/claim/(?P<claim_id>\d+)/verdict$", set_verdict),
-    (r"^/-/claim/(?P<claim_id>\d+)/source$", add_source),
-    (r"^/-/claim/(?P<claim_id>\d+)/recheck$", recheck_claim),
-    (r"^/-/article/(?P<article_id>[a-z0-9-]+)/recheck$", recheck_article),
+    (r"^/-/claim/(?P<claim_id>\d+)/source/(?P<source_id>\d+)/remove$", action(remove_source, confirm_remove)),
+    (r"^/-/claim/(?P<claim_id>\d+)/verdict$", action(set_verdict)),
+    (r"^/-/claim/(?P<claim_id>\d+)/source$", action(add_source)),
+    (r"^/-/claim/(?P<claim_id>\d+)/recheck$", action(recheck_claim, confirm_recheck_claim)),
+    (r"^/-/article/(?P<article_id>[a-z0-9-]+)/recheck$", action(recheck_article, confirm_recheck_article)),
     (r"^/-/jobs/(?P<job_id>[0-9a-f]+)\.json$", job_status),
-    (r"^/-/add-claim$", add_claim_page),
+    (r"^/-/add-claim$", action(add_claim, add_claim_form)),
     (r"^/-/article/(?P<article_id>[a-z0-9-]+)$", article_page),
-    (r"^/-/article/(?P<article_id>[a-z0-9-]+)/propose$", propose_claims),
-    (r"^/-/proposal/(?P<proposal_id>\d{1,18})/reject$", reject_proposal),
-    (r"^/-/import$", import_page),
+    (r"^/-/article/(?P<article_id>[a-z0-9-]+)/propose$", action(propose_claims, confirm_propose)),
+    (r"^/-/proposal/(?P<proposal_id>\d+)/reject$", action(reject_proposal, confirm_reject)),
+    (r"^/-/import$", action(import_article, import_form)),
     (r"^/-/quote-check\.json$", quote_check),
 ]
