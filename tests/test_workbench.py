@@ -191,6 +191,24 @@ async def test_feeds_stay_xml_whatever_a_claim_holds(ds, db):
             assert "\t\n\x7f\x85\u202e" in text and "US$630 million" in text
 
 
+@pytest.mark.asyncio
+@pytest.mark.parametrize("updated,status,content", [
+    ("'2026-11-27'", 200, "A title only"),  # no content and no link: Atom wants one, so the title is the content
+    ("'2026-11-27T04:01:07.123Z'", 200, "A title only"),
+    ("'last Tuesday'", 400, None),
+    ("null", 400, None),
+])
+async def test_feed_of_any_query(ds, updated, status, content):
+    sql = f"select 'x:1' as atom_id, 'A title only' as atom_title, {updated} as atom_updated"
+    response = await ds.client.get("/claims/-/query.atom", params={"sql": sql})
+    assert response.status_code == status, response.text
+    if status == 200:
+        [entry] = atom_entries(response.text)
+        assert entry.find(f"{ATOM}content").text == content
+    else:
+        assert "is not an ISO date or time" in response.text and response.text.count("\n") == 0
+
+
 def summary_of(*outcomes, rescued=0):
     summary = Summary()
     for n, outcome in enumerate(outcomes):
