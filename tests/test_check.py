@@ -407,3 +407,50 @@ def test_ctrl_c_keeps_what_was_saved(tmp_path):
         conn.close()
         assert 0 < saved < 30
         assert f"checked {saved} sources" in out
+
+
+def make_lock(kind, path, tmp_path):
+    """Put what `kind` names where the check lock goes."""
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "directory":
+        os.mkdir(path)
+    elif kind == "broken symlink":
+        os.symlink(tmp_path / "nowhere", path)
+    elif kind == "symlink to a regular file":
+        (tmp_path / "elsewhere").write_text("someone's file")
+        os.symlink(tmp_path / "elsewhere", path)
+    elif kind == "regular file":
+        path.write_text("")
+
+
+@pytest.mark.parametrize("kind,refusal", [
+    ("fifo", "it is a FIFO"),  # opening it used to wait for a writer for ever
+    ("directory", "it is a directory"),
+    ("broken symlink", "it is a symlink"),
+    ("symlink to a regular file", "it is a symlink"),  # the lock is ours to place: a link may point anywhere
+    ("regular file", None),
+])
+def test_the_check_lock_must_be_a_regular_file(tmp_path, kind, refusal):
+    """Through the CLI, in a process of its own (a hang fails on the timeout rather than stopping the
+    suite): anything but a regular file at claims.db.check-lock is refused in one line, exit 1, and
+    nothing is written; a regular one is used as it is. The database has no sources, so nothing is
+    fetched either way."""
+    from .conftest import dump
+
+    path = tmp_path / "claims.db"
+    seed_without_sources(path).conn.close()
+    lock = tmp_path / "claims.db.check-lock"
+    make_lock(kind, lock, tmp_path)
+    before = dump(path)
+    result = subprocess.run([sys.executable, "-m", "checker.cli", "check", "--db", str(path), "--no-archive"],
+                            capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    if refusal is None:
+        assert result.returncode == 0 and "checked 0 sources" in result.stdout, result
+        return
+    assert result.returncode == 1, result
+    assert result.stderr == f"Error: cannot use the check lock {lock}: {refusal}; remove it (checker makes a new one)\n"
+    assert dump(path) == before
+    assert not (tmp_path / "nowhere").exists()
+    if kind == "symlink to a regular file":
+        assert (tmp_path / "elsewhere").read_text() == "someone's file"
