@@ -318,3 +318,37 @@ def test_article_text_in_any_encoding(tmp_path, db_path, encoding):
     conn = sqlite3.connect(db_path)
     assert conn.execute("select text from articles where id = 'ru'").fetchone()[0] == text
     conn.close()
+
+
+TOO_LARGE = str(2**64)  # past SQLite's 64-bit integers
+TOO_SMALL = str(-2**63 - 1)
+LARGEST = str(2**63 - 1)  # SQLite holds it; no row has it
+
+# Every command that takes an id: (command, options, arguments), with the id in its place. Each id
+# that names nothing, however large, is "no ... with id ...", exit 1, one line
+ID_COMMANDS = [
+    (["show"], [], ["{id}"], "claim"),
+    (["verdict"], ["--note", "n"], ["{id}", "accurate"], "claim"),
+    (["add-source"], [], ["{id}", "https://example.org/x"], "claim"),
+    (["check"], ["--claim", "{id}"], [], "claim"),
+    (["check"], ["--source", "{id}"], [], "source"),
+    (["reassess"], ["--claim", "{id}"], [], "claim"),
+    (["export", "csv"], ["--claim", "{id}"], [], "claim"),
+    (["export", "claimreview"], ["--claim", "{id}"], [], "claim"),
+    (["accept"], [], ["{id}"], "proposal"),
+    (["reject"], [], ["{id}"], "proposal"),
+]
+
+
+@pytest.mark.parametrize("number", [TOO_LARGE, TOO_SMALL, LARGEST, "99999999999999999999999999999999999999"])
+@pytest.mark.parametrize("command,options,arguments,what", ID_COMMANDS,
+                         ids=[" ".join(c + o[:1]) for c, o, _, _ in ID_COMMANDS])
+def test_ids_beyond_sqlite_are_not_found(db_path, capsys, command, options, arguments, what, number):
+    before = dump(db_path)
+    # "--" lets a negative id stand as an argument rather than read as an option
+    argv = [*command, *options, "--db", "{db}", "--", *arguments]
+    with pytest.raises(SystemExit) as e:
+        main([word.format(id=number, db=db_path) for word in argv])
+    assert e.value.code == 1
+    assert capsys.readouterr().err == f"Error: no {what} with id {number}\n"
+    assert dump(db_path) == before

@@ -10,13 +10,13 @@ from ..check import CheckOptions, one_run_at_a_time, run_checks
 from ..db import open_db
 from ..review import review_queue, review_queue_size
 from ..sources import select_sources
-from .options import CHECK_DEFAULTS, Duration, claims_option, db_option
+from .options import CHECK_DEFAULTS, Duration, RowId, claims_option, db_option
 
 
 @click.command()
 @db_option
 @claims_option("Check the sources of this claim (repeatable).")
-@click.option("--source", "sources", type=int, multiple=True, help="Check this source (repeatable).")
+@click.option("--source", "sources", type=RowId("source"), multiple=True, help="Check this source (repeatable).")
 @click.option("--article", "articles", multiple=True, help="Check the sources of this article's claims.")
 @click.option("--stale-after", type=Duration(), help="Skip sources checked more recently than this: 30m, 12h, 7d, 2w.")
 @click.option("--concurrency", default=CHECK_DEFAULTS.concurrency, show_default=True, type=click.IntRange(1, 256), help="Hosts fetched in parallel.")

@@ -11,7 +11,7 @@ import click
 
 from ..check import CheckOptions
 from ..db import default_db_path
-from ..errors import CheckerError
+from ..errors import CheckerError, NotFound
 
 CHECK_DEFAULTS = CheckOptions()  # the one home of `checker check`'s defaults
 
@@ -76,6 +76,28 @@ class Duration(click.ParamType):
         return datetime.timedelta(seconds=float(match.group(1)) * self.UNITS[match.group(2)])
 
 
+SQLITE_INTEGERS = (-2**63, 2**63 - 1)  # a rowid is a signed 64-bit integer
+
+
+class RowId(click.ParamType):
+    """The id of a claim, source or proposal: a whole number. One outside SQLite's 64-bit range names
+    no row, so it is refused as any id that names nothing is: "no claim with id ...", exit 1."""
+
+    name = "id"
+
+    def __init__(self, what):
+        self.what = what
+
+    def convert(self, value, param, ctx):
+        try:
+            number = value if isinstance(value, int) else int(str(value).strip())
+        except ValueError:
+            self.fail(f"{value!r} is not an id (a whole number)", param, ctx)
+        if not SQLITE_INTEGERS[0] <= number <= SQLITE_INTEGERS[1]:
+            raise NotFound(self.what, number)
+        return number
+
+
 def db_option(f):
     return click.option(
         "--db",
@@ -88,7 +110,7 @@ def db_option(f):
 
 
 def claims_option(help="Only this claim (repeatable)."):
-    return click.option("--claim", "claims", type=int, multiple=True, help=help)
+    return click.option("--claim", "claims", type=RowId("claim"), multiple=True, help=help)
 
 
 def out_option(f):
