@@ -68,6 +68,27 @@ def test_parse_duration_refuses(text):
         Duration().convert(text, None, None)
 
 
+@pytest.mark.parametrize("text,bounds,seconds", [
+    ("0s", ("0s", "3650d"), 0),
+    ("3650d", ("0s", "3650d"), 3650 * 86400),
+    ("521w", ("0s", "3650d"), 521 * 604800),
+    ("1m", ("1m", "365d"), 60),
+    ("3651d", ("0s", "3650d"), None),
+    ("522w", ("0s", "3650d"), None),
+    ("99999999999d", ("0s", "3650d"), None),  # past what a timedelta holds: was an OverflowError
+    ("1" + "0" * 400 + "s", ("0s", "3650d"), None),  # an infinite float
+    ("59s", ("1m", "365d"), None),
+    ("366d", ("1m", "365d"), None),
+])
+def test_durations_have_bounds(text, bounds, seconds):
+    duration = Duration(*bounds)
+    if seconds is None:
+        with pytest.raises(click.BadParameter, match=f"is not within {bounds[0]} to {bounds[1]}"):
+            duration.convert(text, None, None)
+    else:
+        assert duration.convert(text, None, None).total_seconds() == seconds
+
+
 def test_checks_snapshots_and_reuse(db, site):
     source_id = new_source(db, site.url("/ok"))
     summary = run_checks(db, select_sources(db, sources=[source_id]), options())

@@ -2,6 +2,7 @@
 import contextlib
 import datetime
 import importlib
+import math
 import os
 import re
 import sys
@@ -61,19 +62,58 @@ class CheckerGroup(click.Group):
 
 
 class Duration(click.ParamType):
-    """'7d' -> timedelta(days=7); units s, m, h, d, w."""
+    """'7d' -> timedelta(days=7); units s, m, h, d, w; within [minimum, maximum], given the same way."""
 
     name = "duration"
     PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$")
     UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
+    def __init__(self, minimum="0s", maximum="3650d"):
+        self.minimum, self.maximum = minimum, maximum
+        self.bounds = (self.seconds(minimum), self.seconds(maximum))
+
+    def seconds(self, value):
+        """The seconds a duration such as '7d' stands for, or None when it is not one."""
+        match = self.PATTERN.match(value or "")
+        return float(match.group(1)) * self.UNITS[match.group(2)] if match else None
+
+    @property
+    def range_text(self):
+        return f"{self.minimum} to {self.maximum}"
+
     def convert(self, value, param, ctx):
         if isinstance(value, datetime.timedelta):
             return value
-        match = self.PATTERN.match(value or "")
-        if not match:
+        seconds = self.seconds(value)
+        if seconds is None:
             self.fail(f"duration {value!r} is not a number with a unit (s, m, h, d or w), such as 7d", param, ctx)
-        return datetime.timedelta(seconds=float(match.group(1)) * self.UNITS[match.group(2)])
+        # 400 digits make an infinite float, and a timedelta holds at most 999999999 days
+        if not (math.isfinite(seconds) and self.bounds[0] <= seconds <= self.bounds[1]):
+            self.fail(f"duration {value!r} is not within {self.range_text}", param, ctx)
+        return datetime.timedelta(seconds=seconds)
+
+
+class Seconds(click.FloatRange):
+    """A number of seconds within [minimum, maximum]; nan and infinities are refused too (click's
+    FloatRange lets nan through, since no comparison with it is true)."""
+
+    name = "seconds"
+
+    def __init__(self, minimum, maximum):
+        super().__init__(minimum, maximum)
+
+    def convert(self, value, param, ctx):
+        number = click.FLOAT.convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number of seconds", param, ctx)
+        return super().convert(number, param, ctx)
+
+
+def range_text(param_type):
+    """A bounded type's range as the README's limits table writes it: '0.1 to 600', '0s to 3650d'."""
+    if isinstance(param_type, Duration):
+        return param_type.range_text
+    return " to ".join(str(n) if isinstance(n, int) else f"{n:g}" for n in (param_type.min, param_type.max))
 
 
 SQLITE_INTEGERS = (-2**63, 2**63 - 1)  # a rowid is a signed 64-bit integer
