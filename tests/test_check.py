@@ -475,3 +475,20 @@ def test_the_check_lock_must_be_a_regular_file(tmp_path, kind, refusal):
     assert not (tmp_path / "nowhere").exists()
     if kind == "symlink to a regular file":
         assert (tmp_path / "elsewhere").read_text() == "someone's file"
+
+
+@pytest.mark.parametrize("retries", [0, 3])
+def test_cli_retries_reach_the_fetcher(db_path, retries):
+    """--retries is what the fetcher does: a page that always answers 503 (Retry-After: 0) is asked
+    once more per retry."""
+    with LocalServer() as server:
+        server.routes = {"/busy": lambda h: h.send(503, b"busy", headers=[("Retry-After", "0")])}
+        db = open_db(db_path)
+        busy = new_source(db, server.url("/busy"))
+        db.conn.close()
+        result = CliRunner().invoke(cli, ["check", "--db", str(db_path), "--source", str(busy), "--no-archive",
+                                          "--min-interval", "0", "--allow-address", "127.0.0.1/32",
+                                          "--retries", str(retries), "--max-retry-wait", "0"])
+        asked = [e for e in server.log if e["path"] == "/busy"]
+    assert result.exit_code == 1 and "server_error" in result.output, result.output
+    assert len(asked) == retries + 1
