@@ -309,6 +309,46 @@ def test_cli_check_bad_input(db_path, capsys, extra, message):
     assert dump(db_path) == before
 
 
+def test_allowed_addresses_from_environment(db_path, site, monkeypatch):
+    """$CHECKER_ALLOW_ADDRESSES (comma-separated CIDRs) admits a network when no --allow-address is
+    given: a page on 127.0.0.1 is refused without it, read with it; an --allow-address replaces it."""
+    db = open_db(db_path)
+    ok = new_source(db, site.url("/ok"))
+    db.conn.close()
+    args = ["check", "--db", str(db_path), "--source", str(ok), "--no-archive", "--min-interval", "0", "--timeout", "3"]
+    runs = {}
+    for label, environment, extra in [
+        ("unset", None, []),
+        ("another network", "10.0.0.0/8", []),
+        ("loopback among others", " 10.0.0.0/8, 127.0.0.1/32,", []),
+        ("replaced by the option", "10.0.0.0/8", ["--allow-address", "127.0.0.1/32"]),
+        ("option over a bad variable", "not-a-network", ["--allow-address", "127.0.0.1/32"]),
+    ]:
+        if environment is None:
+            monkeypatch.delenv("CHECKER_ALLOW_ADDRESSES", raising=False)
+        else:
+            monkeypatch.setenv("CHECKER_ALLOW_ADDRESSES", environment)
+        result = CliRunner().invoke(cli, args + extra)
+        runs[label] = (result.exit_code, "refused_address" in result.output, "1 ok" in result.output)
+    assert runs == {"unset": (1, True, False), "another network": (1, True, False),
+                    "loopback among others": (0, False, True), "replaced by the option": (0, False, True),
+                    "option over a bad variable": (0, False, True)}
+    assert len([e for e in site.log if e["path"] == "/ok"]) == 3  # only the runs it admitted reached the page
+
+
+def test_a_bad_allowed_address_in_the_environment_is_one_line(db_path, capsys, monkeypatch):
+    from .conftest import dump, main
+
+    monkeypatch.setenv("CHECKER_ALLOW_ADDRESSES", "127.0.0.1/32,localhost/8")
+    before = dump(db_path)
+    with pytest.raises(SystemExit) as e:
+        main(["check", "--db", str(db_path)])
+    assert e.value.code == 2
+    assert capsys.readouterr().err == ("Error: Invalid value for '--allow-address': 'localhost/8' (in "
+                                       "$CHECKER_ALLOW_ADDRESSES) is not an address or network (CIDR)\n")
+    assert dump(db_path) == before
+
+
 def test_wayback_base_from_environment(db_path, site, wayback, monkeypatch):
     db = open_db(db_path)
     missing = new_source(db, site.url("/missing"))

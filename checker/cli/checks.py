@@ -10,7 +10,7 @@ from ..check import CheckOptions, one_run_at_a_time, run_checks
 from ..db import open_db
 from ..review import review_queue, review_queue_size
 from ..sources import select_sources
-from .options import CHECK_DEFAULTS, Duration, RowId, Seconds, claims_option, db_option
+from .options import CHECK_DEFAULTS, Duration, RowId, Seconds, allow_addresses_option, claims_option, db_option
 
 STALE_AFTER = Duration("0s", "3650d")
 
@@ -32,7 +32,7 @@ STALE_AFTER = Duration("0s", "3650d")
               help="Most seconds one request waits for its retries, in all (a retry that would wait longer is not made).")
 @click.option("--turn-timeout", default=CHECK_DEFAULTS.turn_timeout, show_default=True, type=Seconds(1, 86400),
               help="Most seconds a request waits for its host's turn; past that the source is reported not checked.")
-@click.option("--allow-address", "allow_addresses", multiple=True, help="Admit this network (CIDR) despite the address policy, e.g. 127.0.0.1/32.")
+@allow_addresses_option("Admit this network (CIDR) despite the address policy (repeatable), e.g. 127.0.0.1/32.")
 @click.option("--wayback-base", envvar="CHECKER_WAYBACK_BASE", default=CHECK_DEFAULTS.wayback_base, show_default=True, help="Base URL of the web archive ($CHECKER_WAYBACK_BASE).")
 @click.option("--no-archive", is_flag=True, help="Do not fall back to the web archive.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run's results as JSON, for scripts.")

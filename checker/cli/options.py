@@ -2,6 +2,7 @@
 import contextlib
 import datetime
 import importlib
+import ipaddress
 import math
 import os
 import re
@@ -136,6 +137,32 @@ class RowId(click.ParamType):
         if not SQLITE_INTEGERS[0] <= number <= SQLITE_INTEGERS[1]:
             raise NotFound(self.what, number)
         return number
+
+
+class Network(click.ParamType):
+    """An address or network in CIDR notation (127.0.0.1/32, ::1/128); from an environment variable,
+    a comma-separated list of them."""
+
+    name = "cidr"
+
+    def split_envvar_value(self, rv):
+        return [part.strip() for part in (rv or "").split(",") if part.strip()]
+
+    def convert(self, value, param, ctx):
+        try:
+            ipaddress.ip_network(str(value).strip(), strict=False)
+        except ValueError:
+            where = ""
+            if ctx and param and ctx.get_parameter_source(param.name) == click.core.ParameterSource.ENVIRONMENT:
+                where = f" (in ${param.envvar})"
+            self.fail(f"{value!r}{where} is not an address or network (CIDR)", param, ctx)
+        return str(value).strip()
+
+
+def allow_addresses_option(help):
+    return click.option(
+        "--allow-address", "allow_addresses", type=Network(), multiple=True, envvar="CHECKER_ALLOW_ADDRESSES",
+        help=help + " Without it, $CHECKER_ALLOW_ADDRESSES (comma-separated) is read.")
 
 
 def db_option(f):
