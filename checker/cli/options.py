@@ -130,10 +130,7 @@ class RowId(click.ParamType):
         self.what = what
 
     def convert(self, value, param, ctx):
-        try:
-            number = value if isinstance(value, int) else int(str(value).strip())
-        except ValueError:
-            self.fail(f"{value!r} is not an id (a whole number)", param, ctx)
+        number = click.INT.convert(value, param, ctx)
         if not SQLITE_INTEGERS[0] <= number <= SQLITE_INTEGERS[1]:
             raise NotFound(self.what, number)
         return number
