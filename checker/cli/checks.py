@@ -46,7 +46,9 @@ def check(db_path, claims, sources, articles, stale_after, concurrency, min_inte
     time per database: a second waits for the first.
 
     Exit status: 0 when every source was read, 1 when any could not be
-    (each is listed, with why), 2 on bad usage, 130 when interrupted.
+    (each is listed, with why) or the run was refused (an id that names
+    nothing, a check lock that is not a regular file), 2 on bad usage (an
+    option outside its range), 130 when interrupted.
 
     Example: checker check --claim 3 --stale-after 7d
     """
