@@ -54,8 +54,8 @@ def check(db_path, claims, sources, articles, stale_after, concurrency, min_inte
     """
     options = CheckOptions(
         concurrency=concurrency, min_interval=min_interval, timeout=timeout, max_bytes=max_bytes, retries=retries,
-        max_retry_wait=max_retry_wait, turn_timeout=turn_timeout, allow_addresses=tuple(allow_addresses), wayback_base=wayback_base, use_archive=not no_archive,
-        stale_after=stale_after,
+        max_retry_wait=max_retry_wait, turn_timeout=turn_timeout, allow_addresses=tuple(allow_addresses),
+        wayback_base=wayback_base, use_archive=not no_archive, stale_after=stale_after,
     )
     db = open_db(db_path)
     selection = dict(claims=claims, sources=sources, articles=articles, stale_after=options.stale_after)

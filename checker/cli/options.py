@@ -100,9 +100,6 @@ class Seconds(click.FloatRange):
 
     name = "seconds"
 
-    def __init__(self, minimum, maximum):
-        super().__init__(minimum, maximum)
-
     def convert(self, value, param, ctx):
         number = click.FLOAT.convert(value, param, ctx)
         if not math.isfinite(number):
