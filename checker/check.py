@@ -6,10 +6,13 @@ the calling thread as soon as it arrives, so an interruption loses only the chec
 import collections
 import contextlib
 import datetime
+import errno
 import fcntl
 import ipaddress
+import os
 import queue
 import re
+import stat
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -20,7 +23,7 @@ from . import archive
 from .assessment import READ_OUTCOMES, evaluate, read_text, record_check
 from .attempt import Attempt, Snapshot
 from .db import transaction
-from .errors import ArchiveError, InvalidInput, InvalidURL, NoTurn, UnsupportedType
+from .errors import ArchiveError, InvalidInput, InvalidURL, LockUnusable, NoTurn, UnsupportedType
 from .extract import extract
 from .fetch import (
     DEFAULT_MAX_BYTES,
@@ -249,7 +252,7 @@ def one_run_at_a_time(db, on_wait=None):
     if not path:  # an in-memory database has no other users
         yield
         return
-    with open(path + ".check-lock", "a") as lock:
+    with open_lock(path + ".check-lock") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -260,6 +263,29 @@ def one_run_at_a_time(db, on_wait=None):
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+LOCK_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFDIR: "a directory", stat.S_IFCHR: "a character device",
+              stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}
+
+
+def open_lock(path):
+    """The lock file at path, created when missing, as a file object; anything but a regular file is
+    refused (LockUnusable). Opened without following a symlink (one to a regular file included: the
+    lock is ours to place) and without blocking, since opening a FIFO would wait for a writer for ever."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o644)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise LockUnusable(path, "it is a symlink")
+        if e.errno == errno.EISDIR:
+            raise LockUnusable(path, "it is a directory")
+        raise LockUnusable(path, e.strerror or str(e))
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise LockUnusable(path, f"it is {LOCK_KINDS.get(stat.S_IFMT(mode), 'not a regular file')}")
+    return os.fdopen(fd, "r+")
 
 
 def make_fetcher(options):

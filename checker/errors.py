@@ -171,3 +171,12 @@ class NotAnArticle(InvalidInput):
 
 class RefreshRefused(CheckerError):
     """Raised when ``--refresh`` would drop the quote of a claim made on the article's current text."""
+
+
+class LockUnusable(CheckerError):
+    """Raised when the check lock beside the database (``claims.db.check-lock``) is not a regular file
+    we can open: a FIFO, a directory, a device, a symlink (even to a regular file), or unreadable."""
+
+    def __init__(self, path, why):
+        self.path = path
+        super().__init__(f"cannot use the check lock {path}: {why}; remove it (checker makes a new one)")

@@ -98,6 +98,21 @@ def write_claimreview(db, out, **kwargs):
     return len(reviews)
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): =HYPERLINK(...) in a
+# claim would run in whoever opens the export. Such a text gets a leading single quote, which shows
+# the text as written. Numbers (SQLite integers and reals) are never text, so a negative value stays
+# a number: only text cells are escaped, and "-5" given as text is escaped like any other.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A CSV cell that no spreadsheet runs as a formula: text beginning with one of FORMULA_STARTS gets
+    a leading single quote; numbers, None and other text are returned as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 CSV_COLUMNS = ["id", "article_id", "kind", "claim", "quote", "verdict", "verdict_note", "verdict_at",
                "health", "source_count", "supporting", "latest_check_at", "value", "unit", "date_start", "date_end"]
 
@@ -106,5 +121,5 @@ def write_csv(db, out, *, claim_ids=None):
     rows = _claims(db, claim_ids)
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({column: spreadsheet_safe(row[column]) for column in CSV_COLUMNS} for row in rows)
     return len(rows)

@@ -18,7 +18,7 @@ from .match import assess
 from .names import FUNCTION_WORDS
 from .sentences import split_sentences
 from .text import clean, display_text, normalise, quote_occurs
-from .urls import normalise_url
+from .urls import http_urls, normalise_url
 from .vocab import PROPOSAL_STATUSES
 
 MAX_REPEATS = 10  # a proposal names at most this many claims it repeats, the closest first
@@ -68,7 +68,7 @@ def propose(db, article_id, *, model=None):
             "article_id": article["id"], "quote": atom.quote, "kind": atom.kind, "claim": atom.claim,
             "value": atom.value, "unit": atom.unit, "date_start": atom.date_start, "date_end": atom.date_end,
             "score": kept[atom.sentence], "sentence": atom.sentence.text,
-            "cited_urls": json.dumps(cited_urls(links, atom.sentence.text, paragraph)),
+            "cited_urls": json.dumps(http_urls(cited_urls(links, atom.sentence.text, paragraph))),
             "repeats": json.dumps(repeats),
         })
     with transaction(db):

@@ -1,9 +1,33 @@
 """Source URL validation and normalisation (pure functions)."""
+import unicodedata
 from urllib.parse import urlsplit, urlunsplit
 
 from .errors import InvalidURL
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# Characters a URL may not hold as typed (percent-encoded, they stay allowed): what a reader cannot see
+# or that reorders what they see. Control (Cc), format (Cf: the bidi controls U+202A-U+202E,
+# U+2066-U+2069, U+200E, U+200F, U+061C, zero-width spaces and joiners, soft hyphen, byte-order mark,
+# tags) and lone surrogates (Cs, which no database stores); and letters drawn as nothing: the Hangul
+# fillers and the combining grapheme joiner. The IDNA codec would silently drop some of them from a
+# host name, so that the address shown is not the one stored.
+HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs"}
+INVISIBLE_LETTERS = {"\u034f", "\u115f", "\u1160", "\u3164", "\uffa0"}
+
+
+def hidden_character(text):
+    """The first character of text that a reader cannot see or that reorders the rest, or None."""
+    for ch in text:
+        if unicodedata.category(ch) in HIDDEN_CATEGORIES or ch in INVISIBLE_LETTERS:
+            return ch
+    return None
+
+
+def describe_character(ch):
+    """'U+202E RIGHT-TO-LEFT OVERRIDE'; a character without a name (a control) is its code point alone."""
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" {name}" if name else "")
 
 
 def normalise_url(url):
@@ -18,6 +42,9 @@ def normalise_url(url):
     url = str(url).strip()
     if any(ch.isspace() for ch in url):
         raise InvalidURL(url, "contains whitespace")
+    hidden = hidden_character(url)
+    if hidden:
+        raise InvalidURL(url, f"contains an invisible or control character ({describe_character(hidden)})")
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -54,3 +81,14 @@ def web_url(value):
     except InvalidURL:
         return None
     return str(value).strip()
+
+
+def http_urls(urls):
+    """The normalised http(s) URLs among urls, each once, in order; anything else is dropped."""
+    kept = {}
+    for url in urls:
+        try:
+            kept.setdefault(normalise_url(url))
+        except InvalidURL:
+            continue
+    return list(kept)

@@ -68,6 +68,27 @@ def test_parse_duration_refuses(text):
         Duration().convert(text, None, None)
 
 
+@pytest.mark.parametrize("text,bounds,seconds", [
+    ("0s", ("0s", "3650d"), 0),
+    ("3650d", ("0s", "3650d"), 3650 * 86400),
+    ("521w", ("0s", "3650d"), 521 * 604800),
+    ("1m", ("1m", "365d"), 60),
+    ("3651d", ("0s", "3650d"), None),
+    ("522w", ("0s", "3650d"), None),
+    ("99999999999d", ("0s", "3650d"), None),  # past what a timedelta holds: was an OverflowError
+    ("1" + "0" * 400 + "s", ("0s", "3650d"), None),  # an infinite float
+    ("59s", ("1m", "365d"), None),
+    ("366d", ("1m", "365d"), None),
+])
+def test_durations_have_bounds(text, bounds, seconds):
+    duration = Duration(*bounds)
+    if seconds is None:
+        with pytest.raises(click.BadParameter, match=f"is not within {bounds[0]} to {bounds[1]}"):
+            duration.convert(text, None, None)
+    else:
+        assert duration.convert(text, None, None).total_seconds() == seconds
+
+
 def test_checks_snapshots_and_reuse(db, site):
     source_id = new_source(db, site.url("/ok"))
     summary = run_checks(db, select_sources(db, sources=[source_id]), options())
@@ -288,6 +309,46 @@ def test_cli_check_bad_input(db_path, capsys, extra, message):
     assert dump(db_path) == before
 
 
+def test_allowed_addresses_from_environment(db_path, site, monkeypatch):
+    """$CHECKER_ALLOW_ADDRESSES (comma-separated CIDRs) admits a network when no --allow-address is
+    given: a page on 127.0.0.1 is refused without it, read with it; an --allow-address replaces it."""
+    db = open_db(db_path)
+    ok = new_source(db, site.url("/ok"))
+    db.conn.close()
+    args = ["check", "--db", str(db_path), "--source", str(ok), "--no-archive", "--min-interval", "0", "--timeout", "3"]
+    runs = {}
+    for label, environment, extra in [
+        ("unset", None, []),
+        ("another network", "10.0.0.0/8", []),
+        ("loopback among others", " 10.0.0.0/8, 127.0.0.1/32,", []),
+        ("replaced by the option", "10.0.0.0/8", ["--allow-address", "127.0.0.1/32"]),
+        ("option over a bad variable", "not-a-network", ["--allow-address", "127.0.0.1/32"]),
+    ]:
+        if environment is None:
+            monkeypatch.delenv("CHECKER_ALLOW_ADDRESSES", raising=False)
+        else:
+            monkeypatch.setenv("CHECKER_ALLOW_ADDRESSES", environment)
+        result = CliRunner().invoke(cli, args + extra)
+        runs[label] = (result.exit_code, "refused_address" in result.output, "1 ok" in result.output)
+    assert runs == {"unset": (1, True, False), "another network": (1, True, False),
+                    "loopback among others": (0, False, True), "replaced by the option": (0, False, True),
+                    "option over a bad variable": (0, False, True)}
+    assert len([e for e in site.log if e["path"] == "/ok"]) == 3  # only the runs it admitted reached the page
+
+
+def test_a_bad_allowed_address_in_the_environment_is_one_line(db_path, capsys, monkeypatch):
+    from .conftest import dump, main
+
+    monkeypatch.setenv("CHECKER_ALLOW_ADDRESSES", "127.0.0.1/32,localhost/8")
+    before = dump(db_path)
+    with pytest.raises(SystemExit) as e:
+        main(["check", "--db", str(db_path)])
+    assert e.value.code == 2
+    assert capsys.readouterr().err == ("Error: Invalid value for '--allow-address': 'localhost/8' (in "
+                                       "$CHECKER_ALLOW_ADDRESSES) is not an address or network (CIDR)\n")
+    assert dump(db_path) == before
+
+
 def test_wayback_base_from_environment(db_path, site, wayback, monkeypatch):
     db = open_db(db_path)
     missing = new_source(db, site.url("/missing"))
@@ -413,3 +474,67 @@ def test_ctrl_c_keeps_what_was_saved(tmp_path):
         conn.close()
         assert 0 < saved < 30
         assert f"checked {saved} sources" in out
+
+
+def make_lock(kind, path, tmp_path):
+    """Put what `kind` names where the check lock goes."""
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "directory":
+        os.mkdir(path)
+    elif kind == "broken symlink":
+        os.symlink(tmp_path / "nowhere", path)
+    elif kind == "symlink to a regular file":
+        (tmp_path / "elsewhere").write_text("someone's file")
+        os.symlink(tmp_path / "elsewhere", path)
+    elif kind == "regular file":
+        path.write_text("")
+
+
+@pytest.mark.parametrize("kind,refusal", [
+    ("fifo", "it is a FIFO"),  # opening it used to wait for a writer for ever
+    ("directory", "it is a directory"),
+    ("broken symlink", "it is a symlink"),
+    ("symlink to a regular file", "it is a symlink"),  # the lock is ours to place: a link may point anywhere
+    ("regular file", None),
+])
+def test_the_check_lock_must_be_a_regular_file(tmp_path, kind, refusal):
+    """Through the CLI, in a process of its own (a hang fails on the timeout rather than stopping the
+    suite): anything but a regular file at claims.db.check-lock is refused in one line, exit 1, and
+    nothing is written; a regular one is used as it is. The database has no sources, so nothing is
+    fetched either way."""
+    from .conftest import dump
+
+    path = tmp_path / "claims.db"
+    seed_without_sources(path).conn.close()
+    lock = tmp_path / "claims.db.check-lock"
+    make_lock(kind, lock, tmp_path)
+    before = dump(path)
+    result = subprocess.run([sys.executable, "-m", "checker.cli", "check", "--db", str(path), "--no-archive"],
+                            capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    if refusal is None:
+        assert result.returncode == 0 and "checked 0 sources" in result.stdout, result
+        return
+    assert result.returncode == 1, result
+    assert result.stderr == f"Error: cannot use the check lock {lock}: {refusal}; remove it (checker makes a new one)\n"
+    assert dump(path) == before
+    assert not (tmp_path / "nowhere").exists()
+    if kind == "symlink to a regular file":
+        assert (tmp_path / "elsewhere").read_text() == "someone's file"
+
+
+@pytest.mark.parametrize("retries", [0, 3])
+def test_cli_retries_reach_the_fetcher(db_path, retries):
+    """--retries is what the fetcher does: a page that always answers 503 (Retry-After: 0) is asked
+    once more per retry."""
+    with LocalServer() as server:
+        server.routes = {"/busy": lambda h: h.send(503, b"busy", headers=[("Retry-After", "0")])}
+        db = open_db(db_path)
+        busy = new_source(db, server.url("/busy"))
+        db.conn.close()
+        result = CliRunner().invoke(cli, ["check", "--db", str(db_path), "--source", str(busy), "--no-archive",
+                                          "--min-interval", "0", "--allow-address", "127.0.0.1/32",
+                                          "--retries", str(retries), "--max-retry-wait", "0"])
+        asked = [e for e in server.log if e["path"] == "/busy"]
+    assert result.exit_code == 1 and "server_error" in result.output, result.output
+    assert len(asked) == retries + 1

@@ -318,3 +318,77 @@ def test_article_text_in_any_encoding(tmp_path, db_path, encoding):
     conn = sqlite3.connect(db_path)
     assert conn.execute("select text from articles where id = 'ru'").fetchone()[0] == text
     conn.close()
+
+
+TOO_LARGE = str(2**64)  # past SQLite's 64-bit integers
+TOO_SMALL = str(-2**63 - 1)
+LARGEST = str(2**63 - 1)  # SQLite holds it; no row has it
+
+# Every command that takes an id: (command, options, arguments), with the id in its place. Each id
+# that names nothing, however large, is "no ... with id ...", exit 1, one line
+ID_COMMANDS = [
+    (["show"], [], ["{id}"], "claim"),
+    (["verdict"], ["--note", "n"], ["{id}", "accurate"], "claim"),
+    (["add-source"], [], ["{id}", "https://example.org/x"], "claim"),
+    (["check"], ["--claim", "{id}"], [], "claim"),
+    (["check"], ["--source", "{id}"], [], "source"),
+    (["reassess"], ["--claim", "{id}"], [], "claim"),
+    (["export", "csv"], ["--claim", "{id}"], [], "claim"),
+    (["export", "claimreview"], ["--claim", "{id}"], [], "claim"),
+    (["accept"], [], ["{id}"], "proposal"),
+    (["reject"], [], ["{id}"], "proposal"),
+]
+
+
+@pytest.mark.parametrize("number", [TOO_LARGE, TOO_SMALL, LARGEST, "99999999999999999999999999999999999999"])
+@pytest.mark.parametrize("command,options,arguments,what", ID_COMMANDS,
+                         ids=[" ".join(c + o[:1]) for c, o, _, _ in ID_COMMANDS])
+def test_ids_beyond_sqlite_are_not_found(db_path, capsys, command, options, arguments, what, number):
+    before = dump(db_path)
+    # "--" lets a negative id stand as an argument rather than read as an option
+    argv = [*command, *options, "--db", "{db}", "--", *arguments]
+    with pytest.raises(SystemExit) as e:
+        main([word.format(id=number, db=db_path) for word in argv])
+    assert e.value.code == 1
+    assert capsys.readouterr().err == f"Error: no {what} with id {number}\n"
+    assert dump(db_path) == before
+
+
+# Values outside an option's range, non-finite ones included: one line, exit 2, nothing written
+OUT_OF_RANGE = [
+    (["check", "--timeout", "inf"], "'--timeout': 'inf' is not a finite number of seconds"),
+    (["check", "--timeout", "-inf"], "'--timeout': '-inf' is not a finite number of seconds"),
+    (["check", "--timeout", "nan"], "'--timeout': 'nan' is not a finite number of seconds"),
+    (["check", "--timeout", "1e12"], "'--timeout': 1000000000000.0 is not in the range 0.1<=x<=600"),
+    (["check", "--timeout", "0"], "'--timeout': 0.0 is not in the range 0.1<=x<=600"),
+    (["check", "--min-interval", "NaN"], "'--min-interval': 'NaN' is not a finite number of seconds"),
+    (["check", "--min-interval", "-1"], "'--min-interval': -1.0 is not in the range 0<=x<=600"),
+    (["check", "--min-interval", "601"], "'--min-interval': 601.0 is not in the range 0<=x<=600"),
+    (["check", "--concurrency", "257"], "'--concurrency': 257 is not in the range 1<=x<=256"),
+    (["check", "--concurrency", "99999999999999999999"], "'--concurrency': 99999999999999999999 is not in the range"),
+    (["check", "--max-bytes", "0"], "'--max-bytes': 0 is not in the range 1<=x<=1073741824"),
+    (["check", "--max-bytes", "1e3"], "'--max-bytes': '1e3' is not a valid integer"),
+    (["check", "--retries", "-1"], "'--retries': -1 is not in the range 0<=x<=10"),
+    (["check", "--retries", "11"], "'--retries': 11 is not in the range 0<=x<=10"),
+    (["check", "--max-retry-wait", "inf"], "'--max-retry-wait': 'inf' is not a finite number of seconds"),
+    (["check", "--max-retry-wait", "3601"], "'--max-retry-wait': 3601.0 is not in the range 0<=x<=3600"),
+    (["check", "--turn-timeout", "infinity"], "'--turn-timeout': 'infinity' is not a finite number of seconds"),
+    (["check", "--turn-timeout", "0.5"], "'--turn-timeout': 0.5 is not in the range 1<=x<=86400"),
+    (["check", "--stale-after", "99999999999d"], "'--stale-after': duration '99999999999d' is not within 0s to 3650d"),
+    (["check", "--stale-after", "3651d"], "'--stale-after': duration '3651d' is not within 0s to 3650d"),
+    (["serve", "--recheck-every", "99999999999d"], "'--recheck-every': duration '99999999999d' is not within 1m to 365d"),
+    (["serve", "--recheck-every", "1s"], "'--recheck-every': duration '1s' is not within 1m to 365d"),
+    (["serve", "--port", "0"], "'--port': 0 is not in the range 1<=x<=65535"),
+    (["serve", "--port", "65536"], "'--port': 65536 is not in the range 1<=x<=65535"),
+]
+
+
+@pytest.mark.parametrize("args,message", OUT_OF_RANGE, ids=[" ".join(a) for a, _ in OUT_OF_RANGE])
+def test_options_out_of_range_one_line_exit_2(db_path, capsys, args, message):
+    before = dump(db_path)
+    with pytest.raises(SystemExit) as e:
+        main([*args, "--db", str(db_path)])
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"Error: Invalid value for {message}"), err
+    assert dump(db_path) == before

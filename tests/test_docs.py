@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import cli
+from checker.cli.options import Duration, range_text
 from checker.vocab import KINDS, RELATIONS, VERDICTS
 
 README = (pathlib.Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
@@ -82,3 +83,33 @@ def test_the_readme_api_example_re_rates_a_claim(db_path):
         body["update"]["verdict"], body["update"]["verdict_note"], "root")
     assert (last["changed_by"], last["from_verdict"], last["to_verdict"]) == ("root", "accurate", body["update"]["verdict"])
     db.conn.close()
+
+
+def numeric_options():
+    """(command, option, type) for every option of every command that takes a number or a duration."""
+    context = click.Context(cli)
+    for name in COMMANDS:
+        command = cli
+        for word in name.split():
+            command = command.get_command(context, word)
+        for param in command.params:
+            if isinstance(param.type, (click.types._NumberParamTypeBase, Duration)):
+                yield name, param.opts[0], param.type
+
+
+NUMERIC_OPTIONS = list(numeric_options())
+
+
+@pytest.mark.parametrize("command,option,kind", NUMERIC_OPTIONS, ids=[f"{c} {o}" for c, o, _ in NUMERIC_OPTIONS])
+def test_every_number_has_a_range_in_the_readme(command, option, kind):
+    """No option takes a bare int or float (an id is a RowId, which is neither): each has both bounds,
+    and the README's table of limits gives its range."""
+    assert isinstance(kind, (click.IntRange, click.FloatRange, Duration)), f"{command} {option} has no range"
+    if not isinstance(kind, Duration):
+        assert kind.min is not None and kind.max is not None, f"{command} {option} has an open range"
+    assert f"| `checker {command} {option}` | {range_text(kind)}" in README
+
+
+def test_the_limits_table_names_only_options_that_exist():
+    listed = set(re.findall(r"^\| `checker ([a-z -]+?) (--[a-z-]+)` \|", README, re.M))
+    assert listed == {(c, o) for c, o, _ in NUMERIC_OPTIONS}

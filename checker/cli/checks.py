@@ -10,24 +10,34 @@ from ..check import CheckOptions, one_run_at_a_time, run_checks
 from ..db import open_db
 from ..review import review_queue, review_queue_size
 from ..sources import select_sources
-from .options import CHECK_DEFAULTS, Duration, claims_option, db_option
+from .options import CHECK_DEFAULTS, Duration, RowId, Seconds, allow_addresses_option, claims_option, db_option
+
+STALE_AFTER = Duration("0s", "3650d")
 
 
 @click.command()
 @db_option
 @claims_option("Check the sources of this claim (repeatable).")
-@click.option("--source", "sources", type=int, multiple=True, help="Check this source (repeatable).")
+@click.option("--source", "sources", type=RowId("source"), multiple=True, help="Check this source (repeatable).")
 @click.option("--article", "articles", multiple=True, help="Check the sources of this article's claims.")
-@click.option("--stale-after", type=Duration(), help="Skip sources checked more recently than this: 30m, 12h, 7d, 2w.")
+@click.option("--stale-after", type=STALE_AFTER,
+              help=f"Skip sources checked more recently than this: 30m, 12h, 7d, 2w ({STALE_AFTER.range_text}).")
 @click.option("--concurrency", default=CHECK_DEFAULTS.concurrency, show_default=True, type=click.IntRange(1, 256), help="Hosts fetched in parallel.")
-@click.option("--min-interval", default=CHECK_DEFAULTS.min_interval, show_default=True, type=click.FloatRange(0), help="Seconds between requests to one host.")
-@click.option("--timeout", default=CHECK_DEFAULTS.timeout, show_default=True, type=click.FloatRange(0.1), help="Total seconds allowed for one fetch.")
-@click.option("--max-bytes", default=CHECK_DEFAULTS.max_bytes, show_default=True, type=click.IntRange(1), help="Largest body read (after decompression).")
-@click.option("--allow-address", "allow_addresses", multiple=True, help="Admit this network (CIDR) despite the address policy, e.g. 127.0.0.1/32.")
+@click.option("--min-interval", default=CHECK_DEFAULTS.min_interval, show_default=True, type=Seconds(0, 600), help="Seconds between requests to one host.")
+@click.option("--timeout", default=CHECK_DEFAULTS.timeout, show_default=True, type=Seconds(0.1, 600), help="Total seconds allowed for one fetch.")
+@click.option("--max-bytes", default=CHECK_DEFAULTS.max_bytes, show_default=True, type=click.IntRange(1, 2**30), help="Largest body read, in bytes (after decompression).")
+@click.option("--retries", default=CHECK_DEFAULTS.retries, show_default=True, type=click.IntRange(0, 10),
+              help="Retries of a 429, 502, 503 or 504 answer.")
+@click.option("--max-retry-wait", default=CHECK_DEFAULTS.max_retry_wait, show_default=True, type=Seconds(0, 3600),
+              help="Most seconds one request waits for its retries, in all (a retry that would wait longer is not made).")
+@click.option("--turn-timeout", default=CHECK_DEFAULTS.turn_timeout, show_default=True, type=Seconds(1, 86400),
+              help="Most seconds a request waits for its host's turn; past that the source is reported not checked.")
+@allow_addresses_option("Admit this network (CIDR) despite the address policy (repeatable), e.g. 127.0.0.1/32.")
 @click.option("--wayback-base", envvar="CHECKER_WAYBACK_BASE", default=CHECK_DEFAULTS.wayback_base, show_default=True, help="Base URL of the web archive ($CHECKER_WAYBACK_BASE).")
 @click.option("--no-archive", is_flag=True, help="Do not fall back to the web archive.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run's results as JSON, for scripts.")
-def check(db_path, claims, sources, articles, stale_after, concurrency, min_interval, timeout, max_bytes, allow_addresses, wayback_base, no_archive, as_json):
+def check(db_path, claims, sources, articles, stale_after, concurrency, min_interval, timeout, max_bytes, retries,
+          max_retry_wait, turn_timeout, allow_addresses, wayback_base, no_archive, as_json):
     """Retrieve the cited pages, fall back to the web archive, and record every attempt.
 
     Checks all sources unless --claim, --source or --article narrow it. Each
@@ -36,14 +46,16 @@ def check(db_path, claims, sources, articles, stale_after, concurrency, min_inte
     time per database: a second waits for the first.
 
     Exit status: 0 when every source was read, 1 when any could not be
-    (each is listed, with why), 2 on bad usage, 130 when interrupted.
+    (each is listed, with why) or the run was refused (an id that names
+    nothing, a check lock that is not a regular file), 2 on bad usage (an
+    option outside its range), 130 when interrupted.
 
     Example: checker check --claim 3 --stale-after 7d
     """
     options = CheckOptions(
-        concurrency=concurrency, min_interval=min_interval, timeout=timeout, max_bytes=max_bytes,
-        allow_addresses=tuple(allow_addresses), wayback_base=wayback_base, use_archive=not no_archive,
-        stale_after=stale_after,
+        concurrency=concurrency, min_interval=min_interval, timeout=timeout, max_bytes=max_bytes, retries=retries,
+        max_retry_wait=max_retry_wait, turn_timeout=turn_timeout, allow_addresses=tuple(allow_addresses),
+        wayback_base=wayback_base, use_archive=not no_archive, stale_after=stale_after,
     )
     db = open_db(db_path)
     selection = dict(claims=claims, sources=sources, articles=articles, stale_after=options.stale_after)

@@ -11,7 +11,7 @@ from ..extract import read_text
 from ..seed import load_seed
 from ..text import describe_dates, describe_value, display_text, plural
 from ..vocab import HEALTHS, KINDS, RELATIONS
-from .options import db_option
+from .options import RowId, db_option
 
 
 @click.command()
@@ -116,7 +116,7 @@ def add_claim(ctx, db_path, article_id, quote, kind, claim_text, value, unit, da
 
 @click.command("add-source")
 @db_option
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=RowId("claim"))
 @click.argument("url")
 @click.option("--relation", default="supports", show_default=True, help="One of: " + ", ".join(RELATIONS) + ".")
 @click.option("--passage", help="The passage of the source that bears on the claim.")
@@ -137,7 +137,7 @@ def add_source(db_path, claim_id, url, relation, passage, title, publisher, note
 
 @click.command()
 @db_option
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=RowId("claim"))
 @click.argument("verdict")
 @click.option("--note", help="What the record shows, in a sentence or two.")
 @click.option("--by", help="Who rates it (default: $CHECKER_USER or your login).")
@@ -230,7 +230,7 @@ def source_lines(s):
 
 @click.command()
 @db_option
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=RowId("claim"))
 def show(db_path, claim_id):
     """Show one claim as the workbench does: its quote, figures and dates, verdict, health, and each
     source with its state, its latest evidence (facts found and missing, snippet) and its passage.

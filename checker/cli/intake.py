@@ -4,7 +4,7 @@ import click
 from ..db import open_db
 from ..intake import import_article as import_source
 from ..text import plural
-from .options import db_option
+from .options import allow_addresses_option, db_option
 
 
 def describe(result):
@@ -31,8 +31,7 @@ def describe(result):
 @db_option
 @click.argument("source")
 @click.option("--id", "article_id", help="The article's id, a slug such as budget-2026 (default: made from its title).")
-@click.option("--allow-address", "allow_addresses", multiple=True, metavar="CIDR",
-              help="Also admit this address range when fetching (repeatable), e.g. 127.0.0.1/32.")
+@allow_addresses_option("Also admit this address range when fetching (repeatable), e.g. 127.0.0.1/32.")
 @click.option("--refresh", is_flag=True,
               help="When the source was imported before and its text has changed, take the new text "
                    "(the old one is kept).")

@@ -2,6 +2,8 @@
 import contextlib
 import datetime
 import importlib
+import ipaddress
+import math
 import os
 import re
 import sqlite3
@@ -12,7 +14,7 @@ import click
 
 from ..check import CheckOptions
 from ..db import default_db_path, storage_error
-from ..errors import CheckerError
+from ..errors import CheckerError, NotFound
 
 CHECK_DEFAULTS = CheckOptions()  # the one home of `checker check`'s defaults
 
@@ -72,19 +74,100 @@ class CheckerGroup(click.Group):
 
 
 class Duration(click.ParamType):
-    """'7d' -> timedelta(days=7); units s, m, h, d, w."""
+    """'7d' -> timedelta(days=7); units s, m, h, d, w; within [minimum, maximum], given the same way."""
 
     name = "duration"
     PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$")
     UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
+    def __init__(self, minimum="0s", maximum="3650d"):
+        self.minimum, self.maximum = minimum, maximum
+        self.bounds = (self.seconds(minimum), self.seconds(maximum))
+
+    def seconds(self, value):
+        """The seconds a duration such as '7d' stands for, or None when it is not one."""
+        match = self.PATTERN.match(value or "")
+        return float(match.group(1)) * self.UNITS[match.group(2)] if match else None
+
+    @property
+    def range_text(self):
+        return f"{self.minimum} to {self.maximum}"
+
     def convert(self, value, param, ctx):
         if isinstance(value, datetime.timedelta):
             return value
-        match = self.PATTERN.match(value or "")
-        if not match:
+        seconds = self.seconds(value)
+        if seconds is None:
             self.fail(f"duration {value!r} is not a number with a unit (s, m, h, d or w), such as 7d", param, ctx)
-        return datetime.timedelta(seconds=float(match.group(1)) * self.UNITS[match.group(2)])
+        # 400 digits make an infinite float, and a timedelta holds at most 999999999 days
+        if not (math.isfinite(seconds) and self.bounds[0] <= seconds <= self.bounds[1]):
+            self.fail(f"duration {value!r} is not within {self.range_text}", param, ctx)
+        return datetime.timedelta(seconds=seconds)
+
+
+class Seconds(click.FloatRange):
+    """A number of seconds within [minimum, maximum]; nan and infinities are refused too (click's
+    FloatRange lets nan through, since no comparison with it is true)."""
+
+    name = "seconds"
+
+    def convert(self, value, param, ctx):
+        number = click.FLOAT.convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number of seconds", param, ctx)
+        return super().convert(number, param, ctx)
+
+
+def range_text(param_type):
+    """A bounded type's range as the README's limits table writes it: '0.1 to 600', '0s to 3650d'."""
+    if isinstance(param_type, Duration):
+        return param_type.range_text
+    return " to ".join(str(n) if isinstance(n, int) else f"{n:g}" for n in (param_type.min, param_type.max))
+
+
+SQLITE_INTEGERS = (-2**63, 2**63 - 1)  # a rowid is a signed 64-bit integer
+
+
+class RowId(click.ParamType):
+    """The id of a claim, source or proposal: a whole number. One outside SQLite's 64-bit range names
+    no row, so it is refused as any id that names nothing is: "no claim with id ...", exit 1."""
+
+    name = "id"
+
+    def __init__(self, what):
+        self.what = what
+
+    def convert(self, value, param, ctx):
+        number = click.INT.convert(value, param, ctx)
+        if not SQLITE_INTEGERS[0] <= number <= SQLITE_INTEGERS[1]:
+            raise NotFound(self.what, number)
+        return number
+
+
+class Network(click.ParamType):
+    """An address or network in CIDR notation (127.0.0.1/32, ::1/128); from an environment variable,
+    a comma-separated list of them."""
+
+    name = "cidr"
+
+    def split_envvar_value(self, rv):
+        return [part.strip() for part in (rv or "").split(",") if part.strip()]
+
+    def convert(self, value, param, ctx):
+        try:
+            ipaddress.ip_network(str(value).strip(), strict=False)
+        except ValueError:
+            where = ""
+            if ctx and param and ctx.get_parameter_source(param.name) == click.core.ParameterSource.ENVIRONMENT:
+                where = f" (in ${param.envvar})"
+            self.fail(f"{value!r}{where} is not an address or network (CIDR)", param, ctx)
+        return str(value).strip()
+
+
+def allow_addresses_option(help):
+    return click.option(
+        "--allow-address", "allow_addresses", type=Network(), multiple=True, envvar="CHECKER_ALLOW_ADDRESSES",
+        help=help + " Without it, $CHECKER_ALLOW_ADDRESSES (comma-separated) is read.")
 
 
 def db_option(f):
@@ -99,7 +182,7 @@ def db_option(f):
 
 
 def claims_option(help="Only this claim (repeatable)."):
-    return click.option("--claim", "claims", type=int, multiple=True, help=help)
+    return click.option("--claim", "claims", type=RowId("claim"), multiple=True, help=help)
 
 
 def out_option(f):

@@ -13,7 +13,7 @@ from ..spot import THRESHOLD
 from ..text import plural
 from ..spot import spot as spot_sentences
 from ..vocab import KINDS, PROPOSAL_STATUSES
-from .options import db_option
+from .options import RowId, db_option
 
 
 @click.command("propose")
@@ -87,7 +87,7 @@ def proposals(db_path, article_id, status):
 
 @click.command("accept")
 @db_option
-@click.argument("proposal_id", type=int)
+@click.argument("proposal_id", type=RowId("proposal"))
 @click.option("--claim", "claim_text", help="The claim restated as one checkable sentence, instead of the proposal's.")
 @click.option("--kind", help="One of: " + ", ".join(KINDS) + ".")
 @click.option("--value", help="A figure in base units: 630000000 for US$630 million.")
@@ -112,7 +112,7 @@ def accept(db_path, proposal_id, claim_text, kind, value, unit, date_start, date
 
 @click.command("reject")
 @db_option
-@click.argument("proposal_id", type=int)
+@click.argument("proposal_id", type=RowId("proposal"))
 def reject(db_path, proposal_id):
     """Reject a proposal (only one still `proposed`).
 

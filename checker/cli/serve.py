@@ -8,14 +8,17 @@ from ..db import open_db
 from ..web.serve import datasette_argv, read_editors
 from .options import Duration, db_option
 
+RECHECK_EVERY = Duration("1m", "365d")
+
 
 @click.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535), help="The port to listen on.")
 @click.option("--editors", "editors_file", envvar="CHECKER_EDITORS", type=click.Path(dir_okay=False),
               help="YAML file of editors who log in with a password ($CHECKER_EDITORS); see the README.")
-@click.option("--recheck-every", type=Duration(), help="Recheck sources older than this in the background while serving: 6h, 1d.")
+@click.option("--recheck-every", type=RECHECK_EVERY,
+              help=f"Recheck sources older than this in the background while serving: 6h, 1d ({RECHECK_EVERY.range_text}).")
 def serve(db_path, host, port, editors_file, recheck_every):
     """Serve the database in Datasette with the project's metadata and config.
 

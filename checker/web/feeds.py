@@ -3,28 +3,42 @@ and atom_updated (optionally atom_content and atom_link) has a .atom twin, such 
 /claims/review_queue.atom and /claims/health_changes.atom.
 
 datasette-atom does this too, but fails on a query with no rows, which is the review queue's usual
-and best state; this renderer writes a valid empty feed instead (RFC 4287)."""
+and best state; this renderer writes a valid empty feed instead (RFC 4287). The XML is feedgen's; every
+text passes xml_text first, since a claim may hold characters XML 1.0 cannot."""
 import datetime
-import xml.etree.ElementTree as ET
+import re
 
 from datasette.utils.asgi import Response
+from feedgen.feed import FeedGenerator
 
-ATOM = "http://www.w3.org/2005/Atom"
 REQUIRED = {"atom_id", "atom_title", "atom_updated"}
+# What XML 1.0 cannot hold (its Char production): C0 controls but tab, line feed and carriage return;
+# surrogates; U+FFFE and U+FFFF. A claim may hold any of them, and one would make the feed unreadable.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+class BadFeedRow(ValueError):
+    """Raised when a row's atom_updated is not a date or time."""
 
 
 def can_render(columns):
     return REQUIRED.issubset(columns or ())
 
 
-def rfc3339(value):
-    """Our ISO timestamps ('2026-11-27T04:01:07.123Z', '2026-11-27') as RFC 3339 date-times."""
-    text = str(value or "").strip().replace(" ", "T")
-    if len(text) == 10:
-        text += "T00:00:00Z"
-    if not text.endswith("Z") and "+" not in text[10:]:
-        text += "Z"
-    return text
+def xml_text(value):
+    """A value as text XML 1.0 can hold: each character it cannot becomes U+FFFD, so that the reader
+    sees something was there."""
+    return NOT_XML.sub("\ufffd", str(value))
+
+
+def timestamp(value):
+    """Our ISO timestamps ('2026-11-27T04:01:07.123Z', '2026-11-27 04:01:07', '2026-11-27') as aware
+    datetimes, UTC when they name no zone."""
+    try:
+        moment = datetime.datetime.fromisoformat(str(value or "").strip())
+    except ValueError:
+        raise BadFeedRow(f"atom_updated {str(value)!r} is not an ISO date or time")
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.timezone.utc)
 
 
 def absolute(request, path):
@@ -36,29 +50,29 @@ def absolute(request, path):
 
 
 def feed_xml(*, feed_id, title, self_url, rows, urls, request):
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = feed_id
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
-    updated = max((rfc3339(r["atom_updated"]) for r in rows), default=None)
-    if updated is None:
-        updated = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=self_url)
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = "checker"
-    ET.SubElement(feed, f"{{{ATOM}}}generator").text = "checker"
-    for row in rows:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = str(row["atom_id"])
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = str(row["atom_title"])
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = rfc3339(row["atom_updated"])
+    """The Atom document (RFC 4287) for rows with atom_id, atom_title, atom_updated and optionally
+    atom_content and atom_link; an entry with neither content nor link carries its title as content,
+    since Atom requires one of them."""
+    feed = FeedGenerator()
+    feed.id(xml_text(feed_id))
+    feed.title(xml_text(title))
+    feed.link(href=xml_text(self_url), rel="self")
+    feed.author({"name": "checker"})
+    feed.generator("checker")
+    moments = [timestamp(row["atom_updated"]) for row in rows]
+    feed.updated(max(moments, default=datetime.datetime.now(datetime.timezone.utc)))
+    for row, moment in zip(rows, moments):
+        entry = feed.add_entry(order="append")
+        entry.id(xml_text(row["atom_id"]))
+        entry.title(xml_text(row["atom_title"]))
+        entry.updated(moment)
         link = row.get("atom_link")
         if link:
-            ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=absolute(request, urls.path(link)))
-        if row.get("atom_content"):
-            ET.SubElement(entry, f"{{{ATOM}}}content", type="text").text = str(row["atom_content"])
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8")
+            entry.link(href=xml_text(absolute(request, urls.path(str(link)))), rel="alternate")
+        content = row.get("atom_content")
+        if content or not link:
+            entry.content(xml_text(content or row["atom_title"]), type="text")
+    return feed.atom_str(pretty=False, encoding="utf-8")
 
 
 async def render_atom(datasette, request, columns, rows, database, table, query_name, data):
@@ -70,6 +84,9 @@ async def render_atom(datasette, request, columns, rows, database, table, query_
     title = {"review_queue": "checker: the review queue", "health_changes": "checker: changes of health"}.get(
         name, f"checker: {name}")
     self_url = str(request.url)
-    body = feed_xml(feed_id=self_url.split("?")[0], title=title, self_url=self_url, rows=rows,
-                    urls=datasette.urls, request=request)
+    try:
+        body = feed_xml(feed_id=self_url.split("?")[0], title=title, self_url=self_url, rows=rows,
+                        urls=datasette.urls, request=request)
+    except BadFeedRow as e:
+        return Response.text(f"This page cannot be a feed: {e}.", status=400)
     return Response(body, content_type="application/atom+xml; charset=utf-8")

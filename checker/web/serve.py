@@ -1,14 +1,48 @@
 """Datasette configuration for a claims database, and the command line that serves it."""
 import os
 import pathlib
+import re
 import tempfile
+import unicodedata
 
 import yaml
 
 from ..errors import InvalidInput
+from ..urls import describe_character
 
 CONFIG_DIR = pathlib.Path(__file__).parent
-ROOT = "root"  # the actor of whoever started `checker serve`; no editor may take its name
+ROOT = "root"  # the actor of whoever started `checker serve`; no editor may take its name or look like it
+
+# An editor's name as written: ASCII letters, digits, '.', '_' and '-', 1 to 64 of them, starting with
+# a letter or digit. Plain ASCII leaves no look-alike letters from other scripts (Cyrillic о for o),
+# no invisible characters (zero-width space, soft hyphen) and no full-width forms.
+EDITOR_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+EDITOR_NAME_RULE = "1 to 64 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit"
+# Digits read as the letters they resemble; with case and separators set aside, 'R00T', 'r.o.o.t'
+# and 'ro0t' all read as root. The ASCII rule above already refuses every non-ASCII look-alike, so
+# Unicode's confusables table would add nothing here.
+LOOKALIKE_DIGITS = str.maketrans("013457", "oleast")
+
+
+def name_skeleton(name):
+    """What a name reads as: NFKC (full-width letters become ASCII), case folded, look-alike digits
+    as letters, '.', '_', '-' and invisible format characters (Cf) dropped. 'ＲＯＯＴ', 'R00T',
+    'r_o_o_t' and 'ro\u200bot' all give 'root'."""
+    folded = unicodedata.normalize("NFKC", name).casefold().translate(LOOKALIKE_DIGITS)
+    return "".join(ch for ch in folded if ch not in "._-" and unicodedata.category(ch) != "Cf")
+
+
+def editor_name_problem(name):
+    """Why ``name`` (a key of the editors file) cannot name an editor, in words, or None when it can."""
+    if not isinstance(name, str):
+        return f"editor name {name!r} is not text: write it in quotes"
+    if name_skeleton(name) == ROOT:
+        return f"{name!r} cannot be an editor's name: it reads as {ROOT!r}, the server's own user"
+    if not EDITOR_NAME.fullmatch(name):
+        odd = next((ch for ch in name if not (ch.isascii() and (ch.isalnum() or ch in "._-"))), None)
+        which = f" (it holds {describe_character(odd)})" if odd else ""
+        return f"editor name {name!r} is not plain{which}: use {EDITOR_NAME_RULE}"
+    return None
 
 
 def database_name(db_path):
@@ -34,9 +68,15 @@ def read_editors(path):
         raise InvalidInput(f"cannot read editors file {path}: {' '.join(str(e).split())}")
     if not isinstance(data, dict):
         raise InvalidInput(f"editors file {path} must map each user name to its password_hash")
+    seen = {}  # skeleton -> the name that has it
     for name, entry in data.items():
-        if str(name).strip().lower() == ROOT:
-            raise InvalidInput(f"editors file {path}: {name!r} cannot be an editor's name: it is the server's own user")
+        problem = editor_name_problem(name)
+        if problem:
+            raise InvalidInput(f"editors file {path}: {problem}")
+        if name_skeleton(name) in seen:
+            raise InvalidInput(f"editors file {path}: {seen[name_skeleton(name)]!r} and {name!r} read as the same "
+                               "name: give each editor a name of their own")
+        seen[name_skeleton(name)] = name
         if not isinstance(entry, dict) or not str(entry.get("password_hash", "")).startswith("pbkdf2_sha256$"):
             raise InvalidInput(f"editor {name!r} in {path} needs a password_hash from `datasette hash-password`")
     return data
