@@ -6,7 +6,7 @@ and closing the file as the sqlite3 shell does; someone browsing the pages throu
 Each actor records what it was told succeeded; `verify` then finds every such write in the database,
 a database that passes its integrity check, no page that answered 500, and every saved check whole
 (its attempts, its evidence and the health it moved, together). The suite runs it for about a
-minute (tests/test_soak.py); bench/soak_bench.py runs it for longer and reports its figures."""
+minute (tests/test_soak.py); bench/soak_bench.py runs it for longer and reports its figures.""" 
 import dataclasses
 import json
 import os
@@ -112,8 +112,9 @@ def prepare(path, site):
     db.conn.close()
 
 
-def soak(path, seconds, site, rng=None):
-    """Run every actor on the database at path for about `seconds`; returns the Record."""
+def soak(path, seconds, site, rng=None, *, writers=True):
+    """Run every actor on the database at path for about `seconds`; returns the Record. Without
+    `writers`, only the pages are read: the figure the bench compares the busy pages against."""
     rng = rng or random.Random()
     record = Record()
     stop = time.monotonic() + seconds
@@ -124,10 +125,11 @@ def soak(path, seconds, site, rng=None):
            "CHECKER_WAYBACK_BASE": site.archive.server.url("")}
     check_args = ["check", "--db", path, "--allow-address", "127.0.0.1/32", "--min-interval", "0",
                   "--wayback-base", site.archive.server.url("")]
-    with serving(path, "--recheck-every", "1m", env=env) as (base, link, server):
+    schedule = ["--recheck-every", "1m"] if writers else []
+    with serving(path, *schedule, env=env) as (base, link, server):
         auth = {"Authorization": f"Bearer {token}"}
-        reader = subprocess.Popen([sys.executable, "-c", READER, str(path), str(seconds)], stdout=subprocess.PIPE,
-                                  text=True)
+        reader = subprocess.Popen([sys.executable, "-c", READER, str(path), str(seconds if writers else 0)],
+                                  stdout=subprocess.PIPE, text=True)
 
         def editor(n):  # the command line: verdicts, claims and sources
             i = 0
@@ -223,8 +225,10 @@ def soak(path, seconds, site, rng=None):
                     record.page_ms.append((time.monotonic() - started) * 1000)
                 record.status(path_, response)
 
-        threads = [threading.Thread(target=editor, args=(n,)) for n in range(2)]
-        threads += [threading.Thread(target=f) for f in (checker_runs, workbench, browser)]
+        threads = [threading.Thread(target=browser)]
+        if writers:
+            threads += [threading.Thread(target=editor, args=(n,)) for n in range(2)]
+            threads += [threading.Thread(target=f) for f in (checker_runs, workbench)]
         for t in threads:
             t.start()
         for t in threads:

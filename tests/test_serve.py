@@ -6,6 +6,7 @@ import select
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -109,6 +110,8 @@ def serving(db_path, *args, env=None, timeout=60):
             except OSError:
                 assert proc.poll() is None, output
                 time.sleep(0.1)
+        # keep reading what the server prints (a line per request): a full pipe would stop the server
+        threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
         yield f"http://127.0.0.1:{port}", link, proc
     finally:
         proc.terminate()
