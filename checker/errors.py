@@ -142,3 +142,8 @@ class NotAnArticle(InvalidInput):
 
 class RefreshRefused(CheckerError):
     """Raised when ``--refresh`` would drop the quote of a claim made on the article's current text."""
+
+
+class TooLargeInput(InvalidInput):
+    """Raised when a file or a text is over one of the bounds in limits.py (a file of more than
+    MAX_FILE_BYTES, an article's text of more than MAX_TEXT_CHARS); nothing of it is kept."""
