@@ -9,6 +9,7 @@ from tabulate import tabulate
 from .. import propose as lib
 from ..db import open_db
 from ..extract import read_text
+from ..limits import MAX_NEW_PROPOSALS
 from ..spot import THRESHOLD
 from ..text import plural
 from ..spot import spot as spot_sentences
@@ -25,7 +26,8 @@ def propose(db_path, article_id):
     Each check-worthy sentence becomes one or more atomic proposals (one per
     figure, dated event, person's title, attribution, quotation or clause),
     each with the article's links for it and the recorded claims it repeats.
-    Rerunning adds only what is new.
+    Rerunning adds only what is new. One run adds at most 1,000 proposals, the
+    first in reading order; run it again for the rest.
 
     Example: checker propose pakistan-russia-2012
     """
@@ -37,6 +39,9 @@ def propose(db_path, article_id):
         line += f" ({result.already} already proposed)"
     if result.repeating:
         line += f"; {result.repeating} repeat recorded claims"
+    if result.more:
+        line += (f"; stopped at {MAX_NEW_PROPOSALS:,} new proposals, the most one run adds: run `checker propose "
+                 f"{result.article_id}` again for the rest")
     click.echo(line)
     if result.added:
         click.echo(f"List them: checker proposals --article {result.article_id}")
