@@ -24,9 +24,10 @@ MAX_TEXT_CHARS = 2_000_000
 # Cited links kept per article (the first in reading order): a long investigation cites a few hundred.
 MAX_LINKS = 3_000
 
-# The sentence kept with a cited link, in characters: a sentence of news prose stays under 1,000. A link in a
-# longer "sentence" (a paragraph without full stops) keeps this much of it around the link.
-MAX_LINK_SENTENCE_CHARS = 2_000
+# A sentence, in characters: one of news prose stays under 1,000. A longer one is a table, a list or a page
+# without full stops run together: propose leaves it out (and says so), and a cited link in it keeps this
+# much of it, around the link, as its sentence.
+MAX_SENTENCE_CHARS = 2_000
 
 # Embedded ClaimReviews read from one page, and places where the claim appeared read from one review: a
 # fact-check carries one review, a round-up a few dozen; each becomes a claim with its sources.

@@ -6,7 +6,6 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from rapidfuzz import fuzz
 
@@ -16,7 +15,7 @@ from .claims import add_claim, get_article
 from .db import transaction
 from .errors import InvalidInput, NotFound
 from .facts import claim_facts, index_page
-from .limits import MAX_NEW_PROPOSALS
+from .limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS
 from .match import assess
 from .names import FUNCTION_WORDS
 from .sentences import split_sentences
@@ -40,6 +39,7 @@ class ProposeResult:
     already: int = 0  # proposals found again, already recorded
     repeating: int = 0  # new proposals that repeat a recorded claim
     more: bool = False  # the run stopped at its limit of new proposals: another run adds the rest
+    too_long: int = 0  # check-worthy sentences left out for being over MAX_SENTENCE_CHARS (a table run together)
 
 
 @dataclass
@@ -53,6 +53,7 @@ class FoundProposals:
     rows: list = field(default_factory=list)  # new proposals, as rows of the proposals table
     already: int = 0
     more: bool = False  # stopped at the limit, with more new proposals to come
+    too_long: int = 0  # check-worthy sentences left out for being over MAX_SENTENCE_CHARS
 
 
 def propose(db, article_id, *, model=None, limit=MAX_NEW_PROPOSALS):
@@ -73,9 +74,10 @@ def find_proposals(db, article_id, *, model=None, limit=MAX_NEW_PROPOSALS):
     text = article["text"]
     sentences = split_sentences(text)
     scores = spot.score(sentences, model)
-    kept = {s: round(p, 4) for s, p in zip(sentences, scores) if p >= spot.THRESHOLD}
+    worthy = [(s, p) for s, p in zip(sentences, scores) if p >= spot.THRESHOLD]
+    kept = {s: round(p, 4) for s, p in worthy if len(s.text) <= MAX_SENTENCE_CHARS}
     atoms = iter_atoms(text, list(kept), published=article.get("published"))
-    found = FoundProposals(article["id"], text, len(sentences), len(kept))
+    found = FoundProposals(article["id"], text, len(sentences), len(worthy), too_long=len(worthy) - len(kept))
     recorded = recorded_proposals(db, article["id"])
     links = ArticleLinks([dict(r) for r in db.query(
         "SELECT url, anchor, sentence, paragraph FROM article_links WHERE article_id = ? ORDER BY paragraph, id",
@@ -112,7 +114,7 @@ def save_proposals(db, found):
     ProposeResult. A proposal recorded in between (another run) counts as already proposed; an
     article whose text changed in between is refused, and nothing is written."""
     result = ProposeResult(found.article_id, found.sentences, found.checkworthy, already=found.already,
-                           more=found.more)
+                           more=found.more, too_long=found.too_long)
     with transaction(db):
         if get_article(db, found.article_id)["text"] != found.text:
             raise InvalidInput(f"the text of article {found.article_id!r} changed while its claims were proposed: "
@@ -137,7 +139,7 @@ def folded_sentence(text):
 
 class ArticleLinks:
     """An article's links, each sentence folded once and filed, so that finding the links of a sentence
-    costs its own length, not the article's (which a loop over every link for every proposal did).
+    costs about its own length, not the article's (as a loop over every link for every proposal did).
 
     A link bears on a sentence when its own sentence is the same, or when one holds the other and
     both are CONTAINED or longer; a sentence no link bears on takes the links of its paragraph that
@@ -154,14 +156,13 @@ class ArticleLinks:
                 self.same.setdefault(folded_sentence(link["sentence"]), []).append(index)
             else:
                 self.unplaced.setdefault(link["paragraph"], []).append(index)
-        long = [folded for folded in self.same if len(folded) >= self.CONTAINED]
-        self.heads = {}  # the first CONTAINED characters of a long sentence -> the long sentences so opening
-        for folded in long:
+        self.long = [folded for folded in self.same if len(folded) >= self.CONTAINED]
+        self.heads = {}  # the first CONTAINED characters of a long link sentence -> those sentences
+        self.words = {}  # a word of a long link sentence -> those sentences (their indexes in self.long)
+        for index, folded in enumerate(self.long):
             self.heads.setdefault(folded[:self.CONTAINED], []).append(folded)
-        # every long sentence in one string, a separator between them, to find a sentence inside them at C speed
-        self.joined = "\0".join(long)
-        self.offsets = list(accumulate([0] + [len(folded) + 1 for folded in long[:-1]]))
-        self.long = long
+            for word in set(folded.split(" ")):
+                self.words.setdefault(word, []).append(index)
         self.found = {}
 
     def urls(self, sentence, paragraph):
@@ -179,15 +180,23 @@ class ArticleLinks:
                 for other in self.heads.get(mine[at:at + width], ()):
                     if mine.startswith(other, at):
                         hits.update(self.same[other])
-            at = self.joined.find(mine)
-            while at >= 0:  # mine inside a long link sentence (not across two of them)
-                index = bisect_right(self.offsets, at) - 1
-                if at + len(mine) <= self.offsets[index] + len(self.long[index]):
-                    hits.update(self.same[self.long[index]])
-                at = self.joined.find(mine, at + 1)
+            for other in self.holding(mine):
+                hits.update(self.same[other])
         if not hits:
             hits = self.unplaced.get(paragraph, ())
         return list(dict.fromkeys(self.links[index]["url"] for index in sorted(hits)))
+
+    def holding(self, mine):
+        """The long link sentences mine stands inside. A word inside mine (neither its first nor its last,
+        which may be parts of words) is a whole word of any sentence holding it: only the sentences
+        with the rarest such word are looked into."""
+        inner = mine.split(" ")[1:-1]
+        if inner:
+            rarest = min(inner, key=lambda word: len(self.words.get(word, ())))
+            places = self.words.get(rarest, ())
+        else:
+            places = range(len(self.long))
+        return [self.long[index] for index in places if mine in self.long[index]]
 
 
 # --- repeats ---------------------------------------------------------------------------------

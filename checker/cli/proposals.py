@@ -9,7 +9,7 @@ from tabulate import tabulate
 from .. import propose as lib
 from ..db import open_db
 from ..extract import read_text
-from ..limits import MAX_NEW_PROPOSALS
+from ..limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS
 from ..spot import THRESHOLD
 from ..text import plural
 from ..spot import spot as spot_sentences
@@ -39,6 +39,9 @@ def propose(db_path, article_id):
         line += f" ({result.already} already proposed)"
     if result.repeating:
         line += f"; {result.repeating} repeat recorded claims"
+    if result.too_long:
+        line += (f"; {plural(result.too_long, 'check-worthy sentence')} over {MAX_SENTENCE_CHARS:,} characters left out"
+                 " (a table or list run together?)")
     if result.more:
         line += (f"; stopped at {MAX_NEW_PROPOSALS:,} new proposals, the most one run adds: run `checker propose "
                  f"{result.article_id}` again for the rest")
