@@ -17,6 +17,10 @@ MB = 1024 * 1024
 MAX_FILE_BYTES = 10 * MB
 MAX_PAGE_BYTES = MAX_FILE_BYTES
 
+# Elements of a page's HTML read (the first, in reading order): an article page has a few thousand, navigation
+# and comments included. The extractor's time grows faster than their number, so a longer page is cut there.
+MAX_PAGE_ELEMENTS = 10_000
+
 # An article's text, in characters: about 300,000 words. A long read runs to 10,000 words, a book to 100,000.
 # An imported page's text is cut after its last paragraph that fits; add-article refuses a longer text.
 MAX_TEXT_CHARS = 2_000_000
@@ -37,6 +41,10 @@ MAX_APPEARANCES = 100
 # How deeply a JSON-LD block may nest for it to be read for ClaimReview markup: schema.org markup nests
 # under ten levels; a deeper block is skipped (with a note), never parsed.
 MAX_JSON_DEPTH = 100
+
+# References between RDFa nodes expanded when reading one page's markup: a ClaimReview needs a handful. Nodes
+# that cite each other twice over would otherwise double the work at every step.
+MAX_RDFA_EXPANSIONS = 10_000
 
 # New proposals one `checker propose` run adds: a 10,000-word article gives about 1,000. Run it again for
 # the rest. Each saved proposal costs the database a pass over the article's text (m010's triggers check

@@ -9,7 +9,7 @@ from tabulate import tabulate
 from .. import propose as lib
 from ..db import open_db
 from ..extract import read_text
-from ..limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS
+from ..limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS, read_at_most
 from ..spot import THRESHOLD
 from ..text import plural
 from ..spot import spot as spot_sentences
@@ -144,7 +144,8 @@ def spot(file, lines, as_json):
 
     Example: checker spot article.txt --json
     """
-    text = read_text(file.read(), getattr(file, "name", "-"))
+    name = getattr(file, "name", "-")
+    text = read_text(read_at_most(file, name), name)
     found = spot_sentences(text, lines=lines)
     for s in found:
         if as_json:
