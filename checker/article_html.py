@@ -346,6 +346,8 @@ def within_text_limit(paragraphs, notes, limit=MAX_TEXT_CHARS):
 def cut_at_space(text, room):
     """Where to cut text to keep at most room characters: after its last whitespace that fits (the
     whitespace dropped), else at room itself; 0 when nothing fits."""
+    if len(text) <= room:
+        return len(text)
     if room <= 0:
         return 0
     space = max(text.rfind(" ", 0, room + 1), text.rfind("\n", 0, room + 1))

@@ -12,8 +12,8 @@ from .errors import TooLargeInput
 
 MB = 1024 * 1024
 
-# A file read for its text (add-article --text-file, import of a .html, .htm, .txt or .pdf file, spot):
-# as much as `checker check` and `checker import` fetch of one page by default (--max-bytes).
+# A file read for its text (add-article --text-file, import of a .html, .htm, .txt or .pdf file, spot), and a
+# page fetched by `checker import` (and by `checker check` unless --max-bytes says otherwise).
 MAX_FILE_BYTES = 10 * MB
 MAX_PAGE_BYTES = MAX_FILE_BYTES
 
