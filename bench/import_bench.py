@@ -53,7 +53,7 @@ PAGES = [
     ("the seed article's page (ordinary)", seed_page),
     ("100,000 links, 10 a paragraph", lambda: links_in_paragraphs(100_000)),
     ("100,000 links in one paragraph, no full stop", lambda: links_in_one_paragraph(100_000)),
-    ("the same with JSON-LD nested 100,000 deep", lambda: seed_page('<script type="application/ld+json">'
+    ("the seed article's page with JSON-LD nested 100,000 deep", lambda: seed_page('<script type="application/ld+json">'
                                                                   + "[" * 100_000 + "]" * 100_000 + "</script>")),
     ("9 MB of text in 1,000-character paragraphs", lambda: long_text(9_000_000)),
 ]
@@ -67,10 +67,10 @@ def main():
             path.write_text(build(), encoding="utf-8")
             rows.append((name, path.stat().st_size, *measure(path, folder)))
         base_seconds, base_rss = rows[0][2], rows[0][3]
-        print(f"{'page':<46} {'bytes':>10} {'seconds':>8} {'x':>6} {'peak MB':>8} {'x':>5}  notes")
+        print(f"{'page':<56} {'bytes':>10} {'seconds':>8} {'x':>6} {'peak MB':>8} {'x':>5}  notes")
         for name, size, seconds, rss, output in rows:
             notes = sum(line.startswith("note: ") for line in output.splitlines())
-            print(f"{name:<46} {size:>10,} {seconds:>8.2f} {seconds / base_seconds:>6.1f} {rss:>8.0f} "
+            print(f"{name:<56} {size:>10,} {seconds:>8.2f} {seconds / base_seconds:>6.1f} {rss:>8.0f} "
                   f"{rss / base_rss:>5.1f}  {notes}")
             if not output.startswith("imported "):
                 print("   ", output.strip().replace("\n", "\n    "))

@@ -8,7 +8,9 @@ Three steps, kept apart:
    main text and its metadata (htmldate its date), leaving navigation, share links, comments, related
    stories and footers out; each link in that text becomes a CitedLink with the paragraph and the
    sentence it stands in; extruct finds schema.org ClaimReview markup (claimreview.py). Plain text:
-   the first line is the title, the rest the text. PDF: its text and title (extract.py).
+   the first line is the title, the rest the text. PDF: its text and title (extract.py). All of it
+   within the bounds of limits.py: what a page holds past them is left out, and the result's notes
+   say what.
 3. **Save**, in one transaction: the article (through claims.add_article, so its rules hold), its
    links, and a claim with its verdict for each embedded review.
 
