@@ -33,12 +33,13 @@ from checker.errors import CheckerError  # noqa: E402
 from checker.seed import load_seed  # noqa: E402
 from checker.sentences import split_sentences  # noqa: E402
 
-# {n}: a figure that changes every round; {y}: a year; {p}, {q}: people; {c}, {d}: places; {m}: a month.
+# {n}: a figure of every paragraph its own (no two paragraphs say the same); {n2}, {k}, {k2}: other figures; {y}, {y0},
+# {y2}: years; {p}, {q}: people; {c}, {d}: places; {m}: a month.
 PARAGRAPHS = (
     "Exports from {c} to {d} rose to US${n} million in {y}, up from US${n2} million a year earlier, according "
     "to the national statistics office. Officials said the increase came mostly from machinery and farm goods.",
-    "Finance Minister {p} told parliament on {m} 14, {y} that the deficit would fall to {k}.{k2}% of output by the "
-    "end of the next fiscal year. Opposition members said the forecast relied on growth that had not been seen "
+    "Finance Minister {p} told parliament on {m} 14, {y} that the deficit would fall to {k}.{k2}% of output, about €{n} "
+    "million, by the end of the next fiscal year. Opposition members said the forecast relied on growth that had not been seen "
     "since {y0}.",
     "The council approved a budget of €{n} million for road repairs, the largest in its history, after a vote "
     "of 31 to 12. Mayor {q} said work would begin in {m} and last about eighteen months.",
@@ -53,9 +54,10 @@ PARAGRAPHS = (
     "Health officials recorded {n} new cases of measles in the first six months of {y}, against {n2} in the same "
     "period a year earlier. Dr {p}, the chief medical officer, urged parents to vaccinate their children.",
     "President {q} arrived in {d} on {m} 7 for a three-day state visit, the first by a head of state from {c} "
-    "in more than {k} years. The two governments are expected to sign agreements on energy and transport.",
+    "in more than {k} years. The two governments are expected to sign agreements worth US${n} million on energy and transport.",
     "The central bank raised its main interest rate by 0.{k2} percentage points to {k}.{k2}%, its {k}th increase "
-    "since {m} {y0}. Governor {p} said inflation, at {k}.{k2}% in {m}, remained well above the target.",
+    "since {m} {y0}. Governor {p} said inflation, at {k}.{k2}% in {m}, remained well above the target, and that lending had grown by "
+    "€{n} million.",
     "Unemployment fell to {k}.{k2}% in the second quarter, the statistics agency said on Thursday. About {n},000 "
     "jobs were added in construction and retail, while manufacturing shed {n2},000 positions.",
     "The national team beat {d} 3-1 on Saturday in front of {n},000 spectators, its first win over its neighbour "
@@ -64,12 +66,13 @@ PARAGRAPHS = (
     "megawatts of wind and solar capacity came online. Campaigners said the cuts were still too slow.",
     "According to the ministry of defence, the navy will take delivery of {k} patrol ships by {y2}, at a cost "
     "of US${n} million. The contract was signed in {d} in {m} {y}.",
-    "Police arrested {k} people after protests outside parliament on {m} 21, a spokesman said. He said {n2} "
+    "Police arrested {k} people after protests outside parliament on {m} 21, a spokesman said. He said {n} "
     "officers had been deployed and that two of them were treated in hospital.",
     "The airline carried {n},000 passengers in {y}, {k}% more than the year before, and posted a profit of "
     "${n2} million, its chief executive, {p}, said in a statement on Monday.",
     "Rainfall in {m} was {k}% below the long-term average, the weather service said, the driest {m} since records "
-    "began in {y0}. Farmers in the north have been told to expect water restrictions.",
+    "began in {y0}. Farmers in the north, who planted {n},000 hectares this year, have been told to expect water "
+    "restrictions.",
     "The trade agreement, signed in {d} on {m} 12, {y}, removes duties on {n} goods and is expected to raise "
     "two-way trade between {c} and {d} to US${n2} billion by {y2}.",
     "Prime Minister {q} said on Wednesday that the government would build {n},000 homes over the next five "
@@ -81,7 +84,7 @@ PARAGRAPHS = (
     "Share prices in {c} fell {k}.{k2}% on Friday, their biggest one-day fall since {m} {y0}, after the "
     "government announced a windfall tax on banks. The tax is expected to raise US${n} million a year.",
     "{c} and {d} have held {k} rounds of talks on their border since {y0}, and a further meeting is planned for "
-    "{m} {y2} in {d}, the foreign ministry said.",
+    "{m} {y2} in {d}, where a trade deal worth US${n} million could be signed, the foreign ministry said.",
     "The university said {n} students enrolled this year, {k}% more than last year, and that fees would rise by "
     "€{n2} from {m}. The students' union called the rise unfair.",
 )
@@ -99,7 +102,7 @@ def paragraph(template, i):
     """One paragraph of round i: its figures, years, people and places varied by i."""
     y = 2001 + i % 23
     return template.format(
-        n=120 + (i * 37) % 880, n2=60 + (i * 13) % 400, k=2 + i % 17, k2=i % 10, y=y, y0=y - 1 - i % 9, y2=y + 2,
+        n=100 + i, n2=60 + (i * 13) % 400, k=2 + i % 17, k2=i % 10, y=y, y0=y - 1 - i % 9, y2=y + 2,
         p=PEOPLE[i % len(PEOPLE)], q=PEOPLE[(i * 7 + 3) % len(PEOPLE)], c=PLACES[i % len(PLACES)],
         d=PLACES[(i * 5 + 1) % len(PLACES)], m=MONTHS[i % 12])
 

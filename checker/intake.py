@@ -305,8 +305,9 @@ def refresh_article(db, existing, article, *, imported_from):
                           existing["url"], article.paragraphs, len(article.links), notes=article.notes)
     if article.text == existing["text"]:
         return result
+    squashed = squash(article.text)  # once, not once a claim
     lost = [r for r in db.query("SELECT id, quote FROM claims WHERE article_id = ? ORDER BY id", [article_id])
-            if squash(r["quote"]) not in squash(article.text)]  # as the database compares them
+            if squash(r["quote"]) not in squashed]  # as the database compares them
     if lost:
         quote = lost[0]["quote"] if len(lost[0]["quote"]) <= 60 else lost[0]["quote"][:57] + "..."
         raise RefreshRefused(
