@@ -135,7 +135,7 @@ def read_reviews(html, base_url=None):
             continue
         items.extend(rdfa_items(found.get(syntax) or []) if syntax == "rdfa" else found.get(syntax) or [])
     reviews, seen, appearances = [], set(), 0
-    for node in claim_review_nodes(items):
+    for node in claim_review_nodes(compact(items)):
         review = read_review(node)
         key = fold_words(review.claim) if review else None
         if review and key not in seen:
@@ -176,19 +176,18 @@ def json_depth(text, stop=None):
 
 
 def claim_review_nodes(value, depth=0):
-    """The ClaimReview objects anywhere inside JSON-LD-shaped data (arrays, @graph, nested properties),
-    looked for no deeper than MAX_JSON_DEPTH."""
+    """The ClaimReview objects anywhere inside JSON-LD-shaped data, compacted (arrays, @graph, nested
+    properties), looked for no deeper than MAX_JSON_DEPTH."""
     if depth > MAX_JSON_DEPTH:
         return
     if isinstance(value, list):
         for item in value:
             yield from claim_review_nodes(item, depth + 1)
     elif isinstance(value, dict):
-        node = compact(value)
-        if "ClaimReview" in types_of(node):
-            yield node
+        if "ClaimReview" in types_of(value):
+            yield value
             return
-        for child in node.values():
+        for child in value.values():
             yield from claim_review_nodes(child, depth + 1)
 
 
