@@ -65,12 +65,11 @@ def figures_in(reading, lo, hi, whens, sentence_lower):
     """The money and the counts with a unit in text[lo:hi], in order. A figure without a unit of its
     own takes the one before it ("rose from 941 cases in 2022 to 42,200 in 2023")."""
     found = []
-    for m in reading.money:
-        if lo <= m.start and m.end <= hi:
-            amount, currency, _ = m.value
-            found.append(Figure(m.start, m.end, number_value(amount) if currency else None, currency, True))
+    for m in reading.money_within(lo, hi):
+        amount, currency, _ = m.value
+        found.append(Figure(m.start, m.end, number_value(amount) if currency else None, currency, True))
     taken = [(f.start, f.end) for f in found] + [(w.start, w.end) for w in whens]
-    numbers = [(s, e, v) for s, e, v, _ in reading.numbers if lo <= s and e <= hi]
+    numbers = [(s, e, v) for s, e, v, _ in reading.numbers_within(lo, hi)]
     numbers += [(m.start(), m.end(), NUMBER_WORDS[m.group()]) for m in COUNT_WORD.finditer(reading.folded, lo, hi)]
     previous = None
     numbers.sort()

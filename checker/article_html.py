@@ -2,16 +2,21 @@
 trafilatura finds the main text and its metadata (htmldate its date), leaving navigation, share links,
 comments, related stories and footers out; each link in that text becomes a CitedLink with the
 paragraph and the sentence it stands in; extruct finds schema.org ClaimReview markup (claimreview.py)."""
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from bs4 import UnicodeDammit
+from lxml import etree
 
 from . import claimreview
 from .errors import InvalidURL, NotAnArticle
+from .limits import MAX_LINKS, MAX_PAGE_ELEMENTS, MAX_SENTENCE_CHARS, MAX_TEXT_CHARS
 from .sentences import split_sentences
-from .text import clean, is_partial_date, normalise
+from .text import clean, is_partial_date, normalise, word_for
 from .urls import normalise_url
 
 
@@ -44,6 +49,11 @@ CONTAINER_TAGS = {"body", "main", "doc", "list", "table", "quote", "div", "secti
 PROSE_TAGS = {"p", "quote", "item"}  # where the words that make a page an article are counted
 
 
+# Whitespace that tidying changes: at either end, a run of two or more, one that is neither a space nor a
+# line break (\s is what str.isspace() calls a space).
+CHANGED_WHITESPACE = re.compile(r"\A\s+|\s+\Z|\s{2,}|[^\S \n]")
+
+
 @dataclass(frozen=True)
 class CitedLink:
     url: str  # absolute http(s), normalised
@@ -62,6 +72,7 @@ class ExtractedArticle:
     canonical_url: str = None
     links: list = field(default_factory=list)  # CitedLink
     reviews: list = field(default_factory=list)  # claimreview.EmbeddedReview
+    notes: list = field(default_factory=list)  # what was left out to stay within limits.py's bounds, in words
 
     @property
     def paragraphs(self):
@@ -74,6 +85,9 @@ def extract_html_article(body, charset=None, page_url=None):
     tree = trafilatura.load_html(html) if html else None
     if tree is None:
         raise NotAnArticle("the page is empty" if not (html or "").strip() else "the page is not HTML that can be read")
+    notes = []
+    if within_element_limit(tree, notes):
+        html = etree.tostring(tree, encoding="unicode", method="html")  # its markup read from what was kept
     base = document_base(tree, page_url)
     canonical = canonical_url(tree, base)
     base = base or canonical  # a saved page's relative links resolve against where it says it lives
@@ -94,9 +108,12 @@ def extract_html_article(body, charset=None, page_url=None):
     paragraphs = drop_title_heading(body_paragraphs(doc.body), title)
     if prose_words(paragraphs) < MIN_ARTICLE_WORDS:
         raise NotAnArticle(f"no main text found (under {MIN_ARTICLE_WORDS} words of prose)")
+    paragraphs = within_text_limit(paragraphs, notes)
     text = "\n\n".join(p.text for p in paragraphs)
     self_urls = {u for u in (page_url, canonical) if u}
     published = clean(doc.date)
+    links = cited_links(paragraphs, text, self_urls, notes)
+    reviews = claimreview.read_reviews(html, base_url=page_url or canonical)
     return ExtractedArticle(
         title=title or first_sentence(text),
         text=text,
@@ -104,9 +121,33 @@ def extract_html_article(body, charset=None, page_url=None):
         publisher=declared_publisher(doc.sitename, (canonical, base)),
         published=published if published and is_partial_date(published, partial=False) else None,
         canonical_url=canonical,
-        links=cited_links(paragraphs, text, self_urls),
-        reviews=claimreview.find_reviews(html, base_url=page_url or canonical),
+        links=links,
+        reviews=reviews.reviews,
+        notes=notes + reviews.notes,
     )
+
+
+def within_element_limit(tree, notes, limit=MAX_PAGE_ELEMENTS):
+    """Cut a page's tree after its first limit elements in reading order (the article comes before the
+    comments and footers a longer page goes on with): trafilatura's time grows faster than the number
+    of elements. True when it was cut, with a note of what was dropped."""
+    elements = (e for e in tree.iter() if isinstance(e.tag, str))
+    first_dropped = next(islice(elements, limit, None), None)
+    if first_dropped is None:
+        return False
+    total = limit + 1 + sum(1 for _ in elements)
+    node = first_dropped
+    while node.getparent() is not None:  # what follows it, and what follows each element it stands in
+        parent = node.getparent()
+        for sibling in list(node.itersiblings()):
+            parent.remove(sibling)
+        if node is not first_dropped:
+            node.tail = None
+        node = parent
+    first_dropped.getparent().remove(first_dropped)
+    notes.append(f"the page's markup was cut after its first {limit:,} elements, the most checker reads: "
+                 f"{total - limit:,} of its {total:,} elements dropped")
+    return True
 
 
 def declared_publisher(sitename, urls):
@@ -175,26 +216,36 @@ class ParagraphBuilder:
 
     def build(self):
         raw = "".join(self.parts)
-        out, position = [], []  # position[i]: the index in out of raw[i]
-        pending_space = pending_break = False
-        for ch in raw:
-            position.append(len(out) + (1 if (pending_space or pending_break) and out else 0))
-            if ch == "\n":
-                pending_break = True
-            elif ch.isspace():
-                pending_space = True
-            else:
-                if out and pending_break:
-                    out.append("\n")
-                elif out and pending_space:
-                    out.append(" ")
-                pending_space = pending_break = False
-                out.append(ch)
-        position.append(len(out))
-        text = "".join(out)
+        # Each run of whitespace becomes one line break if it holds one, else one space; none at either end.
+        # Only the runs that change are visited. runs: (start, end, where it starts in the tidied text,
+        # characters dropped up to its end)
+        pieces, runs, length, dropped = [], [], 0, 0
+        at = 0
+        for m in CHANGED_WHITESPACE.finditer(raw):
+            a, b = m.span()
+            pieces.append(raw[at:a])
+            length += a - at
+            one = "" if a == 0 or b == len(raw) else "\n" if "\n" in m.group() else " "
+            pieces.append(one)
+            dropped += b - a - len(one)
+            runs.append((a, b, length, dropped))
+            length += len(one)
+            at = b
+        pieces.append(raw[at:])
+        text = "".join(pieces)
+        starts = [run[0] for run in runs]
+
+        def position(i):
+            """Where raw[i] stands in text (for a space: where its run's one character does)."""
+            r = bisect_right(starts, i) - 1
+            if r >= 0 and i < runs[r][1]:  # inside a run of whitespace
+                a, _, before, _ = runs[r]
+                return before + (1 if i > a and before else 0)
+            return i - (runs[r][3] if r >= 0 else 0)
+
         links = []
         for href, start, end, anchor in self.links:
-            lo, hi = min(position[start], len(text)), min(position[end], len(text))
+            lo, hi = min(position(start), len(text)), min(position(end), len(text))
             while lo < hi and text[lo].isspace():
                 lo += 1
             links.append((href, lo, max(lo, hi), clean(" ".join((anchor or "").split()))))
@@ -266,30 +317,101 @@ def prose_words(paragraphs):
     return sum(len(p.text.split()) for p in paragraphs if p.tag in PROSE_TAGS)
 
 
+def within_text_limit(paragraphs, notes, limit=MAX_TEXT_CHARS):
+    """The paragraphs whose text, joined by blank lines, fits in limit characters: those that fit whole,
+    then the one that passes the limit cut at a space (with the links it still holds). What was
+    dropped is said in notes."""
+    kept, length = [], 0
+    for paragraph in paragraphs:
+        gap = 2 if kept else 0
+        if length + gap + len(paragraph.text) <= limit:
+            kept.append(paragraph)
+            length += gap + len(paragraph.text)
+            continue
+        cut = cut_at_space(paragraph.text, limit - length - gap)
+        if cut:
+            kept.append(Paragraph(paragraph.text[:cut], paragraph.tag,
+                                  [link for link in paragraph.links if link[2] <= cut]))
+            length += gap + cut
+        whole = sum(len(p.text) for p in paragraphs) + 2 * (len(paragraphs) - 1)
+        left_out = len(paragraphs) - len(kept)
+        notes.append(f"the text was cut at {limit:,} characters, the most checker keeps: {whole - length:,} of its "
+                     f"{whole:,} characters dropped"
+                     + (f", {left_out:,} of its {len(paragraphs):,} paragraphs left out" if left_out else "")
+                     + ("; the last paragraph kept is cut short" if cut else ""))
+        break
+    return kept
+
+
+def cut_at_space(text, room):
+    """Where to cut text to keep at most room characters: after its last whitespace that fits (the
+    whitespace dropped), else at room itself; 0 when nothing fits."""
+    if len(text) <= room:
+        return len(text)
+    if room <= 0:
+        return 0
+    space = max(text.rfind(" ", 0, room + 1), text.rfind("\n", 0, room + 1))
+    return space if space > 0 else room
+
+
 def first_sentence(text, limit=200):
     sentences = split_sentences(text)
     first = sentences[0].text if sentences else text.strip().split("\n")[0]
     return first if len(first) <= limit else first[:limit - 3].rstrip() + "..."
 
 
-def cited_links(paragraphs, text, self_urls):
-    """Every link in the article's paragraphs that cites something, with its sentence and paragraph."""
+def cited_links(paragraphs, text, self_urls, notes=None, limit=MAX_LINKS):
+    """Every link in the article's paragraphs that cites something, with its sentence and paragraph: at
+    most limit, the first in reading order (what was left out is said in notes). A sentence over
+    MAX_SENTENCE_CHARS keeps that much of itself around the link."""
     sentences = split_sentences(text)
+    starts, ends = [s.start for s in sentences], [s.end for s in sentences]
     self_urls = {u.rstrip("/") for u in self_urls}
-    links, seen, offset = [], set(), 0
+    links, seen, offset, cut, left = [], set(), 0, 0, 0
     for index, paragraph in enumerate(paragraphs):
-        for href, start, end, anchor in paragraph.links:
+        for number, (href, start, end, anchor) in enumerate(paragraph.links):
+            if len(links) >= limit:
+                left += len(paragraph.links) - number
+                break
             url = citation_url(href, self_urls)
             if url is None or (url, index, anchor) in seen:
                 continue
             seen.add((url, index, anchor))
             lo, hi = offset + start, offset + max(end, start + 1)
-            around = ([s for s in sentences if s.start < hi and s.end > lo]
-                      or [s for s in sentences if s.start <= lo < s.end])
-            sentence = text[around[0].start:around[-1].end] if around else paragraph.text
-            links.append(CitedLink(url, anchor, sentence, index))
+            # the sentences the link stands in: those it overlaps (sentences are in order, apart)
+            first, last = bisect_right(ends, lo), bisect_left(starts, hi)
+            if first < last:
+                around = (sentences[first].start, sentences[last - 1].end)
+            else:
+                around = (offset, offset + len(paragraph.text))  # the paragraph itself
+            if around[1] - around[0] > MAX_SENTENCE_CHARS:
+                around = window(text, around, lo, hi)
+                cut += 1
+            links.append(CitedLink(url, anchor[:MAX_SENTENCE_CHARS] if anchor else anchor,
+                                   text[around[0]:around[1]], index))
         offset += len(paragraph.text) + 2
+    if notes is not None and left:
+        notes.append(f"kept the first {limit:,} cited links, the most checker keeps: {left:,} more links in the "
+                     "text dropped")
+    if notes is not None and cut:
+        notes.append(f"{cut:,} {word_for(cut, 'cited link')} in a sentence over {MAX_SENTENCE_CHARS:,} characters "
+                     f"{'keeps' if cut == 1 else 'keep'} only the part of it around the link")
     return links
+
+
+def window(text, span, lo, hi, width=MAX_SENTENCE_CHARS):
+    """At most width characters of text[span[0]:span[1]] around a link at [lo, hi), from and to word
+    boundaries where they fall within it."""
+    start = max(span[0], min(lo, (lo + hi) // 2 - width // 2))
+    end = min(span[1], start + width)
+    start = max(span[0], end - width)
+    if start > span[0]:
+        space = text.find(" ", start, min(lo, end))
+        start = space + 1 if space >= 0 else start
+    if end < span[1]:
+        space = text.rfind(" ", max(hi, start), end)
+        end = space if space > start else end
+    return start, end
 
 
 def citation_url(href, self_urls=()):

@@ -8,6 +8,7 @@ a leading "since ...,"); a clause with several figures gives one claim per figur
 people one per person. Kinds come from plain rules about words (see clause_kind); no rule names a
 country, a person or a topic."""
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from .amounts import VISIT, figure_when, figures_in
@@ -57,11 +58,25 @@ class Reading:
 
     text: str  # the text with non-breaking spaces as spaces (the same length: offsets hold)
     folded: str
-    numbers: list
-    money: list
+    numbers: list  # (start, end, amount, tolerance), in order of start
+    money: list  # MoneyMention, in order of start
     published: object = None
     locale: str = None
     original: str = ""
+
+    def __post_init__(self):
+        self.number_starts = [n[0] for n in self.numbers]
+        self.money_starts = [m.start for m in self.money]
+
+    def numbers_within(self, lo, hi):
+        """The numbers standing wholly in [lo, hi), found by bisection: a clause looks only at its own."""
+        return [n for n in self.numbers[bisect_left(self.number_starts, lo):bisect_left(self.number_starts, hi)]
+                if n[1] <= hi]
+
+    def money_within(self, lo, hi):
+        """The money standing wholly in [lo, hi), in order."""
+        return [m for m in self.money[bisect_left(self.money_starts, lo):bisect_left(self.money_starts, hi)]
+                if m.end <= hi]
 
 
 CHANGE = frozenset("""increased increase increases rose rise rises risen grew grow grows grown fell fall falls fallen
@@ -102,15 +117,20 @@ def read_article(text, published=None, locale=None):
 def atomise(text, sentences=None, published=None, locale=None):
     """The atomic claims of a text's sentences (all of them, or those given: Sentence objects of this
     text), in order, each (quote, claim) once. A person's title is proposed where the text first gives it."""
+    return list(iter_atoms(text, sentences, published, locale))
+
+
+def iter_atoms(text, sentences=None, published=None, locale=None):
+    """atomise's claims one at a time, a sentence taken apart only when the one before is used up: a
+    caller that needs only the first ones does not pay for the rest."""
     reading = read_article(text, published, locale)
     seen_people = set()
-    atoms, keys = [], set()
+    keys = set()
     for sentence in split_sentences(text) if sentences is None else sentences:
         for atom in sentence_atoms(reading, sentence, seen_people):
             if (atom.quote, atom.claim) not in keys:
                 keys.add((atom.quote, atom.claim))
-                atoms.append(atom)
-    return atoms
+                yield atom
 
 
 # --- kinds ------------------------------------------------------------------------------------

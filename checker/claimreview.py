@@ -18,11 +18,14 @@ How a rating becomes one of our verdicts:
 """
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import extruct
 from extruct.jsonld import JsonLdExtractor
 from extruct.utils import parse_html
+
+from .limits import MAX_APPEARANCES, MAX_JSON_DEPTH, MAX_RDFA_EXPANSIONS, MAX_REVIEWS
+from .text import word_for
 
 SCHEMA_PREFIXES = ("http://schema.org/", "https://schema.org/", "schema:")
 DEFAULT_BEST, DEFAULT_WORST = 5.0, 1.0  # schema.org's defaults for a Rating without its scale
@@ -94,51 +97,110 @@ class EmbeddedReview:
         return f"{self.review_body}\n\n{line}" if self.review_body else line
 
 
+SYNTAX_NAMES = {"microdata": "microdata", "rdfa": "RDFa"}
+
+
+@dataclass
+class FoundReviews:
+    reviews: list  # EmbeddedReview, at most MAX_REVIEWS
+    notes: list  # what was skipped or left out, in words
+
+
 def find_reviews(html, base_url=None):
-    """Every ClaimReview in an HTML page (a str), in the order JSON-LD, microdata, RDFa, without repeats
-    of the same claim (sites often mark one review up twice). Markup that does not parse is skipped:
-    one broken block does not hide the others."""
+    """Every ClaimReview in an HTML page (a str), as read_reviews finds them."""
+    return read_reviews(html, base_url).reviews
+
+
+def read_reviews(html, base_url=None):
+    """The ClaimReviews of an HTML page (a str), in the order JSON-LD, microdata, RDFa, without repeats
+    of the same claim (sites often mark one review up twice), at most MAX_REVIEWS. Markup that does not
+    parse is skipped: one broken block does not hide the others; a JSON-LD block nested deeper than
+    MAX_JSON_DEPTH is skipped unread. Returns FoundReviews, with a note of what was left out."""
     body = html.encode("utf-8")
-    items = []
+    items, deep = [], 0
     for script in parse_html(body, "UTF-8").xpath('//script[@type="application/ld+json"]'):
+        if json_depth(script.xpath("string()"), stop=MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+            deep += 1
+            continue
         try:
             items.extend(JsonLdExtractor().extract_items(script))
         except Exception:  # extruct raises what json and jstyleson raise, which is many kinds
             continue
+    unread = []
     for syntax in ("microdata", "rdfa"):
-        found = extruct.extract(body, base_url=base_url, syntaxes=[syntax], uniform=True, errors="ignore")
+        try:
+            found = extruct.extract(body, base_url=base_url, syntaxes=[syntax], uniform=True, errors="ignore")
+        except Exception:  # extruct's own reading failed (on markup nested too deeply for it, say): the rest stands
+            unread.append(SYNTAX_NAMES[syntax])
+            continue
         items.extend(rdfa_items(found.get(syntax) or []) if syntax == "rdfa" else found.get(syntax) or [])
-    reviews, seen = [], set()
-    for node in claim_review_nodes(items):
+    reviews, seen, appearances = [], set(), 0
+    for node in claim_review_nodes(compact(items)):
         review = read_review(node)
         key = fold_words(review.claim) if review else None
         if review and key not in seen:
             seen.add(key)
-            reviews.append(review)
-    return reviews
+            appearances += len(review.appearances) > MAX_APPEARANCES
+            reviews.append(replace(review, appearances=review.appearances[:MAX_APPEARANCES]))
+    notes = [f"the page's {name} markup could not be read, and was skipped" for name in unread]
+    if deep:
+        notes.append(f"{deep:,} {word_for(deep, 'JSON-LD block')} nested deeper than {MAX_JSON_DEPTH} levels "
+                     "skipped unread")
+    if len(reviews) > MAX_REVIEWS:
+        notes.append(f"kept the first {MAX_REVIEWS:,} of {len(reviews):,} embedded fact-checks, the most checker "
+                     "takes from one page")
+    if appearances:
+        notes.append(f"{appearances:,} {word_for(appearances, 'embedded fact-check')} kept only the first "
+                     f"{MAX_APPEARANCES} places {'its' if appearances == 1 else 'their'} claim appeared")
+    return FoundReviews(reviews[:MAX_REVIEWS], notes)
 
 
-def claim_review_nodes(value):
-    """The ClaimReview objects anywhere inside JSON-LD-shaped data (arrays, @graph, nested properties)."""
+JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')  # a string (whose brackets do not count), or a bracket
+
+
+def json_depth(text, stop=None):
+    """How deeply a JSON text nests arrays and objects (0 for a scalar), read without parsing it, so
+    that no depth can exhaust the stack; counting stops once it passes stop."""
+    depth = deepest = 0
+    for m in JSON_TOKENS.finditer(text):
+        mark = m.group()[0]
+        if mark in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if stop is not None and deepest > stop:
+                    break
+        elif mark in "]}":
+            depth -= 1
+    return deepest
+
+
+def claim_review_nodes(value, depth=0):
+    """The ClaimReview objects anywhere inside JSON-LD-shaped data, compacted (arrays, @graph, nested
+    properties), looked for no deeper than MAX_JSON_DEPTH."""
+    if depth > MAX_JSON_DEPTH:
+        return
     if isinstance(value, list):
         for item in value:
-            yield from claim_review_nodes(item)
+            yield from claim_review_nodes(item, depth + 1)
     elif isinstance(value, dict):
-        node = compact(value)
-        if "ClaimReview" in types_of(node):
-            yield node
+        if "ClaimReview" in types_of(value):
+            yield value
             return
-        for child in node.values():
-            yield from claim_review_nodes(child)
+        for child in value.values():
+            yield from claim_review_nodes(child, depth + 1)
 
 
-def compact(node):
-    """A node with its property names and types stripped of the schema.org prefix."""
+def compact(node, depth=0):
+    """A node with its property names and types stripped of the schema.org prefix (to MAX_JSON_DEPTH
+    levels; what nests deeper is dropped)."""
+    if depth > MAX_JSON_DEPTH:
+        return None
     if isinstance(node, list):
-        return [compact(n) for n in node]
+        return [compact(n, depth + 1) for n in node]
     if not isinstance(node, dict):
         return node
-    return {strip_prefix(k): compact(v) for k, v in node.items()}
+    return {strip_prefix(k): compact(v, depth + 1) for k, v in node.items()}
 
 
 def strip_prefix(name):
@@ -154,15 +216,21 @@ def types_of(node):
 
 
 def rdfa_items(nodes):
-    """extruct's RDFa (expanded JSON-LD: every value a list, references by @id) as plain nested objects."""
+    """extruct's RDFa (expanded JSON-LD: every value a list, references by @id) as plain nested objects.
+    A reference is expanded into its node at most MAX_JSON_DEPTH deep and MAX_RDFA_EXPANSIONS times in
+    all (a node cited twice by each of a chain of nodes would double at every step); past either it
+    stays its @id."""
     by_id = {n.get("@id"): n for n in nodes if isinstance(n, dict) and n.get("@id")}
+    budget = [MAX_RDFA_EXPANSIONS]
 
     def value(v, seen):
         if isinstance(v, dict):
             if "@value" in v:
                 return v["@value"]
             ref = v.get("@id")
-            if ref in by_id and ref not in seen and len(by_id[ref]) > 1:
+            if ref in by_id and ref not in seen and len(by_id[ref]) > 1 and len(seen) <= MAX_JSON_DEPTH \
+                    and budget[0] > 0:
+                budget[0] -= 1
                 return node(by_id[ref], seen | {ref})
             return ref
         return v

@@ -7,7 +7,10 @@ import sqlite3
 import time
 
 from .db import iso_time, transaction
-from .errors import CheckerError, DuplicateClaim, DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle
+from .errors import (
+    CheckerError, DuplicateClaim, DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle, TooLargeInput,
+)
+from .limits import MAX_TEXT_CHARS
 from .sources import ensure_source, source_row
 from .text import clean, find_in_article, is_partial_date
 from .urls import normalise_url
@@ -90,6 +93,9 @@ def add_article(db, *, id, title, text, url=None, author=None, publisher=None, p
         "publisher": clean(publisher),
         "published": _date(published, "published", partial=False),
     }
+    if len(row["text"]) > MAX_TEXT_CHARS:
+        raise TooLargeInput(f"the article's text is {len(row['text']):,} characters: checker keeps at most "
+                            f"{MAX_TEXT_CHARS:,} (a long read is about 60,000)").at("text")
     if db["articles"].count_where("id = ?", [article_id]):
         raise InvalidInput(f"an article with id {article_id!r} already exists")
     with transaction(db):

@@ -180,3 +180,8 @@ class LockUnusable(CheckerError):
     def __init__(self, path, why):
         self.path = path
         super().__init__(f"cannot use the check lock {path}: {why}; remove it (checker makes a new one)")
+
+
+class TooLargeInput(InvalidInput):
+    """Raised when a file or a text is over one of the bounds in limits.py (a file of more than
+    MAX_FILE_BYTES, an article's text of more than MAX_TEXT_CHARS); nothing of it is kept."""

@@ -31,6 +31,7 @@ class Extracted:
     canonical_url: str | None
     content_type: str
     headings: tuple = ()
+    unread_pages: int = 0  # a PDF's pages not read, past the text's limit
 
 
 def media_type(content_type_header):
@@ -88,16 +89,24 @@ def extract_html(body, charset=None, url=None):
     return Extracted(tidy(root.get_text("\n")), title or None, canonical, "text/html", headings)
 
 
-def extract_pdf(body):
+def extract_pdf(body, max_chars=None):
+    """A PDF's text and title. max_chars: stop reading pages once the text has passed it (the pages
+    left are counted in unread_pages)."""
     from pypdf import PdfReader
 
     try:
         reader = PdfReader(io.BytesIO(body))
-        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+        pages, length, unread = [], 0, 0
+        for number, page in enumerate(reader.pages):
+            if max_chars is not None and length > max_chars:
+                unread = len(reader.pages) - number
+                break
+            pages.append(page.extract_text() or "")
+            length += len(pages[-1]) + 1
         title = reader.metadata.title if reader.metadata else None
     except Exception as e:  # pypdf raises many types for broken files
         raise UnsupportedType(f"application/pdf (unreadable: {e})")
-    return Extracted(tidy(text), title or None, None, "application/pdf")
+    return Extracted(tidy("\n".join(pages)), title or None, None, "application/pdf", unread_pages=unread)
 
 
 def decode_text(body, charset=None):

@@ -20,12 +20,13 @@ from protego import Protego
 
 from .address_policy import AddressPolicy, PinnedAddressAdapter
 from .errors import AddressRefused, DeadlineExceeded, InvalidInput, InvalidURL, NameNotResolved, NoTurn, TooLarge
+from .limits import MAX_PAGE_BYTES
 from .politeness import Budget, HostGate
 from .urls import normalise_url
 
 # The defaults of one run; `checker check`, the workbench's rechecks and CheckOptions all take these.
 DEFAULT_TIMEOUT = 30.0  # seconds for one whole fetch, headers and body included
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # counted after decompression
+DEFAULT_MAX_BYTES = MAX_PAGE_BYTES  # counted after decompression (limits.py: as much as a file read for its text)
 DEFAULT_RETRIES = 2
 DEFAULT_MAX_RETRY_WAIT = 30.0
 DEFAULT_MAX_REDIRECTS = 10

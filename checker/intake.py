@@ -8,7 +8,9 @@ Three steps, kept apart:
    main text and its metadata (htmldate its date), leaving navigation, share links, comments, related
    stories and footers out; each link in that text becomes a CitedLink with the paragraph and the
    sentence it stands in; extruct finds schema.org ClaimReview markup (claimreview.py). Plain text:
-   the first line is the title, the rest the text. PDF: its text and title (extract.py).
+   the first line is the title, the rest the text. PDF: its text and title (extract.py). All of it
+   within the bounds of limits.py: what a page holds past them is left out, and the result's notes
+   say what.
 3. **Save**, in one transaction: the article (through claims.add_article, so its rules hold), its
    links, and a claim with its verdict for each embedded review.
 
@@ -32,10 +34,11 @@ from .errors import InvalidInput, NotAnArticle, RefreshRefused, SourceUnreadable
 from .extract import (
     HTML_TYPES, PDF_TYPES, TEXT_TYPES, Extracted, decode_text, extract_pdf, media_type, read_text, sniff,
 )
+from .limits import MAX_TEXT_CHARS, read_at_most
 from .propose import on_earlier_text
 from .sentences import split_sentences
 from .soft404 import redirected_to_root, says_not_found
-from .text import clean, normalise, quote_occurs, squash
+from .text import clean, normalise, quote_occurs, squash, word_for
 from .urls import normalise_url
 
 FILE_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain", ".pdf": "application/pdf"}
@@ -68,6 +71,7 @@ class ImportResult:
     claims: int = 0  # claims added from embedded reviews
     version: int = None  # on a refresh: the id of the article_versions row holding the earlier text
     earlier_proposals: list = field(default_factory=list)  # on a refresh: open proposals whose sentence changed or went
+    notes: list = field(default_factory=list)  # what was left out of the page to stay within limits.py's bounds
 
 
 # -- 1. read ------------------------------------------------------------------------------
@@ -121,7 +125,7 @@ def read_file(path):
         raise SourceUnreadable(f"{path}: checker imports .html, .htm, .txt and .pdf files")
     try:
         with open(path, "rb") as f:
-            body = f.read()
+            body = read_at_most(f, path)  # refused by its size, or after the limit's worth from a pipe or device
     except OSError as e:
         raise SourceUnreadable(f"cannot read {path}: {e.strerror or e}")
     return Document(body, kind, os.path.abspath(path))
@@ -148,12 +152,16 @@ def extract_article(document):
         return article
     if mime in PDF_TYPES:
         try:
-            page = extract_pdf(document.body)
+            page = extract_pdf(document.body, max_chars=MAX_TEXT_CHARS)
         except UnsupportedType as e:
             raise NotAnArticle(f"{where} is not an article: {e}")
         # a PDF without a title in its metadata is titled by its first line, which stays in its text
         title = page.title or next((line for line in page.text.split("\n") if line.strip()), None)
-        return text_article(page.text, title=title, where=where)
+        article = text_article(page.text, title=title, where=where)
+        if page.unread_pages:
+            article.notes.append(f"the PDF's last {page.unread_pages:,} {word_for(page.unread_pages, 'page')} not read, "
+                                 "past the text's limit")
+        return article
     if mime in TEXT_TYPES:
         text = decode_text(document.body, charset) if charset else read_text(document.body, where)
         if text is None:
@@ -167,17 +175,25 @@ def article_page(article):
     return Extracted(article.text, article.title, article.canonical_url, "text/html", (article.text.split("\n")[0],))
 
 
-def text_article(text, *, title=None, where="the file"):
-    """Plain text: the title is the first non-blank line (unless one is given), the text the rest."""
+def text_article(text, *, title=None, where="the file", limit=MAX_TEXT_CHARS):
+    """Plain text: the title is the first non-blank line (unless one is given), the text the rest, cut
+    after its last paragraph (else line, else word) within limit characters, with a note."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if title is None:
         while lines and not lines[0].strip():
             lines.pop(0)
         title = lines.pop(0).strip() if lines else None
     body = "\n".join(line.rstrip() for line in lines).strip("\n")
+    notes = []
+    if len(body) > limit:
+        cut = next((at for at in (body.rfind("\n\n", 0, limit + 1), body.rfind("\n", 0, limit + 1),
+                                  body.rfind(" ", 0, limit + 1)) if at > 0), limit)
+        notes.append(f"the text was cut at {limit:,} characters, the most checker keeps: {len(body) - cut:,} of its "
+                     f"{len(body):,} characters dropped")
+        body = body[:cut].rstrip()
     if not clean(title) or not clean(body):
         raise NotAnArticle(f"{where} is not an article: it has no text" + (" after its title line" if title else ""))
-    return ExtractedArticle(title=clean(title), text=body)
+    return ExtractedArticle(title=clean(title), text=body, notes=notes)
 
 
 # -- 3. save ------------------------------------------------------------------------------
@@ -217,14 +233,15 @@ def find_imported(db, imported_from=None, url=None):
     return None
 
 
-def quote_for_review(review, text):
+def quote_for_review(review, text, sentences=None):
     """The words of the article a reviewed claim is quoted by: the claim itself where the text has it
     verbatim (its closing full stop aside), else the sentence that best matches it (rapidfuzz's
-    token_set_ratio, at least MIN_QUOTE_MATCH), else the article's first sentence."""
+    token_set_ratio, at least MIN_QUOTE_MATCH), else the article's first sentence. sentences: the
+    text's non-blank sentences, when the caller has split it already."""
     for words in (review.claim, review.claim.rstrip(".!?;: ")):
         if words and quote_occurs(words, text):
             return words
-    sentences = [s for s in split_sentences(text) if s.text.strip()]
+    sentences = [s for s in split_sentences(text) if s.text.strip()] if sentences is None else sentences
     best, best_score = None, -1.0
     for sentence in sentences:
         score = fuzz.token_set_ratio(review.claim, sentence.text, processor=fuzz_utils.default_process)
@@ -239,6 +256,7 @@ def save_reviews(db, article_id, text, reviews, self_urls):
     """Each review not yet on the article as a claim (kind other) with its verdict and appearances."""
     existing = {normalise(r["claim"]) for r in db.query("SELECT claim FROM claims WHERE article_id = ?", [article_id])}
     added = 0
+    sentences = [s for s in split_sentences(text) if s.text.strip()] if reviews else []  # once for all reviews
     for review in reviews:
         if normalise(review.claim) in existing:
             continue
@@ -251,8 +269,8 @@ def save_reviews(db, article_id, text, reviews, self_urls):
             urls.add(url)
             relation = "context" if url.rstrip("/") in self_urls else "cited"  # the article's own page
             sources.append({"url": url, "title": appearance.title, "relation": relation})
-        claim_id = add_claim(db, article_id=article_id, quote=quote_for_review(review, text), kind=IMPORTED_KIND,
-                             claim=review.claim, sources=sources)
+        claim_id = add_claim(db, article_id=article_id, quote=quote_for_review(review, text, sentences),
+                             kind=IMPORTED_KIND, claim=review.claim, sources=sources)
         if review.verdict != "unrated" or review.rating_text:
             set_verdict(db, claim_id, review.verdict, note=review.note, by=review.reviewer or "checker import")
         added += 1
@@ -277,18 +295,19 @@ def save_article(db, article, *, imported_from, page_url=None, article_id=None):
         save_links(db, article_id, article.links)
         claims = save_reviews(db, article_id, article.text, article.reviews, own_urls(imported_from, url))
     return ImportResult(article_id, "imported", article.title, imported_from, url, article.paragraphs,
-                        len(article.links), claims)
+                        len(article.links), claims, notes=article.notes)
 
 
 def refresh_article(db, existing, article, *, imported_from):
     """Take a page's new text as an existing article's text, keeping the old one as a version."""
     article_id = existing["id"]
     result = ImportResult(article_id, "unchanged", existing["title"], existing["imported_from"] or imported_from,
-                          existing["url"], article.paragraphs, len(article.links))
+                          existing["url"], article.paragraphs, len(article.links), notes=article.notes)
     if article.text == existing["text"]:
         return result
+    squashed = squash(article.text)  # once, not once a claim
     lost = [r for r in db.query("SELECT id, quote FROM claims WHERE article_id = ? ORDER BY id", [article_id])
-            if squash(r["quote"]) not in squash(article.text)]  # as the database compares them
+            if squash(r["quote"]) not in squashed]  # as the database compares them
     if lost:
         quote = lost[0]["quote"] if len(lost[0]["quote"]) <= 60 else lost[0]["quote"][:57] + "..."
         raise RefreshRefused(

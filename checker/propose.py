@@ -4,16 +4,18 @@ repeats; a person accepts one (it becomes a claim) or rejects it. The library be
 propose`, `checker proposals`, `checker accept` and `checker reject`."""
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from . import spot
-from .atomic import atomise
+from .atomic import iter_atoms
 from .claims import add_claim, get_article
 from .db import transaction
 from .errors import InvalidInput, NotFound
 from .facts import claim_facts, index_page
+from .limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS
 from .match import assess
 from .names import FUNCTION_WORDS
 from .sentences import split_sentences
@@ -36,60 +38,165 @@ class ProposeResult:
     added: list = field(default_factory=list)  # ids of the new proposals
     already: int = 0  # proposals found again, already recorded
     repeating: int = 0  # new proposals that repeat a recorded claim
+    more: bool = False  # the run stopped at its limit of new proposals: another run adds the rest
+    too_long: int = 0  # check-worthy sentences left out for being over MAX_SENTENCE_CHARS (a table run together)
 
 
-def propose(db, article_id, *, model=None):
-    """Propose the atomic claims of an article's check-worthy sentences; rerunning adds only what is
-    new (a proposal is its article, quote and restatement). Returns a ProposeResult."""
+@dataclass
+class FoundProposals:
+    """What the read phase (find_proposals) found, for the write phase (save_proposals) to record."""
+
+    article_id: str
+    text: str  # the article's text they were made from: saving refuses them if it has changed since
+    sentences: int
+    checkworthy: int
+    rows: list = field(default_factory=list)  # new proposals, as rows of the proposals table
+    already: int = 0
+    more: bool = False  # stopped at the limit, with more new proposals to come
+    too_long: int = 0  # check-worthy sentences left out for being over MAX_SENTENCE_CHARS
+
+
+def propose(db, article_id, *, model=None, limit=MAX_NEW_PROPOSALS):
+    """Propose the atomic claims of an article's check-worthy sentences, at most ``limit`` new ones
+    (None: all); rerunning adds only what is new (a proposal is its article, quote and restatement),
+    so a run stopped at the limit is continued by the next. Returns a ProposeResult.
+
+    Two phases, so that a server can run the long one off its write connection: find_proposals
+    only reads; save_proposals writes what it found in one short transaction."""
+    return save_proposals(db, find_proposals(db, article_id, model=model, limit=limit))
+
+
+def find_proposals(db, article_id, *, model=None, limit=MAX_NEW_PROPOSALS):
+    """The read phase: the new proposals of an article (a FoundProposals), at most ``limit`` (None:
+    all), the first in reading order; it reads the database and writes nothing. Its time grows with
+    the article's length and with the proposals it finds, no faster."""
     article = get_article(db, article_id)
     text = article["text"]
     sentences = split_sentences(text)
     scores = spot.score(sentences, model)
-    kept = {s: round(p, 4) for s, p in zip(sentences, scores) if p >= spot.THRESHOLD}
-    atoms = atomise(text, list(kept), published=article.get("published"))
-    result = ProposeResult(article["id"], len(sentences), len(kept))
-    recorded = {(r["quote"], r["claim"]) for r in db.query(
-        "SELECT quote, claim FROM proposals WHERE article_id = ?", [article["id"]])}
-    links = [dict(r) for r in db.query(
+    worthy = [(s, p) for s, p in zip(sentences, scores) if p >= spot.THRESHOLD]
+    kept = {s: round(p, 4) for s, p in worthy if len(s.text) <= MAX_SENTENCE_CHARS}
+    atoms = iter_atoms(text, list(kept), published=article.get("published"))
+    found = FoundProposals(article["id"], text, len(sentences), len(worthy), too_long=len(worthy) - len(kept))
+    recorded = recorded_proposals(db, article["id"])
+    links = ArticleLinks([dict(r) for r in db.query(
         "SELECT url, anchor, sentence, paragraph FROM article_links WHERE article_id = ? ORDER BY paragraph, id",
-        [article["id"]])]
+        [article["id"]])])
     breaks = [m.end() for m in re.finditer(r"\n[ \t\r\f\v\u00a0]*\n\s*", text)]
     finder = RepeatFinder(db, article["id"])
-    rows = []
     for atom in atoms:
         if (atom.quote, atom.claim) in recorded:
-            result.already += 1
+            found.already += 1
             continue
+        if limit is not None and len(found.rows) >= limit:
+            found.more = True
+            break
         recorded.add((atom.quote, atom.claim))
-        paragraph = sum(1 for b in breaks if b <= atom.sentence.start)
-        repeats = finder.find(atom)
-        result.repeating += bool(repeats)
-        rows.append({
+        paragraph = bisect_right(breaks, atom.sentence.start)  # the breaks before it
+        found.rows.append({
             "article_id": article["id"], "quote": atom.quote, "kind": atom.kind, "claim": atom.claim,
             "value": atom.value, "unit": atom.unit, "date_start": atom.date_start, "date_end": atom.date_end,
             "score": kept[atom.sentence], "sentence": atom.sentence.text,
-            "cited_urls": json.dumps(http_urls(cited_urls(links, atom.sentence.text, paragraph))),
-            "repeats": json.dumps(repeats),
+            "cited_urls": json.dumps(http_urls(links.urls(atom.sentence.text, paragraph))),
+            "repeats": json.dumps(finder.find(atom)),
         })
+    return found
+
+
+def recorded_proposals(db, article_id):
+    """The (quote, claim) of every proposal already made from an article."""
+    return {(r["quote"], r["claim"]) for r in db.query(
+        "SELECT quote, claim FROM proposals WHERE article_id = ?", [article_id])}
+
+
+def save_proposals(db, found):
+    """The write phase: record what find_proposals found, in one transaction, and return a
+    ProposeResult. A proposal recorded in between (another run) counts as already proposed; an
+    article whose text changed in between is refused, and nothing is written."""
+    result = ProposeResult(found.article_id, found.sentences, found.checkworthy, already=found.already,
+                           more=found.more, too_long=found.too_long)
     with transaction(db):
-        for row in rows:
-            result.added.append(db["proposals"].insert(row).last_pk)
+        if get_article(db, found.article_id)["text"] != found.text:
+            raise InvalidInput(f"the text of article {found.article_id!r} changed while its claims were proposed: "
+                               "propose again")
+        recorded = recorded_proposals(db, found.article_id)
+        for row in found.rows:
+            if (row["quote"], row["claim"]) in recorded:
+                result.already += 1
+                continue
+            columns = list(row)
+            cursor = db.execute(f"INSERT INTO proposals ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                                [row[c] for c in columns])
+            result.added.append(cursor.lastrowid)
+            result.repeating += row["repeats"] != "[]"
     return result
 
 
-def cited_urls(links, sentence, paragraph):
-    """The article's links that bear on a sentence: those standing in it, else those of its
-    paragraph whose sentence was not recorded."""
-    mine = " ".join(normalise(sentence).split())
+def folded_sentence(text):
+    """A sentence as link sentences are compared: normalised, its whitespace one space."""
+    return " ".join(normalise(text).split())
 
-    def same(other):
-        other = " ".join(normalise(other).split())
-        return other == mine or (min(len(other), len(mine)) >= 20 and (other in mine or mine in other))
 
-    urls = [link["url"] for link in links if link["sentence"] and same(link["sentence"])]
-    if not urls:
-        urls = [link["url"] for link in links if not link["sentence"] and link["paragraph"] == paragraph]
-    return list(dict.fromkeys(urls))
+class ArticleLinks:
+    """An article's links, each sentence folded once and filed, so that finding the links of a sentence
+    costs about its own length, not the article's (as a loop over every link for every proposal did).
+
+    A link bears on a sentence when its own sentence is the same, or when one holds the other and
+    both are CONTAINED or longer; a sentence no link bears on takes the links of its paragraph that
+    have no sentence recorded."""
+
+    CONTAINED = 20  # characters a folded sentence has at least for holding or being held to count
+
+    def __init__(self, links):
+        self.links = links  # in order of paragraph, then as recorded
+        self.same = {}  # folded sentence -> indexes of its links
+        self.unplaced = {}  # paragraph -> indexes of its links without a sentence
+        for index, link in enumerate(links):
+            if link["sentence"]:
+                self.same.setdefault(folded_sentence(link["sentence"]), []).append(index)
+            else:
+                self.unplaced.setdefault(link["paragraph"], []).append(index)
+        self.long = [folded for folded in self.same if len(folded) >= self.CONTAINED]
+        self.heads = {}  # the first CONTAINED characters of a long link sentence -> those sentences
+        self.words = {}  # a word of a long link sentence -> those sentences (their indexes in self.long)
+        for index, folded in enumerate(self.long):
+            self.heads.setdefault(folded[:self.CONTAINED], []).append(folded)
+            for word in set(folded.split(" ")):
+                self.words.setdefault(word, []).append(index)
+        self.found = {}
+
+    def urls(self, sentence, paragraph):
+        """The URLs of the links that bear on a sentence of the given paragraph, in the links' order."""
+        key = (sentence, paragraph)
+        if key not in self.found:
+            self.found[key] = self._urls(folded_sentence(sentence), paragraph)
+        return self.found[key]
+
+    def _urls(self, mine, paragraph):
+        hits = set(self.same.get(mine, ()))
+        if len(mine) >= self.CONTAINED:
+            width = self.CONTAINED
+            for at in range(len(mine) - width + 1):  # a long link sentence inside mine opens at one of its places
+                for other in self.heads.get(mine[at:at + width], ()):
+                    if mine.startswith(other, at):
+                        hits.update(self.same[other])
+            for other in self.holding(mine):
+                hits.update(self.same[other])
+        if not hits:
+            hits = self.unplaced.get(paragraph, ())
+        return list(dict.fromkeys(self.links[index]["url"] for index in sorted(hits)))
+
+    def holding(self, mine):
+        """The long link sentences mine stands inside. A word inside mine (neither its first nor its last,
+        which may be parts of words) is a whole word of any sentence holding it: only the sentences
+        with the rarest such word are looked into."""
+        inner = mine.split(" ")[1:-1]
+        if inner:
+            rarest = min(inner, key=lambda word: len(self.words.get(word, ())))
+            places = self.words.get(rarest, ())
+        else:
+            places = range(len(self.long))
+        return [self.long[index] for index in places if mine in self.long[index]]
 
 
 # --- repeats ---------------------------------------------------------------------------------
@@ -99,17 +206,20 @@ def words_of(text):
 
 
 def shared_run(a, b):
-    """The longest run of words two texts share, as a list of (folded) words."""
-    best, previous = (0, 0), [0] * (len(b) + 1)
-    for i in range(1, len(a) + 1):
-        current = [0] * (len(b) + 1)
-        for j in range(1, len(b) + 1):
-            if a[i - 1] == b[j - 1]:
-                current[j] = previous[j - 1] + 1
-                if current[j] > best[0]:
-                    best = (current[j], i)
+    """The longest run of words two texts share, as a list of (folded) words (the earliest in a of the
+    longest). Only the places where a word of a stands in b are visited."""
+    places = {}
+    for j, word in enumerate(b):
+        places.setdefault(word, []).append(j)
+    best, best_end, previous = 0, 0, {}
+    for i, word in enumerate(a):
+        current = {}  # j -> the length of the run ending at a[i] and b[j]
+        for j in places.get(word, ()):
+            current[j] = length = previous.get(j - 1, 0) + 1
+            if length > best:
+                best, best_end = length, i + 1
         previous = current
-    return a[best[1] - best[0]:best[1]]
+    return a[best_end - best:best_end]
 
 
 def same_words(run, mine, theirs, quote):
@@ -125,6 +235,17 @@ def same_words(run, mine, theirs, quote):
     return len(said) >= 2
 
 
+class Wording:
+    """A quote and its restatement as repeats compare them, read once: the quote's words, both
+    normalised, and where the quote ends in display text."""
+
+    def __init__(self, quote, claim):
+        self.words = words_of(quote)
+        self.quote = normalise(quote)
+        self.claim = normalise(claim)
+        self.quote_end = len(display_text(quote))
+
+
 class RepeatFinder:
     """Finds, for a proposal, the claims of other articles that state the same fact: the same words
     of an article (a run of words the quotes share), or the same figures, dates and names (the
@@ -136,17 +257,19 @@ class RepeatFinder:
         self.article_id = article_id
         self.any = db.execute("SELECT EXISTS (SELECT 1 FROM claims WHERE article_id != ?)", [article_id]).fetchone()[0]
         self.facts = {}
+        self.wordings = {}  # claim id -> its Wording, read once a run
 
     def find(self, atom):
         """[{"claim_id", "score" (0-1), "verdict"}] of the claims an Atom repeats, the closest first."""
         if not self.any:
             return []
-        page = None
+        page = mine = None
         found = []
         for claim in self.candidates(atom):
             if page is None:
                 page = index_page(atom.quote + "\n" + atom.sentence.text)
-            score = self.score(atom, claim, page)
+                mine = Wording(atom.quote, atom.claim)
+            score = self.score(atom, claim, page, mine)
             if score:
                 found.append({"claim_id": claim["id"], "score": score, "verdict": claim["verdict"]})
         found.sort(key=lambda r: (-r["score"], r["claim_id"]))
@@ -174,25 +297,28 @@ class RepeatFinder:
                 rows.setdefault(r["id"], dict(r))
         return list(rows.values())
 
-    def score(self, atom, claim, page):
-        """How surely an Atom repeats a claim, 0 (not at all) to 1."""
+    def score(self, atom, claim, page, mine=None):
+        """How surely an Atom repeats a claim, 0 (not at all) to 1. mine: the atom's Wording, when the
+        caller has it."""
         if atom.value is not None and claim["value"] is not None:
             larger = max(abs(float(atom.value)), abs(float(claim["value"])))
             if (atom.unit or "").upper() != (claim["unit"] or "").upper() or \
                     abs(float(atom.value) - float(claim["value"])) > FIGURE_TOLERANCE * larger:
                 return 0
-        mine, theirs = words_of(atom.quote), words_of(claim["quote"])
-        run = shared_run(mine, theirs)
-        wording = max(fuzz.token_set_ratio(normalise(atom.claim), normalise(claim["claim"])),
-                      fuzz.partial_ratio(normalise(atom.quote), normalise(claim["quote"])))
-        if same_words(run, mine, theirs, atom.quote):
+        mine = mine or Wording(atom.quote, atom.claim)
+        theirs = self.wordings.get(claim["id"])
+        if theirs is None:
+            theirs = self.wordings[claim["id"]] = Wording(claim["quote"], claim["claim"])
+        run = shared_run(mine.words, theirs.words)
+        wording = max(fuzz.token_set_ratio(mine.claim, theirs.claim), fuzz.partial_ratio(mine.quote, theirs.quote))
+        if same_words(run, mine.words, theirs.words, atom.quote):
             return round(max(wording, 90) / 100, 2)
         facts = self.facts.get(claim["id"])
         if facts is None:
             facts = self.facts[claim["id"]] = claim_facts(claim)
         if not facts or wording < WORDING:
             return 0
-        quote_end = len(display_text(atom.quote))
+        quote_end = mine.quote_end
         for fact in facts:
             hits = fact.find(page)
             if not hits or (fact.kind != "name" and min(hits) >= quote_end):

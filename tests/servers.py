@@ -22,16 +22,19 @@ def html(title, text, slug="page"):
     return PAGE.format(title=title, text=text, slug=slug).encode("utf-8")
 
 
-def minimal_pdf(text):
-    """A one-page PDF whose content stream shows `text` in Helvetica."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+def minimal_pdf(text, *more):
+    """A PDF whose pages (one, or one for each text given) show their text in Helvetica."""
+    texts = (text, *more)
+    font = 3 + 2 * len(texts)  # the catalog, the page tree, then a page and its content stream for each text
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+                   b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(len(texts))), len(texts))]
+    for i, page_text in enumerate(texts):
+        stream = f"BT /F1 12 Tf 72 720 Td ({page_text}) Tj ET".encode("latin-1")
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * i, font))
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, obj in enumerate(objects, 1):

@@ -392,3 +392,33 @@ def test_options_out_of_range_one_line_exit_2(db_path, capsys, args, message):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith(f"Error: Invalid value for {message}"), err
     assert dump(db_path) == before
+
+
+def sparse(path, size):
+    with open(path, "wb") as f:
+        f.truncate(size)  # its size, without writing it
+    return path
+
+
+@pytest.mark.parametrize("make,message", [
+    (lambda tmp: "/dev/zero", "/dev/zero holds more than 10 MB: checker reads at most that much from a file"),
+    (lambda tmp: sparse(tmp / "big.txt", 11 * 1024 * 1024), "big.txt is 11 MB: checker reads at most 10 MB from a file"),
+    (lambda tmp: (tmp / "long.txt").write_text("word " * 500_000) and tmp / "long.txt",
+     "the article's text is 2,499,999 characters: checker keeps at most 2,000,000"),
+], ids=["/dev/zero", "a file over 10 MB", "a text over 2,000,000 characters"])
+def test_add_article_refuses_a_text_past_the_limits(tmp_path, db_path, capsys, make, message):
+    before = dump(db_path)
+    with pytest.raises(SystemExit) as e:
+        main(["add-article", "--id", "big", "--title", "T", "--url", "https://example.org/big", "--text-file",
+              make(tmp_path), "--db", db_path])
+    assert e.value.code == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("Error: ") and message in err
+    assert dump(db_path) == before
+
+
+def test_spot_refuses_dev_zero(capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["spot", "/dev/zero"])
+    assert e.value.code == 1
+    assert capsys.readouterr().err == "Error: /dev/zero holds more than 10 MB: checker reads at most that much from a file\n"

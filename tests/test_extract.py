@@ -2,7 +2,7 @@
 import pytest
 
 from checker.errors import UnsupportedType
-from checker.extract import extract, media_type, sniff, tidy
+from checker.extract import extract, extract_pdf, media_type, sniff, tidy
 from checker.soft404 import redirected_to_root, says_not_found
 
 from .servers import CP1251_PAGE, PNG, minimal_pdf
@@ -147,3 +147,14 @@ def test_decode_text_refuses_binary_and_honours_a_declared_charset():
     assert decode_text(PNG) is None
     assert decode_text("Müller".encode("latin-1"), "iso-8859-1") == "Müller"
     assert decode_text("Müller".encode("utf-8"), "no-such-charset") == "Müller"
+
+
+@pytest.mark.parametrize("pages,max_chars,text,unread", [
+    (["first page", "second page", "third page"], None, "first page\nsecond page\nthird page", 0),
+    (["first page", "second page", "third page"], 5, "first page", 2),  # past 5 after the first page
+    (["first page", "second page", "third page"], 11, "first page\nsecond page", 1),
+    (["first page", "second page", "third page"], 100, "first page\nsecond page\nthird page", 0),
+])
+def test_a_pdf_read_to_a_number_of_characters(pages, max_chars, text, unread):
+    page = extract_pdf(minimal_pdf(*pages), max_chars=max_chars)
+    assert (page.text, page.unread_pages) == (text, unread)

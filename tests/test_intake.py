@@ -1,22 +1,27 @@
 """`checker import`: articles from pages and files, their cited links and embedded fact-checks, from tables of
 cases (tests/intake_cases.yaml) and from the seed article served inside blog furniture on 127.0.0.1."""
 import json
+import os
 import pathlib
 import re
 import sqlite3
 
+import lxml.html
 import pytest
 import yaml
 
 from checker.check import CheckOptions, make_fetcher
-from checker.claimreview import find_reviews, verdict_for_rating
+from checker.claimreview import find_reviews, json_depth, verdict_for_rating
 from checker.claims import add_claim
 from checker.db import open_db
 from checker.export import claim_reviews
 from checker.fetch import FetchResult
-from checker.article_html import is_share_link
+from checker.article_html import (
+    Paragraph, cut_at_space, is_share_link, window, within_element_limit, within_text_limit,
+)
 from checker.errors import NotAnArticle, SourceUnreadable
 from checker.intake import Document, extract_article, import_article, slugify
+from checker.limits import MAX_JSON_DEPTH, MAX_LINKS, MAX_PAGE_ELEMENTS, MAX_SENTENCE_CHARS, MAX_TEXT_CHARS, MB
 from checker.seed import SEED_DIR
 from checker.text import quote_occurs
 
@@ -565,3 +570,239 @@ def test_a_long_article_about_something_not_found_is_an_article(empty_db):
 def test_not_an_article_is_an_invalid_input():
     with pytest.raises(NotAnArticle):
         extract_article(page_document("https://news.example/x", b"<html><body><p>Too short.</p></body></html>"))
+
+
+# -- bounds (checker/limits.py): a page or file past them is cut with a note, or refused in one line ---------------
+
+
+def links_page(links, per_paragraph):
+    """An article with links: per_paragraph of them in each paragraph, each in a sentence of its own, or (0) all in
+    one paragraph without a full stop."""
+    if per_paragraph:
+        body = "".join("<p>" + " ".join(f'Exports rose {i + j}% in 2024, <a href="https://s{i + j}.example/r">the '
+                                        'office</a> said.' for j in range(per_paragraph)) + "</p>\n"
+                       for i in range(0, links, per_paragraph))
+    else:
+        body = "<p>" + " ".join(f'see <a href="https://s{i}.example/r/{i}">source {i}</a>' for i in range(links)) + "</p>"
+    return furnished_page(body, title="Sources")
+
+
+def varied_paragraphs(characters):
+    """Paragraphs of about 1,000 characters, about characters in all, no two alike (an extractor drops repeats)."""
+    paragraphs, length, i = [], 0, 0
+    while length < characters:
+        paragraphs.append(" ".join(f"On day {i}.{n} of the session the council approved item {i * 7 + n} of its "
+                                   f"agenda; the vote was {(i + n) % 50} to {50 - (i + n) % 50}, the clerk recorded."
+                                   for n in range(8)))
+        length += len(paragraphs[-1]) + 2
+        i += 1
+    return paragraphs
+
+
+def json_ld(script):
+    return f'<script type="application/ld+json">{script}</script>'
+
+
+REVIEW = ('{"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "The museum has 4 floors.", '
+          '"reviewRating": {"@type": "Rating", "alternateName": "False"}}')
+MUSEUM = "<p>The museum has 4 floors, a guide told visitors who asked about the building's history and its plans.</p>"
+
+# name, the page, the notes the import gives (each a fragment of one), and what must hold of the article
+PAGE_BOUNDS = [
+    ("an ordinary page", lambda: SEED_PAGE.read_bytes(), [], lambda a: len(a.links) == 5),
+    ("100,000 links in 5 MB", lambda: links_page(100_000, 10),
+     [f"the page's markup was cut after its first {MAX_PAGE_ELEMENTS:,} elements",
+      f"kept the first {MAX_LINKS:,} cited links, the most checker keeps"],
+     lambda a: len(a.links) == MAX_LINKS),
+    ("100,000 links in one paragraph without a full stop", lambda: links_page(100_000, 0),
+     [f"the page's markup was cut after its first {MAX_PAGE_ELEMENTS:,} elements",
+      f"kept the first {MAX_LINKS:,} cited links, the most checker keeps",
+      f"cited links in a sentence over {MAX_SENTENCE_CHARS:,} characters keep only the part of it around the link"],
+     lambda a: all(link.anchor in link.sentence for link in a.links)),
+    ("3 MB of text", lambda: furnished_page("\n".join(f"<p>{p}</p>" for p in varied_paragraphs(3_000_000))),
+     [f"the text was cut at {MAX_TEXT_CHARS:,} characters, the most checker keeps"],
+     lambda a: "\n\n".join(varied_paragraphs(3_000_000)).startswith(a.text)),
+    ("JSON-LD nested 100,000 deep beside a review", lambda: furnished_page(MUSEUM, head=json_ld("[" * 100_000 + "]" * 100_000)
+                                                                             + json_ld(REVIEW)),
+     ["1 JSON-LD block nested deeper than 100 levels skipped unread"],
+     lambda a: [r.claim for r in a.reviews] == ["The museum has 4 floors."]),
+    ("microdata nested 300 deep", lambda: furnished_page(MUSEUM).replace(
+        b"<footer>", b'<div itemscope itemtype="https://schema.org/ClaimReview">'
+        + b'<div itemprop="itemReviewed" itemscope itemtype="https://schema.org/Claim">' * 300 + b"x" + b"</div>" * 301
+        + b"<footer>"),
+     ["the page's microdata markup could not be read, and was skipped"], lambda a: a.reviews == []),
+]
+
+
+@pytest.mark.parametrize("name,page,notes,holds", PAGE_BOUNDS, ids=[c[0] for c in PAGE_BOUNDS])
+def test_a_page_within_bounds(name, page, notes, holds):
+    article = extract_article(page_document("https://news.example/world/page.html", page()))
+    assert len(article.notes) == len(notes), article.notes
+    for note, fragment in zip(article.notes, notes):
+        assert fragment in note and "\n" not in note
+    assert len(article.text) <= MAX_TEXT_CHARS and len(article.links) <= MAX_LINKS
+    assert all(len(link.sentence) <= MAX_SENTENCE_CHARS and link.sentence in article.text for link in article.links)
+    assert holds(article)
+
+
+@pytest.mark.parametrize("name,page,notes,holds", PAGE_BOUNDS, ids=[c[0] for c in PAGE_BOUNDS])
+def test_importing_a_page_within_bounds(name, page, notes, holds, tmp_path, db_path, capsys):
+    path = tmp_path / "page.html"
+    path.write_bytes(page())
+    main(["import", path, "--db", db_path])
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    lines = captured.out.splitlines()
+    assert lines[0].startswith("imported ")
+    assert len(lines) == 1 + len(notes)
+    for line, fragment in zip(lines[1:], notes):
+        assert line.startswith("note: ") and fragment in line
+    [article] = rows(db_path, "SELECT id, text FROM articles WHERE imported_from = ?", [str(path)])
+    links = rows(db_path, "SELECT sentence FROM article_links WHERE article_id = ?", [article["id"]])
+    assert len(article["text"]) <= MAX_TEXT_CHARS and len(links) <= MAX_LINKS
+    assert all(len(link["sentence"]) <= MAX_SENTENCE_CHARS for link in links)
+
+
+DEEP_JSON_LD = [
+    ("100,000 nested arrays", "[" * 100_000 + "]" * 100_000, True),
+    ("100,000 nested objects", '{"a":' * 100_000 + "1" + "}" * 100_000, True),
+    ("a review holding 100,000 nested arrays and objects", '{"@type": "ClaimReview", "claimReviewed": "Deep.", "x": '
+     + '[{"a":' * 50_000 + "1" + "}]" * 50_000 + "}", True),
+    ("100,000 arrays never closed", "[" * 100_000, True),
+    ("500 nested objects, which Python's json would parse", '{"a":' * 500 + "1" + "}" * 500, True),
+    # a review is two levels deep itself (its rating is an object)
+    ("a review nested as deep as is read", "[" * (MAX_JSON_DEPTH - 2) + REVIEW + "]" * (MAX_JSON_DEPTH - 2), False),
+    ("a review one level deeper", "[" * (MAX_JSON_DEPTH - 1) + REVIEW + "]" * (MAX_JSON_DEPTH - 1), True),
+]
+
+
+@pytest.mark.parametrize("name,script,skipped", DEEP_JSON_LD, ids=[c[0] for c in DEEP_JSON_LD])
+def test_deeply_nested_json_ld_through_the_command(name, script, skipped, tmp_path, db_path, capsys):
+    path = tmp_path / "deep.html"
+    path.write_bytes(furnished_page(MUSEUM, head=json_ld(script)))
+    main(["import", path, "--db", db_path])
+    captured = capsys.readouterr()
+    assert captured.err == "" and "Traceback" not in captured.out
+    lines = captured.out.splitlines()
+    assert lines[0].startswith("imported ")
+    if skipped:
+        assert lines[1:] == ["note: 1 JSON-LD block nested deeper than 100 levels skipped unread"]
+        assert "0 claims from embedded fact-checks" in lines[0]
+    else:
+        assert lines[1:] == [] and "1 claim from embedded fact-checks" in lines[0]
+
+
+@pytest.mark.parametrize("text,depth", [
+    ("1", 0), ('"[[["', 0), ("[]", 1), ('{"a": [1, {"b": [2]}]}', 4), ('["]", "\\"[", "\\\\", [[]]]', 3),
+    ("[[[", 3), ('[[], [[]], []]', 3), ('{"a": "unterminated [[[', 1),
+])
+def test_json_depth(text, depth):
+    assert json_depth(text) == depth
+
+
+def test_json_depth_stops_counting_past_its_stop():
+    assert json_depth("[" * 1000, stop=10) == 11
+
+
+@pytest.mark.parametrize("texts,limit,kept,note", [
+    (["abc", "def"], 8, ["abc", "def"], None),
+    (["abc", "def"], 7, ["abc", "de"], "1 of its 8 characters dropped; the last paragraph kept is cut short"),
+    (["one two", "three"], 5, ["one"], "11 of its 14 characters dropped, 1 of its 2 paragraphs left out; the last "
+                                       "paragraph kept is cut short"),
+    (["one two", "three"], 9, ["one two"], "7 of its 14 characters dropped, 1 of its 2 paragraphs left out"),
+    (["abcdefgh"], 4, ["abcd"], "4 of its 8 characters dropped; the last paragraph kept is cut short"),
+])
+def test_within_text_limit(texts, limit, kept, note):
+    notes = []
+    found = within_text_limit([Paragraph(t, "p", [("https://x.example/", 0, 1, "x")]) for t in texts], notes, limit)
+    if note is None:
+        assert [p.text for p in found] == texts and notes == []
+    else:
+        assert [p.text for p in found] == kept
+        assert notes == [f"the text was cut at {limit:,} characters, the most checker keeps: {note}"]
+    assert len("\n\n".join(p.text for p in found)) <= limit
+
+
+@pytest.mark.parametrize("text,room,cut", [
+    ("one two three", 13, 13), ("one two three", 9, 7), ("one two three", 7, 7), ("one two three", 3, 3),
+    ("one\ntwo", 5, 3), ("abcdef", 4, 4), ("abc", 0, 0),
+])
+def test_cut_at_space(text, room, cut):
+    assert cut_at_space(text, room) == cut
+
+
+@pytest.mark.parametrize("span,link,width,expected", [
+    ((0, 30), (10, 14), 40, (0, 30)),  # the whole sentence fits
+    ((0, 100), (50, 54), 20, (45, 59)),  # around the link, from and to spaces
+    ((0, 100), (0, 4), 20, (0, 19)),  # at the sentence's start
+    ((0, 100), (96, 100), 20, (85, 100)),  # at its end
+    ((0, 100), (10, 60), 20, (10, 30)),  # a link longer than the window: its start
+])
+def test_window_around_a_link(span, link, width, expected):
+    text = " ".join(f"{i:04d}" for i in range(20))  # 0000 0001 ...: a word every five characters
+    assert window(text, span, *link, width=width) == expected
+    lo, hi = window(text, span, *link, width=width)
+    assert hi - lo <= width and span[0] <= lo <= link[0] < hi <= span[1]
+
+
+@pytest.mark.parametrize("html,limit,kept,dropped", [
+    ("<html><body><p>a</p><p>b</p></body></html>", 4, "ab", 0),
+    ("<html><body><p>a</p><p>b <i>c</i> d</p><p>e</p></body></html>", 4, "ab ", 2),
+    ("<html><body><div><p>a <b>b</b> c</p> tail</div><p>d</p></body></html>", 4, "a ", 2),
+])
+def test_within_element_limit(html, limit, kept, dropped):
+    tree = lxml.html.fromstring(html)
+    notes = []
+    assert within_element_limit(tree, notes, limit) is bool(dropped)
+    assert "".join(tree.itertext()) == kept
+    if dropped:
+        total = limit + dropped
+        assert notes == [f"the page's markup was cut after its first {limit:,} elements, the most checker reads: "
+                         f"{dropped:,} of its {total:,} elements dropped"]
+
+
+def test_a_text_file_over_the_limit_is_cut_at_a_paragraph(tmp_path, db_path, capsys):
+    paragraphs = varied_paragraphs(MAX_TEXT_CHARS + 100_000)
+    path = tmp_path / "long.txt"
+    path.write_text("A long text\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    main(["import", path, "--db", db_path])
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].startswith(f"note: the text was cut at {MAX_TEXT_CHARS:,} characters, the most checker keeps: ")
+    [article] = rows(db_path, "SELECT text FROM articles WHERE imported_from = ?", [str(path)])
+    assert len(article["text"]) <= MAX_TEXT_CHARS
+    assert article["text"].split("\n\n") == paragraphs[:article["text"].count("\n\n") + 1]
+
+
+def test_a_pdf_is_read_no_further_than_the_text_limit(empty_db):
+    pages = varied_paragraphs(MAX_TEXT_CHARS + 500_000)
+    per_page = 100
+    body = minimal_pdf(*(" ".join(pages[i:i + per_page]) for i in range(0, len(pages), per_page)))
+    article = extract_article(Document(body, "application/pdf", "/tmp/report.pdf"))
+    assert len(article.text) <= MAX_TEXT_CHARS
+    assert article.notes[0].startswith(f"the text was cut at {MAX_TEXT_CHARS:,} characters")
+    assert article.notes[1].startswith("the PDF's last ") and article.notes[1].endswith("not read, past the text's limit")
+
+
+ENDLESS = [
+    ("/dev/zero named .txt", lambda tmp: os.symlink("/dev/zero", tmp / "zero.txt") or tmp / "zero.txt",
+     "zero.txt holds more than 10 MB: checker reads at most that much from a file"),
+    ("a file of 11 MB", lambda tmp: sparse_file(tmp / "big.html", 11 * MB), "big.html is 11 MB: checker reads at most 10 MB"),
+]
+
+
+def sparse_file(path, size):
+    with open(path, "wb") as f:
+        f.truncate(size)
+    return path
+
+
+@pytest.mark.parametrize("name,make,message", ENDLESS, ids=[c[0] for c in ENDLESS])
+def test_a_file_over_the_limit_is_refused_in_one_line(name, make, message, tmp_path, db_path, capsys):
+    path = make(tmp_path)
+    before = dump(db_path)
+    with pytest.raises(SystemExit) as e:
+        main(["import", path, "--db", db_path])
+    assert e.value.code == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("Error: ") and message in err
+    assert dump(db_path) == before

@@ -6,6 +6,7 @@ import re
 import sqlite3
 
 import pytest
+import sqlite_utils
 import yaml
 from click.testing import CliRunner
 
@@ -13,8 +14,11 @@ from checker import claims, propose
 from checker.atomic import atomise
 from checker.cli import proposals as commands
 from checker.cli import cli as checker_cli
+from checker.db import open_db
 from checker.errors import CheckerError, NotFound
-from checker.seed import read_seed
+from checker.limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS
+from checker.seed import load_seed, read_seed
+from checker.sentences import split_sentences
 
 from .conftest import SEED_CLAIMS, dump, main
 
@@ -497,3 +501,164 @@ def test_spot_lines_and_any_encoding(cli, tmp_path):
     rows = [json.loads(line) for line in cli("spot", str(path), "--lines", "--json", db=False).output.splitlines()]
     assert [r["sentence"] for r in rows] == ["Le déficit a atteint 5,5 % du PIB en 2023, selon l’Insee.",
                                               "Turnout was 67.4% in 2024"]
+
+
+# --- bounds: linear work, a limit per run, two phases ---------------------------------------------
+
+TRADE = "Two-way trade between Chile and Peru reached US$630 million in 2008, the ministry said."
+
+
+def link(url, sentence, paragraph=0):
+    return {"url": url, "anchor": "a", "sentence": sentence, "paragraph": paragraph}
+
+
+# name, the article's links, a sentence of its paragraph 2, the URLs that bear on it
+LINK_CASES = [
+    ("the same sentence, spaced and quoted otherwise", [link("https://a.example/", TRADE.replace(" ", "  "))],
+     TRADE, ["https://a.example/"]),
+    ("a link sentence inside the sentence", [link("https://a.example/", "reached US$630 million in 2008")],
+     TRADE, ["https://a.example/"]),
+    ("the sentence inside a link sentence", [link("https://a.example/", "Before that: " + TRADE + " After that.")],
+     TRADE, ["https://a.example/"]),
+    ("a short link sentence inside it counts only when the same", [link("https://a.example/", "US$630 million")],
+     TRADE, []),
+    ("the sentence across two link sentences", [link("https://a.example/", "Two-way trade between Chile and"),
+                                                link("https://b.example/", "Peru reached US$630 million in 2008")],
+     "Chile and Peru reached", []),
+    ("a sentence of two long words inside a link sentence",
+     [link("https://a.example/", "The word is internationalisation counterproductively so.")],
+     "internationalisation counterproductively", ["https://a.example/"]),
+    ("no link on it: the links of its paragraph without a sentence",
+     [link("https://a.example/", None, 2), link("https://b.example/", None, 1), link("https://c.example/", "Elsewhere.", 2)],
+     TRADE, ["https://a.example/"]),
+    ("in the links' order, each once",
+     [link("https://b.example/", TRADE), link("https://a.example/", "US$630 million in 2008, the ministry said", 3),
+      link("https://b.example/", TRADE, 4)], TRADE, ["https://b.example/", "https://a.example/"]),
+]
+
+
+@pytest.mark.parametrize("name,links,sentence,urls", LINK_CASES, ids=[c[0] for c in LINK_CASES])
+def test_the_links_that_bear_on_a_sentence(name, links, sentence, urls):
+    assert propose.ArticleLinks(links).urls(sentence, 2) == urls
+
+
+def test_the_link_index_follows_the_plain_rule():
+    """Over every sentence of the seed article, against links made of its sentences, their halves and pairs
+    of them: the index finds exactly the links the plain rule (same, or one holding the other, both of 20
+    characters or more) finds by looking at each."""
+    sentences = [s.text for s in split_sentences(SEED["article"]["text"])]
+    pieces = sentences + [s[:len(s) // 2] for s in sentences] + [s[len(s) // 3:] for s in sentences] + [
+        a + " " + b for a, b in zip(sentences, sentences[1:])] + ["US$630 million", "Russia"]
+    links = [link(f"https://example.org/{i}", piece, i % 3) for i, piece in enumerate(pieces)]
+    index = propose.ArticleLinks(links)
+
+    def plain(sentence):
+        mine = propose.folded_sentence(sentence)
+        return list(dict.fromkeys(
+            x["url"] for x in links if (other := propose.folded_sentence(x["sentence"])) == mine
+            or (min(len(other), len(mine)) >= 20 and (other in mine or mine in other))))
+
+    found = 0
+    for sentence in sentences + [s[5:40] for s in sentences]:
+        assert index.urls(sentence, 7) == plain(sentence), sentence
+        found += bool(plain(sentence))
+    assert found > len(sentences)
+
+
+@pytest.mark.parametrize("a,b,run", [
+    ("", "a b", ""), ("a b c", "x y", ""), ("a b c d", "x b c y", "b c"), ("a b a b c", "a b c", "a b c"),
+    ("a b x a b", "a b", "a b"), ("p q r s", "r s p q", "p q"), ("the the the", "the the", "the the"),
+])
+def test_shared_run(a, b, run):
+    assert propose.shared_run(a.split(), b.split()) == run.split()
+
+
+def figures_text(n):
+    """n check-worthy sentences, each a proposal: a figure of its own and its year."""
+    return "\n\n".join(f"Exports of machinery reached US${100 + i} million in {1990 + i % 30}." for i in range(n))
+
+
+def test_a_run_adds_at_most_its_limit_and_the_next_runs_the_rest(db, tmp_path):
+    claims.add_article(db, id="figures", title="Figures", text=figures_text(30), published="2024-01-01")
+    assert len(propose.find_proposals(db, "figures", limit=None).rows) == 30
+    runs = []
+    while True:
+        result = propose.propose(db, "figures", limit=12)
+        runs.append((len(result.added), result.already, result.more))
+        if not result.more:
+            break
+    assert runs == [(12, 0, True), (12, 12, True), (6, 24, False)]
+    assert len(propose.propose(db, "figures", limit=30).added) == 0
+    other = open_db(tmp_path / "other.db", create=True)
+    load_seed(other)
+    claims.add_article(other, id="figures", title="Figures", text=figures_text(30), published="2024-01-01")
+    propose.propose(other, "figures", limit=None)
+    columns = "quote, claim, kind, value, unit, date_start, date_end, score, sentence, cited_urls, repeats"
+    assert db.execute(f"SELECT {columns} FROM proposals WHERE article_id = 'figures' ORDER BY id").fetchall() == \
+        other.execute(f"SELECT {columns} FROM proposals WHERE article_id = 'figures' ORDER BY id").fetchall()
+    other.conn.close()
+
+
+def test_the_command_says_a_run_stopped_at_its_limit(cli, db_path):
+    db = open_db(db_path)
+    claims.add_article(db, id="figures", title="Figures", text=figures_text(MAX_NEW_PROPOSALS + 20),
+                       published="2024-01-01")
+    db.conn.close()
+    first = cli("propose", "figures").output.splitlines()[0]
+    assert first.startswith(f"figures: {MAX_NEW_PROPOSALS} new proposals from ")
+    assert first.endswith(f"; stopped at {MAX_NEW_PROPOSALS:,} new proposals, the most one run adds: run "
+                          "`checker propose figures` again for the rest")
+    second = cli("propose", "figures").output.splitlines()[0]
+    assert second.startswith("figures: 20 new proposals from ") and "stopped" not in second
+    assert f"at most {MAX_NEW_PROPOSALS:,} proposals" in " ".join(cli("propose", "--help", db=False).output.split())
+
+
+def test_a_sentence_too_long_to_be_prose_is_left_out(cli, db_path):
+    table = ", ".join(f"US${i} million in {1990 + i % 30}" for i in range(150))  # a table run together
+    assert len(table) > MAX_SENTENCE_CHARS
+    db = open_db(db_path)
+    claims.add_article(db, id="table", title="Table", text=f"Exports rose to {table}.\n\n{TRADE}", published="2024-01-01")
+    db.conn.close()
+    out = cli("propose", "table").output.splitlines()[0]
+    assert out.startswith("table: ") and " from 2 check-worthy sentences of 2" in out
+    assert out.endswith(f"; 1 check-worthy sentence over {MAX_SENTENCE_CHARS:,} characters left out (a table or list "
+                        "run together?)")
+    rows = propose.list_proposals(open_db(db_path), article_id="table")
+    assert rows and all(r["sentence"] == TRADE for r in rows)
+
+
+def test_the_read_phase_writes_nothing_and_runs_on_a_read_only_connection(db_path, tmp_path):
+    before = dump(db_path)
+    reader = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    found = propose.find_proposals(sqlite_utils.Database(reader), SEED_ID)
+    reader.close()
+    assert dump(db_path) == before
+    db = open_db(db_path)
+    result = propose.save_proposals(db, found)
+    assert len(result.added) == len(found.rows) == 47
+    other = open_db(tmp_path / "other.db", create=True)
+    load_seed(other)
+    propose.propose(other, SEED_ID)
+    columns = "quote, claim, kind, value, unit, date_start, date_end, score, sentence, cited_urls, repeats"
+    assert db.execute(f"SELECT {columns} FROM proposals ORDER BY id").fetchall() == \
+        other.execute(f"SELECT {columns} FROM proposals ORDER BY id").fetchall()
+    other.conn.close()
+
+
+def test_the_write_phase_counts_what_another_run_saved_in_between(db):
+    first, second = propose.find_proposals(db, SEED_ID), propose.find_proposals(db, SEED_ID)
+    assert len(propose.save_proposals(db, first).added) == 47
+    again = propose.save_proposals(db, second)
+    assert (again.added, again.already) == ([], 47)
+
+
+def test_the_write_phase_refuses_a_text_changed_in_between(db_path):
+    db = open_db(db_path)
+    add_copy(db)
+    found = propose.find_proposals(db, COPY)
+    db["articles"].update(COPY, {"text": SEED["article"]["text"] + "\n\nA paragraph added since."})
+    before = dump(db_path)
+    with pytest.raises(CheckerError, match=f"the text of article '{COPY}' changed while its claims were proposed: "
+                                           "propose again"):
+        propose.save_proposals(db, found)
+    assert dump(db_path) == before

@@ -8,6 +8,7 @@ from .. import claims as lib
 from ..db import open_db
 from ..errors import CheckerError
 from ..extract import read_text
+from ..limits import read_at_most
 from ..seed import load_seed
 from ..text import describe_dates, describe_value, display_text, plural
 from ..vocab import HEALTHS, KINDS, RELATIONS
@@ -37,7 +38,8 @@ def init(db_path, empty):
 @click.option("--author")
 @click.option("--publisher")
 @click.option("--published", help="Publication date, YYYY-MM-DD.")
-@click.option("--text-file", required=True, type=click.File("rb"), help="The article's full text, in any encoding ('-' for stdin).")
+@click.option("--text-file", required=True, type=click.File("rb"),
+              help="The article's full text, in any encoding ('-' for stdin); at most 10 MB and 2,000,000 characters.")
 def add_article(db_path, article_id, title, url, author, publisher, published, text_file):
     """Add an article whose claims you will check.
 
@@ -46,7 +48,7 @@ def add_article(db_path, article_id, title, url, author, publisher, published, t
     db = open_db(db_path)
     lib.add_article(
         db, id=article_id, title=title, url=url, author=author, publisher=publisher,
-        published=published, text=read_text(text_file.read(), text_file.name),
+        published=published, text=read_text(read_at_most(text_file, text_file.name), text_file.name),
     )
     click.echo(article_id)
 

@@ -27,6 +27,11 @@ def describe(result):
     return f"imported {result.article_id}: “{result.title}” ({counts})"
 
 
+def report(result):
+    """What an import did: its line, then a line for each thing left out to stay within checker's limits."""
+    return "\n".join([describe(result)] + [f"note: {note}" for note in result.notes])
+
+
 @click.command("import")
 @db_option
 @click.argument("source")
@@ -48,4 +53,4 @@ def import_article(db_path, source, article_id, allow_addresses, refresh):
     """
     db = open_db(db_path)
     result = import_source(db, source, article_id=article_id, allow_addresses=allow_addresses, refresh=refresh)
-    click.echo(describe(result))
+    click.echo(report(result))

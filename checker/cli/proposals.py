@@ -9,6 +9,7 @@ from tabulate import tabulate
 from .. import propose as lib
 from ..db import open_db
 from ..extract import read_text
+from ..limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS, read_at_most
 from ..spot import THRESHOLD
 from ..text import plural
 from ..spot import spot as spot_sentences
@@ -25,7 +26,8 @@ def propose(db_path, article_id):
     Each check-worthy sentence becomes one or more atomic proposals (one per
     figure, dated event, person's title, attribution, quotation or clause),
     each with the article's links for it and the recorded claims it repeats.
-    Rerunning adds only what is new.
+    Rerunning adds only what is new. One run adds at most 1,000 proposals, the
+    first in reading order; run it again for the rest.
 
     Example: checker propose pakistan-russia-2012
     """
@@ -37,6 +39,12 @@ def propose(db_path, article_id):
         line += f" ({result.already} already proposed)"
     if result.repeating:
         line += f"; {result.repeating} repeat recorded claims"
+    if result.too_long:
+        line += (f"; {plural(result.too_long, 'check-worthy sentence')} over {MAX_SENTENCE_CHARS:,} characters left out"
+                 " (a table or list run together?)")
+    if result.more:
+        line += (f"; stopped at {MAX_NEW_PROPOSALS:,} new proposals, the most one run adds: run `checker propose "
+                 f"{result.article_id}` again for the rest")
     click.echo(line)
     if result.added:
         click.echo(f"List them: checker proposals --article {result.article_id}")
@@ -136,7 +144,8 @@ def spot(file, lines, as_json):
 
     Example: checker spot article.txt --json
     """
-    text = read_text(file.read(), getattr(file, "name", "-"))
+    name = getattr(file, "name", "-")
+    text = read_text(read_at_most(file, name), name)
     found = spot_sentences(text, lines=lines)
     for s in found:
         if as_json:

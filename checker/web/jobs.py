@@ -141,6 +141,8 @@ class Jobs:
         job.message = (f"Imported “{result.title}”: {plural(result.paragraphs, 'paragraph')}, "
                        f"{plural(result.links, 'cited link')}, {plural(result.claims, 'claim')} from embedded fact-checks."
                        if result.status == "imported" else f"Already imported as {result.article_id}: nothing changed.")
+        if result.notes:  # what was left out of a page past checker's limits
+            job.message += " Left out: " + "; ".join(result.notes) + "."
 
     @staticmethod
     def _recheck(job, db, selection, options):
