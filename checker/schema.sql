@@ -480,10 +480,7 @@ CREATE TRIGGER articles_text_keeps_its_versions AFTER UPDATE OF text ON articles
     END;
 
 CREATE TRIGGER articles_text_keeps_quotes BEFORE UPDATE OF text ON articles
-    WHEN EXISTS (
-        SELECT 1 FROM claims WHERE claims.article_id = NEW.id
-        AND instr(replace(replace(replace(replace(replace(NEW.text, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(claims.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) = 0
-    )
+    WHEN EXISTS (SELECT 1 FROM claims WHERE claims.article_id = NEW.id AND NOT (instr(NEW.text, claims.quote) > 0 OR instr(replace(replace(replace(replace(replace(NEW.text, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(claims.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0))
     BEGIN
         SELECT RAISE(ABORT, 'articles.text must still contain the quote of every claim on it');
     END;
@@ -655,14 +652,14 @@ CREATE TRIGGER claims_au AFTER UPDATE OF quote, claim, verdict_note ON claims BE
 
 CREATE TRIGGER claims_quote_in_article_insert BEFORE INSERT ON claims
     WHEN NEW.quote IS NOT NULL AND EXISTS (SELECT 1 FROM articles WHERE id = NEW.article_id)
-         AND NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = NEW.article_id AND instr(replace(replace(replace(replace(replace(articles.text, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(NEW.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0)
+         AND NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = NEW.article_id AND (instr(articles.text, NEW.quote) > 0 OR instr(replace(replace(replace(replace(replace(articles.text, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(NEW.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0))
     BEGIN
         SELECT RAISE(ABORT, 'claims.quote must occur in the text of its article');
     END;
 
 CREATE TRIGGER claims_quote_in_article_update BEFORE UPDATE OF quote, article_id ON claims
     WHEN NEW.quote IS NOT NULL AND EXISTS (SELECT 1 FROM articles WHERE id = NEW.article_id)
-         AND NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = NEW.article_id AND instr(replace(replace(replace(replace(replace(articles.text, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(NEW.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0)
+         AND NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = NEW.article_id AND (instr(articles.text, NEW.quote) > 0 OR instr(replace(replace(replace(replace(replace(articles.text, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(NEW.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0))
     BEGIN
         SELECT RAISE(ABORT, 'claims.quote must occur in the text of its article');
     END;
@@ -793,13 +790,13 @@ CREATE TRIGGER proposals_move_forward BEFORE UPDATE OF status, claim_id ON propo
     END;
 
 CREATE TRIGGER proposals_quote_in_article BEFORE INSERT ON proposals
-    WHEN NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = NEW.article_id AND instr(replace(replace(replace(replace(replace(articles.text, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(NEW.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0)
+    WHEN NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = NEW.article_id AND (instr(articles.text, NEW.quote) > 0 OR instr(replace(replace(replace(replace(replace(articles.text, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(NEW.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0))
     BEGIN
         SELECT RAISE(ABORT, 'proposals.quote must occur in the text of its article');
     END;
 
 CREATE TRIGGER proposals_sentence_in_article BEFORE INSERT ON proposals
-    WHEN NEW.sentence IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = NEW.article_id AND instr(replace(replace(replace(replace(replace(articles.text, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(NEW.sentence, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0)
+    WHEN NEW.sentence IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = NEW.article_id AND (instr(articles.text, NEW.sentence) > 0 OR instr(replace(replace(replace(replace(replace(articles.text, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(NEW.sentence, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0))
     BEGIN
         SELECT RAISE(ABORT, 'proposals.sentence must occur in the text of its article');
     END;

@@ -3,6 +3,7 @@ claims marked in its text, accept one through the pre-filled add-claim form, rej
 import asyncio
 import pathlib
 import re
+import threading
 
 import pytest
 import pytest_asyncio
@@ -177,3 +178,32 @@ async def test_proposals_on_an_earlier_text_say_so(ds, empty_db):
     assert "no longer has these words" in gone
     changed = (await ds.client.get(f"/-/add-claim?proposal={ids['the mayor said']}", **editor(ds))).text
     assert "check it against the new wording" in changed
+
+
+@pytest.mark.asyncio
+async def test_propose_reads_off_the_write_connection(ds, empty_db, monkeypatch):
+    """Finding proposals takes seconds on a long article: it runs on a read connection, and only the
+    saving holds Datasette's one write connection."""
+    from checker import propose
+    from checker.claims import add_article
+
+    add_article(empty_db, id="budget-2026", title="Budget 2026",
+                text="The council approved a budget of NZ$45 million in 2026. Rates rise 7 percent next year.")
+    seen = {}
+    real_find, real_save = propose.find_proposals, propose.save_proposals
+
+    def find(db, article_id, **kwargs):
+        seen["find"] = threading.current_thread().name
+        return real_find(db, article_id, **kwargs)
+
+    def save(db, found):
+        seen["save"] = threading.current_thread().name
+        return real_save(db, found)
+
+    monkeypatch.setattr(propose, "find_proposals", find)
+    monkeypatch.setattr(propose, "save_proposals", save)
+    response = await ds.client.post("/-/article/budget-2026/propose", **editor(ds))
+    assert response.status_code == 302
+    # Datasette's one write connection lives on its write thread
+    assert seen["save"].startswith("_execute_writes") and not seen["find"].startswith("_execute_writes"), seen
+    assert empty_db["proposals"].count > 0

@@ -11,6 +11,7 @@ from .. import claims as lib
 from ..check import CheckOptions
 from .. import propose
 from ..errors import CheckerError
+from ..limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS
 from ..text import plural
 from ..urls import normalise_url
 from ..sources import select_sources
@@ -237,13 +238,26 @@ async def article_page(datasette, request):
 async def propose_claims(datasette, request):
     await require(datasette, request, EDIT)
     article_id = request.url_vars["article_id"]
+    back = Response.redirect(datasette.urls.path(f"/-/article/{article_id}"))
+    # the reading and matching take seconds on a long article: they run on a read connection, and
+    # Datasette's one write connection is held only to save what was found
     try:
-        result = await write(datasette, request, propose.propose, article_id)
+        found = await read(datasette, propose.find_proposals, article_id)
     except CheckerError as e:
         raise NotFound(str(e))
-    datasette.add_message(request, f"{plural(len(result.added), 'new proposal')} from "
-                                   f"{plural(result.checkworthy, 'check-worthy sentence')}")
-    return Response.redirect(datasette.urls.path(f"/-/article/{article_id}"))
+    try:
+        result = await write(datasette, request, propose.save_proposals, found)
+    except CheckerError as e:
+        datasette.add_message(request, str(e), datasette.ERROR)
+        return back
+    message = f"{plural(len(result.added), 'new proposal')} from {plural(result.checkworthy, 'check-worthy sentence')}"
+    if result.too_long:
+        message += (f"; {plural(result.too_long, 'check-worthy sentence')} over {MAX_SENTENCE_CHARS:,} characters left"
+                    " out (a table or list run together?)")
+    if result.more:
+        message += f"; stopped at {MAX_NEW_PROPOSALS:,} new proposals, the most one run adds: propose again for the rest"
+    datasette.add_message(request, message)
+    return back
 
 
 async def reject_proposal(datasette, request):
