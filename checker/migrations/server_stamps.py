@@ -85,6 +85,18 @@ def url_guards(table, column, insert_only):
     return guards
 
 
+def claims_quote_rule(name, event):
+    return f"""
+    DROP TRIGGER claims_quote_in_article_{name};
+    CREATE TRIGGER claims_quote_in_article_{name} BEFORE {event} ON claims
+    WHEN NEW.quote IS NOT NULL AND EXISTS (SELECT 1 FROM articles WHERE id = NEW.article_id)
+         AND NOT {occurs_in_article('NEW.quote', 'NEW.article_id')}
+    BEGIN
+        SELECT RAISE(ABORT, 'claims.quote must occur in the text of its article');
+    END;
+    """
+
+
 CITED_URLS_BAD = (f"EXISTS (SELECT 1 FROM json_each(NEW.cited_urls) WHERE type <> 'text'"
                   f" OR NOT ({http_url('value')}) OR {invisible('value')})")
 VERDICT_CHANGES = "(NEW.verdict IS NOT OLD.verdict OR NEW.verdict_note IS NOT OLD.verdict_note)"
@@ -226,20 +238,8 @@ def m011_history_only_the_server_writes(db):
     BEGIN
         SELECT RAISE(ABORT, 'proposals.sentence must occur in the text of its article');
     END;
-    DROP TRIGGER claims_quote_in_article_insert;
-    CREATE TRIGGER claims_quote_in_article_insert BEFORE INSERT ON claims
-    WHEN NEW.quote IS NOT NULL AND EXISTS (SELECT 1 FROM articles WHERE id = NEW.article_id)
-         AND NOT {occurs_in_article('NEW.quote', 'NEW.article_id')}
-    BEGIN
-        SELECT RAISE(ABORT, 'claims.quote must occur in the text of its article');
-    END;
-    DROP TRIGGER claims_quote_in_article_update;
-    CREATE TRIGGER claims_quote_in_article_update BEFORE UPDATE OF quote, article_id ON claims
-    WHEN NEW.quote IS NOT NULL AND EXISTS (SELECT 1 FROM articles WHERE id = NEW.article_id)
-         AND NOT {occurs_in_article('NEW.quote', 'NEW.article_id')}
-    BEGIN
-        SELECT RAISE(ABORT, 'claims.quote must occur in the text of its article');
-    END;
+    {claims_quote_rule("insert", "INSERT")}
+    {claims_quote_rule("update", "UPDATE OF quote, article_id")}
     DROP TRIGGER articles_text_keeps_quotes;
     CREATE TRIGGER articles_text_keeps_quotes BEFORE UPDATE OF text ON articles
     WHEN EXISTS (SELECT 1 FROM claims WHERE claims.article_id = NEW.id AND NOT {in_text('claims.quote', 'NEW.text')})
