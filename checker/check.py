@@ -9,6 +9,7 @@ import datetime
 import errno
 import fcntl
 import ipaddress
+import math
 import os
 import queue
 import re
@@ -41,6 +42,20 @@ from .urls import normalise_url
 SAVE_BATCH = 25  # at most this many finished sources share one commit
 
 
+# The range of each number a run takes, from whichever front (the command line's options, the
+# workbench's plugin config): a value outside it, or not finite, is refused before anything runs.
+RANGES = {
+    "concurrency": (1, 256),
+    "min_interval": (0, 600),
+    "timeout": (0.1, 600),
+    "max_bytes": (1, 2 ** 30),
+    "archive_interval": (0, 600),
+    "retries": (0, 10),
+    "max_retry_wait": (0, 3600),
+    "turn_timeout": (1, 86400),
+}
+
+
 @dataclass
 class CheckOptions:
     """How one run fetches; the single home of every default (the CLI and the workbench read these)."""
@@ -60,6 +75,11 @@ class CheckOptions:
     ca_bundle: str = None  # the Fetcher's: $CHECKER_CA_BUNDLE, else the system's authorities
 
     def __post_init__(self):
+        for name, (low, high) in RANGES.items():
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+                    or not low <= value <= high:
+                raise InvalidInput(f"{name.replace('_', '-')} {value!r} is not a number from {low:g} to {high:g}")
         for cidr in self.allow_addresses:
             try:
                 ipaddress.ip_network(cidr, strict=False)

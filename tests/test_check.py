@@ -17,6 +17,7 @@ from checker.claims import add_source
 from checker.cli import cli
 from checker.cli.options import Duration
 from checker.db import open_db
+from checker.errors import InvalidInput
 from checker.sources import select_sources
 
 from .conftest import seed_without_sources
@@ -538,3 +539,24 @@ def test_cli_retries_reach_the_fetcher(db_path, retries):
         asked = [e for e in server.log if e["path"] == "/busy"]
     assert result.exit_code == 1 and "server_error" in result.output, result.output
     assert len(asked) == retries + 1
+
+
+@pytest.mark.parametrize("field,value", [
+    ("timeout", float("inf")), ("timeout", float("nan")), ("timeout", 0), ("timeout", 1e12), ("concurrency", 0),
+    ("min_interval", -1), ("max_bytes", 2 ** 40), ("retries", 11), ("turn_timeout", float("-inf")),
+    ("archive_interval", "1"), ("max_retry_wait", True),
+])
+def test_check_options_refuse_values_outside_their_range(field, value):
+    """The library holds the ranges the command line shows: the workbench's plugin config meets them too."""
+    with pytest.raises(InvalidInput, match=f"{field.replace('_', '-')} .* is not a number from"):
+        CheckOptions(**{field: value})
+
+
+def test_every_range_is_the_command_lines():
+    from checker.check import RANGES
+    from checker.cli.checks import check as command
+
+    for param in command.params:
+        name = param.name
+        if name in RANGES:
+            assert (param.type.min, param.type.max) == RANGES[name], name

@@ -6,7 +6,7 @@ import click
 from tqdm import tqdm
 
 from ..assessment import reassess as reassess_links
-from ..check import CheckOptions, one_run_at_a_time, run_checks
+from ..check import RANGES, CheckOptions, one_run_at_a_time, run_checks
 from ..db import open_db
 from ..review import review_queue, review_queue_size
 from ..sources import select_sources
@@ -22,15 +22,15 @@ STALE_AFTER = Duration("0s", "3650d")
 @click.option("--article", "articles", multiple=True, help="Check the sources of this article's claims.")
 @click.option("--stale-after", type=STALE_AFTER,
               help=f"Skip sources checked more recently than this: 30m, 12h, 7d, 2w ({STALE_AFTER.range_text}).")
-@click.option("--concurrency", default=CHECK_DEFAULTS.concurrency, show_default=True, type=click.IntRange(1, 256), help="Hosts fetched in parallel.")
-@click.option("--min-interval", default=CHECK_DEFAULTS.min_interval, show_default=True, type=Seconds(0, 600), help="Seconds between requests to one host.")
-@click.option("--timeout", default=CHECK_DEFAULTS.timeout, show_default=True, type=Seconds(0.1, 600), help="Total seconds allowed for one fetch.")
-@click.option("--max-bytes", default=CHECK_DEFAULTS.max_bytes, show_default=True, type=click.IntRange(1, 2**30), help="Largest body read, in bytes (after decompression).")
-@click.option("--retries", default=CHECK_DEFAULTS.retries, show_default=True, type=click.IntRange(0, 10),
+@click.option("--concurrency", default=CHECK_DEFAULTS.concurrency, show_default=True, type=click.IntRange(*RANGES["concurrency"]), help="Hosts fetched in parallel.")
+@click.option("--min-interval", default=CHECK_DEFAULTS.min_interval, show_default=True, type=Seconds(*RANGES["min_interval"]), help="Seconds between requests to one host.")
+@click.option("--timeout", default=CHECK_DEFAULTS.timeout, show_default=True, type=Seconds(*RANGES["timeout"]), help="Total seconds allowed for one fetch.")
+@click.option("--max-bytes", default=CHECK_DEFAULTS.max_bytes, show_default=True, type=click.IntRange(*RANGES["max_bytes"]), help="Largest body read, in bytes (after decompression).")
+@click.option("--retries", default=CHECK_DEFAULTS.retries, show_default=True, type=click.IntRange(*RANGES["retries"]),
               help="Retries of a 429, 502, 503 or 504 answer.")
-@click.option("--max-retry-wait", default=CHECK_DEFAULTS.max_retry_wait, show_default=True, type=Seconds(0, 3600),
+@click.option("--max-retry-wait", default=CHECK_DEFAULTS.max_retry_wait, show_default=True, type=Seconds(*RANGES["max_retry_wait"]),
               help="Most seconds one request waits for its retries, in all (a retry that would wait longer is not made).")
-@click.option("--turn-timeout", default=CHECK_DEFAULTS.turn_timeout, show_default=True, type=Seconds(1, 86400),
+@click.option("--turn-timeout", default=CHECK_DEFAULTS.turn_timeout, show_default=True, type=Seconds(*RANGES["turn_timeout"]),
               help="Most seconds a request waits for its host's turn; past that the source is reported not checked.")
 @allow_addresses_option("Admit this network (CIDR) despite the address policy (repeatable), e.g. 127.0.0.1/32.")
 @click.option("--wayback-base", envvar="CHECKER_WAYBACK_BASE", default=CHECK_DEFAULTS.wayback_base, show_default=True, help="Base URL of the web archive ($CHECKER_WAYBACK_BASE).")

@@ -47,6 +47,7 @@ def prepare_jinja2_environment(env, datasette):
 
 @hookimpl
 def startup(datasette):
+    pages.check_options(datasette)  # a recheck setting out of its range stops the server here, not a Recheck later
     every = (datasette.plugin_config("checker") or {}).get("recheck_every")
     if every:
         datasette._checker_schedule = Schedule(claims_database(datasette).path, float(every),
