@@ -21,9 +21,11 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from checker.check import CheckOptions, run_checks  # noqa: E402
-from checker.sources import select_sources  # noqa: E402
-from checker.db import open_db  # noqa: E402
+from checker.check import run_checks  # noqa: E402
+
+from checker.net.options import CheckOptions
+from checker.store.sources import select_sources  # noqa: E402
+from checker.store.db import open_db  # noqa: E402
 from tests.servers import LocalServer  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -22,10 +22,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 import yaml  # noqa: E402
 
 from checker import currencies  # noqa: E402
-from checker.facts import index_page  # noqa: E402
-from checker.figures import money_mentions  # noqa: E402
-from checker.match import assess  # noqa: E402
-from checker.seed import read_seed  # noqa: E402
+from checker.reading.facts import index_page  # noqa: E402
+from checker.reading.figures import money_mentions  # noqa: E402
+from checker.reading.match import assess  # noqa: E402
+from checker.store.seed import read_seed  # noqa: E402
 
 CASES = pathlib.Path(__file__).parent.parent / "tests" / "match_cases.yaml"
 

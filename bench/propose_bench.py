@@ -27,10 +27,11 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from checker import claims, propose  # noqa: E402
-from checker.db import open_db  # noqa: E402
+from checker.store import claims
+from checker import propose  # noqa: E402
+from checker.store.db import open_db  # noqa: E402
 from checker.errors import CheckerError  # noqa: E402
-from checker.seed import load_seed  # noqa: E402
+from checker.store.seed import load_seed  # noqa: E402
 from checker.sentences import split_sentences  # noqa: E402
 
 # {n}: a figure of every paragraph its own (no two paragraphs say the same); {n2}, {k}, {k2}: other figures; {y}, {y0},

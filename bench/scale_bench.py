@@ -19,7 +19,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from checker.db import open_db  # noqa: E402
+from checker.store.db import open_db  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORDS = ("trade minister visit pipeline energy summit treaty cooperation figure meeting embassy consulate "

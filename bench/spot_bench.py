@@ -3,11 +3,11 @@
 Quality: 5-fold cross-validation on ClaimBuster's training file with balanced test folds (every
 check-worthy sentence of a fold and as many others drawn at random, fixed seed), as the dataset's
 README asks. Each fold trains and tunes exactly as scripts/train-spot does (scripts/spot_training.py)
-and is scored by checker.spot from the JSON it would ship. On the same folds: the TF-IDF baseline
+and is scored by checker.reading.spot from the JSON it would ship. On the same folds: the TF-IDF baseline
 (words and word pairs, logistic regression, balanced class weights, defaults), and the same baseline
 tuned as ours is (C and decision margin by inner cross-validation). Targets: F1 >= 0.85.
 
-Speed: checker.spot.score on the seed article's sentences (news prose, longer than most), repeated,
+Speed: checker.reading.spot.score on the seed article's sentences (news prose, longer than most), repeated,
 with the shipped model; and spot() on the article's text, segmentation included. Target: 5,000
 sentences a second.
 
@@ -42,7 +42,7 @@ def quality(path, folds):
           f"balanced test folds of {2 * sum(labels) // folds} sentences on average, seed {spot_training.SEED}")
     results = {}
     for name, predict in [
-        ("checker spot (scripts/train-spot, scored by checker.spot)", spot_training.predict_ours),
+        ("checker spot (scripts/train-spot, scored by checker.reading.spot)", spot_training.predict_ours),
         ("baseline: TF-IDF words and pairs + logistic regression", spot_training.predict_tfidf),
         ("baseline tuned like ours (C, margin by inner CV)", spot_training.predict_tfidf_tuned),
     ]:

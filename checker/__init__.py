@@ -3,10 +3,10 @@ import importlib.metadata
 
 __version__ = importlib.metadata.version("checker")
 
-from .claims import add_article, add_claim, add_source, get_claim, list_claims, set_verdict
-from .db import open_db
+from .store.claims import add_article, add_claim, add_source, get_claim, list_claims, set_verdict
+from .store.db import open_db
 from .errors import CheckerError
-from .seed import load_seed
+from .store.seed import load_seed
 
 __all__ = [
     "CheckerError",

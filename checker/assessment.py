@@ -10,30 +10,22 @@ import difflib
 import functools
 import json
 import re
-import time
 
 from rapidfuzz import fuzz
 
-from .db import insert, iso_time, require_rows, save_check, transaction, upsert
-from .facts import index_page
-from .match import assess
-from .sources import title_from_check
+from .store.db import insert, require_rows, save_check, transaction
+from .store.health import link_states, refresh_health, snapshot_text
+from .reading.facts import index_page
+from .reading.match import assess
+from .store.sources import title_from_check
 
 DIFF_CONTEXT = 6  # words of unchanged text kept around each change
 READ_OUTCOMES = ("ok", "not_modified")
-# For the review queue: a change for the worse between checked states.
-RANK = {"supported": 2, "unsupported": 1, "at_risk": 0}
-UNCHECKED = ("unchecked", 0, None, 0, None)
 
 
 @functools.lru_cache(maxsize=64)
 def _page(text):
     return index_page(text)
-
-
-def snapshot_text(db, snapshot_id):
-    row = db.execute("SELECT text FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
-    return row[0] if row else None
 
 
 def read_text(db, attempt):
@@ -69,16 +61,6 @@ def claims_citing(db, source_id):
     return [r[0] for r in db.execute("SELECT claim_id FROM claim_sources WHERE source_id = ?", [source_id])]
 
 
-def link_states(db, source_id, claim_ids):
-    """{claim_id: (support, snippet, snapshot_id)} of each link to the source, as it stands now."""
-    if not claim_ids:
-        return {}
-    rows = db.execute(
-        f"SELECT claim_id, support, snippet, snapshot_id FROM link_status WHERE source_id = ?"
-        f" AND claim_id IN ({','.join('?' * len(claim_ids))})", [source_id, *claim_ids]).fetchall()
-    return {r[0]: tuple(r[1:]) for r in rows}
-
-
 def record_evidence(db, check_id, source_id, results):
     """Store one evidence row per result, for the content this check read; {claim_id: (id, support)}."""
     snapshot_id = db.execute("SELECT snapshot_id FROM checks WHERE id = ?", [check_id]).fetchone()[0]
@@ -99,42 +81,6 @@ def record_evidence(db, check_id, source_id, results):
     return written
 
 
-def refresh_health(db, claim_ids, *, source_id=None, outcome=None, written=None, before=None):
-    """Bring each claim's stored health up to what the rules read now; log every change with its cause:
-    the source and outcome of the check, the link's support before and after, and how its text changed."""
-    if not claim_ids:
-        return
-    marks = ",".join("?" * len(claim_ids))
-    now = {r[0]: tuple(r[1:]) for r in db.execute(
-        "SELECT claim_id, health, supporting, latest_check_at, unreachable, unreachable_since"
-        f" FROM claim_health_now WHERE claim_id IN ({marks})", list(claim_ids))}
-    stored = dict(db.execute(f"SELECT claim_id, health FROM claim_health WHERE claim_id IN ({marks})", list(claim_ids)))
-    verdicts = dict(db.execute(f"SELECT id, verdict FROM claims WHERE id IN ({marks})", list(claim_ids)))
-    after = link_states(db, source_id, list(claim_ids)) if source_id is not None else {}
-    for claim_id in claim_ids:
-        if claim_id not in verdicts:
-            continue
-        health, supporting, latest_check_at, unreachable, unreachable_since = now.get(claim_id, UNCHECKED)
-        was = stored.get(claim_id, "unchecked")
-        row = {"claim_id": claim_id, "health": health, "verdict": verdicts[claim_id], "supporting": supporting,
-               "latest_check_at": latest_check_at, "unreachable": unreachable, "unreachable_since": unreachable_since,
-               "assessed_at": iso_time(time.time())}
-        if health != was:
-            old_support, old_snippet, old_snapshot = (before or {}).get(claim_id) or (None, None, None)
-            new_support, _, new_snapshot = after.get(claim_id) or (None, None, None)
-            diff = None
-            if old_snapshot is not None and new_snapshot is not None and old_snapshot != new_snapshot:
-                diff = surroundings_diff(old_snippet, _page(snapshot_text(db, new_snapshot)))
-            row["last_change_id"] = insert(db, "claim_health_log", {
-                "claim_id": claim_id, "health": health, "previous_health": was,
-                "evidence_id": ((written or {}).get(claim_id) or (None,))[0],
-                "source_id": source_id, "outcome": outcome,
-                "support": new_support, "previous_support": old_support, "diff": diff,
-            })
-            row["worsened"] = int(was in RANK and health in RANK and RANK[health] < RANK[was])
-        upsert(db, "claim_health", row, "claim_id")
-
-
 def record_check(db, source_id, attempts, read=None, results=()):
     """Everything one check of a source leaves, in one transaction: its attempts, the evidence from the
     content attempt ``read`` got (matched beforehand into ``results``), and the health of every claim
@@ -145,7 +91,8 @@ def record_check(db, source_id, attempts, read=None, results=()):
         check_ids = [save_check(db, source_id, attempt) for attempt in attempts]
         title_from_check(db, source_id, attempts)
         written = record_evidence(db, check_ids[read], source_id, results) if read is not None else {}
-        refresh_health(db, claim_ids, source_id=source_id, outcome=attempts[0].outcome, written=written, before=before)
+        refresh_health(db, claim_ids, source_id=source_id, outcome=attempts[0].outcome, written=written, before=before,
+                       describe_change=describe_change)
     return check_ids
 
 
@@ -170,6 +117,11 @@ def word_diff(before, after):
                 out.append("{+" + " ".join(b[j1:j2]) + "+}")
     text = " ".join(out)
     return text if len(text) <= 600 else text[:597] + "…"
+
+
+def describe_change(old_snippet, new_text):
+    """How the words around a link's snippet changed on the page read now (claim_health_log.diff)."""
+    return surroundings_diff(old_snippet, _page(new_text))
 
 
 def surroundings_diff(old_snippet, new_page):
@@ -206,6 +158,7 @@ def reassess(db, claim_ids=None):
                 before = link_states(db, source_id, cited)
                 written = record_evidence(db, check_id, source_id, results)
                 outcome = db.execute("SELECT outcome FROM checks WHERE id = ?", [check_id]).fetchone()[0]
-                refresh_health(db, cited, source_id=source_id, outcome=outcome, written=written, before=before)
+                refresh_health(db, cited, source_id=source_id, outcome=outcome, written=written, before=before,
+                               describe_change=describe_change)
             assessed.update((claim_id, source_id) for claim_id in cited)
     return len(assessed)

@@ -5,11 +5,8 @@ Fetching happens in worker threads, one host per worker at a time; every result 
 the calling thread as soon as it arrives, so an interruption loses only the checks in flight."""
 import collections
 import contextlib
-import datetime
 import errno
 import fcntl
-import ipaddress
-import math
 import os
 import queue
 import re
@@ -20,75 +17,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from . import archive
 from .assessment import READ_OUTCOMES, evaluate, read_text, record_check
-from .attempt import Attempt, Snapshot
-from .db import transaction
-from .errors import ArchiveError, InvalidInput, InvalidURL, LockUnusable, NoTurn, UnsupportedType
-from .extract import extract
-from .fetch import (
-    DEFAULT_MAX_BYTES,
-    DEFAULT_MAX_RETRY_WAIT,
-    DEFAULT_RETRIES,
-    DEFAULT_TIMEOUT,
-    AddressPolicy,
-    Fetcher,
-)
-from .politeness import DEFAULT_MIN_INTERVAL, DEFAULT_TURN_TIMEOUT, Budget, HostGate
-from .soft404 import RandomPathProbe, soft_404_reason
-from .urls import normalise_url
+from .net.attempt import Attempt, Snapshot
+from .store.db import transaction
+from .errors import ArchiveError, LockUnusable, NoTurn, UnsupportedType
+from .pages.extract import extract
+from .net import archive
+from .net.fetch import make_fetcher
+from .net.politeness import Budget
+from .pages.soft404 import RandomPathProbe, soft_404_reason
 
 
 SAVE_BATCH = 25  # at most this many finished sources share one commit
-
-
-# The range of each number a run takes, from whichever front (the command line's options, the
-# workbench's plugin config): a value outside it, or not finite, is refused before anything runs.
-RANGES = {
-    "concurrency": (1, 256),
-    "min_interval": (0, 600),
-    "timeout": (0.1, 600),
-    "max_bytes": (1, 2 ** 30),
-    "archive_interval": (0, 600),
-    "retries": (0, 10),
-    "max_retry_wait": (0, 3600),
-    "turn_timeout": (1, 86400),
-}
-
-
-@dataclass
-class CheckOptions:
-    """How one run fetches; the single home of every default (the CLI and the workbench read these)."""
-
-    concurrency: int = 8
-    min_interval: float = DEFAULT_MIN_INTERVAL
-    timeout: float = DEFAULT_TIMEOUT
-    max_bytes: int = DEFAULT_MAX_BYTES
-    allow_addresses: tuple = ()
-    wayback_base: str = archive.DEFAULT_BASE
-    use_archive: bool = True
-    archive_interval: float = 1.0  # the archive allows about one CDX call a second
-    retries: int = DEFAULT_RETRIES
-    max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT
-    stale_after: datetime.timedelta = None
-    turn_timeout: float = DEFAULT_TURN_TIMEOUT
-    ca_bundle: str = None  # the Fetcher's: $CHECKER_CA_BUNDLE, else the system's authorities
-
-    def __post_init__(self):
-        for name, (low, high) in RANGES.items():
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
-                    or not low <= value <= high:
-                raise InvalidInput(f"{name.replace('_', '-')} {value!r} is not a number from {low:g} to {high:g}")
-        for cidr in self.allow_addresses:
-            try:
-                ipaddress.ip_network(cidr, strict=False)
-            except ValueError:
-                raise InvalidInput(f"--allow-address {cidr!r} is not an address or network (CIDR)")
-        try:
-            normalise_url(self.wayback_base)
-        except InvalidURL as e:
-            raise InvalidInput(f"--wayback-base: {e}")
 
 
 @dataclass
@@ -306,21 +246,6 @@ def open_lock(path):
         os.close(fd)
         raise LockUnusable(path, f"it is {LOCK_KINDS.get(stat.S_IFMT(mode), 'not a regular file')}")
     return os.fdopen(fd, "r+")
-
-
-def make_fetcher(options):
-    gate = HostGate(options.min_interval, options.turn_timeout)
-    gate.set_interval(urlsplit(options.wayback_base).netloc, options.archive_interval)
-    return Fetcher(
-        policy=AddressPolicy.allowing(options.allow_addresses),
-        gate=gate,
-        timeout=options.timeout,
-        max_bytes=options.max_bytes,
-        retries=options.retries,
-        max_retry_wait=options.max_retry_wait,
-        hosts=options.concurrency + 1,  # each worker's host, and the archive
-        ca_bundle=options.ca_bundle,
-    )
 
 
 def run_checks(db, sources, options, *, on_progress=None, fetcher=None):

@@ -2,7 +2,7 @@
 import csv
 import json
 
-from .db import require_rows
+from .store.db import require_rows
 
 # Our scale as schema.org numbers: 1 (worst) to 4 (best). unverifiable is not on the scale, so it
 # carries only its words (alternateName); unrated claims are not exported.

@@ -26,18 +26,19 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, utils as fuzz_utils
 
-from .article_html import ExtractedArticle, extract_html_article, http_url
-from .check import CheckOptions, make_fetcher
-from .claims import add_article, add_claim, now, set_verdict
-from .db import transaction
+from .pages.article_html import ExtractedArticle, extract_html_article, http_url
+from .net.fetch import make_fetcher
+from .net.options import CheckOptions
+from .store.claims import add_article, add_claim, now, set_verdict
+from .store.db import transaction
 from .errors import InvalidInput, NotAnArticle, RefreshRefused, SourceUnreadable, UnsupportedType
-from .extract import (
+from .pages.extract import (
     HTML_TYPES, PDF_TYPES, TEXT_TYPES, Extracted, decode_text, extract_pdf, media_type, read_text, sniff,
 )
 from .limits import MAX_TEXT_CHARS, read_at_most
 from .propose import on_earlier_text
 from .sentences import split_sentences
-from .soft404 import redirected_to_root, says_not_found
+from .pages.soft404 import redirected_to_root, says_not_found
 from .text import clean, normalise, quote_occurs, squash, word_for
 from .urls import normalise_url
 

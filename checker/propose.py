@@ -9,24 +9,25 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from . import spot
-from .atomic import iter_atoms
-from .claims import add_claim, get_article
-from .db import transaction
+from .reading import spot
+from .reading.atomic import iter_atoms
+from .store.claims import add_claim, get_article
+from .store.db import transaction
 from .errors import InvalidInput, NotFound
-from .facts import claim_facts, index_page
+from .reading.facts import claim_facts, index_page
 from .limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS
-from .match import assess
-from .names import FUNCTION_WORDS
+from .reading.match import assess
+from .reading.cited_links import ArticleLinks
+from .reading.names import FUNCTION_WORDS
+from .reading.wording import Wording, same_words, shared_run, words_of
 from .sentences import split_sentences
-from .text import clean, display_text, normalise, quote_occurs
+from .text import clean, quote_occurs
 from .urls import http_urls, normalise_url
 from .vocab import PROPOSAL_STATUSES
 
 MAX_REPEATS = 10  # a proposal names at most this many claims it repeats, the closest first
 CANDIDATES = 60  # claims a proposal is compared with in full, found by full-text search and by figure
 WORDING = 60  # rapidfuzz, 0-100: how alike the wording of claims whose facts agree must be to repeat
-SHARED_RUN = 6  # words in a row that two quotes share and that make them the same words of some article
 FIGURE_TOLERANCE = 0.005  # figures this close (a share of the larger) are the same figure
 
 
@@ -132,119 +133,7 @@ def save_proposals(db, found):
     return result
 
 
-def folded_sentence(text):
-    """A sentence as link sentences are compared: normalised, its whitespace one space."""
-    return " ".join(normalise(text).split())
-
-
-class ArticleLinks:
-    """An article's links, each sentence folded once and filed, so that finding the links of a sentence
-    costs about its own length, not the article's (as a loop over every link for every proposal did).
-
-    A link bears on a sentence when its own sentence is the same, or when one holds the other and
-    both are CONTAINED or longer; a sentence no link bears on takes the links of its paragraph that
-    have no sentence recorded."""
-
-    CONTAINED = 20  # characters a folded sentence has at least for holding or being held to count
-
-    def __init__(self, links):
-        self.links = links  # in order of paragraph, then as recorded
-        self.same = {}  # folded sentence -> indexes of its links
-        self.unplaced = {}  # paragraph -> indexes of its links without a sentence
-        for index, link in enumerate(links):
-            if link["sentence"]:
-                self.same.setdefault(folded_sentence(link["sentence"]), []).append(index)
-            else:
-                self.unplaced.setdefault(link["paragraph"], []).append(index)
-        self.long = [folded for folded in self.same if len(folded) >= self.CONTAINED]
-        self.heads = {}  # the first CONTAINED characters of a long link sentence -> those sentences
-        self.words = {}  # a word of a long link sentence -> those sentences (their indexes in self.long)
-        for index, folded in enumerate(self.long):
-            self.heads.setdefault(folded[:self.CONTAINED], []).append(folded)
-            for word in set(folded.split(" ")):
-                self.words.setdefault(word, []).append(index)
-        self.found = {}
-
-    def urls(self, sentence, paragraph):
-        """The URLs of the links that bear on a sentence of the given paragraph, in the links' order."""
-        key = (sentence, paragraph)
-        if key not in self.found:
-            self.found[key] = self._urls(folded_sentence(sentence), paragraph)
-        return self.found[key]
-
-    def _urls(self, mine, paragraph):
-        hits = set(self.same.get(mine, ()))
-        if len(mine) >= self.CONTAINED:
-            width = self.CONTAINED
-            for at in range(len(mine) - width + 1):  # a long link sentence inside mine opens at one of its places
-                for other in self.heads.get(mine[at:at + width], ()):
-                    if mine.startswith(other, at):
-                        hits.update(self.same[other])
-            for other in self.holding(mine):
-                hits.update(self.same[other])
-        if not hits:
-            hits = self.unplaced.get(paragraph, ())
-        return list(dict.fromkeys(self.links[index]["url"] for index in sorted(hits)))
-
-    def holding(self, mine):
-        """The long link sentences mine stands inside. A word inside mine (neither its first nor its last,
-        which may be parts of words) is a whole word of any sentence holding it: only the sentences
-        with the rarest such word are looked into."""
-        inner = mine.split(" ")[1:-1]
-        if inner:
-            rarest = min(inner, key=lambda word: len(self.words.get(word, ())))
-            places = self.words.get(rarest, ())
-        else:
-            places = range(len(self.long))
-        return [self.long[index] for index in places if mine in self.long[index]]
-
-
 # --- repeats ---------------------------------------------------------------------------------
-
-def words_of(text):
-    return re.findall(r"\w+", normalise(text))
-
-
-def shared_run(a, b):
-    """The longest run of words two texts share, as a list of (folded) words (the earliest in a of the
-    longest). Only the places where a word of a stands in b are visited."""
-    places = {}
-    for j, word in enumerate(b):
-        places.setdefault(word, []).append(j)
-    best, best_end, previous = 0, 0, {}
-    for i, word in enumerate(a):
-        current = {}  # j -> the length of the run ending at a[i] and b[j]
-        for j in places.get(word, ()):
-            current[j] = length = previous.get(j - 1, 0) + 1
-            if length > best:
-                best, best_end = length, i + 1
-        previous = current
-    return a[best_end - best:best_end]
-
-
-def same_words(run, mine, theirs, quote):
-    """True when two quotes are the same words of an article: one holds the whole of the other (of
-    two words or more), or they share a long run of words that says more than a name ("the visit
-    will take place in September this year", not "the Consulate-General of Russia in Karachi")."""
-    if len(run) >= 2 and len(run) == min(len(mine), len(theirs)):
-        return True
-    if len(run) < SHARED_RUN:
-        return False
-    capitalised = {w.lower() for w in re.findall(r"\w+", display_text(quote)) if w[:1].isupper()}
-    said = [w for w in run if w not in capitalised and w not in FUNCTION_WORDS and not w.isdigit()]
-    return len(said) >= 2
-
-
-class Wording:
-    """A quote and its restatement as repeats compare them, read once: the quote's words, both
-    normalised, and where the quote ends in display text."""
-
-    def __init__(self, quote, claim):
-        self.words = words_of(quote)
-        self.quote = normalise(quote)
-        self.claim = normalise(claim)
-        self.quote_end = len(display_text(quote))
-
 
 class RepeatFinder:
     """Finds, for a proposal, the claims of other articles that state the same fact: the same words
@@ -434,16 +323,7 @@ def accept(db, proposal_id, *, claim=None, kind=None, value=None, unit=None, dat
     its own (the proposal's end is dropped)."""
     with transaction(db):
         proposal = _open(db, proposal_id, "accepted")
-        where = standing(proposal, get_article(db, proposal["article_id"])["text"])
-        if where == "quote_gone":
-            raise InvalidInput(
-                f"proposal {proposal['id']} quotes words that article {proposal['article_id']} no longer has (its "
-                f"text changed on a refresh): reject it, or run `checker propose {proposal['article_id']}` for the new text")
-        if where == "sentence_changed" and clean(claim) is None:
-            raise InvalidInput(
-                f"proposal {proposal['id']} was made from a sentence that article {proposal['article_id']} no longer "
-                "has word for word (its text changed on a refresh): read the new sentence, then accept with --claim "
-                "restating it, or reject it")
+        refuse_acceptance(db, proposal, claim)
         fields = {k: proposal[k] for k in ("kind", "claim", "value", "unit", "date_start", "date_end")}
         if clean(claim) is not None:
             fields["claim"] = claim
@@ -467,10 +347,29 @@ def accept(db, proposal_id, *, claim=None, kind=None, value=None, unit=None, dat
 
 
 def mark_accepted(db, proposal_id, claim_id):
-    """Record that a proposal became a claim the editor wrote (the workbench's pre-filled form)."""
+    """Record that a proposal became a claim the editor wrote (the workbench's pre-filled form), by the
+    same rule as `accept`."""
     with transaction(db):
         proposal = _open(db, proposal_id, "accepted")
+        refuse_acceptance(db, proposal, db["claims"].get(claim_id)["claim"])
         db["proposals"].update(proposal["id"], {"status": "accepted", "claim_id": claim_id})
+
+
+def refuse_acceptance(db, proposal, claim):
+    """Refuse to make a claim of a proposal whose words its article no longer has, or, when only the
+    sentence around them changed, without a restatement of its own (``claim`` unset or the proposal's
+    own, which describes the earlier wording). One rule for the command line and the workbench."""
+    where = standing(proposal, get_article(db, proposal["article_id"])["text"])
+    if where == "quote_gone":
+        raise InvalidInput(
+            f"proposal {proposal['id']} quotes words that article {proposal['article_id']} no longer has (its "
+            f"text changed on a refresh): reject it, or run `checker propose {proposal['article_id']}` for the new "
+            "text").at("quote")
+    if where == "sentence_changed" and clean(claim) in (None, proposal["claim"]):
+        raise InvalidInput(
+            f"proposal {proposal['id']} was made from a sentence that article {proposal['article_id']} no longer "
+            "has word for word (its text changed on a refresh): read the new sentence, then restate the claim for "
+            "it (accept --claim, or the claim field of the workbench's form), or reject it").at("claim")
 
 
 def reject(db, proposal_id):

@@ -1,5 +1,5 @@
 """Small pure helpers for cleaning, normalising and comparing text (what users type, what pages say),
-and for writing figures, dates and counts as people write them."""
+and for writing counts as people write them. Figures and dates are written by reading/describe.py."""
 import datetime
 import functools
 import re
@@ -131,86 +131,3 @@ def word_for(n, word, plural=None):
             return word + "es"
         return word + "s"
     return plural
-
-
-SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-UNIT_WORDS = {"percent": "%", "per cent": "%", "%": "%"}
-
-
-def describe_value(value, unit=None):
-    """A claim's figure as people write it: 92000000 USD -> "US$92 million", 6 meetings -> "6
-    meetings", 62.6 percent -> "62.6%", 1200000000 NZD -> "NZ$1.2 billion". None when there is no
-    value. Currencies take CLDR's English symbol where it has one (US$ for the US dollar, whose bare
-    "$" many currencies share), else their code: "PKR 5 million"."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    try:
-        amount = float(value)
-    except (TypeError, ValueError):
-        return f"{value} {unit}".strip() if unit else str(value)
-    unit = clean(unit)
-    figure = _describe_amount(amount)
-    if unit is None:
-        return figure
-    from . import currencies  # imported here: what it builds on imports this module
-    if currencies.is_currency_code(unit):
-        return _with_currency(figure, unit.upper())
-    if unit.lower() in UNIT_WORDS:
-        return f"{figure}{UNIT_WORDS[unit.lower()]}"
-    if amount == 1:
-        unit = _singular(unit)
-    return f"{figure} {unit}"
-
-
-def _describe_amount(amount):
-    """92000000 -> "92 million"; 1234567 -> "1,234,567" (a scale only where it rounds nothing away)."""
-    from .figures import describe_number  # imported here: figures reads pages with this module's folding
-    for scale, _ in SCALE_WORDS:
-        if abs(amount) >= scale:
-            scaled = amount / scale
-            if round(scaled, 3) == scaled:
-                return ("-" if amount < 0 else "") + describe_number(abs(amount))
-            break
-    if amount == int(amount):
-        return f"{int(amount):,}"
-    return f"{amount:,.6f}".rstrip("0").rstrip(".")
-
-
-def _with_currency(figure, code):
-    from babel import numbers
-    symbol = "US$" if code == "USD" else numbers.get_currency_symbol(code, "en")
-    if symbol == code:
-        return f"{code} {figure}"
-    return f"-{symbol}{figure[1:]}" if figure.startswith("-") else f"{symbol}{figure}"
-
-
-def _singular(unit):
-    """The singular of a unit written in the plural: "meetings" -> "meeting", "injuries" -> "injury"."""
-    if re.search(r"[^aeiou]ies$", unit):
-        return unit[:-3] + "y"
-    if unit.endswith("s") and not unit.endswith("ss"):
-        return unit[:-1]
-    return unit
-
-
-def describe_dates(start, end=None):
-    """A claim's dates as people write them: ("2012-02-07", "2012-02-09") -> "7-9 February 2012",
-    ("2003-02", None) -> "February 2003", ("2008", "2010") -> "2008-2010". None when there is no
-    start; a value that is not an ISO date is given back as it is."""
-    start, end = clean(start), clean(end)
-    if start is None:
-        return None
-    if not is_partial_date(start) or (end is not None and not is_partial_date(end)):
-        return start if end in (None, start) else f"{start} - {end}"
-    from .dates import MONTH_NAMES, describe_date, parse_iso  # imported here: dates imports this module's folding
-    first, last, precision = parse_iso(start)
-    if end is None or end == start:
-        return describe_date(first, last, precision)
-    end_first, end_last, end_precision = parse_iso(end)
-    if precision == end_precision == "day" and first[0] == end_last[0]:
-        return describe_date(first, end_last, "day")  # "7-9 February 2012", "28 February - 2 March 2012"
-    if precision == end_precision == "month" and first[0] == end_last[0]:
-        return f"{MONTH_NAMES[first[1]]}-{MONTH_NAMES[end_last[1]]} {first[0]}"
-    if precision == end_precision == "year":
-        return f"{first[0]}-{end_last[0]}"
-    return f"{describe_date(first, last, precision)} - {describe_date(end_first, end_last, end_precision)}"

@@ -1,4 +1,4 @@
-"""The controlled vocabularies: claim kinds, verdicts and source relations."""
+"""The controlled vocabularies: claim kinds, verdicts, source relations, check outcomes, supports and healths."""
 
 KINDS = (
     "trade_figure",
@@ -59,6 +59,6 @@ LIVE_STATE_OUTCOMES = ALIVE_OUTCOMES + ("unsupported_type",)
 # Anti-bot walls, paywalls, robots.txt and our own address policy: the page may be fine.
 BLOCKED_OUTCOMES = ("blocked", "robots_disallowed", "refused_address")
 
-# Whether a source still backs its claim (see evidence.py), and a claim's health from its links.
+# Whether a source still backs its claim (reading/match.py), and a claim's health from its links (store/health.py).
 SUPPORTS = ("supports", "partial", "missing", "unreachable")
 HEALTHS = ("supported", "at_risk", "unsupported", "unchecked")

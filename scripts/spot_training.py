@@ -1,4 +1,4 @@
-"""Training the check-worthiness model of checker/spot.py on ClaimBuster, and measuring it honestly.
+"""Training the check-worthiness model of checker/reading/spot.py on ClaimBuster, and measuring it honestly.
 
 scripts/train-spot calls build_model() on the whole training file and writes checker/spot_model.json;
 bench/spot_bench.py cross-validates the same train() on balanced folds, scoring each held-out fold
@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO))
 from checker import spot  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "claimbuster" / "train.json"
-DEFAULT_OUT = REPO / "checker" / "spot_model.json"
+DEFAULT_OUT = REPO / "checker" / "reading" / "spot_model.json"
 SEED = 20200603  # folds, the negatives drawn for balance, the solver: every run gives the same file
 FOLDS = 5
 C_GRID = (2.0, 4.0, 8.0)  # inverse L2 strength, chosen by the inner cross-validation
@@ -155,7 +155,7 @@ def fit_ours(rows, labels, c):
 
 
 def train(texts, labels, seed=SEED):
-    """A model dict for checker.spot, tuned by inner cross-validation on these sentences only."""
+    """A model dict for checker.reading.spot, tuned by inner cross-validation on these sentences only."""
     rows = [spot.features(t) for t in texts]
     c, margin = tune(rows, labels, fit_ours, seed=seed)
     fitted = Fitted(rows, labels, c, seed=seed)
@@ -206,7 +206,7 @@ def build_model(path, folds=FOLDS):
     cv = cross_validate(texts, labels, predict_ours, folds) if folds else []
     metadata = {
         "description": ("checker spot: check-worthiness of a sentence. A logistic regression over "
-                        "checker.spot.features (words, word pairs, stems, word classes, figures, dates, "
+                        "checker.reading.spot.features (words, word pairs, stems, word classes, figures, dates, "
                         "names, attribution, comparisons, opinion). score = 1 / (1 + exp(-(bias + sum of "
                         "weight[f][0] / sqrt(sum of weight[f][1] ** 2)))) over the features f present; "
                         "check-worthy when score >= 0.5."),
@@ -224,7 +224,7 @@ def build_model(path, folds=FOLDS):
         "evaluation": None if not folds else {
             "method": (f"{folds}-fold cross-validation on train.json with balanced test folds (every "
                        "check-worthy sentence of a fold and as many others drawn at random); each fold "
-                       "trained and tuned as this file was, and scored by checker.spot"),
+                       "trained and tuned as this file was, and scored by checker.reading.spot"),
             "f1_checkworthy_per_fold": [round(s, 4) for s in cv],
             "f1_checkworthy_mean": round(sum(cv) / len(cv), 4),
         },

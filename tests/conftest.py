@@ -6,8 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import cli
-from checker.db import open_db
-from checker.seed import load_seed, read_seed
+from checker.store.db import open_db
+from checker.store.seed import load_seed, read_seed
 
 
 # How many claims the seed dataset holds: tests count against it, not against a number.
@@ -97,7 +97,7 @@ def main(args):
 
 def remove_links(db, where="1", params=()):
     """Take sources off claims as the workbench does: each removal on record (a trigger insists)."""
-    from checker.claims import remove_source
+    from checker.store.claims import remove_source
 
     for claim_id, source_id in db.execute(f"select claim_id, source_id from claim_sources where {where}",
                                           list(params)).fetchall():
@@ -107,8 +107,8 @@ def remove_links(db, where="1", params=()):
 def seed_without_sources(path):
     """A new database at path with the seed's articles and claims and none of its sources (they are
     real sites, which a test never looks up), for a test to give the claims local pages."""
-    from checker.db import open_db
-    from checker.seed import load_seed
+    from checker.store.db import open_db
+    from checker.store.seed import load_seed
 
     db = open_db(path, create=True)
     load_seed(db)

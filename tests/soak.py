@@ -9,7 +9,6 @@ a database that passes its integrity check, no page that answered 500, and every
 minute (tests/test_soak.py); bench/soak_bench.py runs it for longer and reports its figures.""" 
 import dataclasses
 import json
-import os
 import random
 import signal
 import sqlite3
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import requests
 
-from checker.claims import add_source
+from checker.store.claims import add_source
 
 from .conftest import seed_without_sources
 from .servers import FakeArchive, LocalServer, html

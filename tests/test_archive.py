@@ -1,10 +1,10 @@
 """The archive client from tables of cases: timestamps, replay addresses, and lookups against a local fake."""
 import pytest
 
-from checker import archive
+from checker.net import archive
 from checker.errors import ArchiveError
-from checker.fetch import AddressPolicy, Fetcher
-from checker.politeness import Budget, HostGate
+from checker.net.fetch import AddressPolicy, Fetcher
+from checker.net.politeness import Budget, HostGate
 
 from .servers import FakeArchive, LocalServer
 

@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from checker.db import open_db
-from checker.seed import load_seed
+from checker.store.db import open_db
+from checker.store.seed import load_seed
 
 from . import chromium
 from .servers import LocalServer, html
@@ -46,9 +46,10 @@ def fixture_site():
 def server(tmp_path_factory, fixture_site):
     """`checker serve` on a seeded database whose claim 3 rests on two local pages: one that stays up,
     and one read once and then gone (its server stopped), as an outage leaves it."""
-    from checker.check import CheckOptions, run_checks
-    from checker.claims import add_source, remove_source
-    from checker.sources import select_sources
+    from checker.check import run_checks
+    from checker.net.options import CheckOptions
+    from checker.store.claims import add_source, remove_source
+    from checker.store.sources import select_sources
 
     folder = tmp_path_factory.mktemp("browser")
     path = folder / "claims.db"

@@ -12,13 +12,15 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from checker.check import CheckOptions, run_checks
-from checker.claims import add_source
+from checker.check import run_checks
+
+from checker.net.options import CheckOptions
+from checker.store.claims import add_source
 from checker.cli import cli
 from checker.cli.options import Duration
-from checker.db import open_db
+from checker.store.db import open_db
 from checker.errors import InvalidInput
-from checker.sources import select_sources
+from checker.store.sources import select_sources
 
 from .conftest import seed_without_sources
 from .servers import FakeArchive, LocalServer, html, standard_routes, TRADE_TEXT
@@ -553,7 +555,7 @@ def test_check_options_refuse_values_outside_their_range(field, value):
 
 
 def test_every_range_is_the_command_lines():
-    from checker.check import RANGES
+    from checker.net.options import RANGES
     from checker.cli.checks import check as command
 
     for param in command.params:

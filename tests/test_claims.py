@@ -6,9 +6,9 @@ import time
 import pytest
 import yaml
 
-from checker.attempt import Attempt, Snapshot
+from checker.net.attempt import Attempt, Snapshot
 from checker.check import save
-from checker.claims import add_article, add_claim, add_source, get_claim, list_claims
+from checker.store.claims import add_article, add_claim, add_source, get_claim, list_claims
 from checker.errors import DuplicateClaim, InvalidInput, QuoteNotInArticle
 
 from .conftest import SEED_CLAIMS, dump

@@ -4,9 +4,9 @@ import time
 
 import pytest
 
-from checker.attempt import Attempt, Snapshot
+from checker.net.attempt import Attempt, Snapshot
 from checker.check import save
-from checker.claims import add_source
+from checker.store.claims import add_source
 
 from .conftest import SEED_CLAIMS, dump, main
 

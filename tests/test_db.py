@@ -9,9 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from checker import migrations
-from checker.check import CheckOptions, one_run_at_a_time
+from checker.check import one_run_at_a_time
+from checker.net.options import CheckOptions
 from checker.cli import cli
-from checker.db import open_db
+from checker.store.db import open_db
 from checker.errors import DatabaseMissing, NotADatabase
 from checker.web.jobs import Jobs
 

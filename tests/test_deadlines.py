@@ -4,11 +4,12 @@ import time
 
 import pytest
 
-from checker.address_policy import AddressPolicy
-from checker.check import CheckOptions, run_checks
-from checker.db import open_db
-from checker.fetch import Deadlines, Fetcher
-from checker.politeness import Budget, HostGate
+from checker.net.address_policy import AddressPolicy
+from checker.check import run_checks
+from checker.net.options import CheckOptions
+from checker.store.db import open_db
+from checker.net.fetch import Deadlines, Fetcher
+from checker.net.politeness import Budget, HostGate
 
 from .servers import FakeArchive, LocalServer, drip, html
 
@@ -108,7 +109,7 @@ def test_a_redirect_chain_into_a_busy_host_comes_back_ok(tmp_path):
         front.routes = {"/go": lambda h: h.redirect(front.url("/step")), "/step": lambda h: h.redirect(busy.url("/page0")),
                         "/robots.txt": lambda h: h.send(404, b"")}
         db["sources"].insert_all([{"url": busy.url(f"/page{n}")} for n in range(3)] + [{"url": front.url("/go")}])
-        from checker.sources import select_sources
+        from checker.store.sources import select_sources
 
         options = CheckOptions(concurrency=4, min_interval=0, timeout=1.5, allow_addresses=("127.0.0.1/32",),
                                use_archive=False)
@@ -131,7 +132,7 @@ def test_archive_lookups_queue_without_timing_out_the_sources(tmp_path):
             wayback.captures[site.url("/gone")] = [("20120301000000", 200, html("Turnout", TEXT), "text/html")]
             db["sources"].insert({"url": site.url("/gone")})
         try:
-            from checker.sources import select_sources
+            from checker.store.sources import select_sources
 
             options = CheckOptions(concurrency=6, min_interval=0, timeout=1.0, allow_addresses=("127.0.0.1/32",),
                                    wayback_base=archive_server.url(""), archive_interval=0.3)

@@ -57,8 +57,8 @@ def test_the_readme_api_example_re_rates_a_claim(db_path):
 
     import requests
 
-    from checker.db import open_db
-    from checker.claims import set_verdict
+    from checker.store.db import open_db
+    from checker.store.claims import set_verdict
 
     from .test_serve import serving
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from checker.claims import add_article, add_claim, set_verdict
+from checker.store.claims import add_article, add_claim, set_verdict
 from checker.export import claim_reviews, spreadsheet_safe, write_claimreview, write_csv
 
 TEXT = ("The city's budget for 2026 is NZ$1.2 billion, the council said. Turnout was 67 percent.\n\n"

@@ -2,8 +2,8 @@
 import pytest
 
 from checker.errors import UnsupportedType
-from checker.extract import extract, extract_pdf, media_type, sniff, tidy
-from checker.soft404 import redirected_to_root, says_not_found
+from checker.pages.extract import extract, extract_pdf, media_type, sniff, tidy
+from checker.pages.soft404 import redirected_to_root, says_not_found
 
 from .servers import CP1251_PAGE, PNG, minimal_pdf
 
@@ -136,13 +136,13 @@ def test_redirected_to_root(requested, final, expected):
     ("Le déficit atteint 3,1 % du PIB en 2024, selon le ministère.", "windows-1252"),
 ])
 def test_decode_text_in_any_encoding(text, encoding):
-    from checker.extract import decode_text
+    from checker.pages.extract import decode_text
 
     assert decode_text(text.encode(encoding)) == text
 
 
 def test_decode_text_refuses_binary_and_honours_a_declared_charset():
-    from checker.extract import decode_text
+    from checker.pages.extract import decode_text
 
     assert decode_text(PNG) is None
     assert decode_text("Müller".encode("latin-1"), "iso-8859-1") == "Müller"

@@ -4,9 +4,9 @@ import socket
 import pytest
 
 from checker.check import check_live
-from checker.soft404 import RandomPathProbe
-from checker.fetch import AddressPolicy, Fetcher, retry_after
-from checker.politeness import HostGate
+from checker.pages.soft404 import RandomPathProbe
+from checker.net.fetch import AddressPolicy, Fetcher, retry_after
+from checker.net.politeness import HostGate
 
 from .servers import LocalServer, standard_routes
 

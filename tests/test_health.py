@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from checker.attempt import Attempt, Snapshot
+from checker.net.attempt import Attempt, Snapshot
 from checker.check import save
-from checker.claims import add_source
+from checker.store.claims import add_source
 
 from .conftest import seed_without_sources
 from .servers import LocalServer, html, reset_connection
@@ -145,7 +145,7 @@ def test_a_server_stopped_halfway_changes_no_health_and_exits_1(tmp_path):
 
 def test_interrupted_check_exits_130(tmp_path):
     """Ctrl-C is not a failure of the sources: 130, and what was saved stays."""
-    from checker.db import open_db
+    from checker.store.db import open_db
 
     path = tmp_path / "claims.db"
     with LocalServer(delay=0.3) as server:
@@ -164,3 +164,13 @@ def test_interrupted_check_exits_130(tmp_path):
         out, err = proc.communicate(timeout=30)
         conn.close()
     assert proc.returncode == 130, err
+
+
+def test_the_database_applies_the_named_health_rules(db):
+    """store/health.py names the rules; the trigger and views the migrations made must be those words."""
+    from checker.store.health import RULES, rules_in
+
+    held = rules_in(db)
+    assert set(held) == set(RULES)
+    for name, sql in RULES.items():
+        assert " ".join(held[name].split()) == " ".join(sql.split()), name

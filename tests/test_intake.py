@@ -10,19 +10,20 @@ import lxml.html
 import pytest
 import yaml
 
-from checker.check import CheckOptions, make_fetcher
-from checker.claimreview import find_reviews, json_depth, verdict_for_rating
-from checker.claims import add_claim
-from checker.db import open_db
+from checker.net.fetch import make_fetcher
+from checker.net.options import CheckOptions
+from checker.pages.claimreview import find_reviews, json_depth, verdict_for_rating
+from checker.store.claims import add_claim
+from checker.store.db import open_db
 from checker.export import claim_reviews
-from checker.fetch import FetchResult
-from checker.article_html import (
+from checker.net.fetch import FetchResult
+from checker.pages.article_html import (
     Paragraph, cut_at_space, is_share_link, window, within_element_limit, within_text_limit,
 )
 from checker.errors import NotAnArticle, SourceUnreadable
 from checker.intake import Document, extract_article, import_article, slugify
 from checker.limits import MAX_JSON_DEPTH, MAX_LINKS, MAX_PAGE_ELEMENTS, MAX_SENTENCE_CHARS, MAX_TEXT_CHARS, MB
-from checker.seed import SEED_DIR
+from checker.store.seed import SEED_DIR
 from checker.text import quote_occurs
 
 from .conftest import dump, main

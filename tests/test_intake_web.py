@@ -150,7 +150,7 @@ async def test_proposals_on_an_earlier_text_say_so(ds, empty_db):
     """After a refresh changes an article, the page tells each proposal made from a changed sentence:
     "quote gone" offers only Reject, "sentence changed" warns before Accept; the counts leave both
     out of the open ones, and the pre-filled form names the problem."""
-    from checker.claims import add_article
+    from checker.store.claims import add_article
     from checker.propose import propose
 
     text = ("The council set a budget of NZ$1.2 billion for 2026, the mayor said.\n\n"
@@ -178,6 +178,19 @@ async def test_proposals_on_an_earlier_text_say_so(ds, empty_db):
     assert "no longer has these words" in gone
     changed = (await ds.client.get(f"/-/add-claim?proposal={ids['the mayor said']}", **editor(ds))).text
     assert "check it against the new wording" in changed
+    # accepting it takes a restatement, by the rule `checker accept` follows: the same refusal, on its field
+    budget = dict(next(empty_db.query("SELECT * FROM proposals WHERE id = ?", [ids[
+        "The council set a budget of NZ$1.2 billion for 2026"]])))
+    form = {"article": "budget-2026", "quote": budget["quote"], "kind": budget["kind"], "claim": budget["claim"],
+            "value": str(budget["value"] or ""), "unit": budget["unit"] or "", "date_start": budget["date_start"] or "",
+            "proposal": str(budget["id"])}
+    refused = await ds.client.post("/-/add-claim", data=form, **editor(ds))
+    assert refused.status_code == 400 and "restate the claim for it" in refused.text
+    assert empty_db["claims"].count == 0 and empty_db["proposals"].get(budget["id"])["status"] == "proposed"
+    restated = await ds.client.post("/-/add-claim", data={**form, "claim": "The council set a budget of NZ$1.2 "
+                                                          "billion for 2026, the mayor said on Monday."}, **editor(ds))
+    assert restated.status_code == 302, restated.text[:500]
+    assert empty_db["proposals"].get(budget["id"])["status"] == "accepted"
 
 
 @pytest.mark.asyncio
@@ -185,7 +198,7 @@ async def test_propose_reads_off_the_write_connection(ds, empty_db, monkeypatch)
     """Finding proposals takes seconds on a long article: it runs on a read connection, and only the
     saving holds Datasette's one write connection."""
     from checker import propose
-    from checker.claims import add_article
+    from checker.store.claims import add_article
 
     add_article(empty_db, id="budget-2026", title="Budget 2026",
                 text="The council approved a budget of NZ$45 million in 2026. Rates rise 7 percent next year.")

@@ -17,8 +17,8 @@ import pytest
 import pytest_asyncio
 from datasette.app import Datasette
 
-from checker.db import open_db
-from checker.seed import load_seed
+from checker.store.db import open_db
+from checker.store.seed import load_seed
 from checker.vocab import OUTCOMES
 from checker.web import landing
 from checker.web.charts import Links

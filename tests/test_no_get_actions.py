@@ -12,7 +12,7 @@ import pytest
 import pytest_asyncio
 from datasette.app import Datasette
 
-from checker.claims import add_article, add_source
+from checker.store.claims import add_article, add_source
 from checker.propose import propose
 from checker.web.pages import JOBS, ROUTES
 from checker.web.serve import datasette_config

@@ -10,14 +10,16 @@ import sqlite_utils
 import yaml
 from click.testing import CliRunner
 
-from checker import claims, propose
-from checker.atomic import atomise
+from checker.store import claims
+from checker import propose
+from checker.reading import cited_links, wording
+from checker.reading.atomic import atomise
 from checker.cli import proposals as commands
 from checker.cli import cli as checker_cli
-from checker.db import open_db
+from checker.store.db import open_db
 from checker.errors import CheckerError, NotFound
 from checker.limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS
-from checker.seed import load_seed, read_seed
+from checker.store.seed import load_seed, read_seed
 from checker.sentences import split_sentences
 
 from .conftest import SEED_CLAIMS, dump, main
@@ -380,7 +382,7 @@ def test_command_has_help_with_an_example(name):
 
 
 def test_propose_and_proposals_commands(cli, db_path, monkeypatch):
-    from checker.db import open_db
+    from checker.store.db import open_db
     db = open_db(db_path)
     add_copy(db)
     db.conn.close()
@@ -404,7 +406,7 @@ def test_propose_and_proposals_commands(cli, db_path, monkeypatch):
 
 
 def test_accept_and_reject_commands(cli, db_path):
-    from checker.db import open_db
+    from checker.store.db import open_db
     db = open_db(db_path)
     add_copy(db)
     propose.propose(db, COPY)
@@ -447,7 +449,7 @@ def bad_input(tmp_path):
 
 
 def test_bad_input_one_line_nonzero_nothing_written(tmp_path, db_path, capsys):
-    from checker.db import open_db
+    from checker.store.db import open_db
     db = open_db(db_path)
     add_copy(db)
     propose.propose(db, COPY)
@@ -539,7 +541,7 @@ LINK_CASES = [
 
 @pytest.mark.parametrize("name,links,sentence,urls", LINK_CASES, ids=[c[0] for c in LINK_CASES])
 def test_the_links_that_bear_on_a_sentence(name, links, sentence, urls):
-    assert propose.ArticleLinks(links).urls(sentence, 2) == urls
+    assert cited_links.ArticleLinks(links).urls(sentence, 2) == urls
 
 
 def test_the_link_index_follows_the_plain_rule():
@@ -550,12 +552,12 @@ def test_the_link_index_follows_the_plain_rule():
     pieces = sentences + [s[:len(s) // 2] for s in sentences] + [s[len(s) // 3:] for s in sentences] + [
         a + " " + b for a, b in zip(sentences, sentences[1:])] + ["US$630 million", "Russia"]
     links = [link(f"https://example.org/{i}", piece, i % 3) for i, piece in enumerate(pieces)]
-    index = propose.ArticleLinks(links)
+    index = cited_links.ArticleLinks(links)
 
     def plain(sentence):
-        mine = propose.folded_sentence(sentence)
+        mine = cited_links.folded_sentence(sentence)
         return list(dict.fromkeys(
-            x["url"] for x in links if (other := propose.folded_sentence(x["sentence"])) == mine
+            x["url"] for x in links if (other := cited_links.folded_sentence(x["sentence"])) == mine
             or (min(len(other), len(mine)) >= 20 and (other in mine or mine in other))))
 
     found = 0
@@ -570,7 +572,7 @@ def test_the_link_index_follows_the_plain_rule():
     ("a b x a b", "a b", "a b"), ("p q r s", "r s p q", "p q"), ("the the the", "the the", "the the"),
 ])
 def test_shared_run(a, b, run):
-    assert propose.shared_run(a.split(), b.split()) == run.split()
+    assert wording.shared_run(a.split(), b.split()) == run.split()
 
 
 def figures_text(n):

@@ -6,9 +6,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from checker.check import CheckOptions, run_checks
-from checker.sources import select_sources
-from checker.claims import add_source, set_verdict
+from checker.check import run_checks
+
+from checker.net.options import CheckOptions
+from checker.store.sources import select_sources
+from checker.store.claims import add_source, set_verdict
 from checker.cli import cli
 from checker.assessment import reassess, word_diff
 
@@ -161,8 +163,8 @@ def test_export_claimreview(db_path, tmp_path):
 
 
 def test_export_claimreview_names_archive_captures(db, page):
-    from checker.attempt import Attempt, Snapshot
-    from checker.db import save_check, save_snapshot
+    from checker.net.attempt import Attempt, Snapshot
+    from checker.store.db import save_check, save_snapshot
 
     claim_id = trade_claim(db)
     source_id = add_source(db, claim_id, page.url("/gone-page"))
@@ -204,7 +206,7 @@ def test_export_bad_input(db_path, tmp_path, capsys, args, message):
 
 
 def test_review_command(db_path, page):
-    from checker.db import open_db
+    from checker.store.db import open_db
 
     db = open_db(db_path)
     claim_id = trade_claim(db)

@@ -12,7 +12,7 @@ import pytest_asyncio
 from datasette.app import Datasette
 from jinja2 import Environment, FileSystemLoader
 
-from checker.claims import add_source
+from checker.store.claims import add_source
 from checker.urls import web_url
 from checker.web.serve import datasette_config
 
@@ -159,7 +159,7 @@ async def test_the_server_says_who_set_a_verdict(ds, db, role):
     "delete from article_versions",
 ])
 def test_the_ledger_and_history_are_never_rewritten(db, sql):
-    from checker.attempt import Attempt, Snapshot
+    from checker.net.attempt import Attempt, Snapshot
     from checker.check import save
 
     source_id = add_source(db, 3, "https://trade.example/report")
@@ -398,8 +398,8 @@ def test_a_check_shares_its_database_with_writers(tmp_path):
 # Sets a verdict every 50 ms for a few seconds through the library (its own process), then says how it went.
 VERDICT_WRITER = """
 import sys, time
-from checker.claims import set_verdict
-from checker.db import open_db
+from checker.store.claims import set_verdict
+from checker.store.db import open_db
 db = open_db(sys.argv[1])
 end = time.time() + float(sys.argv[2])
 n = failures = 0

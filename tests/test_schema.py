@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from checker import vocab
-from checker.db import open_db, schema_sql
+from checker.store.db import open_db, schema_sql
 
 ROOT = pathlib.Path(__file__).parent.parent
 # A claims.db made by the first release's migrations (m001-m004), with the seed in it.

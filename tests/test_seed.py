@@ -7,8 +7,8 @@ import requests
 import sqlite_utils
 
 from checker import migrations
-from checker.db import open_db, schema_sql
-from checker.seed import load_seed, read_seed
+from checker.store.db import open_db, schema_sql
+from checker.store.seed import load_seed, read_seed
 from checker.errors import InvalidInput
 from checker.text import is_partial_date, quote_occurs
 from checker.vocab import KINDS, VERDICTS
@@ -165,7 +165,7 @@ def test_serving_the_committed_database_changes_no_byte_of_it(tmp_path):
 
 
 def test_seed_claims_give_the_matcher_key_facts(db):
-    from checker.facts import claim_facts
+    from checker.reading.facts import claim_facts
 
     for claim in db["claims"].rows:
         facts = claim_facts(claim)

@@ -4,7 +4,7 @@ import pathlib
 
 import pytest
 
-from checker import spot
+from checker.reading import spot
 from checker.sentences import Sentence
 
 ARTICLE = (pathlib.Path(__file__).parent.parent / "checker" / "seed" / "article.txt").read_text(encoding="utf-8")

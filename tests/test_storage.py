@@ -10,9 +10,9 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from checker import db as dbmodule
-from checker.check import CheckOptions
-from checker.claims import add_source
+from checker.store import db as dbmodule
+from checker.net.options import CheckOptions
+from checker.store.claims import add_source
 from checker.cli import cli
 from checker.web.jobs import Jobs
 

@@ -3,8 +3,8 @@ import pathlib
 import pytest
 import yaml
 
-from checker.text import (clean, describe_dates, describe_value, find_in_article, is_partial_date, plural,
-                          quote_occurs, squash)
+from checker.reading.describe import describe_dates, describe_value
+from checker.text import clean, find_in_article, is_partial_date, plural, quote_occurs, squash
 
 QUOTE_CASES = yaml.safe_load((pathlib.Path(__file__).parent / "quote_cases.yaml").read_text(encoding="utf-8"))
 

@@ -13,9 +13,10 @@ import tempfile
 import pytest
 import trustme
 
-from checker.check import CheckOptions, make_fetcher
+from checker.net.fetch import make_fetcher
+from checker.net.options import CheckOptions
 from checker.errors import InvalidInput
-from checker.fetch import trusted_authorities
+from checker.net.fetch import trusted_authorities
 
 from .conftest import dump, main
 from .servers import TRADE_TEXT, LocalServer, html

@@ -8,9 +8,9 @@ import pytest
 import pytest_asyncio
 from datasette.app import Datasette
 
-from checker.attempt import Attempt, Snapshot
+from checker.net.attempt import Attempt, Snapshot
 from checker.check import Summary, save
-from checker.claims import add_source, set_verdict
+from checker.store.claims import add_source, set_verdict
 from checker.web.jobs import report
 from checker.web.serve import datasette_config
 
@@ -231,7 +231,7 @@ def test_recheck_reports_in_plain_words(outcomes, changed, expected):
 
 
 def test_scheduled_rechecks_take_only_stale_sources(db_path, db):
-    from checker.check import CheckOptions
+    from checker.net.options import CheckOptions
     from checker.web.schedule import Schedule
 
     from .servers import LocalServer, html

@@ -6,10 +6,11 @@ import click
 from tqdm import tqdm
 
 from ..assessment import reassess as reassess_links
-from ..check import RANGES, CheckOptions, one_run_at_a_time, run_checks
-from ..db import open_db
-from ..review import review_queue, review_queue_size
-from ..sources import select_sources
+from ..check import one_run_at_a_time, run_checks
+from ..net.options import RANGES, CheckOptions
+from ..store.db import open_db
+from ..store.review import review_queue, review_queue_size
+from ..store.sources import select_sources
 from .options import CHECK_DEFAULTS, Duration, RowId, Seconds, allow_addresses_option, claims_option, db_option
 
 STALE_AFTER = Duration("0s", "3650d")

@@ -4,13 +4,14 @@ import shutil
 import click
 from tabulate import tabulate
 
-from .. import claims as lib
-from ..db import open_db
+from ..store import claims as lib
+from ..store.db import open_db
 from ..errors import CheckerError
-from ..extract import read_text
+from ..pages.extract import read_text
 from ..limits import read_at_most
-from ..seed import load_seed
-from ..text import describe_dates, describe_value, display_text, plural
+from ..store.seed import load_seed
+from ..reading.describe import describe_dates, describe_value
+from ..text import display_text, plural
 from ..vocab import HEALTHS, KINDS, RELATIONS
 from .options import RowId, db_option
 

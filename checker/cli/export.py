@@ -1,7 +1,7 @@
 """`checker export`: ClaimReview JSON-LD and CSV."""
 import click
 
-from ..db import open_db
+from ..store.db import open_db
 from ..errors import CheckerError
 from ..export import write_claimreview, write_csv
 from ..urls import normalise_url

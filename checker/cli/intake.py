@@ -1,7 +1,7 @@
 """`checker import`: an article from a web page or a file, with its cited links and embedded fact-checks."""
 import click
 
-from ..db import open_db
+from ..store.db import open_db
 from ..intake import import_article as import_source
 from ..text import plural
 from .options import allow_addresses_option, db_option

@@ -12,8 +12,8 @@ import tempfile
 
 import click
 
-from ..check import CheckOptions
-from ..db import default_db_path, storage_error
+from ..net.options import CheckOptions
+from ..store.db import default_db_path, storage_error
 from ..errors import CheckerError, NotFound
 
 CHECK_DEFAULTS = CheckOptions()  # the one home of `checker check`'s defaults

@@ -7,12 +7,12 @@ import click
 from tabulate import tabulate
 
 from .. import propose as lib
-from ..db import open_db
-from ..extract import read_text
+from ..store.db import open_db
+from ..pages.extract import read_text
 from ..limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS, read_at_most
-from ..spot import THRESHOLD
+from ..reading.spot import THRESHOLD
 from ..text import plural
-from ..spot import spot as spot_sentences
+from ..reading.spot import spot as spot_sentences
 from ..vocab import KINDS, PROPOSAL_STATUSES
 from .options import RowId, db_option
 

@@ -4,7 +4,7 @@ import sys
 
 import click
 
-from ..db import open_db
+from ..store.db import open_db
 from ..web.serve import datasette_argv, read_editors
 from .options import Duration, db_option
 

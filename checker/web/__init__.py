@@ -4,10 +4,14 @@ configuration is serve.py's."""
 from datasette import hookimpl
 from datasette.permissions import Action
 
-from ..db import BUSY_TIMEOUT
+from ..store.db import BUSY_TIMEOUT
 from ..text import plural
 from ..urls import web_url
-from . import cells, feeds, labels, pages, stamps
+from . import cells
+from . import feeds
+from . import labels
+from . import pages
+from . import stamps
 from .claim_page import day
 from .schedule import Schedule
 from .pages import EDIT, RECHECK, ROUTES, claims_database

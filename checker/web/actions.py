@@ -3,10 +3,10 @@ this with a button that POSTs it: a link followed from another site (it carries 
 SameSite=lax cookie) changes nothing."""
 from dataclasses import dataclass
 
-from ..claims import get_article, get_claim_row
+from ..store.claims import get_article, get_claim_row
 from ..errors import NotFound
 from ..propose import get_proposal
-from ..sources import select_sources
+from ..store.sources import select_sources
 from ..text import plural
 
 

@@ -3,10 +3,10 @@ stands, and the proposals in reading order with their kind, fields, cited links 
 import json
 import re
 
-from ..claims import get_article
+from ..store.claims import get_article
 from ..errors import NotFound
 from ..propose import describe_repeats, get_proposal, list_proposals, sentence_now, standing
-from ..text import describe_dates, describe_value
+from ..reading.describe import describe_dates, describe_value
 from .claim_page import marked
 
 

@@ -5,8 +5,9 @@ import json
 import re
 from datetime import date
 
-from ..facts import fact_spans
-from ..text import describe_dates, describe_value, display_text, plural, squash
+from ..reading.facts import fact_spans
+from ..reading.describe import describe_dates, describe_value
+from ..text import display_text, plural, squash
 from .labels import short_date
 
 

@@ -1,8 +1,8 @@
 """The add-claim form read into the library's arguments: its numbered source rows, the proposal it
 was filled from, and errors named after the form's own fields."""
-from .. import claims as lib
+from ..store import claims as lib
 from .. import propose
-from ..db import transaction
+from ..store.db import transaction
 from ..errors import CheckerError, NotFound
 
 MAX_ROWID = 2 ** 63 - 1

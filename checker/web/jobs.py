@@ -7,9 +7,10 @@ import uuid
 from dataclasses import dataclass, field
 
 from ..assessment import READ_OUTCOMES
-from ..check import CheckOptions, one_run_at_a_time, run_checks
-from ..db import open_db, storage_error
-from ..sources import select_sources
+from ..check import one_run_at_a_time, run_checks
+from ..net.options import CheckOptions
+from ..store.db import open_db, storage_error
+from ..store.sources import select_sources
 from ..text import plural
 
 

@@ -4,13 +4,14 @@ charts.py). Each read stays cheap at 100,000 claims: counts from indexes, a few 
 import sqlite3
 from datetime import date, datetime, timedelta, timezone
 
-from ..claims import fts_query
+from ..store.claims import fts_query
 from ..errors import InvalidInput
-from ..facts import index_page, nearest_year
-from ..figures import is_currency
-from ..review import review_queue, review_queue_size
+from ..reading.facts import index_page, nearest_year
+from ..reading.figures import is_currency
+from ..store.review import review_queue, review_queue_size
 from ..vocab import HEALTHS
-from . import charts, labels
+from . import charts
+from . import labels
 from .charts import (DAYS, FAMILY_OF, FAMILY_WORDS, HEALTH_MEANINGS, HEALTH_WORDS, OUTCOME_WORDS, SCALE,
                      SUPPORT_WORDS, VERDICT_WORDS, Figure, Links, SourceFigure, finite, plural)
 

@@ -7,17 +7,18 @@ import re
 import sqlite_utils
 from datasette import Forbidden, NotFound, Response
 
-from .. import claims as lib
-from ..check import CheckOptions
+from ..store import claims as lib
+from ..net.options import CheckOptions
 from .. import propose
 from ..errors import CheckerError
 from ..limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS
 from ..text import plural
 from ..urls import normalise_url
-from ..sources import select_sources
+from ..store.sources import select_sources
 from ..text import quote_occurs
 from ..vocab import HEALTHS, KINDS, RELATIONS, VERDICTS
-from . import actions, labels
+from . import actions
+from . import labels
 from . import article_page as article_page_data
 from . import claim_page as claim_page_data
 from . import landing
@@ -165,7 +166,7 @@ async def add_source(datasette, request):
 
 def address_warning(url, options):
     """A warning when checks would refuse to fetch this address (private, local, reserved)."""
-    from ..address_policy import AddressPolicy
+    from ..net.address_policy import AddressPolicy
     from ..errors import AddressRefused, NameNotResolved
     from urllib.parse import urlsplit
 

@@ -6,8 +6,8 @@ import threading
 import time
 
 from ..check import one_run_at_a_time, run_checks
-from ..db import open_db, storage_error
-from ..sources import select_sources
+from ..store.db import open_db, storage_error
+from ..store.sources import select_sources
 
 log = logging.getLogger("checker.schedule")
 

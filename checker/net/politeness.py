@@ -5,10 +5,9 @@ import itertools
 import threading
 import time
 
-from .errors import NoTurn
+from ..errors import NoTurn
+from .options import DEFAULT_MIN_INTERVAL, DEFAULT_TURN_TIMEOUT
 
-DEFAULT_MIN_INTERVAL = 1.0  # seconds between two requests to one host
-DEFAULT_TURN_TIMEOUT = 3600.0  # seconds a request may wait for its host's turn
 MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay is honoured up to this many seconds
 
 

@@ -11,8 +11,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-from .errors import AddressRefused, NameNotResolved
-from .urls import DEFAULT_PORTS
+from ..errors import AddressRefused, NameNotResolved
+from ..urls import DEFAULT_PORTS
 
 
 @dataclass

@@ -10,11 +10,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .describe import describe_money
 from .dates import YEAR_RANGE, YEAR_TOKEN, date_matches, date_mentions, describe_date, parse_iso, year_mentions
 from .figures import (
     count_spans,
     describe_count,
-    describe_money,
     is_currency,
     money_mentions,
     read_numbers,
@@ -23,7 +23,7 @@ from .figures import (
 )
 from .names import COMPOUND, NAME_RUN, SENTENCE_START, clean_word, name_spans, pick_name, place_aliases, split_at_places
 from .page_index import PageIndex, fold_page
-from .text import display_text, fold, normalise
+from ..text import display_text, fold, normalise
 
 
 YEAR_WINDOW = 200  # a figure's year must be the nearest year mentioned within this many characters

@@ -19,16 +19,12 @@ import requests
 from protego import Protego
 
 from .address_policy import AddressPolicy, PinnedAddressAdapter
-from .errors import AddressRefused, DeadlineExceeded, InvalidInput, InvalidURL, NameNotResolved, NoTurn, TooLarge
-from .limits import MAX_PAGE_BYTES
+from ..errors import AddressRefused, DeadlineExceeded, InvalidInput, InvalidURL, NameNotResolved, NoTurn, TooLarge
+from .options import DEFAULT_MAX_BYTES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_RETRIES, DEFAULT_TIMEOUT
 from .politeness import Budget, HostGate
-from .urls import normalise_url
+from ..urls import normalise_url
 
 # The defaults of one run; `checker check`, the workbench's rechecks and CheckOptions all take these.
-DEFAULT_TIMEOUT = 30.0  # seconds for one whole fetch, headers and body included
-DEFAULT_MAX_BYTES = MAX_PAGE_BYTES  # counted after decompression (limits.py: as much as a file read for its text)
-DEFAULT_RETRIES = 2
-DEFAULT_MAX_RETRY_WAIT = 30.0
 DEFAULT_MAX_REDIRECTS = 10
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
@@ -420,3 +416,19 @@ class Fetcher:
             result.body = body
             result.bytes = len(body or b"")
             return result
+
+
+def make_fetcher(options):
+    """The Fetcher a run's options describe: its address policy, its hosts' turns, its bounds."""
+    gate = HostGate(options.min_interval, options.turn_timeout)
+    gate.set_interval(urlsplit(options.wayback_base).netloc, options.archive_interval)
+    return Fetcher(
+        policy=AddressPolicy.allowing(options.allow_addresses),
+        gate=gate,
+        timeout=options.timeout,
+        max_bytes=options.max_bytes,
+        retries=options.retries,
+        max_retry_wait=options.max_retry_wait,
+        hosts=options.concurrency + 1,  # each worker's host, and the archive
+        ca_bundle=options.ca_bundle,
+    )

@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from .errors import ArchiveError
+from ..errors import ArchiveError
+from .options import DEFAULT_ARCHIVE
 
-DEFAULT_BASE = "https://web.archive.org"
+DEFAULT_BASE = DEFAULT_ARCHIVE
 GOOD_CAPTURE_STATUSES = ("200", "203", "206")
 
 

@@ -13,11 +13,11 @@ from bs4 import UnicodeDammit
 from lxml import etree
 
 from . import claimreview
-from .errors import InvalidURL, NotAnArticle
-from .limits import MAX_LINKS, MAX_PAGE_ELEMENTS, MAX_SENTENCE_CHARS, MAX_TEXT_CHARS
-from .sentences import split_sentences
-from .text import clean, is_partial_date, normalise, word_for
-from .urls import normalise_url
+from ..errors import InvalidURL, NotAnArticle
+from ..limits import MAX_LINKS, MAX_PAGE_ELEMENTS, MAX_SENTENCE_CHARS, MAX_TEXT_CHARS
+from ..sentences import split_sentences
+from ..text import clean, is_partial_date, normalise, word_for
+from ..urls import normalise_url
 
 
 MIN_ARTICLE_WORDS = 30  # words of prose (paragraphs, quotations, list items: not headings or tables) for an article

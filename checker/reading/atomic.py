@@ -30,8 +30,8 @@ from .clauses import (
 from .figures import read_numbers, resolve_money
 from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
 from .page_index import PageIndex, fold_page
-from .sentences import split_sentences
-from .text import fold
+from ..sentences import split_sentences
+from ..text import fold
 from .when import describe_iso, parse_published, read_times
 
 

@@ -7,14 +7,15 @@ import sqlite3
 import time
 
 from .db import iso_time, transaction
-from .errors import (
+from .health import refresh_health
+from ..errors import (
     CheckerError, DuplicateClaim, DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle, TooLargeInput,
 )
-from .limits import MAX_TEXT_CHARS
+from ..limits import MAX_TEXT_CHARS
 from .sources import ensure_source, source_row
-from .text import clean, find_in_article, is_partial_date
-from .urls import normalise_url
-from .vocab import HEALTHS, KINDS, POSITIVE_KINDS, RELATIONS, VERDICTS
+from ..text import clean, find_in_article, is_partial_date
+from ..urls import normalise_url
+from ..vocab import HEALTHS, KINDS, POSITIVE_KINDS, RELATIONS, VERDICTS
 
 
 def now():
@@ -248,8 +249,6 @@ def set_verdict(db, claim_id, verdict, *, note=None, by=None):
 def remove_source(db, claim_id, source_id, *, by=None, reason=None):
     """Take a source off a claim. The removal is recorded (who, when, why, and what the link said) and
     the source's checks stay in the ledger; the claim's health is brought up to date."""
-    from .assessment import refresh_health
-
     claim_row = get_claim_row(db, claim_id)
     with transaction(db):
         link = db.execute("SELECT relation, passage, note FROM claim_sources WHERE claim_id = ? AND source_id = ?",

@@ -11,7 +11,7 @@ from functools import lru_cache
 from . import currencies
 from .dates import MONTHS
 from .figures import NUMBER_WORDS, SCALES
-from .text import fold
+from ..text import fold
 
 
 # Capitalised words that are not names to look for, by kind; weekdays and demonyms come from CLDR

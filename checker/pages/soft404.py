@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
-from .errors import UnsupportedType
+from ..errors import UnsupportedType
 from .extract import extract
 
 SOFT_404_SIMILARITY = 90  # rapidfuzz ratio (0-100) between a page and the host's answer for a random path

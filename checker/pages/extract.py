@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import charset_normalizer
 from bs4 import BeautifulSoup
 
-from .errors import InvalidInput, UnsupportedType
+from ..errors import InvalidInput, UnsupportedType
 
 # Elements whose text is not the page's content.
 DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "iframe")

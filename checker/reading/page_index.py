@@ -3,7 +3,7 @@ and years found in it (facts.index_page fills it)."""
 import re
 from dataclasses import dataclass, field
 
-from .text import DASHES, QUOTES, fold
+from ..text import DASHES, QUOTES, fold
 
 
 @dataclass

@@ -5,9 +5,9 @@ import yaml
 
 from .claims import add_article, add_claim, set_verdict
 from .db import transaction
-from .errors import InvalidInput
+from ..errors import InvalidInput
 
-SEED_DIR = pathlib.Path(__file__).parent / "seed"
+SEED_DIR = pathlib.Path(__file__).parent.parent / "seed"
 
 
 def read_seed(path=None):

@@ -24,8 +24,8 @@ import extruct
 from extruct.jsonld import JsonLdExtractor
 from extruct.utils import parse_html
 
-from .limits import MAX_APPEARANCES, MAX_JSON_DEPTH, MAX_RDFA_EXPANSIONS, MAX_REVIEWS
-from .text import word_for
+from ..limits import MAX_APPEARANCES, MAX_JSON_DEPTH, MAX_RDFA_EXPANSIONS, MAX_REVIEWS
+from ..text import word_for
 
 SCHEMA_PREFIXES = ("http://schema.org/", "https://schema.org/", "schema:")
 DEFAULT_BEST, DEFAULT_WORST = 5.0, 1.0  # schema.org's defaults for a Rating without its scale

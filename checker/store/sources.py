@@ -2,9 +2,9 @@
 import datetime
 
 from .db import require_rows
-from .text import clean
-from .urls import normalise_url
-from .vocab import ALIVE_OUTCOMES
+from ..text import clean
+from ..urls import normalise_url
+from ..vocab import ALIVE_OUTCOMES
 
 
 def source_row(source):

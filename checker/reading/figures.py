@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import currencies
 from .page_index import Mention, PageIndex, fold_page
-from .text import describe_value
+from .describe import describe_number
 
 
 NUMBER = re.compile(r"(?<![\d.,])\d+(?:,\d+)*(?:\.\d+)?(?![\d])")
@@ -305,30 +305,6 @@ def read_ambiguous(form, explicit, local, page):
     return form.home
 
 
-def money_mentions(text, locale=None):
-    """The figures with a currency in a text, read in the light of the text itself. A text already
-    folded (normalise) has lost its case: then codes count in any case."""
-    folded = fold_page(text)
-    page = PageIndex(display=text, text=folded, locale=locale)
-    _, raw = read_numbers(folded, None if folded == text else text)
-    return resolve_money(raw, page)
-
-
-def describe_number(amount):
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if amount >= scale:
-            return f"{amount / scale:g} {word}"
-    return f"{amount:g}" if amount < 1e6 else f"{amount:,.0f}"
-
-
-def describe_money(amount, currency):
-    """A money fact as the pages write claims' figures ("US$630 million", "NZ$45,000", "PKR 5 million"),
-    so that the facts found on a source read like the claim they belong to."""
-    if currency is None:
-        return f"{describe_number(amount)} (currency not given)"
-    return describe_value(amount, currency)
-
-
 @lru_cache(maxsize=None)
 def unit_words(unit):
     """(words after the number, words before it) for a claim's unit, each a tuple of phrases."""
@@ -356,6 +332,15 @@ def count_patterns(unit):
         # anywhere before it in its clause, with no other figure and no "and" between
         before_re = re.compile(rf"\b(?:{leads})\b(?:(?!\b(?:and|or|but|while|whereas|with)\b)(?:[^.;!?\d]|\.\d|(?<!\d)(?:1[89]|20)\d\d(?!\d)))*$")
     return after_re, before_re
+
+
+def money_mentions(text, locale=None):
+    """The figures with a currency in a text, read in the light of the text itself. A text already
+    folded (normalise) has lost its case: then codes count in any case."""
+    folded = fold_page(text)
+    page = PageIndex(display=text, text=folded, locale=locale)
+    _, raw = read_numbers(folded, None if folded == text else text)
+    return resolve_money(raw, page)
 
 
 def count_spans(page, number, unit, claim_tolerance=0.0):

@@ -16,7 +16,7 @@ import math
 import pathlib
 import re
 
-from .sentences import split_lines, split_sentences
+from ..sentences import split_lines, split_sentences
 
 MODEL_PATH = pathlib.Path(__file__).parent / "spot_model.json"
 # A score at or above this is check-worthy. Training folds the decision margin it chose by

@@ -10,8 +10,8 @@ import zlib
 
 import sqlite_utils
 
-from . import migrations
-from .errors import (CheckerError, ConstraintViolation, DatabaseBusy, DatabaseMissing, DatabaseReadOnly, InvalidInput,
+from .. import migrations
+from ..errors import (CheckerError, ConstraintViolation, DatabaseBusy, DatabaseMissing, DatabaseReadOnly, InvalidInput,
                      NotADatabase, NotFound, StorageFailed)
 
 DEFAULT_DB = "claims.db"

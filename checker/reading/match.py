@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .facts import claim_facts
 from .figures import same_figure
-from .text import normalise
+from ..text import normalise
 
 PASSAGE_NEAR_MATCH = 90  # rapidfuzz partial_ratio, 0-100: a passage this close has changed, not vanished
 TOGETHER = 600  # characters within which all key facts must stand to count as found together
