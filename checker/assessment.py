@@ -4,20 +4,19 @@ claim's health from its links, and every change of health logged (the review que
 Only content that was read is assessed: a live page, a 304 pointing at the snapshot already held, or
 an archive capture. A failed attempt leaves no evidence, so an outage never changes what a link
 says; the rules that turn evidence and source states into health are the database's own (the views
-link_status and claim_health_now). Matching happens outside transactions; what a check leaves
-(its attempts, evidence and health) is written in one."""
+link_status and claim_health_now). Matching happens here, outside transactions; what a check leaves
+(its attempts, evidence and health) is written in one by store/ledger.py."""
 import difflib
 import functools
-import json
 import re
 
 from rapidfuzz import fuzz
 
-from .store.db import insert, require_rows, save_check, transaction
-from .store.health import link_states, refresh_health, snapshot_text
 from .reading.facts import index_page
 from .reading.match import assess
-from .store.sources import title_from_check
+from .store.db import require_rows, transaction
+from .store.health import link_states, refresh_health, snapshot_text
+from .store.ledger import record_evidence
 
 DIFF_CONTEXT = 6  # words of unchanged text kept around each change
 READ_OUTCOMES = ("ok", "not_modified")
@@ -55,45 +54,6 @@ def evaluate(db, source_id, text, claim_ids=None):
         return []
     page = _page(text)
     return [(link, assess(link, link["link_passage"], page)) for link in links]
-
-
-def claims_citing(db, source_id):
-    return [r[0] for r in db.execute("SELECT claim_id FROM claim_sources WHERE source_id = ?", [source_id])]
-
-
-def record_evidence(db, check_id, source_id, results):
-    """Store one evidence row per result, for the content this check read; {claim_id: (id, support)}."""
-    snapshot_id = db.execute("SELECT snapshot_id FROM checks WHERE id = ?", [check_id]).fetchone()[0]
-    written = {}
-    for link, result in results:
-        evidence_id = insert(db, "evidence", {
-            "check_id": check_id,
-            "claim_id": link["id"],
-            "source_id": source_id,
-            "snapshot_id": snapshot_id,
-            "support": result.support,
-            "score": result.score,
-            "facts_found": json.dumps(result.facts_found),
-            "facts_missing": json.dumps(result.facts_missing),
-            "snippet": result.snippet or None,
-        })
-        written[link["id"]] = (evidence_id, result.support)
-    return written
-
-
-def record_check(db, source_id, attempts, read=None, results=()):
-    """Everything one check of a source leaves, in one transaction: its attempts, the evidence from the
-    content attempt ``read`` got (matched beforehand into ``results``), and the health of every claim
-    citing the source. Returns the checks' ids."""
-    with transaction(db):
-        claim_ids = claims_citing(db, source_id)
-        before = link_states(db, source_id, claim_ids)
-        check_ids = [save_check(db, source_id, attempt) for attempt in attempts]
-        title_from_check(db, source_id, attempts)
-        written = record_evidence(db, check_ids[read], source_id, results) if read is not None else {}
-        refresh_health(db, claim_ids, source_id=source_id, outcome=attempts[0].outcome, written=written, before=before,
-                       describe_change=describe_change)
-    return check_ids
 
 
 def word_diff(before, after):

@@ -17,9 +17,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .assessment import READ_OUTCOMES, evaluate, read_text, record_check
+from .assessment import READ_OUTCOMES, describe_change, evaluate, read_text
 from .net.attempt import Attempt, Snapshot
 from .store.db import transaction
+from .store.ledger import record_check
 from .errors import ArchiveError, LockUnusable, NoTurn, UnsupportedType
 from .pages.extract import extract
 from .net import archive
@@ -200,7 +201,8 @@ def save(db, source, attempts):
     read = next((i for i, a in enumerate(attempts) if a.outcome in READ_OUTCOMES), None)
     text = read_text(db, attempts[read]) if read is not None else None
     results = evaluate(db, source["id"], text) if text is not None else ()
-    return record_check(db, source["id"], attempts, read if text is not None else None, results)
+    return record_check(db, source["id"], attempts, read if text is not None else None, results,
+                        describe_change=describe_change)
 
 
 @contextlib.contextmanager

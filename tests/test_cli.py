@@ -422,3 +422,53 @@ def test_spot_refuses_dev_zero(capsys):
         main(["spot", "/dev/zero"])
     assert e.value.code == 1
     assert capsys.readouterr().err == "Error: /dev/zero holds more than 10 MB: checker reads at most that much from a file\n"
+
+
+# What starting the command line may load: click, the group, its options and the shared base they
+# need. No storage (sqlite-utils, migrations), no HTTP, no page or sentence reading, no Datasette.
+HEAVY = ("requests", "sqlite_utils", "datasette", "bs4", "rapidfuzz", "checker.store", "checker.reading",
+         "checker.pages", "checker.net.fetch", "checker.migrations", "checker.web")
+
+
+@pytest.mark.parametrize("code", [
+    "import checker.cli",
+    "from checker.cli import cli; cli(['--help'], standalone_mode=False)",
+    "from checker.cli import cli; cli(['--version'], standalone_mode=False)",
+])
+def test_starting_loads_no_heavy_layer(code):
+    import json
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-c", f"{code}\nimport json, sys; print(json.dumps(sorted(sys.modules)))"],
+                         capture_output=True, text=True, check=True).stdout
+    loaded = json.loads(out.splitlines()[-1])
+    assert not [m for m in loaded if m.split(".")[0] in HEAVY or m.startswith(HEAVY)]
+
+
+def test_the_help_lists_each_command_as_its_own_help_begins():
+    """`checker --help` lists the commands from the group's table without importing them; each line
+    must be what the command's own help would give, at any width."""
+    import click
+
+    from checker.cli import COMMANDS, cli
+    from checker.cli.options import CheckerGroup
+
+    ctx = click.Context(cli)
+    fresh = CheckerGroup(lazy_commands=COMMANDS)  # none of its commands loaded yet
+    listed = {limit: {name: fresh.listed_help(ctx, name, limit) for name in COMMANDS} for limit in (30, 45, 80, 1000)}
+    assert not fresh.commands
+    for name in COMMANDS:
+        command = cli.get_command(ctx, name)
+        for limit in listed:
+            assert listed[limit][name] == command.get_short_help_str(limit), name
+
+
+def test_the_library_names_load_on_first_use():
+    import checker
+    from checker.store.claims import add_claim
+
+    assert checker.add_claim is add_claim
+    assert set(checker.__all__) <= set(dir(checker))
+    assert checker.__version__
+    with pytest.raises(AttributeError):
+        checker.no_such_name

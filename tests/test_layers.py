@@ -112,3 +112,19 @@ def test_no_module_over_450_lines(module):
         return  # frozen steps: their length is their history's
     lines = len(MODULES[module].read_text(encoding="utf-8").splitlines())
     assert lines <= 450, f"{module}: {lines} lines"
+
+
+WRITES = ("insert(", "upsert(", "INSERT ", "UPDATE ", "DELETE FROM")
+
+
+@pytest.mark.parametrize("module", ["checker.assessment", "checker.check"])
+def test_matching_writes_only_through_the_ledger(module):
+    """The modules that read pages and match claims write nothing themselves: what a check leaves is
+    recorded by store/ledger.py, which never reads a page."""
+    source = MODULES[module].read_text(encoding="utf-8")
+    assert not [w for w in WRITES if w in source]
+    assert "checker.store.ledger" in GRAPH[module]
+
+
+def test_the_ledger_reads_no_page():
+    assert not {m for m in GRAPH["checker.store.ledger"] if layer(m) in ("reading", "pages", "net")}

@@ -164,7 +164,7 @@ def test_export_claimreview(db_path, tmp_path):
 
 def test_export_claimreview_names_archive_captures(db, page):
     from checker.net.attempt import Attempt, Snapshot
-    from checker.store.db import save_check, save_snapshot
+    from checker.store.ledger import save_check, save_snapshot
 
     claim_id = trade_claim(db)
     source_id = add_source(db, claim_id, page.url("/gone-page"))

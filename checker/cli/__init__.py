@@ -5,28 +5,41 @@ import click
 
 from .options import CheckerGroup
 
-# Each command by name, as "module:function" in this package. A module is imported only when one of
-# its commands runs (or help lists them): `checker check` starts without loading the web server or
-# the article reader.
+# Each command by name: "module:function" in this package, and the first sentence of its help. A
+# module is imported only when one of its commands runs: `checker check` starts without loading the web
+# server or the article reader, and `checker --help` lists every command without loading any
+# (tests/test_cli.py checks each sentence against the command's own help).
 COMMANDS = {
-    "init": "claims:init",
-    "add-article": "claims:add_article",
-    "add-claim": "claims:add_claim",
-    "add-source": "claims:add_source",
-    "verdict": "claims:verdict",
-    "claims": "claims:list_claims",
-    "show": "claims:show",
-    "check": "checks:check",
-    "reassess": "checks:reassess",
-    "review": "checks:review",
-    "export": "export:export",
-    "serve": "serve:serve",
-    "import": "intake:import_article",
-    "propose": "proposals:propose",
-    "proposals": "proposals:proposals",
-    "accept": "proposals:accept",
-    "reject": "proposals:reject",
-    "spot": "proposals:spot",
+    "init": ("claims:init", "Create or migrate the database and load the seed article."),
+    "add-article": ("claims:add_article", "Add an article whose claims you will check."),
+    "add-claim": ("claims:add_claim", "Add a claim and its sources in one transaction; prints the new claim's id."),
+    "add-source": ("claims:add_source", "Link a source to a claim; prints the source's id."),
+    "verdict": ("claims:verdict",
+               "Rate a claim: one of unrated, accurate, mostly_accurate, partly_accurate, inaccurate, "
+               "unverifiable."),
+    "claims": ("claims:list_claims", "List claims as a table, each claim wrapped to the terminal's width."),
+    "show": ("claims:show",
+               "Show one claim as the workbench does: its quote, figures and dates, verdict, health, and "
+               "each source with its state, its latest evidence (facts found and missing, snippet) and its "
+               "passage."),
+    "check": ("checks:check", "Retrieve the cited pages, fall back to the web archive, and record every attempt."),
+    "reassess": ("checks:reassess",
+               "Recompute the evidence of every claim from the stored snapshots, without the network."),
+    "review": ("checks:review", "List the review queue: claims whose health got worse since their verdict was set."),
+    "export": ("export:export", "Export claims: ClaimReview JSON-LD for publishing, CSV for spreadsheets."),
+    "serve": ("serve:serve", "Serve the database in Datasette with the project's metadata and config."),
+    "import": ("intake:import_article",
+               "Import an article from SOURCE: an http(s) URL, or a .html, .htm, .txt or .pdf file."),
+    "propose": ("proposals:propose", "Propose claims from an article's check-worthy sentences."),
+    "proposals": ("proposals:proposals",
+               "List proposed claims as a table: id, status, kind, score and claim, with the claims each "
+               "repeats."),
+    "accept": ("proposals:accept",
+               "Accept a proposal: it becomes a claim, with the article's links for it as cited sources."),
+    "reject": ("proposals:reject", "Reject a proposal (only one still `proposed`)."),
+    "spot": ("proposals:spot",
+               "Score each sentence of a text (a file, or stdin with '-') for check-worthiness; needs no "
+               "database."),
 }
 
 

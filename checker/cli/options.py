@@ -12,9 +12,8 @@ import tempfile
 
 import click
 
-from ..net.options import CheckOptions
-from ..store.db import default_db_path, storage_error
 from ..errors import CheckerError, NotFound
+from ..net.options import CheckOptions
 
 CHECK_DEFAULTS = CheckOptions()  # the one home of `checker check`'s defaults
 
@@ -30,6 +29,8 @@ def one_line_errors():
         error.exit_code = e.exit_code
         raise error from e
     except sqlite3.OperationalError as e:  # a write outside a transaction() the storage refused
+        from ..store.db import storage_error  # here, not above: `checker --help` loads no storage code
+
         refused = storage_error(e)
         if refused is None:
             raise
@@ -46,7 +47,8 @@ def one_line_errors():
 
 class CheckerGroup(click.Group):
     """A click group whose commands report errors in one line (see one_line_errors), and whose
-    ``lazy_commands`` ({name: "module:function"}, modules of this package) are imported on first use."""
+    ``lazy_commands`` ({name: ("module:function", first sentence of its help)}, modules of this
+    package) are imported on first use; help lists them from their sentences, importing none."""
 
     def __init__(self, *args, lazy_commands=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,12 +59,29 @@ class CheckerGroup(click.Group):
 
     def get_command(self, ctx, name):
         if name not in self.commands and name in self.lazy_commands:
-            module, _, attribute = self.lazy_commands[name].partition(":")
+            where, _ = self.lazy_commands[name]
+            module, _, attribute = where.partition(":")
             command = getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
             if command.name != name:
-                raise RuntimeError(f"{self.lazy_commands[name]} is the command {command.name!r}, not {name!r}")
+                raise RuntimeError(f"{where} is the command {command.name!r}, not {name!r}")
             self.add_command(command)
         return super().get_command(ctx, name)
+
+    def listed_help(self, ctx, name, limit):
+        """A command's line in the group's help: from its loaded command, else from its sentence."""
+        if name in self.commands or name not in self.lazy_commands:
+            command = self.get_command(ctx, name)
+            return None if command is None or command.hidden else command.get_short_help_str(limit)
+        return click.Command(name, help=self.lazy_commands[name][1]).get_short_help_str(limit)
+
+    def format_commands(self, ctx, formatter):
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)  # as click's own Group lays it out
+        rows = [(name, line) for name in names if (line := self.listed_help(ctx, name, limit)) is not None]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def make_context(self, *args, **kwargs):
         with one_line_errors():
@@ -170,12 +189,18 @@ def allow_addresses_option(help):
         help=help + " Without it, $CHECKER_ALLOW_ADDRESSES (comma-separated) is read.")
 
 
+def _default_db_path():
+    from ..store.db import default_db_path  # when a command runs, not when help is shown
+
+    return default_db_path()
+
+
 def db_option(f):
     return click.option(
         "--db",
         "db_path",
         type=click.Path(dir_okay=False),
-        default=default_db_path,
+        default=_default_db_path,
         show_default="./claims.db or $CHECKER_DB",
         help="The claims database.",
     )(f)

@@ -1,12 +1,9 @@
 """Open the claims database (WAL, foreign keys, migrations) and translate its refusals."""
 import contextlib
 import datetime
-import hashlib
-import json
 import os
 import sqlite3
 import urllib.parse
-import zlib
 
 import sqlite_utils
 
@@ -208,55 +205,6 @@ def iso_time(epoch_seconds):
     """Epoch seconds as UTC ISO 8601 with milliseconds: 2026-11-26T20:45:21.123Z."""
     moment = datetime.datetime.fromtimestamp(epoch_seconds, datetime.timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
-
-
-def save_snapshot(db, snapshot):
-    """The id of the snapshot holding this extracted text, storing it (body compressed) if new."""
-    text_hash = hashlib.sha256(snapshot.text.encode("utf-8")).hexdigest()
-    row = db.execute("SELECT id FROM snapshots WHERE text_hash = ?", [text_hash]).fetchone()
-    if row:
-        return row[0]
-    body = snapshot.body or b""
-    return insert(db, "snapshots",
-        {
-            "text_hash": text_hash,
-            "content_type": snapshot.content_type,
-            "title": snapshot.title,
-            "canonical_url": snapshot.canonical_url,
-            "text": snapshot.text,
-            "body": zlib.compress(body, 6),
-            "body_encoding": "zlib",
-            "body_bytes": len(body),
-        })
-
-
-def save_check(db, source_id, attempt):
-    """Record one Attempt (and its snapshot) in one transaction; returns the check's id."""
-    with transaction(db):
-        snapshot_id = attempt.snapshot_id
-        if attempt.snapshot is not None:
-            snapshot_id = save_snapshot(db, attempt.snapshot)
-        row = {
-            "source_id": source_id,
-            "started_at": iso_time(attempt.started_at),
-            "finished_at": iso_time(attempt.started_at + attempt.elapsed_ms / 1000),
-            "elapsed_ms": attempt.elapsed_ms,
-            "requested_url": attempt.requested_url,
-            "final_url": attempt.final_url,
-            "redirects": json.dumps(attempt.redirects or []),
-            "http_status": attempt.http_status,
-            "outcome": attempt.outcome,
-            "error": attempt.error,
-            "content_type": attempt.content_type,
-            "bytes": attempt.bytes,
-            "etag": attempt.etag,
-            "last_modified": attempt.last_modified,
-            "snapshot_id": snapshot_id,
-            "via_archive": 1 if attempt.via_archive else 0,
-            "archive_url": attempt.archive_url,
-            "archive_timestamp": attempt.archive_timestamp,
-        }
-        return insert(db, "checks", row)
 
 
 def schema_sql(db):

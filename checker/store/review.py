@@ -1,5 +1,5 @@
 """The review queue: claims whose latest change of health was for the worse and came after their
-verdict was set, newest first (the view ``review_queue``; assessment.py keeps what it reads)."""
+verdict was set, newest first (the view ``review_queue``; store/ledger.py writes the log it reads)."""
 
 
 def review_queue(db, limit=None):
