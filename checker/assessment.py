@@ -37,7 +37,8 @@ def read_text(db, attempt):
 
 
 def links_of_source(db, source_id, claim_ids=None):
-    sql = """SELECT claims.*, claim_sources.passage AS link_passage FROM claim_sources
+    sql = """SELECT claims.*, claim_sources.passage AS link_passage, claim_sources.relation AS link_relation
+             FROM claim_sources
              JOIN claims ON claims.id = claim_sources.claim_id WHERE claim_sources.source_id = ?"""
     params = [source_id]
     if claim_ids:
@@ -53,7 +54,7 @@ def evaluate(db, source_id, text, claim_ids=None):
     if not links:
         return []
     page = _page(text)
-    return [(link, assess(link, link["link_passage"], page)) for link in links]
+    return [(link, assess(link, link["link_passage"], page, link["link_relation"])) for link in links]
 
 
 def word_diff(before, after):

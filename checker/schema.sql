@@ -57,9 +57,9 @@ CREATE TABLE "checks" (
     CHECK (outcome NOT IN ('ok', 'not_modified') OR snapshot_id IS NOT NULL)
 );
 
-CREATE TABLE claim_health (
+CREATE TABLE "claim_health" (
         claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
-        health TEXT NOT NULL CHECK (health IN ('supported', 'at_risk', 'unsupported', 'unchecked')),
+        health TEXT NOT NULL CHECK (health IN ('supported', 'contradicted', 'at_risk', 'unsupported', 'unchecked')),
         verdict TEXT NOT NULL,  -- the claim's, copied so that counts by verdict and health read one index
         supporting INTEGER NOT NULL DEFAULT 0,
         latest_check_at TEXT,
@@ -68,17 +68,17 @@ CREATE TABLE claim_health (
         assessed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     , unreachable INTEGER NOT NULL DEFAULT 0, unreachable_since TEXT);
 
-CREATE TABLE claim_health_log (
+CREATE TABLE "claim_health_log" (
         id INTEGER PRIMARY KEY,
         claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
         changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-        health TEXT NOT NULL CHECK (health IN ('supported', 'at_risk', 'unsupported', 'unchecked')),
-        previous_health TEXT NOT NULL CHECK (previous_health IN ('supported', 'at_risk', 'unsupported', 'unchecked')),
+        health TEXT NOT NULL CHECK (health IN ('supported', 'contradicted', 'at_risk', 'unsupported', 'unchecked')),
+        previous_health TEXT NOT NULL CHECK (previous_health IN ('supported', 'contradicted', 'at_risk', 'unsupported', 'unchecked')),
         evidence_id INTEGER REFERENCES evidence(id) ON DELETE SET NULL,
         source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
         outcome TEXT CHECK (outcome IS NULL OR outcome IN ('ok', 'not_modified', 'soft_404', 'not_found', 'gone', 'blocked', 'rate_limited', 'server_error', 'timeout', 'dns_error', 'connection_error', 'tls_error', 'too_many_redirects', 'too_large', 'unsupported_type', 'robots_disallowed', 'refused_address', 'invalid_url')),
-        support TEXT CHECK (support IS NULL OR support IN ('supports', 'partial', 'missing', 'unreachable')),
-        previous_support TEXT CHECK (previous_support IS NULL OR previous_support IN ('supports', 'partial', 'missing', 'unreachable')),
+        support TEXT CHECK (support IS NULL OR support IN ('supports', 'contradicts', 'partial', 'missing', 'unreachable')),
+        previous_support TEXT CHECK (previous_support IS NULL OR previous_support IN ('supports', 'contradicts', 'partial', 'missing', 'unreachable')),
         diff TEXT,
         CHECK (health <> previous_health)
     );
@@ -138,7 +138,7 @@ CREATE TABLE "evidence" (
     claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
     snapshot_id INTEGER REFERENCES snapshots(id),
-    support TEXT NOT NULL CHECK (support IN ('supports', 'partial', 'missing', 'unreachable')),
+    support TEXT NOT NULL CHECK (support IN ('supports', 'contradicts', 'partial', 'missing', 'unreachable')),
     score REAL NOT NULL CHECK (score BETWEEN 0 AND 100),
     facts_found TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(facts_found) AND json_type(facts_found) = 'array'),
     facts_missing TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(facts_missing) AND json_type(facts_missing) = 'array'),
@@ -286,6 +286,7 @@ SELECT
     claim_id,
     CASE
         WHEN count(evidence_id) = 0 THEN 'unchecked'
+        WHEN sum(support = 'contradicts') > 0 THEN 'contradicted'
         WHEN sum(backs AND ever_supported AND evidence_id IS NOT NULL AND support <> 'supports') > 0 THEN 'at_risk'
         WHEN sum(backs AND support = 'supports') > 0 AND sum(backs AND support = 'supports' AND NOT lost) = 0 THEN 'at_risk'
         WHEN sum(backs AND support = 'supports') > 0 THEN 'supported'

@@ -60,5 +60,5 @@ LIVE_STATE_OUTCOMES = ALIVE_OUTCOMES + ("unsupported_type",)
 BLOCKED_OUTCOMES = ("blocked", "robots_disallowed", "refused_address")
 
 # Whether a source still backs its claim (reading/match.py), and a claim's health from its links (store/health.py).
-SUPPORTS = ("supports", "partial", "missing", "unreachable")
-HEALTHS = ("supported", "at_risk", "unsupported", "unchecked")
+SUPPORTS = ("supports", "contradicts", "partial", "missing", "unreachable")
+HEALTHS = ("supported", "contradicted", "at_risk", "unsupported", "unchecked")

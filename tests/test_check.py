@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from checker.check import run_checks
 
 from checker.net.options import CheckOptions
-from checker.store.claims import add_source
+from checker.store.claims import add_source, remove_source
 from checker.cli import cli
 from checker.cli.options import Duration
 from checker.store.db import open_db
@@ -562,3 +562,49 @@ def test_every_range_is_the_command_lines():
         name = param.name
         if name in RANGES:
             assert (param.type.min, param.type.max) == RANGES[name], name
+
+
+# --- a passage found on the page is not a verdict ------------------------------------------------
+
+ELSEWHERE = "Trade between Russia and Pakistan reached US$300 million in 2011, officials said."
+AGREES = "Trade between Russia and Pakistan was US$630 million in 2008, officials said."
+
+
+@pytest.mark.parametrize("text,passage,relation,support,health,marks", [
+    # the case: the passage is on the page, but it gives another figure and another year
+    (ELSEWHERE, ELSEWHERE.split(",")[0], "supports", "contradicts", "contradicted",
+     "✗ US$630 million  ✗ 2008"),
+    # the same words cited as context: other figures are what context is quoted for
+    (ELSEWHERE, ELSEWHERE.split(",")[0], "context", "partial", "unsupported", "✗ US$630 million  ✗ 2008"),
+    # a passage that says it
+    (AGREES, AGREES.split(",")[0], "supports", "supports", "supported", "✓ US$630 million  ✓ 2008"),
+    # a passage silent on the figure, on a page that says it beside it: read as any page
+    ("Officials met in Moscow. Trade between Russia and Pakistan was US$630 million in 2008.", "Officials met in Moscow",
+     "supports", "supports", "supported", "✓ US$630 million  ✓ 2008"),
+])
+def test_a_found_passage_is_read_for_the_claims_facts(db_path, run, text, passage, relation, support, health, marks):
+    with LocalServer() as server:
+        server.routes = {"/report": lambda h: h.send(200, html("Trade report", text, "report"))}
+        db = open_db(db_path)
+        claim_id = db.execute("select id from claims where seed_key = 'trade-2008'").fetchone()[0]
+        remove = [r[0] for r in db.execute("select source_id from claim_sources where claim_id = ?", [claim_id])]
+        db.conn.close()
+        result = run("add-source", str(claim_id), server.url("/report"), "--relation", relation, "--passage", passage)
+        assert result.exit_code == 0, result.output
+        source_id = int(result.output.strip())
+        db = open_db(db_path)
+        for other in remove:  # the claim's other sources would say their own things
+            remove_source(db, claim_id, other, by="test", reason="read on its own")
+        db.conn.close()
+        result = run("check", "--source", str(source_id), "--min-interval", "0", "--timeout", "3",
+                     "--allow-address", "127.0.0.1/32", "--no-archive")
+        assert result.exit_code == 0, result.output
+    out = run("show", str(claim_id)).output
+    assert f"  health:     {health}:" in out
+    block = out[out.index(f"[{source_id}] {relation}: "):]
+    assert f"      evidence: {support} (" in block
+    facts = block[block.index("      facts:    "):].splitlines()[0]
+    assert all(mark in facts for mark in marks.split("  ")), facts
+    if support == "contradicts":
+        assert "1 of 1 source gives another figure or date; 0 back it now" in out
+        assert "US$300 million in 2011" in block  # the snippet shows what the passage says instead

@@ -235,7 +235,7 @@ BAD_INPUT = [
     (["verdict", "1", ""], "unknown verdict ''"),
     (["show", "999"], "no claim with id 999"),
     (["claims", "--verdict", "maybe"], "unknown verdict 'maybe'"),
-    (["claims", "--health", "maybe"], "unknown health 'maybe': expected one of supported, at_risk, unsupported, unchecked"),
+    (["claims", "--health", "maybe"], "unknown health 'maybe': expected one of supported, contradicted, at_risk, unsupported, unchecked"),
     (["add-claim", "--article", "pakistan-russia-2012", "--quote", "Russia invaded Canada", "--kind", "other", "--claim", "c"],
      f"quote 'Russia invaded Canada' does not occur in the text of “{ARTICLE_TITLE}”"),
     (["add-claim", "--article", "pakistan-russia-2012", "--quote", QUOTE, "--kind", "other", "--claim", "c", "--source-title", "T"], "each --source-title must follow the --source"),

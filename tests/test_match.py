@@ -25,7 +25,7 @@ WORLD_CASES = [{**case, "claim": WORLD["claims"][case["claim"]], "claim_key": ca
 
 def run_case(case):
     claim = {k: v for k, v in case["claim"].items() if k != "topic"}
-    return assess(claim, case.get("passage"), index_page(case["page"], locale=case.get("locale")))
+    return assess(claim, case.get("passage"), index_page(case["page"], locale=case.get("locale")), case.get("relation"))
 
 
 def precision_recall(cases):
@@ -53,7 +53,7 @@ def test_there_are_enough_cases_held_apart_from_the_seed():
     money = collections.Counter(c["claim"]["unit"] for c in WORLD_CASES if is_currency(c["claim"].get("unit")))
     assert len(WORLD_CASES) >= 200
     assert len(topics) >= 6 and len(money) >= 5, (topics, money)
-    assert {c["expect"] for c in WORLD_CASES} == {"supports", "partial", "missing"}
+    assert {c["expect"] for c in WORLD_CASES} == {"supports", "contradicts", "partial", "missing"}
     assert len({c["name"] for c in WORLD_CASES}) == len(WORLD_CASES)
     seed_people = re.compile(r"\b(?:Khar|Zardari|Medvedev|Musharraf|Fradkov|Gilani|Putin|Lavrov)\b")
     assert not [c["name"] for c in WORLD_CASES if seed_people.search(c["page"] + c["claim"]["claim"])]

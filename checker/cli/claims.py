@@ -191,13 +191,16 @@ def when(timestamp):
     return f"{day} {timestamp[11:16]} UTC" if len(timestamp) >= 16 else day
 
 
-def health_line(status):
+def health_line(status, contradicting=0):
     """A claim's health in plain words (claim_status): "supported: 2 of 5 sources back it now; 1
-    could not be reached since 20 November 2026"."""
+    could not be reached since 20 November 2026"; ``contradicting``: how many sources say otherwise."""
     words = status["health"].replace("_", " ")  # "at risk"
     n, of = status["supporting"], status["sources"]
     if status["health"] == "unchecked":
         line = f"{words}: nothing read yet from its {plural(of, 'source')}" if of else f"{words}: it has no sources"
+    elif contradicting:
+        line = (f"{words}: {contradicting} of {plural(of, 'source')} {'gives' if contradicting == 1 else 'give'}"
+                f" another figure or date; {n} {'backs' if n == 1 else 'back'} it now")
     else:
         line = f"{words}: {n} of {plural(of, 'source')} {'backs' if n == 1 else 'back'} it now"
     if status["unreachable"]:
@@ -254,7 +257,8 @@ def show(db_path, claim_id):
     click.echo(f"  verdict:    {c['verdict']}" + (f" (by {c['verdict_by']}, {when(c['verdict_at'])})" if c["verdict_by"] else ""))
     if c["verdict_note"]:
         click.echo(f"  note:       {c['verdict_note']}")
-    click.echo(f"  health:     {health_line(c['status'])}")
+    contradicting = sum(s["support"] == "contradicts" for s in c["sources"])
+    click.echo(f"  health:     {health_line(c['status'], contradicting)}")
     click.echo(f"{plural(len(c['sources']), 'source')}:")
     for s in c["sources"]:
         click.echo(f"  [{s['id']}] {s['relation']}: {s['title'] or s['url']}" + (f" ({s['publisher']})" if s["publisher"] else ""))

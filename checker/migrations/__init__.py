@@ -18,6 +18,7 @@ from . import intake  # noqa: E402,F401  (m008)
 from . import workbench  # noqa: E402,F401  (m009)
 from . import refresh  # noqa: E402,F401  (m010)
 from . import server_stamps  # noqa: E402,F401  (m011)
+from . import contradiction  # noqa: E402,F401  (m012)
 
 
 def apply(db):

@@ -1,13 +1,15 @@
 """The matcher: does a page still support a claim? Pure functions over text.
 
-A link between a claim and a source *supports* when the link's passage is on the page (compared
-after normalising case, whitespace, quotes, dashes, non-breaking spaces, line-end hyphenation and
-punctuation), or when every key fact of the claim (facts.py) is on the page within TOGETHER
-characters of the others. When the link has a passage, facts that are only names do not make it
-supported on their own. A passage found on the page does not support a claim whose figure it
-gives in another currency (or in a symbol the page leaves ambiguous): a currency mismatch is never
-*supports*. Some facts found, or a passage that is nearly there (rapidfuzz partial_ratio >=
-PASSAGE_NEAR_MATCH: a changed word), is *partial*.
+A link between a claim and a source *supports* when every key fact of the claim (facts.py) is on the
+page within TOGETHER characters of the others. The link's passage, when the page still holds it word
+for word (compared after normalising case, whitespace, quotes, dashes, non-breaking spaces, line-end
+hyphenation and punctuation), proves only that: what it says is read from the claim's facts
+(passage.py). It *supports* when the claim's figures and dates stand in it; it *contradicts* when it
+gives another figure or date in their place (unless it was quoted as context); when it is silent on
+a fact, the page is read as any page is. When the link has a passage, facts that are only names do
+not make it supported from elsewhere on the page. A figure in another currency (or in a symbol the
+page leaves ambiguous) is never the claim's. Some facts found, or a passage that is still there or
+nearly (rapidfuzz partial_ratio >= PASSAGE_NEAR_MATCH: a changed word), is *partial*.
 """
 import re
 from dataclasses import dataclass
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .facts import claim_facts
-from .figures import same_figure
+from .passage import reading
 from ..text import normalise
 
 PASSAGE_NEAR_MATCH = 90  # rapidfuzz partial_ratio, 0-100: a passage this close has changed, not vanished
@@ -67,7 +69,7 @@ def find_passage(passage, page):
 
 @dataclass
 class SupportResult:
-    support: str  # supports, partial, missing, unreachable
+    support: str  # supports, contradicts, partial, missing, unreachable
     score: float
     facts_found: list
     facts_missing: list
@@ -107,20 +109,10 @@ def together(hits_per_fact):
     return None
 
 
-def currency_mismatch(facts, page, start, end):
-    """True when the span gives the claim's figure, but in another currency or an unresolved one."""
-    for fact in facts:
-        if fact.kind != "money":
-            continue
-        amount, currency = fact.value
-        for m in page.money:
-            if start <= m.start < end and m.value[1] != currency and same_figure(m.value[0], m.value[2], amount, fact.tolerance):
-                return True
-    return False
-
-
-def assess(claim, passage, page):
-    """How well one page (a PageIndex, or None when there is no usable snapshot) backs a claim."""
+def assess(claim, passage, page, relation=None):
+    """How well one page (a PageIndex, or None when there is no usable snapshot) backs a claim, read
+    through the link's passage when it has one; ``relation`` is the link's ("context": the passage
+    was quoted for what surrounds the claim, so its other figures contradict nothing)."""
     facts = claim_facts(claim)
     labels = [f.label for f in facts]
     if page is None:
@@ -129,13 +121,17 @@ def assess(claim, passage, page):
     found = [f.label for f, h in zip(facts, hits) if h]
     missing = [f.label for f, h in zip(facts, hits) if not h]
     passage_score, p_start, p_end = find_passage(passage, page) if passage else (None, None, None)
+    if passage_score == 100:
+        said, instead = reading(facts, hits, page, p_start, p_end, may_contradict=relation != "context")
+        if said == "supports":
+            return SupportResult("supports", 100.0, found, missing, snippet_at(page, p_start, p_end))
+        if said == "contradicts":
+            agreed = [f.label for f in facts if f.label not in instead and f.label in found]
+            return SupportResult("contradicts", round(90.0 * len(agreed) / len(facts), 1), agreed,
+                                 [f.label for f in facts if f.label not in agreed], snippet_at(page, p_start, p_end))
     # Names alone are weak evidence: when the link names its passage, they need a figure or a date.
     decisive = any(f.kind != "name" for f in facts) or not passage
     span = together(hits) if facts and not missing and decisive else None
-    if passage_score == 100 and not currency_mismatch(facts, page, p_start, p_end):
-        return SupportResult("supports", 100.0, found, missing, snippet_at(page, p_start, p_end))
-    if passage_score == 100:
-        passage_score = PASSAGE_NEAR_MATCH  # there, but in another currency: partial at best
     if span:
         return SupportResult("supports", 95.0, found, missing, snippet_at(page, *span))
     fact_score = 100.0 * len(found) / len(facts) if facts else 0.0

@@ -264,7 +264,7 @@ def remove_source(db, claim_id, source_id, *, by=None, reason=None):
 
 def list_claims(db, *, kind=None, verdict=None, search=None, article_id=None, health=None):
     """Claims matching the filters, with their health and number of sources; search uses full-text
-    search. ``health`` is one of supported, at_risk, unsupported, unchecked."""
+    search. ``health`` is one of supported, contradicted, at_risk, unsupported, unchecked."""
     if kind is not None:
         kind = _choice(kind, "kind", KINDS)
     if verdict is not None:

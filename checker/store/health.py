@@ -8,9 +8,11 @@ that the database's are these); this module keeps each claim's stored health up 
 - A link between a claim and a source says what the latest content **read** from the source says:
   live content while the source is not dead (an outage changes nothing), an archive capture once it
   is dead or when nothing live was ever read. A failed attempt leaves no evidence. `LINK_STATUS`.
-- A claim is **unchecked** until one of its sources was read; **at risk** when a source that backed
-  it no longer does, or when every source that backs it is dead and read only live; **supported**
-  when a source that does not contradict it supports it; else **unsupported**. `CLAIM_HEALTH_NOW`.
+- A claim is **unchecked** until one of its sources was read; **contradicted** when what was last
+  read from one of its sources gives another figure or date than the claim (whatever the others
+  say: sources that disagree need reading); **at risk** when a source that backed it no longer does,
+  or when every source that backs it is dead and read only live; **supported** when a source that
+  does not contradict it supports it; else **unsupported**. `CLAIM_HEALTH_NOW`.
 """
 import time
 
@@ -81,6 +83,7 @@ SELECT
     claim_id,
     CASE
         WHEN count(evidence_id) = 0 THEN 'unchecked'
+        WHEN sum(support = 'contradicts') > 0 THEN 'contradicted'
         WHEN sum(backs AND ever_supported AND evidence_id IS NOT NULL AND support <> 'supports') > 0 THEN 'at_risk'
         WHEN sum(backs AND support = 'supports') > 0 AND sum(backs AND support = 'supports' AND NOT lost) = 0 THEN 'at_risk'
         WHEN sum(backs AND support = 'supports') > 0 THEN 'supported'
@@ -100,7 +103,7 @@ GROUP BY claim_id"""
 
 RULES = {"checks_keep_source_state": SOURCE_STATE, "link_status": LINK_STATUS, "claim_health_now": CLAIM_HEALTH_NOW}
 # For the review queue: a change for the worse between checked states.
-RANK = {"supported": 2, "unsupported": 1, "at_risk": 0}
+RANK = {"supported": 2, "unsupported": 1, "at_risk": 0, "contradicted": 0}
 UNCHECKED = ("unchecked", 0, None, 0, None)
 
 

@@ -46,12 +46,12 @@ family = labels.family
 
 # --- colours: meaning kept from page to page -------------------------------------------------
 
-GREEN, RED, AMBER, GREY, PURPLE = "#2e7d3c", "#c0392b", "#d9a400", "#b8b8c4", "#6c5a8e"
-HEALTH_COLOURS = {"supported": GREEN, "at_risk": RED, "unsupported": AMBER, "unchecked": GREY}
+GREEN, RED, AMBER, GREY, PURPLE, CRIMSON = "#2e7d3c", "#c0392b", "#d9a400", "#b8b8c4", "#6c5a8e", "#7a1f2b"
+HEALTH_COLOURS = {"supported": GREEN, "contradicted": CRIMSON, "at_risk": RED, "unsupported": AMBER, "unchecked": GREY}
 FAMILY_COLOURS = {"alive": GREEN, "blocked": AMBER, "failing": RED, "unreachable": PURPLE}
 ARTICLE_COLOUR, SOURCE_COLOUR = "#3f6aa8", "#8a8f9e"
 LINK = "#1d4f91"  # a label that is a link, as the page's links are
-INK = {GREEN: "#fff", RED: "#fff", PURPLE: "#fff", AMBER: "#1a1a1a", GREY: "#1a1a1a"}  # text on each fill
+INK = {GREEN: "#fff", RED: "#fff", PURPLE: "#fff", CRIMSON: "#fff", AMBER: "#1a1a1a", GREY: "#1a1a1a"}  # text on each fill
 
 DAYS = 90  # the checks chart covers this many days, today included
 WIDTH = 340  # every chart's viewBox is this wide: about a phone's column, so 13 units of text stay 13 px there

@@ -59,13 +59,16 @@ def summary(status, sources):
         parts.append(f"{plural(len(backing), 'source')} back{'s' if len(backing) == 1 else ''} it")
     else:
         parts.append("no source read backs it")
-    contradicting = [s for s in sources if s["relation"] == "contradicts" and s["support"] in ("supports", "partial")]
+    # what a source said against the claim: its figures or dates given otherwise, or, for a source
+    # recorded as contradicting the claim, its words still there
+    contradicting = [s for s in sources if s["support"] == "contradicts"
+                     or (s["relation"] == "contradicts" and s["support"] in ("supports", "partial"))]
     if contradicting:
         parts.append(f"{len(contradicting)} contradict{'s' if len(contradicting) == 1 else ''} it")
     for s in sources:
         if s["unreachable_since"] and s["support"]:
             said = {"supports": "it still said it", "partial": "it partly said it",
-                    "missing": "it did not say it"}.get(s["support"], "")
+                    "contradicts": "it said otherwise", "missing": "it did not say it"}.get(s["support"], "")
             where = f"{s['title'] or s['url']}"
             parts.append(f"{where} could not be reached since {day(s['unreachable_since'])}; "
                          f"last read {day(s['read_at'])}{', from an archive copy' if s['read_from_archive'] else ''}, {said}")

@@ -12,6 +12,7 @@ VERDICTS = {
 
 HEALTHS = {
     "supported": ("supported", "A source backs the claim in what it last said."),
+    "contradicted": ("contradicted", "A source gives another figure or date than the claim in what it last said."),
     "at_risk": ("at risk", "A source that backed the claim no longer does, or every backing page is dead with no archive copy."),
     "unsupported": ("unsupported", "Sources were read and none of them backs the claim."),
     "unchecked": ("not checked yet", "No source of this claim has been read yet."),
@@ -26,7 +27,8 @@ STATES = {
 }
 
 SUPPORTS = {
-    "supports": ("backs it", "What was last read states the claim's facts (or its passage)."),
+    "supports": ("backs it", "What was last read states the claim's facts."),
+    "contradicts": ("contradicts it", "What was last read gives another figure or date in place of the claim's."),
     "partial": ("partly backs it", "Some of the claim's facts were found, or the passage nearly is."),
     "missing": ("does not say it", "What was last read does not state the claim's facts."),
     "unreachable": ("nothing read", "An old record: nothing could be read at that check."),
