@@ -3,7 +3,7 @@
 Each is far above what a real news article needs, so that only a page or file built to exhaust memory or
 time (5 MB of HTML holding 100,000 links, /dev/zero given as a text file, JSON-LD nested 100,000 deep) ever
 meets one: it is then refused in one line, or cut short with a note in the command's output saying what
-was dropped. The README lists them ("Limits").
+was dropped. docs/limits.md lists them.
 """
 import os
 import stat
