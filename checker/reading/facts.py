@@ -41,7 +41,7 @@ class ClaimFields(TypedDict):
     date_end: str | None
 
 
-def index_page(text: str, locale: str | None = None) -> PageIndex:
+def index_page(text: str | None, locale: str | None = None) -> PageIndex:
     """Read a page once: its display text, folded text, figures, dates and years. `locale` (such as
     "en-US" or "en-GB"), when known, says how the page writes numeric dates and which currency its
     bare symbols mean; without it only unambiguous readings are taken."""

@@ -1,6 +1,6 @@
 """The shapes of the rows the store hands to the workflows and the fronts, as TypedDicts: a table's row,
-and the rows a query adds keys to (get_claim's claim, select_sources' sources)."""
-from typing import TypedDict
+and the rows a query adds keys to (get_claim's claim, select_sources' sources, list_proposals' proposals)."""
+from typing import NotRequired, TypedDict
 
 
 class ArticleRow(TypedDict):
@@ -138,3 +138,76 @@ class ReviewEntry(TypedDict):
     atom_updated: str
     atom_content: str
     atom_link: str
+
+
+class Repeat(TypedDict):
+    """A recorded claim a proposal repeats (proposals.repeats holds these as JSON)."""
+
+    claim_id: int
+    score: float
+    verdict: str | None
+
+
+class NewProposal(TypedDict):
+    """A proposal find_proposals found, as the row save_proposals inserts."""
+
+    article_id: str
+    quote: str
+    kind: str
+    claim: str
+    value: float | None
+    unit: str | None
+    date_start: str | None
+    date_end: str | None
+    score: float
+    sentence: str
+    cited_urls: str  # JSON: a list of URLs
+    repeats: str  # JSON: a list of Repeat
+
+
+class ProposalFields(TypedDict):
+    id: int
+    article_id: str
+    quote: str
+    kind: str
+    claim: str
+    value: float | None
+    unit: str | None
+    date_start: str | None
+    date_end: str | None
+    score: float
+    status: str
+    claim_id: int | None
+    created_at: str
+    sentence: str | None
+
+
+class Proposal(ProposalFields):
+    """A row of the proposals table."""
+
+    cited_urls: str
+    repeats: str
+
+
+class ListedProposal(ProposalFields):
+    """A proposal as list_proposals gives it: its URLs and repeats decoded, and how it stands in its article."""
+
+    cited_urls: list[str]
+    repeats: list[Repeat]
+    standing: str  # current, sentence_changed or quote_gone
+    sentence_now: NotRequired[str | None]  # when its sentence changed: the sentence that holds its quote now
+
+
+class CandidateClaim(TypedDict):
+    """A recorded claim a proposal is compared with (RepeatFinder.candidates)."""
+
+    id: int
+    article_id: str
+    quote: str
+    claim: str
+    kind: str
+    value: float | None
+    unit: str | None
+    date_start: str | None
+    date_end: str | None
+    verdict: str
