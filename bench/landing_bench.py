@@ -7,10 +7,17 @@ page loads, from the browser's Resource Timing) and the time to first contentful
 (`performance.getEntriesByName('first-contentful-paint')`), and when the charts can first be seen
 (the first paint after they are in the page), each the median of the loads.
 
-"before" is a git revision (HEAD by default) checked out into a temporary worktree, removed
-afterwards; "after" is this working tree (or --after-dir). Each copy serves its own copy of the same
-database: the seed article, and unless --no-history, 60 days of checks of every outcome, so that
-every chart has something to draw. Each copy is served twice: with the plugins installed in the
+"before" is a git revision checked out into a temporary worktree, removed afterwards; "after" is this
+working tree (or --after-dir). The figures in docs/figures.md compare 919ec27 (before: the last revision
+whose landing page drew its charts with Plotly, in the browser) with 2692897 (after: the first to draw them
+as SVG on the server); --before-rev defaults to 919ec27, so that a plain run compares this tree with the
+Plotly page. To reproduce the table itself, measure 2692897 as "after":
+    git worktree add --detach /tmp/svg-charts 2692897
+    .venv/bin/python bench/landing_bench.py --before-rev 919ec27 --after-dir /tmp/svg-charts --scale 100000
+To measure a change of your own against the last commit, pass --before-rev HEAD.
+
+Each copy serves its own copy of the same database: the seed article, and unless --no-history, 60 days
+of checks of every outcome, so that every chart has something to draw. Each copy is served twice: with the plugins installed in the
 environment (datasette-gzip among them, if it is), and with DATASETTE_LOAD_PLUGINS limited to
 checker and datasette-auth-passwords (nothing compressed). The four servers run at once and their
 loads are taken in turn, so that whatever else the machine is doing weighs on each alike; the first
@@ -21,7 +28,7 @@ claim and 3 N checks spread over the last 90 days (a team checking every source 
 and times the landing page in-process in each copy (the median of 10 requests after two), beside
 Datasette's plain `select * from claims limit 50` page.
 
-Usage: .venv/bin/python bench/landing_bench.py [--before-rev HEAD] [--before-dir DIR] [--after-dir DIR]
+Usage: .venv/bin/python bench/landing_bench.py [--before-rev 919ec27] [--before-dir DIR] [--after-dir DIR]
        [--db PATH] [--loads 10] [--no-history] [--scale 100000]
 """
 import argparse
@@ -43,6 +50,8 @@ OUTCOMES = ("ok", "not_modified", "soft_404", "not_found", "gone", "blocked", "r
             "timeout", "dns_error", "connection_error", "tls_error", "too_many_redirects", "too_large",
             "unsupported_type", "robots_disallowed", "refused_address", "invalid_url")
 WITHOUT_GZIP = "checker,datasette-auth-passwords"
+PLOTLY_REV = "919ec27"  # the last revision with Plotly charts: what docs/figures.md's table compares with
+SVG_REV = "2692897"  # the first revision with SVG charts: the table's "after"
 
 # When the charts are in the page: drawn by a script after it loads (Plotly, before), or parsed with
 # the HTML (SVG, after). They can be seen from the first paint that follows.
@@ -253,7 +262,8 @@ def summary(results):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--before-rev", default="HEAD", help="the git revision to compare with (default HEAD)")
+    parser.add_argument("--before-rev", default=PLOTLY_REV,
+                        help=f"the git revision to compare with (default {PLOTLY_REV}, the Plotly charts; HEAD for your own change)")
     parser.add_argument("--before-dir", help="a checkout to use as 'before' instead of a temporary worktree")
     parser.add_argument("--after-dir", default=ROOT, help="the checkout to measure as 'after' (default: this tree)")
     parser.add_argument("--db", help="a database to serve (copied; default: the seed article, built by 'before')")
@@ -303,6 +313,8 @@ def main():
             browser.close()
         print(f"landing page, median of {args.loads} loads each with an empty cache, Chromium 1280x900, "
               f"the four servers' loads taken in turn")
+        print(f"before: {rev}; after: {args.after_dir} (docs/figures.md compares {PLOTLY_REV}, Plotly, with {SVG_REV}, SVG: "
+              f"--before-rev {PLOTLY_REV} --after-dir <a worktree of {SVG_REV}>)")
         print(f"{'version':24} {'server':18} {'requests':>8} {'transferred KB':>15} {'decoded KB':>11} "
               f"{'HTML KB':>8} {'server ms':>10} {'first paint ms':>15} {'worst ms':>9} {'charts ms':>10} {'load ms':>8}  "
               f"encodings")

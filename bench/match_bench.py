@@ -21,7 +21,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 import yaml  # noqa: E402
 
-from checker import currencies  # noqa: E402
+from checker.reading import currencies  # noqa: E402
 from checker.reading.facts import index_page  # noqa: E402
 from checker.reading.figures import money_mentions  # noqa: E402
 from checker.reading.match import assess  # noqa: E402

@@ -11,7 +11,9 @@ Speed: checker.reading.spot.score on the seed article's sentences (news prose, l
 with the shipped model; and spot() on the article's text, segmentation included. Target: 5,000
 sentences a second.
 
-The quality half needs the [train] extra (scikit-learn); --speed-only runs with the runtime alone.
+The quality half needs the [train] extra (scikit-learn) and the training file, which is not shipped
+(data/claimbuster/README.md says how to fetch it; without it this says so in one line and exits 1);
+--speed-only runs with the runtime alone.
 Usage: .venv/bin/python bench/spot_bench.py [--data PATH] [--folds 5] [--sentences 20000] [--repeat 3]
        [--speed-only]
 """
@@ -25,17 +27,21 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "scripts"))
 
-from checker import spot  # noqa: E402
+from checker.reading import spot  # noqa: E402
 from checker.sentences import split_sentences  # noqa: E402
+from claimbuster import DEFAULT_DATA, missing  # noqa: E402
 
 ARTICLE = pathlib.Path(__file__).parent.parent / "checker" / "seed" / "article.txt"
-DEFAULT_DATA = pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "claimbuster" / "train.json"
 F1_TARGET = 0.85
 SPEED_TARGET = 5000
 
 
 def quality(path, folds):
-    import spot_training  # scikit-learn: only the quality half needs the [train] extra
+    try:
+        import spot_training  # scikit-learn: only the quality half needs the [train] extra
+    except ImportError as e:
+        sys.exit(f"spot_bench: {e}; install the training extra first: .venv/bin/pip install -e '.[train]' "
+                 "(or run with --speed-only)")
 
     texts, labels = spot_training.read_examples(path)
     print(f"{path}: {len(texts)} sentences, {sum(labels)} check-worthy; {folds}-fold cross-validation, "
@@ -103,6 +109,9 @@ def main():
     parser.add_argument("--speed-only", action="store_true")
     args = parser.parse_args()
     if not args.speed_only:
+        problem = missing(args.data, "spot_bench")
+        if problem:
+            sys.exit(problem + "; or run with --speed-only")
         quality(args.data, args.folds)
     speed(args.sentences, args.repeat, args.data)
 

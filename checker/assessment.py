@@ -9,25 +9,38 @@ link_status and claim_health_now). Matching happens here, outside transactions; 
 import difflib
 import functools
 import re
+from collections.abc import Sequence
+from typing import cast
 
 from rapidfuzz import fuzz
+from sqlite_utils import Database
 
+from .net.attempt import Attempt
 from .reading.facts import index_page
-from .reading.match import assess
+from .reading.match import SupportResult, assess
+from .reading.page_index import PageIndex
 from .store.db import require_rows, transaction
 from .store.health import link_states, refresh_health, snapshot_text
 from .store.ledger import record_evidence
+from .store.rows import ClaimRow
 
 DIFF_CONTEXT = 6  # words of unchanged text kept around each change
 READ_OUTCOMES = ("ok", "not_modified")
 
 
+class LinkedClaim(ClaimRow):
+    """A claim citing a source, as links_of_source gives it: its row, the link's passage and relation."""
+
+    link_passage: str | None
+    link_relation: str
+
+
 @functools.lru_cache(maxsize=64)
-def _page(text):
+def _page(text: str | None) -> PageIndex:
     return index_page(text)
 
 
-def read_text(db, attempt):
+def read_text(db: Database, attempt: Attempt) -> str | None:
     """The text an attempt read: its new snapshot's, or the stored one a 304 points at; None if nothing."""
     if attempt.outcome not in READ_OUTCOMES:
         return None
@@ -36,7 +49,7 @@ def read_text(db, attempt):
     return snapshot_text(db, attempt.snapshot_id) if attempt.snapshot_id is not None else None
 
 
-def links_of_source(db, source_id, claim_ids=None):
+def links_of_source(db: Database, source_id: int, claim_ids: Sequence[int] | None = None) -> list[LinkedClaim]:
     sql = """SELECT claims.*, claim_sources.passage AS link_passage, claim_sources.relation AS link_relation
              FROM claim_sources
              JOIN claims ON claims.id = claim_sources.claim_id WHERE claim_sources.source_id = ?"""
@@ -44,10 +57,11 @@ def links_of_source(db, source_id, claim_ids=None):
     if claim_ids:
         sql += f" AND claims.id IN ({','.join('?' * len(claim_ids))})"
         params += list(claim_ids)
-    return [dict(r) for r in db.query(sql, params)]
+    return [cast(LinkedClaim, dict(r)) for r in db.query(sql, params)]
 
 
-def evaluate(db, source_id, text, claim_ids=None):
+def evaluate(db: Database, source_id: int, text: str | None,
+             claim_ids: Sequence[int] | None = None) -> list[tuple[LinkedClaim, SupportResult]]:
     """[(link, SupportResult)] for every claim citing the source, matched against a text. Reads only;
     a source no claim cites is not read at all."""
     links = links_of_source(db, source_id, claim_ids)
@@ -57,10 +71,10 @@ def evaluate(db, source_id, text, claim_ids=None):
     return [(link, assess(link, link["link_passage"], page, link["link_relation"])) for link in links]
 
 
-def word_diff(before, after):
+def word_diff(before: str, after: str) -> str:
     """A short word-level diff: unchanged words trimmed, changes as [-old-] {+new+}."""
     a, b = before.split(), after.split()
-    out = []
+    out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
             words = a[i1:i2]
@@ -80,12 +94,12 @@ def word_diff(before, after):
     return text if len(text) <= 600 else text[:597] + "…"
 
 
-def describe_change(old_snippet, new_text):
+def describe_change(old_snippet: str | None, new_text: str | None) -> str | None:
     """How the words around a link's snippet changed on the page read now (claim_health_log.diff)."""
     return surroundings_diff(old_snippet, _page(new_text))
 
 
-def surroundings_diff(old_snippet, new_page):
+def surroundings_diff(old_snippet: str | None, new_page: PageIndex | None) -> str | None:
     """How the text around an old snippet reads in the new snapshot, as a word diff."""
     old = re.sub(r"^…|…$", "", old_snippet or "").strip()
     if not old or new_page is None:
@@ -97,16 +111,16 @@ def surroundings_diff(old_snippet, new_page):
     return word_diff(old, new) if new != old else None
 
 
-def reassess(db, claim_ids=None):
+def reassess(db: Database, claim_ids: Sequence[int] | None = None) -> int:
     """Match every link again against the content last read for it, live and archived (no network):
     for when the matcher, a claim or a passage has changed. Returns the links assessed."""
     require_rows(db, "claims", claim_ids, "claim")
     sql = """SELECT DISTINCT claim_sources.source_id FROM claim_sources"""
-    params = []
+    params: list[int] = []
     if claim_ids:
         sql += f" WHERE claim_sources.claim_id IN ({','.join('?' * len(claim_ids))})"
         params = list(claim_ids)
-    assessed = set()
+    assessed: set[tuple[int, int]] = set()
     for (source_id,) in db.execute(sql, params).fetchall():
         latest_reads = db.execute(
             "SELECT max(id) FROM checks WHERE source_id = ? AND snapshot_id IS NOT NULL"

@@ -13,9 +13,13 @@ import re
 import stat
 import threading
 import time
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import IO, Any, TypedDict
 from urllib.parse import urlsplit
+
+from sqlite_utils import Database
 
 from .assessment import READ_OUTCOMES, describe_change, evaluate, read_text
 from .net.attempt import Attempt, Snapshot
@@ -24,12 +28,34 @@ from .store.ledger import record_check
 from .errors import ArchiveError, LockUnusable, NoTurn, UnsupportedType
 from .pages.extract import extract
 from .net import archive
-from .net.fetch import make_fetcher
+from .net.fetch import Fetcher, make_fetcher
+from .net.options import CheckOptions
 from .net.politeness import Budget
 from .pages.soft404 import RandomPathProbe, soft_404_reason
+from .store.rows import SourceToCheck
 
 
 SAVE_BATCH = 25  # at most this many finished sources share one commit
+
+
+class SourceOutcome(TypedDict):
+    """What a run did with one source (Summary.sources)."""
+
+    source_id: int
+    url: str
+    read: bool
+    outcome: str
+    http_status: int | None
+    error: str | None
+    archive_outcome: str | None
+
+
+class NotChecked(TypedDict):
+    """A source whose host gave no turn (Summary.not_checked)."""
+
+    source_id: int
+    url: str
+    reason: str | None
 
 
 @dataclass
@@ -37,13 +63,13 @@ class Summary:
     """What a run did: counts by outcome, and each source that could not be read, with why."""
 
     checked: int = 0
-    outcomes: collections.Counter = field(default_factory=collections.Counter)
+    outcomes: collections.Counter[str] = field(default_factory=collections.Counter)
     rescued: int = 0
     interrupted: bool = False
-    sources: list = field(default_factory=list)  # one dict per source, in the order they finished
-    not_checked: list = field(default_factory=list)  # sources whose host gave no turn
+    sources: list[SourceOutcome] = field(default_factory=list)  # in the order they finished
+    not_checked: list[NotChecked] = field(default_factory=list)  # sources whose host gave no turn
 
-    def add(self, source, attempts):
+    def add(self, source: SourceToCheck, attempts: Sequence[Attempt]) -> None:
         live = attempts[0]
         archived = attempts[1] if len(attempts) > 1 else None
         self.checked += 1
@@ -56,17 +82,17 @@ class Summary:
         })
 
     @property
-    def failed(self):
+    def failed(self) -> list[SourceOutcome]:
         return [s for s in self.sources if not s["read"]]
 
     @property
-    def exit_status(self):
+    def exit_status(self) -> int:
         """0 when every source was read live; 1 when any was not (or got no turn); 130 interrupted."""
         if self.interrupted:
             return 130
         return 1 if self.failed or self.not_checked else 0
 
-    def line(self):
+    def line(self) -> str:
         parts = ", ".join(f"{n} {o}" for o, n in self.outcomes.most_common())
         text = f"checked {self.checked} sources: {parts or 'nothing to do'}"
         if self.rescued:
@@ -77,7 +103,7 @@ class Summary:
             text += " (interrupted: rerun with --stale-after to finish)"
         return text
 
-    def diagnosis(self):
+    def diagnosis(self) -> str | None:
         """One plain sentence when the failures share a cause that is ours, not the sources'."""
         failed = self.failed
         if not failed:
@@ -90,7 +116,7 @@ class Summary:
             return "none could be reached: this machine seems to have no network access"
         return None
 
-    def report(self, limit=10):
+    def report(self, limit: int = 10) -> str:
         """The summary line, each source that could not be read (up to limit), and the diagnosis."""
         lines = [self.line()]
         failed = self.failed
@@ -101,22 +127,22 @@ class Summary:
         for s in self.not_checked[:limit]:
             lines.append(f"  not checked [{s['source_id']}] {s['url']}: {s['reason']}")
         if self.diagnosis():
-            lines.append(self.diagnosis())
+            lines.append(self.diagnosis() or "")
         return "\n".join(lines)
 
-    def as_dict(self):
+    def as_dict(self) -> dict[str, Any]:
         return {"checked": self.checked, "outcomes": dict(self.outcomes), "rescued": self.rescued,
                 "interrupted": self.interrupted, "exit_status": self.exit_status, "diagnosis": self.diagnosis(),
                 "sources": self.sources, "not_checked": self.not_checked}
 
 
-def read_page(attempt, probe=None):
+def read_page(attempt: Attempt, probe: RandomPathProbe | None = None) -> Attempt:
     """Extract an ok answer into a snapshot, or turn the attempt into unsupported_type or soft_404."""
     try:
-        page = extract(attempt.body, attempt.content_type, attempt.final_url)
+        page = extract(attempt.body or b"", attempt.content_type, attempt.final_url)
     except UnsupportedType as e:
         return attempt.fail("unsupported_type", str(e))
-    attempt.snapshot = Snapshot(text=page.text, body=attempt.body, content_type=page.content_type,
+    attempt.snapshot = Snapshot(text=page.text, body=attempt.body or b"", content_type=page.content_type,
                                 title=page.title, canonical_url=page.canonical_url)
     reason = soft_404_reason(attempt.requested_url, attempt.final_url, page, probe)
     if reason:
@@ -124,7 +150,7 @@ def read_page(attempt, probe=None):
     return attempt
 
 
-def check_live(fetcher, source, probe):
+def check_live(fetcher: Fetcher, source: SourceToCheck, probe: RandomPathProbe) -> Attempt:
     """The live attempt for a source: conditional when an earlier check left an ETag or date."""
     attempt = Attempt.from_fetch(
         fetcher.fetch(source["url"], etag=source.get("etag"), last_modified=source.get("last_modified")))
@@ -140,14 +166,14 @@ def check_live(fetcher, source, probe):
     return attempt
 
 
-def check_archive(fetcher, source, options):
+def check_archive(fetcher: Fetcher, source: SourceToCheck, options: CheckOptions) -> Attempt:
     """The capture closest before the citation date that really holds the page, as a via_archive attempt."""
     base = options.wayback_base.rstrip("/")
     clock = time.monotonic()
     budget = Budget(options.timeout * 4)  # the lookups and the captures tried, waits for turns aside
     started = time.time()
 
-    def elapsed_ms():
+    def elapsed_ms() -> int:
         return int((time.monotonic() - clock) * 1000)
 
     try:
@@ -156,7 +182,7 @@ def check_archive(fetcher, source, options):
         return Attempt(requested_url=source["url"], started_at=started, elapsed_ms=elapsed_ms(), via_archive=True,
                        outcome=e.outcome, error=str(e))
     rejected = []
-    last = None
+    last: Attempt | None = None
     for capture in captures:
         replay = capture.replay_url(base)
         attempt = Attempt.from_fetch(fetcher.fetch(replay, check_robots=False, budget=budget), via_archive=True)
@@ -178,12 +204,13 @@ def check_archive(fetcher, source, options):
     return last
 
 
-def capture_timestamp(replay_url):
+def capture_timestamp(replay_url: str | None) -> str | None:
     match = re.search(r"/web/(\d{14})", replay_url or "")
     return match.group(1) if match else None
 
 
-def check_source(fetcher, source, options, probe):
+def check_source(fetcher: Fetcher, source: SourceToCheck, options: CheckOptions,
+                 probe: RandomPathProbe) -> list[Attempt]:
     """The attempts for one source: the live check, then the archive when the live one failed."""
     live = check_live(fetcher, source, probe)
     attempts = [live]
@@ -195,7 +222,7 @@ def check_source(fetcher, source, options, probe):
     return attempts
 
 
-def save(db, source, attempts):
+def save(db: Database, source: SourceToCheck, attempts: Sequence[Attempt]) -> list[int]:
     """Record a source's attempts with the evidence of the first that read content (live, else the
     archive's); the matching happens here, before the transaction that records it all."""
     read = next((i for i, a in enumerate(attempts) if a.outcome in READ_OUTCOMES), None)
@@ -206,7 +233,7 @@ def save(db, source, attempts):
 
 
 @contextlib.contextmanager
-def one_run_at_a_time(db, on_wait=None):
+def one_run_at_a_time(db: Database, on_wait: Callable[[], object] | None = None) -> Iterator[None]:
     """Hold the database's check lock for a whole run: a second run (another `checker check`, a
     Recheck from the browser) waits until the first is done, then skips what it made fresh. The lock
     is a file beside the database, so a run that dies, even by kill -9, releases it."""
@@ -231,7 +258,7 @@ LOCK_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFDIR: "a directory", stat.S_IFCHR:
               stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}
 
 
-def open_lock(path):
+def open_lock(path: str) -> IO[str]:
     """The lock file at path, created when missing, as a file object; anything but a regular file is
     refused (LockUnusable). Opened without following a symlink (one to a regular file included: the
     lock is ours to place) and without blocking, since opening a FIFO would wait for a writer for ever."""
@@ -250,17 +277,19 @@ def open_lock(path):
     return os.fdopen(fd, "r+")
 
 
-def run_checks(db, sources, options, *, on_progress=None, fetcher=None):
+def run_checks(db: Database, sources: Sequence[SourceToCheck], options: CheckOptions, *,
+               on_progress: Callable[[SourceToCheck, list[Attempt]], object] | None = None,
+               fetcher: Fetcher | None = None) -> Summary:
     """Check the given sources; save each attempt as it completes; return a Summary."""
     fetcher = fetcher or make_fetcher(options)
     probe = RandomPathProbe(fetcher)
-    by_host = collections.defaultdict(list)
+    by_host: collections.defaultdict[str, list[SourceToCheck]] = collections.defaultdict(list)
     for source in sources:
         by_host[urlsplit(source["url"]).netloc.lower()].append(source)
-    results = queue.Queue()
+    results: queue.Queue[tuple[SourceToCheck, list[Attempt] | None, str | None]] = queue.Queue()
     stop = threading.Event()
 
-    def work(host_sources):
+    def work(host_sources: list[SourceToCheck]) -> None:
         for source in host_sources:
             if stop.is_set():
                 return

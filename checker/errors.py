@@ -1,4 +1,5 @@
 """Exceptions raised by the checker library, all under one base class."""
+from typing import Self
 
 
 class CheckerError(Exception):
@@ -8,10 +9,10 @@ class CheckerError(Exception):
     so that a form can show the message beside it; ``exit_code`` is the command line's exit status.
     """
 
-    field = None
+    field: str | None = None
     exit_code = 1
 
-    def at(self, field):
+    def at(self, field: str) -> Self:
         self.field = field
         return self
 
@@ -19,7 +20,7 @@ class CheckerError(Exception):
 class DatabaseMissing(CheckerError):
     """Raised when a command other than ``init`` is pointed at a path with no database."""
 
-    def __init__(self, path):
+    def __init__(self, path: str) -> None:
         self.path = path
         super().__init__(f"no database at {path}: create it with `checker init --db {path}`")
 
@@ -27,7 +28,7 @@ class DatabaseMissing(CheckerError):
 class NotADatabase(CheckerError):
     """Raised when the file at the database path is not an SQLite database."""
 
-    def __init__(self, path):
+    def __init__(self, path: str) -> None:
         self.path = path
         super().__init__(f"{path} is not an SQLite database")
 
@@ -38,7 +39,7 @@ class DatabaseBusy(CheckerError):
 
     exit_code = 75
 
-    def __init__(self, seconds):
+    def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         super().__init__(f"the database is busy: another program has held its write lock for {seconds:g} s; "
                          "try again when it finishes")
@@ -55,7 +56,7 @@ class DatabaseReadOnly(StorageFailed):
     """Raised when a database that can only be read here (a read-only mount, no write permission)
     is asked to change, or to be upgraded."""
 
-    def __init__(self, path, why):
+    def __init__(self, path: str, why: str) -> None:
         self.path = path
         super().__init__(f"{path} is read-only here: {why}")
 
@@ -67,7 +68,7 @@ class InvalidInput(CheckerError):
 class InvalidURL(InvalidInput):
     """Raised when a source URL is not an absolute http(s) URL."""
 
-    def __init__(self, url, reason="must be an absolute http:// or https:// URL"):
+    def __init__(self, url: str, reason: str = "must be an absolute http:// or https:// URL") -> None:
         self.url = url
         super().__init__(f"invalid URL {url!r}: {reason}")
 
@@ -77,7 +78,7 @@ class QuoteNotInArticle(InvalidInput):
     (quotes, dashes, whitespace and case aside: see text.find_in_article). The message names the
     article by its title, as people know it; ``article_id`` keeps its slug."""
 
-    def __init__(self, quote, article_id, title=None):
+    def __init__(self, quote: str, article_id: str, title: str | None = None) -> None:
         self.quote = quote
         self.article_id = article_id
         self.title = title
@@ -89,7 +90,7 @@ class QuoteNotInArticle(InvalidInput):
 class NotFound(CheckerError):
     """Raised when an article, claim or source named by the caller does not exist."""
 
-    def __init__(self, what, key):
+    def __init__(self, what: str, key: object) -> None:
         self.what = what
         self.key = key
         super().__init__(f"no {what} with id {key!r}")
@@ -98,7 +99,7 @@ class NotFound(CheckerError):
 class DuplicateLink(CheckerError):
     """Raised when a source is linked to a claim it is already linked to."""
 
-    def __init__(self, claim_id, url):
+    def __init__(self, claim_id: int | str, url: str) -> None:
         self.claim_id = claim_id
         self.url = url
         super().__init__(f"claim {claim_id} already cites {url}")
@@ -111,7 +112,7 @@ class ConstraintViolation(CheckerError):
 class UnsupportedType(CheckerError):
     """Raised by extraction when a body is of a type we do not read (an image, an archive, a broken PDF)."""
 
-    def __init__(self, content_type):
+    def __init__(self, content_type: str | None) -> None:
         self.content_type = content_type
         super().__init__(f"unsupported content type {content_type or 'unknown'}")
 
@@ -140,7 +141,7 @@ class ArchiveError(CheckerError):
     """Raised when the web archive answers a lookup with an error (429, 5xx, malformed JSON);
     ``outcome`` is the check outcome the failed lookup is recorded as."""
 
-    def __init__(self, outcome, message):
+    def __init__(self, outcome: str, message: str) -> None:
         self.outcome = outcome
         super().__init__(message)
 
@@ -153,7 +154,7 @@ class NoTurn(FetchError):
 class DuplicateClaim(CheckerError):
     """Raised when a claim with the same article, quote and restatement is already recorded."""
 
-    def __init__(self, article_id, claim):
+    def __init__(self, article_id: str, claim: str) -> None:
         self.article_id = article_id
         self.claim = claim
         short = claim if len(claim) <= 60 else claim[:57] + "..."
@@ -177,7 +178,7 @@ class LockUnusable(CheckerError):
     """Raised when the check lock beside the database (``claims.db.check-lock``) is not a regular file
     we can open: a FIFO, a directory, a device, a symlink (even to a regular file), or unreadable."""
 
-    def __init__(self, path, why):
+    def __init__(self, path: str, why: str) -> None:
         self.path = path
         super().__init__(f"cannot use the check lock {path}: {why}; remove it (checker makes a new one)")
 

@@ -1,8 +1,14 @@
 """Exports: schema.org ClaimReview JSON-LD for publishing verdicts, and CSV for spreadsheets."""
 import csv
 import json
+from collections.abc import Sequence
+from typing import Any, TextIO, TypeVar
+
+from sqlite_utils import Database
 
 from .store.db import require_rows
+
+T = TypeVar("T")
 
 # Our scale as schema.org numbers: 1 (worst) to 4 (best). unverifiable is not on the scale, so it
 # carries only its words (alternateName); unrated claims are not exported.
@@ -16,7 +22,7 @@ RATINGS = {
 BEST_RATING, WORST_RATING = 4, 1
 
 
-def _claims(db, claim_ids):
+def _claims(db: Database, claim_ids: Sequence[int] | None) -> list[dict[str, Any]]:
     require_rows(db, "claims", claim_ids, "claim")
     sql = """SELECT claims.*, claim_status.health, claim_status.sources AS source_count,
                     claim_status.supporting, claim_status.latest_check_at,
@@ -24,14 +30,14 @@ def _claims(db, claim_ids):
                     articles.publisher AS article_publisher, articles.published
              FROM claims JOIN claim_status ON claim_status.claim_id = claims.id
              JOIN articles ON articles.id = claims.article_id"""
-    params = []
+    params: list[int] = []
     if claim_ids:
         sql += f" WHERE claims.id IN ({','.join('?' * len(claim_ids))})"
         params = list(claim_ids)
     return [dict(r) for r in db.query(sql + " ORDER BY claims.id", params)]
 
 
-def _citations(db, claim_id):
+def _citations(db: Database, claim_id: int) -> list[dict[str, Any]]:
     rows = db.query(
         """SELECT sources.url, sources.title, sources.publisher, claim_sources.relation,
                   source_health.archive_url, source_health.archive_timestamp
@@ -42,7 +48,7 @@ def _citations(db, claim_id):
     )
     citations = []
     for r in rows:
-        work = {"@type": "CreativeWork", "url": r["url"]}
+        work: dict[str, Any] = {"@type": "CreativeWork", "url": r["url"]}
         if r["title"]:
             work["name"] = r["title"]
         if r["publisher"]:
@@ -53,28 +59,29 @@ def _citations(db, claim_id):
     return citations
 
 
-def claim_reviews(db, *, claim_ids=None, org_name, org_url=None, base_url):
+def claim_reviews(db: Database, *, claim_ids: Sequence[int] | None = None, org_name: str, org_url: str | None = None,
+                  base_url: str) -> list[dict[str, Any]]:
     """One ClaimReview per rated claim."""
     reviews = []
     for c in _claims(db, claim_ids):
         if c["verdict"] == "unrated":
             continue
         value, words = RATINGS[c["verdict"]]
-        rating = {"@type": "Rating", "bestRating": BEST_RATING, "worstRating": WORST_RATING, "alternateName": words}
+        rating: dict[str, Any] = {"@type": "Rating", "bestRating": BEST_RATING, "worstRating": WORST_RATING, "alternateName": words}
         if value is not None:
             rating["ratingValue"] = value
-        appearance = {"@type": "CreativeWork", "headline": c["article_title"]}
+        appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": c["article_title"]}
         if c["article_url"]:
             appearance["url"] = c["article_url"]
-        item = {"@type": "Claim", "appearance": [appearance]}
+        item: dict[str, Any] = {"@type": "Claim", "appearance": [appearance]}
         if c["author"]:
             item["author"] = {"@type": "Person", "name": c["author"]}
         if c["published"]:
             item["datePublished"] = c["published"]
-        author = {"@type": "Organization", "name": org_name}
+        author: dict[str, Any] = {"@type": "Organization", "name": org_name}
         if org_url:
             author["url"] = org_url
-        review = {
+        review: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "url": f"{base_url.rstrip('/')}/claims/claims/{c['id']}",
@@ -91,7 +98,7 @@ def claim_reviews(db, *, claim_ids=None, org_name, org_url=None, base_url):
     return reviews
 
 
-def write_claimreview(db, out, **kwargs):
+def write_claimreview(db: Database, out: TextIO, **kwargs: Any) -> int:
     reviews = claim_reviews(db, **kwargs)
     json.dump(reviews, out, ensure_ascii=False, indent=2)
     out.write("\n")
@@ -105,7 +112,7 @@ def write_claimreview(db, out, **kwargs):
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def spreadsheet_safe(value):
+def spreadsheet_safe(value: T) -> T | str:
     """A CSV cell that no spreadsheet runs as a formula: text beginning with one of FORMULA_STARTS gets
     a leading single quote; numbers, None and other text are returned as they are."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -117,7 +124,7 @@ CSV_COLUMNS = ["id", "article_id", "kind", "claim", "quote", "verdict", "verdict
                "health", "source_count", "supporting", "latest_check_at", "value", "unit", "date_start", "date_end"]
 
 
-def write_csv(db, out, *, claim_ids=None):
+def write_csv(db: Database, out: TextIO, *, claim_ids: Sequence[int] | None = None) -> int:
     rows = _claims(db, claim_ids)
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()

@@ -21,13 +21,17 @@ one in ``article_versions``, unless the new text has lost the quote of a claim m
 import os
 import re
 import unicodedata
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, utils as fuzz_utils
+from sqlite_utils import Database
 
-from .pages.article_html import ExtractedArticle, extract_html_article, http_url
-from .net.fetch import make_fetcher
+from .pages.article_html import CitedLink, ExtractedArticle, extract_html_article, http_url
+from .pages.claimreview import EmbeddedReview
+from .net.fetch import Fetcher, make_fetcher
 from .net.options import CheckOptions
 from .store.claims import add_article, add_claim, now, set_verdict
 from .store.db import transaction
@@ -37,8 +41,9 @@ from .pages.extract import (
 )
 from .limits import MAX_TEXT_CHARS, read_at_most
 from .propose import on_earlier_text
-from .sentences import split_sentences
+from .sentences import Sentence, split_sentences
 from .pages.soft404 import redirected_to_root, says_not_found
+from .store.rows import ArticleRow
 from .text import clean, normalise, quote_occurs, squash, word_for
 from .urls import normalise_url
 
@@ -54,10 +59,10 @@ class Document:
     """What was read, before any extraction: the bytes and where they came from."""
 
     body: bytes
-    content_type: str
+    content_type: str | None
     imported_from: str  # the URL as given (normalised) or the file's absolute path
-    page_url: str = None  # where the bytes were finally fetched from; None for a file
-    requested_url: str = None
+    page_url: str | None = None  # where the bytes were finally fetched from; None for a file
+    requested_url: str | None = None
 
 
 @dataclass
@@ -66,23 +71,23 @@ class ImportResult:
     status: str  # imported, already_imported, refreshed, unchanged
     title: str
     imported_from: str
-    url: str = None
+    url: str | None = None
     paragraphs: int = 0
     links: int = 0
     claims: int = 0  # claims added from embedded reviews
-    version: int = None  # on a refresh: the id of the article_versions row holding the earlier text
-    earlier_proposals: list = field(default_factory=list)  # on a refresh: open proposals whose sentence changed or went
-    notes: list = field(default_factory=list)  # what was left out of the page to stay within limits.py's bounds
+    version: int | None = None  # on a refresh: the id of the article_versions row holding the earlier text
+    earlier_proposals: list[int] = field(default_factory=list)  # on a refresh: open proposals whose sentence changed
+    notes: list[str] = field(default_factory=list)  # what was left out of the page to stay within limits.py's bounds
 
 
 # -- 1. read ------------------------------------------------------------------------------
 
 
-def is_url(source):
+def is_url(source: str) -> bool:
     return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", source or "")) and "://" in source
 
 
-def read_source(source, *, fetcher=None, allow_addresses=()):
+def read_source(source: str | None, *, fetcher: Fetcher | None = None, allow_addresses: Iterable[str] = ()) -> Document:
     """The Document for a URL (fetched) or a local file (read); SourceUnreadable when it cannot be had."""
     source = clean(source)
     if source is None:
@@ -92,13 +97,13 @@ def read_source(source, *, fetcher=None, allow_addresses=()):
     return read_file(source)
 
 
-def imported_from_for(source):
+def imported_from_for(source: str | None) -> str:
     """The value of articles.imported_from for a source as given."""
     source = clean(source) or ""
     return normalise_url(source) if is_url(source) else os.path.abspath(source)
 
 
-def fetch_document(url, *, fetcher=None, allow_addresses=()):
+def fetch_document(url: str, *, fetcher: Fetcher | None = None, allow_addresses: Iterable[str] = ()) -> Document:
     own = fetcher is None
     fetcher = fetcher or make_fetcher(CheckOptions(allow_addresses=tuple(allow_addresses), use_archive=False))
     try:
@@ -116,7 +121,7 @@ def fetch_document(url, *, fetcher=None, allow_addresses=()):
     return Document(result.body or b"", result.content_type, url, result.final_url or url, url)
 
 
-def read_file(path):
+def read_file(path: str) -> Document:
     kind = FILE_TYPES.get(os.path.splitext(path)[1].lower())
     if not os.path.exists(path):
         raise SourceUnreadable(f"no file at {path} (give a URL with http:// or https://, or a file)")
@@ -135,7 +140,7 @@ def read_file(path):
 # -- 2. extract ---------------------------------------------------------------------------
 
 
-def extract_article(document):
+def extract_article(document: Document) -> ExtractedArticle:
     """The article in a Document: text, metadata, cited links and embedded reviews. Pure."""
     mime, charset = media_type(document.content_type)
     if mime in (None, "application/octet-stream", "binary/octet-stream"):
@@ -166,17 +171,18 @@ def extract_article(document):
     if mime in TEXT_TYPES:
         text = decode_text(document.body, charset) if charset else read_text(document.body, where)
         if text is None:
-            read_text(document.body, where)  # the declared charset was wrong and nothing else reads it: refused
+            text = read_text(document.body, where)  # the declared charset was wrong and nothing else reads it: refused
         return text_article(text, where=where)
     raise NotAnArticle(f"{where} is not an article: its content type is {mime or 'unknown'}")
 
 
-def article_page(article):
+def article_page(article: ExtractedArticle) -> Extracted:
     """What the soft-404 rules read: the page's title and its text's first line."""
     return Extracted(article.text, article.title, article.canonical_url, "text/html", (article.text.split("\n")[0],))
 
 
-def text_article(text, *, title=None, where="the file", limit=MAX_TEXT_CHARS):
+def text_article(text: str, *, title: str | None = None, where: str = "the file",
+                 limit: int = MAX_TEXT_CHARS) -> ExtractedArticle:
     """Plain text: the title is the first non-blank line (unless one is given), the text the rest, cut
     after its last paragraph (else line, else word) within limit characters, with a note."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -185,7 +191,7 @@ def text_article(text, *, title=None, where="the file", limit=MAX_TEXT_CHARS):
             lines.pop(0)
         title = lines.pop(0).strip() if lines else None
     body = "\n".join(line.rstrip() for line in lines).strip("\n")
-    notes = []
+    notes: list[str] = []
     if len(body) > limit:
         cut = next((at for at in (body.rfind("\n\n", 0, limit + 1), body.rfind("\n", 0, limit + 1),
                                   body.rfind(" ", 0, limit + 1)) if at > 0), limit)
@@ -194,13 +200,13 @@ def text_article(text, *, title=None, where="the file", limit=MAX_TEXT_CHARS):
         body = body[:cut].rstrip()
     if not clean(title) or not clean(body):
         raise NotAnArticle(f"{where} is not an article: it has no text" + (" after its title line" if title else ""))
-    return ExtractedArticle(title=clean(title), text=body, notes=notes)
+    return ExtractedArticle(title=cast(str, clean(title)), text=body, notes=notes)
 
 
 # -- 3. save ------------------------------------------------------------------------------
 
 
-def slugify(title, limit=MAX_SLUG):
+def slugify(title: str | None, limit: int = MAX_SLUG) -> str:
     """A slug from a title: ASCII lower-case letters, digits and hyphens, cut at a word."""
     ascii_title = unicodedata.normalize("NFKD", title or "").encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
@@ -209,7 +215,7 @@ def slugify(title, limit=MAX_SLUG):
     return slug.strip("-")
 
 
-def unique_slug(db, base):
+def unique_slug(db: Database, base: str) -> str:
     slug, n = base, 1
     while db["articles"].count_where("id = ?", [slug]):
         n += 1
@@ -217,24 +223,24 @@ def unique_slug(db, base):
     return slug
 
 
-def article_slug(db, article, imported_from):
+def article_slug(db: Database, article: ExtractedArticle, imported_from: str) -> str:
     base = slugify(article.title)
     if not base:  # a title in a script that has no ASCII spelling: the page's or file's own name
         base = slugify(os.path.splitext(os.path.basename(urlsplit(imported_from).path.rstrip("/")))[0]) or "article"
     return unique_slug(db, base)
 
 
-def find_imported(db, imported_from=None, url=None):
+def find_imported(db: Database, imported_from: str | None = None, url: str | None = None) -> ArticleRow | None:
     """The article imported from this source (or, failing that, published at this URL), or None."""
     for column, value in (("imported_from", imported_from), ("url", url)):
         if value:
             rows = list(db["articles"].rows_where(f"{column} = ?", [value], limit=1))
             if rows:
-                return rows[0]
+                return cast(ArticleRow, rows[0])
     return None
 
 
-def quote_for_review(review, text, sentences=None):
+def quote_for_review(review: EmbeddedReview, text: str, sentences: list[Sentence] | None = None) -> str:
     """The words of the article a reviewed claim is quoted by: the claim itself where the text has it
     verbatim (its closing full stop aside), else the sentence that best matches it (rapidfuzz's
     token_set_ratio, at least MIN_QUOTE_MATCH), else the article's first sentence. sentences: the
@@ -253,7 +259,8 @@ def quote_for_review(review, text, sentences=None):
     return sentences[0].text if sentences else text.strip()
 
 
-def save_reviews(db, article_id, text, reviews, self_urls):
+def save_reviews(db: Database, article_id: str, text: str, reviews: Sequence[EmbeddedReview],
+                 self_urls: Collection[str]) -> int:
     """Each review not yet on the article as a claim (kind other) with its verdict and appearances."""
     existing = {normalise(r["claim"]) for r in db.query("SELECT claim FROM claims WHERE article_id = ?", [article_id])}
     added = 0
@@ -278,28 +285,30 @@ def save_reviews(db, article_id, text, reviews, self_urls):
     return added
 
 
-def save_links(db, article_id, links):
-    db["article_links"].insert_all(
+def save_links(db: Database, article_id: str, links: Iterable[CitedLink]) -> None:
+    db.table("article_links").insert_all(
         [{"article_id": article_id, "url": link.url, "anchor": link.anchor, "sentence": link.sentence,
           "paragraph": link.paragraph} for link in links]
     )
 
 
-def save_article(db, article, *, imported_from, page_url=None, article_id=None):
+def save_article(db: Database, article: ExtractedArticle, *, imported_from: str, page_url: str | None = None,
+                 article_id: str | None = None) -> ImportResult:
     """Insert an extracted article, its links and its reviews' claims in one transaction."""
     url = article.canonical_url or http_url(page_url)
     with transaction(db):
         article_id = clean(article_id) or article_slug(db, article, imported_from)
         add_article(db, id=article_id, title=article.title, text=article.text, url=url, author=article.author,
                     publisher=article.publisher, published=article.published)
-        db["articles"].update(article_id, {"imported_from": imported_from, "imported_at": now()})
+        db.table("articles").update(article_id, {"imported_from": imported_from, "imported_at": now()})
         save_links(db, article_id, article.links)
         claims = save_reviews(db, article_id, article.text, article.reviews, own_urls(imported_from, url))
     return ImportResult(article_id, "imported", article.title, imported_from, url, article.paragraphs,
                         len(article.links), claims, notes=article.notes)
 
 
-def refresh_article(db, existing, article, *, imported_from):
+def refresh_article(db: Database, existing: ArticleRow, article: ExtractedArticle, *,
+                    imported_from: str) -> ImportResult:
     """Take a page's new text as an existing article's text, keeping the old one as a version."""
     article_id = existing["id"]
     result = ImportResult(article_id, "unchanged", existing["title"], existing["imported_from"] or imported_from,
@@ -315,11 +324,11 @@ def refresh_article(db, existing, article, *, imported_from):
             f"not refreshed: the new text of {imported_from} no longer contains the quote {quote!r} of claim "
             f"{lost[0]['id']}" + (f" (and {len(lost) - 1} more)" if len(lost) > 1 else "") + "; nothing changed")
     with transaction(db):
-        version = db["article_versions"].insert({"article_id": article_id, "text": existing["text"]}).last_pk
+        version = db.table("article_versions").insert({"article_id": article_id, "text": existing["text"]}).last_pk
         changes = {"text": article.text, "imported_at": now()}
         if not existing["imported_from"]:
             changes["imported_from"] = imported_from
-        db["articles"].update(article_id, changes)
+        db.table("articles").update(article_id, changes)
         db.execute("DELETE FROM article_links WHERE article_id = ?", [article_id])
         save_links(db, article_id, article.links)
         claims = save_reviews(db, article_id, article.text, article.reviews,
@@ -329,11 +338,12 @@ def refresh_article(db, existing, article, *, imported_from):
     return result
 
 
-def own_urls(*urls):
+def own_urls(*urls: str | None) -> set[str]:
     return {u.rstrip("/") for u in urls if u and is_url(u)}
 
 
-def import_article(db, source, *, article_id=None, allow_addresses=(), refresh=False, fetcher=None):
+def import_article(db: Database, source: str, *, article_id: str | None = None, allow_addresses: Iterable[str] = (),
+                   refresh: bool = False, fetcher: Fetcher | None = None) -> ImportResult:
     """Import an article from a URL or a file (see the module's docstring); returns an ImportResult.
 
     Nothing is written when the source cannot be read, holds no article, or was imported before

@@ -3,10 +3,11 @@
 Each is far above what a real news article needs, so that only a page or file built to exhaust memory or
 time (5 MB of HTML holding 100,000 links, /dev/zero given as a text file, JSON-LD nested 100,000 deep) ever
 meets one: it is then refused in one line, or cut short with a note in the command's output saying what
-was dropped. The README lists them ("Limits").
+was dropped. docs/limits.md lists them.
 """
 import os
 import stat
+from typing import BinaryIO
 
 from .errors import TooLargeInput
 
@@ -52,7 +53,7 @@ MAX_RDFA_EXPANSIONS = 10_000
 MAX_NEW_PROPOSALS = 1_000
 
 
-def read_at_most(file, name, limit=MAX_FILE_BYTES):
+def read_at_most(file: BinaryIO, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of an open binary file, refused (TooLargeInput) when it holds more than limit: a regular
     file by its size, before anything is read; anything else (a pipe, a FIFO, /dev/zero) by reading at
     most limit + 1 bytes."""
@@ -71,7 +72,7 @@ def read_at_most(file, name, limit=MAX_FILE_BYTES):
     return body
 
 
-def describe_bytes(n):
+def describe_bytes(n: int) -> str:
     """10485760 -> "10 MB", 12345678 -> "11.8 MB", 2048 -> "2 KB"."""
     for unit, size in (("MB", MB), ("KB", 1024)):
         if n >= size:

@@ -5,22 +5,27 @@ propose`, `checker proposals`, `checker accept` and `checker reject`."""
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from rapidfuzz import fuzz
+from sqlite_utils import Database
 
 from .reading import spot
-from .reading.atomic import iter_atoms
+from .reading.atomic import Atom, iter_atoms
 from .store.claims import add_claim, get_article
 from .store.db import transaction
 from .errors import InvalidInput, NotFound
-from .reading.facts import claim_facts, index_page
+from .reading.facts import Fact, claim_facts, index_page
 from .limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS
 from .reading.match import assess
-from .reading.cited_links import ArticleLinks
+from .reading.cited_links import ArticleLinks, LinkRow
 from .reading.names import FUNCTION_WORDS
+from .reading.page_index import PageIndex
 from .reading.wording import Wording, same_words, shared_run, words_of
-from .sentences import split_sentences
+from .sentences import Sentence, split_sentences
+from .store.rows import CandidateClaim, ListedProposal, NewProposal, Proposal, Repeat
 from .text import clean, quote_occurs
 from .urls import http_urls, normalise_url
 from .vocab import PROPOSAL_STATUSES
@@ -31,12 +36,13 @@ WORDING = 60  # rapidfuzz, 0-100: how alike the wording of claims whose facts ag
 FIGURE_TOLERANCE = 0.005  # figures this close (a share of the larger) are the same figure
 
 
+
 @dataclass
 class ProposeResult:
     article_id: str
     sentences: int
     checkworthy: int
-    added: list = field(default_factory=list)  # ids of the new proposals
+    added: list[int] = field(default_factory=list)  # ids of the new proposals
     already: int = 0  # proposals found again, already recorded
     repeating: int = 0  # new proposals that repeat a recorded claim
     more: bool = False  # the run stopped at its limit of new proposals: another run adds the rest
@@ -51,13 +57,14 @@ class FoundProposals:
     text: str  # the article's text they were made from: saving refuses them if it has changed since
     sentences: int
     checkworthy: int
-    rows: list = field(default_factory=list)  # new proposals, as rows of the proposals table
+    rows: list[NewProposal] = field(default_factory=list)  # new proposals, as rows of the proposals table
     already: int = 0
     more: bool = False  # stopped at the limit, with more new proposals to come
     too_long: int = 0  # check-worthy sentences left out for being over MAX_SENTENCE_CHARS
 
 
-def propose(db, article_id, *, model=None, limit=MAX_NEW_PROPOSALS):
+def propose(db: Database, article_id: str, *, model: spot.SpotModel | None = None,
+            limit: int | None = MAX_NEW_PROPOSALS) -> ProposeResult:
     """Propose the atomic claims of an article's check-worthy sentences, at most ``limit`` new ones
     (None: all); rerunning adds only what is new (a proposal is its article, quote and restatement),
     so a run stopped at the limit is continued by the next. Returns a ProposeResult.
@@ -67,7 +74,8 @@ def propose(db, article_id, *, model=None, limit=MAX_NEW_PROPOSALS):
     return save_proposals(db, find_proposals(db, article_id, model=model, limit=limit))
 
 
-def find_proposals(db, article_id, *, model=None, limit=MAX_NEW_PROPOSALS):
+def find_proposals(db: Database, article_id: str, *, model: spot.SpotModel | None = None,
+                   limit: int | None = MAX_NEW_PROPOSALS) -> FoundProposals:
     """The read phase: the new proposals of an article (a FoundProposals), at most ``limit`` (None:
     all), the first in reading order; it reads the database and writes nothing. Its time grows with
     the article's length and with the proposals it finds, no faster."""
@@ -80,7 +88,7 @@ def find_proposals(db, article_id, *, model=None, limit=MAX_NEW_PROPOSALS):
     atoms = iter_atoms(text, list(kept), published=article.get("published"))
     found = FoundProposals(article["id"], text, len(sentences), len(worthy), too_long=len(worthy) - len(kept))
     recorded = recorded_proposals(db, article["id"])
-    links = ArticleLinks([dict(r) for r in db.query(
+    links = ArticleLinks([cast(LinkRow, dict(r)) for r in db.query(
         "SELECT url, anchor, sentence, paragraph FROM article_links WHERE article_id = ? ORDER BY paragraph, id",
         [article["id"]])])
     breaks = [m.end() for m in re.finditer(r"\n[ \t\r\f\v\u00a0]*\n\s*", text)]
@@ -104,13 +112,13 @@ def find_proposals(db, article_id, *, model=None, limit=MAX_NEW_PROPOSALS):
     return found
 
 
-def recorded_proposals(db, article_id):
+def recorded_proposals(db: Database, article_id: str) -> set[tuple[str, str]]:
     """The (quote, claim) of every proposal already made from an article."""
     return {(r["quote"], r["claim"]) for r in db.query(
         "SELECT quote, claim FROM proposals WHERE article_id = ?", [article_id])}
 
 
-def save_proposals(db, found):
+def save_proposals(db: Database, found: FoundProposals) -> ProposeResult:
     """The write phase: record what find_proposals found, in one transaction, and return a
     ProposeResult. A proposal recorded in between (another run) counts as already proposed; an
     article whose text changed in between is refused, and nothing is written."""
@@ -127,8 +135,8 @@ def save_proposals(db, found):
                 continue
             columns = list(row)
             cursor = db.execute(f"INSERT INTO proposals ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                                [row[c] for c in columns])
-            result.added.append(cursor.lastrowid)
+                                [row[c] for c in columns])  # type: ignore[literal-required]  # row's own keys
+            result.added.append(cast(int, cursor.lastrowid))
             result.repeating += row["repeats"] != "[]"
     return result
 
@@ -141,19 +149,21 @@ class RepeatFinder:
     matcher's reading of the claim, found in the proposal's quote and sentence) in like wording. A
     figure of another size is another fact, whatever the words."""
 
-    def __init__(self, db, article_id):
+    def __init__(self, db: Database, article_id: str) -> None:
         self.db = db
         self.article_id = article_id
         self.any = db.execute("SELECT EXISTS (SELECT 1 FROM claims WHERE article_id != ?)", [article_id]).fetchone()[0]
-        self.facts = {}
-        self.wordings = {}  # claim id -> its Wording, read once a run
+        self.facts: dict[int, list[Fact]] = {}
+        self.wordings: dict[int, Wording] = {}  # claim id -> its Wording, read once a run
 
-    def find(self, atom):
+    def find(self, atom: Atom) -> list[Repeat]:
         """[{"claim_id", "score" (0-1), "verdict"}] of the claims an Atom repeats, the closest first."""
         if not self.any:
             return []
+        page: PageIndex | None
+        mine: Wording | None
         page = mine = None
-        found = []
+        found: list[Repeat] = []
         for claim in self.candidates(atom):
             if page is None:
                 page = index_page(atom.quote + "\n" + atom.sentence.text)
@@ -164,13 +174,13 @@ class RepeatFinder:
         found.sort(key=lambda r: (-r["score"], r["claim_id"]))
         return found[:MAX_REPEATS]
 
-    def candidates(self, atom):
+    def candidates(self, atom: Atom) -> list[CandidateClaim]:
         """A cheap first cut: claims sharing the quote's rarer words (full-text search, best first) or
         its figure."""
         terms = [w for w in dict.fromkeys(words_of(atom.quote))
                  if (len(w) > 2 or w.isdigit()) and w not in FUNCTION_WORDS][:40]
         columns = "id, article_id, quote, claim, kind, value, unit, date_start, date_end, verdict"
-        rows = {}
+        rows: dict[int, Any] = {}  # id -> a CandidateClaim
         if terms:
             query = "{quote claim} : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
             for r in self.db.query(
@@ -186,7 +196,7 @@ class RepeatFinder:
                 rows.setdefault(r["id"], dict(r))
         return list(rows.values())
 
-    def score(self, atom, claim, page, mine=None):
+    def score(self, atom: Atom, claim: CandidateClaim, page: PageIndex, mine: Wording | None = None) -> float:
         """How surely an Atom repeats a claim, 0 (not at all) to 1. mine: the atom's Wording, when the
         caller has it."""
         if atom.value is not None and claim["value"] is not None:
@@ -223,14 +233,14 @@ class RepeatFinder:
 
 # --- reading, accepting, rejecting -------------------------------------------------------------
 
-def get_proposal(db, proposal_id):
+def get_proposal(db: Database, proposal_id: int) -> Proposal:
     rows = list(db["proposals"].rows_where("id = ?", [proposal_id]))
     if not rows:
         raise NotFound("proposal", proposal_id)
-    return rows[0]
+    return cast(Proposal, rows[0])
 
 
-def list_proposals(db, *, article_id=None, status=None):
+def list_proposals(db: Database, *, article_id: str | None = None, status: str | None = None) -> list[ListedProposal]:
     """Proposals (all, or of one article, or in one status), each with its cited URLs and repeats
     decoded and the repeated claims' verdicts as they stand now."""
     where, params = [], []
@@ -240,19 +250,19 @@ def list_proposals(db, *, article_id=None, status=None):
         where.append("status = ?")
         params.append(clean(status))
     if clean(article_id) is not None:
-        get_article(db, clean(article_id))
+        get_article(db, cast(str, clean(article_id)))
         where.append("article_id = ?")
         params.append(clean(article_id))
-    rows = [dict(r) for r in db.query(
+    rows: list[Any] = [dict(r) for r in db.query(  # each becomes a ListedProposal below
         "SELECT * FROM proposals" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY article_id, id",
         params)]
     ids = {r["claim_id"] for row in rows for r in json.loads(row["repeats"])}
-    verdicts = {}
+    verdicts: dict[int, str] = {}
     if ids:
         verdicts = {r["id"]: r["verdict"] for r in db.query(
             f"SELECT id, verdict FROM claims WHERE id IN ({', '.join('?' * len(ids))})", list(ids))}
     texts = {article: get_article(db, article)["text"] for article in {row["article_id"] for row in rows}}
-    sentences = {}  # each article's, split once, and only when a proposal needs them
+    sentences: dict[str, list[Sentence]] = {}  # each article's, split once, and only when a proposal needs them
     for row in rows:
         row["cited_urls"] = json.loads(row["cited_urls"])
         row["repeats"] = [{**r, "verdict": verdicts.get(r["claim_id"], r.get("verdict"))}
@@ -266,19 +276,19 @@ def list_proposals(db, *, article_id=None, status=None):
     return rows
 
 
-def standing(proposal, text):
+def standing(proposal: Proposal | ListedProposal, text: str) -> str:
     """How a proposal stands in its article's text, which `checker import --refresh` may have changed
     since: "current" (its sentence is there word for word), "sentence_changed" (its quote is there,
     but not the sentence it was made from: its restatement may describe the earlier wording), or
     "quote_gone" (its words are not there at all, and it cannot become a claim as it is)."""
     if not quote_occurs(proposal["quote"], text):
         return "quote_gone"
-    if proposal.get("sentence") and not quote_occurs(proposal["sentence"], text):
+    if (sentence := proposal.get("sentence")) and not quote_occurs(sentence, text):
         return "sentence_changed"
     return "current"
 
 
-def sentence_now(proposal, text, sentences=None):
+def sentence_now(proposal: Proposal | ListedProposal, text: str, sentences: list[Sentence] | None = None) -> str | None:
     """The sentence of the article's text that now holds a proposal's quote (None if none does):
     what to compare its restatement with once that sentence has changed. ``sentences``: the text's
     own, when the caller has split it already."""
@@ -288,25 +298,25 @@ def sentence_now(proposal, text, sentences=None):
     return next((s.text for s in sentences or split_sentences(text) if s.start <= at < s.end), None)
 
 
-def on_earlier_text(db, article_id):
+def on_earlier_text(db: Database, article_id: str) -> list[int]:
     """The ids of an article's open proposals made from sentences its text no longer has."""
     return [row["id"] for row in list_proposals(db, article_id=article_id, status="proposed")
             if row["standing"] != "current"]
 
 
-def describe_repeats(repeats):
+def describe_repeats(repeats: Sequence[Repeat]) -> str:
     """"repeats claim 23 (rated inaccurate)", for a proposal's repeats; "" when there are none."""
     if not repeats:
         return ""
 
-    def one(r):
+    def one(r: Repeat) -> str:
         verdict = r.get("verdict") or "unrated"
         return f"{r['claim_id']} ({'unrated' if verdict == 'unrated' else 'rated ' + verdict.replace('_', ' ')})"
 
     return f"repeats claim{'s' if len(repeats) > 1 else ''} " + ", ".join(one(r) for r in repeats)
 
 
-def _open(db, proposal_id, action):
+def _open(db: Database, proposal_id: int, action: str) -> Proposal:
     proposal = get_proposal(db, proposal_id)
     if proposal["status"] != "proposed":
         also = f" as claim {proposal['claim_id']}" if proposal["claim_id"] else ""
@@ -315,8 +325,9 @@ def _open(db, proposal_id, action):
     return proposal
 
 
-def accept(db, proposal_id, *, claim=None, kind=None, value=None, unit=None, date_start=None, date_end=None,
-           by=None):
+def accept(db: Database, proposal_id: int, *, claim: str | None = None, kind: str | None = None,
+           value: str | float | None = None, unit: str | None = None, date_start: str | None = None,
+           date_end: str | None = None, by: str | None = None) -> int:
     """Turn a proposal into a claim, its cited URLs as `cited` sources, and mark it accepted, in one
     transaction; returns the claim's id. Each field given replaces the proposal's: a value keeps the
     proposal's unit unless a unit is given too, and a date start without a date end is a date of
@@ -324,7 +335,7 @@ def accept(db, proposal_id, *, claim=None, kind=None, value=None, unit=None, dat
     with transaction(db):
         proposal = _open(db, proposal_id, "accepted")
         refuse_acceptance(db, proposal, claim)
-        fields = {k: proposal[k] for k in ("kind", "claim", "value", "unit", "date_start", "date_end")}
+        fields: dict[str, Any] = {k: proposal[k] for k in ("kind", "claim", "value", "unit", "date_start", "date_end")}
         if clean(claim) is not None:
             fields["claim"] = claim
         if clean(kind) is not None:
@@ -337,25 +348,25 @@ def accept(db, proposal_id, *, claim=None, kind=None, value=None, unit=None, dat
             fields["date_start"], fields["date_end"] = date_start, None
         if clean(date_end) is not None:
             fields["date_end"] = date_end
-        urls = {}
+        urls: dict[str, str] = {}
         for url in json.loads(proposal["cited_urls"]):
             urls.setdefault(normalise_url(url), url)
         claim_id = add_claim(db, article_id=proposal["article_id"], quote=proposal["quote"],
                              sources=[{"url": u} for u in urls.values()], added_by=by, **fields)
-        db["proposals"].update(proposal["id"], {"status": "accepted", "claim_id": claim_id})
+        db.table("proposals").update(proposal["id"], {"status": "accepted", "claim_id": claim_id})
     return claim_id
 
 
-def mark_accepted(db, proposal_id, claim_id):
+def mark_accepted(db: Database, proposal_id: int, claim_id: int) -> None:
     """Record that a proposal became a claim the editor wrote (the workbench's pre-filled form), by the
     same rule as `accept`."""
     with transaction(db):
         proposal = _open(db, proposal_id, "accepted")
-        refuse_acceptance(db, proposal, db["claims"].get(claim_id)["claim"])
-        db["proposals"].update(proposal["id"], {"status": "accepted", "claim_id": claim_id})
+        refuse_acceptance(db, proposal, db.table("claims").get(claim_id)["claim"])
+        db.table("proposals").update(proposal["id"], {"status": "accepted", "claim_id": claim_id})
 
 
-def refuse_acceptance(db, proposal, claim):
+def refuse_acceptance(db: Database, proposal: Proposal, claim: str | None) -> None:
     """Refuse to make a claim of a proposal whose words its article no longer has, or, when only the
     sentence around them changed, without a restatement of its own (``claim`` unset or the proposal's
     own, which describes the earlier wording). One rule for the command line and the workbench."""
@@ -372,9 +383,9 @@ def refuse_acceptance(db, proposal, claim):
             "it (accept --claim, or the claim field of the workbench's form), or reject it").at("claim")
 
 
-def reject(db, proposal_id):
+def reject(db: Database, proposal_id: int) -> int:
     """Mark a proposal rejected."""
     with transaction(db):
         proposal = _open(db, proposal_id, "rejected")
-        db["proposals"].update(proposal["id"], {"status": "rejected"})
+        db.table("proposals").update(proposal["id"], {"status": "rejected"})
     return proposal["id"]

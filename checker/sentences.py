@@ -34,7 +34,7 @@ class Sentence:
     end: int
 
 
-def split_sentences(text):
+def split_sentences(text: str) -> list[Sentence]:
     """The sentences of a text, in order, each with text == original[start:end]."""
     sentences = []
     for start, end in blocks(text or ""):
@@ -43,7 +43,7 @@ def split_sentences(text):
     return sentences
 
 
-def split_lines(text):
+def split_lines(text: str) -> list[Sentence]:
     """One sentence per non-blank line (what `--lines` reads), with the line's offsets, trimmed."""
     sentences = []
     for m in LINE.finditer(text or ""):
@@ -53,7 +53,7 @@ def split_lines(text):
     return sentences
 
 
-def trimmed(text, lo, hi):
+def trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
     while lo < hi and text[lo].isspace():
         lo += 1
     while hi > lo and text[hi - 1].isspace():
@@ -61,7 +61,7 @@ def trimmed(text, lo, hi):
     return lo, hi
 
 
-def lines_of(text):
+def lines_of(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line, without its line break."""
     spans = []
     for m in LINE.finditer(text):
@@ -72,9 +72,10 @@ def lines_of(text):
     return spans
 
 
-def blocks(text):
+def blocks(text: str) -> list[tuple[int, int]]:
     """Spans of text that no sentence crosses: paragraphs, cut again after lines that stand alone."""
-    paragraphs, current = [], []
+    paragraphs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
     for lo, hi in lines_of(text):
         if BLANK.fullmatch(text, lo, hi):
             if current:
@@ -96,7 +97,7 @@ def blocks(text):
     return spans
 
 
-def line_stands_alone(line, next_line, width):
+def line_stands_alone(line: str, next_line: str, width: int) -> bool:
     """Does a sentence end with this line, though sentencex would run it on into the next?"""
     if LIST_ITEM.match(next_line):
         return True
@@ -108,7 +109,7 @@ def line_stands_alone(line, next_line, width):
     return not wrapped
 
 
-def prose_spans(block):
+def prose_spans(block: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in a block of prose, trimmed of surrounding whitespace."""
     spans = []
     for boundary in sentencex.get_sentence_boundaries(LANGUAGE, block):
@@ -120,7 +121,7 @@ def prose_spans(block):
                 break
             spans.append((lo, cut.end()))
             lo, _ = trimmed(block, cut.end(), hi)
-    merged = []
+    merged: list[tuple[int, int]] = []
     for lo, hi in spans:
         if merged and LIST_NUMBER.fullmatch(block, *merged[-1]):
             lo = merged.pop()[0]

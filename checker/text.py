@@ -14,7 +14,7 @@ DASHES = {ord(c): "-" for c in "‐‑‒–—―−﹘﹣－"}
 INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
 
-def clean(value):
+def clean(value: object) -> str | None:
     """Strip a typed value; an empty or all-blank value becomes None."""
     if value is None:
         return None
@@ -22,17 +22,17 @@ def clean(value):
     return value or None
 
 
-def squash(text):
+def squash(text: str) -> str:
     """Text with whitespace removed: how quotes are compared with their article."""
     return SQUASHED_WHITESPACE.sub("", text)
 
 
-def quote_occurs(quote, text):
+def quote_occurs(quote: str, text: str) -> bool:
     """True when the quote stands in the text, compared as find_in_article compares them."""
     return find_in_article(quote, text) is not None
 
 
-def find_in_article(quote, article_text):
+def find_in_article(quote: str, article_text: str) -> str | None:
     """The article's own words for a typed quote, or None when they are not in it.
 
     Straight and curly quotes (and primes, guillemets), dash variants, whitespace (any amount,
@@ -51,13 +51,15 @@ def find_in_article(quote, article_text):
 
 
 @functools.lru_cache(maxsize=16)  # the browser's live check asks again at every keystroke
-def _quote_units(text):
+def _quote_units(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     """(text folded for the quote check, where each folded character starts in text, where it ends).
 
     A letter is taken with its combining marks, so that one typed composed matches one written
     decomposed; one character may fold to several ("ß" to "ss", "…" to "..."), each mapped back
     to the whole of it."""
-    folded, starts, ends = [], [], []
+    folded: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     i, n = 0, len(text)
     while i < n:
         j = i + 1
@@ -73,12 +75,12 @@ def _quote_units(text):
     return "".join(folded), tuple(starts), tuple(ends)
 
 
-def _fold_quote_unit(unit):
+def _fold_quote_unit(unit: str) -> str:
     unit = unicodedata.normalize("NFC", unit).translate(QUOTES).translate(DASHES)
     return "..." if unit == "…" else unit.casefold()
 
 
-def is_partial_date(value, partial=True):
+def is_partial_date(value: str, partial: bool = True) -> bool:
     """True for ISO dates; with partial, also for a bare year or year-month."""
     if not PARTIAL_DATE.match(value):
         return False
@@ -93,14 +95,14 @@ def is_partial_date(value, partial=True):
     return True
 
 
-def display_text(text):
+def display_text(text: str | None) -> str:
     """A page's text as shown in snippets: NFKC, hyphenation at line ends undone, whitespace collapsed."""
     text = unicodedata.normalize("NFKC", text or "")
     text = re.sub(r"(\w)-[ \t]*\n[ \t]*(\w)", r"\1\2", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
-def fold(display):
+def fold(display: str) -> str:
     """Lower-case with straight quotes and plain dashes, keeping every character's position."""
     folded = display.translate(QUOTES).translate(DASHES)
     lowered = folded.lower()
@@ -109,17 +111,17 @@ def fold(display):
     return lowered
 
 
-def normalise(text):
+def normalise(text: str | None) -> str:
     """Text as the matcher compares it: display_text, then fold."""
     return fold(display_text(text))
 
 
-def plural(n, word, plural=None):
+def plural(n: int, word: str, plural: str | None = None) -> str:
     """"1 claim", "2 claims", "0 claims": the count with its word in the right number."""
     return f"{n} {word_for(n, word, plural)}"
 
 
-def word_for(n, word, plural=None):
+def word_for(n: int, word: str, plural: str | None = None) -> str:
     """The word alone in the right number for n. Regular English plurals are made here ("entry",
     "entries"; "match", "matches"); pass others."""
     if n == 1:

@@ -1,5 +1,6 @@
 """Source URL validation and normalisation (pure functions)."""
 import unicodedata
+from collections.abc import Iterable
 from urllib.parse import urlsplit, urlunsplit
 
 from .errors import InvalidURL
@@ -16,7 +17,7 @@ HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs"}
 INVISIBLE_LETTERS = {"\u034f", "\u115f", "\u1160", "\u3164", "\uffa0"}
 
 
-def hidden_character(text):
+def hidden_character(text: str) -> str | None:
     """The first character of text that a reader cannot see or that reorders the rest, or None."""
     for ch in text:
         if unicodedata.category(ch) in HIDDEN_CATEGORIES or ch in INVISIBLE_LETTERS:
@@ -24,13 +25,13 @@ def hidden_character(text):
     return None
 
 
-def describe_character(ch):
+def describe_character(ch: str) -> str:
     """'U+202E RIGHT-TO-LEFT OVERRIDE'; a character without a name (a control) is its code point alone."""
     name = unicodedata.name(ch, "")
     return f"U+{ord(ch):04X}" + (f" {name}" if name else "")
 
 
-def normalise_url(url):
+def normalise_url(url: str | None) -> str:
     """Return the canonical spelling of an http(s) URL, or raise InvalidURL.
 
     Scheme and host are lower-cased (the host IDNA-encoded), a default port and
@@ -73,7 +74,7 @@ def normalise_url(url):
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
 
 
-def web_url(value):
+def web_url(value: str | None) -> str | None:
     """The value when it is an absolute http(s) URL, else None: every link a page renders passes here,
     so that no stored text becomes a javascript: or data: link."""
     try:
@@ -83,9 +84,9 @@ def web_url(value):
     return str(value).strip()
 
 
-def http_urls(urls):
+def http_urls(urls: Iterable[str]) -> list[str]:
     """The normalised http(s) URLs among urls, each once, in order; anything else is dropped."""
-    kept = {}
+    kept: dict[str, None] = {}
     for url in urls:
         try:
             kept.setdefault(normalise_url(url))

@@ -14,7 +14,7 @@ KINDS = (
     "other",
 )
 
-# Ordered from "not yet looked at" through best to worst; the README explains each.
+# Ordered from "not yet looked at" through best to worst; docs/verdicts.md explains each.
 VERDICTS = (
     "unrated",
     "accurate",

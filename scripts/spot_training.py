@@ -5,7 +5,7 @@ bench/spot_bench.py cross-validates the same train() on balanced folds, scoring 
 with the run-time scorer, beside a TF-IDF baseline fitted on the same folds. Needs scikit-learn (the
 [train] extra); never imported at run time.
 
-The dataset's rules (shared/data/claimbuster/README.md): train and tune only on train.json, by
+The dataset's rules (data/claimbuster/README.md): train and tune only on train.json, by
 cross-validation; measure F1 of the check-worthy class on balanced folds (every check-worthy sentence
 of a fold and as many others drawn at random); credit the authors wherever the model ships.
 train() tunes its two settings (the regularisation C and the decision margin) by an inner
@@ -26,13 +26,12 @@ from sklearn.preprocessing import normalize
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
 
-from checker import spot  # noqa: E402
+from checker.reading import spot  # noqa: E402
+from claimbuster import FOLDS  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "claimbuster" / "train.json"
-DEFAULT_OUT = REPO / "checker" / "reading" / "spot_model.json"
 SEED = 20200603  # folds, the negatives drawn for balance, the solver: every run gives the same file
-FOLDS = 5
 C_GRID = (2.0, 4.0, 8.0)  # inverse L2 strength, chosen by the inner cross-validation
 MARGINS = tuple(round(-1.2 + 0.1 * i, 1) for i in range(15))  # decision margins tried, -1.2 to 0.2
 MIN_COUNT = 2  # a feature must occur in this many training sentences to get a weight

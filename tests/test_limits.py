@@ -1,5 +1,5 @@
-"""The bounds on what checker takes in (checker/limits.py): a file read within them, and each one named in the README
-with its value."""
+"""The bounds on what checker takes in (checker/limits.py): a file read within them, and each one named in
+docs/limits.md with its value."""
 import io
 import os
 import pathlib
@@ -11,7 +11,7 @@ import pytest
 from checker import limits
 from checker.errors import TooLargeInput
 
-README = (pathlib.Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+LIMITS_DOC = (pathlib.Path(__file__).parent.parent / "docs" / "limits.md").read_text(encoding="utf-8")
 LIMITS = {name: value for name, value in vars(limits).items() if name.startswith("MAX_")}
 
 
@@ -89,9 +89,9 @@ def test_describe_bytes(n, words):
 
 
 @pytest.mark.parametrize("name", sorted(LIMITS))
-def test_every_limit_is_in_the_readme_with_its_value(name):
+def test_every_limit_is_in_the_docs_with_its_value(name):
     value = LIMITS[name]
     shown = f"{value // limits.MB} MB" if value % limits.MB == 0 and value >= limits.MB else f"{value:,}"
-    row = next((line for line in README.splitlines() if f"`{name}`" in line), None)
-    assert row, f"{name} is not named in README.md"
-    assert re.search(rf"(?<![\d,.]){re.escape(shown)}(?![\d,])", row), f"README's line for {name} does not say {shown}"
+    row = next((line for line in LIMITS_DOC.splitlines() if f"`{name}`" in line), None)
+    assert row, f"{name} is not named in docs/limits.md"
+    assert re.search(rf"(?<![\d,.]){re.escape(shown)}(?![\d,])", row), f"docs/limits.md's line for {name} does not say {shown}"

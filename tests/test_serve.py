@@ -136,3 +136,37 @@ def test_serve_prints_a_root_login_link(db_path):
         assert actor["actor"]["id"] == "root"
         anonymous = requests.get(f"{base}/-/actor.json", timeout=10).json()
         assert anonymous["actor"] is None
+
+
+# What the docs leave for you to fill in, copied as it stands: refused before the server starts, in one line.
+PLACEHOLDERS = [
+    ({"DATASETTE_SECRET": "..."}, None, "DATASETTE_SECRET is '...', a placeholder"),
+    ({"DATASETTE_SECRET": "a-secret-..."}, None, "a placeholder"),
+    ({}, "alice:\n  password_hash: pbkdf2_sha256$480000$...\n", "is a placeholder, not a whole hash"),
+    ({}, "alice:\n  password_hash: pbkdf2_sha256$...\n", "is a placeholder, not a whole hash"),
+    ({}, "alice:\n  password_hash: pbkdf2_sha256$480000$salt$...\n", "is a placeholder, not a whole hash"),
+    ({}, "alice:\n  password_hash: pbkdf2_sha256$480000$salt$hash\u2026\n", "is a placeholder, not a whole hash"),
+]
+
+
+@pytest.mark.parametrize("env,editors,refusal", PLACEHOLDERS)
+def test_a_placeholder_from_the_docs_is_refused_at_start(db_path, tmp_path, env, editors, refusal):
+    args = [sys.executable, "-m", "checker.cli", "serve", "--db", str(db_path), "--port", str(free_port())]
+    if editors:
+        (tmp_path / "editors.yaml").write_text(editors, encoding="utf-8")
+        args += ["--editors", str(tmp_path / "editors.yaml")]
+    environ = {k: v for k, v in os.environ.items() if k not in ("DATASETTE_SECRET", "CHECKER_EDITORS")}
+    result = subprocess.run(args, capture_output=True, text=True, timeout=60, env={**environ, **env})
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and refusal in result.stderr, result.stderr
+    assert "datasette hash-password" in result.stderr or "secrets.token_hex" in result.stderr
+
+
+def test_a_real_hash_and_secret_pass(tmp_path):
+    from datasette_auth_passwords.utils import hash_password
+
+    from checker.web.serve import read_editors, secret_problem
+
+    (tmp_path / "editors.yaml").write_text(f"alice:\n  password_hash: {hash_password('s3cret')}\n", encoding="utf-8")
+    assert list(read_editors(tmp_path / "editors.yaml")) == ["alice"]
+    assert secret_problem("0f" * 32) is None and secret_problem(None) is None

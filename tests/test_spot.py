@@ -166,3 +166,18 @@ def test_a_model_for_other_features_is_refused(tmp_path):
 def test_a_model_can_be_passed_in():
     model = {"features_version": spot.FEATURES_VERSION, "bias": 0.0, "weights": {"f:<percent>": [4.0, 1.0]}}
     assert spot.score(["Inflation was 3.5%.", "Hello."], model=model) == [1 / (1 + math.exp(-4.0)), 0.5]
+
+
+@pytest.mark.parametrize("program", [["scripts/train-spot"], ["bench/spot_bench.py", "--data"]])
+def test_without_the_training_file_the_scripts_say_how_to_fetch_it(tmp_path, program):
+    """ClaimBuster's file is not shipped (data/claimbuster/README.md): one line naming the command that
+    fetches it, exit status 1, no traceback."""
+    import subprocess
+    import sys
+
+    repo = pathlib.Path(__file__).parent.parent
+    result = subprocess.run([sys.executable, str(repo / program[0]), *program[1:], str(tmp_path / "train.json")],
+                            capture_output=True, text=True, timeout=120, cwd=repo)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "no ClaimBuster training file" in result.stderr and "curl -L --create-dirs -o data/claimbuster/train.json" in result.stderr

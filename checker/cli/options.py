@@ -138,7 +138,7 @@ class Seconds(click.FloatRange):
 
 
 def range_text(param_type):
-    """A bounded type's range as the README's limits table writes it: '0.1 to 600', '0s to 3650d'."""
+    """A bounded type's range as docs/limits.md's table of the options' ranges writes it: '0.1 to 600', '0s to 3650d'."""
     if isinstance(param_type, Duration):
         return param_type.range_text
     return " to ".join(str(n) if isinstance(n, int) else f"{n:g}" for n in (param_type.min, param_type.max))

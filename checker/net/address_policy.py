@@ -5,8 +5,11 @@ network the user allowed), so that a cited URL can never make us reach into a pr
 import ipaddress
 import socket
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Self
 
+from requests import PreparedRequest
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -14,18 +17,20 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from ..errors import AddressRefused, NameNotResolved
 from ..urls import DEFAULT_PORTS
 
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
 
 @dataclass
 class AddressPolicy:
     """Which addresses may be connected to: public unicast only, plus the allowed networks."""
 
-    allowed: tuple = ()
+    allowed: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
 
     @classmethod
-    def allowing(cls, cidrs=()):
+    def allowing(cls, cidrs: Iterable[str] = ()) -> Self:
         return cls(tuple(ipaddress.ip_network(c, strict=False) for c in cidrs))
 
-    def permits(self, ip):
+    def permits(self, ip: IPAddress) -> bool:
         if ip.version == 6 and ip.ipv4_mapped is not None:
             ip = ip.ipv4_mapped
         if any(ip.version == net.version and ip in net for net in self.allowed):
@@ -34,13 +39,13 @@ class AddressPolicy:
             ip.is_multicast or ip.is_reserved or ip.is_unspecified or ip.is_loopback or ip.is_link_local or ip.is_private
         )
 
-    def resolve(self, host, port):
+    def resolve(self, host: str, port: int) -> IPAddress:
         """The address to connect to; every address the name resolves to must be permitted."""
         try:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (socket.gaierror, UnicodeError) as e:
             raise NameNotResolved(f"{host} does not resolve: {e}")
-        addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
         refused = [a for a in addresses if not self.permits(a)]
         if refused:
             raise AddressRefused(f"{host} resolves to {refused[0]}, which is not a public address")
@@ -54,11 +59,13 @@ class PinnedAddressAdapter(HTTPAdapter):
     every resolved address checked) is ours.
     """
 
-    def __init__(self, policy, **kwargs):
+    def __init__(self, policy: AddressPolicy, **kwargs: Any) -> None:
         self.policy = policy
         super().__init__(**kwargs)
 
-    def build_connection_pool_key_attributes(self, request, verify, cert=None):
+    def build_connection_pool_key_attributes(self, request: PreparedRequest, verify: bool | str,
+                                             cert: str | tuple[str, str] | None = None
+                                             ) -> tuple[dict[str, Any], dict[str, Any]]:
         host_params, pool_kwargs = super().build_connection_pool_key_attributes(request, verify, cert)
         host, scheme = host_params["host"], host_params["scheme"]
         port = host_params["port"] or DEFAULT_PORTS[scheme]
@@ -77,19 +84,26 @@ class PinnedAddressAdapter(HTTPAdapter):
     _watched = threading.local()
 
     @classmethod
-    def watch(cls, watchdog):
+    def watch(cls, watchdog: object) -> None:
         """Name the watchdog of the requests this thread makes next (None: stop)."""
         cls._watched.watchdog = watchdog
 
-    def init_poolmanager(self, *args, **kwargs):
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": WatchedHTTPPool, "https": WatchedHTTPSPool}
 
 
-class Watched:
+# For the type checker a Watched is the connection it is mixed into.
+if TYPE_CHECKING:
+    _Connection = HTTPConnection
+else:
+    _Connection = object
+
+
+class Watched(_Connection):
     """A connection that tells its thread's watchdog which socket to shut at the deadline."""
 
-    def request(self, *args, **kwargs):
+    def request(self, *args: Any, **kwargs: Any) -> None:
         watchdog = getattr(PinnedAddressAdapter._watched, "watchdog", None)
         if watchdog is not None:
             watchdog.connection = self

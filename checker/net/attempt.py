@@ -1,5 +1,6 @@
 """One attempt to retrieve a source, typed, as it passes from the fetch to extraction to the ledger."""
 from dataclasses import dataclass, fields
+from typing import Any, Self
 
 from .fetch import FetchResult
 
@@ -10,9 +11,9 @@ class Snapshot:
 
     text: str
     body: bytes = b""
-    content_type: str = None
-    title: str = None
-    canonical_url: str = None
+    content_type: str | None = None
+    title: str | None = None
+    canonical_url: str | None = None
 
 
 @dataclass
@@ -23,17 +24,17 @@ class Attempt(FetchResult):
     answered with the previous good check's snapshot). An archive capture has ``via_archive`` set.
     """
 
-    snapshot: Snapshot = None
-    snapshot_id: int = None
+    snapshot: Snapshot | None = None
+    snapshot_id: int | None = None
     via_archive: bool = False
-    archive_url: str = None
-    archive_timestamp: str = None
+    archive_url: str | None = None
+    archive_timestamp: str | None = None
 
     @classmethod
-    def from_fetch(cls, result, **changes):
+    def from_fetch(cls, result: FetchResult, **changes: Any) -> Self:
         return cls(**{f.name: getattr(result, f.name) for f in fields(FetchResult)}, **changes)
 
-    def fail(self, outcome, error):
+    def fail(self, outcome: str, error: str | None) -> Self:
         """Turn this attempt into a failure with its reason; returns it."""
         self.outcome, self.error = outcome, error
         return self

@@ -12,15 +12,18 @@ import socket
 import ssl
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Self, TypedDict
 from urllib.parse import urljoin, urlsplit
 
 import requests
 from protego import Protego
+from urllib3.connection import HTTPConnection
 
 from .address_policy import AddressPolicy, PinnedAddressAdapter
 from ..errors import AddressRefused, DeadlineExceeded, InvalidInput, InvalidURL, NameNotResolved, NoTurn, TooLarge
-from .options import DEFAULT_MAX_BYTES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_RETRIES, DEFAULT_TIMEOUT
+from .options import DEFAULT_MAX_BYTES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_RETRIES, DEFAULT_TIMEOUT, CheckOptions
 from .politeness import Budget, HostGate
 from ..urls import normalise_url
 
@@ -33,14 +36,14 @@ BLOCKED_STATUSES = (401, 403, 407, 451)
 CHUNK = 16 * 1024  # small, so a compressed body is capped soon after it passes the limit
 
 
-def user_agent_default():
+def user_agent_default() -> str:
     """Who we are, for the sites we fetch: $CHECKER_CONTACT (a URL or address) is added when set."""
     contact = os.environ.get("CHECKER_CONTACT")
     version = importlib.metadata.version("checker")
     return f"checker/{version} (fact-checking citation tracker{'; +' + contact if contact else ''})"
 
 
-def trusted_authorities(ca_bundle=None):
+def trusted_authorities(ca_bundle: str | os.PathLike[str] | None = None) -> bool | str:
     """What https certificates are verified against, as requests takes it: a PEM file of certificate
     authorities (``ca_bundle``, else $CHECKER_CA_BUNDLE) in place of the system's, else the system's
     (True). Never False: certificates are always verified."""
@@ -60,14 +63,14 @@ class Deadlines:
     also work, but starting one waits for the new thread to be scheduled, which under load (fifty
     workers sharing one interpreter) costs more than the request itself."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._cond = threading.Condition()
-        self._heap = []  # (deadline, sequence, watchdog); a cancelled watchdog stays until it is popped
+        self._heap: list[tuple[float, int, "Watchdog"]] = []  # a cancelled watchdog stays until it is popped
         self._order = itertools.count()
         self._waiting = 0  # watchdogs neither cancelled nor fired
-        self._thread = None
+        self._thread: threading.Thread | None = None
 
-    def add(self, watchdog):
+    def add(self, watchdog: "Watchdog") -> None:
         with self._cond:
             heapq.heappush(self._heap, (watchdog.deadline, next(self._order), watchdog))
             self._waiting += 1
@@ -80,14 +83,14 @@ class Deadlines:
             if self._heap[0][2] is watchdog:  # the soonest deadline: the thread's wait is too long now
                 self._cond.notify()
 
-    def cancel(self, watchdog):
+    def cancel(self, watchdog: "Watchdog") -> None:
         """After this returns, the watchdog has either fired or never will."""
         with self._cond:
             if not (watchdog.cancelled or watchdog.fired):
                 self._waiting -= 1
             watchdog.cancelled = True
 
-    def _run(self):
+    def _run(self) -> None:
         with self._cond:
             while True:
                 while self._heap and self._heap[0][2].cancelled:
@@ -110,19 +113,19 @@ class Watchdog:
     """Ends a request at its deadline wherever it is (connecting, headers trickling in, the body):
     at the deadline it shuts the request's socket, which the connection names through the adapter."""
 
-    def __init__(self, deadline):
+    def __init__(self, deadline: float) -> None:
         self.deadline = deadline
-        self.connection = None
-        self.sock = None
+        self.connection: HTTPConnection | None = None
+        self.sock: socket.socket | None = None
         self.fired = False
         self.cancelled = False
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         PinnedAddressAdapter.watch(self)
         DEADLINES.add(self)
         return self
 
-    def fire(self):
+    def fire(self) -> None:
         self.fired = True
         sock = getattr(self.connection, "sock", None) or self.sock
         if sock is not None:
@@ -131,31 +134,34 @@ class Watchdog:
             except OSError:
                 pass
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         DEADLINES.cancel(self)
         PinnedAddressAdapter.watch(None)
         if self.fired and self.connection is not None:
             self.connection.close()  # never back into the pool
 
 
+Redirect = TypedDict("Redirect", {"status": int, "url": str})  # one hop of FetchResult.redirects
+
+
 @dataclass
 class FetchResult:
     requested_url: str
     outcome: str = "ok"
-    final_url: str = None
-    redirects: list = field(default_factory=list)
-    http_status: int = None
-    error: str = None
-    content_type: str = None
-    body: bytes = None
+    final_url: str | None = None
+    redirects: list[Redirect] = field(default_factory=list)
+    http_status: int | None = None
+    error: str | None = None
+    content_type: str | None = None
+    body: bytes | None = None
     bytes: int = 0
-    etag: str = None
-    last_modified: str = None
-    started_at: float = None
+    etag: str | None = None
+    last_modified: str | None = None
+    started_at: float | None = None
     elapsed_ms: int = 0
 
 
-def outcome_for_status(status):
+def outcome_for_status(status: int) -> str:
     if 200 <= status < 300:
         return "ok"
     if status == 304:
@@ -173,7 +179,7 @@ def outcome_for_status(status):
     return "not_found"  # other 4xx: the page is not there for us
 
 
-def outcome_for_exception(e):
+def outcome_for_exception(e: BaseException) -> tuple[str, str]:
     """Map what requests/urllib3 raised to an outcome and a one-line reason."""
     if isinstance(e, AddressRefused):
         return "refused_address", str(e)
@@ -192,7 +198,7 @@ def outcome_for_exception(e):
     return "connection_error", short(e)
 
 
-def short(e):
+def short(e: BaseException) -> str:
     """The innermost reason of a requests/urllib3 error, on one line."""
     text = " ".join(str(e).split())
     if "Caused by " in text:
@@ -200,7 +206,7 @@ def short(e):
     return text if len(text) <= 300 else text[:297] + "..."
 
 
-def retry_after(value, now=None):
+def retry_after(value: str | None, now: float | None = None) -> float | None:
     """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None."""
     if not value:
         return None
@@ -220,17 +226,17 @@ class Fetcher:
     def __init__(
         self,
         *,
-        policy=None,
-        gate=None,
-        timeout=DEFAULT_TIMEOUT,
-        max_bytes=DEFAULT_MAX_BYTES,
-        max_redirects=DEFAULT_MAX_REDIRECTS,
-        retries=DEFAULT_RETRIES,
-        max_retry_wait=DEFAULT_MAX_RETRY_WAIT,
-        user_agent=None,
-        hosts=10,
-        ca_bundle=None,
-    ):
+        policy: AddressPolicy | None = None,
+        gate: HostGate | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_redirects: int = DEFAULT_MAX_REDIRECTS,
+        retries: int = DEFAULT_RETRIES,
+        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
+        user_agent: str | None = None,
+        hosts: int = 10,
+        ca_bundle: str | None = None,
+    ) -> None:
         """``hosts``: how many hosts keep their open connections at once (a run's concurrency); a host
         beyond that pushes out the least recently used one, whose connections are closed.
         ``ca_bundle``: a PEM file of the certificate authorities to trust instead of the system's (a
@@ -250,12 +256,12 @@ class Fetcher:
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.session.headers.update({"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"})
-        self._robots = {}
+        self._robots: dict[str, Protego | None] = {}
         self._robots_lock = threading.Lock()
-        self._robots_host_locks = {}
+        self._robots_host_locks: dict[str, threading.Lock] = {}
 
     # -- one request ---------------------------------------------------------------------
-    def _request(self, url, headers, budget):
+    def _request(self, url: str, headers: Mapping[str, str], budget: Budget) -> tuple[requests.Response, bytes]:
         """One GET, without following redirects, read within the cap and what is left of the budget.
         Waiting for the host's turn comes first and is not charged to the budget."""
         host = urlsplit(url).netloc
@@ -286,7 +292,7 @@ class Fetcher:
             self.gate.release(host)
         return response, body
 
-    def _read_body(self, response):
+    def _read_body(self, response: requests.Response) -> bytes:
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > self.max_bytes:
             raise TooLarge(f"body of {int(declared)} bytes is over the {self.max_bytes}-byte cap")
@@ -302,7 +308,7 @@ class Fetcher:
         return b"".join(chunks)
 
     # -- robots.txt ---------------------------------------------------------------------
-    def robots(self, origin):
+    def robots(self, origin: str) -> Protego | None:
         """The parsed robots.txt of an origin (scheme://host), fetched once per run; None if absent."""
         with self._robots_lock:
             if origin in self._robots:
@@ -329,13 +335,14 @@ class Fetcher:
                     self.gate.set_interval(urlsplit(origin).netloc, float(delay))
             return parser
 
-    def allowed_by_robots(self, url):
+    def allowed_by_robots(self, url: str) -> bool:
         parts = urlsplit(url)
         parser = self.robots(f"{parts.scheme}://{parts.netloc}")
         return parser is None or parser.can_fetch(url, self.user_agent)
 
     # -- a whole fetch --------------------------------------------------------------------
-    def fetch(self, url, *, etag=None, last_modified=None, check_robots=True, budget=None):
+    def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None, check_robots: bool = True,
+              budget: Budget | None = None) -> FetchResult:
         """Fetch a URL: robots, redirects one hop at a time, retries, within ``budget`` (a Budget of
         its own by default, of the fetcher's timeout). Always returns a FetchResult, unless the host
         gave no turn at all (NoTurn: nothing was fetched)."""
@@ -349,7 +356,7 @@ class Fetcher:
             if check_robots and not self.allowed_by_robots(url):
                 result.outcome, result.error = "robots_disallowed", "robots.txt disallows this URL for our user agent"
             else:
-                headers = {}
+                headers: dict[str, str] = {}
                 if etag:
                     headers["If-None-Match"] = etag
                 if last_modified:
@@ -362,7 +369,8 @@ class Fetcher:
         result.elapsed_ms = int((time.monotonic() - clock) * 1000)
         return result
 
-    def _follow(self, url, headers, budget, max_redirects=None, result=None):
+    def _follow(self, url: str, headers: Mapping[str, str], budget: Budget, max_redirects: int | None = None,
+                result: FetchResult | None = None) -> FetchResult:
         max_redirects = self.max_redirects if max_redirects is None else max_redirects
         result = result or FetchResult(requested_url=url, started_at=time.time())
         seen = {url}
@@ -418,7 +426,7 @@ class Fetcher:
             return result
 
 
-def make_fetcher(options):
+def make_fetcher(options: CheckOptions) -> Fetcher:
     """The Fetcher a run's options describe: its address policy, its hosts' turns, its bounds."""
     gate = HostGate(options.min_interval, options.turn_timeout)
     gate.set_interval(urlsplit(options.wayback_base).netloc, options.archive_interval)

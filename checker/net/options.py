@@ -40,17 +40,17 @@ class CheckOptions:
     min_interval: float = DEFAULT_MIN_INTERVAL
     timeout: float = DEFAULT_TIMEOUT
     max_bytes: int = DEFAULT_MAX_BYTES
-    allow_addresses: tuple = ()
+    allow_addresses: tuple[str, ...] = ()
     wayback_base: str = DEFAULT_ARCHIVE
     use_archive: bool = True
     archive_interval: float = 1.0  # the archive allows about one CDX call a second
     retries: int = DEFAULT_RETRIES
     max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT
-    stale_after: datetime.timedelta = None
+    stale_after: datetime.timedelta | None = None
     turn_timeout: float = DEFAULT_TURN_TIMEOUT
-    ca_bundle: str = None  # the Fetcher's: $CHECKER_CA_BUNDLE, else the system's authorities
+    ca_bundle: str | None = None  # the Fetcher's: $CHECKER_CA_BUNDLE, else the system's authorities
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         for name, (low, high) in RANGES.items():
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \

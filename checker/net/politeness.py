@@ -15,34 +15,35 @@ class Budget:
     """The seconds of fetching one result may take: every request of it, redirects and retries
     included; the time spent waiting for a host's turn is not counted."""
 
-    def __init__(self, seconds):
+    def __init__(self, seconds: float) -> None:
         self.left = seconds
 
-    def spend(self, seconds):
+    def spend(self, seconds: float) -> None:
         self.left -= seconds
 
 
 class HostGate:
     """At most one request in flight per host, and a minimum interval between requests to it."""
 
-    def __init__(self, min_interval=DEFAULT_MIN_INTERVAL, turn_timeout=DEFAULT_TURN_TIMEOUT):
+    def __init__(self, min_interval: float = DEFAULT_MIN_INTERVAL, turn_timeout: float = DEFAULT_TURN_TIMEOUT) -> None:
         self.min_interval = min_interval
         self.turn_timeout = turn_timeout
         self._lock = threading.Condition()
-        self._busy = set()
-        self._next = {}
-        self._interval = {}
-        self._queues = collections.defaultdict(collections.deque)  # waiting tickets per host, first come first served
+        self._busy: set[str] = set()
+        self._next: dict[str, float] = {}
+        self._interval: dict[str, float] = {}
+        # waiting tickets per host, first come first served
+        self._queues: collections.defaultdict[str, collections.deque[int]] = collections.defaultdict(collections.deque)
         self._tickets = itertools.count()
 
-    def set_interval(self, host, seconds):
+    def set_interval(self, host: str, seconds: float) -> None:
         with self._lock:
             self._interval[host] = max(self.min_interval, min(seconds, MAX_CRAWL_DELAY))
 
-    def interval(self, host):
+    def interval(self, host: str) -> float:
         return self._interval.get(host, self.min_interval)
 
-    def acquire(self, host):
+    def acquire(self, host: str) -> None:
         """Wait for the host's turn, first come first served. The wait is not part of any fetch's
         deadline: it is bounded on its own, generously (turn_timeout), and running past that raises
         NoTurn, never a timeout."""
@@ -69,7 +70,7 @@ class HostGate:
                     self._lock.notify_all()
                 raise
 
-    def release(self, host):
+    def release(self, host: str) -> None:
         with self._lock:
             self._busy.discard(host)
             self._next[host] = time.monotonic() + self.interval(host)

@@ -4,13 +4,17 @@ comments, related stories and footers out; each link in that text becomes a Cite
 paragraph and the sentence it stands in; extruct finds schema.org ClaimReview markup (claimreview.py)."""
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import cast
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from bs4 import UnicodeDammit
 from lxml import etree
+from lxml.html import HtmlElement
+from trafilatura.settings import Document
 
 from . import claimreview
 from ..errors import InvalidURL, NotAnArticle
@@ -57,7 +61,7 @@ CHANGED_WHITESPACE = re.compile(r"\A\s+|\s+\Z|\s{2,}|[^\S \n]")
 @dataclass(frozen=True)
 class CitedLink:
     url: str  # absolute http(s), normalised
-    anchor: str  # the link's words, or None (an image)
+    anchor: str | None  # the link's words, or None (an image)
     sentence: str  # the sentence of the article's text the link stands in
     paragraph: int  # 0 for the article's first paragraph
 
@@ -66,26 +70,26 @@ class CitedLink:
 class ExtractedArticle:
     title: str
     text: str
-    author: str = None
-    publisher: str = None
-    published: str = None  # YYYY-MM-DD
-    canonical_url: str = None
-    links: list = field(default_factory=list)  # CitedLink
-    reviews: list = field(default_factory=list)  # claimreview.EmbeddedReview
-    notes: list = field(default_factory=list)  # what was left out to stay within limits.py's bounds, in words
+    author: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    canonical_url: str | None = None
+    links: list[CitedLink] = field(default_factory=list)
+    reviews: list[claimreview.EmbeddedReview] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was left out to stay within limits.py's bounds, in words
 
     @property
-    def paragraphs(self):
+    def paragraphs(self) -> int:
         return self.text.count("\n\n") + 1
 
 
-def extract_html_article(body, charset=None, page_url=None):
+def extract_html_article(body: bytes, charset: str | None = None, page_url: str | None = None) -> ExtractedArticle:
     """An HTML page's article: trafilatura's main text and metadata, our links and reviews. Pure."""
     html = decode_html(body, charset)
     tree = trafilatura.load_html(html) if html else None
-    if tree is None:
+    if tree is None or html is None:  # (no tree without html)
         raise NotAnArticle("the page is empty" if not (html or "").strip() else "the page is not HTML that can be read")
-    notes = []
+    notes: list[str] = []
     if within_element_limit(tree, notes):
         html = etree.tostring(tree, encoding="unicode", method="html")  # its markup read from what was kept
     base = document_base(tree, page_url)
@@ -98,10 +102,10 @@ def extract_html_article(body, charset=None, page_url=None):
             link.attrib.pop("href", None)  # a place on this page, not a citation: gone before hrefs become absolute
     if base:
         tree.make_links_absolute(base, resolve_base_href=False, handle_failures="ignore")
-    doc = trafilatura.bare_extraction(
+    doc = cast(Document | None, trafilatura.bare_extraction(  # a Document, not a dict (as_dict is not set)
         tree, url=base, include_links=True, include_comments=False, include_tables=True, with_metadata=True,
         date_extraction_params={"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d"},
-    )
+    ))
     if doc is None or doc.body is None:
         raise NotAnArticle("no main text found")
     title = clean(doc.title)
@@ -127,7 +131,7 @@ def extract_html_article(body, charset=None, page_url=None):
     )
 
 
-def within_element_limit(tree, notes, limit=MAX_PAGE_ELEMENTS):
+def within_element_limit(tree: HtmlElement, notes: list[str], limit: int = MAX_PAGE_ELEMENTS) -> bool:
     """Cut a page's tree after its first limit elements in reading order (the article comes before the
     comments and footers a longer page goes on with): trafilatura's time grows faster than the number
     of elements. True when it was cut, with a note of what was dropped."""
@@ -137,20 +141,19 @@ def within_element_limit(tree, notes, limit=MAX_PAGE_ELEMENTS):
         return False
     total = limit + 1 + sum(1 for _ in elements)
     node = first_dropped
-    while node.getparent() is not None:  # what follows it, and what follows each element it stands in
-        parent = node.getparent()
+    while (parent := node.getparent()) is not None:  # what follows it, and what follows each element it stands in
         for sibling in list(node.itersiblings()):
             parent.remove(sibling)
         if node is not first_dropped:
             node.tail = None
         node = parent
-    first_dropped.getparent().remove(first_dropped)
+    cast(HtmlElement, first_dropped.getparent()).remove(first_dropped)  # not the root: it has a parent
     notes.append(f"the page's markup was cut after its first {limit:,} elements, the most checker reads: "
                  f"{total - limit:,} of its {total:,} elements dropped")
     return True
 
 
-def declared_publisher(sitename, urls):
+def declared_publisher(sitename: str | None, urls: Iterable[str | None]) -> str | None:
     """The site's name as the page gives it; not the host name trafilatura falls back on when it gives none."""
     sitename = clean(sitename)
     hosts = {(urlsplit(u).hostname or "").removeprefix("www.") for u in urls if u}
@@ -159,20 +162,20 @@ def declared_publisher(sitename, urls):
     return sitename
 
 
-def decode_html(body, charset=None):
+def decode_html(body: bytes, charset: str | None = None) -> str | None:
     """An HTML body as text: the declared charset, then a byte-order mark, <meta>, detection (bs4)."""
     dammit = UnicodeDammit(body, known_definite_encodings=[charset] if charset else [], is_html=True)
     return dammit.unicode_markup
 
 
-def document_base(tree, page_url):
+def document_base(tree: HtmlElement, page_url: str | None) -> str | None:
     """The URL relative links resolve against: the page's <base href> (itself resolved), else the page's."""
     hrefs = tree.xpath("//base/@href")
     base = urljoin(page_url or "", hrefs[0].strip()) if hrefs and hrefs[0].strip() else page_url
     return http_url(base)
 
 
-def canonical_url(tree, base):
+def canonical_url(tree: HtmlElement, base: str | None) -> str | None:
     """The page's own idea of its address (<link rel=canonical>, else og:url), when it is http(s).
 
     Read here rather than by trafilatura, whose reading drops a canonical given as a relative path."""
@@ -184,7 +187,7 @@ def canonical_url(tree, base):
     return None
 
 
-def http_url(url):
+def http_url(url: str | None) -> str | None:
     """A normalised absolute http(s) URL, or None."""
     try:
         return normalise_url(url) if url else None
@@ -196,25 +199,25 @@ def http_url(url):
 class Paragraph:
     text: str
     tag: str
-    links: list  # (href, start, end, anchor), offsets into text
+    links: list[tuple[str | None, int, int, str | None]]  # (href, start, end, anchor), offsets into text
 
 
 class ParagraphBuilder:
     """Collects one paragraph's text and its links from trafilatura's elements, then tidies the
     whitespace keeping every link's offsets."""
 
-    def __init__(self, tag):
+    def __init__(self, tag: str) -> None:
         self.tag = tag
-        self.parts = []
+        self.parts: list[str] = []
         self.length = 0
-        self.links = []
+        self.links: list[tuple[str | None, int, int, str]] = []  # (href, start, end, anchor) as trafilatura gives them
 
-    def add(self, text):
+    def add(self, text: str | None) -> None:
         if text:
             self.parts.append(text)
             self.length += len(text)
 
-    def build(self):
+    def build(self) -> Paragraph:
         raw = "".join(self.parts)
         # Each run of whitespace becomes one line break if it holds one, else one space; none at either end.
         # Only the runs that change are visited. runs: (start, end, where it starts in the tidied text,
@@ -235,7 +238,7 @@ class ParagraphBuilder:
         text = "".join(pieces)
         starts = [run[0] for run in runs]
 
-        def position(i):
+        def position(i: int) -> int:
             """Where raw[i] stands in text (for a space: where its run's one character does)."""
             r = bisect_right(starts, i) - 1
             if r >= 0 and i < runs[r][1]:  # inside a run of whitespace
@@ -252,21 +255,21 @@ class ParagraphBuilder:
         return Paragraph(text, self.tag, links)
 
 
-def body_paragraphs(body):
+def body_paragraphs(body: etree._Element) -> list[Paragraph]:
     """The paragraphs of trafilatura's body element, in order, each with its links: every block
     (paragraph, heading, list item, quotation, table row) is one, cut where a block inside it begins."""
     paragraphs = []
 
-    def emit(builder):
+    def emit(builder: ParagraphBuilder) -> None:
         paragraph = builder.build()
         if paragraph.text.strip():
             paragraphs.append(paragraph)
 
-    def is_block(element):
+    def is_block(element: etree._Element) -> bool:
         return isinstance(element.tag, str) and (element.tag in BLOCK_TAGS or element.tag in CONTAINER_TAGS)
 
-    def visit(element, tag=None):
-        tag = tag or element.tag
+    def visit(element: etree._Element, tag: str | None = None) -> None:
+        tag = tag or str(element.tag)  # the body's, or a block's (a str)
         builder = ParagraphBuilder(tag)
         if element.tag == "row":  # one line per row, its cells apart
             for i, cell in enumerate(element):
@@ -285,7 +288,7 @@ def body_paragraphs(body):
             builder.add(child.tail)
         emit(builder)
 
-    def inline(element, builder, tail=True):
+    def inline(element: etree._Element, builder: ParagraphBuilder, tail: bool = True) -> None:
         if element.tag == "lb":
             builder.add("\n")
         else:
@@ -305,7 +308,7 @@ def body_paragraphs(body):
     return paragraphs
 
 
-def drop_title_heading(paragraphs, title):
+def drop_title_heading(paragraphs: list[Paragraph], title: str | None) -> list[Paragraph]:
     """Without the headings at the top that repeat the title (stored as the title, not the text)."""
     folded = normalise(title or "")
     while folded and paragraphs and paragraphs[0].tag == "head" and normalise(paragraphs[0].text).startswith(folded):
@@ -313,15 +316,16 @@ def drop_title_heading(paragraphs, title):
     return paragraphs
 
 
-def prose_words(paragraphs):
+def prose_words(paragraphs: Iterable[Paragraph]) -> int:
     return sum(len(p.text.split()) for p in paragraphs if p.tag in PROSE_TAGS)
 
 
-def within_text_limit(paragraphs, notes, limit=MAX_TEXT_CHARS):
+def within_text_limit(paragraphs: list[Paragraph], notes: list[str], limit: int = MAX_TEXT_CHARS) -> list[Paragraph]:
     """The paragraphs whose text, joined by blank lines, fits in limit characters: those that fit whole,
     then the one that passes the limit cut at a space (with the links it still holds). What was
     dropped is said in notes."""
-    kept, length = [], 0
+    kept: list[Paragraph] = []
+    length = 0
     for paragraph in paragraphs:
         gap = 2 if kept else 0
         if length + gap + len(paragraph.text) <= limit:
@@ -343,7 +347,7 @@ def within_text_limit(paragraphs, notes, limit=MAX_TEXT_CHARS):
     return kept
 
 
-def cut_at_space(text, room):
+def cut_at_space(text: str, room: int) -> int:
     """Where to cut text to keep at most room characters: after its last whitespace that fits (the
     whitespace dropped), else at room itself; 0 when nothing fits."""
     if len(text) <= room:
@@ -354,20 +358,23 @@ def cut_at_space(text, room):
     return space if space > 0 else room
 
 
-def first_sentence(text, limit=200):
+def first_sentence(text: str, limit: int = 200) -> str:
     sentences = split_sentences(text)
     first = sentences[0].text if sentences else text.strip().split("\n")[0]
     return first if len(first) <= limit else first[:limit - 3].rstrip() + "..."
 
 
-def cited_links(paragraphs, text, self_urls, notes=None, limit=MAX_LINKS):
+def cited_links(paragraphs: list[Paragraph], text: str, self_urls: Iterable[str], notes: list[str] | None = None,
+                limit: int = MAX_LINKS) -> list[CitedLink]:
     """Every link in the article's paragraphs that cites something, with its sentence and paragraph: at
     most limit, the first in reading order (what was left out is said in notes). A sentence over
     MAX_SENTENCE_CHARS keeps that much of itself around the link."""
     sentences = split_sentences(text)
     starts, ends = [s.start for s in sentences], [s.end for s in sentences]
     self_urls = {u.rstrip("/") for u in self_urls}
-    links, seen, offset, cut, left = [], set(), 0, 0, 0
+    links: list[CitedLink] = []
+    seen: set[tuple[str, int, str | None]] = set()
+    offset, cut, left = 0, 0, 0
     for index, paragraph in enumerate(paragraphs):
         for number, (href, start, end, anchor) in enumerate(paragraph.links):
             if len(links) >= limit:
@@ -399,7 +406,7 @@ def cited_links(paragraphs, text, self_urls, notes=None, limit=MAX_LINKS):
     return links
 
 
-def window(text, span, lo, hi, width=MAX_SENTENCE_CHARS):
+def window(text: str, span: tuple[int, int], lo: int, hi: int, width: int = MAX_SENTENCE_CHARS) -> tuple[int, int]:
     """At most width characters of text[span[0]:span[1]] around a link at [lo, hi), from and to word
     boundaries where they fall within it."""
     start = max(span[0], min(lo, (lo + hi) // 2 - width // 2))
@@ -414,7 +421,7 @@ def window(text, span, lo, hi, width=MAX_SENTENCE_CHARS):
     return start, end
 
 
-def citation_url(href, self_urls=()):
+def citation_url(href: str | None, self_urls: Collection[str] = ()) -> str | None:
     """A link's URL when the link cites something: absolute http(s), not a share link, not the page itself."""
     href = (href or "").strip()
     if not href or href.startswith("#"):
@@ -425,7 +432,7 @@ def citation_url(href, self_urls=()):
     return url
 
 
-def is_share_link(url):
+def is_share_link(url: str) -> bool:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     path = parts.path if parts.path in ("", "/") else parts.path.rstrip("/")

@@ -18,7 +18,9 @@ How a rating becomes one of our verdicts:
 """
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 import extruct
 from extruct.jsonld import JsonLdExtractor
@@ -72,7 +74,7 @@ EPSILON = 1e-9
 @dataclass(frozen=True)
 class Appearance:
     url: str
-    title: str = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,14 +83,14 @@ class EmbeddedReview:
 
     claim: str  # claimReviewed
     verdict: str  # on our scale; unrated when the rating could not be read
-    rating_text: str  # the rating as published: 'Mostly false' or '2 on a scale from 1 to 5', or both
-    reviewer: str = None  # the reviewing organisation's (or person's) name
-    review_body: str = None
-    review_url: str = None
-    appearances: tuple = ()  # Appearance: where the claim was made (appearance, firstAppearance)
+    rating_text: str | None  # the rating as published: 'Mostly false' or '2 on a scale from 1 to 5', or both
+    reviewer: str | None = None  # the reviewing organisation's (or person's) name
+    review_body: str | None = None
+    review_url: str | None = None
+    appearances: tuple[Appearance, ...] = ()  # where the claim was made (appearance, firstAppearance)
 
     @property
-    def note(self):
+    def note(self) -> str:
         """The verdict note: the review's own words, then the rating as published."""
         line = "Imported rating: " + (self.rating_text or "none given")
         if self.reviewer:
@@ -102,22 +104,23 @@ SYNTAX_NAMES = {"microdata": "microdata", "rdfa": "RDFa"}
 
 @dataclass
 class FoundReviews:
-    reviews: list  # EmbeddedReview, at most MAX_REVIEWS
-    notes: list  # what was skipped or left out, in words
+    reviews: list[EmbeddedReview]  # at most MAX_REVIEWS
+    notes: list[str]  # what was skipped or left out, in words
 
 
-def find_reviews(html, base_url=None):
+def find_reviews(html: str, base_url: str | None = None) -> list[EmbeddedReview]:
     """Every ClaimReview in an HTML page (a str), as read_reviews finds them."""
     return read_reviews(html, base_url).reviews
 
 
-def read_reviews(html, base_url=None):
+def read_reviews(html: str, base_url: str | None = None) -> FoundReviews:
     """The ClaimReviews of an HTML page (a str), in the order JSON-LD, microdata, RDFa, without repeats
     of the same claim (sites often mark one review up twice), at most MAX_REVIEWS. Markup that does not
     parse is skipped: one broken block does not hide the others; a JSON-LD block nested deeper than
     MAX_JSON_DEPTH is skipped unread. Returns FoundReviews, with a note of what was left out."""
     body = html.encode("utf-8")
-    items, deep = [], 0
+    items: list[Any] = []
+    deep = 0
     for script in parse_html(body, "UTF-8").xpath('//script[@type="application/ld+json"]'):
         if json_depth(script.xpath("string()"), stop=MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
             deep += 1
@@ -126,7 +129,7 @@ def read_reviews(html, base_url=None):
             items.extend(JsonLdExtractor().extract_items(script))
         except Exception:  # extruct raises what json and jstyleson raise, which is many kinds
             continue
-    unread = []
+    unread: list[str] = []
     for syntax in ("microdata", "rdfa"):
         try:
             found = extruct.extract(body, base_url=base_url, syntaxes=[syntax], uniform=True, errors="ignore")
@@ -134,7 +137,9 @@ def read_reviews(html, base_url=None):
             unread.append(SYNTAX_NAMES[syntax])
             continue
         items.extend(rdfa_items(found.get(syntax) or []) if syntax == "rdfa" else found.get(syntax) or [])
-    reviews, seen, appearances = [], set(), 0
+    reviews: list[EmbeddedReview] = []
+    seen: set[str | None] = set()
+    appearances = 0
     for node in claim_review_nodes(compact(items)):
         review = read_review(node)
         key = fold_words(review.claim) if review else None
@@ -158,7 +163,7 @@ def read_reviews(html, base_url=None):
 JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')  # a string (whose brackets do not count), or a bracket
 
 
-def json_depth(text, stop=None):
+def json_depth(text: str, stop: int | None = None) -> int:
     """How deeply a JSON text nests arrays and objects (0 for a scalar), read without parsing it, so
     that no depth can exhaust the stack; counting stops once it passes stop."""
     depth = deepest = 0
@@ -175,7 +180,7 @@ def json_depth(text, stop=None):
     return deepest
 
 
-def claim_review_nodes(value, depth=0):
+def claim_review_nodes(value: object, depth: int = 0) -> Iterator[dict[str, Any]]:
     """The ClaimReview objects anywhere inside JSON-LD-shaped data, compacted (arrays, @graph, nested
     properties), looked for no deeper than MAX_JSON_DEPTH."""
     if depth > MAX_JSON_DEPTH:
@@ -191,7 +196,7 @@ def claim_review_nodes(value, depth=0):
             yield from claim_review_nodes(child, depth + 1)
 
 
-def compact(node, depth=0):
+def compact(node: object, depth: int = 0) -> Any:
     """A node with its property names and types stripped of the schema.org prefix (to MAX_JSON_DEPTH
     levels; what nests deeper is dropped)."""
     if depth > MAX_JSON_DEPTH:
@@ -203,19 +208,19 @@ def compact(node, depth=0):
     return {strip_prefix(k): compact(v, depth + 1) for k, v in node.items()}
 
 
-def strip_prefix(name):
+def strip_prefix(name: Any) -> Any:
     for prefix in SCHEMA_PREFIXES:
         if isinstance(name, str) and name.startswith(prefix):
             return name[len(prefix):]
     return name
 
 
-def types_of(node):
+def types_of(node: dict[str, Any]) -> set[str]:
     kinds = node.get("@type") or []
     return {strip_prefix(k) for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)}
 
 
-def rdfa_items(nodes):
+def rdfa_items(nodes: list[Any]) -> list[dict[str, Any]]:
     """extruct's RDFa (expanded JSON-LD: every value a list, references by @id) as plain nested objects.
     A reference is expanded into its node at most MAX_JSON_DEPTH deep and MAX_RDFA_EXPANSIONS times in
     all (a node cited twice by each of a chain of nodes would double at every step); past either it
@@ -223,7 +228,7 @@ def rdfa_items(nodes):
     by_id = {n.get("@id"): n for n in nodes if isinstance(n, dict) and n.get("@id")}
     budget = [MAX_RDFA_EXPANSIONS]
 
-    def value(v, seen):
+    def value(v: Any, seen: set[Any]) -> Any:
         if isinstance(v, dict):
             if "@value" in v:
                 return v["@value"]
@@ -235,7 +240,7 @@ def rdfa_items(nodes):
             return ref
         return v
 
-    def node(n, seen):
+    def node(n: dict[str, Any], seen: set[Any]) -> dict[str, Any]:
         out = {}
         for key, values in n.items():
             if key == "@type":
@@ -250,7 +255,7 @@ def rdfa_items(nodes):
     return [node(n, {n.get("@id")}) for n in nodes if isinstance(n, dict) and n.get("@type")]
 
 
-def first(value, kind=None):
+def first(value: Any, kind: type | None = None) -> Any:
     """The first item of a value that may be a list (of the given type, when one is named)."""
     for item in value if isinstance(value, list) else [value]:
         if item is not None and (kind is None or isinstance(item, kind)):
@@ -258,7 +263,7 @@ def first(value, kind=None):
     return None
 
 
-def text_of(value):
+def text_of(value: Any) -> str | None:
     """A property's text: a string, a {"@value": ...}, or an object's name."""
     item = first(value)
     if isinstance(item, dict):
@@ -271,7 +276,7 @@ def text_of(value):
     return item or None
 
 
-def read_review(node):
+def read_review(node: dict[str, Any]) -> EmbeddedReview | None:
     """An EmbeddedReview from one ClaimReview object, or None when it names no claim."""
     item = first(node.get("itemReviewed"), dict) or {}
     claim = text_of(node.get("claimReviewed")) or text_of(item.get("text")) or text_of(item.get("name"))
@@ -291,10 +296,10 @@ def read_review(node):
     )
 
 
-def appearances_of(item):
+def appearances_of(item: dict[str, Any]) -> tuple[Appearance, ...]:
     """Where the reviewed claim appeared: the Claim's appearance and firstAppearance (URLs or works)."""
-    found = []
-    values = []
+    found: list[Appearance] = []
+    values: list[Any] = []
     for key in ("firstAppearance", "appearance"):
         value = item.get(key)
         values.extend(value if isinstance(value, list) else [value])
@@ -311,7 +316,7 @@ def appearances_of(item):
     return tuple(found)
 
 
-def number(value):
+def number(value: Any) -> float | None:
     value = first(value)
     if isinstance(value, dict):
         value = value.get("@value")
@@ -324,14 +329,14 @@ def number(value):
     return value if math.isfinite(value) else None
 
 
-def fold_words(text):
+def fold_words(text: str | None) -> str:
     """Rating words as RATING_WORDS holds them: lower case, plain quotes, no punctuation or dashes."""
     text = (text or "").lower().translate({ord(c): "'" for c in "‘’`´"})
     text = re.sub(r"[^\w']+|_", " ", text)
     return " ".join(text.split())
 
 
-def verdict_for_words(words):
+def verdict_for_words(words: str | None) -> str | None:
     """The verdict rating words stand for, whole or by their opening words; None when unknown."""
     folded = fold_words(words).split()
     for n in range(min(len(folded), MAX_WORDS), 0, -1):
@@ -341,7 +346,7 @@ def verdict_for_words(words):
     return None
 
 
-def verdict_for_value(value, best=None, worst=None):
+def verdict_for_value(value: float | None, best: float | None = None, worst: float | None = None) -> str | None:
     """The verdict for a number on its scale (schema.org's 1 to 5 when the scale is not given)."""
     if value is None:
         return None
@@ -359,12 +364,14 @@ def verdict_for_value(value, best=None, worst=None):
     return "inaccurate"
 
 
-def verdict_for_rating(words=None, value=None, best=None, worst=None):
+def verdict_for_rating(words: str | None = None, value: float | None = None, best: float | None = None,
+                       worst: float | None = None) -> str:
     """Our verdict for a published rating: its words first, else its number, else unrated."""
     return verdict_for_words(words) or verdict_for_value(value, best, worst) or "unrated"
 
 
-def rating_text(words=None, value=None, best=None, worst=None):
+def rating_text(words: str | None = None, value: float | None = None, best: float | None = None,
+                worst: float | None = None) -> str | None:
     """The rating as published, in one phrase: 'Mostly false (2 on a scale from 1 to 5)'."""
     parts = []
     if words:
@@ -376,5 +383,5 @@ def rating_text(words=None, value=None, best=None, worst=None):
     return " ".join(parts) or None
 
 
-def show(number):
+def show(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else f"{number:g}"

@@ -30,11 +30,11 @@ class Extracted:
     title: str | None
     canonical_url: str | None
     content_type: str
-    headings: tuple = ()
+    headings: tuple[str, ...] = ()
     unread_pages: int = 0  # a PDF's pages not read, past the text's limit
 
 
-def media_type(content_type_header):
+def media_type(content_type_header: str | None) -> tuple[str | None, str | None]:
     """'text/html; charset=utf-8' -> ('text/html', 'utf-8')."""
     if not content_type_header:
         return None, None
@@ -47,7 +47,7 @@ def media_type(content_type_header):
     return parts[0].lower() or None, charset
 
 
-def sniff(body):
+def sniff(body: bytes) -> str | None:
     """A media type from the first bytes, for bodies served without a usable header."""
     head = body[:512].lstrip().lower()
     if body[:5] == b"%PDF-":
@@ -63,7 +63,7 @@ SPACES = str.maketrans("\t\u00a0", "  ")  # \r, \f and \v end lines (str.splitli
 RUNS_OF_SPACES = re.compile(" {2,}")
 
 
-def tidy(text):
+def tidy(text: str) -> str:
     """Collapse runs of spaces, tabs and no-break spaces into one space; drop blank lines."""
     text = text.translate(SPACES)
     if "  " in text:  # the check costs far less than a substitution over the whole page
@@ -72,15 +72,15 @@ def tidy(text):
     return "\n".join(line for line in lines if line)
 
 
-def extract_html(body, charset=None, url=None):
+def extract_html(body: bytes, charset: str | None = None, url: str | None = None) -> Extracted:
     # bs4 weighs the header's charset, then <meta>, then detection.
     soup = BeautifulSoup(body, "html.parser", from_encoding=charset)
     title = soup.title.get_text(" ", strip=True) if soup.title else None
     canonical = None
     for link in soup.find_all("link", href=True):
-        rel = link.get("rel") or []
+        rel: str | list[str] = link.get("rel") or []
         if "canonical" in [r.lower() for r in (rel if isinstance(rel, list) else [rel])]:
-            canonical = urljoin(url or "", link["href"].strip())
+            canonical = urljoin(url or "", str(link["href"]).strip())
             break
     for tag in soup(DROPPED_TAGS):
         tag.decompose()
@@ -89,14 +89,15 @@ def extract_html(body, charset=None, url=None):
     return Extracted(tidy(root.get_text("\n")), title or None, canonical, "text/html", headings)
 
 
-def extract_pdf(body, max_chars=None):
+def extract_pdf(body: bytes, max_chars: int | None = None) -> Extracted:
     """A PDF's text and title. max_chars: stop reading pages once the text has passed it (the pages
     left are counted in unread_pages)."""
     from pypdf import PdfReader
 
     try:
         reader = PdfReader(io.BytesIO(body))
-        pages, length, unread = [], 0, 0
+        pages: list[str] = []
+        length, unread = 0, 0
         for number, page in enumerate(reader.pages):
             if max_chars is not None and length > max_chars:
                 unread = len(reader.pages) - number
@@ -109,7 +110,7 @@ def extract_pdf(body, max_chars=None):
     return Extracted(tidy("\n".join(pages)), title or None, None, "application/pdf", unread_pages=unread)
 
 
-def decode_text(body, charset=None):
+def decode_text(body: bytes, charset: str | None = None) -> str | None:
     """The text of a plain-text body, or None when no encoding reads it: the declared charset, a
     byte-order mark, strict UTF-8, then detection (charset-normalizer) among DETECTABLE."""
     if charset:
@@ -134,7 +135,7 @@ def decode_text(body, charset=None):
     return str(best)
 
 
-def read_text(body, name):
+def read_text(body: bytes, name: str) -> str:
     """The text of a file a user gave us, in whatever encoding; refused in one line when it is not text."""
     text = decode_text(body)
     if text is None:
@@ -142,14 +143,14 @@ def read_text(body, name):
     return text
 
 
-def extract_plain(body, charset=None):
+def extract_plain(body: bytes, charset: str | None = None) -> Extracted:
     text = decode_text(body, charset)
     if text is None:
         raise UnsupportedType("text/plain (in no encoding we can read)")
     return Extracted(tidy(text), None, None, "text/plain")
 
 
-def extract(body, content_type_header=None, url=None):
+def extract(body: bytes, content_type_header: str | None = None, url: str | None = None) -> Extracted:
     """Read a body by its media type (sniffed when the header is missing or generic)."""
     mime, charset = media_type(content_type_header)
     if mime in (None, "application/octet-stream", "binary/octet-stream"):

@@ -7,12 +7,13 @@ import collections
 import re
 import threading
 import uuid
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
 from ..errors import UnsupportedType
-from .extract import extract
+from .extract import Extracted, extract
 
 SOFT_404_SIMILARITY = 90  # rapidfuzz ratio (0-100) between a page and the host's answer for a random path
 COMPARED_CHARS = 5000
@@ -37,30 +38,50 @@ ERROR_PAGE_PATTERNS = [
 ERROR_PAGE = re.compile("|".join(ERROR_PAGE_PATTERNS), re.IGNORECASE)
 
 
-def says_not_found(extracted):
+def says_not_found(extracted: Extracted) -> bool:
     """True when the page's title or main heading says the page does not exist."""
     candidates = [extracted.title or ""] + list(extracted.headings[:1])
     return any(ERROR_PAGE.search(c) for c in candidates if c)
 
 
-def is_site_root(url):
+def is_site_root(url: str) -> bool:
     return urlsplit(url).path in ("", "/") and not urlsplit(url).query
 
 
-def redirected_to_root(requested_url, final_url):
+def redirected_to_root(requested_url: str, final_url: str | None) -> bool:
     """A request for a deep page that ended on the site's front page."""
-    return final_url != requested_url and is_site_root(final_url) and not is_site_root(requested_url)
+    return final_url is not None and final_url != requested_url and is_site_root(final_url) \
+        and not is_site_root(requested_url)
+
+
+class Answer(Protocol):
+    """What the probe reads of a fetch's result (net.fetch.FetchResult; pages does not import net)."""
+
+    @property
+    def outcome(self) -> str: ...
+    @property
+    def final_url(self) -> str | None: ...
+    @property
+    def body(self) -> bytes | None: ...
+    @property
+    def content_type(self) -> str | None: ...
+
+
+class PageFetcher(Protocol):
+    """What the probe needs of a fetcher (net.fetch.Fetcher)."""
+
+    def fetch(self, url: str) -> Answer: ...
 
 
 class RandomPathProbe:
     """What each host answers for a path that cannot exist, fetched once per host per run."""
 
-    def __init__(self, fetcher):
+    def __init__(self, fetcher: PageFetcher) -> None:
         self.fetcher = fetcher
-        self._answers = {}
-        self._locks = collections.defaultdict(threading.Lock)
+        self._answers: dict[str, tuple[str | None, str] | None] = {}
+        self._locks: collections.defaultdict[str, threading.Lock] = collections.defaultdict(threading.Lock)
 
-    def answer(self, url):
+    def answer(self, url: str) -> tuple[str | None, str] | None:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         with self._locks[origin]:
@@ -69,13 +90,13 @@ class RandomPathProbe:
                 answer = None
                 if result.outcome == "ok":
                     try:
-                        answer = (result.final_url, extract(result.body, result.content_type, result.final_url).text)
+                        answer = (result.final_url, extract(result.body or b"", result.content_type, result.final_url).text)
                     except UnsupportedType:
                         answer = None
                 self._answers[origin] = answer
             return self._answers[origin]
 
-    def matches(self, url, final_url, text):
+    def matches(self, url: str, final_url: str | None, text: str) -> bool:
         answer = self.answer(url)
         if answer is None:
             return False
@@ -85,7 +106,8 @@ class RandomPathProbe:
         return fuzz.ratio(probe_text[:COMPARED_CHARS], text[:COMPARED_CHARS]) >= SOFT_404_SIMILARITY
 
 
-def soft_404_reason(requested_url, final_url, page, probe=None):
+def soft_404_reason(requested_url: str, final_url: str | None, page: Extracted,
+                    probe: RandomPathProbe | None = None) -> str | None:
     """Why an answer of 200 is really a missing page, or None when it is not."""
     if redirected_to_root(requested_url, final_url):
         return "redirected to the site's front page"

@@ -2,10 +2,13 @@
 is read in the light of the rest) and its counts with the unit they count ("six occasions", "a
 population of 4.9 million", "240 of 543 seats"), each with the time it belongs to. Pure functions."""
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from .figures import NUMBER_WORDS, UNIT_SYNONYMS, count_patterns
+from .figures import NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns
 from .names import is_not_name
+from .when import When
 
 MEETING = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summits?)\b")
 VISIT = re.compile(r"\b(?:visit\w*|met|meet|meets|meeting|meetings|talks|summit|toured|travell?ed|trip)\b")
@@ -18,16 +21,25 @@ COUNT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(w for w in NUMBER_WORDS if w no
 class Figure:
     start: int
     end: int
-    value: object
-    unit: str
+    value: float | None  # None for money in a currency the article leaves unclear
+    unit: str | None  # a currency code for money
     money: bool
 
 
-def number_value(value):
+class ArticleReading(Protocol):
+    """What reading figures needs of an article read once (atomic.Reading, which imports this module)."""
+
+    folded: str
+
+    def money_within(self, lo: int, hi: int) -> list[MoneyMention]: ...
+    def numbers_within(self, lo: int, hi: int) -> list[tuple[int, int, float, float]]: ...
+
+
+def number_value(value: float) -> float:
     return int(value) if float(value).is_integer() and abs(value) < 2 ** 63 else round(value, 6)
 
 
-def count_unit(reading, start, end, lo, sentence_lower):
+def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_lower: str) -> str | None:
     """The unit a count at [start, end) is counted in, or None: the words after it ("six occasions",
     "34 people"), the words before it in its clause ("a population of 4.9 million"), else a plain noun
     right after digits ("6.26 metres")."""
@@ -52,7 +64,7 @@ def count_unit(reading, start, end, lo, sentence_lower):
     return None
 
 
-def count_end(reading, end, unit):
+def count_end(reading: ArticleReading, end: int, unit: str | None) -> int:
     """Where a count's unit words end ("543 seats")."""
     if unit in UNIT_SYNONYMS:
         m = count_patterns(unit)[0].match(reading.folded, end)
@@ -61,7 +73,7 @@ def count_end(reading, end, unit):
     return end
 
 
-def figures_in(reading, lo, hi, whens, sentence_lower):
+def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When], sentence_lower: str) -> list[Figure]:
     """The money and the counts with a unit in text[lo:hi], in order. A figure without a unit of its
     own takes the one before it ("rose from 941 cases in 2022 to 42,200 in 2023")."""
     found = []
@@ -71,9 +83,9 @@ def figures_in(reading, lo, hi, whens, sentence_lower):
     taken = [(f.start, f.end) for f in found] + [(w.start, w.end) for w in whens]
     numbers = [(s, e, v) for s, e, v, _ in reading.numbers_within(lo, hi)]
     numbers += [(m.start(), m.end(), NUMBER_WORDS[m.group()]) for m in COUNT_WORD.finditer(reading.folded, lo, hi)]
-    previous = None
+    previous: Figure | None = None
     numbers.sort()
-    skip = set()
+    skip: set[tuple[int, int]] = set()
     for i, (s, e, v) in enumerate(numbers):
         if (s, e) in skip or any(a < e and s < b for a, b in taken):
             continue
@@ -96,7 +108,8 @@ def figures_in(reading, lo, hi, whens, sentence_lower):
     return sorted(found, key=lambda f: f.start)
 
 
-def figure_when(figure, following, whens, clause_whens, inherit):
+def figure_when(figure: Figure, following: Figure | None, whens: Sequence[When], clause_whens: Sequence[When],
+                inherit: When | None) -> When | None:
     """The time a figure belongs to: one after it before the next figure, else the only one in its
     clause, else the nearest before it with no figure between, else the clause's inherited time."""
     usable = [w for w in clause_whens if not w.since]

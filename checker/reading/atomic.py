@@ -7,14 +7,18 @@ a leading "since ...,"); a clause with several figures gives one claim per figur
 2003, to US$441 million in 2006" is two), one with several dates one per date, one naming a list of
 people one per person. Kinds come from plain rules about words (see clause_kind); no rule names a
 country, a person or a topic."""
+import datetime
 import re
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from .amounts import VISIT, figure_when, figures_in
+from .amounts import VISIT, Figure, figure_when, figures_in
 from .clauses import (
     AUXILIARIES,
     PAST,
+    Attribution,
+    Clause,
     core_span,
     find_attribution,
     find_quotations,
@@ -27,12 +31,12 @@ from .clauses import (
     words_at,
     written,
 )
-from .figures import read_numbers, resolve_money
+from .figures import MoneyMention, read_numbers, resolve_money
 from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
 from .page_index import PageIndex, fold_page
-from ..sentences import split_sentences
+from ..sentences import Sentence, split_sentences
 from ..text import fold
-from .when import describe_iso, parse_published, read_times
+from .when import When, describe_iso, parse_published, read_times
 
 
 @dataclass(frozen=True)
@@ -44,11 +48,12 @@ class Atom:
     start: int
     end: int
     claim: str
-    value: object = None
-    unit: str = None
-    date_start: str = None
-    date_end: str = None
-    sentence: object = None  # the Sentence it comes from
+    value: float | None = None
+    unit: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    # the Sentence it comes from: every Atom has one (the default only lets the fields before it have theirs)
+    sentence: Sentence = None  # type: ignore[assignment]
 
 
 @dataclass
@@ -58,22 +63,22 @@ class Reading:
 
     text: str  # the text with non-breaking spaces as spaces (the same length: offsets hold)
     folded: str
-    numbers: list  # (start, end, amount, tolerance), in order of start
-    money: list  # MoneyMention, in order of start
-    published: object = None
-    locale: str = None
+    numbers: list[tuple[int, int, float, float]]  # (start, end, amount, tolerance), in order of start
+    money: list[MoneyMention]  # in order of start
+    published: datetime.date | None = None
+    locale: str | None = None
     original: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.number_starts = [n[0] for n in self.numbers]
         self.money_starts = [m.start for m in self.money]
 
-    def numbers_within(self, lo, hi):
+    def numbers_within(self, lo: int, hi: int) -> list[tuple[int, int, float, float]]:
         """The numbers standing wholly in [lo, hi), found by bisection: a clause looks only at its own."""
         return [n for n in self.numbers[bisect_left(self.number_starts, lo):bisect_left(self.number_starts, hi)]
                 if n[1] <= hi]
 
-    def money_within(self, lo, hi):
+    def money_within(self, lo: int, hi: int) -> list[MoneyMention]:
         """The money standing wholly in [lo, hi), in order."""
         return [m for m in self.money[bisect_left(self.money_starts, lo):bisect_left(self.money_starts, hi)]
                 if m.end <= hi]
@@ -105,7 +110,7 @@ NOT_SURNAMES = ("Jr", "Sr", "II", "III", "IV")
 FUNCTION_START = frozenset("the a an in on at of to for by as and but or so if this that these those such".split())
 
 
-def read_article(text, published=None, locale=None):
+def read_article(text: str | None, published: str | None = None, locale: str | None = None) -> Reading:
     """Read an article once (see Reading); published is its date, YYYY-MM-DD."""
     display = (text or "").replace("\u00a0", " ")
     folded = fold_page(display)
@@ -114,18 +119,20 @@ def read_article(text, published=None, locale=None):
     return Reading(display, folded, numbers, money, parse_published(published), locale, text or "")
 
 
-def atomise(text, sentences=None, published=None, locale=None):
+def atomise(text: str, sentences: Iterable[Sentence] | None = None, published: str | None = None,
+            locale: str | None = None) -> list[Atom]:
     """The atomic claims of a text's sentences (all of them, or those given: Sentence objects of this
     text), in order, each (quote, claim) once. A person's title is proposed where the text first gives it."""
     return list(iter_atoms(text, sentences, published, locale))
 
 
-def iter_atoms(text, sentences=None, published=None, locale=None):
+def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published: str | None = None,
+               locale: str | None = None) -> Iterator[Atom]:
     """atomise's claims one at a time, a sentence taken apart only when the one before is used up: a
     caller that needs only the first ones does not pay for the rest."""
     reading = read_article(text, published, locale)
-    seen_people = set()
-    keys = set()
+    seen_people: set[str] = set()
+    keys: set[tuple[str, str]] = set()
     for sentence in split_sentences(text) if sentences is None else sentences:
         for atom in sentence_atoms(reading, sentence, seen_people):
             if (atom.quote, atom.claim) not in keys:
@@ -135,7 +142,7 @@ def iter_atoms(text, sentences=None, published=None, locale=None):
 
 # --- kinds ------------------------------------------------------------------------------------
 
-def clause_kind(words, when):
+def clause_kind(words: str, when: When | None) -> str:
     """A clause's kind by general rules: "first ... to" a first visit; will, plans, expected, likely
     a prediction; a visit or a meeting with its date a visit date; member, membership, joined a
     membership; a decade a historical claim; anything else other."""
@@ -153,7 +160,7 @@ def clause_kind(words, when):
     return "other"
 
 
-def figure_kind(figure, words, sentence_lower, when):
+def figure_kind(figure: Figure, words: str, sentence_lower: str, when: When | None) -> str:
     """Counts of meetings, visits or times are meeting counts; money in a sentence about trade (trade,
     exports, imports, turnover) a trade figure; any other figure takes its clause's kind."""
     if figure.unit in ("meetings", "visits", "times"):
@@ -165,7 +172,7 @@ def figure_kind(figure, words, sentence_lower, when):
 
 # --- one sentence -----------------------------------------------------------------------------
 
-def sentence_atoms(reading, sentence, seen_people):
+def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) -> list[Atom]:
     text = reading.text
     lo, hi = core_span(text, sentence.start, sentence.end)
     if lo >= hi:
@@ -210,7 +217,8 @@ def sentence_atoms(reading, sentence, seen_people):
     return sorted(atoms, key=lambda a: (a.start, a.end))
 
 
-def make_atom(reading, sentence, kind, lo, hi, claim, value=None, unit=None, when=None):
+def make_atom(reading: Reading, sentence: Sentence, kind: str, lo: int, hi: int, claim: str,
+              value: float | None = None, unit: str | None = None, when: When | None = None) -> Atom:
     lo, hi = trim(reading.text, lo, hi)
     if value is None or not unit:
         value = unit = None
@@ -218,7 +226,8 @@ def make_atom(reading, sentence, kind, lo, hi, claim, value=None, unit=None, whe
                 when.first if when else None, when.last if when else None, sentence)
 
 
-def attribution_atom(reading, sentence, attribution, clauses, whens, core):
+def attribution_atom(reading: Reading, sentence: Sentence, attribution: Attribution, clauses: list[Clause],
+                     whens: list[When], core: tuple[int, int]) -> Atom:
     text = reading.text
     first = clauses[0] if clauses else None
     if attribution.whole_clause:
@@ -234,7 +243,7 @@ def attribution_atom(reading, sentence, attribution, clauses, whens, core):
     return make_atom(reading, sentence, "attribution", attribution.start, attribution.end, claim)
 
 
-def clause_claim(reading, clause, whens, core):
+def clause_claim(reading: Reading, clause: Clause, whens: list[When], core: tuple[int, int]) -> str:
     text = reading.text
     if clause.role == "relative":
         return restate(text, *core, whens)  # "which ...", "something that ...": the sentence says what it is
@@ -246,7 +255,8 @@ def clause_claim(reading, clause, whens, core):
     return restate(text, clause.start, clause.end, whens, prefix=clause.prefix, suffix=suffix)
 
 
-def clause_atoms(reading, sentence, clause, whens, core, lower):
+def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: list[When], core: tuple[int, int],
+                 lower: str) -> list[Atom]:
     text = reading.text
     lo, hi = clause.start, clause.end
     own = [w for w in whens if lo <= w.start < hi]
@@ -258,7 +268,7 @@ def clause_atoms(reading, sentence, clause, whens, core, lower):
         when = figure_when(figure, None, whens, own, clause.inherit) or clause.when
         return [make_atom(reading, sentence, figure_kind(figure, text[lo:hi], lower, when), lo, hi,
                           clause_claim(reading, clause, whens, core), figure.value, figure.unit, when)]
-    points = []
+    points: list[When] = []
     for w in own:
         if w.point and not w.since and (w.first, w.last) not in {(p.first, p.last) for p in points}:
             points.append(w)
@@ -273,7 +283,8 @@ def clause_atoms(reading, sentence, clause, whens, core, lower):
                       clause_claim(reading, clause, whens, core), when=clause.when)]
 
 
-def series_atoms(reading, sentence, clause, figures, whens, lower):
+def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: Sequence[Figure], whens: list[When],
+                 lower: str) -> list[Atom]:
     """One claim per figure of a clause, each quoting its figure and what belongs to it ("US$441
     million in 2006"), restated with the clause's subject: "Two-way trade ... was US$441 million in 2006."."""
     text = reading.text
@@ -286,7 +297,7 @@ def series_atoms(reading, sentence, clause, figures, whens, lower):
         following = figures[i + 1] if i + 1 < len(figures) else None
         when = figure_when(figure, following, whens, own, clause.inherit)
         tail = ITEM_TAIL.match(text, figure.end, following.start if following else hi)
-        item_lo, item_hi = trim(text, figure.start, tail.end())
+        item_lo, item_hi = trim(text, figure.start, tail.end())  # type: ignore[union-attr]  # ITEM_TAIL matches ""
         item = written(text, item_lo, item_hi, whens)
         if verb is None:
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
@@ -315,7 +326,8 @@ def series_atoms(reading, sentence, clause, figures, whens, lower):
     return atoms
 
 
-def date_series(reading, sentence, clause, points, whens):
+def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: list[When],
+                whens: list[When]) -> list[Atom]:
     """One claim per date of a clause ("visited Paris on 3 May 2021 and Berlin on 5 June 2021"), each
     quoting what belongs to its date, restated with the clause's subject and verb."""
     text = reading.text
@@ -337,13 +349,13 @@ def date_series(reading, sentence, clause, points, whens):
     return atoms
 
 
-def person_like(name):
+def person_like(name: str) -> bool:
     words = name.split()
     return 2 <= len(words) <= 3 and fold(name) not in place_names() and not any(
         is_not_name(w) or fold(w) in ORG_WORDS or looks_like_common_noun(w) for w in words)
 
 
-def people_atoms(reading, sentence, clause, whens):
+def people_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: list[When]) -> list[Atom]:
     """A clause naming a list of people ("convicted A, B and C of fraud") is one claim per person."""
     text = reading.text
     m = PEOPLE.search(text, clause.start, clause.end)
@@ -360,7 +372,8 @@ def people_atoms(reading, sentence, clause, whens):
             for a, b in spans]
 
 
-def title_atoms(reading, sentence, clauses, whens, seen_people):
+def title_atoms(reading: Reading, sentence: Sentence, clauses: list[Clause], whens: list[When],
+                seen_people: set[str]) -> list[Atom]:
     """A title before a name ("Russian Prime Minister Mikhail Fradkov", "Pakistani President, Asif
     Ali Zardari,") is a claim about that person, judged at the time the sentence speaks of, or, for a
     former holder or where the sentence names no time, at the article's date."""

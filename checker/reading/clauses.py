@@ -3,9 +3,11 @@ to X", "X said"), its quotations, its clauses at general seams (";", "but", ", w
 after "and", a leading "since ...,"), the verb that ends a clause's subject, and a clause written out as
 one sentence with the times the article leaves to its date written in. Pure functions."""
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .spot import IRREGULAR_PAST
+from .when import When
 
 
 @dataclass
@@ -13,9 +15,9 @@ class Clause:
     start: int
     end: int
     role: str = "main"  # main, sub, when, coord, relative (see SEAMS)
-    prefix: tuple = None  # a coordinated clause's subject: the span before the first clause's verb
-    inherit: object = None  # the When of the clause it hangs on ("..., when ...")
-    when: object = None  # its own time, else the inherited one
+    prefix: tuple[int, int] | None = None  # a coordinated clause's subject: the span before the first clause's verb
+    inherit: When | None = None  # the time of the clause it hangs on ("..., when ...")
+    when: When | None = None  # its own time, else the inherited one
 
 
 AUXILIARIES = frozenset("is are was were be been being has have had will would shall should can could may "
@@ -60,7 +62,7 @@ WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 # --- spans and words --------------------------------------------------------------------------
 
-def trim(text, lo, hi, chars=" \t\r\n,;:"):
+def trim(text: str, lo: int, hi: int, chars: str = " \t\r\n,;:") -> tuple[int, int]:
     while lo < hi and text[lo] in chars:
         lo += 1
     while hi > lo and text[hi - 1] in chars:
@@ -68,18 +70,18 @@ def trim(text, lo, hi, chars=" \t\r\n,;:"):
     return lo, hi
 
 
-def words_at(text, lo, hi):
+def words_at(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     return [(m.start() + lo, m.group()) for m in WORD.finditer(text[lo:hi])]
 
 
-def is_verb(word, previous=""):
+def is_verb(word: str, previous: str = "") -> bool:
     lowered = word.lower()
     if lowered in AUXILIARIES or lowered in PAST or re.fullmatch(REPORTING, lowered):
         return True
     return word.islower() and len(word) > 4 and word.endswith("ed") and previous.lower() not in DETERMINERS
 
 
-def first_verb(text, lo, hi):
+def first_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """(start, end) of the first word in text[lo:hi] that reads as a verb, or None."""
     previous = ""
     for at, word in words_at(text, lo, hi):
@@ -89,11 +91,11 @@ def first_verb(text, lo, hi):
     return None
 
 
-def has_verb(text, lo, hi):
+def has_verb(text: str, lo: int, hi: int) -> bool:
     return first_verb(text, lo, hi) is not None or re.search(r"\bto\s+[a-z]{3,}", text[lo:hi]) is not None
 
 
-def core_span(text, start, end):
+def core_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence without its discourse openers ("For example,", "In fact, it is notable that,")
     and its closing punctuation."""
     lo = start
@@ -110,18 +112,19 @@ def core_span(text, start, end):
 
 # --- restatement ------------------------------------------------------------------------------
 
-def written(text, lo, hi, whens):
+def written(text: str, lo: int, hi: int, whens: Iterable[When]) -> str:
     """text[lo:hi] with each time the article leaves to its date written out ("this year" -> "in 2012")."""
-    pieces, at = [], lo
+    pieces: list[str] = []
+    at = lo
     for w in whens:
         if w.relative and lo <= w.start and w.end <= hi:
-            pieces += [text[at:w.start], w.written]
+            pieces += [text[at:w.start], w.written or ""]  # (a relative time is always written)
             at = w.end
     pieces.append(text[at:hi])
     return " ".join("".join(pieces).split())
 
 
-def sentence_case(words):
+def sentence_case(words: str) -> str:
     words = words.strip().rstrip(",;:").strip()
     if not words:
         return words
@@ -131,7 +134,8 @@ def sentence_case(words):
     return words + "."
 
 
-def restate(text, lo, hi, whens, prefix=None, suffix=None):
+def restate(text: str, lo: int, hi: int, whens: Iterable[When], prefix: tuple[int, int] | None = None,
+            suffix: str | None = None) -> str:
     body = written(text, lo, hi, whens)
     if prefix:
         body = written(text, *prefix, whens).rstrip(" ,") + " " + body
@@ -140,7 +144,7 @@ def restate(text, lo, hi, whens, prefix=None, suffix=None):
     return sentence_case(body)
 
 
-def is_plural(subject):
+def is_plural(subject: str) -> bool:
     head = re.split(r"\s(?:between|of|in|on|for|from|at|by|with|to|across)\s", " " + subject + " ")[0].split()
     word = head[-1].lower() if head else ""
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news"))
@@ -148,7 +152,7 @@ def is_plural(subject):
 
 # --- clauses ----------------------------------------------------------------------------------
 
-def split_clauses(text, lo, hi):
+def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
     """The clauses of text[lo:hi] (see the module's docstring), in order."""
     lo, hi = trim(text, lo, hi)
     m = LEAD_SUB.match(text, lo, hi)
@@ -165,7 +169,7 @@ def split_clauses(text, lo, hi):
     return inner_clauses(text, lo, hi)
 
 
-def inner_clauses(text, lo, hi):
+def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
     clauses = []
     at, role = lo, "main"
     for m in SPLIT.finditer(text, lo, hi):
@@ -181,7 +185,7 @@ def inner_clauses(text, lo, hi):
         clauses.append(Clause(at, m.start(), role))
         at, role = m.end(), SEAMS[seam]
     clauses.append(Clause(at, hi, role))
-    merged = []
+    merged: list[Clause] = []
     for clause in clauses:
         clause.start, clause.end = trim(text, clause.start, clause.end)
         if clause.start >= clause.end:
@@ -204,7 +208,7 @@ def inner_clauses(text, lo, hi):
     return merged
 
 
-def signals(text, lo, hi):
+def signals(text: str, lo: int, hi: int) -> bool:
     piece = text[lo:hi]
     return bool(SIGNAL.search(piece.lower())) or any(w[:1].isupper() for _, w in words_at(text, lo, hi)[1:])
 
@@ -213,12 +217,12 @@ def signals(text, lo, hi):
 class Attribution:
     start: int
     end: int
-    content: tuple  # (start, end) of what is attributed
+    content: tuple[int, int]  # (start, end) of what is attributed
     source: str
     whole_clause: bool  # "X said Y": the attribution is the whole clause, not a phrase beside it
 
 
-def find_attribution(text, lo, hi):
+def find_attribution(text: str, lo: int, hi: int) -> Attribution | None:
     """Who the sentence says says it: "according to X, ...", "..., X said", "X has indicated (that) ..."."""
     m = ACCORDING_START.match(text, lo, hi)
     if m:
@@ -237,7 +241,7 @@ def find_attribution(text, lo, hi):
     return None
 
 
-def find_quotations(text, lo, hi):
+def find_quotations(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
     """(open, close, inner start, inner end) of each quotation of five words or more."""
     found = []
     for m in QUOTATION.finditer(text, lo, min(len(text), hi + 2)):

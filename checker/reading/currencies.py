@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from babel import Locale, UnknownLocaleError, core, localedata, numbers
 
@@ -57,12 +58,12 @@ class CurrencyForm:
     is read as when the page gives no other sign (None: it must be made plain by the page)."""
 
     spelling: str
-    currencies: frozenset
-    home: str = None
+    currencies: frozenset[str]
+    home: str | None = None
     kind: str = "symbol"  # code, symbol or name
 
     @property
-    def ambiguous(self):
+    def ambiguous(self) -> bool:
         return len(self.currencies) > 1
 
 
@@ -71,22 +72,22 @@ SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=None)
-def clean(symbol):
+def clean(symbol: str) -> str:
     """A CLDR symbol as it stands in a page's display text (NFKC, no bidi or zero-width marks)."""
     symbol = INVISIBLE.sub("", unicodedata.normalize("NFKC", symbol))
     return SPACES.sub(" ", symbol).strip()
 
 
 @lru_cache(maxsize=None)
-def codes():
+def codes() -> frozenset[str]:
     """Every ISO 4217 code CLDR knows, current and historical."""
     return frozenset(c for c in numbers.list_currencies() if re.fullmatch("[A-Z]{3}", c)) - NOT_CURRENCIES
 
 
 @lru_cache(maxsize=None)
-def current_territories():
+def current_territories() -> dict[str, frozenset[str]]:
     """Currency code -> the territories that use it as tender today."""
-    used = {}
+    used: dict[str, set[str]] = {}
     for territory, entries in core.get_global("territory_currencies").items():
         for code, _start, end, tender in entries:
             if end is None and tender and code in codes():
@@ -94,12 +95,12 @@ def current_territories():
     return {code: frozenset(ts) for code, ts in used.items()}
 
 
-def english_locales():
+def english_locales() -> list[str]:
     return sorted(i for i in localedata.locale_identifiers() if i == "en" or i.startswith("en_"))
 
 
 @lru_cache(maxsize=None)
-def symbol_table():
+def symbol_table() -> dict[str, frozenset[str]]:
     """Symbol (as it stands in a page) -> the currencies that write it: from English in every
     territory, and for each currency from the main language of a territory that uses it."""
     ids = set(localedata.locale_identifiers())
@@ -115,7 +116,7 @@ def symbol_table():
                     break
         if found:
             locales.add(min(found)[1])  # a language of its own first: English is read already
-    table = {}
+    table: dict[str, set[str]] = {}
     for identifier in sorted(locales):
         territory = identifier.split("_")[-1] if "_" in identifier else None
         own = set(numbers.get_territory_currencies(territory)) if territory else set()
@@ -129,16 +130,16 @@ def symbol_table():
 
 
 @lru_cache(maxsize=None)
-def english_homes():
+def english_homes() -> dict[str, str]:
     """Symbol -> the currency CLDR's English gives it ($ -> USD, £ -> GBP, ¥ -> JPY)."""
-    homes = {}
+    homes: dict[str, str] = {}
     for code, symbol in Locale("en").currency_symbols.items():
         homes.setdefault(clean(symbol), code)
     return homes
 
 
 @lru_cache(maxsize=None)
-def name_table():
+def name_table() -> dict[str, frozenset[str]]:
     """English name (folded) -> currencies: full names in the singular and plural from every English
     locale ("us dollars", "new zealand dollar", "russian roubles"), and, for currencies in use today,
     the bare noun ("dollars", "rupees", "yen") that several may share."""
@@ -149,7 +150,8 @@ def name_table():
         for code in codes():
             raw.add((singular.get(code), code))
             raw.update((spelling, code) for spelling in (plural.get(code) or {}).values())
-    names, nouns = {}, {}
+    names: dict[str, set[str]] = {}
+    nouns: dict[str, set[str]] = {}
     current = current_territories()
     for spelling, code in raw:
         if not spelling or "(" in spelling or any(c.isdigit() for c in spelling):
@@ -170,7 +172,7 @@ def name_table():
     return {spelling: frozenset(cs) for spelling, cs in names.items()}
 
 
-def home_of(spelling, currencies):
+def home_of(spelling: str, currencies: frozenset[str]) -> str | None:
     if len(currencies) == 1:
         return next(iter(currencies))
     if spelling in PRESS_HOMES:
@@ -185,10 +187,11 @@ def home_of(spelling, currencies):
 
 
 @lru_cache(maxsize=None)
-def forms():
+def forms() -> tuple[dict[str, CurrencyForm], dict[str, CurrencyForm]]:
     """(prefixes, suffixes): spelling as folded -> CurrencyForm, for spellings written before a
     figure (codes, symbols) and after it (codes, names, and the symbols some countries write after)."""
-    prefixes, suffixes = {}, {}
+    prefixes: dict[str, CurrencyForm] = {}
+    suffixes: dict[str, CurrencyForm] = {}
     for code in codes():
         form = CurrencyForm(code, frozenset({code}), code, "code")
         prefixes[code.lower()] = suffixes[code.lower()] = form
@@ -206,23 +209,23 @@ def forms():
 
 
 @lru_cache(maxsize=None)
-def longest_suffix_words():
+def longest_suffix_words() -> int:
     return max(len(name.split()) for name in forms()[1])
 
 
 @lru_cache(maxsize=None)
-def suffix_first_words():
+def suffix_first_words() -> frozenset[str]:
     """The first words of every spelling written after a figure: a quick test before the lookups."""
     return frozenset(name.split()[0] for name in forms()[1])
 
 
-def is_currency_code(unit):
+def is_currency_code(unit: str | None) -> bool:
     return (unit or "").upper() in codes()
 
 
 # --- what ties a currency to its country ------------------------------------------------------
 
-def adjective_forms(name):
+def adjective_forms(name: str) -> set[str]:
     """Adjectives English derives from a place name, generated by rule (Russia -> Russian, Pakistan
     -> Pakistani, Europe -> European); a wrong guess costs nothing, since it is only ever looked up."""
     forms = {name + "n", name + "an", name + "ian", name + "i", name + "ese", name + "ish"}
@@ -234,9 +237,9 @@ def adjective_forms(name):
 
 
 @lru_cache(maxsize=None)
-def territory_names():
+def territory_names() -> dict[str, frozenset[str]]:
     """Territory code -> its English names (folded), with the aliases the press uses."""
-    names = {}
+    names: dict[str, set[str]] = {}
     for code, name in Locale("en").territories.items():
         names.setdefault(code, set()).add(clean(name).lower())
     for alias, code in TERRITORY_ALIASES.items():
@@ -245,11 +248,11 @@ def territory_names():
 
 
 @lru_cache(maxsize=None)
-def cldr_words():
+def cldr_words() -> frozenset[str]:
     """Every capitalised word in CLDR's English display names (languages, territories, scripts,
     currencies, time zones), folded: the vocabulary a derived adjective must belong to."""
     data = localedata.load("en")
-    words = set()
+    words: set[str] = set()
     texts = [*data["languages"].values(), *data["territories"].values(), *data["scripts"].values(),
              *data["currency_names"].values(), *map(str, data["meta_zones"].values()),
              *map(str, data["time_zones"].values())]
@@ -259,27 +262,27 @@ def cldr_words():
 
 
 @lru_cache(maxsize=None)
-def weekdays():
+def weekdays() -> frozenset[str]:
     """English weekday names, folded ("Sun" and "Wed" stay names: a newspaper, a river)."""
     return frozenset(name.lower() for name in Locale("en").days["format"]["wide"].values())
 
 
 @lru_cache(maxsize=None)
-def official_languages():
+def official_languages() -> frozenset[str]:
     """Language codes that are official somewhere (CLDR territory data)."""
     return frozenset(language for languages in core.get_global("territory_languages").values()
                      for language, info in languages.items() if info.get("official_status"))
 
 
 @lru_cache(maxsize=None)
-def demonyms():
+def demonyms() -> frozenset[str]:
     """Words for a people or its language rather than a place to look for (Russian, Pakistanis,
     Soviet, Afghan, American, Asian), folded, each also in the plural: the word before the noun in
     CLDR's currency names ("Pakistani rupee", "Soviet rouble"), the words of the names of languages
     official somewhere ("Russian", "American English"), and the adjectives derived by rule from its
     territory names that its vocabulary holds (Kenya -> Kenyan), or from its continents' names."""
     data = localedata.load("en")
-    words = set()
+    words: set[str] = set()
     for code in codes():
         name = clean(data["currency_names"].get(code) or "").split()
         if not code.startswith("X") and 1 < len(name) <= 3 and "(" not in " ".join(name):
@@ -298,10 +301,10 @@ def demonyms():
 
 
 @lru_cache(maxsize=None)
-def territory_cities():
+def territory_cities() -> dict[str, set[str]]:
     """Territory code -> the (folded) cities CLDR names its time zones after (Tokyo, Kolkata, Auckland)."""
     overrides = localedata.load("en")["time_zones"]
-    cities = {}
+    cities: dict[str, set[str]] = {}
     for zone, territory in core.get_global("zone_territories").items():
         city = (overrides.get(zone) or {}).get("city") or zone.split("/")[-1].replace("_", " ")
         cities.setdefault(territory, set()).add(clean(city).lower())
@@ -309,7 +312,7 @@ def territory_cities():
 
 
 @lru_cache(maxsize=None)
-def currency_context_words():
+def currency_context_words() -> dict[str, frozenset[str]]:
     """Currency code -> the (folded) words on a page that point to it: the names of the territories
     that use it today, their adjectives and their time-zone cities, and the adjective in its own
     name ("Pakistani rupee")."""
@@ -318,7 +321,7 @@ def currency_context_words():
     names = territory_names()
     cities = territory_cities()
     for code, territories in current_territories().items():
-        words = set()
+        words: set[str] = set()
         for territory in territories:
             words |= cities.get(territory, set())
             for name in names.get(territory, ()):
@@ -335,7 +338,7 @@ def currency_context_words():
 # --- locales --------------------------------------------------------------------------------
 
 @lru_cache(maxsize=None)
-def parse_locale(locale):
+def parse_locale(locale: str | None) -> Locale | None:
     """A Babel Locale for "en-US", "en_GB", "fr", or None when it is not a locale."""
     if not locale:
         return None
@@ -346,7 +349,7 @@ def parse_locale(locale):
 
 
 @lru_cache(maxsize=None)
-def locale_currency(locale):
+def locale_currency(locale: str | None) -> str | None:
     """The currency of the locale's territory (en-NZ -> NZD), or None."""
     parsed = parse_locale(locale)
     if parsed is None or not parsed.territory:
@@ -356,7 +359,7 @@ def locale_currency(locale):
 
 
 @lru_cache(maxsize=None)
-def day_first(locale):
+def day_first(locale: str | None) -> bool | None:
     """True when the locale writes numeric dates day first (en-GB 05/02/2003), False when month
     first (en-US 2/5/03), None when the locale is unknown: read from its short date pattern."""
     parsed = parse_locale(locale)

@@ -3,6 +3,7 @@
 import calendar
 import datetime
 import re
+from typing import Any
 
 from . import currencies
 from .page_index import Mention
@@ -16,8 +17,13 @@ MONTHS = {
 }
 
 
-MONTH_NAMES = [None, "January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December"]
+# A day as (year, month, day); a date as pages write it: (first day, last day, precision: day, month or year).
+Day = tuple[int, ...]
+DateValue = tuple[Day, Day, str]
+
+
+MONTH_NAMES: list[Any] = [None, "January", "February", "March", "April", "May", "June", "July", "August",
+                          "September", "October", "November", "December"]
 
 
 _MONTH = r"(?P<{n}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -35,7 +41,7 @@ _TO = r"\s*(?:-|to|and|until|till|through|thru)\s*"
 _Y = r",?\s+(?P<y>(?:1[89]|20)\d\d)\Z"
 
 
-def _date(pattern):
+def _date(pattern: str) -> re.Pattern[str]:
     return re.compile(r"\b" + pattern.format(d1=_DAY_OF.format(n="d1"), d2=_DAY_OF.format(n="d2"),
                                              dd1=_DAY.format(n="d1"), dd2=_DAY.format(n="d2"),
                                              m=_MONTH.format(n="m"), m1=_MONTH.format(n="m1"),
@@ -72,10 +78,10 @@ YEAR_TOKEN = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
 YEAR_RANGE = re.compile(r"(?<![\d.,])((?:1[89]|20)\d\d)\s?[-/]\s?(\d\d(?:\d\d)?)(?![\d.,/-]?\d)")
 
 
-def year_mentions(text):
+def year_mentions(text: str) -> list[tuple[int, tuple[int, ...]]]:
     """Sorted (position, years) of every year in a folded text; a range such as "2022-23" or
     "2023-2027" stands for each of its years."""
-    ranges = {}
+    ranges: dict[int, tuple[tuple[int, ...], int]] = {}
     for m in YEAR_RANGE.finditer(text):
         first, end = int(m.group(1)), m.group(2)
         last = first // 100 * 100 + int(end) if len(end) == 2 else int(end)
@@ -91,11 +97,11 @@ def year_mentions(text):
     return found
 
 
-def month_bounds(year, month):
+def month_bounds(year: int, month: int) -> tuple[Day, Day]:
     return (year, month, 1), (year, month, calendar.monthrange(year, month)[1])
 
 
-def numeric_day_month(a, b, locale):
+def numeric_day_month(a: int, b: int, locale: str | None) -> tuple[int, int] | None:
     """The (day, month) of a numeric date "a/b/yyyy": by the locale's order where known; otherwise
     only when the order cannot matter (a day above 12, or both readings the same)."""
     order = currencies.day_first(locale)
@@ -110,7 +116,7 @@ def numeric_day_month(a, b, locale):
     return None
 
 
-def read_date(precision, g, locale):
+def read_date(precision: str, g: dict[str, Any], locale: str | None) -> DateValue | None:
     year = int(g["y"])
     if precision == "month":
         return month_bounds(year, MONTHS[g["m"]]) + ("month",)
@@ -129,7 +135,7 @@ def read_date(precision, g, locale):
     return (year, m1, int(g["d1"])), (year, m2, int(g["d2"])), "day"
 
 
-def date_mentions(text, locale=None):
+def date_mentions(text: str, locale: str | None = None) -> list[Mention]:
     """Dates in a folded text: day ranges, days, months, and numeric dates (by the locale's order
     where known). Each is looked for only where a year stands, since every spelling ends or starts
     with one."""
@@ -171,14 +177,14 @@ def date_mentions(text, locale=None):
     return found
 
 
-def date_matches(mention, first, last, precision):
+def date_matches(mention: DateValue, first: Day, last: Day, precision: str) -> bool:
     m_first, m_last, _ = mention
     if precision == "month":  # any date within the month
         return first <= m_first and m_last <= last
     return (m_first, m_last) == (first, last)
 
 
-def parse_iso(value):
+def parse_iso(value: str) -> DateValue:
     """'2012', '2012-02' or '2012-02-07' -> (first day, last day, precision)."""
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 1:
@@ -189,7 +195,7 @@ def parse_iso(value):
     return tuple(parts), tuple(parts), "day"
 
 
-def describe_date(first, last, precision):
+def describe_date(first: Day, last: Day, precision: str) -> str:
     if precision == "year":
         return str(first[0])
     if precision == "month":

@@ -1,6 +1,7 @@
 """A claim's figures and dates written as people write them ("US$92 million", "7-9 February 2012"),
 for claims, proposals and the facts found on pages alike."""
 import re
+from typing import overload
 
 from babel import numbers
 
@@ -12,7 +13,11 @@ SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 UNIT_WORDS = {"percent": "%", "per cent": "%", "%": "%"}
 
 
-def describe_value(value, unit=None):
+@overload
+def describe_value(value: float, unit: str | None = None) -> str: ...
+@overload
+def describe_value(value: str | float | None, unit: str | None = None) -> str | None: ...
+def describe_value(value: str | float | None, unit: str | None = None) -> str | None:
     """A claim's figure as people write it: 92000000 USD -> "US$92 million", 6 meetings -> "6
     meetings", 62.6 percent -> "62.6%", 1200000000 NZD -> "NZ$1.2 billion". None when there is no
     value. Currencies take CLDR's English symbol where it has one (US$ for the US dollar, whose bare
@@ -36,7 +41,7 @@ def describe_value(value, unit=None):
     return f"{figure} {unit}"
 
 
-def _describe_amount(amount):
+def _describe_amount(amount: float) -> str:
     """92000000 -> "92 million"; 1234567 -> "1,234,567" (a scale only where it rounds nothing away)."""
     for scale, _ in SCALE_WORDS:
         if abs(amount) >= scale:
@@ -49,14 +54,14 @@ def _describe_amount(amount):
     return f"{amount:,.6f}".rstrip("0").rstrip(".")
 
 
-def _with_currency(figure, code):
+def _with_currency(figure: str, code: str) -> str:
     symbol = "US$" if code == "USD" else numbers.get_currency_symbol(code, "en")
     if symbol == code:
         return f"{code} {figure}"
     return f"-{symbol}{figure[1:]}" if figure.startswith("-") else f"{symbol}{figure}"
 
 
-def _singular(unit):
+def _singular(unit: str) -> str:
     """The singular of a unit written in the plural: "meetings" -> "meeting", "injuries" -> "injury"."""
     if re.search(r"[^aeiou]ies$", unit):
         return unit[:-3] + "y"
@@ -65,7 +70,7 @@ def _singular(unit):
     return unit
 
 
-def describe_dates(start, end=None):
+def describe_dates(start: str | None, end: str | None = None) -> str | None:
     """A claim's dates as people write them: ("2012-02-07", "2012-02-09") -> "7-9 February 2012",
     ("2003-02", None) -> "February 2003", ("2008", "2010") -> "2008-2010". None when there is no
     start; a value that is not an ISO date is given back as it is."""
@@ -87,14 +92,14 @@ def describe_dates(start, end=None):
     return f"{describe_date(first, last, precision)} - {describe_date(end_first, end_last, end_precision)}"
 
 
-def describe_number(amount):
+def describe_number(amount: float) -> str:
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if amount >= scale:
             return f"{amount / scale:g} {word}"
     return f"{amount:g}" if amount < 1e6 else f"{amount:,.0f}"
 
 
-def describe_money(amount, currency):
+def describe_money(amount: float, currency: str | None) -> str:
     """A money fact as the pages write claims' figures ("US$630 million", "NZ$45,000", "PKR 5 million"),
     so that the facts found on a source read like the claim they belong to."""
     if currency is None:

@@ -8,7 +8,9 @@ not a year that another figure stands between, nor one the claim itself names as
 the "2023-2027" of rights sold in 2022; a range such as "2022-23" is both years)."""
 import bisect
 import re
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypedDict
 
 from .describe import describe_money
 from .dates import YEAR_RANGE, YEAR_TOKEN, date_matches, date_mentions, describe_date, parse_iso, year_mentions
@@ -29,7 +31,17 @@ from ..text import display_text, fold, normalise
 YEAR_WINDOW = 200  # a figure's year must be the nearest year mentioned within this many characters
 
 
-def index_page(text, locale=None):
+class ClaimFields(TypedDict):
+    """What the matcher reads of a claim: its text and structured fields (a claims row has them all)."""
+
+    claim: str
+    value: float | None
+    unit: str | None
+    date_start: str | None
+    date_end: str | None
+
+
+def index_page(text: str | None, locale: str | None = None) -> PageIndex:
     """Read a page once: its display text, folded text, figures, dates and years. `locale` (such as
     "en-US" or "en-GB"), when known, says how the page writes numeric dates and which currency its
     bare symbols mean; without it only unambiguous readings are taken."""
@@ -49,7 +61,7 @@ def index_page(text, locale=None):
     return page
 
 
-def inside(position, spans):
+def inside(position: int, spans: Sequence[tuple[float, float]]) -> bool:
     """True when a position falls in one of the sorted, disjoint spans."""
     i = bisect.bisect_right(spans, (position, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= position < spans[i][1]
@@ -59,25 +71,25 @@ def inside(position, spans):
 class Fact:
     kind: str  # money, count, date, year, name
     label: str
-    value: object = None
-    year: int = None  # for money and count: the year the figure must stand next to
-    aliases: tuple = ()  # for names: other (folded) spellings that count, such as "united states" for "US"
-    given: tuple = ()  # for a person's surname: the (folded) given names the claim writes
+    value: Any = None
+    year: int | None = None  # for money and count: the year the figure must stand next to
+    aliases: tuple[str, ...] = ()  # for names: other (folded) spellings that count, such as "united states" for "US"
+    given: tuple[str, ...] = ()  # for a person's surname: the (folded) given names the claim writes
     tolerance: float = 0.0  # for money and count: the rounding of the figure as the claim's text writes it
-    context_years: tuple = ()  # for money and count: other years the claim names, which a page may name too
+    context_years: tuple[int, ...] = ()  # for money and count: other years the claim names, which a page may name too
 
-    def find(self, page):
+    def find(self, page: PageIndex) -> list[int]:
         """Positions in the page where this fact stands."""
         return [start for start, _ in self.spans(page)]
 
-    def spans(self, page):
+    def spans(self, page: PageIndex) -> list[tuple[int, int]]:
         """(start, end) of each place in the page where this fact stands."""
         if self.kind == "money":
             amount, currency = self.value
             hits = [(m.start, m.end) for m in page.money if currency is not None and m.value[1] == currency
                     and same_figure(m.value[0], m.value[2], amount, self.tolerance)]
         elif self.kind == "count":
-            hits = count_spans(page, *self.value, self.tolerance)
+            hits = count_spans(page, self.value[0], self.value[1], self.tolerance)  # value: (number, unit)
         elif self.kind == "date":
             first, last, precision = self.value
             return [(m.start, m.end) for m in page.dates if date_matches(m.value, first, last, precision)]
@@ -90,14 +102,14 @@ class Fact:
         return [h for h in hits if self.year is None or self.year in years_near(page, h, self.context_years)]
 
 
-def fact_spans(claim, text, locale=None):
+def fact_spans(claim: ClaimFields, text: str, locale: str | None = None) -> list[tuple[int, int]]:
     """Where the claim's key facts stand in a text (for marking them in a snippet), as
     (start, end) offsets into display_text(text)."""
     page = index_page(text, locale=locale)
     return [span for fact in claim_facts(claim) for span in fact.spans(page)]
 
 
-def years_near(page, span, ignore=()):
+def years_near(page: PageIndex, span: tuple[int, int], ignore: Collection[int] = ()) -> set[int]:
     """The years a figure at span belongs to: those of the nearest year mentioned within
     YEAR_WINDOW characters, passing over years the claim names as context (ignore) and years that
     another figure stands between ("62.6% in 2021, down from 67% in 2019": 2019 is the 67%'s) unless
@@ -128,7 +140,7 @@ def years_near(page, span, ignore=()):
 BREAK = re.compile(r"[.;!?]\s+(?=\S)")
 
 
-def sentence_break(display, a, b):
+def sentence_break(display: str, a: int, b: int) -> bool:
     """True when a sentence or clause ends between two positions ("...in 2010. Figures for 2008"; a
     semicolon), not counting the dots of abbreviations and initials ("Feb. 5", "U.S. Trade", "Mr. Ruto")."""
     for m in BREAK.finditer(display, a, b):
@@ -141,13 +153,13 @@ def sentence_break(display, a, b):
     return False
 
 
-def nearest_year(page, position):
+def nearest_year(page: PageIndex, position: int) -> int | None:
     """The year mentioned nearest to a position, within YEAR_WINDOW characters, or None."""
     years = years_near(page, (position, position))
     return min(years) if years else None
 
 
-def date_facts(date_start, date_end):
+def date_facts(date_start: str | None, date_end: str | None) -> tuple[list[Fact], int | None]:
     """The date fact of a claim's structured dates, and the single year a figure belongs to."""
     if not date_start:
         return [], None
@@ -164,14 +176,14 @@ def date_facts(date_start, date_end):
     return [], year  # a span of months or years: context, not a fact to find
 
 
-def name_facts(claim_text, skip_spans=()):
+def name_facts(claim_text: str | None, skip_spans: Iterable[tuple[int, int]] = ()) -> list[Fact]:
     """The names a claim's text mentions: whole place and organisation names, and people's surnames
     (with the given names written before them). Parts of the text in skip_spans (figures, dates)
     are left out."""
     text = claim_text or ""
     for start, end in skip_spans:
         text = text[:start] + " " * (end - start) + text[end:]
-    facts = []
+    facts: list[Fact] = []
     text = COMPOUND.sub(r"\1,", text)  # "India-UAE" names two; the text keeps its length
     for m in NAME_RUN.finditer(text):
         pairs = [(clean_word(w), w.rstrip(",;:.") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w) for w in m.group().split()]
@@ -187,7 +199,7 @@ def name_facts(claim_text, skip_spans=()):
     return facts
 
 
-def claim_facts(claim):
+def claim_facts(claim: ClaimFields) -> list[Fact]:
     """The key facts of a claim: structured fields first, the claim's text as the fallback."""
     facts, year = date_facts(claim.get("date_start"), claim.get("date_end"))
     text = normalise(claim.get("claim") or "")

@@ -8,6 +8,7 @@ English gives it ($ US dollar, £ pound sterling, ¥ yen, Rs Indian rupee), or a
 A bare "$" or "dollars" is only ever read as the US dollar, or as no currency when the page's locale
 or its own figures use another dollar ("NZ$1.2 billion ... $300 million")."""
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,7 +46,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 
 
-ADVERB_COUNTS = {1: "once", 2: "twice", 3: "thrice"}
+ADVERB_COUNTS: dict[float, str] = {1: "once", 2: "twice", 3: "thrice"}
 
 
 LEAD_REACH = 120  # characters before a count in which its lead words may stand
@@ -85,15 +86,15 @@ FILLER = r"(?:(?!(?:and|or|but|while|whereas|with|plus)\b)[a-z][\w'-]*\s+){0,3}?
 
 @dataclass
 class MoneyMention(Mention):
-    form: object = None  # the CurrencyForm it was written with
+    form: currencies.CurrencyForm  # how it was written
 
 
-def is_currency(unit):
+def is_currency(unit: str | None) -> bool:
     """True when a claim's unit is an ISO 4217 currency code (USD, NZD, INR, ...), in any case."""
     return currencies.is_currency_code(unit)
 
 
-def parse_number(text):
+def parse_number(text: str) -> float | None:
     """Digits with western (1,200,000) or Indian (12,00,000) grouping -> float, or None."""
     whole, _, decimals = text.partition(".")
     groups = whole.split(",")
@@ -106,7 +107,7 @@ def parse_number(text):
     return float(whole.replace(",", "") + ("." + decimals if decimals else ""))
 
 
-def currency_before(text, display, start):
+def currency_before(text: str, display: str | None, start: int) -> tuple[currencies.CurrencyForm | None, int]:
     """The currency form written just before a figure (NZ$, Rs., USD, ₹, "US $"), with where it
     begins. display: the text with its case, or None when only the folded text is known (then any
     case goes)."""
@@ -141,7 +142,7 @@ def currency_before(text, display, start):
     return None, start
 
 
-def spelling_case_fits(form, written, attached):
+def spelling_case_fits(form: currencies.CurrencyForm, written: str | None, attached: bool) -> bool:
     """Codes and letter symbols count only in their own case (USD, Rs, kr): "all 5" is no lek."""
     letters = [c for c in form.spelling if c.isalpha()]
     if not letters:
@@ -158,7 +159,7 @@ def spelling_case_fits(form, written, attached):
     return first.isupper() or form.spelling.lstrip("$").islower()  # "Rs", "RM", "KSh"; "kr" as CLDR writes it
 
 
-def currency_after(text, display, end):
+def currency_after(text: str, display: str | None, end: int) -> tuple[currencies.CurrencyForm | None, int]:
     """The currency written just after a figure ("US dollars", "crore rupees", "USD", "kr", "€")."""
     suffixes = currencies.forms()[1]
     at = end + 1 if end < len(text) and text[end] == " " else end
@@ -192,17 +193,19 @@ WORD_VALUES = {**NUMBER_WORDS, "a": 1, "an": 1, "thirty": 30, "forty": 40, "fift
 ROUNDING = 0.05  # a figure rounded by more than this share of itself is another figure ("$1 billion" for 1.3)
 
 
-def same_figure(page_amount, page_tolerance, amount, claim_tolerance):
+def same_figure(page_amount: float, page_tolerance: float, amount: float, claim_tolerance: float) -> bool:
     """True when a page's figure and a claim's are the same, either rounding the other."""
     difference = abs(page_amount - amount)
     return difference <= max(page_tolerance, claim_tolerance) and difference <= ROUNDING * abs(amount) + 1e-6
 
 
-def read_numbers(text, display=None):
+def read_numbers(text: str, display: str | None = None
+                 ) -> tuple[list[tuple[int, int, float, float]], list[MoneyMention]]:
     """Every figure in a folded text as (start, end, amount, tolerance), and the raw money mentions
     among them (a MoneyMention whose currency is not yet resolved). display: the same text with
     its case, so that codes and letter symbols count only in their own case."""
-    found, money = [], []
+    found: list[tuple[int, int, float, float]] = []
+    money: list[MoneyMention] = []
     scale_match = SCALE.match
     for m in NUMBER.finditer(text):
         start, end = m.span()
@@ -249,24 +252,24 @@ def read_numbers(text, display=None):
     return found, money
 
 
-def explicit_currencies(mentions):
+def explicit_currencies(mentions: Iterable[MoneyMention]) -> set[str]:
     return {next(iter(m.form.currencies)) for m in mentions if not m.form.ambiguous}
 
 
-def resolve_money(mentions, page):
+def resolve_money(mentions: Sequence[MoneyMention], page: PageIndex) -> list[MoneyMention]:
     """Read each mention's currency in the light of the whole page (see the module's docstring):
     first the spellings of one currency, then the other shared ones, then "$" and "dollars" in the
     light of all those."""
     explicit = explicit_currencies(mentions)
     local = currencies.locale_currency(page.locale) if page.locale else None
-    read = {}
+    read: dict[int, str | None] = {}
     for i, m in enumerate(mentions):
         if not m.form.ambiguous:
             read[i] = next(iter(m.form.currencies))
         elif m.form.home not in currencies.INTERNATIONAL:
             read[i] = read_ambiguous(m.form, explicit, local, page)
     written = {c for c in read.values() if c}
-    resolved = []
+    resolved: list[MoneyMention] = []
     for i, m in enumerate(mentions):
         currency = read[i] if i in read else read_international(m, m.form, written, local, resolved[-1] if resolved else None, page)
         amount, _, tolerance = m.value
@@ -274,7 +277,8 @@ def resolve_money(mentions, page):
     return resolved
 
 
-def read_international(mention, form, explicit, local, previous, page):
+def read_international(mention: MoneyMention, form: currencies.CurrencyForm, explicit: set[str], local: str | None,
+                       previous: MoneyMention | None, page: PageIndex) -> str | None:
     """A bare "$" or "dollars": the US dollar, unless the page's locale or its own figures use
     another of the currencies so written; then none, except in a conversion in brackets right after
     a figure in another currency ("NZ$1.2 billion ($800 million)"), which is the US dollar."""
@@ -287,7 +291,8 @@ def read_international(mention, form, explicit, local, previous, page):
     return None
 
 
-def read_ambiguous(form, explicit, local, page):
+def read_ambiguous(form: currencies.CurrencyForm, explicit: set[str], local: str | None,
+                   page: PageIndex) -> str | None:
     """Another shared spelling (¥, £, kr, Rs, rupees): the page's locale, else the only one of its
     currencies the page writes out, else the only one whose country it names, else its English
     reading when the page points nowhere else."""
@@ -306,7 +311,7 @@ def read_ambiguous(form, explicit, local, page):
 
 
 @lru_cache(maxsize=None)
-def unit_words(unit):
+def unit_words(unit: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(words after the number, words before it) for a claim's unit, each a tuple of phrases."""
     key = " ".join(unit.lower().split())
     for names, after, before in UNIT_SYNONYMS.values():
@@ -317,7 +322,7 @@ def unit_words(unit):
 
 
 @lru_cache(maxsize=None)
-def count_patterns(unit):
+def count_patterns(unit: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """Compiled: the words after a count (matched at its end), the lead words before it (searched
     in the LEAD_REACH characters before it, up to it)."""
     after, before = unit_words(unit)
@@ -334,7 +339,7 @@ def count_patterns(unit):
     return after_re, before_re
 
 
-def money_mentions(text, locale=None):
+def money_mentions(text: str, locale: str | None = None) -> list[MoneyMention]:
     """The figures with a currency in a text, read in the light of the text itself. A text already
     folded (normalise) has lost its case: then codes count in any case."""
     folded = fold_page(text)
@@ -343,7 +348,7 @@ def money_mentions(text, locale=None):
     return resolve_money(raw, page)
 
 
-def count_spans(page, number, unit, claim_tolerance=0.0):
+def count_spans(page: PageIndex, number: float, unit: str, claim_tolerance: float = 0.0) -> list[tuple[int, int]]:
     """Where a count stands: its figure (digits, with any scale, or in words) with one of the
     unit's words just after it, or one of its lead words before it in its clause; a figure of three
     significant digits or more also where nothing but a preposition or punctuation follows it."""
@@ -374,7 +379,7 @@ def count_spans(page, number, unit, claim_tolerance=0.0):
 BARE_END = re.compile(r"\s*(?:[.,;:)]|$|(?:in|on|at|by|for|from|since|this|last|as|according|says|said|was|were|is|are)\b)")
 
 
-def distinctive(number):
+def distinctive(number: float) -> bool:
     """True for a count with at least three significant digits (745,000; 4,352): exact enough to
     stand for itself where the page gives no unit after it."""
     if number < 100 or number != int(number):
@@ -382,5 +387,5 @@ def distinctive(number):
     return len(str(int(number)).rstrip("0")) >= 3
 
 
-def describe_count(value, unit):
+def describe_count(value: float, unit: str) -> str:
     return f"{describe_number(float(value))} {unit}"

@@ -12,11 +12,14 @@ page leaves ambiguous) is never the claim's. Some facts found, or a passage that
 nearly (rapidfuzz partial_ratio >= PASSAGE_NEAR_MATCH: a changed word), is *partial*.
 """
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 
-from .facts import claim_facts
+from .facts import ClaimFields, claim_facts
+from .page_index import PageIndex
 from .passage import reading
 from ..text import normalise
 
@@ -27,7 +30,7 @@ SNIPPET = 300
 
 # --- passages ------------------------------------------------------------------------------
 
-def passage_pattern(passage):
+def passage_pattern(passage: str) -> re.Pattern[str] | None:
     """A regex for a passage's words in order, whatever the punctuation and spacing between them;
     an ellipsis in the passage stands for words left out."""
     pieces = [p for p in re.split(r"\.\.\.+|…", normalise(passage)) if re.search(r"\w", p)]
@@ -40,8 +43,9 @@ def passage_pattern(passage):
     return re.compile(r"\b" + r"\b.{0,400}?\b".join(parts) + r"\b", re.DOTALL)
 
 
-def find_passage(passage, page):
-    """(score 0-100, start, end): 100 when the passage is there; otherwise the best near match."""
+def find_passage(passage: str, page: PageIndex) -> tuple[float, Any, Any]:
+    """(score 0-100, start, end): 100 when the passage is there; otherwise the best near match (start and
+    end are None when nothing comes near: an int wherever the score is above 0)."""
     pattern = passage_pattern(passage)
     if pattern is None:
         return 0, None, None
@@ -50,7 +54,7 @@ def find_passage(passage, page):
         return 100, m.start(), m.end()
     needle = normalise(passage)
     words = sorted(set(re.findall(r"\w{5,}", needle)), key=len, reverse=True)[:3]
-    best = (0, None, None)
+    best: tuple[float, int | None, int | None] = (0, None, None)
     for word in words:
         start = 0
         for _ in range(50):  # bounded: a common word must not make this quadratic
@@ -71,12 +75,12 @@ def find_passage(passage, page):
 class SupportResult:
     support: str  # supports, contradicts, partial, missing, unreachable
     score: float
-    facts_found: list
-    facts_missing: list
+    facts_found: list[str]
+    facts_missing: list[str]
     snippet: str = ""
 
 
-def snippet_at(page, start, end):
+def snippet_at(page: PageIndex, start: int, end: int) -> str:
     centre = (start + end) // 2
     lo = max(0, min(start, centre - SNIPPET // 2))
     hi = min(len(page.display), max(end, lo + SNIPPET))
@@ -84,13 +88,13 @@ def snippet_at(page, start, end):
     return ("…" if lo > 0 else "") + text + ("…" if hi < len(page.display) else "")
 
 
-def together(hits_per_fact):
+def together(hits_per_fact: Sequence[Sequence[int]]) -> tuple[int, int] | None:
     """The narrowest span holding at least one hit of every fact, if within TOGETHER characters."""
     events = sorted((pos, i) for i, hits in enumerate(hits_per_fact) for pos in hits)
     need = len(hits_per_fact)
     counts = [0] * need
     covered = 0
-    best = None
+    best: tuple[int, int] | None = None
     lo = 0
     for pos, i in events:
         counts[i] += 1
@@ -109,7 +113,7 @@ def together(hits_per_fact):
     return None
 
 
-def assess(claim, passage, page, relation=None):
+def assess(claim: ClaimFields, passage: str | None, page: PageIndex | None, relation: str | None = None) -> SupportResult:
     """How well one page (a PageIndex, or None when there is no usable snapshot) backs a claim, read
     through the link's passage when it has one; ``relation`` is the link's ("context": the passage
     was quoted for what surrounds the claim, so its other figures contradict nothing)."""
@@ -120,6 +124,8 @@ def assess(claim, passage, page, relation=None):
     hits = [f.find(page) for f in facts]
     found = [f.label for f, h in zip(facts, hits) if h]
     missing = [f.label for f, h in zip(facts, hits) if not h]
+    p_start: Any  # an int wherever passage_score is above 0 (see find_passage)
+    p_end: Any
     passage_score, p_start, p_end = find_passage(passage, page) if passage else (None, None, None)
     if passage_score == 100:
         said, instead = reading(facts, hits, page, p_start, p_end, may_contradict=relation != "context")

@@ -7,10 +7,12 @@ Trudeau" for a claim about Justin Trudeau). A sentence's first word is a name un
 writes it in lower case elsewhere or it has a common noun's ending ("Inflation"). Pure functions."""
 import re
 from functools import lru_cache
+from typing import Any, Protocol
 
 from . import currencies
 from .dates import MONTHS
 from .figures import NUMBER_WORDS, SCALES
+from .page_index import PageIndex
 from ..text import fold
 
 
@@ -67,28 +69,41 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"'“‘(]\s*)$")
 
 
 @lru_cache(maxsize=None)
-def not_name_words():
+class NameFact(Protocol):
+    """A name to look for, as facts.Fact gives it (facts.py imports this module)."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def value(self) -> Any: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def given(self) -> tuple[str, ...]: ...
+
+
+def not_name_words() -> frozenset[str]:
     """Folded words that are never a name to look for on their own."""
     return frozenset(FUNCTION_WORDS | GENERIC_WORDS | set(MONTHS) | currencies.weekdays() | currencies.demonyms()
                      | set(SCALES) | set(NUMBER_WORDS))
 
 
 @lru_cache(maxsize=None)
-def place_names():
+def place_names() -> dict[str, str]:
     """Folded territory name -> its code."""
     return {name: code for code, names in currencies.territory_names().items() for name in names}
 
 
-def is_not_name(word):
+def is_not_name(word: str) -> bool:
     folded = fold(word).strip(".'")
     return all(part in not_name_words() for part in folded.split("-") if part) or folded in not_name_words()
 
 
-def looks_like_common_noun(word):
+def looks_like_common_noun(word: str) -> bool:
     return word.lower().endswith(NOUN_SUFFIXES)
 
 
-def place_aliases(label):
+def place_aliases(label: str) -> tuple[str, ...]:
     """Other spellings of a place: its other CLDR names and aliases, and its demonyms ("Pakistani")."""
     code = place_names().get(fold(label))
     if code is None:
@@ -99,13 +114,15 @@ def place_aliases(label):
     return tuple(sorted(names))
 
 
-def split_at_places(pairs):
+def split_at_places(pairs: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     """A run of capitalised words cut where a place's whole name stands ("New Zealand Prime Minister
     Chris Hipkins" -> "New Zealand", "Prime Minister Chris Hipkins"); an organisation's name stays
     whole ("Reserve Bank of New Zealand")."""
     if any(fold(w) in ORG_WORDS for w, _ in pairs):
         return [pairs]
-    segments, current, i = [], [], 0
+    segments: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    i = 0
     while i < len(pairs):
         for j in range(len(pairs), i, -1):
             if fold(" ".join(w for w, _ in pairs[i:j])) in place_names():
@@ -122,7 +139,7 @@ def split_at_places(pairs):
     return segments
 
 
-def clean_word(word):
+def clean_word(word: str) -> str:
     """A word of a name without its possessive and trailing punctuation; "U.S." keeps its dots."""
     word = re.sub(r"['’]s?$", "", word.rstrip(",;:"))
     if re.fullmatch(r"(?:[A-Z]\.)+", word):
@@ -130,7 +147,8 @@ def clean_word(word):
     return word.strip(".'’")
 
 
-def pick_name(words, at_start, text, written=None):
+def pick_name(words: list[str], at_start: bool, text: str,
+              written: list[str] | None = None) -> tuple[str | None, tuple[str, ...]]:
     """(label, given names) from a run of capitalised words, or (None, ()). written: the words as
     the claim writes them, possessives kept, for an organisation's whole name."""
     written = written or words
@@ -172,8 +190,8 @@ COMPOUND = re.compile(r"\b([A-Z][\w']*)-(?=[A-Z])")
 GIVEN_BEFORE = re.compile(r"([A-Z][\w'’.-]*)\s+$")
 
 
-def name_spans(page, fact):
-    spans = []
+def name_spans(page: PageIndex, fact: NameFact) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
     for phrase in (fact.value,) + tuple(fact.aliases):
         found = [(p, p + len(phrase)) for p in page.phrase_positions(phrase)]
         acronym = fact.label.isupper() if phrase == fact.value else len(phrase.replace(".", "")) <= 3
@@ -185,7 +203,7 @@ def name_spans(page, fact):
     return sorted(spans)
 
 
-def other_given_name(page, start, given):
+def other_given_name(page: PageIndex, start: int, given: tuple[str, ...]) -> bool:
     """True when a surname on the page follows a given name that is not the claim's ("Lyndon
     Johnson" for a claim about Boris Johnson)."""
     m = GIVEN_BEFORE.search(page.display, max(0, start - 30), start)

@@ -1,7 +1,9 @@
 """A page read once for matching many claims: its display and folded texts, and the figures, dates
 and years found in it (facts.index_page fills it)."""
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..text import DASHES, QUOTES, fold
 
@@ -10,7 +12,7 @@ from ..text import DASHES, QUOTES, fold
 class Mention:
     start: int
     end: int
-    value: object  # money: (amount, currency or None, tolerance); date: (first_day, last_day, precision)
+    value: Any  # money: (amount, currency or None, tolerance); date: (first_day, last_day, precision)
 
 
 @dataclass
@@ -19,16 +21,16 @@ class PageIndex:
 
     display: str
     text: str
-    money: list = field(default_factory=list)
-    dates: list = field(default_factory=list)
-    years: dict = field(default_factory=dict)  # year -> sorted positions
-    year_positions: list = field(default_factory=list)  # sorted (position, years): a year, or a range's years
-    figure_starts: list = field(default_factory=list)  # sorted starts of the figures that are not years or dates
-    numbers: list = field(default_factory=list)  # (start, end, amount, tolerance) of every figure
-    words: dict = field(default_factory=dict)  # phrase -> positions, filled as claims ask
-    locale: str = None
+    money: Sequence[Mention] = field(default_factory=list)  # figures.MoneyMention
+    dates: list[Mention] = field(default_factory=list)
+    years: dict[int, list[int]] = field(default_factory=dict)  # year -> sorted positions
+    year_positions: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # sorted (position, years)
+    figure_starts: list[int] = field(default_factory=list)  # sorted starts of the figures that are not years or dates
+    numbers: list[tuple[int, int, float, float]] = field(default_factory=list)  # (start, end, amount, tolerance)
+    words: dict[str, list[int]] = field(default_factory=dict)  # phrase -> positions, filled as claims ask
+    locale: str | None = None
 
-    def phrase_positions(self, phrase):
+    def phrase_positions(self, phrase: str) -> list[int]:
         """Where a (folded) phrase stands as whole words; str.find is far faster than a regex here."""
         if phrase not in self.words:
             text, hits, at = self.text, [], self.text.find(phrase)
@@ -40,7 +42,7 @@ class PageIndex:
             self.words[phrase] = hits
         return self.words[phrase]
 
-    def mentions_any(self, phrases):
+    def mentions_any(self, phrases: Iterable[str]) -> bool:
         return any(self.phrase_positions(p) for p in phrases)
 
 
@@ -50,7 +52,7 @@ FOLDED_CHARACTERS = re.compile("[" + re.escape("".join(map(chr, {**QUOTES, **DAS
 FOLD_TABLE = {**QUOTES, **DASHES}
 
 
-def fold_page(display):
+def fold_page(display: str) -> str:
     """text.fold, faster on long pages: only the few quotes and dashes present are translated."""
     if FOLDED_CHARACTERS.search(display):
         display = FOLDED_CHARACTERS.sub(lambda m: FOLD_TABLE[ord(m.group())], display)

@@ -8,34 +8,38 @@ passage gives otherwise, with the claim's own nowhere in it, is a contradiction.
 point: a passage that gives the claim's figure and another one beside it ("US$630 million in 2008,
 up from US$300 million") does not contradict it, and a day inside the claim's span of days is no
 other date."""
-from .dates import date_matches, describe_date
+from collections.abc import Sequence
+
+from .dates import DateValue, Day, date_matches, describe_date
 from .describe import describe_money
-from .facts import years_near
+from .facts import Fact, years_near
+from .page_index import PageIndex
 from .figures import BARE_END, LEAD_REACH, count_patterns, describe_count, distinctive, same_figure, unit_words
 
 
-def within(positions, start, end):
+def within(positions: Sequence[int], start: int, end: int) -> bool:
     return any(start <= p < end for p in positions)
 
 
-def years_in(page, start, end):
+def years_in(page: PageIndex, start: int, end: int) -> set[int]:
     """The years a passage (start, end) names, ranges counted as each of their years."""
     return {year for position, years in page.year_positions if start <= position < end for year in years}
 
 
-def figure_years(page, spans, fact):
+def figure_years(page: PageIndex, spans: Sequence[tuple[int, int]], fact: Fact) -> set[int]:
     """The years the passage's own mentions of the claim's figure stand next to."""
-    found = set()
+    found: set[int] = set()
     for span in spans:
         found |= years_near(page, span, fact.context_years)
     return found
 
 
-def money_statements(fact, page, start, end):
+def money_statements(fact: Fact, page: PageIndex, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
     """The passage's money figures that are not the claim's, in the claim's currency or none named;
     and the spans of those that are the claim's figure (whatever year they stand by)."""
     amount, currency = fact.value
-    same, other = [], []
+    same: list[tuple[int, int]] = []
+    other: list[str] = []
     for m in page.money:
         if not start <= m.start < end or m.value[1] not in (currency, None):
             continue
@@ -46,14 +50,15 @@ def money_statements(fact, page, start, end):
     return same, other
 
 
-def count_statements(fact, page, start, end):
+def count_statements(fact: Fact, page: PageIndex, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
     """As money_statements, for a count: the passage's numbers that read as counts of the claim's
     unit, by the rules figures.count_spans reads the claim's own by (its words after the number, its
     lead words before it, or a number exact enough to need none)."""
     number, unit = fact.value
     after_re, before_re = count_patterns(unit)
     percent = "%" in unit_words(unit)[0]
-    same, other = [], []
+    same: list[tuple[int, int]] = []
+    other: list[str] = []
     figures = set(page.figure_starts)  # numbers that are not years or parts of dates
     for s, e, amount, tolerance in page.numbers:
         if not start <= s < end or s not in figures:
@@ -69,7 +74,7 @@ def count_statements(fact, page, start, end):
     return same, other
 
 
-def stated_instead(fact, page, start, end):
+def stated_instead(fact: Fact, page: PageIndex, start: int, end: int) -> list[str]:
     """What the passage (start, end) of a page states in place of a fact it does not hold: labels of
     the other figures or dates it gives; empty when it is silent on the fact."""
     if fact.kind in ("money", "count"):
@@ -98,16 +103,16 @@ def stated_instead(fact, page, start, end):
     return []  # a name: a passage that leaves it out says nothing against it
 
 
-def overlaps(mention, first, last):
+def overlaps(mention: DateValue, first: Day, last: Day) -> bool:
     m_first, m_last, _ = mention
     return m_first <= last and first <= m_last
 
 
-def describe_span(mention):
+def describe_span(mention: DateValue) -> str:
     return describe_date(*mention)
 
 
-def about_the_claim(fact, names, start, end):
+def about_the_claim(fact: Fact, names: Sequence[tuple[Fact, Sequence[int]]], start: int, end: int) -> bool:
     """Whether a passage (start, end) speaks of what the claim speaks of, so that another figure or
     date in it is said against the claim and not of something else. A figure of the claim's own
     kind (its currency, its unit) is of the claim's subject when the claim's names stand in the
@@ -118,7 +123,8 @@ def about_the_claim(fact, names, start, end):
     return all(within(positions, start, end) for _, positions in names)
 
 
-def reading(facts, hits, page, start, end, *, may_contradict=True):
+def reading(facts: Sequence[Fact], hits: Sequence[Sequence[int]], page: PageIndex, start: int, end: int, *,
+            may_contradict: bool = True) -> tuple[str | None, dict[str, list[str]]]:
     """('supports' | 'contradicts' | None, {fact label: what the passage states instead}) for a
     passage found at (start, end): supports when every figure and date of the claim stands in the
     passage and every name somewhere on the page (a claim of names alone: in the passage); contradicts
@@ -129,7 +135,7 @@ def reading(facts, hits, page, start, end, *, may_contradict=True):
     names = [(f, h) for f, h in zip(facts, hits) if f.kind == "name"]
     if not facts:
         return None, {}
-    instead = {}
+    instead: dict[str, list[str]] = {}
     if may_contradict:
         for fact, positions in decisive:
             if not within(positions, start, end) and about_the_claim(fact, names, start, end):

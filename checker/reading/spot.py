@@ -13,16 +13,38 @@ scripts/train-spot on the ClaimBuster dataset (the file's metadata credits it).
 import functools
 import json
 import math
+import os
 import pathlib
 import re
+from collections.abc import Iterable
+from typing import Any, TypedDict
 
-from ..sentences import split_lines, split_sentences
+from ..sentences import Sentence, split_lines, split_sentences
 
 MODEL_PATH = pathlib.Path(__file__).parent / "spot_model.json"
 # A score at or above this is check-worthy. Training folds the decision margin it chose by
 # cross-validation (balanced classes, best F1) into the model's bias, so the line stays at 0.5.
 THRESHOLD = 0.5
 FEATURES_VERSION = 1  # bump when features() changes: a model trained on other features is refused
+
+
+class SpotModel(TypedDict):
+    """spot_model.json: the bias, each feature's [weight times idf, idf], and what it is (its metadata)."""
+
+    features_version: int
+    bias: float
+    weights: dict[str, list[float]]
+    metadata: dict[str, Any]
+
+
+class SpottedSentence(TypedDict):
+    """One sentence as spot() gives it."""
+
+    sentence: str
+    score: float
+    checkworthy: bool
+    start: int
+    end: int
 
 TOKEN = re.compile(r"""
     (?P<money>(?:[A-Z]{1,3})?[$€£¥₹₦₽]\s?\d+(?:[,.]\d+)*)
@@ -100,7 +122,7 @@ SUFFIXES = ("ations", "ation", "ingly", "ings", "ing", "edly", "ed", "ies", "es"
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def stem(word):
+def stem(word: str) -> str:
     """A crude stem, so that "increase", "increased" and "increasing" share a feature."""
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -108,7 +130,7 @@ def stem(word):
     return word
 
 
-def number_shape(token):
+def number_shape(token: str) -> str:
     """A figure as what it is: a year, a decade, a percentage, an ordinal, a small or a large number."""
     lowered = token.lower()
     if "%" in lowered or "cent" in lowered:
@@ -124,7 +146,7 @@ def number_shape(token):
     return "<number>" if len(token.replace(",", "")) > 2 else "<small>"
 
 
-def word_class(token, lowered, first):
+def word_class(token: str, lowered: str, first: bool) -> str:
     """The coarse class of a word (see WORD_CLASSES), or "w" for any other."""
     if lowered in WORD_CLASSES:
         return WORD_CLASSES[lowered]
@@ -143,11 +165,11 @@ def word_class(token, lowered, first):
     return "w"
 
 
-def features(sentence):
+def features(sentence: str) -> set[str]:
     """The features of one sentence: a set of strings (words w:, word pairs p:, stems s:, pairs of
     word classes k:, and what a fact-checker looks for, f:)."""
-    feats = set()
-    words = []
+    feats: set[str] = set()
+    words: list[str] = []
     classes = ["^"]
     names = 0
     first = True
@@ -219,22 +241,22 @@ def features(sentence):
 
 
 @functools.cache
-def load_model(path=MODEL_PATH):
+def load_model(path: str | os.PathLike[str] = MODEL_PATH) -> SpotModel:
     """The shipped model: a dict with "bias", "weights" (feature -> [weight times idf, idf]) and
     "metadata" (what it is, the dataset it was trained on and its credit, how it measured)."""
-    model = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
+    model: SpotModel = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
     if model.get("features_version") != FEATURES_VERSION:
         raise ValueError(f"{path} was trained on features version {model.get('features_version')}, "
                          f"not {FEATURES_VERSION}: rerun scripts/train-spot")
     return model
 
 
-def is_page_furniture(text):
+def is_page_furniture(text: str) -> bool:
     return bool(PAGE_FURNITURE.match(text)) and len(text.split()) <= FURNITURE_WORDS and not any(
         c.isdigit() for c in text)
 
 
-def score_text(text, model):
+def score_text(text: str, model: SpotModel) -> float:
     """The model's score for one sentence: its features' weights over the length of their idf vector
     (each feature's weight is [weight times idf, idf], as scripts/spot_training.py exports them)."""
     if is_page_furniture(text):
@@ -253,16 +275,16 @@ def score_text(text, model):
     return odds / (1.0 + odds)
 
 
-def score(sentences, model=None):
+def score(sentences: Iterable[str | Sentence], model: SpotModel | None = None) -> list[float]:
     """The check-worthiness, from 0 to 1, of each sentence (a string or a Sentence)."""
     model = model or load_model()
     return [score_text(s if isinstance(s, str) else s.text, model) for s in sentences]
 
 
-def spot(text, lines=False, model=None):
+def spot(text: str, lines: bool = False, model: SpotModel | None = None) -> list[SpottedSentence]:
     """Every sentence of a text (or every line, with lines) with its score and whether it is check-worthy."""
     sentences = split_lines(text) if lines else split_sentences(text)
-    found = []
+    found: list[SpottedSentence] = []
     for s, p in zip(sentences, score(sentences, model)):
         p = round(p, 4)
         found.append({"sentence": s.text, "score": p, "checkworthy": p >= THRESHOLD, "start": s.start, "end": s.end})

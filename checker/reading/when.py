@@ -18,12 +18,12 @@ class When:
     first: str
     last: str
     point: bool = True  # a day, a few days, a month or a year; False for decades and spans of years
-    written: str = None  # how a restatement writes it where the article leaves its year to the reader
+    written: str | None = None  # how a restatement writes it where the article leaves its year to the reader
     decade: bool = False
     since: bool = False  # "since 2003", "than in 2019": a span's start or a comparison, not when something happened
     relative: bool = False  # read against the article's date: a restatement writes `written` in its place
 
-    def describe(self):
+    def describe(self) -> str:
         """The time as a restatement puts it: "in 2007", "in May 2011", "on 7-9 February 2012"."""
         if self.written:
             words = self.written
@@ -32,7 +32,7 @@ class When:
         return describe_iso(self.first, self.last)
 
 
-def describe_iso(first, last=None):
+def describe_iso(first: str, last: str | None = None) -> str:
     last = last or first
     if len(first) == 4:
         return f"in {first}" if last == first else f"between {first} and {last[:4]}"
@@ -48,12 +48,12 @@ def describe_iso(first, last=None):
     return f"between {d} {MONTH_NAMES[m]} {y} and {d2} {MONTH_NAMES[m2]} {y2}"
 
 
-def iso(day, precision):
+def iso(day: tuple[int, ...], precision: str) -> str:
     y, m, d = day
     return f"{y:04d}" if precision == "year" else f"{y:04d}-{m:02d}" if precision == "month" else f"{y:04d}-{m:02d}-{d:02d}"
 
 
-def parse_published(value):
+def parse_published(value: str | None) -> datetime.date | None:
     """An article's published date (YYYY-MM-DD, or a partial one) as a date, or None."""
     try:
         parts = [int(p) for p in (value or "").split("-")]
@@ -82,13 +82,14 @@ YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s*(?:an
 FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming)\b")
 
 
-def read_times(folded, display, start, end, published=None, locale=None, future=None):
+def read_times(folded: str, display: str, start: int, end: int, published: datetime.date | None = None,
+               locale: str | None = None, future: bool | None = None) -> list[When]:
     """Every time named in display[start:end] (folded: the same text, folded as pages are), each once,
     in order. published (a date) resolves what the article leaves to its date; future (a regex match
     function or None) says whether the sentence speaks of what is to come, for a year left out."""
-    found = []
+    found: list[When] = []
 
-    def free(lo, hi):
+    def free(lo: int, hi: int) -> bool:
         return all(hi <= w.start or lo >= w.end for w in found)
 
     piece = folded[start:end]
@@ -119,7 +120,7 @@ def read_times(folded, display, start, end, published=None, locale=None, future=
                 before[-1:] == "-" and before[:1].isalpha()):
             continue  # in a date, a decade, or a word such as "post-2014"
         before = re.search(r"\b(since|than(?:\s+in)?)\s+$", folded[max(0, at - 12):at])
-        span_end = at + 4 if len(years) == 1 else at + len(re.match(r"[\d/\s-]+", folded[at:at + 12]).group().rstrip(" /-"))
+        span_end = at + 4 if len(years) == 1 else at + len(re.match(r"[\d/\s-]+", folded[at:at + 12]).group().rstrip(" /-"))  # type: ignore[union-attr]  # a year stands at at
         last = str(years[-1])
         if before and before.group(1) == "since" and published and published.year >= years[0]:
             last = f"{published.year:04d}-{published.month:02d}"  # "since 2019": from 2019 to the article's date
@@ -155,7 +156,8 @@ def read_times(folded, display, start, end, published=None, locale=None, future=
     return sorted(found, key=lambda w: w.start)
 
 
-def yearless(m, precision, published, future, written, lo, hi):
+def yearless(m: re.Match[str], precision: str, published: datetime.date, future: bool, written: str, lo: int,
+             hi: int) -> When | None:
     """A date the article gives without its year: the year the article's date implies ("this year",
     "last year", else the nearest such date before the article, or after it when the sentence looks
     ahead)."""

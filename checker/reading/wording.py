@@ -8,19 +8,20 @@ from .names import FUNCTION_WORDS
 SHARED_RUN = 6  # words in a row that two quotes share and that make them the same words of some article
 
 
-def words_of(text):
+def words_of(text: str) -> list[str]:
     return re.findall(r"\w+", normalise(text))
 
 
-def shared_run(a, b):
+def shared_run(a: list[str], b: list[str]) -> list[str]:
     """The longest run of words two texts share, as a list of (folded) words (the earliest in a of the
     longest). Only the places where a word of a stands in b are visited."""
-    places = {}
+    places: dict[str, list[int]] = {}
     for j, word in enumerate(b):
         places.setdefault(word, []).append(j)
-    best, best_end, previous = 0, 0, {}
+    best, best_end = 0, 0
+    previous: dict[int, int] = {}
     for i, word in enumerate(a):
-        current = {}  # j -> the length of the run ending at a[i] and b[j]
+        current: dict[int, int] = {}  # j -> the length of the run ending at a[i] and b[j]
         for j in places.get(word, ()):
             current[j] = length = previous.get(j - 1, 0) + 1
             if length > best:
@@ -29,7 +30,7 @@ def shared_run(a, b):
     return a[best_end - best:best_end]
 
 
-def same_words(run, mine, theirs, quote):
+def same_words(run: list[str], mine: list[str], theirs: list[str], quote: str) -> bool:
     """True when two quotes are the same words of an article: one holds the whole of the other (of
     two words or more), or they share a long run of words that says more than a name ("the visit
     will take place in September this year", not "the Consulate-General of Russia in Karachi")."""
@@ -46,7 +47,7 @@ class Wording:
     """A quote and its restatement as repeats compare them, read once: the quote's words, both
     normalised, and where the quote ends in display text."""
 
-    def __init__(self, quote, claim):
+    def __init__(self, quote: str, claim: str) -> None:
         self.words = words_of(quote)
         self.quote = normalise(quote)
         self.claim = normalise(claim)

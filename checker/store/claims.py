@@ -5,6 +5,10 @@ import math
 import os
 import sqlite3
 import time
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, cast
+
+from sqlite_utils import Database
 
 from .db import iso_time, transaction
 from .health import refresh_health
@@ -12,17 +16,20 @@ from ..errors import (
     CheckerError, DuplicateClaim, DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle, TooLargeInput,
 )
 from ..limits import MAX_TEXT_CHARS
+from .rows import (
+    ArticleRow, ArticleTitle, ClaimDetail, ClaimRow, ClaimSource, ClaimStatus, ClaimSummary, SourceFields,
+)
 from .sources import ensure_source, source_row
 from ..text import clean, find_in_article, is_partial_date
 from ..urls import normalise_url
 from ..vocab import HEALTHS, KINDS, POSITIVE_KINDS, RELATIONS, VERDICTS
 
 
-def now():
+def now() -> str:
     return iso_time(time.time())
 
 
-def current_user():
+def current_user() -> str | None:
     """Who is writing: $CHECKER_USER, else the login name."""
     try:
         return os.environ.get("CHECKER_USER") or getpass.getuser()
@@ -30,20 +37,20 @@ def current_user():
         return None
 
 
-def _required(value, name, field=None):
+def _required(value: object, name: str, field: str | None = None) -> str:
     value = clean(value)
     if value is None:
         raise InvalidInput(f"{name} must not be empty").at(field or name)
     return value
 
 
-def _choice(value, name, allowed):
+def _choice(value: object, name: str, allowed: Sequence[str]) -> str:
     if clean(value) not in allowed:
         raise InvalidInput(f"unknown {name} {(value or '')!r}: expected one of {', '.join(allowed)}").at(name)
-    return clean(value)
+    return cast(str, clean(value))  # one of allowed
 
 
-def _date(value, name, partial=True):
+def _date(value: object, name: str, partial: bool = True) -> str | None:
     value = clean(value)
     if value is not None and not is_partial_date(value, partial=partial):
         shape = "YYYY, YYYY-MM or YYYY-MM-DD" if partial else "YYYY-MM-DD"
@@ -51,7 +58,7 @@ def _date(value, name, partial=True):
     return value
 
 
-def _number(value, name):
+def _number(value: str | float | None, name: str) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
@@ -66,26 +73,27 @@ def _number(value, name):
     return int(number) if number.is_integer() and abs(number) < 2 ** 63 else number
 
 
-def get_article(db, article_id):
+def get_article(db: Database, article_id: str) -> ArticleRow:
     rows = list(db["articles"].rows_where("id = ?", [article_id]))
     if not rows:
         raise NotFound("article", article_id).at("article")
-    return rows[0]
+    return cast(ArticleRow, rows[0])
 
 
-def get_claim_row(db, claim_id):
+def get_claim_row(db: Database, claim_id: int) -> ClaimRow:
     rows = list(db["claims"].rows_where("id = ?", [claim_id]))
     if not rows:
         raise NotFound("claim", claim_id)
-    return rows[0]
+    return cast(ClaimRow, rows[0])
 
 
-def add_article(db, *, id, title, text, url=None, author=None, publisher=None, published=None):
+def add_article(db: Database, *, id: str, title: str, text: str, url: str | None = None, author: str | None = None,
+                publisher: str | None = None, published: str | None = None) -> str:
     """Insert an article; its id is a slug such as ``pakistan-russia-2012``."""
     article_id = _required(id, "article id")
     if article_id != article_id.lower() or not all(c.isalnum() or c == "-" for c in article_id):
         raise InvalidInput(f"article id {article_id!r} must be lower-case letters, digits and hyphens")
-    row = {
+    row: dict[str, Any] = {
         "id": article_id,
         "title": _required(title, "title"),
         "text": _required(text, "article text"),
@@ -100,11 +108,11 @@ def add_article(db, *, id, title, text, url=None, author=None, publisher=None, p
     if db["articles"].count_where("id = ?", [article_id]):
         raise InvalidInput(f"an article with id {article_id!r} already exists")
     with transaction(db):
-        db["articles"].insert(row)
+        db.table("articles").insert(row)
     return article_id
 
 
-def _link(source, default_relation, url):
+def _link(source: Mapping[str, Any], default_relation: str, url: str) -> dict[str, str | None]:
     """The claim_sources fields of a source given as a dict. A passage records where and when it was
     read: at the source itself (``url``) and today, unless the caller says otherwise."""
     passage = clean(source.get("passage"))
@@ -125,25 +133,25 @@ def _link(source, default_relation, url):
     }
 
 
-def today():
+def today() -> str:
     return time.strftime("%Y-%m-%d", time.gmtime())
 
 
 def add_claim(
-    db,
+    db: Database,
     *,
-    article_id,
-    quote,
-    kind,
-    claim,
-    value=None,
-    unit=None,
-    date_start=None,
-    date_end=None,
-    sources=(),
-    added_by=None,
-    seed_key=None,
-):
+    article_id: str,
+    quote: str | None,
+    kind: str,
+    claim: str,
+    value: str | float | None = None,
+    unit: str | None = None,
+    date_start: str | None = None,
+    date_end: str | None = None,
+    sources: Iterable[Mapping[str, Any]] = (),
+    added_by: str | None = None,
+    seed_key: str | None = None,
+) -> int:
     """Insert a claim and its sources in one transaction; return the claim's id.
 
     The quote is looked for in the article forgivingly (straight or curly quotes, dashes,
@@ -171,7 +179,7 @@ def add_claim(
         n = min(len(date_start), len(date_end))
         if date_end[:n] < date_start[:n]:
             raise InvalidInput(f"date end {date_end} is before date start {date_start}").at("date_end")
-    row = {
+    row: dict[str, Any] = {
         "article_id": article["id"],
         "quote": quote,
         "claim": _required(claim, "claim"),
@@ -183,7 +191,7 @@ def add_claim(
         "added_by": clean(added_by) or current_user(),
         "seed_key": clean(seed_key),
     }
-    links = []
+    links: list[tuple[SourceFields, dict[str, str | None]]] = []
     for i, source in enumerate(sources, 1):
         try:
             fields = source_row(source)
@@ -197,15 +205,16 @@ def add_claim(
     with transaction(db):
         if db["claims"].count_where("article_id = ? AND quote = ? AND claim = ?", [row["article_id"], quote, row["claim"]]):
             raise DuplicateClaim(row["article_id"], row["claim"]).at("claim")
-        claim_id = db["claims"].insert(row).last_pk
+        claim_id = cast(int, db.table("claims").insert(row).last_pk)
         for new_source, link in links:
             source_id = ensure_source(db, new_source)
-            db["claim_sources"].insert({"claim_id": claim_id, "source_id": source_id, **link})
+            db.table("claim_sources").insert({"claim_id": claim_id, "source_id": source_id, **link})
     return claim_id
 
 
-def add_source(db, claim_id, url, *, relation="supports", passage=None, title=None, publisher=None, note=None,
-               passage_found_at=None):
+def add_source(db: Database, claim_id: int, url: str, *, relation: str = "supports", passage: str | None = None,
+               title: str | None = None, publisher: str | None = None, note: str | None = None,
+               passage_found_at: str | None = None) -> int:
     """Link a source (created if new) to an existing claim; return the source's id. A passage is taken
     as read at the source today, or at ``passage_found_at`` (a copy of it) when given."""
     claim_row = get_claim_row(db, claim_id)
@@ -219,11 +228,12 @@ def add_source(db, claim_id, url, *, relation="supports", passage=None, title=No
         source_id = ensure_source(db, new_source)
         if db["claim_sources"].count_where("claim_id = ? and source_id = ?", [claim_row["id"], source_id]):
             raise DuplicateLink(claim_row["id"], new_source["url"]).at("url")
-        db["claim_sources"].insert({"claim_id": claim_row["id"], "source_id": source_id, **link})
+        db.table("claim_sources").insert({"claim_id": claim_row["id"], "source_id": source_id, **link})
     return source_id
 
 
-def set_verdict(db, claim_id, verdict, *, note=None, by=None):
+def set_verdict(db: Database, claim_id: int, verdict: str, *, note: str | None = None,
+                by: str | None = None) -> ClaimRow:
     """Rate a claim; the note says what the record shows. A new verdict needs a new note: the reason
     for the old one is not the reason for this one."""
     claim_row = get_claim_row(db, claim_id)
@@ -242,11 +252,12 @@ def set_verdict(db, claim_id, verdict, *, note=None, by=None):
             claim_row["verdict_note"]:
         return claim_row  # the same verdict and note: nothing to record, and no one to credit
     with transaction(db):
-        db["claims"].update(claim_row["id"], changes)
+        db.table("claims").update(claim_row["id"], changes)
     return get_claim_row(db, claim_row["id"])
 
 
-def remove_source(db, claim_id, source_id, *, by=None, reason=None):
+def remove_source(db: Database, claim_id: int, source_id: int, *, by: str | None = None,
+                  reason: str | None = None) -> None:
     """Take a source off a claim. The removal is recorded (who, when, why, and what the link said) and
     the source's checks stay in the ledger; the claim's health is brought up to date."""
     claim_row = get_claim_row(db, claim_id)
@@ -255,14 +266,15 @@ def remove_source(db, claim_id, source_id, *, by=None, reason=None):
                           [claim_row["id"], source_id]).fetchone()
         if link is None:
             raise NotFound("source of this claim", source_id)
-        db["link_removals"].insert({
+        db.table("link_removals").insert({
             "claim_id": claim_row["id"], "source_id": source_id, "relation": link[0], "passage": link[1],
             "note": link[2], "removed_by": clean(by) or current_user(), "reason": clean(reason)})
         db.execute("DELETE FROM claim_sources WHERE claim_id = ? AND source_id = ?", [claim_row["id"], source_id])
         refresh_health(db, [claim_row["id"]])
 
 
-def list_claims(db, *, kind=None, verdict=None, search=None, article_id=None, health=None):
+def list_claims(db: Database, *, kind: str | None = None, verdict: str | None = None, search: str | None = None,
+                article_id: str | None = None, health: str | None = None) -> list[ClaimSummary]:
     """Claims matching the filters, with their health and number of sources; search uses full-text
     search. ``health`` is one of supported, contradicted, at_risk, unsupported, unchecked."""
     if kind is not None:
@@ -275,7 +287,7 @@ def list_claims(db, *, kind=None, verdict=None, search=None, article_id=None, he
                "coalesce(claim_health.health, 'unchecked') = ?": health}
     where = [condition for condition, value in filters.items() if value]
     params = [value for value in filters.values() if value]
-    if clean(search):
+    if search is not None and clean(search):
         where.append("claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
         params.append(fts_query(search))
     sql = """
@@ -287,14 +299,14 @@ def list_claims(db, *, kind=None, verdict=None, search=None, article_id=None, he
         {} ORDER BY claims.id
     """.format("WHERE " + " AND ".join(where) if where else "")
     try:
-        return [dict(r) for r in db.query(sql, params)]
+        return [cast(ClaimSummary, dict(r)) for r in db.query(sql, params)]
     except sqlite3.OperationalError as e:
         if "fts5" not in str(e):
             raise
         raise InvalidInput(f"search syntax: {e}").at("search")
 
 
-def fts_query(text):
+def fts_query(text: str) -> str:
     """Quote each word so that user text never reads as FTS syntax."""
     words = [w.replace('"', "") for w in text.split()]
     query = " ".join(f'"{w}"' for w in words if w)
@@ -303,15 +315,15 @@ def fts_query(text):
     return query
 
 
-def get_claim(db, claim_id):
+def get_claim(db: Database, claim_id: int) -> ClaimDetail:
     """A claim with its article's title, its health (``status``: health, sources, supporting,
     unreachable, unreachable_since, latest_check_at) and its sources, each with its relation,
     passage (and where and when it was read), its state and latest check, and the latest evidence
     for the link (support, score, facts found and missing, snippet, when and whence it was read)."""
-    claim_row = get_claim_row(db, claim_id)
+    claim_row = cast(ClaimDetail, get_claim_row(db, claim_id))  # it gains the keys of a ClaimDetail here
     article = get_article(db, claim_row["article_id"])
     claim_row["article_title"] = article["title"]
-    claim_row["status"] = dict(next(db.query(
+    claim_row["status"] = cast(ClaimStatus, next(db.query(
         """SELECT health, sources, supporting, unreachable, unreachable_since, latest_check_at
            FROM claim_status WHERE claim_id = ?""", [claim_row["id"]])))
     claim_row["sources"] = []
@@ -333,10 +345,10 @@ def get_claim(db, claim_id):
         source = dict(r)
         source["facts_found"] = json.loads(source["facts_found"] or "[]")
         source["facts_missing"] = json.loads(source["facts_missing"] or "[]")
-        claim_row["sources"].append(source)
+        claim_row["sources"].append(cast(ClaimSource, source))  # facts_found and facts_missing decoded
     return claim_row
 
 
-def list_articles(db):
+def list_articles(db: Database) -> list[ArticleTitle]:
     """Every article's id and title, by title."""
-    return [dict(r) for r in db.query("SELECT id, title FROM articles ORDER BY title")]
+    return [cast(ArticleTitle, r) for r in db.query("SELECT id, title FROM articles ORDER BY title")]

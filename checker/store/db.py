@@ -4,6 +4,8 @@ import datetime
 import os
 import sqlite3
 import urllib.parse
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Protocol, cast
 
 import sqlite_utils
 
@@ -15,11 +17,47 @@ DEFAULT_DB = "claims.db"
 BUSY_TIMEOUT = 30  # seconds a write waits for another program's write lock before it gives up
 
 
-def default_db_path():
+class SnapshotRecord(Protocol):
+    """What save_snapshot stores: the shape of net.attempt.Snapshot (the store does not import net)."""
+
+    text: str
+    body: bytes
+    content_type: str | None
+    title: str | None
+    canonical_url: str | None
+
+
+class CheckRecord(Protocol):
+    """What save_check records of one attempt: the shape of net.attempt.Attempt."""
+
+    requested_url: str
+    outcome: str
+    final_url: str | None
+    http_status: int | None
+    error: str | None
+    content_type: str | None
+    bytes: int
+    etag: str | None
+    last_modified: str | None
+    started_at: float | None
+    elapsed_ms: int
+    snapshot_id: int | None
+    via_archive: bool
+    archive_url: str | None
+    archive_timestamp: str | None
+
+    @property
+    def redirects(self) -> Sequence[object]: ...
+
+    @property
+    def snapshot(self) -> SnapshotRecord | None: ...
+
+
+def default_db_path() -> str:
     return os.environ.get("CHECKER_DB") or DEFAULT_DB
 
 
-def connect(path, *, create=False):
+def connect(path: str | os.PathLike[str], *, create: bool = False) -> sqlite3.Connection:
     """A connection to the SQLite database at path, refusing a foreign file without changing it.
 
     Nothing here opens the file outside SQLite: on POSIX, closing any descriptor of a file drops every
@@ -59,15 +97,16 @@ def connect(path, *, create=False):
             if mode != modes[-1] and getattr(e, "sqlite_errorcode", 0) & 0xFF == SQLITE_CANTOPEN:
                 continue
             raise storage_error(e, path) or e
+    raise AssertionError("not reached: the last mode returns or raises")
 
 
-def _writable_place(path):
+def _writable_place(path: str) -> bool:
     """Whether SQLite may write beside the database: the file and its folder (for -wal and -shm).
     access(2) answers EROFS on a read-only mount, for root too."""
     return os.access(path, os.W_OK) and os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
 
 
-def _disk_full(path):
+def _disk_full(path: str | None) -> bool:
     """Whether the file system holding path has no block left (SQLite reports a full disk as an I/O
     error when it cannot even make the -shm file)."""
     if not path:
@@ -78,20 +117,20 @@ def _disk_full(path):
         return False
 
 
-def _has_pending_wal(path):
+def _has_pending_wal(path: str) -> bool:
     try:
         return os.stat(path + "-wal").st_size > 0
     except OSError:
         return False
 
 
-def _readonly_connection(conn):
+def _readonly_connection(conn: sqlite3.Connection) -> bool:
     """Whether this connection's database lies where it cannot be written."""
     path = conn.execute("PRAGMA database_list").fetchone()[2]
     return bool(path) and not _writable_place(path)
 
 
-def open_db(path=None, *, create=False):
+def open_db(path: str | os.PathLike[str] | None = None, *, create: bool = False) -> sqlite_utils.Database:
     """Open (and migrate) the database at path; create it only when create is true.
 
     A missing path or a file that is not a database is refused without being created or changed; a
@@ -128,7 +167,7 @@ def open_db(path=None, *, create=False):
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = 5, 6, 8, 10, 13, 14
 
 
-def storage_error(error, path=None):
+def storage_error(error: sqlite3.Error, path: str | None = None) -> CheckerError | None:
     """The one-line CheckerError for an SQLite error that says the storage refused, else None."""
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
     where = path or "the database"
@@ -147,7 +186,7 @@ def storage_error(error, path=None):
 
 
 @contextlib.contextmanager
-def transaction(db):
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     """One atomic unit of writes; the database's own refusals become ConstraintViolation, and a
     storage that refuses (busy past the timeout, full, read-only) one line that says so.
 
@@ -177,23 +216,23 @@ def transaction(db):
         raise refused from e
 
 
-def require_rows(db, table, keys, what):
+def require_rows(db: sqlite_utils.Database, table: str, keys: Iterable[object] | None, what: str) -> None:
     """Refuse, before anything runs, keys of ``table`` that name no row (NotFound names the first)."""
     for key in keys or ():
         if not db[table].count_where("id = ?", [key]):
             raise NotFound(what, key)
 
 
-def insert(db, table, row):
+def insert(db: sqlite_utils.Database, table: str, row: Mapping[str, object]) -> int:
     """Insert one row with plain SQL; returns its rowid. For the path every check takes: sqlite-utils'
     table API reads the whole schema first, which costs more than the insert itself."""
     columns = list(row)
     cursor = db.execute(f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" * len(columns))})',
                         [row[c] for c in columns])
-    return cursor.lastrowid
+    return cast(int, cursor.lastrowid)  # the row just inserted has one
 
 
-def upsert(db, table, row, pk):
+def upsert(db: sqlite_utils.Database, table: str, row: Mapping[str, object], pk: str) -> None:
     """Insert one row, or update the columns given where its key ``pk`` is already there."""
     columns = list(row)
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != pk)
@@ -201,13 +240,13 @@ def upsert(db, table, row, pk):
                f" ON CONFLICT ({pk}) DO UPDATE SET {updates}", [row[c] for c in columns])
 
 
-def iso_time(epoch_seconds):
+def iso_time(epoch_seconds: float) -> str:
     """Epoch seconds as UTC ISO 8601 with milliseconds: 2026-11-26T20:45:21.123Z."""
     moment = datetime.datetime.fromtimestamp(epoch_seconds, datetime.timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
-def schema_sql(db):
+def schema_sql(db: sqlite_utils.Database) -> str:
     """The database's schema as SQL, one statement per object in a stable order (checker/schema.sql)."""
     rows = db.execute(
         "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"

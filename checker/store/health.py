@@ -15,8 +15,14 @@ that the database's are these); this module keeps each claim's stored health up 
   does not contradict it supports it; else **unsupported**. `CLAIM_HEALTH_NOW`.
 """
 import time
+from collections.abc import Callable, Mapping, Sequence
+
+from sqlite_utils import Database
 
 from .db import insert, iso_time, upsert
+
+# A link's state as link_status gives it: (support, snippet, snapshot id).
+LinkState = tuple[str | None, str | None, int | None]
 
 SOURCE_STATE = """\
 CREATE TRIGGER checks_keep_source_state AFTER INSERT ON checks WHEN NEW.via_archive = 0
@@ -107,18 +113,18 @@ RANK = {"supported": 2, "unsupported": 1, "at_risk": 0, "contradicted": 0}
 UNCHECKED = ("unchecked", 0, None, 0, None)
 
 
-def rules_in(db):
+def rules_in(db: Database) -> dict[str, str]:
     """{name: SQL} of the rules as this database holds them."""
     marks = ",".join("?" * len(RULES))
     return dict(db.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({marks})", list(RULES)).fetchall())
 
 
-def snapshot_text(db, snapshot_id):
+def snapshot_text(db: Database, snapshot_id: int | None) -> str | None:
     row = db.execute("SELECT text FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
     return row[0] if row else None
 
 
-def link_states(db, source_id, claim_ids):
+def link_states(db: Database, source_id: int, claim_ids: Sequence[int]) -> dict[int, LinkState]:
     """{claim_id: (support, snippet, snapshot_id)} of each link to the source, as it stands now."""
     if not claim_ids:
         return {}
@@ -128,7 +134,9 @@ def link_states(db, source_id, claim_ids):
     return {r[0]: tuple(r[1:]) for r in rows}
 
 
-def refresh_health(db, claim_ids, *, source_id=None, outcome=None, written=None, before=None, describe_change=None):
+def refresh_health(db: Database, claim_ids: Sequence[int], *, source_id: int | None = None, outcome: str | None = None,
+                   written: Mapping[int, tuple[int, str]] | None = None, before: Mapping[int, LinkState] | None = None,
+                   describe_change: Callable[[str | None, str | None], str | None] | None = None) -> None:
     """Bring each claim's stored health up to what the rules read now; log every change with its cause:
     the source and outcome of the check, the link's support before and after, and how the words
     around it changed (``describe_change(old_snippet, new_text)``, given by whoever read the pages)."""

@@ -5,18 +5,32 @@ the change of health it brings, all in one transaction. The matching happens bef
 import hashlib
 import json
 import zlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Protocol, cast
 
-from .db import insert, iso_time, transaction
+from sqlite_utils import Database
+
+from .db import CheckRecord, SnapshotRecord, insert, iso_time, transaction
 from .health import link_states, refresh_health
 from .sources import title_from_check
 
 
-def save_snapshot(db, snapshot):
+class Reading(Protocol):
+    """What the ledger keeps of one match (reading/match.py's SupportResult; the store does not read)."""
+
+    support: str
+    score: float
+    facts_found: list[str]
+    facts_missing: list[str]
+    snippet: str
+
+
+def save_snapshot(db: Database, snapshot: SnapshotRecord) -> int:
     """The id of the snapshot holding this extracted text, storing it (body compressed) if new."""
     text_hash = hashlib.sha256(snapshot.text.encode("utf-8")).hexdigest()
     row = db.execute("SELECT id FROM snapshots WHERE text_hash = ?", [text_hash]).fetchone()
     if row:
-        return row[0]
+        return cast(int, row[0])
     body = snapshot.body or b""
     return insert(db, "snapshots",
         {
@@ -31,8 +45,9 @@ def save_snapshot(db, snapshot):
         })
 
 
-def save_check(db, source_id, attempt):
+def save_check(db: Database, source_id: int, attempt: CheckRecord) -> int:
     """Record one Attempt (and its snapshot) in one transaction; returns the check's id."""
+    assert attempt.started_at is not None, "an attempt is recorded with the time it started"
     with transaction(db):
         snapshot_id = attempt.snapshot_id
         if attempt.snapshot is not None:
@@ -60,14 +75,15 @@ def save_check(db, source_id, attempt):
         return insert(db, "checks", row)
 
 
-def claims_citing(db, source_id):
+def claims_citing(db: Database, source_id: int) -> list[int]:
     return [r[0] for r in db.execute("SELECT claim_id FROM claim_sources WHERE source_id = ?", [source_id])]
 
 
-def record_evidence(db, check_id, source_id, results):
+def record_evidence(db: Database, check_id: int, source_id: int,
+                    results: Iterable[tuple[Mapping[str, Any], Reading]]) -> dict[int, tuple[int, str]]:
     """Store one evidence row per result, for the content this check read; {claim_id: (id, support)}."""
     snapshot_id = db.execute("SELECT snapshot_id FROM checks WHERE id = ?", [check_id]).fetchone()[0]
-    written = {}
+    written: dict[int, tuple[int, str]] = {}
     for link, result in results:
         evidence_id = insert(db, "evidence", {
             "check_id": check_id,
@@ -84,7 +100,9 @@ def record_evidence(db, check_id, source_id, results):
     return written
 
 
-def record_check(db, source_id, attempts, read=None, results=(), describe_change=None):
+def record_check(db: Database, source_id: int, attempts: Sequence[CheckRecord], read: int | None = None,
+                 results: Iterable[tuple[Mapping[str, Any], Reading]] = (),
+                 describe_change: Callable[[str | None, str | None], str | None] | None = None) -> list[int]:
     """Everything one check of a source leaves, in one transaction: its attempts, the evidence from the
     content attempt ``read`` got (matched beforehand into ``results``), and the health of every claim
     citing the source (``describe_change`` words how a passage's surroundings changed, for the log).

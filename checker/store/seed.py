@@ -1,7 +1,10 @@
 """Load the seed article and its claims (``seed/seed.yaml``) into a database, idempotently."""
+import os
 import pathlib
+from typing import Any
 
 import yaml
+from sqlite_utils import Database
 
 from .claims import add_article, add_claim, set_verdict
 from .db import transaction
@@ -10,7 +13,7 @@ from ..errors import InvalidInput
 SEED_DIR = pathlib.Path(__file__).parent.parent / "seed"
 
 
-def read_seed(path=None):
+def read_seed(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """The seed file as data, with the article's text read in from its text file."""
     path = pathlib.Path(path or SEED_DIR / "seed.yaml")
     seed = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -19,7 +22,7 @@ def read_seed(path=None):
     return seed
 
 
-def unproven_passages(seed):
+def unproven_passages(seed: dict[str, Any]) -> list[tuple[str, str]]:
     """(claim key, source URL) of every passage in the seed that does not say where and when it was read."""
     appearances = [page for page in seed["article"].get("appearances") or [] if page.get("quotes")]
     return [(entry["key"], source["url"]) for entry in seed["claims"]
@@ -28,7 +31,7 @@ def unproven_passages(seed):
             and not (source.get("passage_found_at") and source.get("passage_checked_on"))]
 
 
-def load_seed(db, path=None):
+def load_seed(db: Database, path: str | os.PathLike[str] | None = None) -> int:
     """Insert whatever of the seed is missing; rows already present are left as they are.
 
     Claims are matched on their seed key, so a rerun adds nothing, and a verdict an

@@ -1,13 +1,18 @@
 """Sources: the rows of cited and found pages, how a typed source becomes one, and which to check."""
 import datetime
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, cast
 
-from .db import require_rows
+from sqlite_utils import Database
+
+from .db import CheckRecord, require_rows
+from .rows import SourceFields, SourceToCheck
 from ..text import clean
 from ..urls import normalise_url
 from ..vocab import ALIVE_OUTCOMES
 
 
-def source_row(source):
+def source_row(source: Mapping[str, Any]) -> SourceFields:
     """The sources row for a dict with ``url`` and optionally ``title`` and ``publisher``."""
     return {
         "url": normalise_url(source.get("url")),
@@ -16,19 +21,19 @@ def source_row(source):
     }
 
 
-def ensure_source(db, row):
+def ensure_source(db: Database, row: SourceFields) -> int:
     """The id of the source with this URL, inserting it (or filling its blanks) as needed."""
     existing = list(db["sources"].rows_where("url = ?", [row["url"]]))
     if not existing:
-        return db["sources"].insert(row).last_pk
+        return cast(int, db.table("sources").insert(dict(row)).last_pk)
     found = existing[0]
     blanks = {k: v for k, v in row.items() if v is not None and found.get(k) is None}
     if blanks:
-        db["sources"].update(found["id"], blanks)
-    return found["id"]
+        db.table("sources").update(found["id"], blanks)
+    return cast(int, found["id"])
 
 
-def title_from_check(db, source_id, attempts):
+def title_from_check(db: Database, source_id: int, attempts: Iterable[CheckRecord]) -> None:
     """Give a source nobody titled the title of the page a check read (live first, else an archive
     capture of it); a title someone gave is never overwritten. Runs inside the check's transaction."""
     for attempt in attempts:
@@ -47,14 +52,17 @@ def title_from_check(db, source_id, attempts):
             return
 
 
-def select_sources(db, *, claims=(), sources=(), articles=(), stale_after=None, now=None):
+def select_sources(db: Database, *, claims: Sequence[int] = (), sources: Sequence[int] = (),
+                   articles: Sequence[str] = (), stale_after: datetime.timedelta | None = None,
+                   now: datetime.datetime | None = None) -> list[SourceToCheck]:
     """The sources to check, each with what the last good check left (etag, snapshot) and its citation date.
 
     Claims, sources and articles that do not exist are refused before anything is chosen."""
     require_rows(db, "claims", claims, "claim")
     require_rows(db, "sources", sources, "source")
     require_rows(db, "articles", articles, "article")
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     picks = []
     if claims:
         picks.append(f"sources.id IN (SELECT source_id FROM claim_sources WHERE claim_id IN ({','.join('?' * len(claims))}))")
@@ -91,4 +99,4 @@ def select_sources(db, *, claims=(), sources=(), articles=(), stale_after=None, 
         {'WHERE ' + ' AND '.join(where) if where else ''}
         ORDER BY sources.id
     """
-    return [dict(r) for r in db.query(sql, params)]
+    return [cast(SourceToCheck, dict(r)) for r in db.query(sql, params)]

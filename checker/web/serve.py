@@ -22,6 +22,12 @@ EDITOR_NAME_RULE = "1 to 64 ASCII letters, digits, '.', '_' or '-', starting wit
 # and 'ro0t' all read as root. The ASCII rule above already refuses every non-ASCII look-alike, so
 # Unicode's confusables table would add nothing here.
 LOOKALIKE_DIGITS = str.maketrans("013457", "oleast")
+# What `datasette hash-password` prints: the algorithm, the iterations, a salt and the hash, '$' between.
+PASSWORD_HASH = re.compile(r"pbkdf2_sha256\$[0-9]+\$[^$]+\$[^$]+")
+# The docs write a hash or a secret left for you to fill in as "...": copied as it is, it would leave every
+# editor locked out (no password matches) or sign cookies and tokens with a secret anyone can read.
+PLACEHOLDER_END = ("...", "\u2026")
+MAKE_A_SECRET = "export DATASETTE_SECRET=$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
 
 
 def name_skeleton(name):
@@ -77,9 +83,20 @@ def read_editors(path):
             raise InvalidInput(f"editors file {path}: {seen[name_skeleton(name)]!r} and {name!r} read as the same "
                                "name: give each editor a name of their own")
         seen[name_skeleton(name)] = name
-        if not isinstance(entry, dict) or not str(entry.get("password_hash", "")).startswith("pbkdf2_sha256$"):
+        hashed = str(entry.get("password_hash", "")) if isinstance(entry, dict) else ""
+        if not hashed.startswith("pbkdf2_sha256$"):
             raise InvalidInput(f"editor {name!r} in {path} needs a password_hash from `datasette hash-password`")
+        if hashed.rstrip().endswith(PLACEHOLDER_END) or not PASSWORD_HASH.fullmatch(hashed):
+            raise InvalidInput(f"editor {name!r} in {path}: password_hash {hashed!r} is a placeholder, not a whole "
+                               "hash: put there what `.venv/bin/datasette hash-password` prints")
     return data
+
+
+def secret_problem(secret):
+    """Why ``secret`` ($DATASETTE_SECRET) must not sign the server's cookies and tokens, in one line, or None."""
+    if secret is not None and secret.strip().endswith(PLACEHOLDER_END):
+        return f"DATASETTE_SECRET is {secret!r}, a placeholder from the docs: make one of your own with {MAKE_A_SECRET}"
+    return None
 
 
 def with_editors(config, editors):
