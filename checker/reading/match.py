@@ -113,7 +113,8 @@ def together(hits_per_fact: Sequence[Sequence[int]]) -> tuple[int, int] | None:
     return None
 
 
-def assess(claim: ClaimFields, passage: str | None, page: PageIndex | None, relation: str | None = None) -> SupportResult:
+def assess(claim: ClaimFields, passage: str | None, page: PageIndex | None,
+           relation: str | None = None) -> SupportResult:
     """How well one page (a PageIndex, or None when there is no usable snapshot) backs a claim, read
     through the link's passage when it has one; ``relation`` is the link's ("context": the passage
     was quoted for what surrounds the claim, so its other figures contradict nothing)."""
