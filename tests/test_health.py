@@ -10,7 +10,8 @@ import pytest
 
 from checker.net.attempt import Attempt, Snapshot
 from checker.check import save
-from checker.store.claims import add_source
+from checker.store.claims import add_source, remove_source, set_verdict
+from checker.store.health import worsened
 
 from .conftest import seed_without_sources
 from .servers import LocalServer, html, reset_connection
@@ -174,3 +175,56 @@ def test_the_database_applies_the_named_health_rules(db):
     assert set(held) == set(RULES)
     for name, sql in RULES.items():
         assert " ".join(held[name].split()) == " ".join(sql.split()), name
+
+
+CONTRADICTING = "Two-way trade between Russia and Pakistan reached US$300 million in 2011, the ministry said."
+
+
+@pytest.mark.parametrize("verdict,backed_first,queued", [
+    ("accurate", False, True),  # the first reading says otherwise than a claim rated accurate
+    ("unverifiable", False, True),
+    ("inaccurate", False, False),  # a source saying otherwise is what the verdict rests on
+    ("inaccurate", True, True),  # supported, then contradicted: for the worse, whatever the verdict
+])
+def test_a_source_that_says_otherwise_contradicts_the_claim(db, verdict, backed_first, queued):
+    claim_id = trade_claim(db)
+    for (source_id,) in db.execute("select source_id from claim_sources where claim_id = ?", [claim_id]).fetchall():
+        remove_source(db, claim_id, source_id, by="test", reason="read on its own")
+    if db.execute("select verdict from claims where id = ?", [claim_id]).fetchone()[0] != verdict:
+        set_verdict(db, claim_id, verdict, note=f"Rated {verdict} for the test.", by="editor")
+    start = time.time() - 2 * DAY
+    if backed_first:
+        url = "https://backs.example/report"
+        backing = add_source(db, claim_id, url, relation="supports", passage="reached US$630 million in 2008")
+        save(db, {"id": backing, "url": url}, attempts_for("up", url, start))
+        assert health(db, claim_id)["health"] == "supported"
+    url = "https://says-otherwise.example/report"
+    other = add_source(db, claim_id, url, relation="supports",
+                       passage="trade between Russia and Pakistan reached US$300 million in 2011")
+    attempt = Attempt(requested_url=url, started_at=start + DAY, elapsed_ms=5, outcome="ok")
+    attempt.snapshot = Snapshot(text=CONTRADICTING, body=CONTRADICTING.encode())
+    save(db, {"id": other, "url": url}, [attempt])
+    status = health(db, claim_id)
+    assert status["health"] == "contradicted"
+    assert status["supporting"] == (1 if backed_first else 0)
+    link = dict(next(db.query("select * from link_status where source_id = ?", [other])))
+    assert link["support"] == "contradicts" and "US$300 million in 2011" in link["snippet"]
+    assert bool([r for r in db.query("select * from review_queue where claim_id = ?", [claim_id])]) is queued
+
+
+@pytest.mark.parametrize("was,now,verdict,expected", [
+    ("supported", "at_risk", "accurate", True),
+    ("supported", "unsupported", "accurate", True),
+    ("supported", "contradicted", "inaccurate", True),
+    ("unsupported", "contradicted", "accurate", True),
+    ("at_risk", "contradicted", "accurate", False),  # as bad as it was
+    ("contradicted", "supported", "accurate", False),
+    ("unsupported", "supported", "accurate", False),
+    ("unchecked", "contradicted", "accurate", True),
+    ("unchecked", "contradicted", "unrated", True),
+    ("unchecked", "contradicted", "inaccurate", False),
+    ("unchecked", "unsupported", "accurate", False),
+    ("unchecked", "at_risk", "accurate", False),
+])
+def test_which_changes_are_for_the_worse(was, now, verdict, expected):
+    assert worsened(was, now, verdict) is expected

@@ -110,6 +110,15 @@ GROUP BY claim_id"""
 RULES = {"checks_keep_source_state": SOURCE_STATE, "link_status": LINK_STATUS, "claim_health_now": CLAIM_HEALTH_NOW}
 # For the review queue: a change for the worse between checked states.
 RANK = {"supported": 2, "unsupported": 1, "at_risk": 0, "contradicted": 0}
+
+
+def worsened(was: str, health: str, verdict: str) -> bool:
+    """Whether a change of health is for the worse, and so for the review queue: down the ranks
+    between checked states; or a claim's first reading contradicting it, unless its verdict already
+    says it is inaccurate (a source that says otherwise is then what the verdict rests on)."""
+    if was == "unchecked":
+        return health == "contradicted" and verdict != "inaccurate"
+    return was in RANK and health in RANK and RANK[health] < RANK[was]
 UNCHECKED = ("unchecked", 0, None, 0, None)
 
 
@@ -169,5 +178,5 @@ def refresh_health(db: Database, claim_ids: Sequence[int], *, source_id: int | N
                 "source_id": source_id, "outcome": outcome,
                 "support": new_support, "previous_support": old_support, "diff": diff,
             })
-            row["worsened"] = int(was in RANK and health in RANK and RANK[health] < RANK[was])
+            row["worsened"] = int(worsened(was, health, verdicts[claim_id]))
         upsert(db, "claim_health", row, "claim_id")
