@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from .facts import ClaimFields, claim_facts
 from .page_index import PageIndex
 from .passage import reading
+from .stance import LABELS, unbacked_by
 from ..text import normalise
 
 PASSAGE_NEAR_MATCH = 90  # rapidfuzz partial_ratio, 0-100: a passage this close has changed, not vanished
@@ -113,6 +114,16 @@ def together(hits_per_fact: Sequence[Sequence[int]]) -> tuple[int, int] | None:
     return None
 
 
+def backed(claim: ClaimFields, page: PageIndex, found: list[str], missing: list[str], score: float, start: int,
+           end: int) -> SupportResult:
+    """Supports, unless the sentence holding the facts denies them or only expects them while the
+    claim states them (stance.py): then partial, with what the sentence lacks among the missing."""
+    why = unbacked_by(claim.get("claim") or "", page.display, start, end)
+    if why is None:
+        return SupportResult("supports", score, found, missing, snippet_at(page, start, end))
+    return SupportResult("partial", round(score * 0.6, 1), found, [*missing, LABELS[why]], snippet_at(page, start, end))
+
+
 def assess(claim: ClaimFields, passage: str | None, page: PageIndex | None,
            relation: str | None = None) -> SupportResult:
     """How well one page (a PageIndex, or None when there is no usable snapshot) backs a claim, read
@@ -131,7 +142,7 @@ def assess(claim: ClaimFields, passage: str | None, page: PageIndex | None,
     if passage_score == 100:
         said, instead = reading(facts, hits, page, p_start, p_end, may_contradict=relation != "context")
         if said == "supports":
-            return SupportResult("supports", 100.0, found, missing, snippet_at(page, p_start, p_end))
+            return backed(claim, page, found, missing, 100.0, p_start, p_end)
         if said == "contradicts":
             agreed = [f.label for f in facts if f.label not in instead and f.label in found]
             return SupportResult("contradicts", round(90.0 * len(agreed) / len(facts), 1), agreed,
@@ -140,7 +151,7 @@ def assess(claim: ClaimFields, passage: str | None, page: PageIndex | None,
     decisive = any(f.kind != "name" for f in facts) or not passage
     span = together(hits) if facts and not missing and decisive else None
     if span:
-        return SupportResult("supports", 95.0, found, missing, snippet_at(page, *span))
+        return backed(claim, page, found, missing, 95.0, *span)
     fact_score = 100.0 * len(found) / len(facts) if facts else 0.0
     near = passage_score is not None and passage_score >= PASSAGE_NEAR_MATCH
     score = round(max(fact_score * 0.9, (passage_score or 0) * 0.9), 1)
