@@ -81,8 +81,10 @@ def test_precision_and_recall_of_supports_on_the_seed_cases():
 
 @pytest.mark.parametrize("case", WORLD_CASES + SEED_CASES, ids=[c["name"] for c in WORLD_CASES + SEED_CASES])
 def test_case(case):
+    """Each case states the score and which of the claim's facts the page holds, not the label alone."""
     result = run_case(case)
     assert result.support == case["expect"], (result, case["page"])
+    assert (result.score, result.facts_found, result.facts_missing) == (case["score"], case["found"], case["missing"])
     if result.support != "missing":
         assert result.snippet
     assert 0 <= result.score <= 100
