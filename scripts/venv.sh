@@ -1,9 +1,10 @@
 # Sourced by the other scripts: make .venv on first use, and reinstall when pyproject.toml changes.
-# Usage: . scripts/venv.sh main|test   ("test" adds the test extra; always name one, since a sourced
+# Usage: . scripts/venv.sh main|test|mutation   ("test" adds the test extra, "mutation" also mutmut; always name one, since a sourced
 # script would otherwise see the caller's own arguments)
 extra="$1"
 spec="."
 [ "$extra" = "test" ] && spec=".[test]"
+[ "$extra" = "mutation" ] && spec=".[test,mutation]"
 stamp=".venv/.installed-$extra"
 want="$(cat pyproject.toml | sha256sum | cut -c1-16)"
 if [ ! -x .venv/bin/python ]; then

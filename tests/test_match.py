@@ -14,7 +14,7 @@ from checker.reading.facts import claim_facts, fact_spans, index_page
 from checker.reading.describe import describe_money
 from checker.reading.figures import is_currency, money_mentions
 from checker.reading.page_index import fold_page
-from checker.reading.match import assess
+from checker.reading.match import assess, find_passage, snippet_at, together
 from checker.text import display_text, fold, normalise
 
 HERE = pathlib.Path(__file__).parent
@@ -81,8 +81,10 @@ def test_precision_and_recall_of_supports_on_the_seed_cases():
 
 @pytest.mark.parametrize("case", WORLD_CASES + SEED_CASES, ids=[c["name"] for c in WORLD_CASES + SEED_CASES])
 def test_case(case):
+    """Each case states the score and which of the claim's facts the page holds, not the label alone."""
     result = run_case(case)
     assert result.support == case["expect"], (result, case["page"])
+    assert (result.score, result.facts_found, result.facts_missing) == (case["score"], case["found"], case["missing"])
     if result.support != "missing":
         assert result.snippet
     assert 0 <= result.score <= 100
@@ -292,3 +294,84 @@ def test_fact_spans_mark_the_facts():
 def test_money_facts_read_like_claims(amount, currency, label):
     """The facts found on a source are written as the claim's own figure is on its page."""
     assert describe_money(amount, currency) == label
+
+
+# --- the matcher's parts ------------------------------------------------------------------------------
+
+# (passage, page, score, the page's words it was found at, or None)
+PASSAGES = [
+    ("trade reached US$630 million", "In 2008 trade reached US$630 million, officials said.", 100,
+     "trade reached us$630 million"),
+    ("Pakistan ... Russia", "Pakistan signed. Later Russia did.", 100, "pakistan signed. later russia"),
+    ("trade reached US$640 million", "In 2008 trade reached US$630 million, officials said.", 96.43,
+     "trade reached us$630 million"),
+    ("the summit is off", "summit is on, said the aide.", 78.57, "summit is o"),  # its word at the page's start
+    ("the summit is off", "A summit is off, said the aide. The summit venue moved to the capital city.", 87.5,
+     "a summit is off"),  # the best of every place its words stand, the first included
+    ("the summit is off", "The summit venue moved. A summit is off, said the aide.", 86.67, " summit is of"),
+    ("exports to neighbouring countries fell", "Imports fell. " + "x " * 100 + "Exports to neighbouring nations fell.",
+     88.0, "exports to neighbouring nations fell."),
+    ("nothing here at all", "Completely unrelated page text.", 0, None),
+    ("...", "anything", 0, None),
+]
+
+
+@pytest.mark.parametrize("passage,page,score,words", PASSAGES)
+def test_find_passage(passage, page, score, words):
+    index = index_page(page)
+    got, start, end = find_passage(passage, index)
+    assert got == pytest.approx(score, abs=0.01)
+    assert (index.text[start:end] if start is not None else None) == words
+
+
+# (the places of each fact's hits, the narrowest span holding one of each, or None past TOGETHER)
+TOGETHER_CASES = [
+    ([[0, 100], [50]], (0, 50)),
+    ([[0, 700], [650]], (650, 700)),  # the window narrows past an early hit
+    ([[10, 20, 30], [25, 900], [0, 28]], (25, 30)),
+    ([[5], [5]], (5, 5)),
+    ([[0], [600]], (0, 600)),  # exactly TOGETHER characters apart
+    ([[0], [601]], None),
+    ([[300, 890], [880], [900]], (880, 900)),
+    ([[0, 10], [20], [900]], None),
+    ([[0], []], None),  # a fact with no hit
+]
+
+
+@pytest.mark.parametrize("hits,span", TOGETHER_CASES)
+def test_together(hits, span):
+    assert together(hits) == span
+
+
+class Display:
+    def __init__(self, display):
+        self.display = display
+
+
+PAGE_1000 = "".join(chr(ord("a") + i % 26) for i in range(1000))
+
+
+# (display length, start, end, the snippet's bounds in the display, ellipsis before, after)
+SNIPPETS = [
+    (1000, 500, 510, 355, 655, True, True),  # centred on the span, SNIPPET characters long
+    (1000, 10, 20, 0, 300, False, True),
+    (1000, 900, 990, 795, 1000, True, False),
+    (1000, 100, 600, 100, 600, True, True),  # a span longer than SNIPPET is shown whole
+    (100, 40, 50, 0, 100, False, False),
+]
+
+
+@pytest.mark.parametrize("length,start,end,lo,hi,before,after", SNIPPETS)
+def test_snippet_at(length, start, end, lo, hi, before, after):
+    display = PAGE_1000[:length]
+    expected = ("…" if before else "") + display[lo:hi] + ("…" if after else "")
+    assert snippet_at(Display(display), start, end) == expected
+
+
+def test_a_passage_in_the_claims_own_currency_supports_with_its_figure():
+    claim = {"claim": "Canada's deficit was C$40.1 billion in 2023.", "value": 40.1e9, "unit": "CAD", "date_start": "2023"}
+    page = index_page("Canada's 2023 deficit: C$40.1 billion, Ottawa said; $40.1 billion was forecast.")
+    result = assess(claim, "deficit: C$40.1 billion", page)
+    assert (result.support, result.score, result.facts_found, result.facts_missing) == (
+        "supports", 95.0, ["CA$40.1 billion", "2023", "Canada"], [])
+    assert result.snippet == "Canada's 2023 deficit: C$40.1 billion, Ottawa said; $40.1 billion was forecast."

@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from checker.reading.describe import describe_dates, describe_value
-from checker.text import clean, find_in_article, is_partial_date, plural, quote_occurs, squash
+from checker.text import clean, display_text, find_in_article, fold, is_partial_date, plural, quote_occurs, squash
 
 QUOTE_CASES = yaml.safe_load((pathlib.Path(__file__).parent / "quote_cases.yaml").read_text(encoding="utf-8"))
 
@@ -141,3 +141,32 @@ PLURALS = [
 @pytest.mark.parametrize("n,word,many,expected", PLURALS)
 def test_plural(n, word, many, expected):
     assert plural(n, word, many) == expected
+
+
+@pytest.mark.parametrize("text,shown", [
+    ("a  b\n\tc ", "a b c"),
+    ("eco-\n  nomic growth", "economic growth"),  # hyphenation at a line end undone
+    ("ﬁnance", "finance"),  # NFKC
+    (None, ""),
+    ("", ""),
+])
+def test_display_text(text, shown):
+    assert display_text(text) == shown
+
+
+@pytest.mark.parametrize("text,folded", [
+    ("“Quote” – ‘Dash’", "\"quote\" - 'dash'"),
+    ("İSTANBUL", "İstanbul"),  # İ lower-cases to two characters: kept, so positions stay
+    ("STRASSE", "strasse"),
+])
+def test_fold_keeps_every_position(text, folded):
+    assert fold(text) == folded and len(fold(text)) == len(text)
+
+
+def test_squash():
+    assert squash("a b\u00a0c\n\td\r") == "abcd"
+
+
+@pytest.mark.parametrize("quote,article", [(None, "xxxx"), ("", "xxxx"), ("xxxx", None), ("xxxx", "")])
+def test_nothing_to_find(quote, article):
+    assert find_in_article(quote, article) is None

@@ -84,7 +84,7 @@ def year_mentions(text: str) -> list[tuple[int, tuple[int, ...]]]:
     ranges: dict[int, tuple[tuple[int, ...], int]] = {}
     for m in YEAR_RANGE.finditer(text):
         first, end = int(m.group(1)), m.group(2)
-        last = first // 100 * 100 + int(end) if len(end) == 2 else int(end)
+        last = first + (int(end) - first) % 100 if len(end) == 2 else int(end)  # "1999-00" ends in 2000
         if (len(end) == 2 and last == first + 1) or (len(end) == 4 and first < last <= first + 10):
             ranges[m.start()] = (tuple(range(first, last + 1)), m.start(2))
     skip = {end for _, end in ranges.values()}
@@ -127,11 +127,10 @@ def read_date(precision: str, g: dict[str, Any], locale: str | None) -> DateValu
         first = (year, day_month[1], day_month[0])
         return first, first, "day"
     if precision == "day":
-        month = int(g["mm"]) if g.get("mm") else MONTHS[g["m"]]
-        first = (year, month, int(g["d1"]))
+        first = (year, MONTHS[g["m"]], int(g["d1"]))
         return first, first, "day"
     m1 = MONTHS[g.get("m1") or g["m"]]
-    m2 = MONTHS[g.get("m2") or g.get("m") or g["m1"]]
+    m2 = MONTHS[g.get("m2") or g["m"]]
     return (year, m1, int(g["d1"])), (year, m2, int(g["d2"])), "day"
 
 

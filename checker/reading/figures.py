@@ -224,11 +224,11 @@ def read_numbers(text: str, display: str | None = None
         value = amount * scale
         tolerance = scale * (10 ** -decimals) / 2 + 1e-6
         form, begin = currency_before(text, display, start)
-        if start and text[start - 1].isalpha() and form is None:
-            continue  # "G20", "Q3", "MP3"
         if form is not None and len(form.spelling) == 1 and form.spelling.isalpha():
             if scale == 1 and "," not in digits and "." not in digits:
                 form = None  # "R2" is a road, "R5bn" is rand
+        if start and text[start - 1].isalpha() and form is None:
+            continue  # "G20", "Q3", "MP3" (though G, Q and R are currency symbols too)
         after, after_end = currency_after(text, display, end)
         if after is not None and (form is None or len(after.currencies) < len(form.currencies)):
             form, begin, end = after, start if form is None else begin, after_end

@@ -25,7 +25,7 @@ EXPECTED = re.compile(  # the modal verbs stay out: a budget "will spend" what i
 CUES = {"denied or called false": DENIAL, "only expected": EXPECTED}
 LABELS = {"denied or called false": "asserted (the page's sentence denies it or calls it false)",
           "only expected": "asserted as done (the page's sentence only expects it)"}
-SENTENCE_END = re.compile(r"[.!?;](?=\s+[\"'“‘(]?[A-Z0-9])")
+SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9$€£¥₹])|;(?=\s)")  # a semicolon ends the facts' clause
 REACH = 400  # characters looked at on each side of the facts for the sentence's ends
 
 

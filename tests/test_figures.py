@@ -1,0 +1,98 @@
+"""Figures as pages write them (reading/figures.py), from tables: every figure read with where it stands,
+its amount and how far it may be rounded, and the currency form written with it. tests/test_match.py
+holds the currencies of whole sentences; these are the rules one at a time."""
+import pytest
+
+from checker.reading.figures import distinctive, money_mentions, parse_number, read_numbers, same_figure
+from checker.reading.page_index import fold_page
+
+MILLION = 500000.000001  # the rounding of a figure written in whole millions: half a million
+
+# (text as written, [(start, end, amount, tolerance)], [(begin, end, amount, form written)])
+NUMBERS = [
+    ("US$630 million in 2008", [(3, 14, 630e6, MILLION), (18, 22, 2008, 0.500001)], [(0, 14, 630e6, "US$")]),
+    ("€12.5m", [(1, 6, 12.5e6, 50000.000001)], [(0, 6, 12.5e6, "€")]),  # one decimal: a tenth either way
+    ("US $630 mn", [(4, 10, 630e6, MILLION)], [(0, 10, 630e6, "US$")]),  # a country's letters a space before
+    ("NZ $1.2bn", [(4, 9, 1.2e9, 50000000.000001)], [(0, 9, 1.2e9, "NZ$")]),
+    ("(¥5 trillion)", [(2, 12, 5e12, 5e11)], [(1, 12, 5e12, "¥")]),
+    ("$5,000.", [(1, 6, 5000, 0.500001)], [(0, 6, 5000, "$")]),
+    ("Rs5 million (about", [(2, 11, 5e6, MILLION)], [(0, 11, 5e6, "Rs")]),
+    ("5 USD.", [(0, 5, 5, 0.500001)], [(0, 5, 5, "USD")]),
+    ("5 million USD and 5 million usd", [(0, 13, 5e6, MILLION), (18, 27, 5e6, MILLION)], [(0, 13, 5e6, "USD")]),
+    ("5 crore rupees.", [(0, 14, 5e7, 5000000.000001)], [(0, 14, 5e7, "rupees")]),
+    ("about 2 thousand crore rupees", [(6, 29, 2e10, 5000000000.000001)], [(6, 29, 2e10, "rupees")]),
+    ("one billion euros", [(0, 17, 1e9, 5e8)], [(0, 17, 1e9, "euros")]),  # in words: half its scale
+    ("two million people", [(0, 11, 2e6, 5e5)], []),
+    ("US$630 million (about $9bn)", [(3, 14, 630e6, MILLION), (23, 26, 9e9, 500000000.000001)],
+     [(0, 14, 630e6, "US$"), (22, 26, 9e9, "$")]),
+    # not figures of their own: a model's name, a quarter, a road; but "R5bn" is rand
+    ("COVID-19 cases rose 10-19%", [(20, 22, 10, 0.500001), (23, 25, 19, 0.500001)], []),
+    ("The G20 met on the R2 road; R5bn for rand", [(29, 32, 5e9, 500000000.000001)], [(28, 32, 5e9, "R")]),
+    ("Q3 2012 and P5 members", [(3, 7, 2012, 0.500001)], []),
+    ("abc$5 million", [(4, 13, 5e6, MILLION)], []),  # "abc$" is no "c$"
+    ("Rs 1,20,000 and 12,34 and 1234,567 and 1,234,56,789", [(3, 11, 120000, 0.500001)], [(0, 11, 120000, "Rs")]),
+]
+
+
+@pytest.mark.parametrize("text,found,money", NUMBERS)
+def test_read_numbers(text, found, money):
+    folded = fold_page(text)
+    got_found, got_money = read_numbers(folded, text)
+    assert got_found == found
+    assert [(m.start, m.end, m.value[0], m.form.spelling) for m in got_money] == money
+    tolerances = {end: tolerance for _, end, _, tolerance in found}
+    assert [m.value[1:] for m in got_money] == [(None, tolerances[m.end]) for m in got_money]  # read later
+
+
+@pytest.mark.parametrize("digits,amount", [
+    ("1,200,000", 1200000), ("12,00,000", 1200000), ("12,34,567", 1234567), ("1,234.5", 1234.5), ("0.5", 0.5),
+    ("1,2000", None), ("1234,567", None), ("12,34", None), ("1,234,56,789", None), ("1,23,4567", None),
+])
+def test_parse_number(digits, amount):
+    assert parse_number(digits) == amount
+
+
+@pytest.mark.parametrize("number,exact_enough", [
+    (99, False), (100, False), (100.5, False), (101, True), (1000, False), (1200, False), (4352, True), (745000, True),
+])
+def test_distinctive(number, exact_enough):
+    assert distinctive(number) is exact_enough
+
+
+# (page's amount and tolerance, claim's amount and tolerance, the same figure)
+SAME = [
+    (630e6, MILLION, 630e6, 0.0, True),
+    (630.5e6, MILLION, 630e6, 0.0, True),  # within the page's rounding
+    (631e6, MILLION, 630e6, 0.0, False),
+    (1e9, 5e8, 1.3e9, 0.0, False),  # "$1 billion" rounds 1.3 billion by more than 5%
+    (1e9, 5e8, 1.05e9, 0.0, True),  # exactly 5%
+    (100, 0.5, 105, 5.0, True),
+    (100, 0.5, 105.5, 6.0, False),  # within the claim's rounding, but more than 5% of it
+    (100, 0.5, 100.5, 0.0, True),  # exactly the page's rounding
+]
+
+
+@pytest.mark.parametrize("page_amount,page_tolerance,amount,claim_tolerance,same", SAME)
+def test_same_figure(page_amount, page_tolerance, amount, claim_tolerance, same):
+    assert same_figure(page_amount, page_tolerance, amount, claim_tolerance) is same
+
+
+# (text, locale, the currencies read, in order)
+CURRENCIES = [
+    ("NZ$1.2 billion ($800 million)", None, ["NZD", "USD"]),  # a conversion in brackets is in US dollars
+    ("NZ$1.2 billion, about $800 million", None, ["NZD", None]),
+    ("NZ$1.2 billion                      ($800 million)", None, ["NZD", None]),  # too far to be its conversion
+    ("€5 million and $6 million", None, ["EUR", "USD"]),
+    ("£5 million", "en-GB", ["GBP"]),
+    ("¥5 trillion and CN¥3 billion", None, ["CNY", "CNY"]),  # the page writes the yuan out: ¥ is yuan too
+    ("kr 500 million", "sv-SE", ["SEK"]),
+    ("kr 500 million", "nb-NO", ["NOK"]),
+    ("500 million SEK and 300 million kr", None, ["SEK", "SEK"]),
+    ("500 million SEK, 200 million NOK and 300 million kr", None, ["SEK", "NOK", None]),
+    ("Norway and Denmark: kr 500 million", None, [None]),  # two countries named: no English reading for kr
+]
+
+
+@pytest.mark.parametrize("text,locale,read", CURRENCIES)
+def test_currencies_read_in_the_light_of_the_page(text, locale, read):
+    assert [m.value[1] for m in money_mentions(text, locale=locale)] == read
