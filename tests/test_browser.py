@@ -13,9 +13,9 @@ import time
 import pytest
 
 from checker.store.db import open_db
-from checker.store.seed import load_seed
 
 from . import chromium
+from .conftest import copy_of
 from .servers import LocalServer, html
 from .test_serve import free_port
 
@@ -52,9 +52,8 @@ def server(tmp_path_factory, fixture_site):
     from checker.store.sources import select_sources
 
     folder = tmp_path_factory.mktemp("browser")
-    path = folder / "claims.db"
-    db = open_db(path, create=True)
-    load_seed(db)
+    path = copy_of("seeded", folder / "claims.db")
+    db = open_db(path)
     db.execute("update claims set verdict_note = ? where seed_key = 'duma-group'", [XSS])
     claim_id = db.execute("select id from claims where seed_key = 'trade-2008'").fetchone()[0]
     # the recheck must touch only local servers: claim 3 keeps only local sources

@@ -18,13 +18,13 @@ import pytest_asyncio
 from datasette.app import Datasette
 
 from checker.store.db import open_db
-from checker.store.seed import load_seed
 from checker.vocab import OUTCOMES
 from checker.web import landing
 from checker.web.charts import Links
 from checker.web.serve import datasette_config
 
 from . import chromium as chromium_for_tests
+from .conftest import copy_of
 from .test_serve import free_port
 from .test_web import EDITOR, get, make_ds
 
@@ -305,9 +305,8 @@ def chromium():
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    path = tmp_path_factory.mktemp("landing") / "claims.db"
-    db = open_db(path, create=True)
-    load_seed(db)
+    path = copy_of("seeded", tmp_path_factory.mktemp("landing") / "claims.db")
+    db = open_db(path)
     add_history(db)
     db.conn.close()
     port = free_port()

@@ -16,7 +16,7 @@ from checker.store.claims import add_article, add_source
 from checker.propose import propose
 from checker.web.pages import JOBS, ROUTES
 from checker.web.serve import datasette_config
-from checker.web.uploads import UPLOADS
+from checker.web import uploads
 
 from .conftest import dump, seed_without_sources
 from .servers import LocalServer, html
@@ -336,7 +336,7 @@ def multipart(disposition, body=b"<html><title>T</title><p>Trade reached US$630 
 ])
 async def test_unsafe_upload_names_are_refused_on_the_form(bench, disposition, message):
     ds = bench["ds"]
-    before, files = state(bench), set(os.listdir(UPLOADS)) if os.path.isdir(UPLOADS) else set()
+    before, files = state(bench), set(os.listdir(uploads.UPLOADS)) if os.path.isdir(uploads.UPLOADS) else set()
     content, headers = multipart(disposition)
     response = await ds.client.post("/-/import", content=content, headers=headers, cookies=cookies(ds, EDITOR))
     assert response.status_code == 400, response.text[:500]
@@ -344,7 +344,7 @@ async def test_unsafe_upload_names_are_refused_on_the_form(bench, disposition, m
     assert error and message in error.group(1), response.text[:2000]
     assert "\x00" not in response.text and "\x01" not in response.text and "\u202e" not in response.text
     assert state(bench) == before
-    assert (set(os.listdir(UPLOADS)) if os.path.isdir(UPLOADS) else set()) == files
+    assert (set(os.listdir(uploads.UPLOADS)) if os.path.isdir(uploads.UPLOADS) else set()) == files
 
 
 @pytest.mark.asyncio

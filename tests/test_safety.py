@@ -5,6 +5,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -366,23 +367,41 @@ def test_a_check_shares_its_database_with_writers(tmp_path):
     path = tmp_path / "claims.db"
     pages = {f"/p{n}": html(f"Report {n}", "Two-way trade between Russia and Pakistan reached US$630 million in 2008.")
              for n in range(16)}
+    # The pages answer once the second check is seen waiting for the first: however slowly the
+    # processes start on a busy machine, the second starts while the first runs.
+    second_waits = threading.Event()
+
+    def page(h, body):
+        second_waits.wait(60)
+        h.send(200, body)
+
     with LocalServer(delay=0.1) as server:
-        server.routes = {p: (lambda h, body=body: h.send(200, body)) for p, body in pages.items()}
+        server.routes = {p: (lambda h, body=body: page(h, body)) for p, body in pages.items()}
         db = seed_without_sources(path)
         claims = [r[0] for r in db.execute("select id from claims order by id")]
-        for n, page in enumerate(pages):
-            add_source(db, claims[n % 4], server.url(page), relation="supports")
+        for n, page_path in enumerate(pages):
+            add_source(db, claims[n % 4], server.url(page_path), relation="supports")
         db.conn.close()
         check = [sys.executable, "-m", "checker.cli", "check", "--db", str(path), "--min-interval", "0",
                  "--allow-address", "127.0.0.1/32", "--no-archive", "--concurrency", "4"]
         writer = subprocess.Popen([sys.executable, "-c", VERDICT_WRITER, str(path), "6"], stdout=subprocess.PIPE, text=True)
         first = subprocess.Popen(check, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(0.5)
+        deadline = time.monotonic() + 60
+        while not server.log:  # the first check holds the check lock and has begun reading
+            assert first.poll() is None and time.monotonic() < deadline, first.communicate()
+            time.sleep(0.02)
         second = subprocess.Popen(check, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        said = ""
+        while "waiting for it to finish" not in said:
+            line = second.stderr.readline()  # "" once it ends
+            said += line
+            if not line:
+                break
+        second_waits.set()
         outputs = [p.communicate(timeout=180) for p in (first, second)]
         written = writer.communicate(timeout=60)[0]
     assert first.returncode == 0 and second.returncode == 0, outputs
-    assert "waiting for it to finish" in outputs[1][1]
+    assert "waiting for it to finish" in said + outputs[1][1]
     assert written.split() == ["writes", "ok"], written
     conn = sqlite3.connect(path)
     per_source = conn.execute("select source_id, count(*) from checks where via_archive = 0 group by source_id").fetchall()
