@@ -20,7 +20,7 @@ from .reading.facts import index_page
 from .reading.match import SupportResult, assess
 from .reading.page_index import PageIndex
 from .store.db import require_rows, transaction
-from .store.health import link_states, refresh_health, snapshot_text
+from .store.health import link_states, refresh_health, snapshot_locale, snapshot_text, snapshot_title
 from .store.ledger import record_evidence
 from .store.rows import ClaimRow
 
@@ -36,8 +36,8 @@ class LinkedClaim(ClaimRow):
 
 
 @functools.lru_cache(maxsize=64)
-def _page(text: str | None) -> PageIndex:
-    return index_page(text)
+def _page(text: str | None, title: str | None = None, locale: str | None = None) -> PageIndex:
+    return index_page(text, locale=locale, title=title)
 
 
 def read_text(db: Database, attempt: Attempt) -> str | None:
@@ -47,6 +47,22 @@ def read_text(db: Database, attempt: Attempt) -> str | None:
     if attempt.snapshot is not None:
         return attempt.snapshot.text
     return snapshot_text(db, attempt.snapshot_id) if attempt.snapshot_id is not None else None
+
+
+def read_title(db: Database, attempt: Attempt) -> str | None:
+    """The title of what an attempt read (kept apart from its text: the claim's names may stand there)."""
+    if attempt.outcome not in READ_OUTCOMES:
+        return None
+    if attempt.snapshot is not None:
+        return attempt.snapshot.title
+    return snapshot_title(db, attempt.snapshot_id) if attempt.snapshot_id is not None else None
+
+
+def read_locale(db: Database, attempt: Attempt) -> str | None:
+    """The locale the content an attempt read was read in: its new snapshot's, or the stored one's."""
+    if attempt.snapshot is not None:
+        return attempt.snapshot.locale
+    return snapshot_locale(db, attempt.snapshot_id) if attempt.snapshot_id is not None else None
 
 
 def links_of_source(db: Database, source_id: int, claim_ids: Sequence[int] | None = None) -> list[LinkedClaim]:
@@ -60,14 +76,15 @@ def links_of_source(db: Database, source_id: int, claim_ids: Sequence[int] | Non
     return [cast(LinkedClaim, dict(r)) for r in db.query(sql, params)]
 
 
-def evaluate(db: Database, source_id: int, text: str | None,
-             claim_ids: Sequence[int] | None = None) -> list[tuple[LinkedClaim, SupportResult]]:
-    """[(link, SupportResult)] for every claim citing the source, matched against a text. Reads only;
-    a source no claim cites is not read at all."""
+def evaluate(db: Database, source_id: int, text: str | None, claim_ids: Sequence[int] | None = None,
+             title: str | None = None, locale: str | None = None) -> list[tuple[LinkedClaim, SupportResult]]:
+    """[(link, SupportResult)] for every claim citing the source, matched against a text and its
+    title, read in its page's locale (snapshots.locale: how its numeric dates and bare symbols read).
+    Reads only; a source no claim cites is not read at all."""
     links = links_of_source(db, source_id, claim_ids)
     if not links:
         return []
-    page = _page(text)
+    page = _page(text, title, locale)
     return [(link, assess(link, link["link_passage"], page, link["link_relation"])) for link in links]
 
 
@@ -126,8 +143,9 @@ def reassess(db: Database, claim_ids: Sequence[int] | None = None) -> int:
             "SELECT max(id) FROM checks WHERE source_id = ? AND snapshot_id IS NOT NULL"
             " AND outcome IN ('ok', 'not_modified') GROUP BY via_archive", [source_id]).fetchall()
         for (check_id,) in latest_reads:
-            text = snapshot_text(db, db.execute("SELECT snapshot_id FROM checks WHERE id = ?", [check_id]).fetchone()[0])
-            results = evaluate(db, source_id, text, claim_ids)
+            snapshot_id = db.execute("SELECT snapshot_id FROM checks WHERE id = ?", [check_id]).fetchone()[0]
+            text, title = snapshot_text(db, snapshot_id), snapshot_title(db, snapshot_id)
+            results = evaluate(db, source_id, text, claim_ids, title=title, locale=snapshot_locale(db, snapshot_id))
             with transaction(db):
                 cited = [link["id"] for link, _ in results]
                 before = link_states(db, source_id, cited)

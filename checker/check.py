@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
-from .assessment import READ_OUTCOMES, describe_change, evaluate, read_text
+from .assessment import READ_OUTCOMES, describe_change, evaluate, read_locale, read_text, read_title
 from .net.attempt import Attempt, Snapshot
 from .store.db import transaction
 from .store.ledger import record_check
@@ -31,7 +31,9 @@ from .net import archive
 from .net.fetch import Fetcher, make_fetcher
 from .net.options import CheckOptions
 from .net.politeness import Budget
+from .pages.locale import domain_territory, language_tag
 from .pages.soft404 import RandomPathProbe, soft_404_reason
+from .reading.page_locale import decide_locale
 from .store.rows import SourceToCheck
 
 
@@ -136,14 +138,19 @@ class Summary:
                 "sources": self.sources, "not_checked": self.not_checked}
 
 
-def read_page(attempt: Attempt, probe: RandomPathProbe | None = None) -> Attempt:
-    """Extract an ok answer into a snapshot, or turn the attempt into unsupported_type or soft_404."""
+def read_page(attempt: Attempt, probe: RandomPathProbe | None = None, page_url: str | None = None) -> Attempt:
+    """Extract an ok answer into a snapshot, with the locale its page is read in, or turn the attempt
+    into unsupported_type or soft_404. ``page_url`` is the page's own address when the answer came
+    from elsewhere (an archive's replay): its domain is the page's country."""
     try:
         page = extract(attempt.body or b"", attempt.content_type, attempt.final_url)
     except UnsupportedType as e:
         return attempt.fail("unsupported_type", str(e))
+    found = decide_locale(page.lang or language_tag(attempt.content_language),
+                           domain_territory(page_url or attempt.final_url or attempt.requested_url), page.text)
     attempt.snapshot = Snapshot(text=page.text, body=attempt.body or b"", content_type=page.content_type,
-                                title=page.title, canonical_url=page.canonical_url)
+                                title=page.title, canonical_url=page.canonical_url,
+                                locale=found.locale, locale_from=found.source)
     reason = soft_404_reason(attempt.requested_url, attempt.final_url, page, probe)
     if reason:
         attempt.fail("soft_404", reason)
@@ -189,7 +196,7 @@ def check_archive(fetcher: Fetcher, source: SourceToCheck, options: CheckOptions
         attempt.archive_url = attempt.final_url or replay
         attempt.archive_timestamp = capture_timestamp(attempt.final_url) or capture.timestamp
         if attempt.outcome == "ok":
-            read_page(attempt)
+            read_page(attempt, page_url=source["url"])
             if attempt.outcome == "ok":
                 attempt.started_at, attempt.elapsed_ms = started, elapsed_ms()
                 return attempt
@@ -227,7 +234,9 @@ def save(db: Database, source: SourceToCheck, attempts: Sequence[Attempt]) -> li
     archive's); the matching happens here, before the transaction that records it all."""
     read = next((i for i, a in enumerate(attempts) if a.outcome in READ_OUTCOMES), None)
     text = read_text(db, attempts[read]) if read is not None else None
-    results = evaluate(db, source["id"], text) if text is not None else ()
+    title = read_title(db, attempts[read]) if read is not None else None
+    locale = read_locale(db, attempts[read]) if read is not None else None
+    results = evaluate(db, source["id"], text, title=title, locale=locale) if text is not None else ()
     return record_check(db, source["id"], attempts, read if text is not None else None, results,
                         describe_change=describe_change)
 

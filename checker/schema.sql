@@ -143,7 +143,8 @@ CREATE TABLE "evidence" (
     facts_found TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(facts_found) AND json_type(facts_found) = 'array'),
     facts_missing TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(facts_missing) AND json_type(facts_missing) = 'array'),
     snippet TEXT,
-    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), facts_where TEXT NOT NULL DEFAULT '[]'
+               CHECK (json_valid(facts_where) AND json_type(facts_where) = 'array'),
     CHECK (support = 'unreachable' OR snapshot_id IS NOT NULL)
 );
 
@@ -192,7 +193,7 @@ CREATE TABLE "snapshots" (
     body_encoding TEXT CHECK (body_encoding IN ('zlib')),
     body_bytes INTEGER,
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-);
+, locale TEXT CHECK (locale IS NULL OR (locale GLOB '[a-z][a-z]*' AND locale NOT GLOB '*[^A-Za-z0-9-]*' AND length(locale) <= 35)), locale_from TEXT CHECK (locale_from IN ('lang', 'domain', 'currency') AND locale IS NOT NULL OR locale_from IS NULL AND locale IS NULL));
 
 CREATE TABLE "source_state" (
     source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,

@@ -32,6 +32,10 @@ PROPOSAL_STATUSES = ("proposed", "accepted", "rejected")
 # Kinds whose value counts something that exists (money traded, meetings held): it is more than 0.
 POSITIVE_KINDS = ("trade_figure", "meeting_count")
 
+# What decided the locale a page was read in (snapshots.locale_from): its declared language, its
+# address's country domain, or the currency it writes (reading/locales.py).
+LOCALE_SOURCES = ("lang", "domain", "currency")
+
 # What one attempt to retrieve a source came to.
 OUTCOMES = (
     "ok",

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from checker.check import run_checks
 
 from checker.net.options import CheckOptions
-from checker.store.claims import add_source, remove_source
+from checker.store.claims import add_claim, add_source, remove_source
 from checker.cli import cli
 from checker.cli.options import Duration
 from checker.store.db import open_db
@@ -608,3 +608,64 @@ def test_a_found_passage_is_read_for_the_claims_facts(db_path, run, text, passag
     if support == "contradicts":
         assert "1 of 1 source gives another figure or date; 0 back it now" in out
         assert "US$300 million in 2011" in block  # the snippet shows what the passage says instead
+
+
+# --- the locale a page is read in ----------------------------------------------------------------------
+
+RATE_PAGE = ("<!doctype html><html{lang}><head><title>Rates</title></head><body><p>On 8/2/2024 the Reserve Bank "
+             "of New Zealand raised its official cash rate.</p></body></html>")
+
+
+@pytest.mark.parametrize("lang,header,support,locale,locale_from", [
+    (' lang="en-GB"', None, "supports", "en-GB", "lang"),
+    (' lang="en-US"', None, "partial", "en-US", "lang"),
+    ("", "en-NZ", "supports", "en-NZ", "lang"),  # the Content-Language header, when the HTML says nothing
+    (' lang="en"', None, "partial", "en", "lang"),  # English alone: the US and the rest differ
+    ("", None, "partial", None, None),
+])
+def test_a_page_is_read_in_its_own_locale(db_path, lang, header, support, locale, locale_from):
+    db = open_db(db_path)
+    claim_id = add_claim(db, article_id="pakistan-russia-2012", quote="US$630 million in 2008", kind="other",
+                         claim="The Reserve Bank of New Zealand raised its official cash rate on 8 February 2024.",
+                         date_start="2024-02-08")
+    body = RATE_PAGE.format(lang=lang).encode()
+    headers = [("Content-Language", header)] if header else []
+    with LocalServer() as s:
+        s.routes = {"/rates": lambda h: h.send(200, body, headers=headers)}
+        source_id = add_source(db, claim_id, s.url("/rates"), relation="supports")
+        run_checks(db, select_sources(db, sources=[source_id]), options())
+    [check] = checks_of(db, source_id)
+    snapshot = db["snapshots"].get(check["snapshot_id"])
+    assert (snapshot["locale"], snapshot["locale_from"]) == (locale, locale_from)
+    evidence = db.execute("select support, facts_missing from evidence where claim_id = ?", [claim_id]).fetchone()
+    assert evidence[0] == support
+    note = "8 February 2024 (8/2/2024 is ambiguous: day and month order unknown)"
+    assert (note in json.loads(evidence[1])) == (locale in (None, "en"))
+    db.conn.close()
+    shown = CliRunner().invoke(cli, ["show", "--db", str(db_path), str(claim_id)])
+    assert shown.exit_code == 0, shown.output
+    assert (f"✗ {note}" in shown.output) == (locale in (None, "en"))
+    # reassess reads the snapshot in the locale it kept
+    assert CliRunner().invoke(cli, ["reassess", "--db", str(db_path), "--claim", str(claim_id)]).exit_code == 0
+    db = open_db(db_path)
+    latest = db.execute("select support from evidence where claim_id = ? order by id desc", [claim_id]).fetchone()[0]
+    assert latest == support
+    db.conn.close()
+
+
+@pytest.mark.parametrize("page_url,lang,locale,locale_from", [
+    ("https://www.rnz.co.nz/news/rates", "", "en-NZ", "domain"),
+    ("https://www.rnz.co.nz/news/rates", ' lang="en-US"', "en-US", "lang"),  # the page's own word wins
+    ("https://www.bbc.co.uk/news/rates", ' lang="en"', "en-GB", "domain"),
+    ("https://example.com/rates", "", None, None),
+])
+def test_an_archive_capture_is_read_in_the_locale_of_the_page_it_holds(page_url, lang, locale, locale_from):
+    from checker.check import read_page
+    from checker.net.attempt import Attempt
+
+    body = RATE_PAGE.format(lang=lang).encode()
+    capture = Attempt(requested_url="https://web.archive.org/web/20240301000000id_/" + page_url, outcome="ok",
+                      final_url="https://web.archive.org/web/20240301000000id_/" + page_url, body=body,
+                      content_type="text/html; charset=utf-8", via_archive=True)
+    read_page(capture, page_url=page_url)
+    assert (capture.snapshot.locale, capture.snapshot.locale_from) == (locale, locale_from)

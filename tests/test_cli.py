@@ -166,6 +166,7 @@ def test_show_a_claim_after_a_check(run, db):
     assert re.search(rf"      evidence: supports \(\d+\), read from the page on {day_of(time.time() - 2 * DAY)} \d\d:\d\d UTC\n", block)
     assert "      facts:    ✓ " in block and "  ✓ 2008  ✓ Russia  ✓ Pakistan\n" in block
     assert '      snippet:  "' in block and "US$630 million in 2008" in block
+    assert "      names:    Russia: " in block and "\n                Pakistan: " in block  # where each name was found
     assert '      passage:  "reached US$630 million in 2008"\n' in block
     assert f"                read at the source on {day_of(time.time())}\n" in block
 

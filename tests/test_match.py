@@ -11,6 +11,7 @@ from babel import numbers as babel_numbers
 from checker.reading import currencies
 from checker.reading.dates import date_mentions
 from checker.reading.facts import claim_facts, fact_spans, index_page
+from checker.reading.describe import describe_found
 from checker.reading.describe import describe_money
 from checker.reading.figures import is_currency, money_mentions
 from checker.reading.page_index import fold_page
@@ -25,7 +26,8 @@ WORLD_CASES = [{**case, "claim": WORLD["claims"][case["claim"]], "claim_key": ca
 
 def run_case(case):
     claim = {k: v for k, v in case["claim"].items() if k != "topic"}
-    return assess(claim, case.get("passage"), index_page(case["page"], locale=case.get("locale")), case.get("relation"))
+    page = index_page(case["page"], locale=case.get("locale"), title=case.get("title"))
+    return assess(claim, case.get("passage"), page, case.get("relation"))
 
 
 def precision_recall(cases):
@@ -88,6 +90,9 @@ def test_case(case):
     if result.support != "missing":
         assert result.snippet
     assert 0 <= result.score <= 100
+    said = [describe_found(n) for n in result.facts_where]
+    for where in case.get("where", []):  # where the case says a name was found
+        assert where in said, (said, case["page"])
 
 
 def test_unreachable_without_a_snapshot():

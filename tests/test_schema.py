@@ -29,6 +29,7 @@ VOCABULARY_COLUMNS = [
     ("verdict_history", "to_verdict", vocab.VERDICTS),
     ("proposals", "kind", vocab.KINDS),
     ("proposals", "status", vocab.PROPOSAL_STATUSES),
+    ("snapshots", "locale_from", vocab.LOCALE_SOURCES),
 ]
 
 

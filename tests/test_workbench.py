@@ -48,6 +48,22 @@ def fail(db, source_id, url, when):
 
 
 @pytest.mark.asyncio
+async def test_claim_page_says_where_each_name_was_found(ds, db):
+    """The page's title names both countries; its text gives only the figure and the year."""
+    claim_id = trade_claim(db)
+    url = "https://trade.example/pact"
+    source_id = add_source(db, claim_id, url, relation="supports")
+    text = "Two-way trade between the two countries reached US$630 million in 2008, officials said."
+    attempt = Attempt(requested_url=url, started_at=time.time() - 60, elapsed_ms=5, outcome="ok",
+                      snapshot=Snapshot(text=text, body=text.encode(), title="Russia and Pakistan sign a trade pact"))
+    save(db, {"id": source_id, "url": url}, [attempt])
+    row = db.execute("SELECT support, facts_where FROM evidence WHERE source_id = ? ORDER BY id DESC", [source_id]).fetchone()
+    assert row[0] == "supports" and '"where": "title"' in row[1]
+    page = (await ds.client.get(f"/-/claim/{claim_id}")).text
+    assert "Russia: in the page&#39;s title" in page and "Pakistan: in the page&#39;s title" in page
+
+
+@pytest.mark.asyncio
 async def test_claim_page_reads_like_a_fact_check(ds, db):
     claim_id = trade_claim(db)
     url = "https://trade.example/report"

@@ -10,7 +10,7 @@ from ..errors import CheckerError
 from ..pages.extract import read_text
 from ..limits import read_at_most
 from ..store.seed import load_seed
-from ..reading.describe import describe_dates, describe_value
+from ..reading.describe import describe_dates, describe_found, describe_value
 from ..text import display_text, plural
 from ..vocab import HEALTHS, KINDS, RELATIONS
 from .options import RowId, db_option
@@ -225,6 +225,8 @@ def source_lines(s):
         facts = [f"✓ {f}" for f in s["facts_found"]] + [f"✗ {f}" for f in s["facts_missing"]]
         if facts:
             yield "facts:    " + "  ".join(facts)
+        for n, found in enumerate(s.get("facts_where") or []):
+            yield ("names:    " if n == 0 else "          ") + describe_found(found)
         if s["snippet"]:
             yield f"snippet:  \"{display_text(s['snippet'])}\""
     if s["passage"]:

@@ -19,6 +19,8 @@ from . import workbench  # noqa: E402,F401  (m009)
 from . import refresh  # noqa: E402,F401  (m010)
 from . import server_stamps  # noqa: E402,F401  (m011)
 from . import contradiction  # noqa: E402,F401  (m012)
+from . import names_found  # noqa: E402,F401  (m013)
+from . import page_locale  # noqa: E402,F401  (m014)
 
 
 def apply(db):

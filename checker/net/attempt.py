@@ -14,6 +14,8 @@ class Snapshot:
     content_type: str | None = None
     title: str | None = None
     canonical_url: str | None = None
+    locale: str | None = None  # the locale the page was read in ("en-NZ"), and what said so:
+    locale_from: str | None = None  # lang, domain or currency (reading/locales.py)
 
 
 @dataclass

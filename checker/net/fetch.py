@@ -153,6 +153,7 @@ class FetchResult:
     http_status: int | None = None
     error: str | None = None
     content_type: str | None = None
+    content_language: str | None = None  # the Content-Language header, as sent
     body: bytes | None = None
     bytes: int = 0
     etag: str | None = None
@@ -419,6 +420,7 @@ class Fetcher:
                 if attempts:
                     result.error += f" after {attempts + 1} attempts"
             result.content_type = response.headers.get("Content-Type")
+            result.content_language = response.headers.get("Content-Language")
             result.etag = response.headers.get("ETag")
             result.last_modified = response.headers.get("Last-Modified")
             result.body = body

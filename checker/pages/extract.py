@@ -9,6 +9,7 @@ import charset_normalizer
 from bs4 import BeautifulSoup
 
 from ..errors import InvalidInput, UnsupportedType
+from .locale import declared_language
 
 # Elements whose text is not the page's content.
 DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "iframe")
@@ -32,6 +33,7 @@ class Extracted:
     content_type: str
     headings: tuple[str, ...] = ()
     unread_pages: int = 0  # a PDF's pages not read, past the text's limit
+    lang: str | None = None  # the language an HTML page declares ("en-GB"), as pages/locale.py reads it
 
 
 def media_type(content_type_header: str | None) -> tuple[str | None, str | None]:
@@ -82,11 +84,12 @@ def extract_html(body: bytes, charset: str | None = None, url: str | None = None
         if "canonical" in [r.lower() for r in (rel if isinstance(rel, list) else [rel])]:
             canonical = urljoin(url or "", str(link["href"]).strip())
             break
+    lang = declared_language(soup)
     for tag in soup(DROPPED_TAGS):
         tag.decompose()
     headings = tuple(h.get_text(" ", strip=True) for h in soup.find_all(["h1", "h2"])[:3])
     root = soup.body or soup
-    return Extracted(tidy(root.get_text("\n")), title or None, canonical, "text/html", headings)
+    return Extracted(tidy(root.get_text("\n")), title or None, canonical, "text/html", headings, lang=lang)
 
 
 def extract_pdf(body: bytes, max_chars: int | None = None) -> Extracted:

@@ -356,19 +356,3 @@ def locale_currency(locale: str | None) -> str | None:
         return None
     current = numbers.get_territory_currencies(parsed.territory)
     return current[0] if current else None
-
-
-@lru_cache(maxsize=None)
-def day_first(locale: str | None) -> bool | None:
-    """True when the locale writes numeric dates day first (en-GB 05/02/2003), False when month
-    first (en-US 2/5/03), None when the locale is unknown: read from its short date pattern."""
-    parsed = parse_locale(locale)
-    if parsed is None:
-        return None
-    if not parsed.territory and parsed.language == "en":
-        return None  # "en" alone says nothing of the order: the US and the rest of the world differ
-    pattern = parsed.date_formats["short"].pattern
-    d, m = pattern.find("d"), pattern.find("M")
-    if d < 0 or m < 0:
-        return None
-    return d < m

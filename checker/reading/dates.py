@@ -5,7 +5,7 @@ import datetime
 import re
 from typing import Any
 
-from . import currencies
+from .locales import day_first
 from .page_index import Mention
 
 
@@ -104,7 +104,7 @@ def month_bounds(year: int, month: int) -> tuple[Day, Day]:
 def numeric_day_month(a: int, b: int, locale: str | None) -> tuple[int, int] | None:
     """The (day, month) of a numeric date "a/b/yyyy": by the locale's order where known; otherwise
     only when the order cannot matter (a day above 12, or both readings the same)."""
-    order = currencies.day_first(locale)
+    order = day_first(locale)
     if order is True:
         return a, b
     if order is False:
@@ -138,7 +138,15 @@ def date_mentions(text: str, locale: str | None = None) -> list[Mention]:
     """Dates in a folded text: day ranges, days, months, and numeric dates (by the locale's order
     where known). Each is looked for only where a year stands, since every spelling ends or starts
     with one."""
+    return read_dates(text, locale)[0]
+
+
+def read_dates(text: str, locale: str | None = None) -> tuple[list[Mention], list[Mention]]:
+    """(dates, ambiguous): the dates of date_mentions, and the numeric dates whose day and month
+    order the locale leaves open ("8/2/2024" with no locale), each with its two readings as its
+    value: (day first, month first)."""
     found = []
+    ambiguous = []
     taken_until = -1
     for y in DATE_YEAR.finditer(text):
         year_start, year_end = y.span()
@@ -154,6 +162,8 @@ def date_mentions(text: str, locale: str | None = None) -> list[Mention]:
             try:
                 value = read_date(precision, m.groupdict(), locale)
                 if value is None:
+                    if precision == "numeric":
+                        ambiguous.append(Mention(m.start(), m.end(), two_readings(m.groupdict())))
                     continue
                 datetime.date(*value[0]), datetime.date(*value[1])
             except (ValueError, KeyError):
@@ -173,7 +183,23 @@ def date_mentions(text: str, locale: str | None = None) -> list[Mention]:
                     continue
                 found.append(Mention(m.start(), m.end(), (first, first, "day")))
                 taken_until = m.end()
-    return found
+    return found, ambiguous
+
+
+def two_readings(g: dict[str, Any]) -> tuple[Day, Day]:
+    """The days a numeric date "a/b/yyyy" may be: (a as the day, b as the day)."""
+    year, a, b = int(g["y"]), int(g["a"]), int(g["b"])
+    return (year, b, a), (year, a, b)
+
+
+def ambiguity_note(label: str, first: Day, last: Day, precision: str, written: str,
+                   readings: tuple[Day, Day]) -> str | None:
+    """A fact's label with why it was not found, when a numeric date on the page would be it in one
+    order and not in the other: "8 February 2024 (8/2/2024 is ambiguous: day and month order
+    unknown)"; None when neither reading is the fact."""
+    if not any(date_matches((day, day, "day"), first, last, precision) for day in readings):
+        return None
+    return f"{label} ({written} is ambiguous: day and month order unknown)"
 
 
 def date_matches(mention: DateValue, first: Day, last: Day, precision: str) -> bool:

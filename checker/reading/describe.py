@@ -1,11 +1,12 @@
 """A claim's figures and dates written as people write them ("US$92 million", "7-9 February 2012"),
 for claims, proposals and the facts found on pages alike."""
 import re
-from typing import overload
+from collections.abc import Mapping
+from typing import Any, overload
 
 from babel import numbers
 
-from ..text import clean, is_partial_date
+from ..text import clean, fold, is_partial_date
 from . import currencies
 from .dates import MONTH_NAMES, describe_date, parse_iso
 
@@ -105,3 +106,25 @@ def describe_money(amount: float, currency: str | None) -> str:
     if currency is None:
         return f"{describe_number(amount)} (currency not given)"
     return describe_value(amount, currency)
+
+
+# --- where a claim's names were found (reading/context.py) ---------------------------------------
+
+WHERE = {"passage": "in the passage", "beside": "beside the facts", "title": "in the page's title",
+         "first paragraph": "in the page's first paragraph", "earlier": "earlier on the page",
+         "page": "on the page"}
+
+
+def describe_found(item: Mapping[str, Any]) -> str:
+    """"New Zealand: as its capital, Wellington, in the page's title" from a NameFound's dict."""
+    how, written, name = item.get("how"), item.get("written") or "", item.get("name") or ""
+    where = WHERE.get(item.get("where") or "", item.get("where") or "")
+    if how == "capital":
+        return f"{name}: as its capital, {written}, {where}"
+    if how == "demonym":
+        return f"{name}: as “{written}”, {where}"
+    if how == "short form":
+        return f"{name}: as “{written}”, {where}"
+    if how == "name" and written and fold(written) != fold(name):
+        return f"{name}: as “{written}”, {where}"
+    return f"{name}: {where}"

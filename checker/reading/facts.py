@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from .describe import describe_money
-from .dates import YEAR_RANGE, YEAR_TOKEN, date_matches, date_mentions, describe_date, parse_iso, year_mentions
+from .dates import (
+    YEAR_RANGE,
+    YEAR_TOKEN,
+    ambiguity_note,
+    date_matches,
+    date_mentions,
+    describe_date,
+    parse_iso,
+    read_dates,
+    year_mentions,
+)
 from .figures import (
     count_spans,
     describe_count,
@@ -23,7 +33,17 @@ from .figures import (
     resolve_money,
     same_figure,
 )
-from .names import COMPOUND, NAME_RUN, SENTENCE_START, clean_word, name_spans, pick_name, place_aliases, split_at_places
+from .names import (
+    COMPOUND,
+    NAME_RUN,
+    SENTENCE_START,
+    clean_word,
+    name_spans,
+    org_short_forms,
+    pick_name,
+    place_aliases,
+    split_at_places,
+)
 from .page_index import PageIndex, fold_page
 from ..text import display_text, fold, normalise
 
@@ -41,24 +61,37 @@ class ClaimFields(TypedDict):
     date_end: str | None
 
 
-def index_page(text: str | None, locale: str | None = None) -> PageIndex:
+def index_page(text: str | None, locale: str | None = None, title: str | None = None) -> PageIndex:
     """Read a page once: its display text, folded text, figures, dates and years. `locale` (such as
     "en-US" or "en-GB"), when known, says how the page writes numeric dates and which currency its
-    bare symbols mean; without it only unambiguous readings are taken."""
+    bare symbols mean; without it only unambiguous readings are taken. `title`, kept apart from the
+    text, is where a claim's names may also stand (context.py)."""
     display = display_text(text)
     folded = fold_page(display)
-    page = PageIndex(display=display, text=folded, locale=locale)
+    title_display = display_text(title) if title else ""
+    page = PageIndex(display=display, text=folded, locale=locale, title=fold(title_display), title_display=title_display,
+                     first_paragraph_end=first_paragraph_end(text or "", len(display)))
     page.year_positions = year_mentions(folded)
     for position, years in page.year_positions:
         for year in years:
             page.years.setdefault(year, []).append(position)
     page.numbers, raw_money = read_numbers(folded, display)
     page.money = resolve_money(raw_money, page)
-    page.dates = date_mentions(folded, locale=locale)
+    page.dates, page.ambiguous_dates = read_dates(folded, locale=locale)
     not_figures = {p for p, _ in page.year_positions} | {m.start(2) for m in YEAR_RANGE.finditer(folded)}
-    in_dates = [(m.start, m.end) for m in page.dates]
+    in_dates = sorted((m.start, m.end) for m in [*page.dates, *page.ambiguous_dates])
     page.figure_starts = [s for s, _, _, _ in page.numbers if s not in not_figures and not inside(s, in_dates)]
     return page
+
+
+FIRST_PARAGRAPH = 1500  # a first paragraph longer than this is read as ending here
+
+
+def first_paragraph_end(text: str, length: int) -> int:
+    """Where the first paragraph of a text (up to its first blank line) ends in its display text."""
+    m = re.search(r"\S\s*?\n\s*\n", text)
+    end = len(display_text(text[:m.start() + 1])) if m else length
+    return min(end, FIRST_PARAGRAPH, length)
 
 
 def inside(position: int, spans: Sequence[tuple[float, float]]) -> bool:
@@ -75,12 +108,24 @@ class Fact:
     year: int | None = None  # for money and count: the year the figure must stand next to
     aliases: tuple[str, ...] = ()  # for names: other (folded) spellings that count, such as "united states" for "US"
     given: tuple[str, ...] = ()  # for a person's surname: the (folded) given names the claim writes
+    short_forms: tuple[str, ...] = ()  # for an organisation: its (folded) short forms ("commission", "fed")
     tolerance: float = 0.0  # for money and count: the rounding of the figure as the claim's text writes it
     context_years: tuple[int, ...] = ()  # for money and count: other years the claim names, which a page may name too
 
     def find(self, page: PageIndex) -> list[int]:
         """Positions in the page where this fact stands."""
         return [start for start, _ in self.spans(page)]
+
+    def missing_label(self, page: PageIndex) -> str:
+        """The label of a fact the page does not hold, with the reason when the page writes it in a
+        way that cannot be told: a numeric date whose day and month order nothing on the page settles."""
+        if self.kind == "date":
+            for m in page.ambiguous_dates:
+                first, last, precision = self.value
+                note = ambiguity_note(self.label, first, last, precision, page.display[m.start:m.end], m.value)
+                if note:
+                    return note
+        return self.label
 
     def spans(self, page: PageIndex) -> list[tuple[int, int]]:
         """(start, end) of each place in the page where this fact stands."""
@@ -193,7 +238,8 @@ def name_facts(claim_text: str | None, skip_spans: Iterable[tuple[int, int]] = (
             label, given = pick_name([w for w, _ in segment], at_start and n == 0, text, [raw for _, raw in segment])
             if not label or (len(label) < 3 and not label.isupper()):
                 continue
-            fact = Fact("name", label, " ".join(fold(label).split()), aliases=place_aliases(label), given=given)
+            fact = Fact("name", label, " ".join(fold(label).split()), aliases=place_aliases(label), given=given,
+                        short_forms=org_short_forms(label))
             if fact.label.lower() not in {f.label.lower() for f in facts}:
                 facts.append(fact)
     return facts

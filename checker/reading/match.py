@@ -13,19 +13,19 @@ nearly (rapidfuzz partial_ratio >= PASSAGE_NEAR_MATCH: a changed word), is *part
 """
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from .facts import ClaimFields, claim_facts
+from .context import TOGETHER, NameFound, locate_names, names_on_page
+from .facts import ClaimFields, Fact, claim_facts
 from .page_index import PageIndex
 from .passage import reading
 from .stance import LABELS, unbacked_by
 from ..text import normalise
 
 PASSAGE_NEAR_MATCH = 90  # rapidfuzz partial_ratio, 0-100: a passage this close has changed, not vanished
-TOGETHER = 600  # characters within which all key facts must stand to count as found together
 SNIPPET = 300
 
 
@@ -79,6 +79,7 @@ class SupportResult:
     facts_found: list[str]
     facts_missing: list[str]
     snippet: str = ""
+    facts_where: list[dict[str, str]] = field(default_factory=list)  # context.NameFound, one per name found
 
 
 def snippet_at(page: PageIndex, start: int, end: int) -> str:
@@ -115,43 +116,70 @@ def together(hits_per_fact: Sequence[Sequence[int]]) -> tuple[int, int] | None:
 
 
 def backed(claim: ClaimFields, page: PageIndex, found: list[str], missing: list[str], score: float, start: int,
-           end: int) -> SupportResult:
+           end: int, where: list[dict[str, str]] | None = None) -> SupportResult:
     """Supports, unless the sentence holding the facts denies them or only expects them while the
     claim states them (stance.py): then partial, with what the sentence lacks among the missing."""
     why = unbacked_by(claim.get("claim") or "", page.display, start, end)
     if why is None:
-        return SupportResult("supports", score, found, missing, snippet_at(page, start, end))
-    return SupportResult("partial", round(score * 0.6, 1), found, [*missing, LABELS[why]], snippet_at(page, start, end))
+        return SupportResult("supports", score, found, missing, snippet_at(page, start, end), where or [])
+    return SupportResult("partial", round(score * 0.6, 1), found, [*missing, LABELS[why]], snippet_at(page, start, end),
+                         where or [])
+
+
+def with_names(facts: Sequence[Fact], found: Sequence[str], names: Sequence[NameFound],
+               page: PageIndex) -> tuple[list[str], list[str]]:
+    """(found, missing) labels in the claim's order, the names located (in the title, say) counted as
+    found; a missing fact keeps the reason the page cannot settle it (Fact.missing_label)."""
+    seen = set(found) | {n.name for n in names}
+    return [f.label for f in facts if f.label in seen], [f.missing_label(page) for f in facts if f.label not in seen]
 
 
 def assess(claim: ClaimFields, passage: str | None, page: PageIndex | None,
            relation: str | None = None) -> SupportResult:
     """How well one page (a PageIndex, or None when there is no usable snapshot) backs a claim, read
     through the link's passage when it has one; ``relation`` is the link's ("context": the passage
-    was quoted for what surrounds the claim, so its other figures contradict nothing)."""
+    was quoted for what surrounds the claim, so its other figures contradict nothing). A place or an
+    organisation of the claim may stand in the page's context once its figures and dates stand
+    together (context.py); the result says where each name was found."""
     facts = claim_facts(claim)
     labels = [f.label for f in facts]
     if page is None:
         return SupportResult("unreachable", 0.0, [], labels)
     hits = [f.find(page) for f in facts]
     found = [f.label for f, h in zip(facts, hits) if h]
-    missing = [f.label for f, h in zip(facts, hits) if not h]
+    missing = [f.missing_label(page) for f, h in zip(facts, hits) if not h]
     p_start: Any  # an int wherever passage_score is above 0 (see find_passage)
     p_end: Any
     passage_score, p_start, p_end = find_passage(passage, page) if passage else (None, None, None)
     if passage_score == 100:
-        said, instead = reading(facts, hits, page, p_start, p_end, may_contradict=relation != "context")
+        located, unlocated = locate_names(facts, page, p_start, p_end, passage=True)
+        where = [n.as_dict() for n in located]
+        said, instead = reading(facts, hits, page, p_start, p_end, may_contradict=relation != "context",
+                                named=not unlocated)
         if said == "supports":
-            return backed(claim, page, found, missing, 100.0, p_start, p_end)
+            return backed(claim, page, *with_names(facts, found, located, page), 100.0, p_start, p_end, where)
         if said == "contradicts":
             agreed = [f.label for f in facts if f.label not in instead and f.label in found]
             return SupportResult("contradicts", round(90.0 * len(agreed) / len(facts), 1), agreed,
-                                 [f.label for f in facts if f.label not in agreed], snippet_at(page, p_start, p_end))
+                                 [f.label for f in facts if f.label not in agreed], snippet_at(page, p_start, p_end), where)
     # Names alone are weak evidence: when the link names its passage, they need a figure or a date.
     decisive = any(f.kind != "name" for f in facts) or not passage
     span = together(hits) if facts and not missing and decisive else None
-    if span:
-        return backed(claim, page, found, missing, 95.0, *span)
+    figures = [h for f, h in zip(facts, hits) if f.kind != "name"]
+    figures_span = together(figures) if figures and all(figures) else None
+    if span and not figures:  # a claim of names alone: they stand together, there is no context to read
+        located, _ = locate_names(facts, page, span[0], span[1] + 1)
+        return backed(claim, page, found, missing, 95.0, span[0], span[1], [n.as_dict() for n in located])
+    if figures_span:
+        # the names stand in the facts' sentence, beside them, or in the page's context (context.py)
+        located, unlocated = locate_names(facts, page, figures_span[0], figures_span[1] + 1)
+        if not unlocated:
+            beside = all(n.where in ("beside", "passage") for n in located)
+            lo, hi = span if span and beside else figures_span
+            return backed(claim, page, labels, [], 95.0 if beside else 90.0, lo, hi, [n.as_dict() for n in located])
+    on_page = names_on_page(facts, page)
+    found, missing = with_names(facts, found, on_page, page)
+    where = [n.as_dict() for n in on_page]
     fact_score = 100.0 * len(found) / len(facts) if facts else 0.0
     near = passage_score is not None and passage_score >= PASSAGE_NEAR_MATCH
     score = round(max(fact_score * 0.9, (passage_score or 0) * 0.9), 1)
@@ -159,7 +187,7 @@ def assess(claim: ClaimFields, passage: str | None, page: PageIndex | None,
         if near:
             snippet = snippet_at(page, p_start, p_end)
         else:
-            first = min(h[0] for h in hits if h)
+            first = min([h[0] for h in hits if h] or [0])
             snippet = snippet_at(page, first, first + 1)
-        return SupportResult("partial", score, found, missing, snippet)
-    return SupportResult("missing", score, found, missing)
+        return SupportResult("partial", score, found, missing, snippet, where)
+    return SupportResult("missing", score, found, missing, "", where)

@@ -5,6 +5,7 @@ by its other names and its demonym); an organisation's whole name ("Reserve Bank
 otherwise a surname, which does not count where the page gives it another given name ("Pierre
 Trudeau" for a claim about Justin Trudeau). A sentence's first word is a name unless the claim
 writes it in lower case elsewhere or it has a common noun's ending ("Inflation"). Pure functions."""
+import pathlib
 import re
 from functools import lru_cache
 from typing import Any, Protocol
@@ -53,7 +54,7 @@ ORG_WORDS = {"organisation", "organization", "group", "council", "committee", "m
              "institute", "federation", "league", "club", "company", "association", "board", "service",
              "police", "army", "navy", "force", "tribunal", "exchange", "airlines", "airways",
              "foundation", "trust", "society", "alliance", "front", "movement", "congress", "senate",
-             "parliament", "treaty", "programme", "program"}
+             "parliament", "treaty", "programme", "program", "reserve"}
 
 
 CONNECTORS = {"of", "al", "bin", "de", "van", "von", "da", "el", "du", "le", "la", "der", "den", "y", "dos"}
@@ -68,7 +69,6 @@ NAME_RUN = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|al|bin|de
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"'“‘(]\s*)$")
 
 
-@lru_cache(maxsize=None)
 class NameFact(Protocol):
     """A name to look for, as facts.Fact gives it (facts.py imports this module)."""
 
@@ -80,8 +80,11 @@ class NameFact(Protocol):
     def aliases(self) -> tuple[str, ...]: ...
     @property
     def given(self) -> tuple[str, ...]: ...
+    @property
+    def short_forms(self) -> tuple[str, ...]: ...
 
 
+@lru_cache(maxsize=None)
 def not_name_words() -> frozenset[str]:
     """Folded words that are never a name to look for on their own."""
     return frozenset(FUNCTION_WORDS | GENERIC_WORDS | set(MONTHS) | currencies.weekdays() | currencies.demonyms()
@@ -103,15 +106,81 @@ def looks_like_common_noun(word: str) -> bool:
     return word.lower().endswith(NOUN_SUFFIXES)
 
 
+CAPITALS = pathlib.Path(__file__).parent / "capitals.tsv"  # made by scripts/capitals.py from GeoNames
+
+
+@lru_cache(maxsize=None)
+def capitals() -> dict[str, frozenset[str]]:
+    """Territory code -> its capital's (folded) spellings, as GeoNames gives them (capitals.tsv)."""
+    table: dict[str, frozenset[str]] = {}
+    for line in CAPITALS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, spellings = line.split("\t")
+            table[code] = frozenset(fold(s) for s in spellings.split("|"))
+    return table
+
+
+@lru_cache(maxsize=None)
+def capital_codes() -> dict[str, str]:
+    """Folded capital -> its territory's code."""
+    return {spelling: code for code, spellings in capitals().items() for spelling in spellings}
+
+
+def place_code(label: str) -> str | None:
+    """The territory code of a place's whole name, or None."""
+    return place_names().get(fold(label))
+
+
 def place_aliases(label: str) -> tuple[str, ...]:
-    """Other spellings of a place: its other CLDR names and aliases, and its demonyms ("Pakistani")."""
-    code = place_names().get(fold(label))
+    """Other spellings of a place: its other CLDR names and aliases, its demonyms ("Pakistani") and
+    its capital (GeoNames)."""
+    code = place_code(label)
     if code is None:
         return ()
     names = set(currencies.territory_names()[code]) - {fold(label)}
     if " " not in label and len(label) > 3:
         names |= currencies.adjective_forms(fold(label)) & currencies.demonyms()
+    names |= capitals().get(code, frozenset())
     return tuple(sorted(names))
+
+
+def alias_kind(label: str, alias: str) -> str:
+    """How a (folded) alias names a claim's name: capital, demonym, short form or name."""
+    code = place_code(label)
+    if code is not None and alias in capitals().get(code, ()):
+        return "capital"
+    if alias in currencies.demonyms():
+        return "demonym"
+    if alias in org_short_forms(label):
+        return "short form"
+    return "name"
+
+
+def is_organisation(label: str) -> bool:
+    return any(fold(w).strip(".,'’") in ORG_WORDS for w in re.split(r"[\s']+", label))
+
+
+@lru_cache(maxsize=4096)
+def org_short_forms(label: str) -> tuple[str, ...]:
+    """The (folded) short forms a page uses for an organisation once it has named it: its name before
+    "of" ("Reserve Bank" of India), each of its generic words ("the Commission", "the ministry"),
+    the initials of its words ("ECB") and its first word clipped ("the Fed"). A rule, not a list of
+    institutions; whether a short form on a page is this organisation is decided there (name_hits)."""
+    if not is_organisation(label):
+        return ()
+    words = [w for w in re.split(r"\s+", label) if w]
+    forms = set()
+    if "of" in words[1:]:
+        head = words[:words.index("of", 1)]
+        if is_organisation(" ".join(head)) and len(head) < len(words):
+            forms.add(fold(" ".join(head)))
+    forms |= {fold(w) for w in words if fold(w) in ORG_WORDS}
+    initials = "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in CONNECTORS)
+    if len(initials) >= 2:
+        forms.add(initials.lower())
+    if len(words[0]) > 5 and words[0][:1].isupper():
+        forms.add(fold(words[0][:3]))
+    return tuple(sorted(forms - {fold(label)}))
 
 
 def split_at_places(pairs: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
@@ -191,16 +260,112 @@ GIVEN_BEFORE = re.compile(r"([A-Z][\w'’.-]*)\s+$")
 
 
 def name_spans(page: PageIndex, fact: NameFact) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
+    return [(s, e) for s, e, _ in name_hits(page, fact)]
+
+
+def name_hits(page: PageIndex, fact: NameFact) -> list[tuple[int, int, str]]:
+    """(start, end, the folded spelling found) of each place a page names the fact: by its name, its
+    other names, its demonym, its capital standing alone (not inside another name: "Wellington City
+    Council", "Lewis Hamilton"), or an organisation's short form where the page has named it in full
+    first and nothing else of that short name since. Kept on the page: claims share names."""
+    key = (fact.value, tuple(fact.aliases), fact.given, fact.short_forms)
+    if key not in page.names:
+        page.names[key] = find_name(page, fact)
+    return page.names[key]
+
+
+def find_name(page: PageIndex, fact: NameFact) -> list[tuple[int, int, str]]:
+    hits: list[tuple[int, int, str]] = []
     for phrase in (fact.value,) + tuple(fact.aliases):
         found = [(p, p + len(phrase)) for p in page.phrase_positions(phrase)]
         acronym = fact.label.isupper() if phrase == fact.value else len(phrase.replace(".", "")) <= 3
         if acronym:
             found = [(s, e) for s, e in found if page.display[s:e].isupper()]  # "US" is no "us"
-        spans += found
+        if phrase in capital_codes() and phrase != fact.value:
+            found = [(s, e) for s, e in found if stands_alone(page.display, s, e)]
+        hits += [(s, e, phrase) for s, e in found]
     if fact.given:
-        spans = [(s, e) for s, e in spans if not other_given_name(page, s, fact.given)]
-    return sorted(spans)
+        hits = [(s, e, p) for s, e, p in hits if not other_given_name(page, s, fact.given)]
+    if fact.short_forms:
+        hits += short_form_hits(page, fact, sorted(s for s, _, _ in hits))
+    return sorted(hits)
+
+
+WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)\s+$")
+WORD_AFTER = re.compile(r"(?:['’]s)?[ \t]+([A-Z][\w'’-]*)")
+
+
+def stands_alone(display: str, start: int, end: int) -> bool:
+    """True when a name is not part of a longer run of capitalised words (a capital as the country,
+    not "Ottawa Senators" or "Lewis Hamilton")."""
+    before = display[max(0, start - 30):start]
+    if before[-1:].isspace() and before.strip():
+        word = before.split()[-1]
+        if word[0].isupper() and WORD_BEFORE.fullmatch(word + " ") and not is_not_name(word):
+            return False
+    after = WORD_AFTER.match(display, end)
+    return not (after and fold(after.group(1)) not in FUNCTION_WORDS | set(MONTHS) | currencies.weekdays()
+                and not display[start:end].isupper())
+
+
+THE_BEFORE = re.compile(r"\bthe(?:\s+[a-z][\w'’-]*){0,2}\s+$")
+CAPITALISED = re.compile(r"(?:[A-Z][\w'’&-]*|of|for|and|de|du)")
+
+
+def name_around(display: str, start: int, end: int) -> str:
+    """The run of capitalised words a word stands in ("Federal Trade Commission" around "Commission"),
+    less a leading "The", folded."""
+    words = re.findall(r"\S+", display[max(0, start - 80):start])
+    run: list[str] = []
+    for word in reversed(words):
+        w = word.strip(",;:()\"“”")
+        if word != w or not CAPITALISED.fullmatch(w) or w in ("The", "the"):
+            break
+        run.insert(0, w)
+    while run and run[0] in ("of", "for", "and", "de", "du"):
+        run.pop(0)
+    after: list[str] = []
+    for word in re.findall(r"\S+", display[end:end + 80])[:6]:
+        w = word.rstrip(",;:.)\"”")
+        if not CAPITALISED.fullmatch(w) or w in ("The", "the"):
+            break
+        after.append(w)
+        if w != word:
+            break
+    while after and after[-1] in ("of", "for", "and", "de", "du"):
+        after.pop()
+    return fold(" ".join(run + [display[start:end]] + after))
+
+
+def short_form_hits(page: PageIndex, fact: NameFact, full: list[int]) -> list[tuple[int, int, str]]:
+    """An organisation's short forms ("the Commission", "the Fed", "ECB") where the page named it in
+    full before (its title counts as before everything) and no other organisation of that short name
+    ("the Federal Trade Commission" for a claim about the European Commission) stands in between."""
+    in_title = bool(page.title) and bool(re.search(r"\b%s\b" % re.escape(fact.value), page.title))
+    if not full and not in_title:
+        return []
+    whole = {fact.value} | set(fact.aliases)
+    hits: list[tuple[int, int, str]] = []
+    for form in fact.short_forms:
+        others: list[int] = []
+        candidates: list[int] = []
+        for p in page.phrase_positions(form):
+            end = p + len(form)
+            written = page.display[p:end]
+            around = name_around(page.display, p, end)
+            if around in whole:
+                continue  # the full name itself
+            if around != form:
+                others.append(p)  # another organisation's name holds the word
+            elif form not in ORG_WORDS and not written[:1].isupper():
+                continue  # an acronym or a clipped word is written as one
+            elif written.isupper() or THE_BEFORE.search(page.text, max(0, p - 40), p):
+                candidates.append(p)
+        for p in candidates:
+            last = max([f for f in full if f < p], default=-1 if in_title else None)
+            if last is not None and not any(last < o < p for o in others):
+                hits.append((p, p + len(form), form))
+    return hits
 
 
 def other_given_name(page: PageIndex, start: int, given: tuple[str, ...]) -> bool:

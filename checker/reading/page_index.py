@@ -23,12 +23,17 @@ class PageIndex:
     text: str
     money: Sequence[Mention] = field(default_factory=list)  # figures.MoneyMention
     dates: list[Mention] = field(default_factory=list)
+    ambiguous_dates: list[Mention] = field(default_factory=list)  # numeric dates the locale leaves open (dates.read_dates)
     years: dict[int, list[int]] = field(default_factory=dict)  # year -> sorted positions
     year_positions: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # sorted (position, years)
     figure_starts: list[int] = field(default_factory=list)  # sorted starts of the figures that are not years or dates
     numbers: list[tuple[int, int, float, float]] = field(default_factory=list)  # (start, end, amount, tolerance)
     words: dict[str, list[int]] = field(default_factory=dict)  # phrase -> positions, filled as claims ask
+    names: dict[Any, list[tuple[int, int, str]]] = field(default_factory=dict)  # a name's hits (names.name_hits)
     locale: str | None = None
+    title: str = ""  # the page's title, folded (stored apart from its text)
+    title_display: str = ""
+    first_paragraph_end: int = 0  # where the page's first paragraph (its standfirst, often) ends in display
 
     def phrase_positions(self, phrase: str) -> list[int]:
         """Where a (folded) phrase stands as whole words; str.find is far faster than a regex here."""

@@ -124,13 +124,14 @@ def about_the_claim(fact: Fact, names: Sequence[tuple[Fact, Sequence[int]]], sta
 
 
 def reading(facts: Sequence[Fact], hits: Sequence[Sequence[int]], page: PageIndex, start: int, end: int, *,
-            may_contradict: bool = True) -> tuple[str | None, dict[str, list[str]]]:
+            may_contradict: bool = True, named: bool | None = None) -> tuple[str | None, dict[str, list[str]]]:
     """('supports' | 'contradicts' | None, {fact label: what the passage states instead}) for a
     passage found at (start, end): supports when every figure and date of the claim stands in the
     passage and every name somewhere on the page (a claim of names alone: in the passage); contradicts
     when the passage, speaking of the claim's subject, states another figure or date for one of them
     (never for a passage quoted as context, whose other figures are what it was quoted for); None
-    when it is silent."""
+    when it is silent. `named`, when given, says whether the names stand where they may (in the
+    passage, beside it or in the page's context: context.locate_names) for a claim with figures or dates."""
     decisive = [(f, h) for f, h in zip(facts, hits) if f.kind != "name"]
     names = [(f, h) for f, h in zip(facts, hits) if f.kind == "name"]
     if not facts:
@@ -146,7 +147,7 @@ def reading(facts: Sequence[Fact], hits: Sequence[Sequence[int]], page: PageInde
         return "contradicts", instead
     in_passage = all(within(h, start, end) for _, h in decisive)
     if decisive:
-        named = all(h for _, h in names)
+        named = all(h for _, h in names) if named is None else named
     else:
         named = all(within(h, start, end) for _, h in names)
     return ("supports" if in_passage and named else None), {}

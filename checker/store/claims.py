@@ -333,6 +333,7 @@ def get_claim(db: Database, claim_id: int) -> ClaimDetail:
                cs.relation, cs.passage, cs.note, cs.passage_found_at, cs.passage_checked_on,
                ls.source_state, ls.latest_outcome, ls.latest_check_at, ls.unreachable_since,
                ls.support, ls.score, ls.snippet, ls.facts_found, ls.facts_missing,
+               (SELECT facts_where FROM evidence WHERE id = ls.evidence_id) AS facts_where,
                ls.read_at, ls.read_from_archive, ls.read_archive_url
         FROM claim_sources cs
         JOIN sources ON sources.id = cs.source_id
@@ -344,6 +345,7 @@ def get_claim(db: Database, claim_id: int) -> ClaimDetail:
     ):
         source = dict(r)
         source["facts_found"] = json.loads(source["facts_found"] or "[]")
+        source["facts_where"] = json.loads(source["facts_where"] or "[]")
         source["facts_missing"] = json.loads(source["facts_missing"] or "[]")
         claim_row["sources"].append(cast(ClaimSource, source))  # facts_found and facts_missing decoded
     return claim_row

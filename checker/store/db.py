@@ -25,6 +25,8 @@ class SnapshotRecord(Protocol):
     content_type: str | None
     title: str | None
     canonical_url: str | None
+    locale: str | None
+    locale_from: str | None
 
 
 class CheckRecord(Protocol):

@@ -133,6 +133,17 @@ def snapshot_text(db: Database, snapshot_id: int | None) -> str | None:
     return row[0] if row else None
 
 
+def snapshot_title(db: Database, snapshot_id: int | None) -> str | None:
+    row = db.execute("SELECT title FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
+    return row[0] if row else None
+
+
+def snapshot_locale(db: Database, snapshot_id: int | None) -> str | None:
+    """The locale a snapshot's page was read in ("en-NZ"), None when nothing said or it predates m014."""
+    row = db.execute("SELECT locale FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
+    return row[0] if row else None
+
+
 def link_states(db: Database, source_id: int, claim_ids: Sequence[int]) -> dict[int, LinkState]:
     """{claim_id: (support, snippet, snapshot_id)} of each link to the source, as it stands now."""
     if not claim_ids:

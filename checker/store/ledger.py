@@ -23,6 +23,7 @@ class Reading(Protocol):
     facts_found: list[str]
     facts_missing: list[str]
     snippet: str
+    facts_where: list[dict[str, str]]
 
 
 def save_snapshot(db: Database, snapshot: SnapshotRecord) -> int:
@@ -38,6 +39,8 @@ def save_snapshot(db: Database, snapshot: SnapshotRecord) -> int:
             "content_type": snapshot.content_type,
             "title": snapshot.title,
             "canonical_url": snapshot.canonical_url,
+            "locale": snapshot.locale,
+            "locale_from": snapshot.locale_from,
             "text": snapshot.text,
             "body": zlib.compress(body, 6),
             "body_encoding": "zlib",
@@ -95,6 +98,7 @@ def record_evidence(db: Database, check_id: int, source_id: int,
             "facts_found": json.dumps(result.facts_found),
             "facts_missing": json.dumps(result.facts_missing),
             "snippet": result.snippet or None,
+            "facts_where": json.dumps(result.facts_where, ensure_ascii=False),
         })
         written[link["id"]] = (evidence_id, result.support)
     return written

@@ -85,6 +85,7 @@ class ClaimSource(TypedDict):
     snippet: str | None
     facts_found: list[str]
     facts_missing: list[str]
+    facts_where: list[dict[str, str]]  # where each name was found (reading/context.py's NameFound)
     read_at: str | None
     read_from_archive: int
     read_archive_url: str | None

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from ..reading.facts import fact_spans
-from ..reading.describe import describe_dates, describe_value
+from ..reading.describe import describe_dates, describe_found, describe_value
 from ..text import display_text, plural, squash
 from .labels import short_date
 
@@ -103,6 +103,7 @@ def claim_page(db, claim_id):
             """SELECT sources.id, sources.url, sources.title, sources.publisher, ls.relation, ls.passage, ls.note,
                       cs.passage_found_at, cs.passage_checked_on,
                       ls.support, ls.score, ls.snippet, ls.facts_found, ls.facts_missing, ls.assessed_at,
+                      (SELECT facts_where FROM evidence WHERE id = ls.evidence_id) AS facts_where,
                       ls.read_at, ls.read_from_archive, ls.read_archive_url, ls.unreachable_since,
                       ls.source_state AS state, ls.latest_outcome, ls.latest_check_at,
                       h.archive_url, h.archive_timestamp
@@ -114,6 +115,7 @@ def claim_page(db, claim_id):
         link = dict(link)
         link["facts_found"] = json.loads(link["facts_found"] or "[]")
         link["facts_missing"] = json.loads(link["facts_missing"] or "[]")
+        link["names_where"] = [describe_found(n) for n in json.loads(link["facts_where"] or "[]")]
         snippet = display_text(link["snippet"] or "")
         link["snippet_parts"] = marked(snippet, fact_spans(claim, snippet))
         link["checks"] = [dict(r) for r in db.query(
