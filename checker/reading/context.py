@@ -109,7 +109,7 @@ def title_index(page: PageIndex) -> PageIndex:
 def kind_of(fact: Fact) -> str:
     if place_code(fact.label) is not None:
         return "place"
-    if fact.short_forms:
+    if fact.short_forms or (fact.label.isupper() and len(fact.label) >= 2):  # "IMF", "RBI": an institution
         return "organisation"
     return "other"
 

@@ -9,7 +9,7 @@ the "2023-2027" of rights sold in 2022; a range such as "2022-23" is both years)
 import bisect
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypedDict
 
 from .describe import describe_money
@@ -38,6 +38,7 @@ from .names import (
     NAME_RUN,
     SENTENCE_START,
     clean_word,
+    is_initials,
     name_spans,
     org_short_forms,
     pick_name,
@@ -242,7 +243,27 @@ def name_facts(claim_text: str | None, skip_spans: Iterable[tuple[int, int]] = (
                         short_forms=org_short_forms(label))
             if fact.label.lower() not in {f.label.lower() for f in facts}:
                 facts.append(fact)
-    return facts
+    return defined_short_forms(facts, text)
+
+
+DEFINED = re.compile(r"\(\s*(?:the\s+)?([A-Z][\w.&-]*)\s*\)")
+
+
+def defined_short_forms(facts: list[Fact], text: str) -> list[Fact]:
+    """A short form the claim defines for one of its organisations ("the European Central Bank
+    (ECB)", "the Federal Reserve (the Fed)") is that organisation's other name, not a name of its
+    own: a page that writes only the short form names it."""
+    by_label = {f.label: f for f in facts}
+    for m in DEFINED.finditer(text):
+        short = m.group(1).rstrip(".")
+        before = text[:m.start()].rstrip()
+        owner = next((f for f in facts if f.kind == "name" and before.endswith(f.label) and f.label != short), None)
+        if owner is None or not (fold(short) in org_short_forms(owner.label) or is_initials(short, owner.label)):
+            continue
+        by_label[owner.label] = replace(owner, aliases=tuple(sorted({*owner.aliases, fold(short)})),
+                                        short_forms=tuple(sorted({*owner.short_forms, fold(short)})))
+        by_label.pop(short, None)
+    return [by_label[f.label] for f in facts if f.label in by_label]
 
 
 def claim_facts(claim: ClaimFields) -> list[Fact]:

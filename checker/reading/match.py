@@ -22,7 +22,7 @@ from .context import TOGETHER, NameFound, locate_names, names_on_page
 from .facts import ClaimFields, Fact, claim_facts
 from .page_index import PageIndex
 from .passage import reading
-from .stance import LABELS, unbacked_by
+from .stance import unbacked_by
 from ..text import normalise
 
 PASSAGE_NEAR_MATCH = 90  # rapidfuzz partial_ratio, 0-100: a passage this close has changed, not vanished
@@ -115,14 +115,15 @@ def together(hits_per_fact: Sequence[Sequence[int]]) -> tuple[int, int] | None:
     return None
 
 
-def backed(claim: ClaimFields, page: PageIndex, found: list[str], missing: list[str], score: float, start: int,
+def backed(claim: ClaimFields, facts: Sequence[Fact], page: PageIndex, found: list[str], missing: list[str], score: float, start: int,
            end: int, where: list[dict[str, str]] | None = None) -> SupportResult:
-    """Supports, unless the sentence holding the facts denies them or only expects them while the
-    claim states them (stance.py): then partial, with what the sentence lacks among the missing."""
-    why = unbacked_by(claim.get("claim") or "", page.display, start, end)
-    if why is None:
+    """Supports, unless the sentence holding the facts denies them, only expects them while the
+    claim states them, or gives the claim's words to someone else (stance.py): then partial, with what the sentence lacks among the missing."""
+    names = [f.label for f in facts if f.kind == "name"]
+    unbacked = unbacked_by(claim.get("claim") or "", page.display, start, end, names)
+    if unbacked is None:
         return SupportResult("supports", score, found, missing, snippet_at(page, start, end), where or [])
-    return SupportResult("partial", round(score * 0.6, 1), found, [*missing, LABELS[why]], snippet_at(page, start, end),
+    return SupportResult("partial", round(score * 0.6, 1), found, [*missing, unbacked[1]], snippet_at(page, start, end),
                          where or [])
 
 
@@ -157,7 +158,7 @@ def assess(claim: ClaimFields, passage: str | None, page: PageIndex | None,
         said, instead = reading(facts, hits, page, p_start, p_end, may_contradict=relation != "context",
                                 named=not unlocated)
         if said == "supports":
-            return backed(claim, page, *with_names(facts, found, located, page), 100.0, p_start, p_end, where)
+            return backed(claim, facts, page, *with_names(facts, found, located, page), 100.0, p_start, p_end, where)
         if said == "contradicts":
             agreed = [f.label for f in facts if f.label not in instead and f.label in found]
             return SupportResult("contradicts", round(90.0 * len(agreed) / len(facts), 1), agreed,
@@ -169,14 +170,14 @@ def assess(claim: ClaimFields, passage: str | None, page: PageIndex | None,
     figures_span = together(figures) if figures and all(figures) else None
     if span and not figures:  # a claim of names alone: they stand together, there is no context to read
         located, _ = locate_names(facts, page, span[0], span[1] + 1)
-        return backed(claim, page, found, missing, 95.0, span[0], span[1], [n.as_dict() for n in located])
+        return backed(claim, facts, page, found, missing, 95.0, span[0], span[1], [n.as_dict() for n in located])
     if figures_span:
         # the names stand in the facts' sentence, beside them, or in the page's context (context.py)
         located, unlocated = locate_names(facts, page, figures_span[0], figures_span[1] + 1)
         if not unlocated:
             beside = all(n.where in ("beside", "passage") for n in located)
             lo, hi = span if span and beside else figures_span
-            return backed(claim, page, labels, [], 95.0 if beside else 90.0, lo, hi, [n.as_dict() for n in located])
+            return backed(claim, facts, page, labels, [], 95.0 if beside else 90.0, lo, hi, [n.as_dict() for n in located])
     on_page = names_on_page(facts, page)
     found, missing = with_names(facts, found, on_page, page)
     where = [n.as_dict() for n in on_page]

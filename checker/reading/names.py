@@ -7,6 +7,7 @@ Trudeau" for a claim about Justin Trudeau). A sentence's first word is a name un
 writes it in lower case elsewhere or it has a common noun's ending ("Inflation"). Pure functions."""
 import pathlib
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -227,7 +228,11 @@ def pick_name(words: list[str], at_start: bool, text: str,
         if fold(rest) in place_names() and all(is_not_name(w) for w in words[:cut]):
             return rest, ()
     original = list(words)
-    while words and is_not_name(words[0]) and fold(words[0]) not in ORG_WORDS:
+    organisation = any(fold(w) in ORG_WORDS for w in words)
+    # an organisation keeps the demonym its name starts with: the "European" Central Bank is not
+    # Nigeria's, nor the "Canadian" Broadcasting Corporation another country's
+    while (words and is_not_name(words[0]) and fold(words[0]) not in ORG_WORDS
+           and not (organisation and fold(words[0]) in currencies.demonyms() and len(words) > 2)):
         words.pop(0)
     while words and (is_not_name(words[-1]) or words[-1].lower() in CONNECTORS) and fold(words[-1]) not in ORG_WORDS:
         words.pop()
@@ -278,8 +283,10 @@ def find_name(page: PageIndex, fact: NameFact) -> list[tuple[int, int, str]]:
     hits: list[tuple[int, int, str]] = []
     for phrase in (fact.value,) + tuple(fact.aliases):
         found = [(p, p + len(phrase)) for p in page.phrase_positions(phrase)]
-        acronym = fact.label.isupper() if phrase == fact.value else len(phrase.replace(".", "")) <= 3
-        if acronym:
+        if phrase != fact.value and phrase in fact.short_forms:  # a short form the claim defines
+            found = [(s, e) for s, e in found if page.display[s:s + 1].isupper()
+                     and name_around(page.display, s, e) == phrase]  # "Fed", not "fed"; "Commission" alone
+        elif fact.label.isupper() if phrase == fact.value else len(phrase.replace(".", "")) <= 3:
             found = [(s, e) for s, e in found if page.display[s:e].isupper()]  # "US" is no "us"
         if phrase in capital_codes() and phrase != fact.value:
             found = [(s, e) for s, e in found if stands_alone(page.display, s, e)]
@@ -288,7 +295,42 @@ def find_name(page: PageIndex, fact: NameFact) -> list[tuple[int, int, str]]:
         hits = [(s, e, p) for s, e, p in hits if not other_given_name(page, s, fact.given)]
     if fact.short_forms:
         hits += short_form_hits(page, fact, sorted(s for s, _, _ in hits))
+    if fact.label.isupper() and 2 <= len(fact.label) <= 6 and hits:  # the page uses the acronym too
+        hits += spelled_out(page, fact.label)
     return sorted(hits)
+
+
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|the|and|for|on|de|du|des|la|le|der)\s+)*[A-Z][\w'’&-]*)+")
+NOT_INITIAL = CONNECTORS | {"the", "and", "for", "on", "des"}
+
+
+def initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in NOT_INITIAL).upper()
+
+
+def is_initials(short: str, label: str) -> bool:
+    """True when short is the initials of label's words ("ECB", "European Central Bank")."""
+    letters = short.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and initials(label.split()) == letters
+
+
+def spelled_out(page: PageIndex, acronym: str) -> list[tuple[int, int, str]]:
+    """Where a page spells out a claim's acronym in full: the capitalised words whose initials it is
+    ("European Central Bank" for "ECB"), inside a longer name too ("the Governing Council of the
+    European Central Bank"). Asked only of a page that writes the acronym as well: initials alone
+    could be another institution's ("Eastern Caribbean Bank")."""
+    hits = []
+    for run in CAPITALISED_RUN.finditer(page.display):
+        words = [(m.start() + run.start(), m.end() + run.start(), m.group())
+                 for m in re.finditer(r"\S+", run.group())]
+        for i in range(len(words)):
+            if words[i][2].lower() in NOT_INITIAL:
+                continue
+            for j in range(i + 2, len(words) + 1):
+                if words[j - 1][2].lower() not in NOT_INITIAL and initials([w for _, _, w in words[i:j]]) == acronym:
+                    start, end = words[i][0], words[j - 1][1]
+                    hits.append((start, end, fold(page.display[start:end])))
+    return hits
 
 
 WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)\s+$")
