@@ -20,7 +20,7 @@ from .reading.facts import index_page
 from .reading.match import SupportResult, assess
 from .reading.page_index import PageIndex
 from .store.db import require_rows, transaction
-from .store.health import link_states, refresh_health, snapshot_locale, snapshot_text, snapshot_title
+from .store.health import link_states, refresh_health, snapshot_reading
 from .store.ledger import record_evidence
 from .store.rows import ClaimRow
 
@@ -40,29 +40,15 @@ def _page(text: str | None, title: str | None = None, locale: str | None = None)
     return index_page(text, locale=locale, title=title)
 
 
-def read_text(db: Database, attempt: Attempt) -> str | None:
-    """The text an attempt read: its new snapshot's, or the stored one a 304 points at; None if nothing."""
+def read_by(db: Database, attempt: Attempt) -> tuple[str | None, str | None, str | None]:
+    """(text, title, locale) of what an attempt read: its new snapshot's, or the stored one a 304
+    points at (the title kept apart from the text: the claim's names may stand there); all None when
+    it read nothing."""
     if attempt.outcome not in READ_OUTCOMES:
-        return None
+        return None, None, None
     if attempt.snapshot is not None:
-        return attempt.snapshot.text
-    return snapshot_text(db, attempt.snapshot_id) if attempt.snapshot_id is not None else None
-
-
-def read_title(db: Database, attempt: Attempt) -> str | None:
-    """The title of what an attempt read (kept apart from its text: the claim's names may stand there)."""
-    if attempt.outcome not in READ_OUTCOMES:
-        return None
-    if attempt.snapshot is not None:
-        return attempt.snapshot.title
-    return snapshot_title(db, attempt.snapshot_id) if attempt.snapshot_id is not None else None
-
-
-def read_locale(db: Database, attempt: Attempt) -> str | None:
-    """The locale the content an attempt read was read in: its new snapshot's, or the stored one's."""
-    if attempt.snapshot is not None:
-        return attempt.snapshot.locale
-    return snapshot_locale(db, attempt.snapshot_id) if attempt.snapshot_id is not None else None
+        return attempt.snapshot.text, attempt.snapshot.title, attempt.snapshot.locale
+    return snapshot_reading(db, attempt.snapshot_id) if attempt.snapshot_id is not None else (None, None, None)
 
 
 def links_of_source(db: Database, source_id: int, claim_ids: Sequence[int] | None = None) -> list[LinkedClaim]:
@@ -144,8 +130,8 @@ def reassess(db: Database, claim_ids: Sequence[int] | None = None) -> int:
             " AND outcome IN ('ok', 'not_modified') GROUP BY via_archive", [source_id]).fetchall()
         for (check_id,) in latest_reads:
             snapshot_id = db.execute("SELECT snapshot_id FROM checks WHERE id = ?", [check_id]).fetchone()[0]
-            text, title = snapshot_text(db, snapshot_id), snapshot_title(db, snapshot_id)
-            results = evaluate(db, source_id, text, claim_ids, title=title, locale=snapshot_locale(db, snapshot_id))
+            text, title, locale = snapshot_reading(db, snapshot_id)
+            results = evaluate(db, source_id, text, claim_ids, title=title, locale=locale)
             with transaction(db):
                 cited = [link["id"] for link, _ in results]
                 before = link_states(db, source_id, cited)

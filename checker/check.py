@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
-from .assessment import READ_OUTCOMES, describe_change, evaluate, read_locale, read_text, read_title
+from .assessment import READ_OUTCOMES, describe_change, evaluate, read_by
 from .net.attempt import Attempt, Snapshot
 from .store.db import transaction
 from .store.ledger import record_check
@@ -233,9 +233,7 @@ def save(db: Database, source: SourceToCheck, attempts: Sequence[Attempt]) -> li
     """Record a source's attempts with the evidence of the first that read content (live, else the
     archive's); the matching happens here, before the transaction that records it all."""
     read = next((i for i, a in enumerate(attempts) if a.outcome in READ_OUTCOMES), None)
-    text = read_text(db, attempts[read]) if read is not None else None
-    title = read_title(db, attempts[read]) if read is not None else None
-    locale = read_locale(db, attempts[read]) if read is not None else None
+    text, title, locale = read_by(db, attempts[read]) if read is not None else (None, None, None)
     results = evaluate(db, source["id"], text, title=title, locale=locale) if text is not None else ()
     return record_check(db, source["id"], attempts, read if text is not None else None, results,
                         describe_change=describe_change)

@@ -60,7 +60,8 @@ def sentence_around(display: str, start: int, end: int) -> tuple[int, int]:
 def person(run: list[str]) -> str | None:
     """The person a run of capitalised words names, without its titles ("Prime Minister Imran Khan"
     -> "Imran Khan"); None for a place, an organisation, an acronym or words that are never a name."""
-    if not run or is_organisation(" ".join(run)) or place_code(" ".join(run)) or fold(" ".join(run)) in capital_codes():
+    whole = " ".join(run)
+    if not run or is_organisation(whole) or place_code(whole) or fold(whole) in capital_codes():
         return None
     words = [w for w in run if not is_not_name(w)]
     if not words or any(w.isupper() for w in words):
@@ -95,7 +96,7 @@ def speakers(text: str) -> list[str]:
             name = speaker_at(after)
         else:  # the speaker before the verb, past an apposition ("Draghi, the bank's president, said")
             if before and before[-1] == "," and "," in before[:-1]:
-                before = before[:len(before) - 1 - before[-2::-1].index(",") - 1]
+                before = before[:max(i for i, t in enumerate(before[:-1]) if t == ",")]
             backwards = speaker_at(before[::-1])
             name = " ".join(reversed(backwards.split())) if backwards else None
         if name:
@@ -114,15 +115,17 @@ def turned_slot(after: list[str]) -> bool:
 def said_by_other(claim_text: str, sentence: str, names: Sequence[str]) -> tuple[str, str] | None:
     """(the claim's speaker, the sentence's) when the claim gives its words to one of its names (a
     person) and the sentence gives them to other named persons only; None otherwise."""
-    named = {fold(w) for name in names for w in name.split()}
-    claimed = [s for s in speakers(claim_text) if named & {fold(w) for w in s.split()}]
+    named = words_of(*names)
+    claimed = [s for s in speakers(claim_text) if named & words_of(s)]
     said = speakers(sentence)
-    if not claimed or not said:
-        return None
-    theirs = {fold(w) for name in claimed for w in name.split()}
-    if any(theirs & {fold(w) for w in name.split()} for name in said):
+    if not claimed or not said or any(words_of(*claimed) & words_of(name) for name in said):
         return None
     return claimed[0], said[0]
+
+
+def words_of(*names: str) -> set[str]:
+    """The folded words of names, to tell whether two names share one ("Draghi", "Mario Draghi")."""
+    return {fold(w) for name in names for w in name.split()}
 
 
 def unbacked_by(claim_text: str, display: str, start: int, end: int,

@@ -133,15 +133,11 @@ def snapshot_text(db: Database, snapshot_id: int | None) -> str | None:
     return row[0] if row else None
 
 
-def snapshot_title(db: Database, snapshot_id: int | None) -> str | None:
-    row = db.execute("SELECT title FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
-    return row[0] if row else None
-
-
-def snapshot_locale(db: Database, snapshot_id: int | None) -> str | None:
-    """The locale a snapshot's page was read in ("en-NZ"), None when nothing said or it predates m014."""
-    row = db.execute("SELECT locale FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
-    return row[0] if row else None
+def snapshot_reading(db: Database, snapshot_id: int | None) -> tuple[str | None, str | None, str | None]:
+    """(text, title, locale) of a snapshot, what the matcher reads; the locale ("en-NZ") is None when
+    nothing said or the snapshot predates m014. All None when there is no such snapshot."""
+    row = db.execute("SELECT text, title, locale FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
+    return (row[0], row[1], row[2]) if row else (None, None, None)
 
 
 def link_states(db: Database, source_id: int, claim_ids: Sequence[int]) -> dict[int, LinkState]:
