@@ -655,7 +655,9 @@ def test_a_page_is_read_in_its_own_locale(db_path, lang, header, support, locale
 
 @pytest.mark.parametrize("page_url,lang,locale,locale_from", [
     ("https://www.rnz.co.nz/news/rates", "", "en-NZ", "domain"),
-    ("https://www.rnz.co.nz/news/rates", ' lang="en-US"', "en-US", "lang"),  # the page's own word wins
+    ("https://www.rnz.co.nz/news/rates", ' lang="en-AU"', "en-AU", "lang"),  # the page's own word wins
+    # a US default on a day-first country's domain: the language alone, its dates' order unknown
+    ("https://www.rnz.co.nz/news/rates", ' lang="en-US"', "en", "lang"),
     ("https://www.bbc.co.uk/news/rates", ' lang="en"', "en-GB", "domain"),
     ("https://example.com/rates", "", None, None),
 ])

@@ -6,12 +6,16 @@ attribute, `Content-Language`, `og:locale`: "en-NZ"), the country of its address
 language with a country decides alone; a bare language ("en") takes its country from the domain,
 else from the currency, where CLDR has that language for that country; with no language, the
 domain's country, else the currency's, gives the locale of the language that country writes
-(locales.territory_locale). How the locale then reads numeric dates is locales.day_first's."""
+(locales.territory_locale). A declared country whose order of day and month the domain's country
+contradicts is not trusted: "en-US" is the default of many site templates, and a .ng or .co.uk page
+that keeps it writes its dates day first; such a page keeps its language alone, so that its numeric
+dates stay ambiguous rather than read the wrong way. How the locale then reads numeric dates is
+locales.day_first's."""
 from collections import Counter
 from dataclasses import dataclass
 
 from .figures import money_mentions
-from .locales import currency_territory, declared, tag, territory_locale, with_territory
+from .locales import currency_territory, day_first, declared, tag, territory_locale, with_territory
 
 
 @dataclass(frozen=True)
@@ -33,13 +37,21 @@ def page_currency_territory(text: str | None) -> str | None:
     return territory if n * 2 > sum(counted.values()) else None
 
 
+def contradicts(declared: str, domain: str | None) -> bool:
+    """Whether two locales write numeric dates in opposite orders (both known, and they differ)."""
+    first, second = day_first(declared), day_first(domain)
+    return first is not None and second is not None and first != second
+
+
 def decide_locale(language: str | None, domain_territory: str | None, text: str | None = None) -> PageLocale:
     """A page's locale from what it declares, the country of its domain, and (read from its text
     only when needed) the currency it writes: see the module's docstring for the precedence."""
     lang = declared(language)
-    if lang is not None and lang.territory:
-        return PageLocale(tag(lang), "lang")
     domain = domain_territory.upper() if domain_territory and territory_locale(domain_territory) else None
+    if lang is not None and lang.territory:
+        if domain and contradicts(tag(lang), territory_locale(domain)):
+            return PageLocale(lang.language, "lang")
+        return PageLocale(tag(lang), "lang")
     if lang is not None:
         if domain and with_territory(lang.language, domain):
             return PageLocale(with_territory(lang.language, domain), "domain")
