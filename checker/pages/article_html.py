@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 
 from . import claimreview
+from .metadata import page_metadata
 from ..errors import InvalidURL, NotAnArticle
 from ..limits import MAX_LINKS, MAX_PAGE_ELEMENTS, MAX_SENTENCE_CHARS, MAX_TEXT_CHARS
 from ..sentences import split_sentences
@@ -92,6 +93,7 @@ def extract_html_article(body: bytes, charset: str | None = None, page_url: str 
     notes: list[str] = []
     if within_element_limit(tree, notes):
         html = etree.tostring(tree, encoding="unicode", method="html")  # its markup read from what was kept
+    declared = page_metadata(tree)  # its own headline and date come before trafilatura's guesses
     base = document_base(tree, page_url)
     canonical = canonical_url(tree, base)
     base = base or canonical  # a saved page's relative links resolve against where it says it lives
@@ -108,14 +110,14 @@ def extract_html_article(body: bytes, charset: str | None = None, page_url: str 
     ))
     if doc is None or doc.body is None:
         raise NotAnArticle("no main text found")
-    title = clean(doc.title)
+    title = declared.title or clean(doc.title)
     paragraphs = drop_title_heading(body_paragraphs(doc.body), title)
     if prose_words(paragraphs) < MIN_ARTICLE_WORDS:
         raise NotAnArticle(f"no main text found (under {MIN_ARTICLE_WORDS} words of prose)")
     paragraphs = within_text_limit(paragraphs, notes)
     text = "\n\n".join(p.text for p in paragraphs)
     self_urls = {u for u in (page_url, canonical) if u}
-    published = clean(doc.date)
+    published = declared.published if declared.dated else clean(doc.date)
     links = cited_links(paragraphs, text, self_urls, notes)
     reviews = claimreview.read_reviews(html, base_url=page_url or canonical)
     return ExtractedArticle(

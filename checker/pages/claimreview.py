@@ -119,16 +119,7 @@ def read_reviews(html: str, base_url: str | None = None) -> FoundReviews:
     parse is skipped: one broken block does not hide the others; a JSON-LD block nested deeper than
     MAX_JSON_DEPTH is skipped unread. Returns FoundReviews, with a note of what was left out."""
     body = html.encode("utf-8")
-    items: list[Any] = []
-    deep = 0
-    for script in parse_html(body, "UTF-8").xpath('//script[@type="application/ld+json"]'):
-        if json_depth(script.xpath("string()"), stop=MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
-            deep += 1
-            continue
-        try:
-            items.extend(JsonLdExtractor().extract_items(script))
-        except Exception:  # extruct raises what json and jstyleson raise, which is many kinds
-            continue
+    items, deep = json_ld_items(parse_html(body, "UTF-8"))
     unread: list[str] = []
     for syntax in ("microdata", "rdfa"):
         try:
@@ -158,6 +149,22 @@ def read_reviews(html: str, base_url: str | None = None) -> FoundReviews:
         notes.append(f"{appearances:,} {word_for(appearances, 'embedded fact-check')} kept only the first "
                      f"{MAX_APPEARANCES} places {'its' if appearances == 1 else 'their'} claim appeared")
     return FoundReviews(reviews[:MAX_REVIEWS], notes)
+
+
+def json_ld_items(root: Any) -> tuple[list[Any], int]:
+    """The items of every JSON-LD block of a parsed page, and how many blocks were skipped unread for
+    nesting deeper than MAX_JSON_DEPTH (a block that does not parse is skipped: the others stand)."""
+    items: list[Any] = []
+    deep = 0
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        if json_depth(script.xpath("string()"), stop=MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+            deep += 1
+            continue
+        try:
+            items.extend(JsonLdExtractor().extract_items(script))
+        except Exception:  # extruct raises what json and jstyleson raise, which is many kinds
+            continue
+    return items, deep
 
 
 JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')  # a string (whose brackets do not count), or a bracket

@@ -1,0 +1,83 @@
+"""What a page's own metadata says of its article: the headline and the day it was published, read
+from schema.org JSON-LD (an Article's `headline`, `datePublished`) and then from meta tags
+(`og:title`; `article:published_time`, `datePublished`), before anything found in the text: a heading
+inside the page may be a section's, and a date in its text may be another story's. Pure."""
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from ..text import clean, is_partial_date
+from .claimreview import compact, first, json_ld_items, text_of, types_of
+
+# schema.org's Article and the kinds of it news sites use (and a WebPage's mainEntity often is one).
+ARTICLE_TYPES = frozenset({
+    "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+    "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting", "LiveBlogPosting",
+    "SocialMediaPosting", "Report", "ScholarlyArticle", "TechArticle", "SatiricalArticle",
+})
+
+# Meta tags that give the publication time, in the order they are trusted (property or name or itemprop).
+DATE_METAS = ("article:published_time", "og:article:published_time", "datepublished", "pubdate",
+              "publishdate", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.created")
+TITLE_METAS = ("og:title", "twitter:title")
+
+ISO_DAY = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD, the day as the page writes it (its own time zone)
+    dated: bool = False  # the metadata gives a publication time, readable or not
+
+
+def day_of(value: Any) -> str | None:
+    """The day an ISO 8601 time or date starts with ("2013-11-27T03:00:00-05:00" -> "2013-11-27"),
+    when it is a real day; None otherwise."""
+    m = ISO_DAY.match(value) if isinstance(value, str) else None
+    return m.group(1) if m and is_partial_date(m.group(1), partial=False) else None
+
+
+def article_nodes(value: Any, depth: int = 0) -> list[dict[str, Any]]:
+    """The Article objects anywhere in compacted JSON-LD (in arrays, @graph, a page's mainEntity)."""
+    if depth > 8:  # metadata nests shallowly; a deeper Article is some other story's
+        return []
+    if isinstance(value, list):
+        return [n for item in value for n in article_nodes(item, depth + 1)]
+    if not isinstance(value, dict):
+        return []
+    found = [value] if types_of(value) & ARTICLE_TYPES else []
+    for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+        found += article_nodes(value.get(key), depth + 1)
+    return found
+
+
+def meta_values(root: HtmlElement, names: tuple[str, ...]) -> list[str]:
+    """The content of meta tags named (by property, name or itemprop, in any case) in the order given."""
+    by_name: dict[str, list[str]] = {}
+    for meta in root.iter("meta"):
+        content = meta.get("content")
+        if not content:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            key = (meta.get(attribute) or "").strip().lower()
+            if key:
+                by_name.setdefault(key, []).append(content)
+    for element in root.xpath('//*[@itemprop="datePublished"][@datetime]'):  # <time itemprop=... datetime=...>
+        by_name.setdefault("datepublished", []).append(element.get("datetime"))
+    return [v for name in names for v in by_name.get(name, [])]
+
+
+def page_metadata(root: HtmlElement) -> PageMetadata:
+    """The headline and publication day a page's metadata gives, each None where it gives none, and
+    whether it gives a publication time at all (one that is no day, "2023-02-30", is then no date:
+    not a reason to guess one from elsewhere)."""
+    items, _ = json_ld_items(root)
+    articles = article_nodes(compact(items))
+    title = next((t for t in (clean(text_of(a.get("headline"))) for a in articles) if t), None)
+    declared = [first(a.get("datePublished")) for a in articles] + meta_values(root, DATE_METAS)
+    title = title or next((t for t in map(clean, meta_values(root, TITLE_METAS)) if t), None)
+    published = next((d for d in map(day_of, declared) if d), None)
+    return PageMetadata(title, published, any(isinstance(d, str) and d.strip() for d in declared))
