@@ -12,8 +12,34 @@ from .when import When
 
 MEETING = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summits?)\b")
 VISIT = re.compile(r"\b(?:visit\w*|met|meet|meets|meeting|meetings|talks|summit|toured|travell?ed|trip)\b")
+NAMED_ONLY = ("seats", "votes")  # units whose lead words are common verbs (won, took, received): named or none
 COMPARISON = re.compile(r"\s+(?:more|fewer|less|higher|lower|greater|smaller|larger|bigger|up|down|than|times\s+(?:more|as))\b")
 OUT_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+)?")
+# Numbers that are no quantity: a score or vote ("6-3", "3-0"), a phone number or a time ("9:30",
+# "9 a.m."), a number joined to a word ("93-year-old", "312-page", "1st"), an age ("aged 43", "age
+# 5"), a list's numbering ("1) Deviled", "2. Sweden"), a clock in a game ("at 28 minutes"), and the
+# number of a thing named by it ("Section 230", "Title 42", "Flight 370", "No. 1", "page 5").
+JOINED_BEFORE = re.compile(r"(?:\d\s?[-–:/]\s?|#)$")
+JOINED_AFTER = re.compile(r"\s?[-–:]\s?\d|-?[a-z]|\s*(?:a\.?m\b|p\.?m\b|gmt\b|utc\b|et\b|o'clock)|\s+years?\s+old\b")
+IDENTIFIER_BEFORE = re.compile(
+    r"\b(?:aged?|ages|no\.?|number|section|article|chapter|title|route|flight|room|rule|paragraph|clause|amendment|"
+    r"resolution|highway|interstate|page|pages|grade|level|phase|stage|week|day|round|game|episode|season|vol\.?|"
+    r"volume|part|item|gate|platform|terminal|district|ward|unit|floor|model|version|figure|table)\s+$")
+LIST_NUMBER = re.compile(r"(?:^|[\n:;]\s*|(?<=[.!?])\s+|\s)$")
+CLOCK = re.compile(r"\bat\s+(?:the\s+)?$")
+
+
+def not_a_quantity(folded: str, start: int, end: int) -> bool:
+    """True for a number that counts nothing (see JOINED_BEFORE and the patterns after it)."""
+    before = folded[max(0, start - 24):start]
+    after = folded[end:end + 12]
+    if JOINED_BEFORE.search(before) or JOINED_AFTER.match(after) or IDENTIFIER_BEFORE.search(before):
+        return True
+    if re.match(r"[.)]\s+[a-z]", after) and LIST_NUMBER.search(before) and end - start <= 2:
+        return True  # "1) deviled", "2. sweden": a list's numbering (folded: the capital is gone)
+    return bool(CLOCK.search(before) and re.match(r"\s+(?:minutes?|seconds?)\b", after))
+
+
 COUNT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")))
 
 
@@ -35,6 +61,10 @@ class ArticleReading(Protocol):
     def numbers_within(self, lo: int, hi: int) -> list[tuple[int, int, float, float]]: ...
 
 
+def digits_at(folded: str, start: int) -> bool:
+    return folded[start:start + 1].isdigit()
+
+
 def number_value(value: float) -> float:
     return int(value) if float(value).is_integer() and abs(value) < 2 ** 63 else round(value, 6)
 
@@ -54,12 +84,14 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
             return unit
     for unit in UNIT_SYNONYMS:
         _, before = count_patterns(unit)
+        if unit in NAMED_ONLY and not re.search(rf"\b{unit[:-1]}", sentence_lower):
+            continue  # "secured the second Baron at 28": a verb that may lead to seats, with no seat in sight
         if before is not None and before.search(folded, max(lo, start - 120), start):
             return unit
     if folded[start:start + 1].isdigit():
         m = re.match(r" ([a-z]{3,})\b", folded[end:end + 30])
-        if m and not is_not_name(m.group(1)) and m.group(1) not in ("per", "years", "year") \
-                and not m.group(1).endswith(("er", "est", "ly", "ing", "ed")):
+        if m and not is_not_name(m.group(1)) and m.group(1) not in ("per", "years", "year") and m.group(1).endswith("s") \
+                and not m.group(1).endswith(("er", "est", "ly", "ing", "ed", "ss", "us")):  # a plural noun ("40 violations")
             return m.group(1)
     return None
 
@@ -88,6 +120,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
     skip: set[tuple[int, int]] = set()
     for i, (s, e, v) in enumerate(numbers):
         if (s, e) in skip or any(a < e and s < b for a, b in taken):
+            continue
+        if digits_at(reading.folded, s) and not_a_quantity(reading.folded, s, e):
             continue
         if COMPARISON.match(reading.folded, e):
             continue  # "63 fewer than in 2019": a difference, not a figure of its own

@@ -75,17 +75,18 @@ DATE_REACH = 90  # characters before a year that a date ending in it may span
 YEAR_TOKEN = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
 
 
-YEAR_RANGE = re.compile(r"(?<![\d.,])((?:1[89]|20)\d\d)\s?[-/]\s?(\d\d(?:\d\d)?)(?![\d.,/-]?\d)")
+YEAR_RANGE = re.compile(r"(?<![\d.,])((?:1[89]|20)\d\d)\s?[-/]\s?(\d(?:\d(?:\d\d)?)?)(?![\d.,/-]?\d)")
 
 
 def year_mentions(text: str) -> list[tuple[int, tuple[int, ...]]]:
-    """Sorted (position, years) of every year in a folded text; a range such as "2022-23" or
+    """Sorted (position, years) of every year in a folded text; a range such as "2022-23", "2008-9" or
     "2023-2027" stands for each of its years."""
     ranges: dict[int, tuple[tuple[int, ...], int]] = {}
     for m in YEAR_RANGE.finditer(text):
         first, end = int(m.group(1)), m.group(2)
-        last = first + (int(end) - first) % 100 if len(end) == 2 else int(end)  # "1999-00" ends in 2000
-        if (len(end) == 2 and last == first + 1) or (len(end) == 4 and first < last <= first + 10):
+        # "1999-00" ends in 2000, "2008-9" in 2009: a short end counts from the first year's
+        last = first + (int(end) - first) % 10 ** len(end) if len(end) < 4 else int(end)
+        if (len(end) < 4 and last == first + 1) or (len(end) == 4 and first < last <= first + 10):
             ranges[m.start()] = (tuple(range(first, last + 1)), m.start(2))
     skip = {end for _, end in ranges.values()}
     found = []

@@ -1,8 +1,10 @@
 """The times a sentence gives, read against its article's date: dates and years (dates.py), and what
 dates.py leaves out because the article does: "7-9 February", "early March this year", "last year",
-"over the last three years", "the 1980s and 1990s", "between 2011 and 2021". Pure functions."""
+"over the last three years", "the 1980s and 1990s", "between 2011 and 2021", "on Sunday", "last week",
+"two months ago". Pure functions."""
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dates import MONTH_NAMES, MONTHS, date_mentions, year_mentions
@@ -70,12 +72,20 @@ YEARLESS = [  # each read only where dates.py found no date: the article leaves 
     ("days", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\s*(?:-|to|and|until)\s*(?P<d2>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b\.?{_RELATIVE}")),
     ("days", re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d1>[0-3]?\d){_ORD}\s*(?:-|to)\s*(?P<d2>[0-3]?\d){_ORD}\b{_RELATIVE}")),
     ("day", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b\.?{_RELATIVE}")),
-    ("day", re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\b(?![\d,.:]){_RELATIVE}")),
+    ("day", re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\b(?![\d,.:]\d){_RELATIVE}")),
     ("month", re.compile(rf"\b(?:(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+)?(?P<m>{_FULL_MONTH})\b{_RELATIVE}")),
 ]
 FOLLOWED_BY_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:1[89]|20)\d\d\b")
 RELATIVE_YEAR = re.compile(r"\b(?P<rel>this|last|next)\s+year\b")
-PERIOD = re.compile(r"\b(?:over|in|during|for|within|throughout)\s+the\s+(?:last|past|previous)\s+(?:(?P<n>\d+|[a-z]+)\s+)?(?P<unit>years?|decades?|months?)\b")
+PERIOD = re.compile(r"\b(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?:last|past|previous)\s+(?:(?P<n>\d+|[a-z]+)\s+)?(?P<unit>years?|decades?|months?)\b")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A weekday the article leaves to its date ("on Sunday", "late Thursday", "last Friday"): not one in
+# a name ("Super Tuesday", "Sunday Times", "Good Friday") nor one a date follows ("Sunday, October 29").
+WEEKDAY = re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<wd>{'|'.join(WEEKDAYS)})\b")
+NEAR_DAY = re.compile(r"\b(?P<word>yesterday|tomorrow)\b")
+# "last week", "this month", "next week"; "a week ago", "two days ago", "three months ago"
+CALENDAR = re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")
+AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
 DECADE = re.compile(r"\b(?:the\s+)?(?P<d>(?:1[5-9]|20)\d)0s\b")
 DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?$")
 YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*(?P<b>(?:1[89]|20)\d\d)\b")
@@ -126,7 +136,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             last = f"{published.year:04d}-{published.month:02d}"  # "since 2019": from 2019 to the article's date
         found.append(When(at, span_end, str(years[0]), last, point=len(years) == 1 and not before, since=bool(before)))
     if published:
-        future = future if future is not None else bool(FUTURE.search(piece))
+        def ahead(lo: int, hi: int) -> bool:
+            return future if future is not None else looks_ahead(piece, lo - start, hi - start)
         for precision, pattern in YEARLESS:
             for m in pattern.finditer(piece):
                 lo, hi = start + m.start(), start + m.end()
@@ -134,9 +145,12 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                     continue
                 if precision == "month" and not display[start + m.start("m")].isupper():
                     continue  # "may", "march": words, unless written as months
-                when = yearless(m, precision, published, future, display[lo:hi], lo, hi)
+                when = yearless(m, precision, published, ahead(lo, hi), display[lo:hi], lo, hi)
                 if when:
                     found.append(when)
+        for when in relative_days(folded, display, start, end, published, ahead):
+            if free(when.start, when.end):
+                found.append(when)
         for m in RELATIVE_YEAR.finditer(piece):
             lo, hi = start + m.start(), start + m.end()
             if free(lo, hi):
@@ -154,6 +168,102 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             found.append(When(lo, hi, first, f"{published.year:04d}-{published.month:02d}", point=False, relative=True,
                               written=f"{display[lo:hi]} to {MONTH_NAMES[published.month]} {published.year}"))
     return sorted(found, key=lambda w: w.start)
+
+
+# What marks a clause as past: a verb of saying or being in the past, or a regular past form.
+PAST_MARK = re.compile(r"\b(?:said|told|was|were|had|did|came|went|took|gave|met|saw|began|\w{3,}ed)\b")
+CLAUSE_BREAK = re.compile(r"[;:]|,\s|\b(?:that|which|who|and|but|while|when|after|before)\b")
+
+
+def looks_ahead(piece: str, lo: int, hi: int) -> bool:
+    """Whether the clause a time stands in speaks of what is to come: a mark of the future (will,
+    plans, expected, next ...) before the time in its clause, unless a past verb stands nearer; with
+    no verb before it ("In March, the council will vote"), the clause after it decides. A sentence
+    that says on Monday what will happen later is read in the past for its Monday."""
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(piece, 0, lo)]
+    before = piece[breaks[-1] if breaks else 0:lo]
+    marks = [(m.start(), True) for m in FUTURE.finditer(before)] + [(m.start(), False) for m in PAST_MARK.finditer(before)]
+    if marks:
+        return max(marks)[1]
+    hi += len(re.match(r"[\s,]*", piece[hi:]).group())  # type: ignore[union-attr]  # (matches "" at least)
+    following = CLAUSE_BREAK.search(piece, hi)
+    after = piece[hi:following.start() if following else len(piece)]
+    return bool(FUTURE.search(after)) and not PAST_MARK.search(after)
+
+
+def day_iso(day: datetime.date) -> str:
+    return day.isoformat()
+
+
+def day_words(day: datetime.date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
+
+
+def month_iso(year: int, month: int, shift: int = 0) -> str:
+    total = year * 12 + month - 1 + shift
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
+def relative_days(folded: str, display: str, start: int, end: int, published: datetime.date,
+                  ahead: Callable[[int, int], bool]) -> list[When]:
+    """Days, weeks and months the article gives by its own date: a weekday (the last one on or before
+    the article's date, or the next one on or after it when the sentence looks ahead; "last Friday"
+    before it, "next Friday" after it), "yesterday" and "tomorrow", "last week" (Monday to Sunday
+    of the week before), "this month", "two weeks ago". Each written out with the words kept:
+    "on Sunday" becomes "on Sunday 29 October 2023"."""
+    piece = folded[start:end]
+    found: list[When] = []
+    for m in WEEKDAY.finditer(piece):
+        lo, hi = start + m.start(), start + m.end()
+        name_lo = start + m.start("wd")
+        before = display[max(start, name_lo - 20):name_lo].split()
+        after = display[hi:hi + 20]
+        if not display[name_lo].isupper() or re.match(r"\s*,?\s*(?:\d|[A-Z][a-z]+\.?\s+\d)", after) \
+                or re.match(r" [A-Z]", after) or (before and before[-1][:1].isupper() and not m.group("rel")
+                                                   and before[-1].lower() not in ("on", "by", "until", "since")):
+            continue  # "Sunday, October 29", "Sunday Times", "Super Tuesday"
+        rel = m.group("rel")
+        offset = (WEEKDAYS.index(m.group("wd")) - published.weekday()) % 7  # days until the next one
+        if rel == "next" or (rel != "last" and ahead(lo, hi)):
+            day = published + datetime.timedelta(days=offset or (7 if rel == "next" else 0))
+        else:
+            back = (published.weekday() - WEEKDAYS.index(m.group("wd"))) % 7
+            day = published - datetime.timedelta(days=back or (7 if rel == "last" else 0))
+        found.append(When(lo, hi, day_iso(day), day_iso(day), relative=True,
+                          written=f"{display[lo:hi]} {day_words(day)}"))
+    for m in NEAR_DAY.finditer(piece):
+        lo, hi = start + m.start(), start + m.end()
+        day = published + datetime.timedelta(days=1 if m.group("word") == "tomorrow" else -1)
+        found.append(When(lo, hi, day_iso(day), day_iso(day), relative=True, written=f"on {day_words(day)}"))
+    for m in CALENDAR.finditer(piece):
+        lo, hi = start + m.start(), start + m.end()
+        shift = {"last": -1, "past": -1, "this": 0, "next": 1}[m.group("rel")]
+        if m.group("unit") == "month":
+            first = last = month_iso(published.year, published.month, shift)
+            written = f"in {MONTH_NAMES[int(first[5:])]} {first[:4]}"
+        else:
+            monday = published - datetime.timedelta(days=published.weekday()) + datetime.timedelta(weeks=shift)
+            sunday = monday + datetime.timedelta(days=6)
+            first, last = day_iso(monday), day_iso(sunday)
+            written = f"in the week of {day_words(monday)} to {day_words(sunday)}"
+        found.append(When(lo, hi, first, last, relative=True, written=written))
+    for m in AGO.finditer(piece):
+        lo, hi = start + m.start(), start + m.end()
+        n = m.group("n")
+        count = int(n) if n.isdigit() else 1 if n in ("a", "an") else NUMBER_WORDS[n]
+        unit = m.group("unit").rstrip("s")
+        if unit in ("day", "week"):
+            day = published - datetime.timedelta(days=count * (7 if unit == "week" else 1))
+            first = last = day_iso(day)
+            written = f"{display[lo:hi]}, on {day_words(day)}"
+        elif unit == "month":
+            first = last = month_iso(published.year, published.month, -count)
+            written = f"{display[lo:hi]}, in {MONTH_NAMES[int(first[5:])]} {first[:4]}"
+        else:
+            first = last = str(published.year - count)
+            written = f"{display[lo:hi]}, in {first}"
+        found.append(When(lo, hi, first, last, relative=True, written=written))
+    return found
 
 
 def yearless(m: re.Match[str], precision: str, published: datetime.date, future: bool, written: str, lo: int,
@@ -182,5 +292,6 @@ def yearless(m: re.Match[str], precision: str, published: datetime.date, future:
         first = last = f"{year:04d}-{month:02d}"
     else:
         first, last = f"{year:04d}-{month:02d}-{d1:02d}", f"{year:04d}-{month:02d}-{d2:02d}"
-    return When(lo, hi, first, last, written=f"{words} {year}", relative=True)
+    joined = ", " if words[-1:].isdigit() else " "  # "October 29, 2023"; "7-9 February 2012"
+    return When(lo, hi, first, last, written=f"{words}{joined}{year}", relative=True)
 
