@@ -307,24 +307,23 @@ def test_a_refresh_marks_the_proposals_made_from_the_earlier_text(tmp_path, db_p
     page.write_text(WATER, encoding="utf-8")
     main(["import", page, "--db", db_path])
     main(["propose", "water-rates-rise", "--db", db_path])
-    [gone] = rows(db_path, "SELECT id FROM proposals WHERE quote = ?",
-                  ["The utility said it spent NZ$45 million on pipe repairs last year"])
-    [changed] = rows(db_path, "SELECT id FROM proposals WHERE quote = 'according to its annual report'")
+    [gone] = rows(db_path, "SELECT id FROM proposals WHERE quote = ?", ["Mayor Jane Doe said the rise was unavoidable"])
+    [changed] = rows(db_path, "SELECT id FROM proposals WHERE quote = 'Mayor Jane Doe'")
     capsys.readouterr()
 
-    page.write_text(WATER.replace("NZ$45 million on pipe repairs last year", "NZ$47 million on pipe repairs in 2025"),
+    page.write_text(WATER.replace("said the rise was unavoidable", "said the rise, approved in March, was unavoidable"),
                     encoding="utf-8")
     main(["import", page, "--refresh", "--db", db_path])
     out = capsys.readouterr().out
     assert out.startswith("refreshed water-rates-rise: new text")
-    assert (f"2 open proposals ({gone['id']}, {changed['id']}) came from sentences the new text changed or dropped"
+    assert (f"2 open proposals ({changed['id']}, {gone['id']}) came from sentences the new text changed or dropped"
             in out), out
 
     main(["proposals", "--article", "water-rates-rise", "--db", db_path])
     out = capsys.readouterr().out
     assert re.search(rf"^{gone['id']} +proposed \(quote gone\)", out, re.M), out
     assert re.search(rf"^{changed['id']} +proposed \(sentence changed\)", out, re.M), out
-    assert out.count("proposed  ") + out.count("proposed\n") == 4  # the other sentences' proposals
+    assert out.count("proposed  ") + out.count("proposed\n") == 3  # the other sentences' proposals
     assert "2 open proposals came from sentences the article's text changed" in out
 
     before = dump(db_path)
@@ -335,17 +334,15 @@ def test_a_refresh_marks_the_proposals_made_from_the_earlier_text(tmp_path, db_p
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "no longer has" in err and hint in err, err
     assert dump(db_path) == before
-    main(["accept", changed["id"], "--claim", "The utility spent NZ$47 million on pipe repairs in 2025, "
-          "according to its annual report.", "--db", db_path])
+    main(["accept", changed["id"], "--claim", "Jane Doe was the mayor when the rise was approved.", "--db", db_path])
     main(["reject", gone["id"], "--db", db_path])
     [claim] = rows(db_path, "SELECT claim, quote FROM claims WHERE article_id = 'water-rates-rise'")
-    assert claim == {"claim": "The utility spent NZ$47 million on pipe repairs in 2025, according to its annual report.",
-                     "quote": "according to its annual report"}
+    assert claim == {"claim": "Jane Doe was the mayor when the rise was approved.", "quote": "Mayor Jane Doe"}
     main(["propose", "water-rates-rise", "--db", db_path])  # the new text's own proposals
     capsys.readouterr()
     main(["proposals", "--article", "water-rates-rise", "--status", "proposed", "--db", db_path])
     out = capsys.readouterr().out
-    assert "NZ$47 million" in out and "gone" not in out and "changed" not in out
+    assert "Mayor Jane Doe said the rise, approved in" in out and "gone" not in out and "changed" not in out
 
 
 def test_the_seed_page_as_a_file(db_path, capsys):

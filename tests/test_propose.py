@@ -14,6 +14,7 @@ from checker.store import claims
 from checker import propose
 from checker.reading import cited_links, wording
 from checker.reading.atomic import atomise
+from checker.reading.clauses import is_speech_tag
 from checker.cli import proposals as commands
 from checker.cli import cli as checker_cli
 from checker.store.db import open_db
@@ -64,12 +65,12 @@ def test_atoms(case):
     shown = "\n".join(f"{a.kind} | {a.quote} | {a.claim} | {a.value} {a.unit} {a.date_start} {a.date_end}" for a in atoms)
     for atom in atoms:
         assert case["text"][atom.start:atom.end] == atom.quote, "a quote is a verbatim span of its text"
-        assert atom.claim and atom.claim[0].isupper() and atom.claim[-1] in ".!?”’\"", atom.claim
+        assert atom.claim and atom.claim.lstrip("“‘\"'")[0].isupper() and atom.claim[-1] in ".!?”’\"", atom.claim
     if "count" in case:
         assert len(atoms) == case["count"], shown
     for quote in case.get("absent", []):
         assert quote not in [a.quote for a in atoms], shown
-    for expected in case["expect"]:
+    for expected in case.get("expect", []):
         found = [a for a in atoms if a.quote == expected["quote"]]
         assert found, f"no claim quotes {expected['quote']!r}:\n{shown}"
         for name in FIELDS:
@@ -637,7 +638,7 @@ def test_the_read_phase_writes_nothing_and_runs_on_a_read_only_connection(db_pat
     assert dump(db_path) == before
     db = open_db(db_path)
     result = propose.save_proposals(db, found)
-    assert len(result.added) == len(found.rows) == 47
+    assert len(result.added) == len(found.rows) == 46
     other = open_db(tmp_path / "other.db", create=True)
     load_seed(other)
     propose.propose(other, SEED_ID)
@@ -649,9 +650,9 @@ def test_the_read_phase_writes_nothing_and_runs_on_a_read_only_connection(db_pat
 
 def test_the_write_phase_counts_what_another_run_saved_in_between(db):
     first, second = propose.find_proposals(db, SEED_ID), propose.find_proposals(db, SEED_ID)
-    assert len(propose.save_proposals(db, first).added) == 47
+    assert len(propose.save_proposals(db, first).added) == 46
     again = propose.save_proposals(db, second)
-    assert (again.added, again.already) == ([], 47)
+    assert (again.added, again.already) == ([], 46)
 
 
 def test_the_write_phase_refuses_a_text_changed_in_between(db_path):
@@ -664,3 +665,30 @@ def test_the_write_phase_refuses_a_text_changed_in_between(db_path):
                                            "propose again"):
         propose.save_proposals(db, found)
     assert dump(db_path) == before
+
+
+# Words that only say who spoke and how claim nothing of their own (reading/clauses.py is_speech_tag).
+@pytest.mark.parametrize("words,tag", [
+    ("“That can be true,” Prelogar said", True),
+    ("Trump said of Mar-a-Lago", True),
+    ("he said in an e-mail", True),
+    ("CNN meteorologist Chad Myers said", True),
+    ("the prime minister told reporters on Monday", True),
+    ("“But,” Alito continued, as he confidently addressed Prelogar", True),
+    ("said Jeffrey Wall", True),
+    ("said the prime minister in a statement", True),
+    ("Patrol Chief James Hall with the New York Police Department said Wednesday", True),
+    ("Wallace asked Trump", True),
+    ("Ellie Hall tweeted early Wednesday", True),
+    ("Officials said", True),
+    ("Amtrak reported no major delays systemwide", False),
+    ("The company said it cut 500 jobs", False),
+    ("Exports rose 5 percent, officials said", False),
+    ("The parade will go on, organizers said Wednesday", False),
+    ("Prelogar told Alito, asserting that the government’s interest extends", False),
+    ("The minister announced a new tax", False),
+    ("Trump replied, ignoring the contradiction", False),
+    ("The ministry said the deficit fell", False),
+])
+def test_speech_tags(words, tag):
+    assert is_speech_tag(words, 0, len(words)) is tag

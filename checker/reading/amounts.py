@@ -29,10 +29,20 @@ LIST_NUMBER = re.compile(r"(?:^|[\n:;]\s*|(?<=[.!?])\s+|\s)$")
 CLOCK = re.compile(r"\bat\s+(?:the\s+)?$")
 
 
+# A range is no single figure: "30 minutes to an hour", "25 to 75 cents", "between 25 and 75" (but
+# "from 5 to 7" is a change, whose figures each stand).
+RANGE_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:to|or)\s+(?:\d|an?\s|one\b|two\b|three\b|four\b|five\b|six\b|ten\b)")
+RANGE_BEFORE = re.compile(r"\bbetween\s+(?:[\d,.]+\s+and\s+)?$|(?<![\d,.])(?!(?:1[89]|20)\d\d\s)[\d,.]+\s+(?:to|or)\s+$")
+CHANGE_BEFORE = re.compile(r"\bfrom\s+(?:[\d,.]+(?:\s+[a-z]+)?\s+to\s+)?$")
+
+
 def not_a_quantity(folded: str, start: int, end: int) -> bool:
-    """True for a number that counts nothing (see JOINED_BEFORE and the patterns after it)."""
+    """True for a number that counts nothing (see JOINED_BEFORE and the patterns after it), or one
+    end of a range."""
     before = folded[max(0, start - 24):start]
-    after = folded[end:end + 12]
+    after = folded[end:end + 24]
+    if (RANGE_AFTER.match(after) or RANGE_BEFORE.search(before)) and not CHANGE_BEFORE.search(before):
+        return True
     if JOINED_BEFORE.search(before) or JOINED_AFTER.match(after) or IDENTIFIER_BEFORE.search(before):
         return True
     if re.match(r"[.)]\s+[a-z]", after) and LIST_NUMBER.search(before) and end - start <= 2:

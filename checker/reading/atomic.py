@@ -17,12 +17,14 @@ from .amounts import VISIT, Figure, figure_when, figures_in
 from .clauses import (
     AUXILIARIES,
     PAST,
+    QUOTATION,
     Attribution,
     Clause,
     core_span,
     find_attribution,
     find_quotations,
     first_verb,
+    is_speech_tag,
     is_plural,
     restate,
     sentence_case,
@@ -107,6 +109,7 @@ TITLE = re.compile(rf"""(?x)
 PERSON = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
 PEOPLE = re.compile(rf"(?P<first>{PERSON})(?P<more>(?:,\s+{PERSON})*),?\s+and\s+(?P<last>{PERSON})")
 NOT_SURNAMES = ("Jr", "Sr", "II", "III", "IV")
+PRONOUNS = frozenset("he she they it we i you one".split())  # a speaker the sentence does not name
 FUNCTION_START = frozenset("the a an in on at of to for by as and but or so if this that these those such".split())
 
 
@@ -201,18 +204,19 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         clause.when = points[0] if points else own[0] if own else clause.inherit or (spans[0] if spans else None)
     atoms = []
     for clause in clauses:
-        atoms += clause_atoms(reading, sentence, clause, whens, (lo, hi), lower)
+        if not is_speech_tag(text, clause.start, clause.end):  # "he said in an e-mail" claims nothing
+            atoms += clause_atoms(reading, sentence, clause, whens, (lo, hi), lower)
     if attribution:
-        atoms.append(attribution_atom(reading, sentence, attribution, clauses, whens, (lo, hi)))
+        atoms = attributed(reading, sentence, attribution, clauses, whens, (lo, hi), atoms)
     for q_open, q_close, q_lo, q_hi in quotations:
-        if attribution:
-            source = " ".join(attribution.source.split())
+        source = " ".join(attribution.source.split()) if attribution else ""
+        if source and source.lower() not in PRONOUNS:
             claim = f"{source[0].upper()}{source[1:]} said: {text[q_open]}{text[q_lo:q_hi]}{text[q_close - 1]}"
         else:
             claim = restate(text, lo, hi, whens)
         atoms.append(make_atom(reading, sentence, "quote", q_lo, q_hi, claim))
     atoms += title_atoms(reading, sentence, clauses, whens, seen_people)
-    if not atoms:
+    if not atoms and not (quotations or QUOTATION.search(text, lo, hi)) or not atoms and not is_speech_tag(text, lo, hi):
         atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], None), lo, hi, restate(text, lo, hi, whens)))
     return sorted(atoms, key=lambda a: (a.start, a.end))
 
@@ -226,6 +230,18 @@ def make_atom(reading: Reading, sentence: Sentence, kind: str, lo: int, hi: int,
                 when.first if when else None, when.last if when else None, sentence)
 
 
+def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, clauses: list[Clause],
+               whens: list[When], core: tuple[int, int], atoms: list[Atom]) -> list[Atom]:
+    """The claims of a sentence that says who says it: the sentence's own claim with its source, and
+    of what is said only what can be checked on its own (a figure, a date, a first, a membership, a
+    forecast): "The minister said the country must stay in the alliance" is the minister's statement,
+    never the statement alone; "He added: “...”" is its quotation, with its speaker."""
+    kept = [a for a in atoms if a.kind != "other" or a.value is not None or a.date_start is not None]
+    if attribution.whole_clause and not clauses:
+        return kept
+    return kept + [attribution_atom(reading, sentence, attribution, clauses, whens, core)]
+
+
 def attribution_atom(reading: Reading, sentence: Sentence, attribution: Attribution, clauses: list[Clause],
                      whens: list[When], core: tuple[int, int]) -> Atom:
     text = reading.text
@@ -236,11 +252,9 @@ def attribution_atom(reading: Reading, sentence: Sentence, attribution: Attribut
                              restate(text, *core, whens))
         return make_atom(reading, sentence, "attribution", attribution.start, first.end,
                          restate(text, attribution.start, first.end, whens))
-    if first is not None and attribution.start < first.start:
-        claim = restate(text, core[0], first.end, whens)
-    else:
-        claim = restate(text, *core, whens)
-    return make_atom(reading, sentence, "attribution", attribution.start, attribution.end, claim)
+    if first is not None and attribution.start < first.start:  # "According to X, ...": up to the first clause's end
+        return make_atom(reading, sentence, "attribution", core[0], first.end, restate(text, core[0], first.end, whens))
+    return make_atom(reading, sentence, "attribution", *core, restate(text, *core, whens))
 
 
 def clause_claim(reading: Reading, clause: Clause, whens: list[When], core: tuple[int, int]) -> str:

@@ -41,6 +41,18 @@ ACCORDING_START = re.compile(r"(?i)(?:according\s+to|as\s+(?:stated|reported|sai
 ACCORDING_END = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*$")
 SAID_END = re.compile(rf",\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{REPORTING}))\s*$")
 SAID_START = re.compile(rf"(?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,8}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{REPORTING})\s*(?::\s*|\s(?:that\s+)?)(?=\S)")
+# The words that tag a quotation with its speaker ("“...,” Prelogar said", "he added in an e-mail",
+# "said Jeffrey Wall", "Alito continued, as he addressed Prelogar"): a speaker, a verb of speaking, and
+# at most a few words of when, where and how, or a clause that says how it was said.
+TAG_VERBS = (REPORTING + r"|asked|replied|responded|continued|interjected|tweeted|posted|joked|explained|"
+             r"recalled|countered|conceded|acknowledged|admitted|cautioned|testified|answered|told|says|adds|asks")
+TAG_TAIL_WORDS = (r"in|on|at|of|to|from|during|after|before|about|with|by|via|through|over|late|early|earlier|later|"
+                  r"today|yesterday|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ly")
+TAG = re.compile(rf"""(?x)^[\W_]*(?:
+    (?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,11}}?)\s+(?:has\s+|have\s+|had\s+)?(?:{TAG_VERBS})
+  | (?:{TAG_VERBS})\s+(?P<after>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){{0,6}}))
+  (?P<rest>\s+(?:{TAG_TAIL_WORDS})\b[^,;:.!?]*|\s+(?:[A-Z][\w’'.-]*\s*){{1,4}}|)
+  (?P<how>,\s*(?:as|while|when|adding|saying|noting|before|after)\b.*)?[\W_]*$""")
 LEAD_SUB = re.compile(r"(?i)(?:since|when|after|before|although|though|while|whereas|because|until|once|as soon as|unless)\s+")
 SPLIT = re.compile(r"""(?x)
     (?P<semi>\s*;\s+)
@@ -239,6 +251,24 @@ def find_attribution(text: str, lo: int, hi: int) -> Attribution | None:
             and len(text[m.end():hi].split()) >= 3:
         return Attribution(lo, hi, (m.end(), hi), m.group("src"), True)
     return None
+
+
+def without_quotations(text: str, lo: int, hi: int) -> str:
+    """text[lo:hi] with every quotation (of any length) taken out."""
+    return QUOTATION.sub(" ", text[lo:hi])
+
+
+def is_speech_tag(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi], its quotations taken out, only says who spoke and how ("“...,” Trump said
+    of Mar-a-Lago", "he said in an e-mail"): words that claim nothing of their own."""
+    rest = " ".join(without_quotations(text, lo, hi).split())
+    m = TAG.match(rest)
+    if not m:
+        return False
+    speaker = m.group("src") if m.group("src") is not None else m.group("after")
+    tail = m.group("rest") or ""
+    return not re.search(r"\d", tail) and not has_verb(rest, m.start("rest"), m.end("rest")) and not (
+        m.group("src") is not None and has_verb(rest, m.start("src"), m.end("src")) and len(speaker.split()) > 1)
 
 
 def find_quotations(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
