@@ -65,11 +65,14 @@ def test_atoms(case):
     shown = "\n".join(f"{a.kind} | {a.quote} | {a.claim} | {a.value} {a.unit} {a.date_start} {a.date_end}" for a in atoms)
     for atom in atoms:
         assert case["text"][atom.start:atom.end] == atom.quote, "a quote is a verbatim span of its text"
-        assert atom.claim and atom.claim.lstrip("“‘\"'")[0].isupper() and atom.claim[-1] in ".!?”’\"", atom.claim
+        opening = atom.claim.lstrip("“‘\"'")[:1]
+        assert (opening.isupper() or opening.isdigit()) and atom.claim[-1] in ".!?”’\"", atom.claim
     if "count" in case:
         assert len(atoms) == case["count"], shown
     for quote in case.get("absent", []):
         assert quote not in [a.quote for a in atoms], shown
+    for claim in case.get("absent_claims", []):
+        assert claim not in [a.claim for a in atoms], shown
     for expected in case.get("expect", []):
         found = [a for a in atoms if a.quote == expected["quote"]]
         assert found, f"no claim quotes {expected['quote']!r}:\n{shown}"
@@ -692,3 +695,26 @@ def test_the_write_phase_refuses_a_text_changed_in_between(db_path):
 ])
 def test_speech_tags(words, tag):
     assert is_speech_tag(words, 0, len(words)) is tag
+
+
+# A restatement stands only when it says what its sentence says (reading/grounding.py).
+@pytest.mark.parametrize("claim,sentence,fields,ok", [
+    ("Trade was US$441 million in 2006.", "Trade rose from US$92 million in 2003 to US$441 million in 2006.",
+     (441e6, "USD", "2006"), True),
+    ("Trade was US$92 million in 2006.", "Trade rose from US$92 million in 2003 to US$441 million in 2006.",
+     (92e6, "USD", "2006"), False),  # the figure of one year with the other's
+    ("Turnout was 67% in 2021.", "Turnout was 62.6% in 2021, down from 67% in 2019.", (67, "percent", "2021"), False),
+    ("Turnout was 67% in 2019.", "Turnout was 62.6% in 2021, down from 67% in 2019.", (67, "percent", "2019"), True),
+    ("Turnout fell sharply to 67% in 2019.", "Turnout was 62.6% in 2021, down from 67% in 2019.", (67, "percent", "2019"),
+     False),  # "sharply" is not the sentence's
+    ("The council met in March 2024.", "In March 2024, the council met.", (None, None, "2024-03"), True),
+    ("the council met", "In March 2024, the council met.", (None, None, None), True),  # its own words
+    ("The minister said: “We will not raise taxes.”", "The minister added: “We will not raise taxes.”",
+     (None, None, None), True),
+    ("The mayor said: “We will not raise taxes.”", "The minister added: “We will not raise taxes.”",
+     (None, None, None), False),  # another speaker
+])
+def test_a_restatement_is_grounded_in_its_sentence(claim, sentence, fields, ok):
+    from checker.reading.grounding import grounded
+    value, unit, date = fields
+    assert grounded(claim, sentence, value, unit, date, date) is ok

@@ -24,7 +24,9 @@ from .clauses import (
     find_attribution,
     find_quotations,
     first_verb,
+    has_verb,
     is_speech_tag,
+    verb_group,
     is_plural,
     restate,
     sentence_case,
@@ -34,10 +36,10 @@ from .clauses import (
     written,
 )
 from .figures import MoneyMention, read_numbers, resolve_money
-from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
+from .grounding import grounded
+from .people import PEOPLE, PERSON, person_like, titles
 from .page_index import PageIndex, fold_page
 from ..sentences import Sentence, split_sentences
-from ..text import fold
 from .when import When, describe_iso, parse_published, read_times
 
 
@@ -90,27 +92,18 @@ CHANGE = frozenset("""increased increase increases rose rise rises risen grew gr
 dropped drop drops declined decline declines decreased decrease decreases climbed climb climbs jumped surged soared
 slumped plunged reached reach reaches hit totalled totaled total totals stood stands stand amounted amounts was were
 is are expanded shrank contracted doubled tripled halved went""".split())
+LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled total totals stood stands stand amounted "
+                   "amounts".split())  # verbs whose figure is a level, never a change
 TRADE = re.compile(r"\b(?:trade|traded|trading|exports?|exported|imports?|imported|turnover|commerce)\b")
 FIRST_TO = re.compile(r"\bfirst\b(?:(?!\b(?:and|but|which|who)\b)[^,;]){0,80}?\bto\b")
 PREDICTION = re.compile(r"\b(?:will|won't|shall|plans?|planned|planning|expects?|expected|anticipated|anticipates|"
                         r"forecasts?|projected|intends?|intended|likely|unlikely|set to|due to|aims? to|scheduled)\b")
 MEMBERSHIP = re.compile(r"\b(?:members?|membership|joined|joins?|joining|accession|acceded?|admitted)\b")
 ITEM_TAIL = re.compile(r"(?:(?!,|;|\s(?:and|or|to|from|while|whereas|but|compared|against|versus|vs|down|up|than|after|before|with)\b).)*")
-CORE_TITLES = (r"Prime\s+Minister|President|Vice[\s-]President|Minister|Premier|Chancellor|King|Queen|Governor|Mayor|Senator|"
-               r"Ambassador|Secretary|General|Judge|Justice|Speaker|Treasurer|Chairman|Chairwoman|Chairperson|Chair|"
-               r"Director|Commissioner|Commander|Admiral|Colonel|Captain|Prince|Princess|Emperor|Pope|Chief\s+Executive|"
-               r"Leader|Sheikh|Emir|Sultan|Archbishop|Bishop|Cardinal|Marshal|Attorney[\s-]General|Secretary[\s-]General")
-TITLE = re.compile(rf"""(?x)
-    (?:\b(?P<former>former|then|late|acting|interim|outgoing|incoming)\s+)?
-    (?<![\w’'-])(?P<title>(?:[A-Z][\w’'-]*\s+){{0,4}}?(?:{CORE_TITLES})(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})??
-        (?:\s+(?:{CORE_TITLES}))*)
-    (?P<sep>,?\s+)(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Mx)\.?\s+)?
-    (?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|bin|al|de|van|von|da|el|dos))*)""")
-PERSON = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
-PEOPLE = re.compile(rf"(?P<first>{PERSON})(?P<more>(?:,\s+{PERSON})*),?\s+and\s+(?P<last>{PERSON})")
-NOT_SURNAMES = ("Jr", "Sr", "II", "III", "IV")
+# What may stand between the items of one list of values that share a subject and a verb ("US$92
+# million in 2003, to US$441 million in 2006 and US$630 million in 2008").
+PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
 PRONOUNS = frozenset("he she they it we i you one".split())  # a speaker the sentence does not name
-FUNCTION_START = frozenset("the a an in on at of to for by as and but or so if this that these those such".split())
 
 
 def read_article(text: str | None, published: str | None = None, locale: str | None = None) -> Reading:
@@ -218,6 +211,9 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     atoms += title_atoms(reading, sentence, clauses, whens, seen_people)
     if not atoms and not (quotations or QUOTATION.search(text, lo, hi)) or not atoms and not is_speech_tag(text, lo, hi):
         atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], None), lo, hi, restate(text, lo, hi, whens)))
+    said = written(text, lo, hi, whens)
+    atoms = [a if a.kind == "title" or grounded(a.claim, said, a.value, a.unit, a.date_start, a.date_end, reading.locale)
+             else replace(a, claim=restate(text, lo, hi, whens)) for a in atoms]  # not backed: the sentence's own words
     return sorted(atoms, key=lambda a: (a.start, a.end))
 
 
@@ -307,23 +303,38 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
     verb = first_verb(text, lo, figures[0].start)
     prefix = written(text, *clause.prefix, whens) if clause.prefix else ""
     atoms = []
+    previous_hi = previous_lead = lo
+    level = False
     for i, figure in enumerate(figures):
         following = figures[i + 1] if i + 1 < len(figures) else None
         when = figure_when(figure, following, whens, own, clause.inherit)
         tail = ITEM_TAIL.match(text, figure.end, following.start if following else hi)
         item_lo, item_hi = trim(text, figure.start, tail.end())  # type: ignore[union-attr]  # ITEM_TAIL matches ""
         item = written(text, item_lo, item_hi, whens)
-        if verb is None:
+        parallel = i == 0 or PARALLEL.fullmatch(text, previous_hi, item_lo) is not None
+        another_verb = i > 0 and has_verb(text, previous_hi, item_lo)  # "... and imports fell 2%": its own subject
+        previous_lead, previous_hi = previous_hi, item_hi
+        head_hi = figures[0].start
+        words = [w.lower() for _, w in words_at(text, verb[0], head_hi)] if verb else []
+        aux, main = (words[0], (words[1] if len(words) > 1 and words[0] in AUXILIARIES else words[0])) if words else ("", "")
+        lead = text[verb[1] if i == 0 and verb else previous_lead:figure.start]
+        # "rose to 7%", "fell from 9%", "stood at 7%" are levels: "was 7%"; "rose 5%", "rose by 5%" is a change;
+        # an item of the same list is what the first is ("rose to $5bn in 2023 and $7bn in 2024")
+        if i == 0 or not parallel:
+            level = main in LEVELS or re.search(r"\b(?:to|from|at)\b(?:\s+[a-z]+){0,2}\s*$", lead) is not None
+        be_form = (main in CHANGE and level) or aux in ("was", "were", "is", "are")
+        if following is not None and when is not None and when.start >= following.start \
+                and not PARALLEL.fullmatch(text, item_hi, following.start):
+            when = None  # "12%, up from 7.1% in 2016": 2016 is the second figure's time, not the first's
+        if verb is None or another_verb or not (parallel or be_form):
+            # "will take 12%, up from 7.1% in 2016": the second figure is no value of "will take"
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
         else:
-            head_hi = figures[0].start
             told = when is not None and (item_lo <= when.start < item_hi or lo <= when.start < head_hi
                                          or (clause.prefix and clause.prefix[0] <= when.start < clause.prefix[1]))
             suffix = "" if when is None or told else " " + when.describe()
-            words = [w.lower() for _, w in words_at(text, verb[0], head_hi)]
-            aux, main = words[0], (words[1] if len(words) > 1 and words[0] in AUXILIARIES else words[0])
             subject = " ".join(filter(None, [prefix, written(text, *trim(text, lo, verb[0]), whens)]))
-            if main in CHANGE or aux in ("was", "were", "is", "are"):
+            if be_form:
                 plural = is_plural(subject)
                 if aux in ("will", "shall", "would"):
                     be = "will be"
@@ -346,7 +357,7 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
     quoting what belongs to its date, restated with the clause's subject and verb."""
     text = reading.text
     lo, hi = clause.start, clause.end
-    verb = first_verb(text, lo, points[0].start)
+    verb = verb_group(text, lo, points[0].start)  # "will overtake": the second item shares the whole verb
     if verb is None:
         return []
     head = " ".join(filter(None, [written(text, *clause.prefix, whens) if clause.prefix else "",
@@ -361,12 +372,6 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
         atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], when), item_lo, item_hi, claim, when=when))
         at = when.end
     return atoms
-
-
-def person_like(name: str) -> bool:
-    words = name.split()
-    return 2 <= len(words) <= 3 and fold(name) not in place_names() and not any(
-        is_not_name(w) or fold(w) in ORG_WORDS or looks_like_common_noun(w) for w in words)
 
 
 def people_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: list[When]) -> list[Atom]:
@@ -388,46 +393,20 @@ def people_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
 
 def title_atoms(reading: Reading, sentence: Sentence, clauses: list[Clause], whens: list[When],
                 seen_people: set[str]) -> list[Atom]:
-    """A title before a name ("Russian Prime Minister Mikhail Fradkov", "Pakistani President, Asif
-    Ali Zardari,") is a claim about that person, judged at the time the sentence speaks of, or, for a
-    former holder or where the sentence names no time, at the article's date."""
-    text = reading.text
+    """A title before a name is a claim about that person (people.titles), judged at the time the
+    sentence speaks of, or, for a former holder or where the sentence names no time, at the article's date."""
     atoms = []
-    for m in TITLE.finditer(text, sentence.start, sentence.end):
-        title_lo = m.start("title")
-        for _, word in words_at(text, title_lo, m.end("title")):
-            if word.lower() not in FUNCTION_START:
-                break
-            title_lo = text.index(word, title_lo) + len(word)
-        title_lo = trim(text, title_lo, m.end("title"))[0]
-        title = " ".join(text[title_lo:m.end("title")].split())
-        if not re.search(CORE_TITLES, title):
-            continue
-        name_words = [re.sub(r"[’']s?$", "", w) for w in m.group("name").split()]
-        while name_words and is_not_name(name_words[-1]):
-            name_words.pop()
-        name = " ".join(name_words)
-        name_hi = m.start("name") + len(name)
-        if not name or name_words[-1] in NOT_SURNAMES or fold(name) in place_names() \
-                or any(fold(w) in ORG_WORDS for w in name_words) or all(is_not_name(w) for w in name_words):
-            continue
-        if "," in m.group("sep") and text[name_hi:name_hi + 1] not in (",", ".", ";", ":", ")", ""):
-            continue  # "President, Asif Ali Zardari," stands between commas; otherwise the comma ends the title
-        key = fold(name_words[-1])
-        if key in seen_people:
-            continue
-        seen_people.add(key)
-        clause = next((c for c in clauses if c.start <= m.start() < c.end), None)
+    for found in titles(reading.text, sentence.start, sentence.end, seen_people):
+        clause = next((c for c in clauses if c.start <= found.start < c.end), None)
         when = clause.when if clause is not None and clause.when is not None and clause.when.point else None
-        former = m.group("former")
-        if former or when is None:  # a former holder, or no time in the sentence: as of the article's date
+        if found.former or when is None:  # a former holder, or no time in the sentence: as of the article's date
             day = reading.published.isoformat() if reading.published else None
             time, first, last = (describe_iso(day), day, day) if day else ("", None, None)
         else:
             time, first, last = when.describe(), when.first, when.last
+        former, title = found.former, found.title
         held = f"a {former} {title}" if former == "former" else f"{former} {title}" if former else title
-        atom = make_atom(reading, sentence, "title", m.start("former") if former else title_lo, name_hi,
-                         sentence_case(f"{name} was {held} {time}".strip()))
+        atom = make_atom(reading, sentence, "title", found.start, found.end,
+                         sentence_case(f"{found.name} was {held} {time}".strip()))
         atoms.append(replace(atom, date_start=first, date_end=last))
     return atoms
-

@@ -25,6 +25,9 @@ AUXILIARIES = frozenset("is are was were be been being has have had will would s
 PAST = frozenset(IRREGULAR_PAST | set("hit cut put set cost struck drew drove flew sought fled threw beat shut "
                                       "won spent sold bought".split()))
 REPORTING = r"said|says|told\s+\w+|announced|indicated|stated|claimed|reported|estimated|warned|confirmed|insisted|argued|noted|added|predicted|wrote"
+# Verbs of saying that as often take a thing as what was said ("the bill added $200 billion", "the
+# company reported a loss"): they attribute only before "that", a colon or a quotation.
+OBJECT_VERBS = frozenset("added announced reported estimated confirmed predicted noted".split())
 DETERMINERS = frozenset("the a an this that its their his her our your these those".split())
 OPENER = re.compile(r"""(?ix)\s*(?:
     (?:for\ example|for\ instance|in\ fact|indeed|similarly|likewise|later|earlier|yet|however|moreover|meanwhile|
@@ -48,8 +51,8 @@ TAG_VERBS = (REPORTING + r"|asked|replied|responded|continued|interjected|tweete
              r"recalled|countered|conceded|acknowledged|admitted|cautioned|testified|answered|told|says|adds|asks")
 TAG_TAIL_WORDS = (r"in|on|at|of|to|from|during|after|before|about|with|by|via|through|over|late|early|earlier|later|"
                   r"today|yesterday|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ly")
-TAG = re.compile(rf"""(?x)^[\W_]*(?:
-    (?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,11}}?)\s+(?:has\s+|have\s+|had\s+)?(?:{TAG_VERBS})
+TAG = re.compile(rf"""(?x)^[\W_]*(?:(?i:in|at|on|during|after|speaking|asked|writing)\b[^,]{{0,40}},\s*)?(?:
+    (?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,11}}?)\s+(?:has\s+|have\s+|had\s+)?(?:(?:also|later|then|again|separately|previously|earlier)\s+)?(?:{TAG_VERBS})
   | (?:{TAG_VERBS})\s+(?P<after>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){{0,6}}))
   (?P<rest>\s+(?:{TAG_TAIL_WORDS})\b[^,;:.!?]*|\s+(?:[A-Z][\w’'.-]*\s*){{1,4}}|)
   (?P<how>,\s*(?:as|while|when|adding|saying|noting|before|after)\b.*)?[\W_]*$""")
@@ -103,6 +106,22 @@ def first_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def verb_group(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """(start, end) of the first verb in text[lo:hi] with the main verb its auxiliaries lead to
+    ("will overtake", "has not been"), or None."""
+    verb = first_verb(text, lo, hi)
+    if verb is None:
+        return None
+    start, end = verb
+    words = words_at(text, end, hi)
+    word = text[start:end].lower()
+    for at, following in words[:3]:
+        if word not in AUXILIARIES and word not in ("not", "also", "never", "still", "already", "be", "been"):
+            break
+        end, word = at + len(following), following.lower()
+    return start, end
+
+
 def has_verb(text: str, lo: int, hi: int) -> bool:
     return first_verb(text, lo, hi) is not None or re.search(r"\bto\s+[a-z]{3,}", text[lo:hi]) is not None
 
@@ -130,7 +149,10 @@ def written(text: str, lo: int, hi: int, whens: Iterable[When]) -> str:
     at = lo
     for w in whens:
         if w.relative and lo <= w.start and w.end <= hi:
-            pieces += [text[at:w.start], w.written or ""]  # (a relative time is always written)
+            words = w.written or ""  # (a relative time is always written)
+            if text[w.end:w.end + 2] in ("'s", "’s"):  # "last year's bill": "2017's bill"
+                words = re.sub(r"^(?:in|on)\s+", "", words)
+            pieces += [text[at:w.start], words]
             at = w.end
     pieces.append(text[at:hi])
     return " ".join("".join(pieces).split())
@@ -248,7 +270,8 @@ def find_attribution(text: str, lo: int, hi: int) -> Attribution | None:
         return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
     m = SAID_START.match(text, lo, hi)
     if m and "," not in m.group("src") and not has_verb(text, m.start("src"), m.end("src")) \
-            and len(text[m.end():hi].split()) >= 3:
+            and len(text[m.end():hi].split()) >= 3 and (m.group("verb") not in OBJECT_VERBS or re.search(
+                r"(?::|\bthat)\s*$|[“\"‘]\s*$", text[m.start("verb"):m.end()]) or text[m.end():m.end() + 1] in "“\"‘"):
         return Attribution(lo, hi, (m.end(), hi), m.group("src"), True)
     return None
 

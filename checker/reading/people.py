@@ -1,0 +1,75 @@
+"""People as articles name them: a title before a name ("Russian Prime Minister Mikhail Fradkov",
+"former President, Asif Ali Zardari,"), and lists of people ("A, B and C"). Pure functions; atomic.py
+makes claims of them."""
+import re
+from dataclasses import dataclass
+
+from .clauses import trim, words_at
+from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
+from ..text import fold
+
+CORE_TITLES = (r"Prime\s+Minister|President|Vice[\s-]President|Minister|Premier|Chancellor|King|Queen|Governor|Mayor|Senator|"
+               r"Ambassador|Secretary|General|Judge|Justice|Speaker|Treasurer|Chairman|Chairwoman|Chairperson|Chair|"
+               r"Director|Commissioner|Commander|Admiral|Colonel|Captain|Prince|Princess|Emperor|Pope|Chief\s+Executive|"
+               r"Leader|Sheikh|Emir|Sultan|Archbishop|Bishop|Cardinal|Marshal|Attorney[\s-]General|Secretary[\s-]General")
+TITLE = re.compile(rf"""(?x)
+    (?:\b(?P<former>former|then|late|acting|interim|outgoing|incoming)\s+)?
+    (?<![\w’'-])(?P<title>(?:[A-Z][\w’'-]*\s+){{0,4}}?(?:{CORE_TITLES})(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})??
+        (?:\s+(?:{CORE_TITLES}))*)
+    (?P<sep>,?\s+)(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Mx)\.?\s+)?
+    (?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|bin|al|de|van|von|da|el|dos))*)""")
+PERSON = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
+PEOPLE = re.compile(rf"(?P<first>{PERSON})(?P<more>(?:,\s+{PERSON})*),?\s+and\s+(?P<last>{PERSON})")
+NOT_SURNAMES = ("Jr", "Sr", "II", "III", "IV")
+FUNCTION_START = frozenset("the a an in on at of to for by as and but or so if this that these those such".split())
+
+
+@dataclass(frozen=True)
+class Titled:
+    """A person named with a title, at [start, end) of the text: their name, the title, and "former",
+    "acting" ... when the text says so."""
+
+    start: int
+    end: int
+    name: str
+    title: str
+    former: str | None
+
+
+def person_like(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 3 and fold(name) not in place_names() and not any(
+        is_not_name(w) or fold(w) in ORG_WORDS or looks_like_common_noun(w) for w in words)
+
+
+def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Titled]:
+    """The people text[start:end] names with a title, each person once in an article (seen_people: the
+    surnames already found, which this adds to)."""
+    found = []
+    for m in TITLE.finditer(text, start, end):
+        title_lo = m.start("title")
+        for _, word in words_at(text, title_lo, m.end("title")):
+            if word.lower() not in FUNCTION_START:
+                break
+            title_lo = text.index(word, title_lo) + len(word)
+        title_lo = trim(text, title_lo, m.end("title"))[0]
+        title = " ".join(text[title_lo:m.end("title")].split())
+        if not re.search(CORE_TITLES, title):
+            continue
+        name_words = [re.sub(r"[’']s?$", "", w) for w in m.group("name").split()]
+        while name_words and is_not_name(name_words[-1]):
+            name_words.pop()
+        name = " ".join(name_words)
+        name_hi = m.start("name") + len(name)
+        if not name or name_words[-1] in NOT_SURNAMES or fold(name) in place_names() \
+                or any(fold(w) in ORG_WORDS for w in name_words) or all(is_not_name(w) for w in name_words):
+            continue
+        if "," in m.group("sep") and text[name_hi:name_hi + 1] not in (",", ".", ";", ":", ")", ""):
+            continue  # "President, Asif Ali Zardari," stands between commas; otherwise the comma ends the title
+        key = fold(name_words[-1])
+        if key in seen_people:
+            continue
+        seen_people.add(key)
+        former = m.group("former")
+        found.append(Titled(m.start("former") if former else title_lo, name_hi, name, title, former))
+    return found
