@@ -12,6 +12,7 @@ from typing import Any, cast
 from rapidfuzz import fuzz
 from sqlite_utils import Database
 
+from .pages.furniture import furniture_kind, heading_alone
 from .reading import spot
 from .reading.atomic import Atom, iter_atoms
 from .store.claims import add_claim, get_article
@@ -81,7 +82,9 @@ def find_proposals(db: Database, article_id: str, *, model: spot.SpotModel | Non
     the article's length and with the proposals it finds, no faster."""
     article = get_article(db, article_id)
     text = article["text"]
-    sentences = split_sentences(text)
+    # a heading, a caption or a line of furniture standing alone is never a claim, whatever its words
+    sentences = [s for s in split_sentences(text)
+                 if not heading_alone(text, s.start, s.end) and furniture_kind(s.text) is None]
     scores = spot.score(sentences, model)
     worthy = [(s, p) for s, p in zip(sentences, scores) if p >= spot.THRESHOLD]
     kept = {s: round(p, 4) for s, p in worthy if len(s.text) <= MAX_SENTENCE_CHARS}

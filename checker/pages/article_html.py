@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 
 from . import claimreview
+from .furniture import drop_furniture
 from .metadata import page_metadata
 from ..errors import InvalidURL, NotAnArticle
 from ..limits import MAX_LINKS, MAX_PAGE_ELEMENTS, MAX_SENTENCE_CHARS, MAX_TEXT_CHARS
@@ -111,7 +112,7 @@ def extract_html_article(body: bytes, charset: str | None = None, page_url: str 
     if doc is None or doc.body is None:
         raise NotAnArticle("no main text found")
     title = declared.title or clean(doc.title)
-    paragraphs = drop_title_heading(body_paragraphs(doc.body), title)
+    paragraphs = drop_furniture(drop_title_heading(body_paragraphs(doc.body), title))
     if prose_words(paragraphs) < MIN_ARTICLE_WORDS:
         raise NotAnArticle(f"no main text found (under {MIN_ARTICLE_WORDS} words of prose)")
     paragraphs = within_text_limit(paragraphs, notes)

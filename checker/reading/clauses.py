@@ -56,6 +56,12 @@ TAG = re.compile(rf"""(?x)^[\W_]*(?:(?i:in|at|on|during|after|speaking|asked|wri
   | (?:{TAG_VERBS})\s+(?P<after>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){{0,6}}))
   (?P<rest>\s+(?:{TAG_TAIL_WORDS})\b[^,;:.!?]*|\s+(?:[A-Z][\w’'.-]*\s*){{1,4}}|)
   (?P<how>,\s*(?:as|while|when|adding|saying|noting|before|after)\b.*)?[\W_]*$""")
+# A dateline: a place in capitals (with an agency in brackets), or "(CNN)", then a dash.
+DATELINE = re.compile(
+    r"(?:\((?:CNN|AP|AFP|Reuters|dpa|Xinhua|PTI|IANS|ANI)\)|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s+[A-Z][a-z]+\.?)?(?:\s*\([A-Za-z .]{2,20}\))?)\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"‘'])")
+
+
 LEAD_SUB = re.compile(r"(?i)(?:since|when|after|before|although|though|while|whereas|because|until|once|as soon as|unless)\s+")
 SPLIT = re.compile(r"""(?x)
     (?P<semi>\s*;\s+)
@@ -126,10 +132,16 @@ def has_verb(text: str, lo: int, hi: int) -> bool:
     return first_verb(text, lo, hi) is not None or re.search(r"\bto\s+[a-z]{3,}", text[lo:hi]) is not None
 
 
+def dateline_end(text: str, start: int = 0) -> int:
+    """Where a dateline that opens text[start:] ends ("PARIS — The ..." -> the offset of "The"), or start."""
+    m = DATELINE.match(text, start)
+    return m.end() if m else start
+
+
 def core_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence without its discourse openers ("For example,", "In fact, it is notable that,")
+    """The sentence without its dateline, its discourse openers ("For example,", "In fact, it is notable that,")
     and its closing punctuation."""
-    lo = start
+    lo = dateline_end(text, start)  # "PARIS — ": where the story was filed, not what it says
     while True:
         m = OPENER.match(text, lo, end)
         if not m or m.end() == lo:

@@ -1,0 +1,77 @@
+"""Page furniture that an extractor leaves in an article's text: bylines and credits, photo credits,
+"Related:" and "Read more" lines, newsletter and widget lines, comment and share counts, update
+notes, a date standing alone; and the dateline that opens a story ("PARIS —", "(CNN) --",
+"WASHINGTON (AP) —") is reading/clauses.py's, which keeps it out of every claim. Pure; article_html.py
+drops such paragraphs, and a heading standing alone is never proposed."""
+import re
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+# A whole paragraph that is furniture, by kind. Each is matched against the paragraph's text,
+# stripped; none can match a sentence of a story that says something (each is short, or ends
+# without a sentence's full stop, or starts with words no story sentence starts with).
+FURNITURE = {
+    "byline": re.compile(
+        r"(?:[-–—]+\s*)?By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+        r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*[|,–—-]?\s*(?:Follow\b|@|Updated\b|Published\b).*)?"),
+    "credit": re.compile(
+        r"(?i)(?:.{0,160}\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)\b.{0,40}"
+        r"|(?:additional\s+)?reporting\s+by\s+.{0,120}|(?:writing|editing|edited|produced)\s+by\s+.{0,120}"
+        r"|(?:this|the)\s+(?:story|article|report|post)\s+(?:has\s+been|was|is\s+being)\s+(?:updated|corrected|amended)\b.{0,120})"),
+    "photo credit": re.compile(
+        r"(?:(?:[A-Z]{2,6}|Getty(?: Images)?|Reuters|Shutterstock|Alamy|File|Handout|Pool)(?:\s*(?:/|via|Photo|Images)\s*[\w ]{0,30})?)"
+        r"|(?i:(?:photo|image|picture|video|illustration)\s*(?:credit)?\s*:\s*.{0,80})"),
+    "related": re.compile(
+        r"(?i)(?:related|read\s+more|more|see\s+also|also\s+read|read\s+also|recommended|must\s+read|don'?t\s+miss|"
+        r"more\s+from\s+[\w ]{1,30}|most\s+(?:read|popular|viewed)|trending|watch|listen|explainer|opinion|analysis|live)"
+        r"\s*(?::|\||>>|»|–|—)\s*.{0,200}"),
+    "widget": re.compile(
+        r"(?i)(?:advertisement|sponsored(?:\s+content)?|skip\s+advertisement|loading\b.*|continue\s+reading.*|keep\s+reading.*|"
+        r"listen\s+to\s+this\s+article.*|from\s+the\s+section.*|read\s+the\s+(?:full|rest)\b.*|click\s+here\b.*|"
+        r"tap\s+here\b.*|sign\s+up\b.*|subscribe\b.*|follow\s+us\b.*|share\s+(?:this|on|via)\b.*|download\s+(?:the|our)\s+app.*|"
+        r"get\s+(?:our|the)\s+[\w ]{0,30}newsletter.*|join\s+the\s+conversation.*|we\s+use\s+cookies.*|"
+        r".*\ball\s+rights\s+reserved.*|(?:©|copyright\b).*|comments?\s*\(\d+\))"),
+    "count": re.compile(r"(?i)\d[\d,.]*\s*[km]?\s+(?:comments?|shares?|views?|likes?|reactions?|replies|reads)"),
+    "date": re.compile(
+        r"(?i)(?:(?:updated|published|posted|first\s+published|last\s+updated|modified)\s*:?\s*)?"
+        r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*,?\s*)?(?:mon|tue|wed|thu|fri|sat|sun)?[a-z]*\.?,?\s*"
+        r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+\d{4}"
+        r"(?:\s*,?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?"),
+}
+
+MAX_WORDS = 30  # furniture is short: a longer paragraph is the story's, whatever it starts with
+
+
+def furniture_kind(paragraph: str) -> str | None:
+    """The kind of furniture a paragraph is, or None when it is the story's text."""
+    text = " ".join(paragraph.split())
+    if len(text.split()) > MAX_WORDS:
+        return None
+    for kind, pattern in FURNITURE.items():
+        if pattern.fullmatch(text):
+            return kind
+    return None
+
+
+class HasText(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+P = TypeVar("P", bound=HasText)
+
+
+def drop_furniture(paragraphs: Sequence[P]) -> list[P]:
+    """The paragraphs that are the story's, in order."""
+    return [p for p in paragraphs if furniture_kind(p.text) is None]
+
+
+HEADING_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+
+
+def heading_alone(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a paragraph of its own that does not end as a sentence does: a
+    heading, a teaser or a caption ("The campaign comes to the courtroom"), never a claim."""
+    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+    alone = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    return alone and not HEADING_END.search(text[start:end])

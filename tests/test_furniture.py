@@ -1,0 +1,111 @@
+"""Page furniture (checker/pages/furniture.py) and datelines (reading/clauses.py): dropped at extraction
+and never proposed, tested from tables and on the real pages of tests/data/proposals/."""
+import gzip
+import pathlib
+
+import pytest
+import yaml
+
+from checker.pages.article_html import extract_html_article
+from checker.pages.furniture import furniture_kind, heading_alone
+from checker.reading.clauses import core_span
+from checker.text import display_text, fold
+
+PAGES = pathlib.Path(__file__).parent / "data" / "proposals"
+
+
+@pytest.mark.parametrize("paragraph,kind", [
+    ("-- By Michael Russell Follow @tdmrussell", "byline"),
+    ("By Jane Doe and John Roe", "byline"),
+    ("By Tuesday, the council had voted to raise rates.", None),
+    ("CNN’s Christine Romans and Emily Jane Fox contributed to this report", "credit"),
+    ("Reporting by Jane Doe in Nairobi; editing by John Roe", "credit"),
+    ("This story has been updated with additional developments.", "credit"),
+    ("CNN", "photo credit"),
+    ("Getty Images", "photo credit"),
+    ("Photo: Jane Doe/Reuters", "photo credit"),
+    ("Related: Trade talks stall again", "related"),
+    ("Read more: the budget in charts", "related"),
+    ("Watch: the minister's speech", "related"),
+    ("Loading weather data ...", "widget"),
+    ("Advertisement", "widget"),
+    ("Sign up for our morning newsletter.", "widget"),
+    ("Continue reading the main story", "widget"),
+    ("Copyright 2023 Cable News Network", "widget"),
+    ("312 comments", "count"),
+    ("1.2k shares", "count"),
+    ("Updated 10:47 AM ET, Mon November 6, 2023", "date"),
+    ("Published: 6 November 2023", "date"),
+    ("November 2023", "date"),
+    # the story's own sentences, however they start
+    ("Exports rose 5 percent in 2023.", None),
+    ("Subscribers rose 12 percent last year.", None),
+    ("Share prices fell 3 percent.", None),
+    ("In November 2023 the council met.", None),
+    ("NASA said the launch was delayed.", None),
+    ("The lesson, as always: you are what you search.", None),
+    ("Related parties lent the company $5 million, the filing shows, and its auditors said nothing about it "
+     "in the annual report that followed, nor in the one after that, although both were signed by the same partner.",
+     None),  # long: never furniture
+])
+def test_furniture_kind(paragraph, kind):
+    assert furniture_kind(paragraph) == kind
+
+
+@pytest.mark.parametrize("sentence,core", [
+    ("(CNN) -- The Pennsylvania official was talking about one area.", "The Pennsylvania official was talking about one area"),
+    ("PARIS — The talks ended without a deal.", "The talks ended without a deal"),
+    ("WASHINGTON (AP) — The Senate passed the bill.", "The Senate passed the bill"),
+    ("LONDON (Reuters) - Britain's economy grew 0.2%.", "Britain's economy grew 0.2%"),
+    ("NEW YORK, N.Y. -- A judge ruled on Monday.", "A judge ruled on Monday"),
+    ("The US — and China — agreed.", "The US — and China — agreed"),
+    ("GDP — the broadest measure — fell.", "GDP — the broadest measure — fell"),
+])
+def test_a_dateline_is_in_no_claim(sentence, core):
+    lo, hi = core_span(sentence, 0, len(sentence))
+    assert sentence[lo:hi] == core
+
+
+@pytest.mark.parametrize("text,span,alone", [
+    ("Intro.\n\nThe campaign comes to the courtroom\n\nTrump said it.", "The campaign comes to the courtroom", True),
+    ("Intro.\n\nStorm prompts airlines to relax travel policies\n\nMore.", "Storm prompts airlines to relax travel policies", True),
+    ("Intro.\n\nThe campaign came to the courtroom.\n\nMore.", "The campaign came to the courtroom.", False),
+    ("Intro.\n\nIt came in “two weeks”\n\nMore.", "It came in “two weeks”", False),
+    ("Intro. The campaign comes to the courtroom", "The campaign comes to the courtroom", False),  # inside a paragraph
+])
+def test_a_heading_alone(text, span, alone):
+    start = text.index(span)
+    assert heading_alone(text, start, start + len(span)) is alone
+
+
+def folded(text):
+    return " ".join(fold(display_text(text)).split())
+
+
+@pytest.mark.parametrize("page", sorted(p.name[:-len(".html.gz")] for p in (PAGES / "pages").glob("*.html.gz")))
+def test_real_pages_lose_their_furniture_and_keep_their_story(page):
+    """Every paragraph kept is the story's, and every sentence of the page's key is still there."""
+    article = extract_html_article(gzip.decompress((PAGES / "pages" / f"{page}.html.gz").read_bytes()))
+    paragraphs = article.text.split("\n\n")
+    assert [p for p in paragraphs if furniture_kind(p)] == []
+    for furniture in ("contributed to this report", "Loading weather data", "By Michael Russell Follow"):
+        assert furniture not in article.text
+    text = folded(article.text)
+    key = yaml.safe_load((PAGES / "keys" / f"{page}.yaml").read_text(encoding="utf-8"))
+    assert [c["sentence"] for c in key["claims"] if folded(c["sentence"]) not in text] == []
+
+
+def test_headings_and_furniture_are_never_proposed(empty_db):
+    from checker.propose import propose
+    from checker.store.claims import add_article
+
+    text = ("PARIS — The council raised water rates by 12 percent in 2025, the mayor said.\n\n"
+            "Rates rise again for the third year\n\n"
+            "The utility spent NZ$45 million on pipe repairs in 2024, according to its annual report.\n\n"
+            "Jane Doe and John Roe contributed to this report.\n\n"
+            "Updated 10:47 AM ET, Mon November 6, 2025")
+    add_article(empty_db, id="rates", title="Rates rise", text=text, published="2025-11-06")
+    propose(empty_db, "rates")
+    quotes = [r[0] for r in empty_db.execute("SELECT quote FROM proposals")]
+    assert quotes and not [q for q in quotes if "PARIS" in q or "third year" in q or "contributed" in q or "Updated" in q]
+    assert "The council raised water rates by 12 percent in 2025, the mayor said" in quotes
