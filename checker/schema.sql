@@ -100,7 +100,7 @@ CREATE TABLE "claims" (
     article_id TEXT NOT NULL REFERENCES articles(id),
     quote TEXT NOT NULL CHECK (trim(quote, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
     claim TEXT NOT NULL CHECK (trim(claim, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
-    kind TEXT NOT NULL CHECK (kind IN ('trade_figure', 'visit_date', 'meeting_count', 'first_visit', 'attribution', 'quote', 'membership', 'title', 'historical', 'prediction', 'other')),
+    kind TEXT NOT NULL CHECK (kind IN ('trade_figure', 'visit_date', 'meeting_count', 'first_visit', 'attribution', 'quote', 'membership', 'title', 'historical', 'prediction', 'percentage', 'money', 'count', 'other')),
     verdict TEXT NOT NULL DEFAULT 'unrated' CHECK (verdict IN ('unrated', 'accurate', 'mostly_accurate', 'partly_accurate', 'inaccurate', 'unverifiable')),
     verdict_note TEXT CHECK (verdict_note IS NULL OR trim(verdict_note, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
     verdict_at TEXT CHECK (verdict_at IS NULL OR trim(verdict_at, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
@@ -160,11 +160,11 @@ CREATE TABLE link_removals (
         reason TEXT CHECK (reason IS NULL OR trim(reason, ' ' || char(9) || char(10) || char(13) || char(160)) <> '')
     );
 
-CREATE TABLE proposals (
+CREATE TABLE "proposals" (
         id INTEGER PRIMARY KEY,
         article_id TEXT NOT NULL REFERENCES articles(id),
         quote TEXT NOT NULL CHECK (trim(quote, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
-        kind TEXT NOT NULL CHECK (kind IN ('trade_figure', 'visit_date', 'meeting_count', 'first_visit', 'attribution', 'quote', 'membership', 'title', 'historical', 'prediction', 'other')),
+        kind TEXT NOT NULL CHECK (kind IN ('trade_figure', 'visit_date', 'meeting_count', 'first_visit', 'attribution', 'quote', 'membership', 'title', 'historical', 'prediction', 'percentage', 'money', 'count', 'other')),
         claim TEXT NOT NULL CHECK (trim(claim, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
         value NUMERIC CHECK (value IS NULL OR (typeof(value) IN ('integer', 'real') AND value BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308)),
         unit TEXT CHECK (unit IS NULL OR trim(unit, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),

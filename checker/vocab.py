@@ -11,6 +11,9 @@ KINDS = (
     "title",
     "historical",
     "prediction",
+    "percentage",
+    "money",
+    "count",
     "other",
 )
 

@@ -158,12 +158,18 @@ def clause_kind(words: str, when: When | None) -> str:
 
 def figure_kind(figure: Figure, words: str, sentence_lower: str, when: When | None) -> str:
     """Counts of meetings, visits or times are meeting counts; money in a sentence about trade (trade,
-    exports, imports, turnover) a trade figure; any other figure takes its clause's kind."""
+    exports, imports, turnover) a trade figure; a figure in a clause of another kind (a forecast, a
+    first) takes that kind; else a percentage, money, or a count of what its unit counts."""
     if figure.unit in ("meetings", "visits", "times"):
         return "meeting_count"
     if figure.money and TRADE.search(sentence_lower):
         return "trade_figure"
-    return clause_kind(words, when)
+    kind = clause_kind(words, when)
+    if kind != "other":
+        return kind
+    if figure.unit == "percent":
+        return "percentage"
+    return "money" if figure.money else "count" if figure.unit else "other"
 
 
 # --- one sentence -----------------------------------------------------------------------------

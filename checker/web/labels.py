@@ -52,6 +52,9 @@ KINDS = {
     "title": ("title", "The office or title given to a person."),
     "historical": ("history", "A statement about the past."),
     "prediction": ("prediction", "A statement about what will happen."),
+    "percentage": ("percentage", "A share or a rate: turnout, growth, a poll."),
+    "money": ("money", "An amount of money that is not trade: a budget, a cost, a fine."),
+    "count": ("count", "A count of people or things: deaths, votes, cases, jobs."),
     "other": ("other", "Any other checkable statement."),
 }
 
