@@ -22,8 +22,12 @@ LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
 LINE_ENDS_SENTENCE = re.compile(r"""[.!?…:;]["'”’»)\]]*\s*$""")
 LINE_CONTINUES = re.compile(r"[,(\-–—/&]\s*$|\b(?:and|or|of|the|a|an|to|in|for|with|by|on|at)\s*$")
 STARTS_LIKE_A_SENTENCE = re.compile(r"""\s*(?:["'“‘«(\[]?[A-Z0-9]|[-–—•*·▪]\s)""")
-# Where sentencex leaves two sentences together: after "(...)" or an ellipsis, before a capital.
-MISSED_BREAK = re.compile(r"""(?:[.!?]["'”’]*\)|…|\.\.\.)(?=\s+["'“‘(]?[A-Z])""")
+# Where sentencex leaves two sentences together: after "(...)", an ellipsis, or a month whose name is
+# never shortened ("in May. Exports fell"), before a capital.
+MISSED_BREAK = re.compile(r"""(?:[.!?]["'”’]*\)|…|\.\.\.|\b(?:May|June|July)\.)(?=\s+["'“‘(]?[A-Z])""")
+# Where sentencex breaks one sentence in two: a time of day before its zone ("9 a.m. ET").
+TIME_ZONE = re.compile(r"(?:[A-Z]{1,2}[SD]?T|GMT|UTC|BST|CEST?|IST|local time)\b")
+CLOCK_END = re.compile(r"\b[ap]\.m\.$")
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]")  # "1." opening a list item, which sentencex takes for a sentence
 
 
@@ -123,7 +127,8 @@ def prose_spans(block: str) -> list[tuple[int, int]]:
             lo, _ = trimmed(block, cut.end(), hi)
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
-        if merged and LIST_NUMBER.fullmatch(block, *merged[-1]):
+        if merged and (LIST_NUMBER.fullmatch(block, *merged[-1]) or (
+                CLOCK_END.search(block, *merged[-1]) and TIME_ZONE.match(block, lo))):
             lo = merged.pop()[0]
         merged.append((lo, hi))
     return merged
