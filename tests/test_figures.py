@@ -3,7 +3,8 @@ its amount and how far it may be rounded, and the currency form written with it.
 holds the currencies of whole sentences; these are the rules one at a time."""
 import pytest
 
-from checker.reading.figures import distinctive, money_mentions, parse_number, read_numbers, same_figure
+from checker.reading.facts import index_page
+from checker.reading.figures import count_spans, distinctive, money_mentions, parse_number, read_numbers, same_figure
 from checker.reading.page_index import fold_page
 
 MILLION = 500000.000001  # the rounding of a figure written in whole millions: half a million
@@ -31,6 +32,32 @@ NUMBERS = [
     ("Q3 2012 and P5 members", [(3, 7, 2012, 0.500001)], []),
     ("abc$5 million", [(4, 13, 5e6, MILLION)], []),  # "abc$" is no "c$"
     ("Rs 1,20,000 and 12,34 and 1234,567 and 1,234,56,789", [(3, 11, 120000, 0.500001)], [(0, 11, 120000, "Rs")]),
+    ("12,34 and 5 people", [(10, 11, 5, 0.500001)], []),  # a figure after one badly grouped is still read
+    ("x$5 million", [(2, 11, 5e6, MILLION)], []),  # the character just before the symbol decides, not the one before it
+    ("-5 degrees", [(1, 2, 5, 0.500001)], []),  # a sign is no model's name
+    ("F-16 jets and the F-16", [], []),
+    # a country's letters a space before the symbol, wherever the figure stands
+    ("It cost US $630 mn", [(12, 18, 630e6, MILLION)], [(8, 18, 630e6, "US$")]),
+    ("U.S. $5 million", [(6, 15, 5e6, MILLION)], [(0, 15, 5e6, "US$")]),
+    ("R $5 billion", [(3, 12, 5e9, 500000000.000001)], [(0, 12, 5e9, "R$")]),
+    ("(Rs5 million)", [(3, 12, 5e6, MILLION)], [(1, 12, 5e6, "Rs")]),
+    # a one-letter symbol only attached, and then with a scale or with cents: "R5,000", "R2.50", never "R 5bn"
+    ("R5,000 and R2.50", [(1, 6, 5000, 0.500001), (12, 16, 2.5, 0.005001)], [(0, 6, 5000, "R"), (11, 16, 2.5, "R")]),
+    ("R 5bn", [(2, 5, 5e9, 500000000.000001)], []),
+    # codes only in capitals ("all 5" is no lek, nor is "All 5"); a letter symbol with its capital first
+    ("All 5 members voted", [(4, 5, 5, 0.500001)], []),
+    ("the top one million earners", [(8, 19, 1e6, 5e5)], []),
+    ("two million try to cross", [(0, 11, 2e6, 5e5)], []),
+    ("Kr 500 million", [(3, 14, 5e8, MILLION)], [(0, 14, 5e8, "kr")]),
+    ("a 5 ft wall", [(2, 3, 5, 0.500001)], []),  # "Ft" is the forint, "ft" a foot
+    # the currency after a figure: attached, with its own full stop, after a newline (not read)
+    ("a 5€ fee", [(2, 4, 5, 0.500001)], [(2, 4, 5, "€")]),
+    ("500 kr.", [(0, 7, 500, 0.500001)], [(0, 7, 500, "kr.")]),
+    ("5 million\nUSD", [(0, 9, 5e6, MILLION)], []),
+    # written before and after: the one that says more wins, from where the first begins
+    ("€5 million euros", [(1, 10, 5e6, MILLION)], [(0, 10, 5e6, "€")]),
+    ("$5 million US dollars", [(1, 21, 5e6, MILLION)], [(0, 21, 5e6, "us dollars")]),
+    ("€ one billion euros", [(2, 19, 1e9, 5e8)], [(0, 19, 1e9, "euros")]),
 ]
 
 
@@ -54,6 +81,7 @@ def test_parse_number(digits, amount):
 
 @pytest.mark.parametrize("number,exact_enough", [
     (99, False), (100, False), (100.5, False), (101, True), (1000, False), (1200, False), (4352, True), (745000, True),
+    (123.5, False),
 ])
 def test_distinctive(number, exact_enough):
     assert distinctive(number) is exact_enough
@@ -69,6 +97,9 @@ SAME = [
     (100, 0.5, 105, 5.0, True),
     (100, 0.5, 105.5, 6.0, False),  # within the claim's rounding, but more than 5% of it
     (100, 0.5, 100.5, 0.0, True),  # exactly the page's rounding
+    (105, 0.5, 100, 5.0, True),  # within the claim's rounding and exactly 5% of it
+    (0, 0.500001, 0, 0.0, True),
+    (0.000001, 0.0000015, 0, 0.0, True),  # a millionth from nothing: the margin the comparison allows
 ]
 
 
@@ -90,9 +121,52 @@ CURRENCIES = [
     ("500 million SEK and 300 million kr", None, ["SEK", "SEK"]),
     ("500 million SEK, 200 million NOK and 300 million kr", None, ["SEK", "NOK", None]),
     ("Norway and Denmark: kr 500 million", None, [None]),  # two countries named: no English reading for kr
+    ("Pakistan and Sri Lanka: Rs 5 billion", None, [None]),  # two named, neither of them India
+    ("India and Pakistan: Rs 5 billion", None, ["INR"]),  # two named, one of them the English reading
+    ("$5 million ($3 million)", "en-NZ", [None, None]),  # a conversion only of a figure in another currency
+    ("NZ$1.2 billion for school (about $800 million)", None, ["NZD", "USD"]),  # 19 characters apart
+    ("NZ$1.2 billion for schools (about $800 million)", None, ["NZD", None]),  # 20: too far
 ]
 
 
 @pytest.mark.parametrize("text,locale,read", CURRENCIES)
 def test_currencies_read_in_the_light_of_the_page(text, locale, read):
     assert [m.value[1] for m in money_mentions(text, locale=locale)] == read
+
+
+# (text, [(begin, end, amount, currency read, form written)]): the mentions money_mentions gives, with the
+# form each was written in; a text already folded counts codes in any case
+MONEY = [
+    ("US$5 million and 5 million euros", [(0, 12, 5e6, "USD", "US$"), (17, 32, 5e6, "EUR", "euros")]),
+    ("5 million usd", [(0, 13, 5e6, "USD", "USD")]),
+    (" $5 million", [(1, 11, 5e6, "USD", "$")]),
+    # a country's letters a space before the symbol, after a bracket or a quotation mark
+    ("The fund (NZ $1.2 billion) opened.", [(10, 25, 1.2e9, "NZD", "NZ$")]),
+    ('"NZ $1.2 billion"', [(1, 16, 1.2e9, "NZD", "NZ$")]),
+]
+
+
+@pytest.mark.parametrize("text,mentions", MONEY)
+def test_money_mentions(text, mentions):
+    assert [(m.start, m.end, m.value[0], m.value[1], m.form.spelling) for m in money_mentions(text)] == mentions
+
+
+# (page, the claim's count and unit, where the count stands: (start, the page's words)); the claim's
+# figure is taken as exact
+COUNTS = [
+    ("101 people came.", 100, "people", []),
+    ("They met twice in 2020 and held 2 meetings in 2021.", 2, "meetings", [(9, "twice"), (32, "2 meetings")]),
+    ("Six meetings were held.", 6, "meetings", [(0, "six meetings")]),
+    ("He was hurt twice.", 2, "deaths", []),  # "twice" counts times, not deaths
+    ("Deaths reached 34.", 34, "deaths", [(15, "34")]),  # a lead word at the page's start
+    # a figure of three significant digits needs no unit; a rounder one, or a share, does
+    ("A record 745,000 in 2022.", 745000, "visitors", [(9, "745,000")]),
+    ("It rose to 45 in 2022.", 45, "visitors", []),
+    ("Prices rose 125 in 2022.", 125, "percent", []),
+]
+
+
+@pytest.mark.parametrize("page,number,unit,spans", COUNTS)
+def test_count_spans(page, number, unit, spans):
+    index = index_page(page)
+    assert [(s, index.text[s:e]) for s, e in count_spans(index, number, unit)] == spans

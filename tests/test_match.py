@@ -318,6 +318,13 @@ PASSAGES = [
      88.0, "exports to neighbouring nations fell."),
     ("nothing here at all", "Completely unrelated page text.", 0, None),
     ("...", "anything", 0, None),
+    # a near match is looked for around the passage's three longest words only
+    ("governments abandoned pension plans", "Officials shelved the plans.", 0, None),
+    # every place its word stands, not the first only ...
+    ("the summit is off", "The summit venue moved to the capital city last week. A summit is off, said the aide.", 82.35,
+     " a summit is off,"),
+    # ... up to its 50th
+    ("the summit is off", "Summit. " * 50 + "x " * 30 + "A summit is off, said the aide.", 66.67, "t. summit. su"),
 ]
 
 
@@ -327,6 +334,18 @@ def test_find_passage(passage, page, score, words):
     got, start, end = find_passage(passage, index)
     assert got == pytest.approx(score, abs=0.01)
     assert (index.text[start:end] if start is not None else None) == words
+
+
+# (passage, page, where the near match starts): of places as near, the first
+PASSAGE_STARTS = [
+    ("the summit is off", "A summit is odd. The venue moved to the capital city last week. A summit is out.", 0),
+]
+
+
+@pytest.mark.parametrize("passage,page,start", PASSAGE_STARTS)
+def test_find_passage_takes_the_first_of_places_as_near(passage, page, start):
+    score, got, _ = find_passage(passage, index_page(page))
+    assert (score, got) == (80.0, start)
 
 
 # (the places of each fact's hits, the narrowest span holding one of each, or None past TOGETHER)
@@ -340,6 +359,7 @@ TOGETHER_CASES = [
     ([[300, 890], [880], [900]], (880, 900)),
     ([[0, 10], [20], [900]], None),
     ([[0], []], None),  # a fact with no hit
+    ([[100, 150], [110]], (100, 110)),  # a later window no narrower does not replace it
 ]
 
 
@@ -363,6 +383,7 @@ SNIPPETS = [
     (1000, 900, 990, 795, 1000, True, False),
     (1000, 100, 600, 100, 600, True, True),  # a span longer than SNIPPET is shown whole
     (100, 40, 50, 0, 100, False, False),
+    (1000, 151, 151, 1, 301, True, True),  # one character left out before is an ellipsis
 ]
 
 
@@ -380,3 +401,78 @@ def test_a_passage_in_the_claims_own_currency_supports_with_its_figure():
     assert (result.support, result.score, result.facts_found, result.facts_missing) == (
         "supports", 95.0, ["CA$40.1 billion", "2023", "Canada"], [])
     assert result.snippet == "Canada's 2023 deficit: C$40.1 billion, Ottawa said; $40.1 billion was forecast."
+
+
+# --- whole verdicts, with their snippet and where each name was found ----------------------------------
+
+TRUDEAU = {"claim": "Justin Trudeau visited Kyiv on 8 May 2022.", "date_start": "2022-05-08"}
+SUMMIT = {"claim": "Leaders of France, Germany, Italy, Spain and Poland met in Rome on 8 May 2022.", "date_start": "2022-05-08"}
+CANADA = {"claim": "Canada's 2023 federal budget projected a deficit of C$40.1 billion.", "value": 40100000000, "unit": "CAD",
+          "date_start": "2023", "date_end": "2023"}
+SPOKE = "He spoke. " * 30
+SLOWING = "The minister said the economy was slowing. " * 6
+BEFORE_TRUDEAU = ("Officials gathered in the capital on Monday. The meeting about the budget was long. "
+                  "Negotiations over telecommunications continued. Ministers disagreed. ")
+GATHERED = "Officials gathered in the capital on Monday. " * 5
+
+# (claim, passage, page, support, score, found, missing, snippet, where the names were found)
+VERDICTS = {
+    "no snapshot": (TRUDEAU, None, None, "unreachable", 0.0, [], ["8 May 2022", "Trudeau", "Kyiv"], "", []),
+    "nothing on the page": (TRUDEAU, None, "Nothing about it here.", "missing", 0.0, [], ["8 May 2022", "Trudeau", "Kyiv"],
+                            "", []),
+    "a claim with no facts": ({"claim": ""}, None, "A summit is on, said the aide.", "missing", 0.0, [], [], "", []),
+    # partial_ratio exactly PASSAGE_NEAR_MATCH: near enough, with no fact to find
+    "a passage nearly there and no facts": ({"claim": ""}, "rates rose", "Rates rise.", "partial", 81.0, [], [],
+                                            "Rates rise.", []),
+    "a passage giving another day": (
+        TRUDEAU, "Justin Trudeau visited Kyiv on 8 May 2023",
+        "Canadian Prime Minister Justin Trudeau visited Kyiv on 8 May 2023, his second trip.",
+        "contradicts", 60.0, ["Trudeau", "Kyiv"], ["8 May 2022"],
+        "Canadian Prime Minister Justin Trudeau visited Kyiv on 8 May 2023, his second trip.",
+        ["Trudeau: in the passage", "Kyiv: in the passage"]),
+    "six of seven facts agreed": (  # 90 * 6 / 7, to one decimal
+        SUMMIT, "Leaders of France, Germany, Italy, Spain and Poland met in Rome on 9 May 2022",
+        "Leaders of France, Germany, Italy, Spain and Poland met in Rome on 9 May 2022.",
+        "contradicts", 77.1, ["France", "Germany", "Italy", "Spain", "Poland", "Rome"], ["8 May 2022"],
+        "Leaders of France, Germany, Italy, Spain and Poland met in Rome on 9 May 2022.",
+        [f"{name}: in the passage" for name in ("France", "Germany", "Italy", "Spain", "Poland", "Rome")]),
+    "names alone, sentences apart": (  # the snippet spans them both
+        {"claim": "Justin Trudeau visited Kyiv."}, None, "Justin Trudeau arrived on Monday. " + SPOKE + "He then visited Kyiv.",
+        "supports", 95.0, ["Trudeau", "Kyiv"], [], "…Trudeau arrived on Monday. " + SPOKE + "He then visited…",
+        ["Trudeau: beside the facts", "Kyiv: beside the facts"]),
+    "the capital beside the figures": (  # the snippet spans the name too
+        CANADA, None, "Canada's finance minister spoke in Ottawa on Tuesday. " + SLOWING
+        + "The 2023 budget projected a deficit of C$40.1 billion, officials said.",
+        "supports", 95.0, ["CA$40.1 billion", "2023", "Canada"], [],
+        "…Ottawa on Tuesday. " + SLOWING + "The 2023 budget projected a deficit of…",
+        ["Canada: as its capital, Ottawa, beside the facts"]),
+    "the country in the figure's sentence, another named after it": (  # it counts as it stands there
+        CANADA, None, "Canada's deficit was C$40.1 billion, above Mexico's. That was in 2023.",
+        "supports", 95.0, ["CA$40.1 billion", "2023", "Canada"], [],
+        "Canada's deficit was C$40.1 billion, above Mexico's. That was in 2023.", ["Canada: beside the facts"]),
+    "one name, deep in the page": (  # the snippet is centred on it
+        TRUDEAU, None, BEFORE_TRUDEAU + "Later Justin Trudeau spoke to reporters about trade with Europe and the coming "
+        "summit in the autumn, and about the economy, the budget and the war in the east.",
+        "partial", 30.0, ["Trudeau"], ["8 May 2022", "Kyiv"],
+        "…ed in the capital on Monday. The meeting about the budget was long. Negotiations over telecommunications "
+        "continued. Ministers disagreed. Later "
+        "Justin Trudeau spoke to reporters about trade with Europe and the coming summit in the autumn, and about the "
+        "economy, the budget and the war in the east.",
+        ["Trudeau: on the page"]),
+    "a sentence calling it false": (
+        TRUDEAU, None, GATHERED + "It is false that Justin Trudeau visited Kyiv on 8 May 2022, officials said.",
+        "partial", 57.0, ["8 May 2022", "Trudeau", "Kyiv"], ["asserted (the page's sentence denies it or calls it false)"],
+        "…the capital on Monday. Officials gathered in the capital on Monday. Officials gathered in the capital on Monday. "
+        "It is false that Justin Trudeau visited Kyiv on 8 May 2022, officials said.",
+        ["Trudeau: beside the facts", "Kyiv: beside the facts"]),
+}
+
+
+@pytest.mark.parametrize("name", VERDICTS)
+def test_verdict(name):
+    claim, passage, page, support, score, found, missing, snippet, where = VERDICTS[name]
+    result = assess(claim, passage, index_page(page) if page is not None else None)
+    assert (result.support, result.score, result.facts_found, result.facts_missing) == (support, score, found, missing)
+    assert type(result.score) is float
+    assert result.snippet == snippet
+    assert [describe_found(n) for n in result.facts_where] == where

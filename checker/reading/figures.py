@@ -135,6 +135,8 @@ def currency_before(text: str, display: str | None, start: int) -> tuple[currenc
             word_begin = word_end
             while word_begin > 0 and word_end - word_begin < 5 and not text[word_begin - 1].isspace():
                 word_begin -= 1
+            while word_begin < word_end and text[word_begin] in CURRENCY_PUNCTUATION:
+                word_begin += 1  # "(NZ $1.2 billion)": the bracket is not the country's
             joined = prefixes.get(text[word_begin:word_end].replace(".", "") + spelling)
             if joined is not None and (display is None or display[word_begin:word_end].isupper()):
                 return joined, word_begin
