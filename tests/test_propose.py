@@ -14,7 +14,7 @@ from checker.store import claims
 from checker import propose
 from checker.reading import cited_links, wording
 from checker.reading.atomic import atomise
-from checker.reading.clauses import is_speech_tag
+from checker.reading.clauses import is_speech_tag, named_speaker
 from checker.cli import proposals as commands
 from checker.cli import cli as checker_cli
 from checker.store.db import open_db
@@ -718,3 +718,37 @@ def test_a_restatement_is_grounded_in_its_sentence(claim, sentence, fields, ok):
     from checker.reading.grounding import grounded
     value, unit, date = fields
     assert grounded(claim, sentence, value, unit, date, date) is ok
+
+
+# Who a sentence gives its words to, when it names them: such a statement is proposed whatever the
+# check-worthiness model scores it (reading/clauses.py named_speaker, propose.find_proposals).
+@pytest.mark.parametrize("sentence,speaker", [
+    ("“That can be true,” Prelogar said.", "Prelogar"),
+    ("The country must stay in the alliance to keep its influence, the prime minister said.", "the prime minister"),
+    ("The Prime Minister said the country must stay in the alliance.", "The Prime Minister"),
+    ("According to the Federal Aviation Administration, delays reached an hour.", "the Federal Aviation Administration"),
+    ("“The worst is over,” CNN meteorologist Chad Myers said.", "CNN meteorologist Chad Myers"),
+    ("“We won,” he said.", None),
+    ("Officials said the road was closed.", None),
+    ("Heavy winds caused delays, according to officials.", None),
+    ("The bill passed on Monday.", None),
+    ("The man said it was late.", None),
+])
+def test_named_speakers(sentence, speaker):
+    assert named_speaker(sentence, 0, len(sentence)) == speaker
+
+
+def test_a_statement_of_a_named_speaker_is_proposed_without_a_figure(empty_db):
+    text = ("The country must stay in the alliance to keep its influence, the prime minister said.\n\n"
+            "It was a cold and quiet morning in the capital.")
+    claims.add_article(empty_db, id="alliance", title="Alliance", text=text)
+    assert spot_score(text.split("\n\n")[0]) < 0.5  # the model alone would leave it out
+    propose.propose(empty_db, "alliance")
+    rows = empty_db.execute("SELECT quote, kind, claim FROM proposals").fetchall()
+    assert rows == [("The country must stay in the alliance to keep its influence, the prime minister said", "attribution",
+                     "The country must stay in the alliance to keep its influence, the prime minister said.")]
+
+
+def spot_score(sentence):
+    from checker.reading import spot
+    return spot.score([sentence])[0]

@@ -306,6 +306,33 @@ def is_speech_tag(text: str, lo: int, hi: int) -> bool:
         m.group("src") is not None and has_verb(rest, m.start("src"), m.end("src")) and len(speaker.split()) > 1)
 
 
+# One person or body named by office ("the prime minister said", "the ministry said"): as good as a name.
+ROLES = frozenset("""president minister premier chancellor mayor governor senator spokesman spokeswoman spokesperson
+secretary ambassador chairman chairwoman chair director commissioner judge justice speaker treasurer king queen
+ministry department court police army military government council commission agency authority regulator
+bank company firm office embassy committee parliament legislature cabinet""".split())
+UNNAMED = frozenset("the a an he she they it we i you one this that these those some many officials "
+                    "sources experts critics analysts observers residents people".split())
+
+
+def named_speaker(text: str, lo: int, hi: int) -> str | None:
+    """Who text[lo:hi] (a sentence) gives its words to, when it names them: a person or a body
+    ("Alito", "the Federal Aviation Administration", "CNN meteorologist Chad Myers"); None for none, a
+    pronoun or an unnamed source ("officials said", "he added")."""
+    lo, hi = core_span(text, lo, hi)
+    attribution = find_attribution(text, lo, hi)
+    if attribution is not None:
+        source = attribution.source
+    elif QUOTATION.search(text, lo, hi) and (tag := TAG.match(" ".join(without_quotations(text, lo, hi).split()))):
+        source = tag.group("src") if tag.group("src") is not None else tag.group("after")
+    else:
+        return None
+    words = source.split()
+    named = [w for i, w in enumerate(words) if w[:1].isupper() and (i or w.lower() not in UNNAMED)]
+    role = words[0].lower() in ("the", "its", "their") and words[-1].lower().strip("’'s") in ROLES
+    return " ".join(words) if (named or role) and words[-1].lower() not in UNNAMED else None
+
+
 def find_quotations(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
     """(open, close, inner start, inner end) of each quotation of five words or more."""
     found = []
