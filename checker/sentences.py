@@ -29,6 +29,14 @@ MISSED_BREAK = re.compile(r"""(?:[.!?]["'”’]*\)|…|\.\.\.|\b(?:May|June|Jul
 TIME_ZONE = re.compile(r"(?:[A-Z]{1,2}[SD]?T|GMT|UTC|BST|CEST?|IST|local time)\b")
 CLOCK_END = re.compile(r"\b[ap]\.m\.$")
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]")  # "1." opening a list item, which sentencex takes for a sentence
+# A piece sentencex ends at a comma or a semicolon runs on ("eggs are: 1) Deviled, 2) Scotch, ..."), as
+# does a colon before a list's first number: a list within a sentence is part of it.
+RUNS_ON = re.compile(r"[,;]$")
+ITEM_END = re.compile(r"[.!?](?=\s+[A-Z])")
+# A quoted question or exclamation goes on with who said it: "“Done?” Wallace asked." is one sentence.
+QUOTED_END = re.compile(r"""[?!]["”’]$""")
+SPEAKER_NEXT = re.compile(r"(?:(?:[A-Z][\w’'.-]*|the|a|an)\s+){1,5}?(?:said|says|asked|asks|added|told|replied|wrote|"
+                          r"continued|interjected|responded|shouted|joked|tweeted)\b|(?:he|she|they|it|we|I)\s+\w+ed\b")
 
 
 @dataclass(frozen=True)
@@ -120,6 +128,8 @@ def prose_spans(block: str) -> list[tuple[int, int]]:
         lo, hi = trimmed(block, boundary["start_index"], boundary["end_index"])
         while lo < hi:
             cut = MISSED_BREAK.search(block, lo, hi)
+            if LIST_NUMBER.match(block, lo):  # sentencex runs a list's last item on into what follows it
+                cut = ITEM_END.search(block, lo, hi) or cut
             if not cut:
                 spans.append((lo, hi))
                 break
@@ -128,7 +138,9 @@ def prose_spans(block: str) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
         if merged and (LIST_NUMBER.fullmatch(block, *merged[-1]) or (
-                CLOCK_END.search(block, *merged[-1]) and TIME_ZONE.match(block, lo))):
+                CLOCK_END.search(block, *merged[-1]) and TIME_ZONE.match(block, lo)) or RUNS_ON.search(block, *merged[-1])
+                or (block[merged[-1][1] - 1] == ":" and LIST_NUMBER.match(block, lo))
+                or (QUOTED_END.search(block, *merged[-1]) and SPEAKER_NEXT.match(block, lo))):
             lo = merged.pop()[0]
         merged.append((lo, hi))
     return merged

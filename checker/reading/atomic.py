@@ -201,13 +201,20 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         points = [w for w in own if w.point]
         spans = [w for w in whens if clause.start <= w.start < clause.end and w.since and w.last != w.first]
         clause.when = points[0] if points else own[0] if own else clause.inherit or (spans[0] if spans else None)
+    if text[hi:hi + 1] == "?" or text[hi:hi + 2] in ('?"', "?”", "?’"):
+        return []  # a question claims nothing
     atoms = []
     for clause in clauses:
-        if not is_speech_tag(text, clause.start, clause.end):  # "he said in an e-mail" claims nothing
-            atoms += clause_atoms(reading, sentence, clause, whens, (lo, hi), lower)
+        if is_speech_tag(text, clause.start, clause.end):  # "he said in an e-mail" claims nothing
+            continue
+        found = clause_atoms(reading, sentence, clause, whens, (lo, hi), lower)
+        if has_verb(text, clause.start, clause.end) or any(a.value is not None or a.date_start for a in found):
+            atoms += found  # a clause without a verb or a fact ("Prelogar", of "Prelogar, who grew up ...") is none
     if attribution:
         atoms = attributed(reading, sentence, attribution, clauses, whens, (lo, hi), atoms)
     for q_open, q_close, q_lo, q_hi in quotations:
+        if text[q_hi - 1:q_hi] == "?":
+            continue  # a question quoted claims nothing either
         source = " ".join(attribution.source.split()) if attribution else ""
         if source and source.lower() not in PRONOUNS:
             claim = f"{source[0].upper()}{source[1:]} said: {text[q_open]}{text[q_lo:q_hi]}{text[q_close - 1]}"
