@@ -26,6 +26,7 @@ IDENTIFIER_BEFORE = re.compile(
     r"resolution|highway|interstate|page|pages|grade|level|phase|stage|week|day|round|game|episode|season|vol\.?|"
     r"volume|part|item|gate|platform|terminal|district|ward|unit|floor|model|version|figure|table)\s+$")
 LIST_NUMBER = re.compile(r"(?:^|[\n:;]\s*|(?<=[.!?])\s+|\s)$")
+YEAR_IN_NAME = re.compile(r"[a-z]{2,}\s$")  # a word right before a year: "worlds 2023" (a date's words are read first)
 CLOCK = re.compile(r"\bat\s+(?:the\s+)?$")
 
 
@@ -45,6 +46,8 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
         return True
     if JOINED_BEFORE.search(before) or JOINED_AFTER.match(after) or IDENTIFIER_BEFORE.search(before):
         return True
+    if YEAR_IN_NAME.search(before) and re.fullmatch(r"(?:1[89]|20)\d\d", folded[start:end]):
+        return True  # "Worlds 2023", "Euro 2024": a name's year (folded: "worlds 2023" after a word)
     if re.match(r"[.)]\s+[a-z]", after) and LIST_NUMBER.search(before) and end - start <= 2:
         return True  # "1) deviled", "2. sweden": a list's numbering (folded: the capital is gone)
     return bool(CLOCK.search(before) and re.match(r"\s+(?:minutes?|seconds?)\b", after))

@@ -87,6 +87,14 @@ NEAR_DAY = re.compile(r"\b(?P<word>yesterday|tomorrow)\b")
 CALENDAR = re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")
 AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
 DECADE = re.compile(r"\b(?:the\s+)?(?P<d>(?:1[5-9]|20)\d)0s\b")
+DECADE_PART = re.compile(r"\b(early|mid|late)[\s-]+(?:the\s+)?$")
+DECADE_PARTS = {"early": (0, 4), "mid": (3, 7), "late": (6, 9)}  # years into the decade, generously
+# Words that may stand capitalised before a year that dates something ("In 2023", "Fiscal 2024",
+# "Spring 2023"); any other capitalised word before a year makes it part of a name ("Worlds 2023",
+# "Euro 2024", "Vision 2030"), which dates nothing the sentence claims.
+DATING_WORDS = frozenset("""in on at by since until till from during after before of the a an and or to for
+through between about around circa early late mid fiscal fy year years spring summer autumn fall winter
+end start beginning""".split())
 DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?$")
 YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*(?P<b>(?:1[89]|20)\d\d)\b")
 FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming)\b")
@@ -119,6 +127,9 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                 and len(piece[decades[j].end():decades[j + 1].start("d")]) < 12:
             j += 1
         first, last = int(decades[i].group("d")) * 10, int(decades[j].group("d")) * 10 + 9
+        part = DECADE_PART.search(piece, max(0, decades[i].start() - 12), decades[i].start("d")) if i == j else None
+        if part:  # "the early 1980s": its first half or so; "the mid-1990s" its middle; "the late 2000s" its end
+            first, last = first + DECADE_PARTS[part.group(1)][0], first + DECADE_PARTS[part.group(1)][1]
         lo, hi = start + decades[i].start("d"), start + decades[j].end()
         found.append(When(lo, hi, str(first), str(last), point=False, decade=True, written="the " + display[lo:hi]))
         i = j + 1
@@ -129,6 +140,10 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         if not free(at, at + 4) or after[:1] == "s" or (after[:1] == "-" and after[1:2].isalpha()) or (
                 before[-1:] == "-" and before[:1].isalpha()):
             continue  # in a date, a decade, or a word such as "post-2014"
+        word = re.search(r"([A-Za-z][\w’'-]*)\s+$", display[max(0, at - 30):at])
+        if word and word.group(1)[0].isupper() and word.group(1).lower() not in DATING_WORDS \
+                and word.group(1).lower().rstrip(".") not in MONTHS:
+            continue  # "Worlds 2023", "Euro 2024": a name
         before = re.search(r"\b(since|than(?:\s+in)?)\s+$", folded[max(0, at - 12):at])
         span_end = at + 4 if len(years) == 1 else at + len(re.match(r"[\d/\s-]+", folded[at:at + 12]).group().rstrip(" /-"))  # type: ignore[union-attr]  # a year stands at at
         last = str(years[-1])
