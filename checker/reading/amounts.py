@@ -53,6 +53,7 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
     return bool(CLOCK.search(before) and re.match(r"\s+(?:minutes?|seconds?)\b", after))
 
 
+SCALE_NEXT = re.compile(r"\s+(?:thousand|million|billion|trillion|lakh|crore)\b")
 COUNT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")))
 
 
@@ -127,7 +128,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         found.append(Figure(m.start, m.end, number_value(amount) if currency else None, currency, True))
     taken = [(f.start, f.end) for f in found] + [(w.start, w.end) for w in whens]
     numbers = [(s, e, v) for s, e, v, _ in reading.numbers_within(lo, hi)]
-    numbers += [(m.start(), m.end(), NUMBER_WORDS[m.group()]) for m in COUNT_WORD.finditer(reading.folded, lo, hi)]
+    numbers += [(m.start(), m.end(), NUMBER_WORDS[m.group()]) for m in COUNT_WORD.finditer(reading.folded, lo, hi)
+                if not SCALE_NEXT.match(reading.folded, m.end())]  # "nine million" is read whole, as 9,000,000
     previous: Figure | None = None
     numbers.sort()
     skip: set[tuple[int, int]] = set()

@@ -180,10 +180,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     if lo >= hi:
         return []
     lower = reading.folded[sentence.start:sentence.end]
-    whens = read_times(reading.folded, text, sentence.start, sentence.end, reading.published, reading.locale)
     quotations = find_quotations(text, lo, hi)
-    # a quotation's words stay as they were said: its "this year" is not written out in restatements
-    whens = [replace(w, relative=False) if any(q[0] <= w.start < q[1] for q in quotations) else w for w in whens]
+    whens = sentence_times(reading, sentence, quotations)
     attribution = find_attribution(text, lo, hi)
     c_lo, c_hi = attribution.content if attribution else (lo, hi)
     for q_open, q_close, _, _ in quotations:  # a quotation that ends or opens the content is a claim of its own
@@ -228,6 +226,13 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     atoms = [a if a.kind == "title" or grounded(a.claim, said, a.value, a.unit, a.date_start, a.date_end, reading.locale)
              else replace(a, claim=restate(text, lo, hi, whens)) for a in atoms]  # not backed: the sentence's own words
     return sorted(atoms, key=lambda a: (a.start, a.end))
+
+
+def sentence_times(reading: Reading, sentence: Sentence, quotations: list[tuple[int, int, int, int]]) -> list[When]:
+    """The times a sentence names, read against the article's date; a quotation's words stay as they
+    were said: its "this year" is not written out in restatements."""
+    whens = read_times(reading.folded, reading.text, sentence.start, sentence.end, reading.published, reading.locale)
+    return [replace(w, relative=False) if any(q[0] <= w.start < q[1] for q in quotations) else w for w in whens]
 
 
 def make_atom(reading: Reading, sentence: Sentence, kind: str, lo: int, hi: int, claim: str,
