@@ -103,6 +103,7 @@ ITEM_TAIL = re.compile(r"(?:(?!,|;|\s(?:and|or|to|from|while|whereas|but|compare
 # What may stand between the items of one list of values that share a subject and a verb ("US$92
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
 PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
+QUOTED_QUESTION = re.compile(r"\?[”\"’']")
 PRONOUNS = frozenset("he she they it we i you one".split())  # a speaker the sentence does not name
 
 
@@ -210,6 +211,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             atoms += found  # a clause without a verb or a fact ("Prelogar", of "Prelogar, who grew up ...") is none
     if attribution:
         atoms = attributed(reading, sentence, attribution, clauses, whens, (lo, hi), atoms)
+    tagged = QUOTATION.search(text, lo, hi) is not None and is_speech_tag(text, lo, hi)  # "“...,” Trump said"
     for q_open, q_close, q_lo, q_hi in quotations:
         if text[q_hi - 1:q_hi] == "?":
             continue  # a question quoted claims nothing either
@@ -218,9 +220,14 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             claim = f"{source[0].upper()}{source[1:]} said: {text[q_open]}{text[q_lo:q_hi]}{text[q_close - 1]}"
         else:
             claim = restate(text, lo, hi, whens)
+        if tagged and len(quotations) == 1:  # the words with who said them, as the sentence gives both
+            q_lo, q_hi = lo, hi
         atoms.append(make_atom(reading, sentence, "quote", q_lo, q_hi, claim))
     atoms += title_atoms(reading, sentence, clauses, whens, seen_people)
-    if not atoms and not (quotations or QUOTATION.search(text, lo, hi)) or not atoms and not is_speech_tag(text, lo, hi):
+    if not atoms and tagged and not QUOTED_QUESTION.search(text, lo, hi):
+        # a short quotation and who said it ("“That can be true,” Prelogar said"): a statement of its speaker
+        atoms.append(make_atom(reading, sentence, "quote", lo, hi, restate(text, lo, hi, whens)))
+    elif not atoms and not tagged:
         atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], None), lo, hi, restate(text, lo, hi, whens)))
     said = written(text, lo, hi, whens)
     atoms = [a if a.kind == "title" or grounded(a.claim, said, a.value, a.unit, a.date_start, a.date_end, reading.locale)
@@ -251,7 +258,7 @@ def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, c
     forecast): "The minister said the country must stay in the alliance" is the minister's statement,
     never the statement alone; "He added: “...”" is its quotation, with its speaker."""
     kept = [a for a in atoms if a.kind != "other" or a.value is not None or a.date_start is not None]
-    if attribution.whole_clause and not clauses:
+    if not clauses:  # "He added: “...”", "As stated by X: ‘...’": the quotation is the claim, with its speaker
         return kept
     return kept + [attribution_atom(reading, sentence, attribution, clauses, whens, core)]
 
