@@ -98,7 +98,30 @@ def test_the_loader_refuses_a_passage_without_provenance(tmp_path, empty_db):
 
 def test_provenance_is_stored_with_each_passage(db):
     rows = db.execute("select passage, passage_found_at, passage_checked_on from claim_sources where passage is not null").fetchall()
-    assert rows and all(found.startswith("http") and checked == "2026-11-27" for _, found, checked in rows)
+    assert rows and all(found.startswith("http") and checked in ("2026-11-27", "2026-12-05") for _, found, checked in rows)
+    # half of them were found again, word for word, in the stored copies on 2026-12-05 (issue 22)
+    assert sum(checked == "2026-12-05" for _, _, checked in rows) >= len(rows) / 2
+
+
+# pages the seed once cited whose stored copies could not be found again (issue 22): their passages are gone
+NOT_FOUND_AGAIN = ("https://nation.com.pk/20-Nov-2015/pm-invites-putin-to-jointly-inaugurate-gas-pipeline",
+                   "https://en.pakistan-russia.ru/russia-and-pakistan/", "https://brecorder.com/feeds/news/3382431",
+                   "https://nation.com.pk/28-Apr-2013/prospects-of-interaction")
+
+
+def test_every_passage_says_it_was_read_in_a_stored_copy():
+    """No seed passage was read on a live page: each link's note says it was read in a stored copy, which the
+    claim page shows in words (checker/web/claim_page.py), and its passage_found_at is the address the store
+    keeps the copy under (here, every time, the page's own)."""
+    from checker.web.claim_page import STORED_COPY
+
+    seed = read_seed()
+    for entry in seed["claims"]:
+        for source in entry["sources"]:
+            assert source["url"] not in NOT_FOUND_AGAIN, entry["key"]
+            if source.get("passage"):
+                assert source["note"].startswith(STORED_COPY), (entry["key"], source["url"])
+                assert source["passage_found_at"] == source["url"], (entry["key"], source["url"])
 
 
 def test_seed_claims_are_atomic_and_structured(db):
@@ -108,6 +131,12 @@ def test_seed_claims_are_atomic_and_structured(db):
     assert (by_key["zardari-medvedev-meetings"]["value"], by_key["zardari-medvedev-meetings"]["unit"]) == (6, "meetings")
     assert (by_key["khar-visit"]["date_start"], by_key["khar-visit"]["date_end"]) == ("2012-02-07", "2012-02-09")
     assert by_key["putin-visit-september"]["date_start"] == "2012-09"
+    # bundled claims split (issue 22): each half its own claim with its own quote
+    for first, second in [("reuters-military", "military-discussions"), ("putin-invitation", "putin-invitation-accepted"),
+                          ("military-cooperation-prediction", "military-cooperation-scale")]:
+        assert by_key[first]["quote"] != by_key[second]["quote"] and by_key[first]["claim"] != by_key[second]["claim"]
+    # a prediction that failed is inaccurate, whichever claim rates it
+    assert by_key["putin-first-head-of-state"]["verdict"] == by_key["putin-visit-september"]["verdict"] == "inaccurate"
     kinds = {c["kind"] for c in by_key.values()}
     assert {"trade_figure", "visit_date", "meeting_count", "first_visit", "attribution", "quote", "membership", "title", "historical", "prediction"} <= kinds
     # the record contradicts the article on Medvedev's title: the seed says so

@@ -82,6 +82,30 @@ async def test_claim_page_shows_the_quote_in_context(ds):
 
 
 @pytest.mark.asyncio
+async def test_claim_page_says_where_each_passage_was_read(ds, db):
+    """A passage read in a stored copy (every seed passage), on the live page, or in a copy at another address:
+    the page says which in words."""
+    from checker.store.claims import add_source
+
+    claim_id = db.execute("select id from claims where seed_key = 'trade-2003'").fetchone()[0]
+    add_source(db, claim_id, "https://example.org/live", relation="context", passage="Read on the page itself.")
+    add_source(db, claim_id, "https://example.org/gone", relation="context", passage="Read in an archive.",
+               passage_found_at="https://web.archive.org/web/2012/https://example.org/gone")
+    text = (await get(ds, f"/-/claim/{claim_id}")).text
+    provenance = re.findall(r'<p class="provenance provenance-(\w+)">(.*?)</p>', text, re.S)
+    kinds = [kind for kind, _ in provenance]
+    assert kinds.count("stored") == 2 and kinds.count("live") == 1 and kinds.count("copy") == 1, provenance
+    said = {kind: re.sub(r"<[^>]+>", "", words) for kind, words in provenance}
+    assert said["stored"] == ("Passage read in a stored copy of the page, not on the live page: the copy is kept under"
+                              " the page's own address. Read on 5 Dec 2026.")
+    assert said["live"].startswith("Passage read on the live page")
+    assert "not on the live page: at https://web.archive.org/web/2012/https://example.org/gone" in said["copy"]
+    # the note no longer repeats the stored-copy words the provenance line says
+    assert "Read in a stored copy." not in text
+    assert "Moscow Times report on Musharraf" in text
+
+
+@pytest.mark.asyncio
 async def test_claims_table_links_to_claim_pages(ds):
     text = (await get(ds, "/claims/claims")).text
     claim = "Two-way trade between Russia and Pakistan was US$630 million in 2008."

@@ -79,6 +79,27 @@ def summary(status, sources):
     return text[0].upper() + text[1:] + "."
 
 
+# A link note that begins with these words says its passage was read in a stored copy of the page, kept under the
+# page's own address (the seed's passages were all read so: checker/seed/seed.yaml); the page says it in words.
+STORED_COPY = "Read in a stored copy."
+
+
+def passage_reading(link):
+    """Where the link's passage was read, for the claim page: None (no passage, or nothing recorded), "copy" (a copy
+    of the page at another address, passage_found_at), "stored" (a stored copy kept under the page's own address, as
+    the note says) or "live" (the page itself, at its own address). The note's opening words about a stored copy are
+    dropped from the note shown, which the provenance line then says."""
+    note = link.get("note") or ""
+    stored = note.startswith(STORED_COPY)
+    if stored:
+        link["note"] = note[len(STORED_COPY):].strip() or None
+    if not link.get("passage") or not link.get("passage_found_at"):
+        return None
+    if link["passage_found_at"] != link["url"]:
+        return "copy"
+    return "stored" if stored else "live"
+
+
 def neighbours(db, claim):
     """The previous and next claims of the same article, by id."""
     before = db.execute("SELECT max(id) FROM claims WHERE article_id = ? AND id < ?", [claim["article_id"], claim["id"]]).fetchone()[0]
@@ -118,6 +139,7 @@ def claim_page(db, claim_id):
         link["names_where"] = [describe_found(n) for n in json.loads(link["facts_where"] or "[]")]
         snippet = display_text(link["snippet"] or "")
         link["snippet_parts"] = marked(snippet, fact_spans(claim, snippet))
+        link["passage_read"] = passage_reading(link)
         link["checks"] = [dict(r) for r in db.query(
             """SELECT id, started_at, outcome, http_status, via_archive, archive_url, error FROM checks
                WHERE source_id = ? ORDER BY id DESC LIMIT 20""", [link["id"]])]
