@@ -54,8 +54,9 @@ def article_nodes(value: Any, depth: int = 0) -> list[dict[str, Any]]:
     return found
 
 
-def meta_values(root: HtmlElement, names: tuple[str, ...]) -> list[str]:
-    """The content of meta tags named (by property, name or itemprop, in any case) in the order given."""
+def meta_index(root: HtmlElement) -> dict[str, list[str]]:
+    """The content of a page's meta tags by name (property, name or itemprop, in lower case), in page
+    order; with the datetime of any element whose itemprop is datePublished (<time itemprop=...>)."""
     by_name: dict[str, list[str]] = {}
     for meta in root.iter("meta"):
         content = meta.get("content")
@@ -65,9 +66,9 @@ def meta_values(root: HtmlElement, names: tuple[str, ...]) -> list[str]:
             key = (meta.get(attribute) or "").strip().lower()
             if key:
                 by_name.setdefault(key, []).append(content)
-    for element in root.xpath('//*[@itemprop="datePublished"][@datetime]'):  # <time itemprop=... datetime=...>
+    for element in root.xpath('//*[@itemprop="datePublished"][@datetime]'):
         by_name.setdefault("datepublished", []).append(element.get("datetime"))
-    return [v for name in names for v in by_name.get(name, [])]
+    return by_name
 
 
 def page_metadata(root: HtmlElement) -> PageMetadata:
@@ -76,8 +77,13 @@ def page_metadata(root: HtmlElement) -> PageMetadata:
     not a reason to guess one from elsewhere)."""
     items, _ = json_ld_items(root)
     articles = article_nodes(compact(items))
+    metas = meta_index(root)
+
+    def named(names: tuple[str, ...]) -> list[str]:
+        return [v for name in names for v in metas.get(name, [])]
+
     title = next((t for t in (clean(text_of(a.get("headline"))) for a in articles) if t), None)
-    declared = [first(a.get("datePublished")) for a in articles] + meta_values(root, DATE_METAS)
-    title = title or next((t for t in map(clean, meta_values(root, TITLE_METAS)) if t), None)
+    declared = [first(a.get("datePublished")) for a in articles] + named(DATE_METAS)
+    title = title or next((t for t in map(clean, named(TITLE_METAS)) if t), None)
     published = next((d for d in map(day_of, declared) if d), None)
     return PageMetadata(title, published, any(isinstance(d, str) and d.strip() for d in declared))

@@ -75,10 +75,6 @@ class ArticleReading(Protocol):
     def numbers_within(self, lo: int, hi: int) -> list[tuple[int, int, float, float]]: ...
 
 
-def digits_at(folded: str, start: int) -> bool:
-    return folded[start:start + 1].isdigit()
-
-
 def number_value(value: float) -> float:
     return int(value) if float(value).is_integer() and abs(value) < 2 ** 63 else round(value, 6)
 
@@ -136,7 +132,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
     for i, (s, e, v) in enumerate(numbers):
         if (s, e) in skip or any(a < e and s < b for a, b in taken):
             continue
-        if digits_at(reading.folded, s) and not_a_quantity(reading.folded, s, e):
+        digits = reading.folded[s:s + 1].isdigit()
+        if digits and not_a_quantity(reading.folded, s, e):
             continue
         if COMPARISON.match(reading.folded, e):
             continue  # "63 fewer than in 2019": a difference, not a figure of its own
@@ -147,7 +144,6 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             e = count_end(reading, numbers[i + 1][1], unit)
         else:
             unit = count_unit(reading, s, e, lo, sentence_lower)
-        digits = reading.folded[s:s + 1].isdigit()
         if unit is None and digits and previous is not None:
             unit = previous.unit  # "from 941 cases in 2022 to 42,200 in 2023"
         figure = Figure(s, e, number_value(v), unit, False)

@@ -104,6 +104,7 @@ ITEM_TAIL = re.compile(r"(?:(?!,|;|\s(?:and|or|to|from|while|whereas|but|compare
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
 PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
 QUOTED_QUESTION = re.compile(r"\?[”\"’']")
+QUESTION_END = re.compile(r"\?[”\"’]?")
 PRONOUNS = frozenset("he she they it we i you one".split())  # a speaker the sentence does not name
 
 
@@ -178,8 +179,8 @@ def figure_kind(figure: Figure, words: str, sentence_lower: str, when: When | No
 def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) -> list[Atom]:
     text = reading.text
     lo, hi = core_span(text, sentence.start, sentence.end)
-    if lo >= hi:
-        return []
+    if lo >= hi or QUESTION_END.match(text, hi):
+        return []  # nothing, or a question, which claims nothing
     lower = reading.folded[sentence.start:sentence.end]
     quotations = find_quotations(text, lo, hi)
     whens = sentence_times(reading, sentence, quotations)
@@ -200,8 +201,6 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         points = [w for w in own if w.point]
         spans = [w for w in whens if clause.start <= w.start < clause.end and w.since and w.last != w.first]
         clause.when = points[0] if points else own[0] if own else clause.inherit or (spans[0] if spans else None)
-    if text[hi:hi + 1] == "?" or text[hi:hi + 2] in ('?"', "?”", "?’"):
-        return []  # a question claims nothing
     atoms = []
     for clause in clauses:
         if is_speech_tag(text, clause.start, clause.end):  # "he said in an e-mail" claims nothing
@@ -327,6 +326,9 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
     own = [w for w in whens if lo <= w.start < hi]
     verb = first_verb(text, lo, figures[0].start)
     prefix = written(text, *clause.prefix, whens) if clause.prefix else ""
+    head_hi = figures[0].start
+    words = [w.lower() for _, w in words_at(text, verb[0], head_hi)] if verb else []
+    aux, main = (words[0], (words[1] if len(words) > 1 and words[0] in AUXILIARIES else words[0])) if words else ("", "")
     atoms = []
     previous_hi = previous_lead = lo
     level = False
@@ -339,9 +341,6 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         parallel = i == 0 or PARALLEL.fullmatch(text, previous_hi, item_lo) is not None
         another_verb = i > 0 and has_verb(text, previous_hi, item_lo)  # "... and imports fell 2%": its own subject
         previous_lead, previous_hi = previous_hi, item_hi
-        head_hi = figures[0].start
-        words = [w.lower() for _, w in words_at(text, verb[0], head_hi)] if verb else []
-        aux, main = (words[0], (words[1] if len(words) > 1 and words[0] in AUXILIARIES else words[0])) if words else ("", "")
         lead = text[verb[1] if i == 0 and verb else previous_lead:figure.start]
         # "rose to 7%", "fell from 9%", "stood at 7%" are levels: "was 7%"; "rose 5%", "rose by 5%" is a change;
         # an item of the same list is what the first is ("rose to $5bn in 2023 and $7bn in 2024")

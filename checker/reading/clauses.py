@@ -293,14 +293,23 @@ def without_quotations(text: str, lo: int, hi: int) -> str:
     return QUOTATION.sub(" ", text[lo:hi])
 
 
+def tag_match(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """TAG matched against text[lo:hi] with its quotations taken out and its spaces made single."""
+    return TAG.match(" ".join(without_quotations(text, lo, hi).split()))
+
+
+def tag_speaker(m: re.Match[str]) -> str:
+    """The speaker a TAG match names, before its verb or after it."""
+    return m.group("src") if m.group("src") is not None else m.group("after")
+
+
 def is_speech_tag(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi], its quotations taken out, only says who spoke and how ("“...,” Trump said
     of Mar-a-Lago", "he said in an e-mail"): words that claim nothing of their own."""
-    rest = " ".join(without_quotations(text, lo, hi).split())
-    m = TAG.match(rest)
+    m = tag_match(text, lo, hi)
     if not m:
         return False
-    speaker = m.group("src") if m.group("src") is not None else m.group("after")
+    rest, speaker = m.string, tag_speaker(m)
     tail = m.group("rest") or ""
     return not re.search(r"\d", tail) and not has_verb(rest, m.start("rest"), m.end("rest")) and not (
         m.group("src") is not None and has_verb(rest, m.start("src"), m.end("src")) and len(speaker.split()) > 1)
@@ -323,8 +332,8 @@ def named_speaker(text: str, lo: int, hi: int) -> str | None:
     attribution = find_attribution(text, lo, hi)
     if attribution is not None:
         source = attribution.source
-    elif QUOTATION.search(text, lo, hi) and (tag := TAG.match(" ".join(without_quotations(text, lo, hi).split()))):
-        source = tag.group("src") if tag.group("src") is not None else tag.group("after")
+    elif QUOTATION.search(text, lo, hi) and (tag := tag_match(text, lo, hi)):
+        source = tag_speaker(tag)
     else:
         return None
     words = source.split()

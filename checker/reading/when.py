@@ -178,8 +178,7 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             if count is None or not free(lo, hi):
                 continue
             months = count * {"y": 12, "d": 120, "m": 1}[m.group("unit")[0]]
-            total = published.year * 12 + published.month - 1 - months
-            first = f"{total // 12:04d}-{total % 12 + 1:02d}"
+            first = month_iso(published.year, published.month, -months)
             found.append(When(lo, hi, first, f"{published.year:04d}-{published.month:02d}", point=False, relative=True,
                               written=f"{display[lo:hi]} to {MONTH_NAMES[published.month]} {published.year}"))
     return sorted(found, key=lambda w: w.start)
@@ -204,10 +203,6 @@ def looks_ahead(piece: str, lo: int, hi: int) -> bool:
     following = CLAUSE_BREAK.search(piece, hi)
     after = piece[hi:following.start() if following else len(piece)]
     return bool(FUTURE.search(after)) and not PAST_MARK.search(after)
-
-
-def day_iso(day: datetime.date) -> str:
-    return day.isoformat()
 
 
 def day_words(day: datetime.date) -> str:
@@ -244,12 +239,12 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         else:
             back = (published.weekday() - WEEKDAYS.index(m.group("wd"))) % 7
             day = published - datetime.timedelta(days=back or (7 if rel == "last" else 0))
-        found.append(When(lo, hi, day_iso(day), day_iso(day), relative=True,
+        found.append(When(lo, hi, day.isoformat(), day.isoformat(), relative=True,
                           written=f"{display[lo:hi]} {day_words(day)}"))
     for m in NEAR_DAY.finditer(piece):
         lo, hi = start + m.start(), start + m.end()
         day = published + datetime.timedelta(days=1 if m.group("word") == "tomorrow" else -1)
-        found.append(When(lo, hi, day_iso(day), day_iso(day), relative=True, written=f"on {day_words(day)}"))
+        found.append(When(lo, hi, day.isoformat(), day.isoformat(), relative=True, written=f"on {day_words(day)}"))
     for m in CALENDAR.finditer(piece):
         lo, hi = start + m.start(), start + m.end()
         shift = {"last": -1, "past": -1, "this": 0, "next": 1}[m.group("rel")]
@@ -259,7 +254,7 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         else:
             monday = published - datetime.timedelta(days=published.weekday()) + datetime.timedelta(weeks=shift)
             sunday = monday + datetime.timedelta(days=6)
-            first, last = day_iso(monday), day_iso(sunday)
+            first, last = monday.isoformat(), sunday.isoformat()
             written = f"in the week of {day_words(monday)} to {day_words(sunday)}"
         found.append(When(lo, hi, first, last, relative=True, written=written))
     for m in AGO.finditer(piece):
@@ -269,7 +264,7 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         unit = m.group("unit").rstrip("s")
         if unit in ("day", "week"):
             day = published - datetime.timedelta(days=count * (7 if unit == "week" else 1))
-            first = last = day_iso(day)
+            first = last = day.isoformat()
             written = f"{display[lo:hi]}, on {day_words(day)}"
         elif unit == "month":
             first = last = month_iso(published.year, published.month, -count)
