@@ -57,6 +57,15 @@ def day_range(start: str | None, end: str | None) -> tuple[datetime.date, dateti
     return bounds(start)[0], bounds(end or start)[1]
 
 
+def key_range(key: dict) -> tuple[datetime.date, datetime.date] | None:
+    """The days a key dates its fact to. A fact "since" a time with no end written runs to the
+    article's date (the README's rules, clarified after the second run)."""
+    end = key.get("date_end")
+    if not end and key.get("date_start") and re.search(r"\bsince\b", folded(key["quote"])) and key.get("published"):
+        end = str(key["published"])[:7]  # the month the article came out in
+    return day_range(key.get("date_start"), end)
+
+
 def wrong_fields(proposal: dict, key: dict) -> list[str]:
     """The fields of a proposal that the key says are wrong (see the README's rules)."""
     wrong = []
@@ -71,7 +80,7 @@ def wrong_fields(proposal: dict, key: dict) -> list[str]:
             wrong.append(f"unit {proposal['unit']} (key: {unit})")
     if proposal["date_start"] is not None:
         mine = day_range(proposal["date_start"], proposal["date_end"])
-        theirs = day_range(key.get("date_start"), key.get("date_end"))
+        theirs = key_range(key)
         if theirs is None:
             wrong.append(f"date {proposal['date_start']}..{proposal['date_end'] or ''} (the key has none)")
         elif mine is not None and not (theirs[0] <= mine[0] and mine[1] <= theirs[1]):
@@ -87,7 +96,7 @@ def holds_fact(proposal: dict, key: dict) -> bool:
             abs(float(proposal["value"]) - float(value)) <= FIGURE_TOLERANCE * abs(float(value)):
         return True
     mine = day_range(proposal["date_start"], proposal["date_end"])
-    theirs = day_range(key.get("date_start"), key.get("date_end"))
+    theirs = key_range(key)
     return mine is not None and theirs is not None and theirs[0] <= mine[0] and mine[1] <= theirs[1]
 
 
@@ -160,7 +169,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for page in pages:
             key = yaml.safe_load((DATA / "keys" / f"{page}.yaml").read_text(encoding="utf-8"))
-            keys = key["claims"]
+            keys = [{**k, "published": key.get("published")} for k in key["claims"]]
             j = judge(page, keys, run_page(page, pathlib.Path(tmp)))
             print(f"{page:<18} {len(keys):>5} {len(j.proposals):>6} {share(len(j.covered), len(keys)):>9} "
                   f"{share(len(j.right), len(j.proposals)):>10} {share(len(j.wrong), j.with_fields):>7} "

@@ -42,7 +42,9 @@ from .pages.extract import (
 from .limits import MAX_TEXT_CHARS, read_at_most
 from .propose import on_earlier_text
 from .sentences import Sentence, split_sentences
+from .pages.locale import domain_territory
 from .pages.soft404 import redirected_to_root, says_not_found
+from .reading.page_locale import decide_locale
 from .store.rows import ArticleRow
 from .text import clean, normalise, quote_occurs, squash, word_for
 from .urls import normalise_url
@@ -300,11 +302,19 @@ def save_article(db: Database, article: ExtractedArticle, *, imported_from: str,
         article_id = clean(article_id) or article_slug(db, article, imported_from)
         add_article(db, id=article_id, title=article.title, text=article.text, url=url, author=article.author,
                     publisher=article.publisher, published=article.published)
-        db.table("articles").update(article_id, {"imported_from": imported_from, "imported_at": now()})
+        db.table("articles").update(article_id, {"imported_from": imported_from, "imported_at": now(),
+                                                 **article_locale(article, url or page_url)})
         save_links(db, article_id, article.links)
         claims = save_reviews(db, article_id, article.text, article.reviews, own_urls(imported_from, url))
     return ImportResult(article_id, "imported", article.title, imported_from, url, article.paragraphs,
                         len(article.links), claims, notes=article.notes)
+
+
+def article_locale(article: ExtractedArticle, url: str | None) -> dict[str, str | None]:
+    """The locale the article is read in (the articles table's locale and locale_from): what its page
+    declares, the country of its address's domain, or the currency its figures are written in."""
+    found = decide_locale(article.lang, domain_territory(url if url and is_url(url) else None), article.text)
+    return {"locale": found.locale, "locale_from": found.source}
 
 
 def refresh_article(db: Database, existing: ArticleRow, article: ExtractedArticle, *,
@@ -325,7 +335,7 @@ def refresh_article(db: Database, existing: ArticleRow, article: ExtractedArticl
             f"{lost[0]['id']}" + (f" (and {len(lost) - 1} more)" if len(lost) > 1 else "") + "; nothing changed")
     with transaction(db):
         version = db.table("article_versions").insert({"article_id": article_id, "text": existing["text"]}).last_pk
-        changes = {"text": article.text, "imported_at": now()}
+        changes = {"text": article.text, "imported_at": now(), **article_locale(article, existing["url"] or imported_from)}
         if not existing["imported_from"]:
             changes["imported_from"] = imported_from
         db.table("articles").update(article_id, changes)

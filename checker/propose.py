@@ -90,7 +90,7 @@ def find_proposals(db: Database, article_id: str, *, model: spot.SpotModel | Non
     # who said what is check-worthy whatever the model scores it: a statement given to a named speaker
     worthy = [(s, p) for s, p in zip(sentences, scores) if p >= spot.THRESHOLD or named_speaker(text, s.start, s.end)]
     kept = {s: round(p, 4) for s, p in worthy if len(s.text) <= MAX_SENTENCE_CHARS}
-    atoms = iter_atoms(text, list(kept), published=article.get("published"))
+    atoms = iter_atoms(text, list(kept), published=article.get("published"), locale=article.get("locale"))
     found = FoundProposals(article["id"], text, len(sentences), len(worthy), too_long=len(worthy) - len(kept))
     recorded = recorded_proposals(db, article["id"])
     links = ArticleLinks([cast(LinkRow, dict(r)) for r in db.query(

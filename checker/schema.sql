@@ -31,7 +31,7 @@ CREATE TABLE articles (
         url TEXT CHECK (url IS NULL OR ((url GLOB 'http://?*' OR url GLOB 'https://?*') AND url NOT GLOB '*[' || ' ' || char(9) || char(10) || char(13) || char(160) || ']*')),
         text TEXT NOT NULL CHECK (trim(text, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
         added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-    , imported_from TEXT CHECK (imported_from IS NULL OR trim(imported_from, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''), imported_at TEXT);
+    , imported_from TEXT CHECK (imported_from IS NULL OR trim(imported_from, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''), imported_at TEXT, locale TEXT CHECK (locale IS NULL OR (locale GLOB '[a-z][a-z]*' AND locale NOT GLOB '*[^A-Za-z0-9-]*' AND length(locale) <= 35)), locale_from TEXT CHECK (locale_from IN ('lang', 'domain', 'currency') AND locale IS NOT NULL OR locale_from IS NULL AND locale IS NULL));
 
 CREATE TABLE "checks" (
     id INTEGER PRIMARY KEY,

@@ -143,6 +143,12 @@ MONEY = [
     # a country's letters a space before the symbol, after a bracket or a quotation mark
     ("The fund (NZ $1.2 billion) opened.", [(10, 25, 1.2e9, "NZD", "NZ$")]),
     ('"NZ $1.2 billion"', [(1, 16, 1.2e9, "NZD", "NZ$")]),
+    # cents: a hundredth of the page's dollar, none when the page counts in another of the cents' currencies
+    ("Most amount to less than 15 cents per hour.", [(25, 33, 0.15, "USD", "cents")]),
+    ("a 99¢ store", [(2, 5, 0.99, "USD", "cents")]),
+    ("It costs 50 cents, or €2 in all.", [(9, 17, 0.5, None, "cents"), (22, 24, 2.0, "EUR", "€")]),
+    ("NZ$5 and 20 cents", [(0, 4, 5.0, "NZD", "NZ$"), (9, 17, 0.2, None, "cents")]),
+    ("10 percent", []),
 ]
 
 

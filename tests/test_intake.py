@@ -804,3 +804,32 @@ def test_a_file_over_the_limit_is_refused_in_one_line(name, make, message, tmp_p
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("Error: ") and message in err
     assert dump(db_path) == before
+
+
+ROAD_TOLL = """<html{lang}><head><title>Holiday roads</title>
+<meta property="article:published_time" content="2013-11-27T10:00:00Z"></head><body><article>
+<h1>Holiday roads</h1>
+<p>Police said 416 motorists died during Thanksgiving weekend last year, and they urged drivers to slow down
+on the busiest roads of the season.</p>
+<p>The council will spend {money} on new crossings near schools, the mayor said on a visit to the city's
+northern suburbs, where traffic has grown every year.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("lang,money,locale,source", [
+    (' lang="en-US"', "$2 million", "en-US", "lang"),
+    ("", "NZ$2 million", "en-NZ", "currency"),  # nothing declared: the currency its figures are written in
+    ("", "2 million", None, None),  # nothing says
+])
+def test_an_article_keeps_the_locale_it_is_read_in(tmp_path, empty_db, lang, money, locale, source):
+    path = tmp_path / "roads.html"
+    path.write_text(ROAD_TOLL.format(lang=lang, money=money), encoding="utf-8")
+    result = import_article(empty_db, str(path))
+    row = empty_db["articles"].get(result.article_id)
+    assert (row["locale"], row["locale_from"]) == (locale, source)
+    from checker.propose import propose
+    propose(empty_db, result.article_id, limit=None)
+    dated = {r["quote"]: (r["date_start"], r["date_end"]) for r in empty_db.query("SELECT quote, date_start, date_end FROM proposals")}
+    toll = next(d for q, d in dated.items() if q.startswith("416 motorists"))
+    # the holiday is read in the article's country; with none, only "last year" is
+    assert toll == (("2012-11-22", "2012-11-25") if locale == "en-US" else ("2012", "2012"))

@@ -61,7 +61,7 @@ def seed_claim_ids(db):
 
 @pytest.mark.parametrize("case", CASES["atoms"], ids=[c["name"] for c in CASES["atoms"]])
 def test_atoms(case):
-    atoms = atomise(case["text"], published=case.get("published"))
+    atoms = atomise(case["text"], published=case.get("published"), locale=case.get("locale"))
     shown = "\n".join(f"{a.kind} | {a.quote} | {a.claim} | {a.value} {a.unit} {a.date_start} {a.date_end}" for a in atoms)
     for atom in atoms:
         assert case["text"][atom.start:atom.end] == atom.quote, "a quote is a verbatim span of its text"

@@ -18,6 +18,7 @@ from trafilatura.settings import Document
 
 from . import claimreview
 from .furniture import drop_furniture
+from .locale import tree_language
 from .metadata import page_metadata
 from ..errors import InvalidURL, NotAnArticle
 from ..limits import MAX_LINKS, MAX_PAGE_ELEMENTS, MAX_SENTENCE_CHARS, MAX_TEXT_CHARS
@@ -79,6 +80,7 @@ class ExtractedArticle:
     links: list[CitedLink] = field(default_factory=list)
     reviews: list[claimreview.EmbeddedReview] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was left out to stay within limits.py's bounds, in words
+    lang: str | None = None  # the language the page declares ("en-US"), as pages/locale.py reads it
 
     @property
     def paragraphs(self) -> int:
@@ -92,6 +94,7 @@ def extract_html_article(body: bytes, charset: str | None = None, page_url: str 
     if tree is None or html is None:  # (no tree without html)
         raise NotAnArticle("the page is empty" if not (html or "").strip() else "the page is not HTML that can be read")
     notes: list[str] = []
+    lang = tree_language(tree)
     if within_element_limit(tree, notes):
         html = etree.tostring(tree, encoding="unicode", method="html")  # its markup read from what was kept
     declared = page_metadata(tree)  # its own headline and date come before trafilatura's guesses
@@ -131,6 +134,7 @@ def extract_html_article(body: bytes, charset: str | None = None, page_url: str 
         links=links,
         reviews=reviews.reviews,
         notes=notes + reviews.notes,
+        lang=lang,
     )
 
 

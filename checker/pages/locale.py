@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
+from lxml.html import HtmlElement
 
 # A language tag as pages write it: "en", "en-GB", "en_NZ", "sr-Latn-RS", "en-GB-oxendict" (what
 # follows the region is dropped).
@@ -37,15 +38,25 @@ def declared_language(soup: BeautifulSoup) -> str | None:
     """The language a page's HTML declares: its root's `lang` (or `xml:lang`), else a
     `<meta http-equiv="content-language">`, else `<meta property="og:locale">`."""
     root = soup.find("html")
-    candidates: list[object] = []
-    if root is not None:
-        candidates += [root.get("lang"), root.get("xml:lang")]
-    for meta in soup.find_all("meta"):
-        if str(meta.get("http-equiv", "")).lower() == "content-language":
-            candidates.append(meta.get("content"))
-    for meta in soup.find_all("meta"):
-        if str(meta.get("property", "")).lower() == "og:locale":
-            candidates.append(meta.get("content"))
+    return first_language(
+        [root.get("lang"), root.get("xml:lang")] if root is not None else [],
+        [(str(m.get("http-equiv", "")), str(m.get("property", "")), m.get("content")) for m in soup.find_all("meta")])
+
+
+def tree_language(tree: HtmlElement) -> str | None:
+    """declared_language for a page parsed by lxml (as trafilatura reads it)."""
+    root = tree.getroottree().getroot()
+    return first_language(
+        [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang"), root.get("xml:lang")],
+        [(m.get("http-equiv", ""), m.get("property", ""), m.get("content")) for m in root.iter("meta")])
+
+
+def first_language(root_values: list[object], metas: list[tuple[str, str, object]]) -> str | None:
+    """The first language tag among the root's attributes, then the content-language metas, then
+    og:locale (metas as (http-equiv, property, content))."""
+    candidates = list(root_values)
+    candidates += [content for equiv, _, content in metas if equiv.lower() == "content-language"]
+    candidates += [content for _, prop, content in metas if prop.lower() == "og:locale"]
     for candidate in candidates:
         found = language_tag(candidate if isinstance(candidate, str) else None)
         if found:

@@ -30,20 +30,28 @@ YEAR_IN_NAME = re.compile(r"[a-z]{2,}\s$")  # a word right before a year: "world
 CLOCK = re.compile(r"\bat\s+(?:the\s+)?$")
 
 
-# A range is no single figure: "30 minutes to an hour", "25 to 75 cents", "between 25 and 75" (but
+# A range or a score is no single figure: "30 minutes to an hour", "25 to 75 cents", "between 25 and
+# 75", "10 kills to just one" (but
 # "from 5 to 7" is a change, whose figures each stand).
-RANGE_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:to|or)\s+(?:\d|an?\s|one\b|two\b|three\b|four\b|five\b|six\b|ten\b)")
-RANGE_BEFORE = re.compile(r"\bbetween\s+(?:[\d,.]+\s+and\s+)?$|(?<![\d,.])(?!(?:1[89]|20)\d\d\s)[\d,.]+\s+(?:to|or)\s+$")
+RANGE_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:to|or)\s+(?:(?:just|only|merely|a\s+mere)\s+)?(?:[$€£¥₹]?\d|an?\s|one\b|two\b|three\b|four\b|five\b|six\b|ten\b)")
+RANGE_BEFORE = re.compile(r"\bbetween\s+(?:[$€£¥₹]?[\d,.]+\s+and\s+)?$|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)[\d,.]+\s+(?:to|or)\s+$")
 CHANGE_BEFORE = re.compile(r"\bfrom\s+(?:[\d,.]+(?:\s+[a-z]+)?\s+to\s+)?$")
+
+
+def in_range(folded: str, start: int, end: int) -> bool:
+    """True for a figure at either end of a range ("between 25 and 75 cents", "$5 to $10")."""
+    before = folded[max(0, start - 24):start]
+    after = folded[end:end + 24]
+    return bool(RANGE_AFTER.match(after) or RANGE_BEFORE.search(before)) and not CHANGE_BEFORE.search(before)
 
 
 def not_a_quantity(folded: str, start: int, end: int) -> bool:
     """True for a number that counts nothing (see JOINED_BEFORE and the patterns after it), or one
     end of a range."""
+    if in_range(folded, start, end):
+        return True
     before = folded[max(0, start - 24):start]
     after = folded[end:end + 24]
-    if (RANGE_AFTER.match(after) or RANGE_BEFORE.search(before)) and not CHANGE_BEFORE.search(before):
-        return True
     if JOINED_BEFORE.search(before) or JOINED_AFTER.match(after) or IDENTIFIER_BEFORE.search(before):
         return True
     if YEAR_IN_NAME.search(before) and re.fullmatch(r"(?:1[89]|20)\d\d", folded[start:end]):
@@ -121,6 +129,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
     found = []
     for m in reading.money_within(lo, hi):
         amount, currency, _ = m.value
+        if in_range(reading.folded, m.start, m.end):
+            continue  # a range is no figure, in money as in counts
         found.append(Figure(m.start, m.end, number_value(amount) if currency else None, currency, True))
     taken = [(f.start, f.end) for f in found] + [(w.start, w.end) for w in whens]
     numbers = [(s, e, v) for s, e, v, _ in reading.numbers_within(lo, hi)]

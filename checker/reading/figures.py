@@ -234,6 +234,10 @@ def read_numbers(text: str, display: str | None = None
         after, after_end = currency_after(text, display, end)
         if after is not None and (form is None or len(after.currencies) < len(form.currencies)):
             form, begin, end = after, start if form is None else begin, after_end
+        cents = CENTS.match(text, end) if form is None and scale == 1 else None
+        if cents:  # "15 cents": a hundredth of the dollar (or euro) the page counts in
+            form, begin, end = cents_form(), start, cents.end()
+            value, tolerance = value / 100, tolerance / 100
         found.append((start, end, value, tolerance))
         if form is not None:
             money.append(MoneyMention(begin, end, (value, None, tolerance), form))
@@ -252,6 +256,17 @@ def read_numbers(text: str, display: str | None = None
     found.sort()
     money.sort(key=lambda m: m.start)
     return found, money
+
+
+CENTS = re.compile(r"\s?(?:cents?\b|¢)")
+
+
+@lru_cache(maxsize=None)
+def cents_form() -> currencies.CurrencyForm:
+    """"Cents" as a currency's name: any dollar's or the euro's hundredth, read as "$" is read (the
+    US dollar unless the page's locale or its own figures use another)."""
+    dollar = currencies.forms()[0]["$"]
+    return currencies.CurrencyForm("cents", dollar.currencies | {"EUR"}, dollar.home, "name")
 
 
 def explicit_currencies(mentions: Iterable[MoneyMention]) -> set[str]:

@@ -5,8 +5,9 @@ dates.py leaves out because the article does: "7-9 February", "early March this 
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from . import holiday
 from .dates import MONTH_NAMES, MONTHS, date_mentions, year_mentions
 from .figures import NUMBER_WORDS
 
@@ -30,7 +31,7 @@ class When:
         if self.written:
             words = self.written
             return words if re.match(r"(?i)(?:in|on|over|during|between|from|since|until|by)\b", words) else (
-                ("on " if words[:1].isdigit() and len(self.first) == 10 else "in ") + words)
+                ("on " if len(self.first) == 10 else "in ") + words)
         return describe_iso(self.first, self.last)
 
 
@@ -97,6 +98,12 @@ through between about around circa early late mid fiscal fy year years spring su
 end start beginning""".split())
 DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?$")
 YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*(?P<b>(?:1[89]|20)\d\d)\b")
+# A time that names the event a phrase points to ("after the country's 2008 financial crisis", "before
+# the November 2016 election"): a bound of what the sentence says, not when it happened.
+ANCHOR_BEFORE = re.compile(r"\b(?:after|before|following|since|until|amid|ahead\s+of|prior\s+to|in\s+the\s+wake\s+of)\s+"
+                           r"(?:(?:the\s+)?[\w.-]+['’]s|the|an?|its|their|his|her|our|this|that)\s+$")
+ANCHOR_AFTER = re.compile(r"(?:\s+|-)(?!(?:and|or|but|nor|to|in|on|at|of|for|by|with|from|as|when|was|were|is|are|has|had|have)\b)[a-z]")
+YEAR_WORDS = re.compile(r"\s+(?:last|this|next)\s+year$")  # what a holiday's restatement writes as its year
 FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming)\b")
 
 
@@ -133,6 +140,18 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         lo, hi = start + decades[i].start("d"), start + decades[j].end()
         found.append(When(lo, hi, str(first), str(last), point=False, decade=True, written="the " + display[lo:hi]))
         i = j + 1
+    def ahead(lo: int, hi: int) -> bool:
+        return future if future is not None else looks_ahead(piece, lo - start, hi - start)
+
+    country = holiday.country_of(locale)
+    for named in holiday.named_holidays(display, start, end, country) if country else []:
+        days = holiday.holiday_days(named, country, published, ahead)  # type: ignore[arg-type]  # (country is set)
+        if days and free(named.start, named.end):
+            first, last = (d.isoformat() for d in days)
+            said_year = named.year is not None
+            words = display[named.start:named.end] if said_year else \
+                f"{display[named.start:named.start + len(re.sub(YEAR_WORDS, '', display[named.start:named.end]))]} {days[0].year}"
+            found.append(When(named.start, named.end, first, last, written=words, relative=not said_year))
     for position, years in year_mentions(piece):
         at = start + position
         after = folded[at + 4:at + 6]
@@ -151,8 +170,6 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             last = f"{published.year:04d}-{published.month:02d}"  # "since 2019": from 2019 to the article's date
         found.append(When(at, span_end, str(years[0]), last, point=len(years) == 1 and not before, since=bool(before)))
     if published:
-        def ahead(lo: int, hi: int) -> bool:
-            return future if future is not None else looks_ahead(piece, lo - start, hi - start)
         for precision, pattern in YEARLESS:
             for m in pattern.finditer(piece):
                 lo, hi = start + m.start(), start + m.end()
@@ -181,7 +198,17 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             first = month_iso(published.year, published.month, -months)
             found.append(When(lo, hi, first, f"{published.year:04d}-{published.month:02d}", point=False, relative=True,
                               written=f"{display[lo:hi]} to {MONTH_NAMES[published.month]} {published.year}"))
-    return sorted(found, key=lambda w: w.start)
+    return sorted((anchored(w, folded, display) for w in found), key=lambda w: w.start)
+
+
+def anchored(when: When, folded: str, display: str) -> When:
+    """A time that names the event before a noun, after "after", "before", "since" ... ("after the 2008
+    financial crisis") is read as a bound (like "since 2003"): no claim is dated by it."""
+    if when.since or when.relative or not when.point:
+        return when
+    if ANCHOR_BEFORE.search(folded, max(0, when.start - 40), when.start) and ANCHOR_AFTER.match(display, when.end):
+        return replace(when, since=True)
+    return when
 
 
 # What marks a clause as past: a verb of saying or being in the past, or a regular past form.

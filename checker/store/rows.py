@@ -16,6 +16,8 @@ class ArticleRow(TypedDict):
     added_at: str
     imported_from: str | None
     imported_at: str | None
+    locale: str | None
+    locale_from: str | None
 
 
 class ArticleTitle(TypedDict):
