@@ -110,14 +110,17 @@ def test_the_loader_refuses_a_passage_read_in_something_unknown(tmp_path, empty_
 def test_provenance_is_stored_with_each_passage(db):
     rows = db.execute("select passage, passage_found_at, passage_checked_on from claim_sources where passage is not null").fetchall()
     assert rows and all(found.startswith("http") and checked in ("2026-11-27", "2026-12-05") for _, found, checked in rows)
-    # half of them were found again, word for word, in the stored copies on 2026-12-05 (issue 22)
-    assert sum(checked == "2026-12-05" for _, _, checked in rows) >= len(rows) / 2
+    # nearly all were found again, word for word, in the stored copies on 2026-12-05 (issue 22); the few that were not
+    # say so in their note
+    assert sum(checked == "2026-12-05" for _, _, checked in rows) >= 0.9 * len(rows)
+    unfound = db.execute("select note from claim_sources where passage_checked_on = '2026-11-27'").fetchall()
+    assert all("Not found again in the stored pages on 2026-12-05" in note for (note,) in unfound)
 
 
-# pages the seed once cited whose stored copies could not be found again (issue 22): their passages are gone
+# pages the seed once cited whose stored copies could not be found again (issue 22): their passages are gone. (Morgulov's
+# article on en.pakistan-russia.ru and The Nation of 28 April 2013 were found again on 2026-12-05 and are cited again.)
 NOT_FOUND_AGAIN = ("https://nation.com.pk/20-Nov-2015/pm-invites-putin-to-jointly-inaugurate-gas-pipeline",
-                   "https://en.pakistan-russia.ru/russia-and-pakistan/", "https://brecorder.com/feeds/news/3382431",
-                   "https://nation.com.pk/28-Apr-2013/prospects-of-interaction")
+                   "https://brecorder.com/feeds/news/3382431")
 
 
 def test_every_passage_says_it_was_read_in_a_stored_copy(db):
