@@ -91,7 +91,9 @@ CREATE TABLE claim_sources (
         note TEXT CHECK (note IS NULL OR trim(note, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
         added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), passage_found_at TEXT
         CHECK (passage_found_at IS NULL OR ((passage_found_at GLOB 'http://?*' OR passage_found_at GLOB 'https://?*') AND passage_found_at NOT GLOB '*[' || ' ' || char(9) || char(10) || char(13) || char(160) || ']*')), passage_checked_on TEXT
-        CHECK (passage_checked_on IS NULL OR date(passage_checked_on, '+0 days') IS passage_checked_on),
+        CHECK (passage_checked_on IS NULL OR date(passage_checked_on, '+0 days') IS passage_checked_on), passage_read_in TEXT
+        CHECK (passage_read_in IS NULL OR (passage_read_in IN ('live_page', 'stored_copy', 'archive_capture')
+               AND passage IS NOT NULL AND passage_found_at IS NOT NULL)),
         PRIMARY KEY (claim_id, source_id)
     );
 
@@ -587,6 +589,21 @@ CREATE TRIGGER claim_sources_added_at_kept BEFORE UPDATE OF added_at ON claim_so
     WHEN NEW.added_at IS NOT OLD.added_at
     BEGIN
         SELECT RAISE(ABORT, 'claim_sources.added_at is set by the server when the row is added, and never changes');
+    END;
+
+CREATE TRIGGER claim_sources_archive_capture_is_not_the_source BEFORE INSERT ON claim_sources
+    WHEN NEW.passage_read_in = 'archive_capture'
+     AND NEW.passage_found_at = (SELECT url FROM sources WHERE sources.id = NEW.source_id)
+    BEGIN
+        SELECT RAISE(ABORT, 'claim_sources.passage_found_at of an archive capture is the capture''s own address, not the source''s');
+    END;
+
+CREATE TRIGGER claim_sources_archive_capture_is_not_the_source_on_update
+        BEFORE UPDATE OF passage_read_in, passage_found_at, source_id ON claim_sources
+    WHEN NEW.passage_read_in = 'archive_capture'
+     AND NEW.passage_found_at = (SELECT url FROM sources WHERE sources.id = NEW.source_id)
+    BEGIN
+        SELECT RAISE(ABORT, 'claim_sources.passage_found_at of an archive capture is the capture''s own address, not the source''s');
     END;
 
 CREATE TRIGGER claim_sources_passage_found_at_shows_what_it_is BEFORE INSERT ON claim_sources

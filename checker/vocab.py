@@ -29,6 +29,11 @@ VERDICTS = (
 
 RELATIONS = ("cited", "supports", "contradicts", "context")
 
+# Where a link's passage was read (claim_sources.passage_read_in; NULL: not recorded): on the source's own live
+# page, in a stored copy kept under the page's own address (a search store's), or in an archive capture whose own
+# address is passage_found_at.
+PASSAGE_READ_IN = ("live_page", "stored_copy", "archive_capture")
+
 # Where a proposed claim stands (checker propose, accept, reject).
 PROPOSAL_STATUSES = ("proposed", "accepted", "rejected")
 

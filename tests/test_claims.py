@@ -152,3 +152,39 @@ def test_get_claim_gives_health_and_evidence(db):
     assert "630 million" in link["snippet"]
     assert (link["passage_found_at"], link["passage"]) == (URL, "reached US$630 million in 2008")
     assert link["passage_checked_on"] == time.strftime("%Y-%m-%d", time.gmtime())
+
+
+def test_where_a_passage_was_read_is_held_by_the_store_and_the_database(db):
+    """passage_read_in: one of the vocabulary, only with a passage, and an archive capture is never the source's own
+    address; the library says so in one line, and the database refuses such a row whichever way it comes."""
+    import sqlite3
+
+    claim_id = trade_claim(db)
+    links = db["claim_sources"].count
+    for kwargs, message in [
+        ({"passage": "p", "passage_read_in": "rumour"}, "unknown passage read in 'rumour'"),
+        ({"passage_read_in": "stored_copy"}, "there is no passage"),
+        ({"passage": "p", "passage_read_in": "archive_capture"}, "needs the capture's own address"),
+        ({"passage": "p", "passage_read_in": "archive_capture", "passage_found_at": "HTTPS://new.example/x"},
+         "needs the capture's own address"),
+    ]:
+        with pytest.raises(InvalidInput, match=message):
+            add_source(db, claim_id, "https://new.example/x", **kwargs)
+    assert db["claim_sources"].count == links
+    source_id = add_source(db, claim_id, "https://new.example/x", passage="p", passage_read_in="stored_copy")
+    row = {"claim_id": claim_id, "source_id": source_id}
+    where = "claim_id = :claim_id AND source_id = :source_id"
+    for change, refusal in [
+        ("passage_read_in = 'hearsay'", "CHECK constraint failed"),
+        ("passage = NULL", "CHECK constraint failed"),
+        ("passage_found_at = NULL", "CHECK constraint failed"),
+        ("passage_read_in = 'archive_capture'", "the capture's own address, not the source's"),
+    ]:
+        with pytest.raises(sqlite3.IntegrityError, match=refusal):
+            db.execute(f"UPDATE claim_sources SET {change} WHERE {where}", row)
+    db.execute(f"UPDATE claim_sources SET passage_read_in = 'archive_capture',"
+               f" passage_found_at = 'https://archive.example/x' WHERE {where}", row)
+    other = db["sources"].insert({"url": "https://other.example/y"}).last_pk
+    with pytest.raises(sqlite3.IntegrityError, match="the capture's own address, not the source's"):
+        db.execute("INSERT INTO claim_sources (claim_id, source_id, relation, passage, passage_found_at, passage_read_in)"
+                   " VALUES (?, ?, 'context', 'p', 'https://other.example/y', 'archive_capture')", [claim_id, other])

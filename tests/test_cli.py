@@ -168,7 +168,7 @@ def test_show_a_claim_after_a_check(run, db):
     assert '      snippet:  "' in block and "US$630 million in 2008" in block
     assert "      names:    Russia: " in block and "\n                Pakistan: " in block  # where each name was found
     assert '      passage:  "reached US$630 million in 2008"\n' in block
-    assert f"                read at the source on {day_of(time.time())}\n" in block
+    assert f"                where it was read is not recorded; checked on {day_of(time.time())}\n" in block
 
 
 def test_show_evidence_read_from_an_archive_capture(run, db):
@@ -231,6 +231,13 @@ BAD_INPUT = [
     (["add-source", "1", "https://example.org/x", "--relation", "endorses"], "unknown relation 'endorses'"),
     (["add-source", "1", "http://www.rusconsulkarachi.mid.ru/RUSSIA-PAKISTAN.htm"], "already cites"),
     (["add-source", "1", "HTTP://WWW.rusconsulkarachi.mid.ru:80/RUSSIA-PAKISTAN.htm#top"], "already cites"),
+    (["add-source", "1", "https://example.org/x", "--passage", "words", "--passage-read-in", "memory"],
+     "unknown passage read in 'memory': expected one of live_page, stored_copy, archive_capture"),
+    (["add-source", "1", "https://example.org/x", "--passage-read-in", "live_page"], "and there is no passage"),
+    (["add-source", "1", "https://example.org/x", "--passage", "words", "--passage-read-in", "archive_capture"],
+     "needs the capture's own address"),
+    (["add-source", "1", "https://example.org/x", "--passage", "words", "--passage-read-in", "archive_capture",
+      "--passage-found-at", "https://EXAMPLE.org/x#top"], "needs the capture's own address"),
     (["verdict", "999", "accurate"], "no claim with id 999"),
     (["verdict", "1", "true"], "unknown verdict 'true'"),
     (["verdict", "1", ""], "unknown verdict ''"),
@@ -256,6 +263,21 @@ def test_bad_input_one_line_nonzero_nothing_written(db_path, capsys, args, messa
     assert err.count("\n") == 1 and err.startswith("Error: "), err
     assert message in err
     assert dump(db_path) == before
+
+
+def test_add_source_says_where_its_passage_was_read(run, db):
+    capture = "https://web.archive.org/web/2012/https://example.org/gone"
+    run("add-source", "3", "https://example.org/gone", "--passage", "trade reached $630 million",
+        "--passage-read-in", "archive_capture", "--passage-found-at", capture)
+    run("add-source", "3", "https://example.org/live", "--passage", "trade reached $630 million",
+        "--passage-read-in", "live_page")
+    assert db.execute("select url, passage_read_in, passage_found_at from claim_sources join sources on id = source_id"
+                      " where claim_id = 3 and url like 'https://example.org/%' order by url").fetchall() == [
+        ("https://example.org/gone", "archive_capture", capture),
+        ("https://example.org/live", "live_page", "https://example.org/live")]
+    out = run("show", "3").output
+    assert f"read in an archive capture at {capture} on " in out and "read on the live page on " in out
+    assert "read in a stored copy kept under the page's own address on 5 December 2026" in out  # the seed's
 
 
 def test_bad_article_input(tmp_path, db_path, capsys):

@@ -17,6 +17,7 @@ VOCABULARY_COLUMNS = [
     ("claims", "kind", vocab.KINDS),
     ("claims", "verdict", vocab.VERDICTS),
     ("claim_sources", "relation", vocab.RELATIONS),
+    ("claim_sources", "passage_read_in", vocab.PASSAGE_READ_IN),
     ("checks", "outcome", vocab.OUTCOMES),
     ("evidence", "support", vocab.SUPPORTS),
     ("claim_health", "health", vocab.HEALTHS),
@@ -79,5 +80,57 @@ def test_a_database_of_the_first_release_migrates_to_the_fresh_schema(tmp_path, 
         upgraded.conn.close()
         upgraded = open_db(copy)
         assert schema_sql(upgraded) == again
+    finally:
+        upgraded.conn.close()
+
+
+def test_a_database_at_m015_gets_where_each_passage_was_read_from_its_notes(tmp_path, fresh):
+    """m016 on a database built at m015: a link whose note began "Read in a stored copy." (the seed's marker
+    until then) is read in a stored copy, the words leave its note; every other link is not recorded (NULL),
+    never the live page."""
+    import sqlite_utils
+
+    from checker import migrations
+    from checker.store.claims import add_article, add_claim
+    from checker.store.db import connect
+
+    path = tmp_path / "m015.db"
+    db = sqlite_utils.Database(connect(path, create=True))
+    db.execute("PRAGMA foreign_keys = ON")
+    migrations.migrations.apply(db, stop_before="m016_passage_read_in")
+    assert "passage_read_in" not in {c.name for c in db["claim_sources"].columns}
+    add_article(db, id="a", title="An article", text="Trade was US$630 million in 2008.")
+    claim_id = add_claim(db, article_id="a", quote="US$630 million in 2008", kind="other", claim="c", added_by="me")
+    links = [  # url, passage, note, passage_found_at
+        ("https://a.example/stored", "630 million", "Read in a stored copy. The ministry's page.", "https://a.example/stored"),
+        ("https://a.example/only-marker", "630 million", "Read in a stored copy.", "https://a.example/only-marker"),
+        ("https://a.example/told-nothing", "630 million", "The ministry's page.", "https://a.example/told-nothing"),
+        ("https://a.example/no-passage", None, "Read in a stored copy. No passage here.", None),
+        ("https://a.example/said-later", "630 million", "Not read in a stored copy. Read in a stored copy.",
+         "https://a.example/said-later"),
+    ]
+    for url, passage, note, found_at in links:
+        source_id = db["sources"].insert({"url": url}).last_pk
+        db["claim_sources"].insert({"claim_id": claim_id, "source_id": source_id, "relation": "context",
+                                    "passage": passage, "note": note, "passage_found_at": found_at,
+                                    "passage_checked_on": "2026-11-27" if passage else None})
+    db.conn.close()
+
+    upgraded = open_db(path)
+    try:
+        assert schema_sql(upgraded) == schema_sql(fresh)
+        got = upgraded.execute("SELECT url, passage_read_in, note FROM claim_sources JOIN sources ON sources.id ="
+                               " source_id ORDER BY source_id").fetchall()
+        assert got == [
+            ("https://a.example/stored", "stored_copy", "The ministry's page."),
+            ("https://a.example/only-marker", "stored_copy", None),
+            ("https://a.example/told-nothing", None, "The ministry's page."),
+            ("https://a.example/no-passage", None, "No passage here."),
+            ("https://a.example/said-later", None, "Not read in a stored copy. Read in a stored copy."),
+        ]
+        upgraded.conn.close()
+        upgraded = open_db(path)  # opening it again changes nothing
+        assert upgraded.execute("SELECT count(*) FROM claim_sources WHERE passage_read_in = 'stored_copy'"
+                                ).fetchone()[0] == 2
     finally:
         upgraded.conn.close()

@@ -83,26 +83,58 @@ async def test_claim_page_shows_the_quote_in_context(ds):
 
 @pytest.mark.asyncio
 async def test_claim_page_says_where_each_passage_was_read(ds, db):
-    """A passage read in a stored copy (every seed passage), on the live page, or in a copy at another address:
-    the page says which in words."""
+    """A passage read in a stored copy (every seed passage), on the live page, in an archive capture, or where
+    nobody recorded: the page says which in words, read from claim_sources.passage_read_in, and says "the live
+    page" only for a passage recorded as read there."""
     from checker.store.claims import add_source
 
     claim_id = db.execute("select id from claims where seed_key = 'trade-2003'").fetchone()[0]
-    add_source(db, claim_id, "https://example.org/live", relation="context", passage="Read on the page itself.")
+    add_source(db, claim_id, "https://example.org/live", relation="context", passage="Read on the page itself.",
+               passage_read_in="live_page")
     add_source(db, claim_id, "https://example.org/gone", relation="context", passage="Read in an archive.",
-               passage_found_at="https://web.archive.org/web/2012/https://example.org/gone")
+               passage_found_at="https://web.archive.org/web/2012/https://example.org/gone",
+               passage_read_in="archive_capture")
+    add_source(db, claim_id, "https://example.org/unsaid", relation="context", passage="Read who knows where.")
     text = (await get(ds, f"/-/claim/{claim_id}")).text
     provenance = re.findall(r'<p class="provenance provenance-(\w+)">(.*?)</p>', text, re.S)
     kinds = [kind for kind, _ in provenance]
-    assert kinds.count("stored") == 2 and kinds.count("live") == 1 and kinds.count("copy") == 1, provenance
-    said = {kind: re.sub(r"<[^>]+>", "", words) for kind, words in provenance}
-    assert said["stored"] == ("Passage read in a stored copy of the page, not on the live page: the copy is kept under"
-                              " the page's own address. Read on 5 Dec 2026.")
-    assert said["live"].startswith("Passage read on the live page")
-    assert "not on the live page: at https://web.archive.org/web/2012/https://example.org/gone" in said["copy"]
-    # the note no longer repeats the stored-copy words the provenance line says
+    assert sorted(kinds) == ["archive_capture", "live_page", "not_recorded", "stored_copy", "stored_copy"], provenance
+    said = {kind: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", words)).strip() for kind, words in provenance}
+    assert said["stored_copy"] == ("Passage read in a stored copy of the page, not on the live page: the copy is kept"
+                                   " under the page's own address. Read on 5 Dec 2026.")
+    assert said["live_page"].startswith("Passage read on the live page, at its own address, on ")
+    assert said["archive_capture"].startswith("Passage read in an archive capture at"
+                                              " https://web.archive.org/web/2012/https://example.org/gone, not on the live page, on ")
+    assert said["not_recorded"].startswith("Where the passage was read is not recorded; checked on ")
+    assert "live page" not in said["not_recorded"]
+    # the note no longer carries words about where the passage was read
     assert "Read in a stored copy." not in text
     assert "Moscow Times report on Musharraf" in text
+    sources = (await get(ds, f"/-/claim/{claim_id}.json")).json()["sources"]
+    assert {s["url"]: s["passage_read_in"] for s in sources}["https://example.org/unsaid"] is None
+
+
+@pytest.mark.asyncio
+async def test_an_editor_says_where_a_passage_was_read(ds, db):
+    claim_id = db.execute("select id from claims where seed_key = 'trade-2003'").fetchone()[0]
+    form = (await get(ds, f"/-/claim/{claim_id}", EDITOR)).text
+    assert '<select name="passage_read_in"><option value="" selected>not recorded</option>' in form
+    links, sources = count(db, "claim_sources"), count(db, "sources")
+    bad = await post(ds, f"/-/claim/{claim_id}/source", {"url": "https://example.org/x", "passage": "words",
+                                                         "passage_read_in": "the moon"}, EDITOR)
+    assert bad.status_code == 400 and "unknown passage read in &#39;the moon&#39;" in bad.text
+    assert (count(db, "claim_sources"), count(db, "sources")) == (links, sources)
+    same = await post(ds, f"/-/claim/{claim_id}/source", {"url": "https://example.org/x", "passage": "words",
+                                                          "passage_read_in": "archive_capture"}, EDITOR)
+    assert same.status_code == 400 and "needs the capture&#39;s own address" in same.text
+    assert count(db, "claim_sources") == links
+    good = await post(ds, f"/-/claim/{claim_id}/source", {
+        "url": "https://example.org/x", "passage": "words", "passage_read_in": "archive_capture",
+        "passage_found_at": "https://web.archive.org/web/2020/https://example.org/x"}, EDITOR)
+    assert good.status_code == 302
+    assert db.execute("select passage_read_in, passage_found_at from claim_sources where claim_id = ? and source_id ="
+                      " (select id from sources where url = 'https://example.org/x')", [claim_id]).fetchone() == (
+        "archive_capture", "https://web.archive.org/web/2020/https://example.org/x")
 
 
 @pytest.mark.asyncio
@@ -315,3 +347,27 @@ async def test_links_follow_the_database_name_and_the_base_url(db_path, tmp_path
         assert not wrong, (path, wrong)
     table = await get(ds, "/newsroom/claims")
     assert 'href="/facts/-/claim/1"' in table.text
+
+
+@pytest.mark.asyncio
+async def test_json_api_links_are_held_to_where_a_passage_was_read(db_path, db):
+    """Datasette's JSON API writes claim_sources rows directly: the database's own rules refuse a passage read in
+    something unknown, a passage_read_in without a passage, and an archive capture at the source's own address."""
+    ds = make_ds(db_path)
+    ds.root_enabled = True
+    await ds.invoke_startup()
+    headers = {"Authorization": f"Bearer {await ds.create_token('root')}"}
+    claim_id = db.execute("select id from claims where seed_key = 'trade-2008'").fetchone()[0]
+    source_id = db["sources"].insert({"url": "https://api.example/page"}).last_pk
+    good = {"claim_id": claim_id, "source_id": source_id, "relation": "context", "passage": "words",
+            "passage_found_at": "https://archive.example/page", "passage_checked_on": "2026-12-05",
+            "passage_read_in": "archive_capture"}
+    links = count(db, "claim_sources")
+    for bad in [{"passage_read_in": "rumour"}, {"passage": None}, {"passage_found_at": None},
+                {"passage_found_at": "https://api.example/page"}]:
+        response = await ds.client.post("/claims/claim_sources/-/insert", json={"row": {**good, **bad}}, headers=headers)
+        assert response.status_code == 400, (bad, response.text)
+    assert count(db, "claim_sources") == links
+    response = await ds.client.post("/claims/claim_sources/-/insert", json={"row": good}, headers=headers)
+    assert response.status_code == 201, response.text
+    assert count(db, "claim_sources") == links + 1

@@ -12,7 +12,7 @@ from ..limits import read_at_most
 from ..store.seed import load_seed
 from ..reading.describe import describe_dates, describe_found, describe_value
 from ..text import display_text, plural
-from ..vocab import HEALTHS, KINDS, RELATIONS
+from ..vocab import HEALTHS, KINDS, PASSAGE_READ_IN, RELATIONS
 from .options import RowId, db_option
 
 
@@ -126,14 +126,19 @@ def add_claim(ctx, db_path, article_id, quote, kind, claim_text, value, unit, da
 @click.option("--title", help="The source's title.")
 @click.option("--publisher", help="Who published the source.")
 @click.option("--note", help="Anything a colleague should know about this source.")
-def add_source(db_path, claim_id, url, relation, passage, title, publisher, note):
+@click.option("--passage-read-in", help="Where the --passage was read: " + ", ".join(PASSAGE_READ_IN)
+              + " (an archive capture at --passage-found-at); left out, it is not recorded.")
+@click.option("--passage-found-at", help="The address the --passage was read at, when not the source's own: "
+              "an archive capture's.")
+def add_source(db_path, claim_id, url, relation, passage, title, publisher, note, passage_read_in, passage_found_at):
     """Link a source to a claim; prints the source's id.
 
-    Example: checker add-source 3 https://example.org/report --relation supports --passage "trade reached $630 million"
+    Example: checker add-source 3 https://example.org/report --relation supports --passage "trade reached $630 million" --passage-read-in live_page
     """
     db = open_db(db_path)
     source_id = lib.add_source(
-        db, claim_id, url, relation=relation, passage=passage, title=title, publisher=publisher, note=note
+        db, claim_id, url, relation=relation, passage=passage, title=title, publisher=publisher, note=note,
+        passage_found_at=passage_found_at, passage_read_in=passage_read_in,
     )
     click.echo(source_id)
 
@@ -232,8 +237,18 @@ def source_lines(s):
     if s["passage"]:
         yield f"passage:  \"{s['passage']}\""
         if s["passage_found_at"]:
-            where = "the source" if s["passage_found_at"] == s["url"] else s["passage_found_at"]
-            yield f"          read at {where}" + (f" on {when(s['passage_checked_on'])}" if s["passage_checked_on"] else "")
+            yield "          " + passage_reading(s)
+
+
+def passage_reading(s):
+    """Where and when the source's passage was read, in words; never "the live page" unless recorded so."""
+    at = "" if s["passage_found_at"] == s["url"] else f" at {s['passage_found_at']}"
+    where = {
+        "live_page": "read on the live page",
+        "stored_copy": "read in a stored copy" + (at or " kept under the page's own address"),
+        "archive_capture": f"read in an archive capture{at}",
+    }.get(s["passage_read_in"] or "", f"where it was read is not recorded{' (found' + at + ')' if at else ''}; checked")
+    return where + (f" on {when(s['passage_checked_on'])}" if s["passage_checked_on"] else "")
 
 
 @click.command()

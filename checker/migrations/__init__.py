@@ -22,6 +22,7 @@ from . import contradiction  # noqa: E402,F401  (m012)
 from . import names_found  # noqa: E402,F401  (m013)
 from . import page_locale  # noqa: E402,F401  (m014)
 from . import claim_kinds  # noqa: E402,F401  (m015)
+from . import passage_read_in  # noqa: E402,F401  (m016)
 from . import article_locale  # noqa: E402,F401  (m017)
 
 

@@ -22,7 +22,7 @@ from .rows import (
 from .sources import ensure_source, source_row
 from ..text import clean, find_in_article, is_partial_date
 from ..urls import normalise_url
-from ..vocab import HEALTHS, KINDS, POSITIVE_KINDS, RELATIONS, VERDICTS
+from ..vocab import HEALTHS, KINDS, PASSAGE_READ_IN, POSITIVE_KINDS, RELATIONS, VERDICTS
 
 
 def now() -> str:
@@ -114,23 +114,42 @@ def add_article(db: Database, *, id: str, title: str, text: str, url: str | None
 
 def _link(source: Mapping[str, Any], default_relation: str, url: str) -> dict[str, str | None]:
     """The claim_sources fields of a source given as a dict. A passage records where and when it was
-    read: at the source itself (``url``) and today, unless the caller says otherwise."""
+    read: at the source itself (``url``) and today, unless the caller says otherwise; and, when the caller
+    says, in what (``passage_read_in``: the live page, a stored copy, an archive capture; else not recorded)."""
     passage = clean(source.get("passage"))
     found_at = checked_on = None
+    read_in = _read_in(source.get("passage_read_in"))
     if passage:
-        found_at = clean(source.get("passage_found_at"))
+        given = clean(source.get("passage_found_at"))
         try:
-            found_at = normalise_url(found_at) if found_at else url
+            found_at = normalise_url(given) if given else url
         except CheckerError as e:
             raise e.at("passage_found_at")
         checked_on = _date(source.get("passage_checked_on"), "passage checked on", partial=False) or today()
+        if read_in == "archive_capture" and found_at == url:
+            raise InvalidInput("a passage read in an archive capture needs the capture's own address "
+                               "(passage found at), not the source's").at("passage_found_at")
+    elif read_in:
+        raise InvalidInput(f"passage read in {read_in!r} says where a passage was read, and there is no passage"
+                           ).at("passage")
     return {
         "relation": _choice(source.get("relation") or default_relation, "relation", RELATIONS),
         "passage": passage,
         "note": clean(source.get("note")),
         "passage_found_at": found_at,
         "passage_checked_on": checked_on,
+        "passage_read_in": read_in,
     }
+
+
+def _read_in(value: object) -> str | None:
+    """Where a passage was read, one of PASSAGE_READ_IN, or None: not recorded."""
+    if clean(value) is None:
+        return None
+    if clean(value) not in PASSAGE_READ_IN:
+        raise InvalidInput(f"unknown passage read in {value!r}: expected one of {', '.join(PASSAGE_READ_IN)}"
+                           " (or none: not recorded)").at("passage_read_in")
+    return cast(str, clean(value))
 
 
 def today() -> str:
@@ -214,16 +233,17 @@ def add_claim(
 
 def add_source(db: Database, claim_id: int, url: str, *, relation: str = "supports", passage: str | None = None,
                title: str | None = None, publisher: str | None = None, note: str | None = None,
-               passage_found_at: str | None = None) -> int:
+               passage_found_at: str | None = None, passage_read_in: str | None = None) -> int:
     """Link a source (created if new) to an existing claim; return the source's id. A passage is taken
-    as read at the source today, or at ``passage_found_at`` (a copy of it) when given."""
+    as read at the source today, or at ``passage_found_at`` (a copy of it) when given; ``passage_read_in``
+    says in what it was read (one of PASSAGE_READ_IN; None: not recorded)."""
     claim_row = get_claim_row(db, claim_id)
     try:
         new_source = source_row({"url": url, "title": title, "publisher": publisher})
     except CheckerError as e:
         raise e.at("url")
-    link = _link({"relation": relation, "passage": passage, "note": note, "passage_found_at": passage_found_at},
-                 "supports", new_source["url"])
+    link = _link({"relation": relation, "passage": passage, "note": note, "passage_found_at": passage_found_at,
+                  "passage_read_in": passage_read_in}, "supports", new_source["url"])
     with transaction(db):
         source_id = ensure_source(db, new_source)
         if db["claim_sources"].count_where("claim_id = ? and source_id = ?", [claim_row["id"], source_id]):
@@ -330,7 +350,7 @@ def get_claim(db: Database, claim_id: int) -> ClaimDetail:
     for r in db.query(
         """
         SELECT sources.id, sources.url, sources.title, sources.publisher,
-               cs.relation, cs.passage, cs.note, cs.passage_found_at, cs.passage_checked_on,
+               cs.relation, cs.passage, cs.note, cs.passage_found_at, cs.passage_checked_on, cs.passage_read_in,
                ls.source_state, ls.latest_outcome, ls.latest_check_at, ls.unreachable_since,
                ls.support, ls.score, ls.snippet, ls.facts_found, ls.facts_missing,
                (SELECT facts_where FROM evidence WHERE id = ls.evidence_id) AS facts_where,

@@ -78,6 +78,7 @@ class ClaimSource(TypedDict):
     note: str | None
     passage_found_at: str | None
     passage_checked_on: str | None
+    passage_read_in: str | None  # vocab.PASSAGE_READ_IN; None: not recorded
     source_state: str
     latest_outcome: str | None
     latest_check_at: str | None

@@ -22,13 +22,17 @@ def read_seed(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     return seed
 
 
+PROVENANCE = ("passage_found_at", "passage_checked_on", "passage_read_in")
+
+
 def unproven_passages(seed: dict[str, Any]) -> list[tuple[str, str]]:
-    """(claim key, source URL) of every passage in the seed that does not say where and when it was read."""
+    """(claim key, source URL) of every passage in the seed that does not say where, when and in what it was read
+    (every seed passage was read by someone who knows whether it was the live page or a copy)."""
     appearances = [page for page in seed["article"].get("appearances") or [] if page.get("quotes")]
     return [(entry["key"], source["url"]) for entry in seed["claims"]
             for source in (entry.get("sources") or []) + appearances
             if (source.get("passage") or source.get("quotes"))
-            and not (source.get("passage_found_at") and source.get("passage_checked_on"))]
+            and not all(source.get(field) for field in PROVENANCE)]
 
 
 def load_seed(db: Database, path: str | os.PathLike[str] | None = None) -> int:
@@ -41,8 +45,8 @@ def load_seed(db: Database, path: str | os.PathLike[str] | None = None) -> int:
     unproven = unproven_passages(seed)
     if unproven:
         key, url = unproven[0]
-        raise InvalidInput(f"seed claim {key}: the passage from {url} needs passage_found_at and passage_checked_on"
-                           f" ({len(unproven)} passages lack them)")
+        raise InvalidInput(f"seed claim {key}: the passage from {url} needs {', '.join(PROVENANCE)}"
+                           f" ({len(unproven)} passages lack one)")
     article = dict(seed["article"])
     appearances = article.pop("appearances", [])
     added = 0
@@ -61,6 +65,7 @@ def load_seed(db: Database, path: str | os.PathLike[str] | None = None) -> int:
                     "passage": entry["quote"] if page.get("quotes") else None,
                     "passage_found_at": page.get("passage_found_at"),
                     "passage_checked_on": page.get("passage_checked_on"),
+                    "passage_read_in": page.get("passage_read_in"),
                 }
                 for page in appearances
             ] + list(entry.get("sources") or [])

@@ -79,25 +79,13 @@ def summary(status, sources):
     return text[0].upper() + text[1:] + "."
 
 
-# A link note that begins with these words says its passage was read in a stored copy of the page, kept under the
-# page's own address (the seed's passages were all read so: checker/seed/seed.yaml); the page says it in words.
-STORED_COPY = "Read in a stored copy."
-
-
 def passage_reading(link):
-    """Where the link's passage was read, for the claim page: None (no passage, or nothing recorded), "copy" (a copy
-    of the page at another address, passage_found_at), "stored" (a stored copy kept under the page's own address, as
-    the note says) or "live" (the page itself, at its own address). The note's opening words about a stored copy are
-    dropped from the note shown, which the provenance line then says."""
-    note = link.get("note") or ""
-    stored = note.startswith(STORED_COPY)
-    if stored:
-        link["note"] = note[len(STORED_COPY):].strip() or None
-    if not link.get("passage") or not link.get("passage_found_at"):
+    """Where the link's passage was read, for the claim page, from claim_sources.passage_read_in: None when there
+    is no passage, else one of vocab.PASSAGE_READ_IN, or "not_recorded" (NULL: the link does not say, so the page
+    never says "the live page" for it)."""
+    if not link.get("passage"):
         return None
-    if link["passage_found_at"] != link["url"]:
-        return "copy"
-    return "stored" if stored else "live"
+    return link.get("passage_read_in") or "not_recorded"
 
 
 def neighbours(db, claim):
@@ -122,7 +110,7 @@ def claim_page(db, claim_id):
     sources = []
     for link in db.query(
             """SELECT sources.id, sources.url, sources.title, sources.publisher, ls.relation, ls.passage, ls.note,
-                      cs.passage_found_at, cs.passage_checked_on,
+                      cs.passage_found_at, cs.passage_checked_on, cs.passage_read_in,
                       ls.support, ls.score, ls.snippet, ls.facts_found, ls.facts_missing, ls.assessed_at,
                       (SELECT facts_where FROM evidence WHERE id = ls.evidence_id) AS facts_where,
                       ls.read_at, ls.read_from_archive, ls.read_archive_url, ls.unreachable_since,

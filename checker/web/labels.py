@@ -41,6 +41,12 @@ RELATIONS = {
     "context": ("context", "Bears on the claim without settling it."),
 }
 
+READ_IN = {
+    "live_page": ("the live page", "Read on the source's own page, live, at its own address."),
+    "stored_copy": ("a stored copy", "Read in a stored copy of the page kept under the page's own address (a search store's)."),
+    "archive_capture": ("an archive capture", "Read in an archive capture, whose own address is given as where the passage was found."),
+}
+
 KINDS = {
     "trade_figure": ("trade figure", "A figure of trade between countries."),
     "visit_date": ("visit or meeting", "When a visit or meeting took place."),
@@ -94,7 +100,7 @@ OUTCOMES = {
 }
 
 VOCABULARIES = {"verdict": VERDICTS, "health": HEALTHS, "state": STATES, "support": SUPPORTS, "relation": RELATIONS,
-                "kind": KINDS, "outcome": OUTCOMES, "family": FAMILIES}
+                "kind": KINDS, "outcome": OUTCOMES, "family": FAMILIES, "read_in": READ_IN}
 
 
 def family(outcome):

@@ -16,7 +16,7 @@ from ..text import plural
 from ..urls import normalise_url
 from ..store.sources import select_sources
 from ..text import quote_occurs
-from ..vocab import HEALTHS, KINDS, RELATIONS, VERDICTS
+from ..vocab import HEALTHS, KINDS, PASSAGE_READ_IN, RELATIONS, VERDICTS
 from . import actions
 from . import labels
 from . import article_page as article_page_data
@@ -76,6 +76,7 @@ async def render(datasette, request, template, context, status=200):
         "kinds": KINDS,
         "verdicts": [v for v in VERDICTS if v != "unrated"] + ["unrated"],
         "relations": RELATIONS,
+        "read_in": PASSAGE_READ_IN,
         "healths": HEALTHS,
         "states": ("alive", "failing", "dead", "blocked", "unchecked"),
         **context,
@@ -155,7 +156,8 @@ async def add_source(datasette, request):
     try:
         await write(datasette, request, lib.add_source, claim_id, form.get("url"), relation=form.get("relation") or "supports",
                     passage=form.get("passage"), title=form.get("title"), publisher=form.get("publisher"),
-                    note=form.get("note"))
+                    note=form.get("note"), passage_found_at=form.get("passage_found_at"),
+                    passage_read_in=form.get("passage_read_in"))
     except CheckerError as e:
         return await render_claim_page(datasette, request, {e.field or "url": str(e)}, form, status=400)
     warning = address_warning(form.get("url"), check_options(datasette))
