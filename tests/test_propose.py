@@ -14,7 +14,7 @@ from checker.store import claims
 from checker import propose
 from checker.reading import cited_links, wording
 from checker.reading.atomic import atomise
-from checker.reading.clauses import is_speech_tag, named_speaker
+from checker.reading.clauses import is_led_speech_tag, is_speech_tag, named_speaker
 from checker.cli import proposals as commands
 from checker.cli import cli as checker_cli
 from checker.store.db import open_db
@@ -695,6 +695,23 @@ def test_the_write_phase_refuses_a_text_changed_in_between(db_path):
 ])
 def test_speech_tags(words, tag):
     assert is_speech_tag(words, 0, len(words)) is tag
+
+
+# What is left of a sentence once its quotation is taken out may still only say who spoke: after a
+# lead-in with no figure, before a phrase of how, or with who was told (reading/clauses.py is_led_speech_tag).
+@pytest.mark.parametrize("words,tag", [
+    ("Of Friar Lawrence, Prelogar said at one point", True),
+    ("Not satisfied, Alito continued", True),
+    ("Referring to the fact that the audience had separately taken its own vote, Alito joked", True),
+    ("Trump replied, ignoring the contradiction of his previous statement", True),
+    ("Jennifer Peterson told CNN affiliate WUSA", True),
+    ("After winning 52% of the vote, Smith said", False),  # a figure in the lead-in is a claim
+    ("Amtrak reported no major delays systemwide", False),
+    ("Exports rose 5 percent, officials said", False),
+    ("The minister told parliament the deficit fell", False),
+])
+def test_speech_tags_left_by_a_quotation(words, tag):
+    assert is_led_speech_tag(words, 0, len(words)) is tag
 
 
 # A restatement stands only when it says what its sentence says (reading/grounding.py).

@@ -18,6 +18,7 @@ from .clauses import (
     AUXILIARIES,
     PAST,
     QUOTATION,
+    DANGLING,
     Attribution,
     Clause,
     core_span,
@@ -25,6 +26,7 @@ from .clauses import (
     find_quotations,
     first_verb,
     has_verb,
+    is_led_speech_tag,
     is_speech_tag,
     verb_group,
     is_plural,
@@ -189,8 +191,16 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     for q_open, q_close, _, _ in quotations:  # a quotation that ends or opens the content is a claim of its own
         if q_open > c_lo and q_close >= c_hi:
             c_hi = trim(text, c_lo, q_open)[1]
+            while c_hi > c_lo and text[c_hi - 1] in ",;: ":
+                c_hi -= 1
+            if DANGLING.search(text, c_lo, c_hi) or is_led_speech_tag(text, c_lo, c_hi):
+                c_hi = c_lo  # what is left waits for the quotation ("..., saying that") or only says who spoke
         elif q_open <= c_lo < q_close:
             c_lo = q_close
+            while c_lo < c_hi and text[c_lo] in ",;: ":
+                c_lo += 1
+            if is_led_speech_tag(text, c_lo, c_hi):
+                c_lo = c_hi  # "“...,” Trump replied, ignoring the contradiction": who spoke, and how
     clauses = split_clauses(text, c_lo, c_hi) if c_lo < c_hi else []
     for i, clause in enumerate(clauses):
         own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]

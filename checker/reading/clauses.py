@@ -224,6 +224,9 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             verb = m.group("verb")
             if not (verb in PAST or (len(verb) > 4 and verb.endswith("ed"))) or not has_verb(text, at, m.start()):
                 continue  # "Russian and Pakistani officials": no second clause
+            left = words_at(text, at, m.start())
+            if len(left) >= 2 and is_verb(left[-1][1], left[-2][1]):
+                continue  # "have been developed and tested in the West Bank": both verbs share what follows
         if seam == "but" and re.search(r"\bnot\s+only\b", text[at:m.start()]):
             continue
         if m.start() <= at:
@@ -249,6 +252,9 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                     if not m:
                         break
                     end = host.start + m.start()
+                if text[verb[0]:verb[1]].lower() in AUXILIARIES:  # "He was arrested ... and charged": "He was charged"
+                    end = verb_group(text, verb[0], host.end)[1]  # type: ignore[index]  # (a verb stands there)
+                    end = end - len(text[verb[0]:end].split()[-1]) if len(text[verb[0]:end].split()) > 1 else verb[1]
                 clause.prefix = trim(text, host.start, end)
         merged.append(clause)
     return merged
@@ -303,6 +309,34 @@ def tag_speaker(m: re.Match[str]) -> str:
     return m.group("src") if m.group("src") is not None else m.group("after")
 
 
+def is_led_speech_tag(text: str, lo: int, hi: int) -> bool:
+    """is_speech_tag, or a speech tag after a lead-in with no figure ("Of Friar Lawrence, Prelogar said
+    at one point", "Not satisfied, Alito continued") or before a phrase of how ("Trump replied,
+    ignoring the contradiction"): what is left of a sentence whose quotation is its claim."""
+    if re.search(r"\d", text[lo:hi]):
+        return False  # a figure is a claim, wherever it stands
+    if is_speech_tag(text, lo, hi):
+        return True
+    how = re.search(r",\s*[a-z]+ing\b[^,\d]*$", text[lo:hi])  # "Trump replied, ignoring the contradiction"
+    if how and is_speech_tag(text, lo, lo + how.start()):
+        return True
+    listener = re.search(r"\b(?:told|asked)\s+(?P<whom>(?:[\w’'.&-]+\s*){1,5})$", text[lo:hi])  # "told CNN affiliate WUSA"
+    if listener and not re.search(r"\d", listener.group()) and not has_verb(text, lo + listener.start("whom"), hi) \
+            and is_speech_tag(text, lo, lo + listener.start("whom")):
+        return True
+    comma = text.find(",", lo, hi)
+    while comma >= 0:
+        if is_speech_tag(text, comma + 1, hi):
+            return True
+        comma = text.find(",", comma + 1, hi)
+    return False
+
+
+# Words that leave a clause waiting for what was cut after them ("saying that", "told", "–").
+DANGLING = re.compile(r"(?:\b(?:that|saying|said|says|told|asked|called|calling|as|of|to|the|a|an|with|about|and|or|but|"
+                      r"from|by|for|in|on|at|is|are|was|were)|[–—-])\s*$", re.I)
+
+
 def is_speech_tag(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi], its quotations taken out, only says who spoke and how ("“...,” Trump said
     of Mar-a-Lago", "he said in an e-mail"): words that claim nothing of their own."""
@@ -310,7 +344,7 @@ def is_speech_tag(text: str, lo: int, hi: int) -> bool:
     if not m:
         return False
     rest, speaker = m.string, tag_speaker(m)
-    tail = m.group("rest") or ""
+    tail = (m.group("rest") or "") + (m.group("how") or "")
     return not re.search(r"\d", tail) and not has_verb(rest, m.start("rest"), m.end("rest")) and not (
         m.group("src") is not None and has_verb(rest, m.start("src"), m.end("src")) and len(speaker.split()) > 1)
 
