@@ -61,6 +61,9 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
     return bool(CLOCK.search(before) and re.match(r"\s+(?:minutes?|seconds?)\b", after))
 
 
+# A word after a figure that is no preposition, conjunction or verb: the figure counts something of its own.
+NOUN_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|for|from|to|of|and|or|but|than|as|with|per|a|an|the|this|that|last|next|"
+                       r"was|were|is|are|will|would|had|has|have|each|apiece|respectively|percent|million|billion)\b)[a-z]{3,}")
 SCALE_NEXT = re.compile(r"\s+(?:thousand|million|billion|trillion|lakh|crore)\b")
 COUNT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")))
 
@@ -107,10 +110,10 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
         if before is not None and before.search(folded, max(lo, start - 120), start):
             return unit
     if folded[start:start + 1].isdigit():
-        m = re.match(r" ([a-z]{3,})\b", folded[end:end + 30])
-        if m and not is_not_name(m.group(1)) and m.group(1) not in ("per", "years", "year") and m.group(1).endswith("s") \
-                and not m.group(1).endswith(("er", "est", "ly", "ing", "ed", "ss", "us")):  # a plural noun ("40 violations")
-            return m.group(1)
+        for m in (re.match(r" ([a-z]{3,})\b", folded[end:end + 30]), re.match(r" [a-z]+ ([a-z]{3,})\b", folded[end:end + 40])):
+            if m and not is_not_name(m.group(1)) and m.group(1) not in ("per", "years", "year") and m.group(1).endswith("s") \
+                    and not m.group(1).endswith(("er", "est", "ly", "ing", "ed", "ss", "us")):
+                return m.group(1)  # a plural noun ("40 violations"), or one after a word ("850 israeli settlers")
     return None
 
 
@@ -154,8 +157,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             e = count_end(reading, numbers[i + 1][1], unit)
         else:
             unit = count_unit(reading, s, e, lo, sentence_lower)
-        if unit is None and digits and previous is not None:
-            unit = previous.unit  # "from 941 cases in 2022 to 42,200 in 2023"
+        if unit is None and digits and previous is not None and not NOUN_NEXT.match(reading.folded, e):
+            unit = previous.unit  # "from 941 cases in 2022 to 42,200 in 2023" (but not "... and 850 Israeli settlers")
         figure = Figure(s, e, number_value(v), unit, False)
         if unit:
             found.append(figure)

@@ -327,6 +327,10 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
                       clause_claim(reading, clause, whens, core), when=clause.when)]
 
 
+APPROXIMATELY = re.compile(r"\b(?:(?:just\s+)?(?:over|under)|around|about|roughly|nearly|almost|approximately|some|"
+                           r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|close\s+to)\s+$")
+
+
 def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: Sequence[Figure], whens: list[When],
                  lower: str) -> list[Atom]:
     """One claim per figure of a clause, each quoting its figure and what belongs to it ("US$441
@@ -347,6 +351,9 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         when = figure_when(figure, following, whens, own, clause.inherit)
         tail = ITEM_TAIL.match(text, figure.end, following.start if following else hi)
         item_lo, item_hi = trim(text, figure.start, tail.end())  # type: ignore[union-attr]  # ITEM_TAIL matches ""
+        approx = APPROXIMATELY.search(reading.folded, max(previous_hi, item_lo - 24), item_lo)
+        if approx:  # "more than 200 hostages", "around 35,000": how exact the figure is belongs to it
+            item_lo = approx.start()
         item = written(text, item_lo, item_hi, whens)
         parallel = i == 0 or PARALLEL.fullmatch(text, previous_hi, item_lo) is not None
         another_verb = i > 0 and has_verb(text, previous_hi, item_lo)  # "... and imports fell 2%": its own subject
