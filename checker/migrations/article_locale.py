@@ -4,11 +4,8 @@ address's country domain, or the currency its figures are written in. Proposals 
 which dollar a bare "$" is, which way "8/2/2024" goes, which country's holidays "Thanksgiving weekend"
 names. NULL for articles added by hand and those imported before this step. Frozen, like every landed step."""
 from . import migrations
+from .page_locale import LOCALE, LOCALE_FROM  # the same rules as a snapshot's, from a step that never changes
 from .sql import run
-
-LOCALE = "locale IS NULL OR (locale GLOB '[a-z][a-z]*' AND locale NOT GLOB '*[^A-Za-z0-9-]*' AND length(locale) <= 35)"
-LOCALE_FROM = ("locale_from IN ('lang', 'domain', 'currency') AND locale IS NOT NULL"
-               " OR locale_from IS NULL AND locale IS NULL")
 
 
 @migrations()
