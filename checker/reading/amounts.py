@@ -61,6 +61,10 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
     return bool(CLOCK.search(before) and re.match(r"\s+(?:minutes?|seconds?)\b", after))
 
 
+# The words before a figure that say how exact it is ("more than 200 hostages"): part of its quote.
+APPROXIMATELY = re.compile(r"\b(?:(?:just\s+)?(?:over|under)|around|about|roughly|nearly|almost|approximately|some|"
+                           r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|close\s+to)\s+$")
+
 # A word after a figure that is no preposition, conjunction or verb: the figure counts something of its own.
 NOUN_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|for|from|to|of|and|or|but|than|as|with|per|a|an|the|this|that|last|next|"
                        r"was|were|is|are|will|would|had|has|have|each|apiece|respectively|percent|million|billion)\b)[a-z]{3,}")

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from .amounts import VISIT, Figure, figure_when, figures_in
+from .amounts import APPROXIMATELY, VISIT, Figure, figure_when, figures_in
 from .clauses import (
     AUXILIARIES,
     PAST,
@@ -325,10 +325,6 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
         return atoms
     return [make_atom(reading, sentence, clause_kind(text[lo:hi], clause.when), lo, hi,
                       clause_claim(reading, clause, whens, core), when=clause.when)]
-
-
-APPROXIMATELY = re.compile(r"\b(?:(?:just\s+)?(?:over|under)|around|about|roughly|nearly|almost|approximately|some|"
-                           r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|close\s+to)\s+$")
 
 
 def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: Sequence[Figure], whens: list[When],
