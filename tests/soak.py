@@ -162,7 +162,9 @@ def soak(path, seconds, site, rng=None, *, writers=True):
                 runs += 1
                 process = subprocess.Popen([*CHECKER, *map(str, check_args)], stdout=subprocess.PIPE,
                                            stderr=subprocess.PIPE, text=True)
-                if runs % 2 == 0:
+                # the first is killed, so that a run that outlasts the soak on a loaded machine still
+                # leaves one killed and one run to completion
+                if runs % 2 == 1:
                     time.sleep(rng.uniform(0.3, 3.0))
                     if process.poll() is None:
                         process.send_signal(signal.SIGKILL)
