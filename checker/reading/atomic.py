@@ -5,7 +5,7 @@ figures.py, dates.py and when.py. Pure functions.
 A sentence is cut into clauses at general seams (";", "but", ", which", ", when", a verb after "and",
 a leading "since ...,"); a clause with several figures gives one claim per figure ("US$92 million in
 2003, to US$441 million in 2006" is two), one with several dates one per date, one naming a list of
-people one per person. Kinds come from plain rules about words (see clause_kind); no rule names a
+people one per person. Kinds come from plain rules about words (reading/kinds.py); no rule names a
 country, a person or a topic."""
 import datetime
 import re
@@ -13,8 +13,11 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from .amounts import APPROXIMATELY, VISIT, Figure, figure_when, figures_in
+from .amounts import APPROXIMATELY, Figure, figure_when, figures_in
 from .clauses import (
+    ASKED,
+    QUESTION_END,
+    QUOTED_QUESTION,
     AUXILIARIES,
     PAST,
     QUOTATION,
@@ -28,9 +31,11 @@ from .clauses import (
     has_verb,
     is_led_speech_tag,
     is_speech_tag,
+    without_quotations,
     verb_group,
     is_plural,
     restate,
+    says_something,
     sentence_case,
     split_clauses,
     trim,
@@ -39,6 +44,7 @@ from .clauses import (
 )
 from .figures import MoneyMention, read_numbers, resolve_money
 from .grounding import grounded
+from .kinds import clause_kind, figure_kind
 from .people import PEOPLE, PERSON, person_like, titles
 from .page_index import PageIndex, fold_page
 from ..sentences import Sentence, split_sentences
@@ -96,17 +102,10 @@ slumped plunged reached reach reaches hit totalled totaled total totals stood st
 is are expanded shrank contracted doubled tripled halved went""".split())
 LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled total totals stood stands stand amounted "
                    "amounts".split())  # verbs whose figure is a level, never a change
-TRADE = re.compile(r"\b(?:trade|traded|trading|exports?|exported|imports?|imported|turnover|commerce)\b")
-FIRST_TO = re.compile(r"\bfirst\b(?:(?!\b(?:and|but|which|who)\b)[^,;]){0,80}?\bto\b")
-PREDICTION = re.compile(r"\b(?:will|won't|shall|plans?|planned|planning|expects?|expected|anticipated|anticipates|"
-                        r"forecasts?|projected|intends?|intended|likely|unlikely|set to|due to|aims? to|scheduled)\b")
-MEMBERSHIP = re.compile(r"\b(?:members?|membership|joined|joins?|joining|accession|acceded?|admitted)\b")
 ITEM_TAIL = re.compile(r"(?:(?!,|;|\s(?:and|or|to|from|while|whereas|but|compared|against|versus|vs|down|up|than|after|before|with)\b).)*")
 # What may stand between the items of one list of values that share a subject and a verb ("US$92
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
 PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
-QUOTED_QUESTION = re.compile(r"\?[”\"’']")
-QUESTION_END = re.compile(r"\?[”\"’]?")
 PRONOUNS = frozenset("he she they it we i you one".split())  # a speaker the sentence does not name
 
 
@@ -138,42 +137,6 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
             if (atom.quote, atom.claim) not in keys:
                 keys.add((atom.quote, atom.claim))
                 yield atom
-
-
-# --- kinds ------------------------------------------------------------------------------------
-
-def clause_kind(words: str, when: When | None) -> str:
-    """A clause's kind by general rules: "first ... to" a first visit; will, plans, expected, likely
-    a prediction; a visit or a meeting with its date a visit date; member, membership, joined a
-    membership; a decade a historical claim; anything else other."""
-    words = words.lower()
-    if FIRST_TO.search(words):
-        return "first_visit"
-    if PREDICTION.search(words):
-        return "prediction"
-    if when is not None and when.point and VISIT.search(words):
-        return "visit_date"
-    if MEMBERSHIP.search(words):
-        return "membership"
-    if when is not None and when.decade:
-        return "historical"
-    return "other"
-
-
-def figure_kind(figure: Figure, words: str, sentence_lower: str, when: When | None) -> str:
-    """Counts of meetings, visits or times are meeting counts; money in a sentence about trade (trade,
-    exports, imports, turnover) a trade figure; a figure in a clause of another kind (a forecast, a
-    first) takes that kind; else a percentage, money, or a count of what its unit counts."""
-    if figure.unit in ("meetings", "visits", "times"):
-        return "meeting_count"
-    if figure.money and TRADE.search(sentence_lower):
-        return "trade_figure"
-    kind = clause_kind(words, when)
-    if kind != "other":
-        return kind
-    if figure.unit == "percent":
-        return "percentage"
-    return "money" if figure.money else "count" if figure.unit else "other"
 
 
 # --- one sentence -----------------------------------------------------------------------------
@@ -222,8 +185,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         atoms = attributed(reading, sentence, attribution, clauses, whens, (lo, hi), atoms)
     tagged = QUOTATION.search(text, lo, hi) is not None and is_speech_tag(text, lo, hi)  # "“...,” Trump said"
     for q_open, q_close, q_lo, q_hi in quotations:
-        if text[q_hi - 1:q_hi] == "?":
-            continue  # a question quoted claims nothing either
+        if text[q_hi - 1:q_hi] == "?" or (len(quotations) == 1 and ASKED.search(without_quotations(text, lo, hi))):
+            continue  # a question quoted claims nothing either ("“What is your best example ...” Alito asked")
         source = " ".join(attribution.source.split()) if attribution else ""
         if source and source.lower() not in PRONOUNS:
             claim = f"{source[0].upper()}{source[1:]} said: {text[q_open]}{text[q_lo:q_hi]}{text[q_close - 1]}"
@@ -232,8 +195,11 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if tagged and len(quotations) == 1:  # the words with who said them, as the sentence gives both
             q_lo, q_hi = lo, hi
         atoms.append(make_atom(reading, sentence, "quote", q_lo, q_hi, claim))
-    atoms += title_atoms(reading, sentence, clauses, whens, seen_people)
-    if not atoms and tagged and not QUOTED_QUESTION.search(text, lo, hi):
+    quoted = [m.span() for m in QUOTATION.finditer(text, lo, hi)]  # a title inside a quotation is a form of address
+    atoms += [t for t in title_atoms(reading, sentence, clauses, whens, seen_people)
+              if not any(q0 <= t.start < q1 for q0, q1 in quoted)]
+    if not atoms and tagged and not QUOTED_QUESTION.search(text, lo, hi) and \
+            not ASKED.search(without_quotations(text, lo, hi)) and any(says_something(text, q.start() + 1, q.end() - 1) for q in QUOTATION.finditer(text, lo, hi)):
         # a short quotation and who said it ("“That can be true,” Prelogar said"): a statement of its speaker
         atoms.append(make_atom(reading, sentence, "quote", lo, hi, restate(text, lo, hi, whens)))
     elif not atoms and not tagged:

@@ -294,6 +294,17 @@ def find_attribution(text: str, lo: int, hi: int) -> Attribution | None:
     return None
 
 
+QUOTED_QUESTION = re.compile(r"\?[”\"’']")
+QUESTION_END = re.compile(r"\?[”\"’]?")
+ASKED = re.compile(r"\b(?:asked|asks|wondered|wonders|inquired|inquires|queried)\b")  # a quotation so given is a question
+
+
+def says_something(text: str, lo: int, hi: int) -> bool:
+    """Whether quoted words can be a statement: a verb, or four words or more ("That can be true"),
+    not "Done" or "No, Justice Alito"."""
+    return has_verb(text, lo, hi) or len(text[lo:hi].split()) >= 4
+
+
 def without_quotations(text: str, lo: int, hi: int) -> str:
     """text[lo:hi] with every quotation (of any length) taken out."""
     return QUOTATION.sub(" ", text[lo:hi])

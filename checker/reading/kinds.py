@@ -1,0 +1,48 @@
+"""The kind of a proposed claim, by plain rules about its words (reading/atomic.py proposes the claims):
+"first ... to" a first visit; will, plans, expected a prediction; a visit or meeting with its date a
+visit date; member or joined a membership; a decade historical; money in a sentence about trade a
+trade figure; counts of meetings a meeting count; else a percentage, money or count. Pure functions."""
+import re
+
+from .amounts import VISIT, Figure
+from .when import When
+
+TRADE = re.compile(r"\b(?:trade|traded|trading|exports?|exported|imports?|imported|turnover|commerce)\b")
+FIRST_TO = re.compile(r"\bfirst\b(?:(?!\b(?:and|but|which|who)\b)[^,;]){0,80}?\bto\b")
+PREDICTION = re.compile(r"\b(?:will|won't|shall|plans?|planned|planning|expects?|expected|anticipated|anticipates|"
+                        r"forecasts?|projected|intends?|intended|likely|unlikely|set to|due to|aims? to|scheduled)\b")
+MEMBERSHIP = re.compile(r"\b(?:members?|membership|joined|joins?|joining|accession|acceded?|admitted)\b")
+
+
+def clause_kind(words: str, when: When | None) -> str:
+    """A clause's kind by general rules: "first ... to" a first visit; will, plans, expected, likely
+    a prediction; a visit or a meeting with its date a visit date; member, membership, joined a
+    membership; a decade a historical claim; anything else other."""
+    words = words.lower()
+    if FIRST_TO.search(words):
+        return "first_visit"
+    if PREDICTION.search(words):
+        return "prediction"
+    if when is not None and when.point and VISIT.search(words):
+        return "visit_date"
+    if MEMBERSHIP.search(words):
+        return "membership"
+    if when is not None and when.decade:
+        return "historical"
+    return "other"
+
+
+def figure_kind(figure: Figure, words: str, sentence_lower: str, when: When | None) -> str:
+    """Counts of meetings, visits or times are meeting counts; money in a sentence about trade (trade,
+    exports, imports, turnover) a trade figure; a figure in a clause of another kind (a forecast, a
+    first) takes that kind; else a percentage, money, or a count of what its unit counts."""
+    if figure.unit in ("meetings", "visits", "times"):
+        return "meeting_count"
+    if figure.money and TRADE.search(sentence_lower):
+        return "trade_figure"
+    kind = clause_kind(words, when)
+    if kind != "other":
+        return kind
+    if figure.unit == "percent":
+        return "percentage"
+    return "money" if figure.money else "count" if figure.unit else "other"
