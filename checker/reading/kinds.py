@@ -9,7 +9,8 @@ from .when import When
 
 TRADE = re.compile(r"\b(?:trade|traded|trading|exports?|exported|imports?|imported|turnover|commerce)\b")
 FIRST_TO = re.compile(r"\bfirst\b(?:(?!\b(?:and|but|which|who)\b)[^,;]){0,80}?\bto\b")
-PREDICTION = re.compile(r"\b(?:will|won't|shall|plans?|planned|planning|expects?|expected|anticipated|anticipates|"
+# "plans to", never the noun ("supported the plan") nor a plan in the past ("had planned to drive")
+PREDICTION = re.compile(r"\b(?:will|won't|shall|plans?\s+to|planning\s+to|(?:is|are)\s+planned|expects?|expected|anticipated|anticipates|"
                         r"forecasts?|projected|intends?|intended|likely|unlikely|set to|due to|aims? to|scheduled)\b")
 MEMBERSHIP = re.compile(r"\b(?:members?|membership|joined|joins?|joining|accession|acceded?|admitted)\b")
 
