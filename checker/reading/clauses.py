@@ -70,13 +70,15 @@ SPLIT = re.compile(r"""(?x)
   | (?P<dash>\s+[–—-]\s+)
   | (?P<when>,\s+when\s+)
   | (?P<while>,\s+(?:while|whereas|although|though)\s+)
+  | (?P<andmain>,\s+and\s+(?=(?:[A-Z]|(?:the|a|an|its|his|her|their|this|these|those|some|many|most)\s)))
   | (?P<coord>,?\s+and\s+(?=(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b))
 """)
-# The role of the clause after each seam: a main clause of its own; a relative clause ("which ...") that
+# The role of the clause after each seam: a main clause of its own (after ", and" too when a subject and
+# a verb follow); a relative clause ("which ...") that
 # needs its sentence to be understood; a "when" clause that takes the time of the clause before it; a
 # subordinate clause; a coordinated clause that shares the subject of the clause before it.
 SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub",
-         "coord": "coord"}
+         "andmain": "main", "coord": "coord"}
 SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record)\b")
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
@@ -229,6 +231,9 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                 continue  # "have been developed and tested in the West Bank": both verbs share what follows
         if seam == "but" and re.search(r"\bnot\s+only\b", text[at:m.start()]):
             continue
+        if seam == "andmain" and not (has_verb(text, at, m.start()) and has_verb(
+                text, m.end(), min(hi, m.end() + len(" ".join(text[m.end():hi].split()[:7]))))):
+            continue  # ", and Pakistan supported ...": a clause with its own subject; else a list's last item
         if m.start() <= at:
             continue
         clauses.append(Clause(at, m.start(), role))
