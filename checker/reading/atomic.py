@@ -154,14 +154,10 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     for q_open, q_close, _, _ in quotations:  # a quotation that ends or opens the content is a claim of its own
         if q_open > c_lo and q_close >= c_hi:
             c_hi = trim(text, c_lo, q_open)[1]
-            while c_hi > c_lo and text[c_hi - 1] in ",;: ":
-                c_hi -= 1
             if DANGLING.search(text, c_lo, c_hi) or is_led_speech_tag(text, c_lo, c_hi):
                 c_hi = c_lo  # what is left waits for the quotation ("..., saying that") or only says who spoke
         elif q_open <= c_lo < q_close:
-            c_lo = q_close
-            while c_lo < c_hi and text[c_lo] in ",;: ":
-                c_lo += 1
+            c_lo = trim(text, q_close, c_hi)[0]
             if is_led_speech_tag(text, c_lo, c_hi):
                 c_lo = c_hi  # "“...,” Trump replied, ignoring the contradiction": who spoke, and how
     clauses = split_clauses(text, c_lo, c_hi) if c_lo < c_hi else []
@@ -183,9 +179,11 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             atoms += found  # a clause without a verb or a fact ("Prelogar", of "Prelogar, who grew up ...") is none
     if attribution:
         atoms = attributed(reading, sentence, attribution, clauses, whens, (lo, hi), atoms)
-    tagged = QUOTATION.search(text, lo, hi) is not None and is_speech_tag(text, lo, hi)  # "“...,” Trump said"
+    quoted = list(QUOTATION.finditer(text, lo, hi))
+    tagged = bool(quoted) and is_speech_tag(text, lo, hi)  # "“...,” Trump said"
+    asked = ASKED.search(without_quotations(text, lo, hi)) is not None  # "“...” Alito asked": a question
     for q_open, q_close, q_lo, q_hi in quotations:
-        if text[q_hi - 1:q_hi] == "?" or (len(quotations) == 1 and ASKED.search(without_quotations(text, lo, hi))):
+        if text[q_hi - 1:q_hi] == "?" or (len(quotations) == 1 and asked):
             continue  # a question quoted claims nothing either ("“What is your best example ...” Alito asked")
         source = " ".join(attribution.source.split()) if attribution else ""
         if source and source.lower() not in PRONOUNS:
@@ -195,11 +193,10 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if tagged and len(quotations) == 1:  # the words with who said them, as the sentence gives both
             q_lo, q_hi = lo, hi
         atoms.append(make_atom(reading, sentence, "quote", q_lo, q_hi, claim))
-    quoted = [m.span() for m in QUOTATION.finditer(text, lo, hi)]  # a title inside a quotation is a form of address
-    atoms += [t for t in title_atoms(reading, sentence, clauses, whens, seen_people)
-              if not any(q0 <= t.start < q1 for q0, q1 in quoted)]
-    if not atoms and tagged and not QUOTED_QUESTION.search(text, lo, hi) and \
-            not ASKED.search(without_quotations(text, lo, hi)) and any(says_something(text, q.start() + 1, q.end() - 1) for q in QUOTATION.finditer(text, lo, hi)):
+    atoms += [t for t in title_atoms(reading, sentence, clauses, whens, seen_people)  # a title quoted is an address
+              if not any(q.start() <= t.start < q.end() for q in quoted)]
+    if not atoms and tagged and not QUOTED_QUESTION.search(text, lo, hi) and not asked and \
+            any(says_something(text, q.start() + 1, q.end() - 1) for q in quoted):
         # a short quotation and who said it ("“That can be true,” Prelogar said"): a statement of its speaker
         atoms.append(make_atom(reading, sentence, "quote", lo, hi, restate(text, lo, hi, whens)))
     elif not atoms and not tagged:

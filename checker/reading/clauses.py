@@ -231,9 +231,11 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                 continue  # "have been developed and tested in the West Bank": both verbs share what follows
         if seam == "but" and re.search(r"\bnot\s+only\b", text[at:m.start()]):
             continue
-        if seam == "andmain" and not (has_verb(text, at, m.start()) and has_verb(
-                text, m.end(), min(hi, m.end() + len(" ".join(text[m.end():hi].split()[:7]))))):
-            continue  # ", and Pakistan supported ...": a clause with its own subject; else a list's last item
+        if seam == "andmain":  # ", and Pakistan supported ...": a clause with its own subject; else a list's last item
+            following = words_at(text, m.end(), hi)[:7]
+            if not (has_verb(text, at, m.start()) and following
+                    and has_verb(text, m.end(), following[-1][0] + len(following[-1][1]))):
+                continue
         if m.start() <= at:
             continue
         clauses.append(Clause(at, m.start(), role))
@@ -258,8 +260,8 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                         break
                     end = host.start + m.start()
                 if text[verb[0]:verb[1]].lower() in AUXILIARIES:  # "He was arrested ... and charged": "He was charged"
-                    end = verb_group(text, verb[0], host.end)[1]  # type: ignore[index]  # (a verb stands there)
-                    end = end - len(text[verb[0]:end].split()[-1]) if len(text[verb[0]:end].split()) > 1 else verb[1]
+                    group = words_at(text, *verb_group(text, verb[0], host.end))  # type: ignore[misc]  # (a verb stands there)
+                    end = group[-1][0] if len(group) > 1 else verb[1]  # up to the main verb, which is not shared
                 clause.prefix = trim(text, host.start, end)
         merged.append(clause)
     return merged
@@ -337,8 +339,7 @@ def is_led_speech_tag(text: str, lo: int, hi: int) -> bool:
     if how and is_speech_tag(text, lo, lo + how.start()):
         return True
     listener = re.search(r"\b(?:told|asked)\s+(?P<whom>(?:[\w’'.&-]+\s*){1,5})$", text[lo:hi])  # "told CNN affiliate WUSA"
-    if listener and not re.search(r"\d", listener.group()) and not has_verb(text, lo + listener.start("whom"), hi) \
-            and is_speech_tag(text, lo, lo + listener.start("whom")):
+    if listener and not has_verb(text, lo + listener.start("whom"), hi) and is_speech_tag(text, lo, lo + listener.start("whom")):
         return True
     comma = text.find(",", lo, hi)
     while comma >= 0:

@@ -30,6 +30,7 @@ class Holiday:
 
     start: int
     end: int
+    words_end: int  # where the holiday's own words end, before the year after them
     name: str  # as the library writes it
     weekend: bool
     year: int | None  # written after it ("Labor Day 2019"), or None
@@ -83,7 +84,7 @@ def named_holidays(display: str, start: int, end: int, country: str) -> list[Hol
         return []
     found = []
     for m in pattern.finditer(display, start, end):
-        name = pattern_names(country)[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
+        name = pattern_names(country)[int(m.lastgroup[1:])]  # type: ignore[index]  # (each name is group h<i>)
         hi = m.end()
         if NAME_GOES_ON.match(display, hi):
             continue  # "Macy's Thanksgiving Day Parade", "the Boxing Day Test": a name, not a day
@@ -97,8 +98,7 @@ def named_holidays(display: str, start: int, end: int, country: str) -> list[Hol
                 written_year = int(year.group("year"))
             else:
                 relative = {"last": -1, "this": 0, "next": 1}[year.group("rel").lower()]
-            hi = year.end()
-        found.append(Holiday(m.start(), hi, name, bool(weekend), written_year, relative))
+        found.append(Holiday(m.start(), year.end() if year else hi, hi, name, bool(weekend), written_year, relative))
     return found
 
 

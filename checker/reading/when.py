@@ -103,7 +103,6 @@ YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s*(?:an
 ANCHOR_BEFORE = re.compile(r"\b(?:after|before|following|since|until|amid|ahead\s+of|prior\s+to|in\s+the\s+wake\s+of)\s+"
                            r"(?:(?:the\s+)?[\w.-]+['’]s|the|an?|its|their|his|her|our|this|that)\s+$")
 ANCHOR_AFTER = re.compile(r"(?:\s+|-)(?!(?:and|or|but|nor|to|in|on|at|of|for|by|with|from|as|when|was|were|is|are|has|had|have)\b)[a-z]")
-YEAR_WORDS = re.compile(r"\s+(?:last|this|next)\s+year$")  # what a holiday's restatement writes as its year
 FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming)\b")
 
 
@@ -149,8 +148,7 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         if days and free(named.start, named.end):
             first, last = (d.isoformat() for d in days)
             said_year = named.year is not None
-            words = display[named.start:named.end] if said_year else \
-                f"{display[named.start:named.start + len(re.sub(YEAR_WORDS, '', display[named.start:named.end]))]} {days[0].year}"
+            words = display[named.start:named.end] if said_year else f"{display[named.start:named.words_end]} {days[0].year}"
             found.append(When(named.start, named.end, first, last, written=words, relative=not said_year))
     for position, years in year_mentions(piece):
         at = start + position

@@ -144,12 +144,11 @@ def _link(source: Mapping[str, Any], default_relation: str, url: str) -> dict[st
 
 def _read_in(value: object) -> str | None:
     """Where a passage was read, one of PASSAGE_READ_IN, or None: not recorded."""
-    if clean(value) is None:
-        return None
-    if clean(value) not in PASSAGE_READ_IN:
+    read_in = clean(value)
+    if read_in is not None and read_in not in PASSAGE_READ_IN:
         raise InvalidInput(f"unknown passage read in {value!r}: expected one of {', '.join(PASSAGE_READ_IN)}"
                            " (or none: not recorded)").at("passage_read_in")
-    return cast(str, clean(value))
+    return read_in
 
 
 def today() -> str:
