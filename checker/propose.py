@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from .pages.furniture import furniture_kind, heading_alone
 from .reading import spot
 from .reading.atomic import Atom, iter_atoms
-from .reading.clauses import named_speaker
+from .reading.speech import named_speaker
 from .store.claims import add_claim, get_article
 from .store.db import transaction
 from .errors import InvalidInput, NotFound

@@ -32,6 +32,8 @@ PAGES = pathlib.Path(__file__).parent / "data" / "proposals"
     ("Sign up for our morning newsletter.", "widget"),
     ("Continue reading the main story", "widget"),
     ("Copyright 2023 Cable News Network", "widget"),
+    ("Follow The Daily Planet on Facebook and Twitter for more football news.", "widget"),
+    ("Follow us on Instagram", "widget"),
     ("312 comments", "count"),
     ("1.2k shares", "count"),
     ("Updated 10:47 AM ET, Mon November 6, 2023", "date"),
@@ -43,6 +45,8 @@ PAGES = pathlib.Path(__file__).parent / "data" / "proposals"
     ("Share prices fell 3 percent.", None),
     ("In November 2023 the council met.", None),
     ("NASA said the launch was delayed.", None),
+    ("Follow-on orders for the jets came from Poland in 2023.", None),
+    ("Police followed the suspects on the motorway for an hour.", None),
     ("The lesson, as always: you are what you search.", None),
     ("Related parties lent the company $5 million, the filing shows, and its auditors said nothing about it "
      "in the annual report that followed, nor in the one after that, although both were signed by the same partner.",

@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from checker.reading.atomic import atomise, read_article, sentence_times
-from checker.reading.clauses import core_span, find_quotations, written
+from checker.reading.clauses import core_span, written
+from checker.reading.speech import find_quotations
 from checker.reading.figures import NUMBER_WORDS
 from checker.reading.grounding import grounded, own_words
 from checker.sentences import Sentence
@@ -55,5 +56,6 @@ def test_every_proposal_says_only_what_its_sentence_says(publisher, published, s
         if atom.value is not None:  # a figure the sentence gives, whatever its scale or currency
             assert any(abs(atom.value - n) <= 0.01 * abs(n) for n in numbers), (atom.value, atom.claim)
         if atom.date_start is not None and atom.kind != "title":  # a time the sentence gives or implies
-            assert any(w.first <= atom.date_start and (atom.date_end or atom.date_start) <= w.last + "\uffff"
-                       for w in whens), (atom.date_start, atom.claim)
+            # (a claim of several dates that are no series spans them: its start and its end are each given)
+            assert any(w.first <= atom.date_start <= w.last + "\uffff" for w in whens) and any(
+                w.first <= (atom.date_end or atom.date_start) <= w.last + "\uffff" for w in whens), (atom.date_start, atom.claim)

@@ -14,7 +14,7 @@ from checker.store import claims
 from checker import propose
 from checker.reading import cited_links, wording
 from checker.reading.atomic import atomise
-from checker.reading.clauses import is_led_speech_tag, is_speech_tag, named_speaker
+from checker.reading.speech import is_led_speech_tag, is_speech_tag, named_speaker
 from checker.cli import proposals as commands
 from checker.cli import cli as checker_cli
 from checker.store.db import open_db
@@ -670,7 +670,7 @@ def test_the_write_phase_refuses_a_text_changed_in_between(db_path):
     assert dump(db_path) == before
 
 
-# Words that only say who spoke and how claim nothing of their own (reading/clauses.py is_speech_tag).
+# Words that only say who spoke and how claim nothing of their own (reading/speech.py is_speech_tag).
 @pytest.mark.parametrize("words,tag", [
     ("“That can be true,” Prelogar said", True),
     ("Trump said of Mar-a-Lago", True),
@@ -698,7 +698,7 @@ def test_speech_tags(words, tag):
 
 
 # What is left of a sentence once its quotation is taken out may still only say who spoke: after a
-# lead-in with no figure, before a phrase of how, or with who was told (reading/clauses.py is_led_speech_tag).
+# lead-in with no figure, before a phrase of how, or with who was told (reading/speech.py is_led_speech_tag).
 @pytest.mark.parametrize("words,tag", [
     ("Of Friar Lawrence, Prelogar said at one point", True),
     ("Not satisfied, Alito continued", True),
@@ -738,7 +738,7 @@ def test_a_restatement_is_grounded_in_its_sentence(claim, sentence, fields, ok):
 
 
 # Who a sentence gives its words to, when it names them: such a statement is proposed whatever the
-# check-worthiness model scores it (reading/clauses.py named_speaker, propose.find_proposals).
+# check-worthiness model scores it (reading/speech.py named_speaker, propose.find_proposals).
 @pytest.mark.parametrize("sentence,speaker", [
     ("“That can be true,” Prelogar said.", "Prelogar"),
     ("The country must stay in the alliance to keep its influence, the prime minister said.", "the prime minister"),

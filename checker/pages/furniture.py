@@ -28,7 +28,7 @@ FURNITURE = {
     "widget": re.compile(
         r"(?i)(?:advertisement|sponsored(?:\s+content)?|skip\s+advertisement|loading\b.*|continue\s+reading.*|keep\s+reading.*|"
         r"listen\s+to\s+this\s+article.*|from\s+the\s+section.*|read\s+the\s+(?:full|rest)\b.*|click\s+here\b.*|"
-        r"tap\s+here\b.*|sign\s+up\b.*|subscribe\b.*|follow\s+us\b.*|share\s+(?:this|on|via)\b.*|download\s+(?:the|our)\s+app.*|"
+        r"tap\s+here\b.*|sign\s+up\b.*|subscribe\b.*|follow\s+us\b.*|follow\s+[\w .&'’@-]{1,40}?\s+on\s+(?:facebook|twitter|x|instagram|tiktok|youtube|linkedin|threads|bluesky|whatsapp|telegram)\b.*|share\s+(?:this|on|via)\b.*|download\s+(?:the|our)\s+app.*|"
         r"get\s+(?:our|the)\s+[\w ]{0,30}newsletter.*|join\s+the\s+conversation.*|we\s+use\s+cookies.*|"
         r".*\ball\s+rights\s+reserved.*|(?:©|copyright\b).*|comments?\s*\(\d+\))"),
     "count": re.compile(r"(?i)\d[\d,.]*\s*[km]?\s+(?:comments?|shares?|views?|likes?|reactions?|replies|reads)"),

@@ -15,36 +15,41 @@ from dataclasses import dataclass, replace
 
 from .amounts import APPROXIMATELY, Figure, figure_when, figures_in
 from .clauses import (
-    ASKED,
-    QUESTION_END,
-    QUOTED_QUESTION,
     AUXILIARIES,
-    PAST,
-    QUOTATION,
-    DANGLING,
-    Attribution,
     Clause,
     core_span,
-    find_attribution,
-    find_quotations,
     first_verb,
     has_verb,
-    is_led_speech_tag,
-    is_speech_tag,
-    without_quotations,
-    verb_group,
     is_plural,
+    PAST,
     restate,
-    says_something,
     sentence_case,
     split_clauses,
     trim,
+    vague,
+    verb_group,
     words_at,
     written,
 )
 from .figures import MoneyMention, read_numbers, resolve_money
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
+from .speech import (
+    apposed_speaker,
+    ASKED,
+    Attribution,
+    DANGLING,
+    find_attribution,
+    find_quotations,
+    is_led_speech_tag,
+    is_speech_tag,
+    QUESTION_END,
+    QUOTATION,
+    QUOTED_QUESTION,
+    says_something,
+    speaks_of_now,
+    without_quotations,
+)
 from .people import PEOPLE, PERSON, person_like, titles
 from .page_index import PageIndex, fold_page
 from ..sentences import Sentence, split_sentences
@@ -147,6 +152,9 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     if lo >= hi or QUESTION_END.match(text, hi):
         return []  # nothing, or a question, which claims nothing
     lower = reading.folded[sentence.start:sentence.end]
+    apposed = apposed_speaker(text, lo, hi)
+    if apposed:  # "“...,” says A, a researcher at B": who A is, a claim of its own; the rest, a tagged quotation
+        hi = apposed.name[1]
     quotations = find_quotations(text, lo, hi)
     whens = sentence_times(reading, sentence, quotations)
     attribution = find_attribution(text, lo, hi)
@@ -170,11 +178,15 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         points = [w for w in own if w.point]
         spans = [w for w in whens if clause.start <= w.start < clause.end and w.since and w.last != w.first]
         clause.when = points[0] if points else own[0] if own else clause.inherit or (spans[0] if spans else None)
-    atoms = []
+    atoms, left_out = [], False
     for clause in clauses:
         if is_speech_tag(text, clause.start, clause.end):  # "he said in an e-mail" claims nothing
             continue
         found = clause_atoms(reading, sentence, clause, whens, (lo, hi), lower)
+        if vague(text, clause.start, clause.end) and not (clause.prefix and not vague(text, *clause.prefix)) \
+                and not any(a.value is not None or a.date_start for a in found):
+            left_out = True  # "the worst of the storm has passed": nothing in it to check
+            continue
         if has_verb(text, clause.start, clause.end) or any(a.value is not None or a.date_start for a in found):
             atoms += found  # a clause without a verb or a fact ("Prelogar", of "Prelogar, who grew up ...") is none
     if attribution:
@@ -199,11 +211,15 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             any(says_something(text, q.start() + 1, q.end() - 1) for q in quoted):
         # a short quotation and who said it ("“That can be true,” Prelogar said"): a statement of its speaker
         atoms.append(make_atom(reading, sentence, "quote", lo, hi, restate(text, lo, hi, whens)))
-    elif not atoms and not tagged:
+    elif not atoms and not tagged and not left_out:
         atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], None), lo, hi, restate(text, lo, hi, whens)))
     said = written(text, lo, hi, whens)
     atoms = [a if a.kind == "title" or grounded(a.claim, said, a.value, a.unit, a.date_start, a.date_end, reading.locale)
              else replace(a, claim=restate(text, lo, hi, whens)) for a in atoms]  # not backed: the sentence's own words
+    if apposed:
+        name, role = text[slice(*apposed.name)], written(text, *trim(text, apposed.name[1], apposed.end), whens)
+        claim = sentence_case(f"{name} {'was' if apposed.past else 'is'} {role}")
+        atoms.append(make_atom(reading, sentence, clause_kind(claim, None), apposed.name[0], apposed.end, claim))
     return sorted(atoms, key=lambda a: (a.start, a.end))
 
 
@@ -286,8 +302,11 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
     atoms = people_atoms(reading, sentence, clause, whens)
     if atoms:
         return atoms
-    return [make_atom(reading, sentence, clause_kind(text[lo:hi], clause.when), lo, hi,
-                      clause_claim(reading, clause, whens, core), when=clause.when)]
+    atom = make_atom(reading, sentence, clause_kind(text[lo:hi], clause.when), lo, hi,
+                     clause_claim(reading, clause, whens, core), when=clause.when)
+    if len(points) >= 2:  # dates that are no series of one verb ("won in 2013, 2015 and 2016"): all of them
+        atom = replace(atom, date_start=min(p.first for p in points), date_end=max(p.last for p in points))
+    return [atom]
 
 
 def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: Sequence[Figure], whens: list[When],
@@ -358,8 +377,8 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
     text = reading.text
     lo, hi = clause.start, clause.end
     verb = verb_group(text, lo, points[0].start)  # "will overtake": the second item shares the whole verb
-    if verb is None:
-        return []
+    if verb is None or first_verb(text, verb[1], points[0].start) is not None:
+        return []  # none, or the dates belong to a later verb ("were tied at three when they won in 2013, 2015")
     head = " ".join(filter(None, [written(text, *clause.prefix, whens) if clause.prefix else "",
                                   written(text, lo, verb[1], whens)]))
     atoms, at = [], verb[1]
@@ -378,8 +397,8 @@ def people_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
     """A clause naming a list of people ("convicted A, B and C of fraud") is one claim per person."""
     text = reading.text
     m = PEOPLE.search(text, clause.start, clause.end)
-    if not m:
-        return []
+    if not m or re.search(r"[–—(:]\s*$", text[clause.start:m.start()]):
+        return []  # none, or a list that only names what the words before it said ("the others — A, B and C —")
     spans = [(m.start() + p.start(), m.start() + p.end()) for p in re.finditer(PERSON, m.group())]
     if len(spans) < 2 or not all(person_like(text[a:b]) for a, b in spans):
         return []
@@ -399,6 +418,8 @@ def title_atoms(reading: Reading, sentence: Sentence, clauses: list[Clause], whe
     for found in titles(reading.text, sentence.start, sentence.end, seen_people):
         clause = next((c for c in clauses if c.start <= found.start < c.end), None)
         when = clause.when if clause is not None and clause.when is not None and clause.when.point else None
+        if when is None and not found.former and not speaks_of_now(reading.text, sentence.start, sentence.end):
+            continue  # "Gates led the Pentagon under President Barack Obama": held then, not at the article's date
         if found.former or when is None:  # a former holder, or no time in the sentence: as of the article's date
             day = reading.published.isoformat() if reading.published else None
             time, first, last = (describe_iso(day), day, day) if day else ("", None, None)

@@ -17,7 +17,7 @@ TITLE = re.compile(rf"""(?x)
     (?<![\w’'-])(?P<title>(?:[A-Z][\w’'-]*\s+){{0,4}}?(?:{CORE_TITLES})(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})??
         (?:\s+(?:{CORE_TITLES}))*)
     (?P<sep>,?\s+)(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Mx)\.?\s+)?
-    (?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|bin|al|de|van|von|da|el|dos))*)""")
+    (?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|(?:[A-Z]\.){{1,3}}(?=\s+[A-Z])|bin|al|de|van|von|da|el|dos))*)""")
 PERSON = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
 PEOPLE = re.compile(rf"(?P<first>{PERSON})(?P<more>(?:,\s+{PERSON})*),?\s+and\s+(?P<last>{PERSON})")
 NOT_SURNAMES = ("Jr", "Sr", "II", "III", "IV")
@@ -53,14 +53,24 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
                 break
             title_lo = text.index(word, title_lo) + len(word)
         title_lo = trim(text, title_lo, m.end("title"))[0]
-        title = " ".join(text[title_lo:m.end("title")].split())
+        title_hi, name_lo = m.end("title"), m.start("name")
+        # "Secretary of State Condoleezza Rice": a given name the title's "of ..." took belongs to the name
+        while "," not in m.group("sep") and len(text[name_lo:m.end("name")].split()) < 3 and \
+                re.search(r"\sof\s", text[title_lo:title_hi]) and (last := re.search(r"\s([A-Z][\w’'-]+)$", text[title_lo:title_hi])):
+            word = last.group(1)
+            if not person_like(f"{word} {text[name_lo:m.end('name')].split()[0]}") or is_not_name(word) \
+                    or re.search(CORE_TITLES, word) or re.search(rf"\bof\s+(?:the\s+)?{re.escape(word)}$", text[title_lo:title_hi]):
+                break
+            title_hi, name_lo = title_lo + last.start(1), title_lo + last.start(1)
+            title_hi = trim(text, title_lo, title_hi)[1]
+        title = " ".join(text[title_lo:title_hi].split())
         if not re.search(CORE_TITLES, title):
             continue
-        name_words = [re.sub(r"[’']s?$", "", w) for w in m.group("name").split()]
+        name_words = [re.sub(r"[’']s?$", "", w) for w in text[name_lo:m.end("name")].split()]
         while name_words and is_not_name(name_words[-1]):
             name_words.pop()
         name = " ".join(name_words)
-        name_hi = m.start("name") + len(name)
+        name_hi = name_lo + len(name)
         if not name or name_words[-1] in NOT_SURNAMES or fold(name) in place_names() \
                 or any(fold(w) in ORG_WORDS for w in name_words) or all(is_not_name(w) for w in name_words):
             continue

@@ -1,0 +1,193 @@
+"""Who said what: a sentence's attribution ("according to X", "X said"), its quotations, the tags that
+give a quotation its speaker ("“...,” Prelogar said"), the speaker a sentence names, and who a speaker
+is when the sentence says so after the quotation. Pure functions, on the clauses.py words and verbs."""
+import re
+from dataclasses import dataclass
+
+from .clauses import REPORTING, UNNAMED, core_span, find_comma, first_verb, has_verb, trim
+
+# Verbs of saying that as often take a thing as what was said ("the bill added $200 billion", "the
+# company reported a loss"): they attribute only before "that", a colon or a quotation.
+OBJECT_VERBS = frozenset("added announced reported estimated confirmed predicted noted".split())
+
+QUOTATION = re.compile(r"‘(?P<a>(?:[^‘’]|’(?=[a-z]))+)’(?![a-z])|“(?P<b>[^“”]+)”|\"(?P<c>[^\"]+)\"")
+ACCORDING_START = re.compile(r"(?i)(?:according\s+to|as\s+(?:stated|reported|said|noted|announced|claimed|estimated|put)\s+by|"
+                             r"in\s+the\s+words\s+of)\s+(?P<src>[^,:;]+?)\s*[,:]\s*")
+ACCORDING_END = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*$")
+SAID_END = re.compile(rf",\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{REPORTING}))\s*$")
+SAID_START = re.compile(rf"(?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,8}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{REPORTING})\s*(?::\s*|\s(?:that\s+)?)(?=\S)")
+# The words that tag a quotation with its speaker ("“...,” Prelogar said", "he added in an e-mail",
+# "said Jeffrey Wall", "Alito continued, as he addressed Prelogar"): a speaker, a verb of speaking, and
+# at most a few words of when, where and how, or a clause that says how it was said.
+TAG_VERBS = (REPORTING + r"|asked|replied|responded|continued|interjected|tweeted|posted|joked|explained|"
+             r"recalled|countered|conceded|acknowledged|admitted|cautioned|testified|answered|told|says|adds|asks")
+TAG_TAIL_WORDS = (r"in|on|at|of|to|from|during|after|before|about|with|by|via|through|over|late|early|earlier|later|"
+                  r"today|yesterday|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ly")
+TAG = re.compile(rf"""(?x)^[\W_]*(?:(?i:in|at|on|during|after|speaking|asked|writing)\b[^,]{{0,40}},\s*)?(?:
+    (?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,11}}?)\s+(?:has\s+|have\s+|had\s+)?(?:(?:also|later|then|again|separately|previously|earlier)\s+)?(?:{TAG_VERBS})
+  | (?:{TAG_VERBS})\s+(?P<after>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){{0,6}}))
+  (?P<rest>\s+(?:{TAG_TAIL_WORDS})\b[^,;:.!?]*|\s+(?:[A-Z][\w’'.-]*\s*){{1,4}}|)
+  (?P<how>,\s*(?:as|while|when|adding|saying|noting|before|after|over|during|speaking|from|in|at|on|via)\b.*)?[\W_]*$""")
+
+NOW = re.compile(rf"\b(?:is|are|has|have|does|do|remains|serves|leads|heads|says|tells|{REPORTING})\b", re.I)
+
+
+def speaks_of_now(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] (a sentence) speaks of the time it was written: a verb in the present, or
+    one of saying, which news uses for what was said just now ("President X said on Monday")."""
+    return NOW.search(without_quotations(text, lo, hi)) is not None
+
+
+@dataclass
+class Attribution:
+    start: int
+    end: int
+    content: tuple[int, int]  # (start, end) of what is attributed
+    source: str
+    whole_clause: bool  # "X said Y": the attribution is the whole clause, not a phrase beside it
+
+
+def find_attribution(text: str, lo: int, hi: int) -> Attribution | None:
+    """Who the sentence says says it: "according to X, ...", "..., X said", "X has indicated (that) ..."."""
+    m = ACCORDING_START.match(text, lo, hi)
+    if m:
+        return Attribution(lo, m.end("src"), (m.end(), hi), m.group("src"), False)
+    piece = text[lo:hi]
+    m = ACCORDING_END.search(piece)
+    if m:
+        return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
+    m = SAID_END.search(piece)
+    if m and not has_verb(text, lo + m.start("src"), lo + m.end("src")) and len(piece[:m.start()].split()) >= 3:
+        return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
+    m = SAID_START.match(text, lo, hi)
+    if m and "," not in m.group("src") and not has_verb(text, m.start("src"), m.end("src")) \
+            and len(text[m.end():hi].split()) >= 3 and (m.group("verb") not in OBJECT_VERBS or re.search(
+                r"(?::|\bthat)\s*$|[“\"‘]\s*$", text[m.start("verb"):m.end()]) or text[m.end():m.end() + 1] in "“\"‘"):
+        return Attribution(lo, hi, (m.end(), hi), m.group("src"), True)
+    return None
+
+
+QUOTED_QUESTION = re.compile(r"\?[”\"’']")
+QUESTION_END = re.compile(r"\?[”\"’]?")
+ASKED = re.compile(r"\b(?:asked|asks|wondered|wonders|inquired|inquires|queried)\b")  # a quotation so given is a question
+
+
+def says_something(text: str, lo: int, hi: int) -> bool:
+    """Whether quoted words can be a statement: a verb, or four words or more ("That can be true"),
+    not "Done" or "No, Justice Alito"."""
+    return has_verb(text, lo, hi) or len(text[lo:hi].split()) >= 4
+
+
+def without_quotations(text: str, lo: int, hi: int) -> str:
+    """text[lo:hi] with every quotation (of any length) taken out."""
+    return QUOTATION.sub(" ", text[lo:hi])
+
+
+def tag_match(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """TAG matched against text[lo:hi] with its quotations taken out and its spaces made single."""
+    return TAG.match(" ".join(without_quotations(text, lo, hi).split()))
+
+
+def tag_speaker(m: re.Match[str]) -> str:
+    """The speaker a TAG match names, before its verb or after it."""
+    return m.group("src") if m.group("src") is not None else m.group("after")
+
+
+def is_led_speech_tag(text: str, lo: int, hi: int) -> bool:
+    """is_speech_tag, or a speech tag after a lead-in with no figure ("Of Friar Lawrence, Prelogar said
+    at one point", "Not satisfied, Alito continued") or before a phrase of how ("Trump replied,
+    ignoring the contradiction"): what is left of a sentence whose quotation is its claim."""
+    if re.search(r"\d", text[lo:hi]):
+        return False  # a figure is a claim, wherever it stands
+    if is_speech_tag(text, lo, hi):
+        return True
+    how = re.search(r",\s*[a-z]+ing\b[^,\d]*$", text[lo:hi])  # "Trump replied, ignoring the contradiction"
+    if how and is_speech_tag(text, lo, lo + how.start()):
+        return True
+    listener = re.search(r"\b(?:told|asked)\s+(?P<whom>(?:[\w’'.&-]+\s*){1,5})$", text[lo:hi])  # "told CNN affiliate WUSA"
+    if listener and not has_verb(text, lo + listener.start("whom"), hi) and is_speech_tag(text, lo, lo + listener.start("whom")):
+        return True
+    comma = find_comma(text, lo, hi)
+    while comma >= 0:
+        if is_speech_tag(text, comma + 1, hi):
+            return True
+        comma = find_comma(text, comma + 1, hi)
+    return False
+
+
+# Words that leave a clause waiting for what was cut after them ("saying that", "told", "–").
+DANGLING = re.compile(r"(?:\b(?:that|saying|said|says|told|asked|called|calling|as|of|to|the|a|an|with|about|and|or|but|"
+                      r"from|by|for|in|on|at|is|are|was|were)|[–—-])\s*$", re.I)
+
+
+def is_speech_tag(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi], its quotations taken out, only says who spoke and how ("“...,” Trump said
+    of Mar-a-Lago", "he said in an e-mail"): words that claim nothing of their own."""
+    m = tag_match(text, lo, hi)
+    if not m:
+        return False
+    rest, speaker = m.string, tag_speaker(m)
+    tail = (m.group("rest") or "") + (m.group("how") or "")
+    return not re.search(r"\d", tail) and not has_verb(rest, m.start("rest"), m.end("rest")) and not (
+        m.group("src") is not None and has_verb(rest, m.start("src"), m.end("src")) and len(speaker.split()) > 1) \
+        and not (m.group("after") is not None and first_verb(rest, m.start("after"), m.end("after")))  # "said the budget was balanced"
+
+
+# A speaker named after a quotation with words that say who they are ("..., says Tahseen Elayyan, a
+# legal researcher at Al-Haq, over a cup of coffee"): the words up to a phrase of where or how.
+APPOSED = re.compile(r"""(?x)(?<=[,”"’'\s])(?P<verb>said|says|adds|added|explains|explained|writes|wrote|(?:told|tells)\s+[\w’'.-]+)
+    \s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s+
+    (?P<role>(?:a|an|the|among|one\s+of|[a-z]+\s+(?:of|at|for|with|in|to))\s[^;]*?)
+    (?=\s*,\s*(?:over|during|from|in|at|on|via|speaking|as|while|when|who|whose|adding|saying|and)\b|\s*[.!?]?\s*$)""")
+
+
+@dataclass
+class Apposed:
+    name: tuple[int, int]  # (start, end) of the speaker's name
+    end: int  # where the words that say who they are end
+    past: bool  # "said", not "says"
+
+
+def apposed_speaker(text: str, lo: int, hi: int) -> Apposed | None:
+    """The speaker a sentence names after its quotation with who they are, or None."""
+    for m in APPOSED.finditer(text, lo, hi):
+        if text[lo:m.start()].rstrip()[-1:] in ",”\"’'":  # right after the quotation it tags
+            verb = m.group("verb").split()[0]
+            return Apposed((m.start("name"), m.end("name")), m.end("role"), verb in ("said", "added", "explained", "wrote", "told"))
+    return None
+
+
+# One person or body named by office ("the prime minister said", "the ministry said"): as good as a name.
+ROLES = frozenset("""president minister premier chancellor mayor governor senator spokesman spokeswoman spokesperson
+secretary ambassador chairman chairwoman chair director commissioner judge justice speaker treasurer king queen
+ministry department court police army military government council commission agency authority regulator
+bank company firm office embassy committee parliament legislature cabinet""".split())
+
+
+def named_speaker(text: str, lo: int, hi: int) -> str | None:
+    """Who text[lo:hi] (a sentence) gives its words to, when it names them: a person or a body
+    ("Alito", "the Federal Aviation Administration", "CNN meteorologist Chad Myers"); None for none, a
+    pronoun or an unnamed source ("officials said", "he added")."""
+    lo, hi = core_span(text, lo, hi)
+    attribution = find_attribution(text, lo, hi)
+    if attribution is not None:
+        source = attribution.source
+    elif QUOTATION.search(text, lo, hi) and (tag := tag_match(text, lo, hi)):
+        source = tag_speaker(tag)
+    else:
+        return None
+    words = source.split()
+    named = [w for i, w in enumerate(words) if w[:1].isupper() and (i or w.lower() not in UNNAMED)]
+    role = words[0].lower() in ("the", "its", "their") and words[-1].lower().strip("’'s") in ROLES
+    return " ".join(words) if (named or role) and words[-1].lower() not in UNNAMED else None
+
+
+def find_quotations(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+    """(open, close, inner start, inner end) of each quotation of five words or more."""
+    found = []
+    for m in QUOTATION.finditer(text, lo, min(len(text), hi + 2)):
+        group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
+        inner = trim(text, m.start(group), m.end(group), " \t\r\n")
+        if len(text[inner[0]:inner[1]].split()) >= 5:
+            found.append((m.start(), m.end(), *inner))
+    return found
