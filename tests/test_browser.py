@@ -282,11 +282,11 @@ def test_editor_imports_an_article_and_works_through_its_proposals(server, page,
     expect(page.locator("mark.proposal").first).to_be_visible()
     assert page.locator("li.proposal").count() >= 10
     shot(page, "16-proposals")
-    trade = page.locator("li.proposal", has=page.locator("p.quote", has_text=re.compile(r"^“US\$441 million in 2006”$")))
+    trade = page.locator("li.proposal", has=page.locator("p.quote", has_text=re.compile(r"^“to US\$441 million in 2006”$")))
     expect(trade).to_contain_text("repeats claim")  # the seed's own claim, already recorded
     trade.locator("a:has-text('Accept')").click()
     page.wait_for_load_state()
-    expect(page.locator("#quote")).to_have_value("US$441 million in 2006")
+    expect(page.locator("#quote")).to_have_value("to US$441 million in 2006")
     expect(page.locator("input[name=value]")).to_have_value("441000000")
     shot(page, "17-accept-form")
     page.click("button:has-text('Add the claim')")

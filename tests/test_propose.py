@@ -41,6 +41,10 @@ def body(text):
     return text[byline.start():] if byline else text
 
 
+# The seed's first trade figure as it is proposed: with its subject and verb, as the dataset quotes it.
+T92 = "two-way trade between Russia and Pakistan increased from a minute US$92 million in 2003"
+
+
 def locate(quote, text):
     """Where a quote stands in a text, whitespace ignored (as the database compares them)."""
     m = re.search(r"\s*".join(re.escape(c) for c in re.sub(r"\s", "", quote)), text)
@@ -114,7 +118,8 @@ def test_seed_article_coverage_and_count(db, capsys):
         trade = [r for r in rows if r["kind"] == "trade_figure" and r["value"] == amount]
         assert len(trade) == 1
         assert (trade[0]["unit"], trade[0]["date_start"], trade[0]["date_end"]) == ("USD", year, year)
-        assert trade[0]["quote"].endswith(f"million in {year}") and trade[0]["quote"].startswith("US$")
+        # quoted as the dataset quotes it: the first with its subject and verb, the next with its "to"
+        assert trade[0]["quote"] == {"2003": T92, "2006": "to US$441 million in 2006", "2008": "US$630 million in 2008"}[year]
     assert all(0 <= r["score"] <= 1 and r["status"] == "proposed" for r in rows)
 
 
@@ -229,7 +234,7 @@ def proposed(db):
 
 
 def test_accept_makes_a_claim_with_its_cited_sources(db, proposed):
-    row = proposed["US$441 million in 2006"]
+    row = proposed["to US$441 million in 2006"]
     claim_id = propose.accept(db, row["id"], by="tester")
     claim = db["claims"].get(claim_id)
     assert {k: claim[k] for k in ("article_id", "quote", *FIELDS)} == {k: row[k] for k in ("article_id", "quote", *FIELDS)}
@@ -254,7 +259,7 @@ OVERRIDES = [
 
 @pytest.mark.parametrize("overrides,expected", OVERRIDES, ids=[" ".join(f"{k}={v.strip() or 'blank'}" for k, v in o.items()) for o, _ in OVERRIDES])
 def test_accept_with_overrides(db, proposed, overrides, expected):
-    row = proposed["US$441 million in 2006"]
+    row = proposed["to US$441 million in 2006"]
     claim = db["claims"].get(propose.accept(db, row["id"], **overrides))
     for name in FIELDS:
         assert claim[name] == expected.get(name, row[name]), name
@@ -318,8 +323,8 @@ def test_unknown_proposal_is_not_found(db):
 
 
 def test_a_decided_proposal_stays_decided(db, proposed):
-    accepted = proposed["US$441 million in 2006"]["id"]
-    rejected = proposed["US$92 million in 2003"]["id"]
+    accepted = proposed["to US$441 million in 2006"]["id"]
+    rejected = proposed[T92]["id"]
     claim_id = propose.accept(db, accepted)
     propose.reject(db, rejected)
     for action, pid, message in [
@@ -344,7 +349,7 @@ def test_accepting_a_claim_already_recorded_is_refused(db):
 
 
 def test_list_filters(db, proposed):
-    propose.reject(db, proposed["US$92 million in 2003"]["id"])
+    propose.reject(db, proposed[T92]["id"])
     assert [r["status"] for r in propose.list_proposals(db, status="rejected")] == ["rejected"]
     assert len(propose.list_proposals(db, article_id=COPY, status="proposed")) == len(proposed) - 1
     assert propose.list_proposals(db, article_id=SEED_ID) == []
@@ -416,12 +421,12 @@ def test_accept_and_reject_commands(cli, db_path):
     propose.propose(db, COPY)
     rows = {r["quote"]: r["id"] for r in propose.list_proposals(db, article_id=COPY)}
     db.conn.close()
-    pid = rows["US$441 million in 2006"]
+    pid = rows["to US$441 million in 2006"]
     result = cli("accept", str(pid), "--claim", "Trade was US$441 million in 2006.", "--kind", "trade_figure",
                  "--value", "441000000", "--unit", "USD", "--date-start", "2006", "--date-end", "2006")
     assert result.exit_code == 0, result.output
     claim_id = int(re.fullmatch(rf"proposal {pid} accepted as claim (\d+)\n", result.output).group(1))
-    assert cli("reject", str(rows["US$92 million in 2003"])).output == f"proposal {rows['US$92 million in 2003']} rejected\n"
+    assert cli("reject", str(rows[T92])).output == f"proposal {rows[T92]} rejected\n"
     db = open_db(db_path)
     assert db["claims"].get(claim_id)["claim"] == "Trade was US$441 million in 2006."
     out = cli("proposals", "--status", "accepted").output
@@ -458,8 +463,8 @@ def test_bad_input_one_line_nonzero_nothing_written(tmp_path, db_path, capsys):
     add_copy(db)
     propose.propose(db, COPY)
     rows = {r["quote"]: r["id"] for r in propose.list_proposals(db, article_id=COPY)}
-    ids = {"id": rows["US$630 million in 2008"], "accepted": rows["US$441 million in 2006"],
-           "rejected": rows["US$92 million in 2003"]}
+    ids = {"id": rows["US$630 million in 2008"], "accepted": rows["to US$441 million in 2006"],
+           "rejected": rows[T92]}
     propose.accept(db, ids["accepted"])
     propose.reject(db, ids["rejected"])
     db.conn.close()
@@ -765,6 +770,17 @@ def test_a_statement_of_a_named_speaker_is_proposed_without_a_figure(empty_db):
     assert rows == [("The country must stay in the alliance to keep its influence, the prime minister said", "attribution",
                      "The country must stay in the alliance to keep its influence, the prime minister said.")]
 
+
+
+def test_a_quotation_of_several_sentences_is_proposed_with_the_speaker_its_tag_names(empty_db):
+    text = ("“We will stay,” Mayor Ines Duarte said. “The river is ours and we will keep it clean.”\n\n"
+            "It was a cold and quiet morning in the capital.")
+    claims.add_article(empty_db, id="river", title="River", text=text)
+    propose.propose(empty_db, "river")
+    rows = empty_db.execute("SELECT quote, kind, claim FROM proposals ORDER BY id").fetchall()
+    assert ("The river is ours and we will keep it clean.", "quote",
+            "Mayor Ines Duarte said: “The river is ours and we will keep it clean.”") in rows, rows
+    assert not any("cold and quiet" in r[0] for r in rows)
 
 def spot_score(sentence):
     from checker.reading import spot

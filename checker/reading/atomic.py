@@ -46,6 +46,7 @@ from .speech import (
     QUESTION_END,
     QUOTATION,
     QUOTED_QUESTION,
+    quotation_speaker,
     says_something,
     speaks_of_now,
     without_quotations,
@@ -194,10 +195,12 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     quoted = list(QUOTATION.finditer(text, lo, hi))
     tagged = bool(quoted) and is_speech_tag(text, lo, hi)  # "“...,” Trump said"
     asked = ASKED.search(without_quotations(text, lo, hi)) is not None  # "“...” Alito asked": a question
+    # a sentence all quotation, its speaker named in the tag of the quotation ("“...,” Kise said. “He’s ...”")
+    speaker = quotation_speaker(text, sentence.start, sentence.end) if not attribution and not tagged else None
     for q_open, q_close, q_lo, q_hi in quotations:
         if text[q_hi - 1:q_hi] == "?" or (len(quotations) == 1 and asked):
             continue  # a question quoted claims nothing either ("“What is your best example ...” Alito asked")
-        source = " ".join(attribution.source.split()) if attribution else ""
+        source = " ".join(attribution.source.split()) if attribution else speaker or ""
         if source and source.lower() not in PRONOUNS:
             claim = f"{source[0].upper()}{source[1:]} said: {text[q_open]}{text[q_lo:q_hi]}{text[q_close - 1]}"
         else:
@@ -213,7 +216,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         atoms.append(make_atom(reading, sentence, "quote", lo, hi, restate(text, lo, hi, whens)))
     elif not atoms and not tagged and not left_out:
         atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], None), lo, hi, restate(text, lo, hi, whens)))
-    said = written(text, lo, hi, whens)
+    said = written(text, lo, hi, whens) + (f" {speaker} said" if speaker else "")  # (the speaker read beside it)
     atoms = [a if a.kind == "title" or grounded(a.claim, said, a.value, a.unit, a.date_start, a.date_end, reading.locale)
              else replace(a, claim=restate(text, lo, hi, whens)) for a in atoms]  # not backed: the sentence's own words
     if apposed:
@@ -341,6 +344,8 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         # an item of the same list is what the first is ("rose to $5bn in 2023 and $7bn in 2024")
         if i == 0 or not parallel:
             level = main in LEVELS or re.search(r"\b(?:to|from|at)\b(?:\s+[a-z]+){0,2}\s*$", lead) is not None
+        elif re.fullmatch(r"[\s,]*to\s+", lead):
+            level = True  # "rose by 8 percent to NZ$40 million": the change, then the level it reached
         be_form = (main in CHANGE and level) or aux in ("was", "were", "is", "are")
         if following is not None and when is not None and when.start >= following.start \
                 and not PARALLEL.fullmatch(text, item_hi, following.start):
@@ -366,7 +371,13 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
                 head = " ".join(filter(None, [prefix, written(text, *trim(text, lo, head_hi), whens)]))
                 claim = sentence_case(f"{head} {item}{suffix}")
         kind = figure_kind(figure, text[lo:hi], lower, when)
-        atoms.append(make_atom(reading, sentence, kind, item_lo, item_hi, claim, figure.value, figure.unit, when))
+        # quoted as a fact-checker quotes it: the first with its subject and verb ("two-way trade ...
+        # increased from US$92 million in 2003"), the others with the word that says what they are ("to US$441 million")
+        m = re.search(r"\b(?:to|from)\s+$", text[max(previous_lead, item_lo - 8):item_lo])
+        quote_lo = item_lo - len(m.group()) if m else item_lo
+        if i == 0 or another_verb:  # "... and imports fell 2 percent": that subject and verb
+            quote_lo = lo if i == 0 else previous_lead + len(re.match(r"[\s,;]*(?:(?:and|or|but|while)\s+)?", text[previous_lead:]).group())  # type: ignore[union-attr]
+        atoms.append(make_atom(reading, sentence, kind, quote_lo, item_hi, claim, figure.value, figure.unit, when))
     return atoms
 
 

@@ -176,10 +176,59 @@ def named_speaker(text: str, lo: int, hi: int) -> str | None:
         source = tag_speaker(tag)
     else:
         return None
+    return named(source)
+
+
+def named(source: str) -> str | None:
+    """A speaker's words when they name a person or a body, else None ("he", "officials")."""
     words = source.split()
+    if not words:
+        return None
     named = [w for i, w in enumerate(words) if w[:1].isupper() and (i or w.lower() not in UNNAMED)]
     role = words[0].lower() in ("the", "its", "their") and words[-1].lower().strip("’'s") in ROLES
     return " ".join(words) if (named or role) and words[-1].lower() not in UNNAMED else None
+
+
+QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+def open_quotation(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """(opening, closing) offsets of the quotation, within its paragraph, that holds all of text[lo:hi]
+    (a sentence, its quotation marks aside): a quotation with no tag of its own, or one sentence of a
+    quotation of several; else None."""
+    p_lo, p_hi = text.rfind("\n", 0, lo) + 1, text.find("\n", hi)
+    p_hi = len(text) if p_hi < 0 else p_hi
+    opening: int | None = None
+    for m in QUOTE_MARK.finditer(text, p_lo, p_hi):
+        mark = m.group()
+        if opening is None and mark != "”":
+            opening = m.start()
+        elif opening is not None and mark != "“":
+            c_lo, c_hi = trim(text, lo, hi, " \t\r\n“”\"")
+            if opening <= c_lo and m.start() >= c_hi - 1:
+                return opening, m.start()
+            opening = None
+    return None
+
+
+def quotation_speaker(text: str, lo: int, hi: int) -> str | None:
+    """Who speaks a sentence that is all quotation, when the words that tag the quotation, after its
+    close ("...,” says Tahseen Elayyan, a ...") or before its opening ("“...,” Kise said. “..."), name them."""
+    quotation = open_quotation(text, lo, hi)
+    if quotation is None:
+        return None
+    opening, closing = quotation
+    p_lo, p_hi = text.rfind("\n", 0, lo) + 1, text.find("\n", hi)
+    p_hi = len(text) if p_hi < 0 else p_hi
+    after = re.match(r"[^.!?“]*", text[closing + 1:p_hi]).group()  # type: ignore[union-attr]  # (matches "")
+    after = after.split(",")[1] if after.lstrip().startswith(",") and after.count(",") >= 1 else after.split(",")[0]
+    before_lo = text.rfind("”", p_lo, opening) + 1  # the tag of the quotation before, in the same paragraph
+    for words in (after, text[before_lo:opening] if before_lo else ""):
+        words = " ".join(words.split())
+        m = TAG.match(words)
+        if m and is_speech_tag(words, 0, len(words)):
+            return named(tag_speaker(m))
+    return None
 
 
 def find_quotations(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
