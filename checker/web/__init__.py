@@ -10,6 +10,7 @@ from ..urls import web_url
 from . import cells
 from . import feeds
 from . import labels
+from . import login
 from . import pages
 from . import stamps
 from .claim_page import day
@@ -73,7 +74,7 @@ def extra_template_vars(datasette):
 
 @hookimpl
 def register_routes():
-    return ROUTES
+    return login.ROUTES + ROUTES
 
 
 @hookimpl
