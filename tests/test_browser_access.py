@@ -62,3 +62,44 @@ def test_the_skip_link_comes_first_and_leads_to_main(server, browser, path):
         assert page.evaluate("() => !!document.activeElement.closest('main')"), path
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("query", ["", "?verdict=mostly_accurate", "?kind=trade_figure&_sort_desc=id"])
+def test_the_claims_read_as_cards_on_a_phone(server, browser, query):
+    page = browser.new_page(viewport=PHONE)
+    try:
+        page.goto(f"{server}/claims/claims{query}")
+        rows = page.locator("table.rows-and-columns tbody tr").count()
+        assert rows > 0
+        size = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+        assert size[0] <= PHONE["width"], size  # no sideways scrolling
+        assert size[1] < 2500 + 260 * rows, size  # a card a claim (it was 43,781 px for the 44 of the seed)
+        # each card: the five fields, each named in words, the rest of the row a tap away
+        first = page.locator("table.rows-and-columns tbody tr").first
+        shown = first.evaluate("""tr => [...tr.querySelectorAll('td')].filter(td => getComputedStyle(td).display !== 'none')
+            .map(td => getComputedStyle(td, '::before').content)""")
+        assert shown == ['"Number"', '"Article"', '"Claim"', '"Kind"', '"Verdict"'], shown
+        # the facets and the filter above the cards, in words: no code with an underscore in sight
+        facets = page.locator(".facet-results").inner_text()
+        assert "_" not in facets and "Verdict" in facets and "Kind" in facets
+        said = page.locator(".phone-filters").inner_text()
+        assert "_" not in said
+        if query.startswith("?verdict"):
+            assert "Verdict is mostly accurate" in said
+        assert not page.locator("form.filters .filter-controls-row").first.is_visible()
+        page.screenshot(path=str(SHOTS / f"access-claims-phone{query.replace('?', '-').replace('&', '-')}.png"),
+                        full_page=True, clip={"x": 0, "y": 0, "width": PHONE["width"], "height": 2400})
+    finally:
+        page.close()
+
+
+def test_the_claims_stay_a_table_on_a_desktop(server, browser):
+    page = browser.new_page(viewport=DESKTOP)
+    try:
+        page.goto(f"{server}/claims/claims")
+        assert page.locator("table.rows-and-columns thead th").first.is_visible()
+        assert page.locator("td.col-verdict_note").first.is_visible()
+        assert not page.locator(".phone-filters").is_visible()
+        page.screenshot(path=str(SHOTS / "access-claims-desktop.png"))
+    finally:
+        page.close()

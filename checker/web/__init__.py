@@ -48,6 +48,10 @@ def prepare_jinja2_environment(env, datasette):
     env.filters["family"] = labels.family
     env.filters["day"] = day
     env.filters["plural"] = plural
+    env.filters["column_words"] = labels.column_words
+    env.filters["column_value"] = lambda value, column: labels.column_value(column, value)
+    env.filters["filter_words"] = lambda args: labels.filter_words(
+        [(key, value) for key in args.keys() for value in args.getlist(key)])
 
 
 @hookimpl
@@ -67,7 +71,7 @@ def register_output_renderer(datasette):
 @hookimpl
 def extra_template_vars(datasette):
     async def inner():
-        return {"checker_about": await datasette.get_instance_metadata()}
+        return {"checker_about": await datasette.get_instance_metadata(), "checker_claim_card": labels.CLAIM_CARD}
 
     return inner
 
