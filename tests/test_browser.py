@@ -180,7 +180,8 @@ def test_browse_search_and_facet(server, page):
 
 def test_a_visitor_sent_to_a_form_is_offered_the_login(server, page):
     page.goto(server["base"] + "/-/add-claim")
-    expect(page.locator(".login-hint a")).to_have_text("log in")
+    expect(page.locator(".login-hint a").first).to_have_text("log in")
+    expect(page.locator(".login-hint a").last).to_have_attribute("href", "/-/login-link")  # root's way back in
     shot(page, "06-login-offered")
 
 

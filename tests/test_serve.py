@@ -85,7 +85,8 @@ def free_port():
 @contextlib.contextmanager
 def serving(db_path, *args, env=None, timeout=60):
     """`checker serve` on db_path and a free port, up and listening; yields (base URL, root login link,
-    the process). The server is stopped (SIGTERM) on the way out."""
+    the process, whose ``printed`` list gathers each line it prints after). The server is stopped
+    (SIGTERM) on the way out."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "checker.cli", "serve", "--db", str(db_path), "--port", str(port), *args],
@@ -111,7 +112,8 @@ def serving(db_path, *args, env=None, timeout=60):
                 assert proc.poll() is None, output
                 time.sleep(0.1)
         # keep reading what the server prints (a line per request): a full pipe would stop the server
-        threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
+        proc.printed = []  # type: ignore[attr-defined]
+        threading.Thread(target=lambda: [proc.printed.append(line) for line in proc.stdout], daemon=True).start()
         yield f"http://127.0.0.1:{port}", link, proc
     finally:
         proc.terminate()

@@ -171,6 +171,60 @@ async def test_feeds_of_the_review_queue_and_health_changes(ds, db):
             "not checked yet", "unchecked")]
 
 
+def feed_head(xml_text):
+    """A feed's own updated and the HTML page it names as its alternate."""
+    root = ET.fromstring(xml_text)
+    alternate = root.find(f"{ATOM}link[@rel='alternate']")
+    assert alternate is not None and alternate.get("type") == "text/html"
+    return root.find(f"{ATOM}updated").text, alternate.get("href")
+
+
+@pytest.mark.asyncio
+async def test_a_feed_is_as_new_as_its_latest_entry_and_names_its_page(ds, db):
+    made = db.execute("select min(applied_at) from _sqlite_migrations").fetchone()[0]
+    # empty: the database's making, however often it is asked, not the time of asking
+    for path in ("/claims/review_queue.atom", "/claims/health_changes.atom"):
+        updated, page = feed_head((await ds.client.get(path)).text)
+        assert updated.startswith(made[:10] + "T" + made[11:19]), (updated, made)
+        assert page == "http://localhost" + path.removesuffix(".atom")
+        html = (await ds.client.get(page.removeprefix("http://localhost"))).text
+        head = html.split("</head>")[0]  # the page the feed follows links back to it, in its head and its text
+        assert re.search(f'<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="{path}">', head)
+        assert f'<a class="feed-link" href="{path}"' in html
+    claim_id = trade_claim(db)
+    url = "https://trade.example/report"
+    source_id = add_source(db, claim_id, url, relation="supports")
+    set_verdict(db, claim_id, "accurate", note="The ministry's report gives the figure.", by="alice")
+    read(db, source_id, url, SUPPORTING, time.time() - 60)
+    read(db, source_id, url, CHANGED, time.time() - 30)
+    last = db.execute("select max(changed_at) from claim_health_log").fetchone()[0]
+    for path in ("/claims/review_queue.atom", "/claims/health_changes.atom?_size=5"):
+        updated, page = feed_head((await ds.client.get(path)).text)
+        assert updated[:19] == last[:19].replace(" ", "T"), (path, updated, last)  # half a minute ago, not now
+        assert page == "http://localhost" + path.replace(".atom", "")
+
+
+@pytest.mark.parametrize("path,query,twin", [
+    ("/claims/review_queue.atom", "", "/claims/review_queue"),
+    ("/claims/health_changes.atom", "_size=5", "/claims/health_changes?_size=5"),
+    ("/claims/-/query.atom", "sql=select+1&_format=atom", "/claims/-/query?sql=select+1"),
+    ("/claims/claims.atom", "verdict=accurate&_sort=id", "/claims/claims?verdict=accurate&_sort=id"),
+])
+def test_html_twin(path, query, twin):
+    from checker.web.feeds import html_twin
+
+    assert html_twin(path, query) == twin
+
+
+@pytest.mark.asyncio
+async def test_the_landing_page_links_to_both_feeds(ds):
+    html = (await ds.client.get("/")).text
+    head = html.split("</head>")[0]
+    for path in ("/claims/review_queue.atom", "/claims/health_changes.atom"):
+        assert re.search(f'<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="{path}">', head)
+        assert f'<a class="feed-link" href="{path}"' in html
+
+
 # Every character XML 1.0 cannot hold, and some it can (tab, line feed, DEL, C1 controls, a bidi override)
 NOT_XML_1_0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 CONTROLS = "".join(chr(c) for c in range(0x20) if c not in (0x09, 0x0a, 0x0d)) + "\t\n\x7f\x85\u202e"

@@ -24,7 +24,8 @@ def serve(db_path, host, port, editors_file, recheck_every):
     """Serve the database in Datasette with the project's metadata and config.
 
     Prints a login link for you (the root user), who may write from the browser;
-    editors listed with --editors log in at /-/login; everyone else browses.
+    it works once, and opened again it offers to print a new one here, with no
+    restart. Editors listed with --editors log in at /-/login; everyone else browses.
 
     With --recheck-every, the server rechecks every source not checked within
     that time, one run at a time, as politely as `checker check`.

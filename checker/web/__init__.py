@@ -10,6 +10,7 @@ from ..urls import web_url
 from . import cells
 from . import feeds
 from . import labels
+from . import login
 from . import pages
 from . import stamps
 from .claim_page import day
@@ -47,6 +48,10 @@ def prepare_jinja2_environment(env, datasette):
     env.filters["family"] = labels.family
     env.filters["day"] = day
     env.filters["plural"] = plural
+    env.filters["column_words"] = labels.column_words
+    env.filters["column_value"] = lambda value, column: labels.column_value(column, value)
+    env.filters["filter_words"] = lambda args: labels.filter_words(
+        [(key, value) for key in args.keys() for value in args.getlist(key)])
 
 
 @hookimpl
@@ -66,14 +71,14 @@ def register_output_renderer(datasette):
 @hookimpl
 def extra_template_vars(datasette):
     async def inner():
-        return {"checker_about": await datasette.get_instance_metadata()}
+        return {"checker_about": await datasette.get_instance_metadata(), "checker_claim_card": labels.CLAIM_CARD}
 
     return inner
 
 
 @hookimpl
 def register_routes():
-    return ROUTES
+    return login.ROUTES + ROUTES
 
 
 @hookimpl

@@ -109,21 +109,24 @@ def with_editors(config, editors):
     return config
 
 
-def datasette_config(db_path, editors=None, recheck_every=None):
+def datasette_config(db_path, editors=None, recheck_every=None, address=None):
     """The config and metadata dicts, keyed by the database's name in Datasette; ``recheck_every``
-    (seconds) has the server recheck stale sources in the background (schedule.py)."""
+    (seconds) has the server recheck stale sources in the background (schedule.py); ``address``
+    (http://host:port) is where a new login link points (login.py)."""
     name = database_name(db_path)
     config = _rekeyed(CONFIG_DIR / "datasette.yaml", name)
     if editors:
         with_editors(config, editors)
     if recheck_every:
         config.setdefault("plugins", {}).setdefault("checker", {})["recheck_every"] = recheck_every
+    if address:
+        config.setdefault("plugins", {}).setdefault("checker", {})["address"] = address
     return config, _rekeyed(CONFIG_DIR / "metadata.yaml", name)
 
 
 def datasette_argv(db_path, *, host="127.0.0.1", port=8001, editors=None, recheck_every=None):
     """Arguments for ``datasette serve``: the database, config, metadata, and a root login link."""
-    config, metadata = datasette_config(db_path, editors, recheck_every)
+    config, metadata = datasette_config(db_path, editors, recheck_every, address=f"http://{host}:{port}")
     folder = tempfile.mkdtemp(prefix="checker-datasette-")
     paths = {}
     for label, data in (("datasette", config), ("metadata", metadata)):
