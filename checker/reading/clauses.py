@@ -29,6 +29,7 @@ SHARED_AUXILIARIES = frozenset("is are was were be been being has have had".spli
 # Words that open a clause inside another: after one of them, the nearest verb has a subject of its own.
 SUBORDINATORS = frozenset("who whom whose which that when where before after once while because since until "
                           "unless if as whereas although though".split())
+MODALS = frozenset("will would shall should can could may might must".split())
 VERB_LEAD = frozenset("also then soon still later never not only just".split())  # words that may stand before a verb
 PAST = frozenset(IRREGULAR_PAST | set("hit cut put set cost struck drew drove flew sought fled threw beat shut "
                                       "won spent sold bought".split()))
@@ -89,6 +90,12 @@ def is_verb(word: str, previous: str = "") -> bool:
     if lowered in AUXILIARIES or lowered in PAST or re.fullmatch(REPORTING, lowered):
         return True
     return word.islower() and len(word) > 4 and word.endswith("ed") and previous.lower() not in DETERMINERS
+
+
+def is_past(word: str) -> bool:
+    """Whether a verb reads as a past form ("gave", "charged"), not a bare one ("exceed", "give")."""
+    word = word.lower()
+    return word in PAST or (word.endswith("ed") and not word.endswith("eed")) or word in ("agreed", "freed", "decreed")
 
 
 def first_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -268,7 +275,13 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                     if not m:
                         break
                     end = host.start + m.start()
-                if text[verb[0]:verb[1]].lower() in SHARED_AUXILIARIES:  # "He was arrested ... and charged": "He was charged"
+                aux = text[verb[0]:verb[1]].lower()
+                own = [w.lower() for _, w in words_at(text, clause.start, clause.end)[:3]]
+                own_verb = next((w for w in own if w not in VERB_LEAD and not w.endswith("ly")), "")
+                if own_verb in AUXILIARIES:
+                    pass  # "was an assistant ..., and was detailed to ...": the clause has its own auxiliary
+                elif aux in SHARED_AUXILIARIES or (aux in MODALS and not is_past(own_verb)):
+                    # "He was arrested ... and charged": "He was charged"; "will pass 1.5°C and exceed 2°C"
                     group = words_at(text, *verb_group(text, verb[0], host.end))  # type: ignore[misc]  # (a verb stands there)
                     end = group[-1][0] if len(group) > 1 else verb[1]  # up to the main verb, which is not shared
                 clause.prefix = trim(text, host.start, end)

@@ -17,7 +17,7 @@ TITLE = re.compile(rf"""(?x)
     (?<![\w’'-])(?P<title>(?:[A-Z][\w’'-]*\s+){{0,4}}?(?:{CORE_TITLES})(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})??
         (?:\s+(?:{CORE_TITLES}))*)
     (?P<sep>,?\s+)(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Mx)\.?\s+)?
-    (?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|(?:[A-Z]\.){{1,3}}(?=\s+[A-Z])|bin|al|de|van|von|da|el|dos))*)""")
+    (?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|(?:[A-Z]\.){{1,3}}(?=\s+[A-Z])|(?:bin|al|de|van|von|da|el|dos)(?=\s+[A-Z])))*)""")
 PERSON = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
 PEOPLE = re.compile(rf"(?P<first>{PERSON})(?P<more>(?:,\s+{PERSON})*),?\s+and\s+(?P<last>{PERSON})")
 NOT_SURNAMES = ("Jr", "Sr", "II", "III", "IV")

@@ -15,7 +15,10 @@ ACCORDING_START = re.compile(r"(?i)(?:according\s+to|as\s+(?:stated|reported|sai
                              r"in\s+the\s+words\s+of)\s+(?P<src>[^,:;]+?)\s*[,:]\s*")
 ACCORDING_END = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*$")
 SAID_END = re.compile(rf",\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{REPORTING}))\s*$")
-SAID_START = re.compile(rf"(?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,8}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{REPORTING})\s*(?::\s*|\s(?:that\s+)?)(?=\S)")
+# When it was said, between the verb and what was said ("Abney said Wednesday that ...").
+SAID_WHEN = (r"(?i:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|earlier|later|"
+             r"(?:last|this|on)\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)))")
+SAID_START = re.compile(rf"(?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,8}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{REPORTING})\s*(?::\s*|\s(?:{SAID_WHEN}\s+)?(?:that\s+)?)(?=\S)")
 # The words that tag a quotation with its speaker ("“...,” Prelogar said", "he added in an e-mail",
 # "said Jeffrey Wall", "Alito continued, as he addressed Prelogar"): a speaker, a verb of speaking, and
 # at most a few words of when, where and how, or a clause that says how it was said.
