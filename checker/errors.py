@@ -65,6 +65,18 @@ class InvalidInput(CheckerError):
     """Raised when a value is empty, malformed or outside its vocabulary."""
 
 
+class InvalidFields(InvalidInput):
+    """Raised when several fields of one input are wrong: ``errors`` maps each field to its message, in
+    the order of the form; the message (one line) is the first, with how many more there are."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        first_field, first = next(iter(self.errors.items()))
+        more = len(self.errors) - 1
+        super().__init__(first + (f" (and {more} more: {', '.join(list(self.errors)[1:])})" if more else ""))
+        self.field = first_field
+
+
 class InvalidURL(InvalidInput):
     """Raised when a source URL is not an absolute http(s) URL."""
 
@@ -76,15 +88,32 @@ class InvalidURL(InvalidInput):
 class QuoteNotInArticle(InvalidInput):
     """Raised when a claim's quote does not occur in its article's text, even compared forgivingly
     (quotes, dashes, whitespace and case aside: see text.find_in_article). The message names the
-    article by its title, as people know it; ``article_id`` keeps its slug."""
+    article by its title, as people know it, and where the quote stops matching it (``stops``: the
+    typed words that match, the typed words from there, the article's words from there; see
+    text.quote_stops); ``article_id`` keeps its slug."""
 
-    def __init__(self, quote: str, article_id: str, title: str | None = None) -> None:
+    def __init__(self, quote: str, article_id: str, title: str | None = None,
+                 stops: tuple[str, str, str] | None = None) -> None:
         self.quote = quote
         self.article_id = article_id
         self.title = title
-        short = quote if len(quote) <= 60 else quote[:57] + "..."
+        self.stops = stops
         article = f"“{title}”" if title else f"article {article_id!r}"
-        super().__init__(f"quote {short!r} does not occur in the text of {article}")
+        if stops and len(stops[0].split()) >= 2:  # (a word or less in common says nothing of where it went wrong)
+            matched, typed, written = (_ends(stops[0], first=False), _ends(stops[1]), _ends(stops[2]))
+            super().__init__(f"the quote matches the text of {article} up to “{matched}”, then the article "
+                             f"reads “{written}” where the quote has “{typed}”")
+        else:
+            short = quote if len(quote) <= 60 else quote[:57] + "..."
+            super().__init__(f"quote {short!r} does not occur in the text of {article}")
+
+
+def _ends(words: str, first: bool = True, size: int = 6) -> str:
+    """The first (or last) few words of a stretch of text, with an ellipsis where it was cut."""
+    parts = words.split()
+    if len(parts) <= size:
+        return " ".join(parts)
+    return " ".join(parts[:size]) + " …" if first else "… " + " ".join(parts[-size:])
 
 
 class NotFound(CheckerError):

@@ -50,6 +50,27 @@ def find_in_article(quote: str, article_text: str) -> str | None:
     return article_text[starts[at]:ends[at + len(wanted) - 1]]
 
 
+def quote_stops(quote: str, article_text: str) -> tuple[str, str, str] | None:
+    """Where a typed quote stops matching its article, compared as find_in_article compares: (the
+    typed words that match, the typed words from there on, the article's words from there on), or
+    None when the whole quote matches (or none of it does)."""
+    wanted, q_starts, _ = _quote_units(quote or "")
+    folded, starts, ends = _quote_units(article_text or "")
+    if not wanted or folded.find(wanted) >= 0 or folded.find(wanted[0]) < 0:
+        return None
+    lo, hi = 1, len(wanted)  # the longest prefix found is at least lo and less than hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (mid, hi) if folded.find(wanted[:mid]) >= 0 else (lo, mid)
+    at = folded.find(wanted[:lo])
+    typed_at = q_starts[lo]
+    before = quote[:typed_at]
+    word_at = typed_at if not before.strip() or before[-1].isspace() else len(before) - len(before.split()[-1])
+    partial = len(_quote_units(quote[word_at:typed_at])[0])  # shown from the start of the word that differs
+    article_at = starts[at + lo - partial] if partial < lo else starts[at]
+    return quote[:word_at].strip(), quote[word_at:].strip(), article_text[article_at:article_at + 40].strip()
+
+
 @functools.lru_cache(maxsize=16)  # the browser's live check asks again at every keystroke
 def _quote_units(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     """(text folded for the quote check, where each folded character starts in text, where it ends).

@@ -209,6 +209,39 @@ def test_editor_adds_a_claim_typing_a_straight_apostrophe(server, page):
     shot(page, "09-add-claim-error")
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_form_with_four_errors_shows_all_four_on_one_submit(server, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    login(page, server["base"])
+    page.goto(server["base"] + "/-/add-claim")
+    typed = "two-way trade between Russia and Pakistan increased from a minuet US$92 million in 2003"
+    page.fill("#quote", typed)
+    expect(page.locator("#quote-hint")).to_contain_text("then the article reads “minute US$92 million")
+    page.fill("textarea[name=claim]", "Trade was small in 2003.")
+    page.fill("input[name=value]", "92 million US$")
+    page.fill("input[name=unit]", "USD")
+    page.fill("input[name=date_start]", "2003")
+    page.fill("input[name=date_end]", "2001")
+    page.fill("input[name=source_1_url]", "http://127.0.0.2/trade")
+    expect(page.locator("#field-source_1_url + .field-warning")).to_contain_text("Checks will not fetch it")
+    page.fill("input[name=source_2_url]", "ftp://example.org/trade.csv")
+    page.evaluate("document.querySelector('input[name=source_2_url]').type = 'text'")  # past the browser's own check
+    page.click("button:has-text('Add the claim')")
+    page.wait_for_load_state()
+    summary = page.locator(".error-summary")
+    expect(summary.locator("h2")).to_have_text("4 problems to fix; nothing was saved")
+    expect(summary.locator("li")).to_have_count(4)
+    assert summary.bounding_box()["y"] < 400  # at the top, where the page opens
+    expect(page.locator("#quote")).to_have_value(typed)  # nothing typed is lost
+    expect(page.locator("input[name=value]")).to_have_value("92 million US$")
+    expect(page.locator("#field-source_1_url ~ .field-warning").first).to_contain_text("Checks will not fetch it")
+    summary.locator("a[href='#field-date_end']").click()
+    assert page.url.endswith("#field-date_end")
+    shot(page, f"09b-add-claim-four-errors-{width}")
+    context.close()
+
+
 def test_editor_changes_a_verdict_and_edits_its_note(server, page):
     login(page, server["base"])
     page.goto(f"{server['base']}/-/claim/{server['claim']}")

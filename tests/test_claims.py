@@ -42,6 +42,49 @@ def test_quote_not_in_article_names_the_article_by_its_title(db_path, db):
     assert dump(db_path) == before
 
 
+def test_a_quote_with_a_typo_says_where_it_stops_matching(db):
+    with pytest.raises(QuoteNotInArticle) as e:
+        add_claim(db, article_id="pakistan-russia-2012", kind="other", claim="c",
+                  quote="two-way trade between Russia and Pakistan increased from a minuet US$92 million in 2003")
+    assert str(e.value) == (f"the quote matches the text of “{TITLE}” up to “… Russia and Pakistan increased from a”, "
+                            "then the article reads “minute US$92 million in 2003, to …” where the quote has "
+                            "“minuet US$92 million in 2003”")
+
+
+@pytest.mark.parametrize("typed,stops", [
+    ("the cat sat on the mat", None),  # the whole quote matches
+    ("dog", None),  # nothing of it does
+    ("the cat sat on a mat", ("the cat sat on", "a mat", "the mat.")),
+    ("the cat  SAT  on the rug", ("the cat  SAT  on the", "rug", "mat.")),
+    ("the cat sit", ("the cat", "sit", "sat on the mat.")),  # shown from the start of the word that differs
+])
+def test_where_a_quote_stops_matching(typed, stops):
+    from checker.text import quote_stops
+    assert quote_stops(typed, "Yes, the cat sat on the mat.") == stops
+
+
+def test_every_field_wrong_is_named_at_once(db_path, db):
+    from checker.errors import InvalidFields
+    before = dump(db_path)
+    with pytest.raises(InvalidFields) as e:
+        add_claim(db, article_id="pakistan-russia-2012", quote="US$630 million in 2008", kind="rumour", claim=" ",
+                  value="lots", unit="USD", date_start="2008", date_end="2007",
+                  sources=[{"url": "ftp://example.org/x"}])
+    assert list(e.value.errors) == ["value", "kind", "date_end", "claim", "source_1_url"]
+    assert str(e.value).startswith("value 'lots' is not a number") and str(e.value).endswith(
+        "(and 4 more: kind, date_end, claim, source_1_url)")
+    assert dump(db_path) == before
+
+
+@pytest.mark.parametrize("written,number", [
+    ("92 million", 92_000_000), ("1.2bn", 1_200_000_000), ("92,000,000", 92_000_000), ("3.5", 3.5),
+    ("-4", -4), ("250k", 250_000), ("2 trillion", 2_000_000_000_000),
+])
+def test_a_figure_written_as_people_write_it(written, number):
+    from checker.store.claims import written_number
+    assert written_number(written) == number
+
+
 def test_the_same_quote_typed_two_ways_is_the_same_claim(db):
     article = "The minister’s visit was the first in 40 years."
     add_article(db, id="visit", title="The visit", text=article)

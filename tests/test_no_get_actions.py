@@ -206,7 +206,7 @@ def actions(bench):
     """Each action: its address, what its form sends, and what it changes (SQL, or 'job' for one started)."""
     v = bench["values"]
     claim_form = {"article": ARTICLE, "quote": QUOTE, "kind": "trade_figure", "claim": "Trade was US$630 million in 2008.",
-                  "source_1_url": "https://example.org/trade"}
+                  "source_1_url": "https://example.org/trade", "same_quote": "1"}
     return [
         (f"/-/claim/{v['claim_id']}/source/{v['source_id']}/remove", {"reason": "added by mistake"},
          "select count(*) from link_removals"),

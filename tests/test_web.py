@@ -184,7 +184,8 @@ async def test_editor_adds_a_claim_with_two_sources(ds, db):
             "claim": "Trade reached US$630 million in 2008.", "value": "630000000", "unit": "USD",
             "date_start": "2008", "date_end": "2008",
             "source_1_url": "https://example.org/one", "source_1_passage": "630 million dollars", "source_1_relation": "cited",
-            "source_2_url": "https://example.org/two", "source_2_relation": "supports", "source_2_title": "Two"}
+            "source_2_url": "https://example.org/two", "source_2_relation": "supports", "source_2_title": "Two",
+            "same_quote": "1"}  # (the seed already claims these words: see the next test)
     response = await post(ds, "/-/add-claim", data, actor=EDITOR)
     assert response.status_code == 302, response.text[:800]
     claim_id = int(response.headers["location"].rsplit("/", 1)[1])
@@ -198,6 +199,7 @@ async def test_editor_adds_a_claim_with_two_sources(ds, db):
 @pytest.mark.asyncio
 @pytest.mark.parametrize("change,field,message", [
     ({"quote": "Russia invaded Canada"}, "quote", "does not occur in the text"),
+    ({"quote": "two-way trade between Russia and India"}, "quote", "then the article reads"),
     ({"quote": ""}, "quote", "quote must not be empty"),
     ({"kind": "rumour"}, "kind", "unknown kind"),
     ({"value": "lots"}, "value", "not a number"),
@@ -217,6 +219,65 @@ async def test_bad_input_gives_a_field_error_and_writes_nothing(ds, db, change, 
     assert re.search(rf'name="{field}"[^>]*>[^<]*(</textarea>|</select>)?\s*(</label>)?\s*(<p class="field-hint"[^>]*></p>\s*)?<p class="field-error"', response.text, re.S) \
         or re.search(rf'name="{field}".{{0,1500}}?class="field-error"[^>]*>[^<]*{re.escape(message)}', response.text, re.S)
     assert [count(db, t) for t in ("claims", "sources", "claim_sources")] == before
+
+
+@pytest.mark.asyncio
+async def test_a_form_with_four_errors_shows_all_four_on_one_submit_and_keeps_what_was_typed(ds, db):
+    quote = "two-way trade between Russia and Pakistan increased from a minuet US$92 million in 2003"
+    data = {"article": "pakistan-russia-2012", "quote": quote, "kind": "trade_figure", "claim": "Trade was small.",
+            "value": "92 million US$", "unit": "USD", "date_start": "2003", "date_end": "2001",
+            "source_1_url": "ftp://example.org/trade.csv"}
+    before = [count(db, t) for t in ("claims", "sources", "claim_sources")]
+    response = await post(ds, "/-/add-claim", data, actor=EDITOR)
+    assert response.status_code == 400
+    page = response.text
+    summary = page[page.index('class="error-summary"'):page.index("</div>", page.index('class="error-summary"'))]
+    assert "4 problems to fix; nothing was saved" in summary
+    for field in ("quote", "value", "date_end", "source_1_url"):
+        assert f'href="#field-{field}"' in summary and f'id="field-{field}"' in page
+    # the whole quote is kept, and the message says where it stops matching the article
+    assert f">{quote}</textarea>" in page
+    assert "up to “… Russia and Pakistan increased from a”, then the article reads “minute US$92 million in 2003, to …” where the quote has “minuet US$92 million in 2003”" in page
+    assert "92 million" in summary and "give the figure alone" in summary
+    assert [count(db, t) for t in ("claims", "sources", "claim_sources")] == before
+    # written as people write it, a figure is understood
+    fixed = {**data, "quote": quote.replace("minuet", "minute"), "value": "92 million", "date_end": "2003",
+             "source_1_url": "https://example.org/trade.csv", "same_quote": "1"}
+    response = await post(ds, "/-/add-claim", fixed, actor=EDITOR)
+    assert response.status_code == 302, response.text[:500]
+    assert db.execute("select value from claims order by id desc limit 1").fetchone() == (92000000,)
+
+
+@pytest.mark.asyncio
+async def test_a_quote_already_claimed_offers_the_claim_that_has_it(ds, db):
+    existing = db.execute("select id from claims where quote = ?", [QUOTE]).fetchone()[0]
+    data = {"article": "pakistan-russia-2012", "quote": QUOTE, "kind": "trade_figure", "claim": "Another reading.",
+            "value": "630000000", "unit": "USD"}
+    response = await post(ds, "/-/add-claim", data, actor=EDITOR)
+    assert response.status_code == 400
+    assert f'href="/-/claim/{existing}"' in response.text and 'name="same_quote"' in response.text
+    response = await post(ds, "/-/add-claim", {**data, "same_quote": "1"}, actor=EDITOR)
+    assert response.status_code == 302
+
+
+@pytest.mark.asyncio
+async def test_a_private_address_is_flagged_next_to_its_field(ds, db):
+    data = {"article": "pakistan-russia-2012", "quote": QUOTE, "kind": "trade_figure", "claim": "",
+            "source_1_url": "http://127.0.0.2/report", "source_2_url": "https://example.org/two"}
+    page = (await post(ds, "/-/add-claim", data, actor=EDITOR)).text
+    at = page.index('name="source_1_url"')
+    assert "Checks will not fetch it" in page[at:at + 800]
+    at = page.index('name="source_2_url"')
+    assert "Checks will not fetch it" not in page[at:at + 800]
+
+
+@pytest.mark.asyncio
+async def test_the_address_check_beside_every_url_field(ds):
+    private = (await get(ds, "/-/address-check.json?url=http://127.0.0.2/x", actor=EDITOR)).json()
+    assert "Checks will not fetch it" in private["warning"]
+    assert (await get(ds, "/-/address-check.json?url=http://127.0.0.2/x")).status_code == 403  # editors only
+    for path in ("/-/add-claim", "/-/claim/3", "/-/import"):
+        assert 'data-address-check="/-/address-check.json"' in (await get(ds, path, actor=EDITOR)).text, path
 
 
 @pytest.mark.asyncio
@@ -251,7 +312,12 @@ async def test_stored_markup_is_shown_as_text(ds, db):
 async def test_quote_check(ds):
     ok = (await get(ds, f"/-/quote-check.json?article=pakistan-russia-2012&quote={QUOTE}")).json()
     bad = (await get(ds, "/-/quote-check.json?article=pakistan-russia-2012&quote=nothing+like+it")).json()
-    assert ok == {"found": True} and bad == {"found": False}
+    assert ok == {"found": True} and bad["found"] is False
+    # where a quote stops matching, for the hint to say
+    typo = (await get(ds, "/-/quote-check.json?article=pakistan-russia-2012&quote=US$630+milion+in+2008")).json()
+    assert typo == {"found": False, "stops": {"matched": "US$630", "typed": "milion in 2008",
+                                              "article": typo["stops"]["article"]}}
+    assert typo["stops"]["article"].startswith("million in 2008")
 
 
 @pytest.mark.asyncio

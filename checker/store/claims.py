@@ -3,26 +3,30 @@ import getpass
 import json
 import math
 import os
+import re
 import sqlite3
 import time
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, cast
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar, cast
 
 from sqlite_utils import Database
 
 from .db import iso_time, transaction
 from .health import refresh_health
 from ..errors import (
-    CheckerError, DuplicateClaim, DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle, TooLargeInput,
+    CheckerError, DuplicateClaim, DuplicateLink, InvalidFields, InvalidInput, NotFound, QuoteNotInArticle, TooLargeInput,
 )
 from ..limits import MAX_TEXT_CHARS
 from .rows import (
     ArticleRow, ArticleTitle, ClaimDetail, ClaimRow, ClaimSource, ClaimStatus, ClaimSummary, SourceFields,
 )
 from .sources import ensure_source, source_row
-from ..text import clean, find_in_article, is_partial_date
+from ..text import clean, find_in_article, is_partial_date, quote_stops
 from ..urls import normalise_url
 from ..vocab import HEALTHS, KINDS, PASSAGE_READ_IN, POSITIVE_KINDS, RELATIONS, VERDICTS
+
+
+T = TypeVar("T")
 
 
 def now() -> str:
@@ -58,15 +62,33 @@ def _date(value: object, name: str, partial: bool = True) -> str | None:
     return value
 
 
+# A figure as people write it: thousands set apart by commas, a scale in words ("92 million", "1.2bn").
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+          "trillion": 1e12, "tn": 1e12}
+WRITTEN_NUMBER = re.compile(r"(?i)(?P<sign>-)?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<scale>"
+                            + "|".join(sorted(SCALES, key=len, reverse=True)) + r")?")
+
+
+def written_number(text: str) -> float:
+    """The number a figure written as people write it stands for: "92 million" -> 92000000."""
+    m = WRITTEN_NUMBER.fullmatch(text.strip())
+    if not m:
+        raise ValueError(text)
+    number = float(m.group("digits").replace(",", "")) * SCALES.get((m.group("scale") or "").lower(), 1)
+    return -number if m.group("sign") else number
+
+
 def _number(value: str | float | None, name: str) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
         raise InvalidInput(f"{name} must be a number").at(name)
     try:
-        number = float(value)
+        number = float(value) if not isinstance(value, str) or not WRITTEN_NUMBER.fullmatch(value.strip()) \
+            else written_number(value)
     except (TypeError, ValueError, OverflowError):
-        raise InvalidInput(f"{name} {value!r} is not a number").at(name)
+        raise InvalidInput(f"{name} {value!r} is not a number: give the figure alone, such as 92000000, "
+                           f"92,000,000 or 92 million, and what it counts under unit").at(name)
     if not math.isfinite(number):
         raise InvalidInput(f"{name} {value!r} is not a finite number").at(name)
     # whole numbers are stored as integers while SQLite's integers can hold them
@@ -155,6 +177,84 @@ def today() -> str:
     return time.strftime("%Y-%m-%d", time.gmtime())
 
 
+class _Fields:
+    """Checks a form's fields one by one and keeps every refusal, each under its field."""
+
+    def __init__(self) -> None:
+        self.refused: dict[str, CheckerError] = {}
+
+    def check(self, field: str, read: Callable[[], T]) -> T | None:
+        try:
+            return read()
+        except CheckerError as e:
+            self.refuse(e.field or field, e)
+            return None
+
+    def refuse(self, field: str, error: CheckerError | str) -> None:
+        if field not in self.refused:
+            self.refused[field] = (InvalidInput(error) if isinstance(error, str) else error).at(field)
+
+    def done(self) -> None:
+        """Raise what was refused: the one refusal as it was, several as one InvalidFields."""
+        if len(self.refused) == 1:
+            raise next(iter(self.refused.values()))
+        if self.refused:
+            raise InvalidFields({field: str(e) for field, e in self.refused.items()})
+
+
+def claim_row(db: Database, *, article_id: str, quote: str | None, kind: str, claim: str,
+              value: str | float | None = None, unit: str | None = None, date_start: str | None = None,
+              date_end: str | None = None, sources: Iterable[Mapping[str, Any]] = (), added_by: str | None = None,
+              seed_key: str | None = None) -> tuple[dict[str, Any], list[tuple[SourceFields, dict[str, str | None]]]]:
+    """A claim's row and its sources' links, every field checked: all that is wrong is raised at once
+    (InvalidFields, each message under its field). Reads the database and writes nothing."""
+    fields = _Fields()
+    article = get_article(db, _required(article_id, "article"))  # no article: nothing else can be read
+    typed = fields.check("quote", lambda: _required(quote, "quote"))
+    found = None
+    if typed is not None:
+        found = find_in_article(typed, article["text"])
+        if found is None:
+            fields.refuse("quote", QuoteNotInArticle(typed, article["id"], article["title"],
+                                                     quote_stops(typed, article["text"])))
+    number = fields.check("value", lambda: _number(value, "value"))
+    kind = fields.check("kind", lambda: _choice(kind, "kind", KINDS)) or kind
+    if number is not None and kind in POSITIVE_KINDS and number <= 0:
+        fields.refuse("value", f"the value of a {kind.replace('_', ' ')} must be more than 0")
+    unit = clean(unit)
+    if "value" not in fields.refused and (number is None) != (unit is None):
+        fields.refuse("unit" if unit is None else "value", "value and unit go together: give both or neither")
+    start = fields.check("date_start", lambda: _date(date_start, "date start"))
+    end = fields.check("date_end", lambda: _date(date_end, "date end"))
+    if end and not start:
+        fields.refuse("date_start", "date end needs a date start")
+    if end and start:
+        n = min(len(start), len(end))
+        if end[:n] < start[:n]:
+            fields.refuse("date_end", f"date end {end} is before date start {start}")
+    said = fields.check("claim", lambda: _required(claim, "claim"))
+    links: list[tuple[SourceFields, dict[str, str | None]]] = []
+    for i, source in enumerate(sources, 1):
+        try:
+            new_source = source_row(source)
+            links.append((new_source, _link(source, "cited", new_source["url"])))
+        except CheckerError as e:
+            fields.refuse(f"source_{i}_{e.field if e.field == 'relation' else 'url'}", e)
+    urls = [s["url"] for s, _ in links]
+    for i, url in enumerate(urls, 1):
+        if urls.count(url) > 1 and urls.index(url) < i - 1:
+            fields.refuse(f"source_{i}_url", DuplicateLink("(new)", url))
+    fields.done()
+    row: dict[str, Any] = {
+        "article_id": article["id"],
+        "quote": found, "claim": said, "kind": kind, "value": number, "unit": unit,
+        "date_start": start, "date_end": end,
+        "added_by": clean(added_by) or current_user(),
+        "seed_key": clean(seed_key),
+    }
+    return row, links
+
+
 def add_claim(
     db: Database,
     *,
@@ -177,49 +277,10 @@ def add_claim(
     ``sources`` is a list of dicts with ``url`` and optionally ``relation`` (default
     ``cited``), ``passage``, ``title``, ``publisher`` and ``note``.
     """
-    article = get_article(db, _required(article_id, "article"))
-    typed = _required(quote, "quote")
-    quote = find_in_article(typed, article["text"])
-    if quote is None:
-        raise QuoteNotInArticle(typed, article["id"], article["title"]).at("quote")
-    value = _number(value, "value")
-    kind = _choice(kind, "kind", KINDS)
-    if value is not None and kind in POSITIVE_KINDS and value <= 0:
-        raise InvalidInput(f"the value of a {kind.replace('_', ' ')} must be more than 0").at("value")
-    unit = clean(unit)
-    if (value is None) != (unit is None):
-        raise InvalidInput("value and unit go together: give both or neither").at("unit" if unit is None else "value")
-    date_start = _date(date_start, "date start")
-    date_end = _date(date_end, "date end")
-    if date_end and not date_start:
-        raise InvalidInput("date end needs a date start").at("date_start")
-    if date_end and date_start:
-        n = min(len(date_start), len(date_end))
-        if date_end[:n] < date_start[:n]:
-            raise InvalidInput(f"date end {date_end} is before date start {date_start}").at("date_end")
-    row: dict[str, Any] = {
-        "article_id": article["id"],
-        "quote": quote,
-        "claim": _required(claim, "claim"),
-        "kind": kind,
-        "value": value,
-        "unit": unit,
-        "date_start": date_start,
-        "date_end": date_end,
-        "added_by": clean(added_by) or current_user(),
-        "seed_key": clean(seed_key),
-    }
-    links: list[tuple[SourceFields, dict[str, str | None]]] = []
-    for i, source in enumerate(sources, 1):
-        try:
-            fields = source_row(source)
-            links.append((fields, _link(source, "cited", fields["url"])))
-        except CheckerError as e:
-            raise e.at(f"source_{i}_{e.field if e.field == 'relation' else 'url'}")
-    urls = [s["url"] for s, _ in links]
-    for i, url in enumerate(urls, 1):
-        if urls.count(url) > 1 and urls.index(url) < i - 1:
-            raise DuplicateLink("(new)", url).at(f"source_{i}_url")
+    row, links = claim_row(db, article_id=article_id, quote=quote, kind=kind, claim=claim, value=value, unit=unit,
+                           date_start=date_start, date_end=date_end, sources=sources, added_by=added_by,
+                           seed_key=seed_key)
+    quote = row["quote"]
     with transaction(db):
         if db["claims"].count_where("article_id = ? AND quote = ? AND claim = ?", [row["article_id"], quote, row["claim"]]):
             raise DuplicateClaim(row["article_id"], row["claim"]).at("claim")
@@ -228,6 +289,17 @@ def add_claim(
             source_id = ensure_source(db, new_source)
             db.table("claim_sources").insert({"claim_id": claim_id, "source_id": source_id, **link})
     return claim_id
+
+
+def claims_quoting(db: Database, article_id: str | None, quote: str | None) -> list[dict[str, Any]]:
+    """[{"id", "claim"}] of an article's claims whose quote is the same words as ``quote`` (compared as
+    add_claim compares a quote with its article), the oldest first; none when either is unknown."""
+    rows = list(db.query("SELECT text FROM articles WHERE id = ?", [clean(article_id)]))
+    found = find_in_article(quote or "", rows[0]["text"]) if rows else None
+    if found is None:
+        return []
+    return [dict(r) for r in db.query("SELECT id, claim FROM claims WHERE article_id = ? AND quote = ? ORDER BY id",
+                                      [clean(article_id), found])]
 
 
 def add_source(db: Database, claim_id: int, url: str, *, relation: str = "supports", passage: str | None = None,

@@ -15,14 +15,13 @@ from ..limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS
 from ..text import plural
 from ..urls import normalise_url
 from ..store.sources import select_sources
-from ..text import quote_occurs
 from ..vocab import HEALTHS, KINDS, PASSAGE_READ_IN, RELATIONS, VERDICTS
 from . import actions
 from . import labels
 from . import article_page as article_page_data
 from . import claim_page as claim_page_data
 from . import landing
-from .forms import add_claim_with_sources, as_rowid, source_rows
+from .forms import add_claim_with_sources, address_warning, address_warnings, as_rowid, claim_form_errors, form_errors, quote_check_result, source_rows
 from .jobs import Jobs
 from .uploads import save_upload
 
@@ -166,24 +165,6 @@ async def add_source(datasette, request):
     return Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}"))
 
 
-def address_warning(url, options):
-    """A warning when checks would refuse to fetch this address (private, local, reserved)."""
-    from ..net.address_policy import AddressPolicy
-    from ..errors import AddressRefused, NameNotResolved
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url or "")
-    try:
-        AddressPolicy.allowing(options.allow_addresses).resolve(parts.hostname, parts.port or 443)
-    except AddressRefused as e:
-        return f"Checks will not fetch it: {e} (the address policy refuses private and local networks)"
-    except NameNotResolved:
-        return "Its host name does not resolve from this server now: checks will report it as unreachable"
-    except Exception:
-        return None
-    return None
-
-
 async def remove_source(datasette, request):
     """Take a source off a claim; its removal is recorded and its checks stay in the ledger."""
     await require(datasette, request, EDIT)
@@ -215,19 +196,26 @@ async def add_claim_form(datasette, request):
 async def add_claim(datasette, request):
     await require(datasette, request, EDIT)
     form = dict(await request.post_vars())
-    try:
-        claim_id = await write(datasette, request, add_claim_with_sources, form, actor_name(request))
-    except CheckerError as e:
-        return await render_add_claim(datasette, request, form, {e.field or "form": str(e)}, 400)
-    datasette.add_message(request, f"Claim {claim_id} added")
+    # every field is checked before anything is written, and every problem shown at once
+    errors = await read(datasette, claim_form_errors, form)
+    if not errors:
+        try:
+            claim_id = await write(datasette, request, add_claim_with_sources, form, actor_name(request))
+        except CheckerError as e:
+            errors = form_errors(e)
+    if errors:
+        return await render_add_claim(datasette, request, form, errors, 400)
+    warned = "".join(f". {w}" for _, w in address_warnings(form, check_options(datasette)))
+    datasette.add_message(request, f"Claim {claim_id} added{warned}", datasette.WARNING if warned else datasette.INFO)
     return Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}"))
 
 
 async def render_add_claim(datasette, request, form, errors, status=200):
-    articles = await read(datasette, lib.list_articles)
-    numbers = sorted({n for n, _ in source_rows(form)} | {1, 2})
-    return await render(datasette, request, "checker_add_claim.html",
-                        {"articles": articles, "form": form, "errors": errors, "source_numbers": numbers}, status)
+    warnings = dict(address_warnings(form, check_options(datasette))) if request.method == "POST" else {}
+    return await render(datasette, request, "checker_add_claim.html", {
+        "articles": await read(datasette, lib.list_articles), "form": form, "errors": errors, "warnings": warnings,
+        "error_list": [(f, m) for f, m in errors.items() if isinstance(m, str)],
+        "source_numbers": sorted({n for n, _ in source_rows(form)} | {1, 2})}, status)
 
 
 async def article_page(datasette, request):
@@ -304,14 +292,15 @@ async def import_article(datasette, request):
 
 
 async def quote_check(datasette, request):
-    article_id = request.args.get("article") or ""
-    quote = request.args.get("quote") or ""
+    return Response.json(await read(datasette, quote_check_result, request.args.get("article") or "",
+                                    request.args.get("quote") or ""))
 
-    def check(db):
-        rows = list(db.query("SELECT text FROM articles WHERE id = ?", [article_id]))
-        return bool(rows) and bool(quote.strip()) and quote_occurs(quote, rows[0]["text"])
 
-    return Response.json({"found": await read(datasette, check)})
+async def address_check(datasette, request):
+    """{"warning": ...}: what the address policy says of an address an editor is typing (None: checks
+    will fetch it), for the warning beside every URL field. Editors only: it resolves host names."""
+    await require(datasette, request, EDIT)
+    return Response.json({"warning": address_warning(request.args.get("url") or "", check_options(datasette))})
 
 
 def check_options(datasette):
@@ -446,4 +435,5 @@ ROUTES = [
     (r"^/-/proposal/(?P<proposal_id>\d+)/reject$", action(reject_proposal, confirm_reject)),
     (r"^/-/import$", action(import_article, import_form)),
     (r"^/-/quote-check\.json$", quote_check),
+    (r"^/-/address-check\.json$", address_check),
 ]

@@ -73,12 +73,44 @@
       if (!quote.value.trim()) { hint.textContent = ""; return; }
       var url = hint.dataset.url + "?article=" + encodeURIComponent(article.value) + "&quote=" + encodeURIComponent(quote.value);
       fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (res) {
-        hint.textContent = res.found ? "✓ found in the article" : "✗ not in the article's text";
+        var stops = res.stops, tail = function (t, n) { var w = t.split(/\s+/); return w.length > n ? "… " + w.slice(-n).join(" ") : t; };
+        var head = function (t, n) { var w = t.split(/\s+/); return w.length > n ? w.slice(0, n).join(" ") + " …" : t; };
+        hint.textContent = res.found ? "✓ found in the article"
+          : stops && stops.matched ? "✗ matches up to “" + tail(stops.matched, 6) + "”, then the article reads “" + head(stops.article, 6) + "” where you typed “" + head(stops.typed, 6) + "”"
+          : "✗ not in the article's text";
         hint.className = "field-hint " + (res.found ? "ok" : "bad");
       });
     }
     quote.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(check, 250); });
     article.addEventListener("change", check);
+  }
+
+  // Beside every URL field that names its check: what the address policy says of the address typed.
+  function wireAddressCheck(input) {
+    if (!input.dataset.addressCheck || input.dataset.wired) return;
+    input.dataset.wired = "1";
+    var note = document.createElement("p");
+    note.className = "field-warning";
+    note.hidden = true;
+    note.setAttribute("aria-live", "polite");
+    (input.closest("label") || input).insertAdjacentElement("afterend", note);
+    // the live note takes over from the one the server wrote when the form came back
+    var box = input.closest("fieldset");
+    if (box) box.querySelectorAll(".server-warning").forEach(function (e) { e.remove(); });
+    var timer = null;
+    function check() {
+      if (!/^https?:\/\/./i.test(input.value.trim())) { note.hidden = true; return; }
+      fetch(input.dataset.addressCheck + "?url=" + encodeURIComponent(input.value.trim()), { credentials: "same-origin" })
+        .then(function (r) { return r.json(); })
+        .then(function (res) { note.textContent = res.warning || ""; note.hidden = !res.warning; });
+    }
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(check, 400); });
+    input.addEventListener("change", check);
+    if (input.value) check();
+  }
+
+  function wireAddressChecks() {
+    Array.prototype.forEach.call(document.querySelectorAll("input[data-address-check]"), wireAddressCheck);
   }
 
   function wireSourceRows() {
@@ -96,14 +128,18 @@
         field.name = field.name.replace(/^source_\d+_/, "source_" + n + "_");
         if (field.tagName !== "SELECT") field.value = "";
       });
-      row.querySelectorAll(".field-error").forEach(function (e) { e.remove(); });
+      row.querySelectorAll(".field-error, .field-warning").forEach(function (e) { e.remove(); });
+      row.querySelectorAll("[id]").forEach(function (e) { e.id = e.id.replace(/^field-source_\d+_/, "field-source_" + n + "_"); });
+      row.querySelectorAll("input[data-address-check]").forEach(function (input) { delete input.dataset.wired; });
       box.appendChild(row);
+      row.querySelectorAll("input[data-address-check]").forEach(wireAddressCheck);
     });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     wireRechecks();
     wireQuoteCheck();
+    wireAddressChecks();
     wireSourceRows();
   });
 })();
