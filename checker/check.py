@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
+from .words import label
 from .assessment import READ_OUTCOMES, describe_change, evaluate, read_by
 from .net.attempt import Attempt, Snapshot
 from .store.db import transaction
@@ -95,7 +96,7 @@ class Summary:
         return 1 if self.failed or self.not_checked else 0
 
     def line(self) -> str:
-        parts = ", ".join(f"{n} {o}" for o, n in self.outcomes.most_common())
+        parts = ", ".join(f"{n} {label('outcome', o)}" for o, n in self.outcomes.most_common())
         text = f"checked {self.checked} sources: {parts or 'nothing to do'}"
         if self.rescued:
             text += f"; {self.rescued} rescued from the archive"
@@ -123,7 +124,7 @@ class Summary:
         lines = [self.line()]
         failed = self.failed
         for s in failed[:limit]:
-            lines.append(f"  could not read [{s['source_id']}] {s['url']}: {s['outcome']}: {s['error'] or ''}".rstrip(": "))
+            lines.append(f"  could not read [{s['source_id']}] {s['url']}: {label('outcome', s['outcome'])}: {s['error'] or ''}".rstrip(": "))
         if len(failed) > limit:
             lines.append(f"  and {len(failed) - limit} more")
         for s in self.not_checked[:limit]:

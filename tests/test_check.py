@@ -16,6 +16,7 @@ from checker.check import run_checks
 
 from checker.net.options import CheckOptions
 from checker.store.claims import add_claim, add_source, remove_source
+from checker.words import label
 from checker.cli import cli
 from checker.cli.options import Duration
 from checker.store.db import open_db
@@ -269,8 +270,8 @@ def test_cli_check(db_path, site, wayback):
     result = runner.invoke(cli, args)
     assert result.exit_code == 1, result.output  # one source could not be read
     assert result.output.splitlines() == [
-        "checked 2 sources: 1 ok, 1 not_found",
-        f"  could not read [{missing}] {site.url('/missing')}: not_found: HTTP 404 Not Found",
+        "checked 2 sources: 1 read, 1 not found",
+        f"  could not read [{missing}] {site.url('/missing')}: not found: HTTP 404 Not Found",
     ]
     result = runner.invoke(cli, args + ["--stale-after", "1h"])
     assert result.exit_code == 0 and result.output.strip() == "checked 0 sources: nothing to do"
@@ -332,7 +333,7 @@ def test_allowed_addresses_from_environment(db_path, site, monkeypatch):
         else:
             monkeypatch.setenv("CHECKER_ALLOW_ADDRESSES", environment)
         result = CliRunner().invoke(cli, args + extra)
-        runs[label] = (result.exit_code, "refused_address" in result.output, "1 ok" in result.output)
+        runs[label] = (result.exit_code, "refused address" in result.output, "1 read" in result.output)
     assert runs == {"unset": (1, True, False), "another network": (1, True, False),
                     "loopback among others": (0, False, True), "replaced by the option": (0, False, True),
                     "option over a bad variable": (0, False, True)}
@@ -539,7 +540,7 @@ def test_cli_retries_reach_the_fetcher(db_path, retries):
                                           "--min-interval", "0", "--allow-address", "127.0.0.1/32",
                                           "--retries", str(retries), "--max-retry-wait", "0"])
         asked = [e for e in server.log if e["path"] == "/busy"]
-    assert result.exit_code == 1 and "server_error" in result.output, result.output
+    assert result.exit_code == 1 and "server error" in result.output, result.output
     assert len(asked) == retries + 1
 
 
@@ -602,7 +603,7 @@ def test_a_found_passage_is_read_for_the_claims_facts(db_path, run, text, passag
     out = run("show", str(claim_id)).output
     assert f"  health:     {health}:" in out
     block = out[out.index(f"[{source_id}] {relation}: "):]
-    assert f"      evidence: {support} (" in block
+    assert f"      evidence: {label('support', support)} (" in block
     facts = block[block.index("      facts:    "):].splitlines()[0]
     assert all(mark in facts for mark in marks.split("  ")), facts
     if support == "contradicts":

@@ -93,7 +93,7 @@ def test_add_source_verdict_claims_show(run, db):
     assert result.exit_code == 0
     assert "US$630 million in 2008" in result.output
     assert "https://example.org/report" in result.output and "trade was $500 million" in result.output
-    assert "health:     unchecked: nothing read yet from its" in result.output
+    assert "health:     not checked yet: nothing read yet from its" in result.output
 
 
 def test_add_claim_stores_the_articles_curly_apostrophe(run, db):
@@ -160,10 +160,10 @@ def test_show_a_claim_after_a_check(run, db):
     assert f"\n{sources} sources:\n" in out
     block = out[out.index(f"[{source_id}] supports: Russia-Pakistan trade report"):]
     assert "      https://trade.example/report\n" in block
-    assert (f"      state:    failing, latest check connection_error on {day_of(time.time() - DAY)}"
+    assert (f"      state:    could not be reached, latest check: could not connect, on {day_of(time.time() - DAY)}"
             f" {time.strftime('%H:%M', time.gmtime(time.time() - DAY))} UTC; could not be reached since"
             f" {day_of(time.time() - DAY)}\n") in block
-    assert re.search(rf"      evidence: supports \(\d+\), read from the page on {day_of(time.time() - 2 * DAY)} \d\d:\d\d UTC\n", block)
+    assert re.search(rf"      evidence: backs it \(\d+\), read from the page on {day_of(time.time() - 2 * DAY)} \d\d:\d\d UTC\n", block)
     assert "      facts:    ✓ " in block and "  ✓ 2008  ✓ Russia  ✓ Pakistan\n" in block
     assert '      snippet:  "' in block and "US$630 million in 2008" in block
     assert "      names:    Russia: " in block and "\n                Pakistan: " in block  # where each name was found
@@ -175,7 +175,7 @@ def test_show_evidence_read_from_an_archive_capture(run, db):
     claim_id, source_id = checked_source(db, archive=True)
     out = run("show", str(claim_id)).output
     block = out[out.index(f"[{source_id}] supports: "):]
-    assert f"evidence: supports" in block and f"read from an archive capture ({CAPTURE_URL}) on" in block
+    assert f"evidence: backs it" in block and f"read from an archive capture ({CAPTURE_URL}) on" in block
 
 
 def test_show_figures_and_dates_as_people_write_them(run):
@@ -185,7 +185,7 @@ def test_show_figures_and_dates_as_people_write_them(run):
     out = run("show", result.output.strip()).output
     assert "  figure:     US$92 million\n" in out and "  dates:      7-9 February 2012\n" in out
     assert "92000000" not in out and "2012-02-07" not in out
-    assert "\n0 sources:\n" in out and "health:     unchecked: it has no sources" in out
+    assert "\n0 sources:\n" in out and "health:     not checked yet: it has no sources" in out
 
 
 def test_claims_by_health(run, db):

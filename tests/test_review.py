@@ -216,6 +216,6 @@ def test_review_command(db_path, page):
     page.content["text"] = CHANGED
     check(db, source_id)
     output = CliRunner().invoke(cli, ["review", "--db", str(db_path)]).output
-    assert f"claim {claim_id} (unverifiable): supported -> at_risk" in output and "{+US$530+}" in output
+    assert f"claim {claim_id} (unverifiable): supported -> at risk" in output and "{+US$530+}" in output
     result = CliRunner().invoke(cli, ["reassess", "--db", str(db_path)])
     assert "1 claims in the review queue" in result.output

@@ -11,6 +11,7 @@ from ..net.options import RANGES, CheckOptions
 from ..store.db import open_db
 from ..store.review import review_queue, review_queue_size
 from ..store.sources import select_sources
+from ..words import label
 from .options import CHECK_DEFAULTS, Duration, RowId, Seconds, allow_addresses_option, claims_option, db_option
 
 STALE_AFTER = Duration("0s", "3650d")
@@ -101,8 +102,10 @@ def review(db_path):
         click.echo("the review queue is empty")
         return
     for r in rows:
-        click.echo(f"claim {r['claim_id']} ({r['verdict']}): {r['previous_health']} -> {r['health']} at {r['changed_at']}")
+        click.echo(f"claim {r['claim_id']} ({label('verdict', r['verdict'])}): {label('health', r['previous_health'])} -> "
+                   f"{label('health', r['health'])} at {r['changed_at']}")
         click.echo(f"  {r['claim']}")
-        click.echo(f"  source {r['source_id']} {r['source_url']}: {r['outcome']}, support {r['previous_support']} -> {r['support']}")
+        click.echo(f"  source {r['source_id']} {r['source_url']}: {label('outcome', r['outcome'])}, "
+                   f"{label('support', r['previous_support'])} -> {label('support', r['support'])}")
         if r["diff"]:
             click.echo(f"  change: {r['diff']}")

@@ -13,6 +13,7 @@ from ..store.seed import load_seed
 from ..reading.describe import describe_dates, describe_found, describe_value
 from ..text import display_text, plural
 from ..vocab import HEALTHS, KINDS, PASSAGE_READ_IN, RELATIONS
+from ..words import label
 from .options import RowId, db_option
 
 
@@ -196,10 +197,15 @@ def when(timestamp):
     return f"{day} {timestamp[11:16]} UTC" if len(timestamp) >= 16 else day
 
 
+def set_by(who):
+    """Who set a verdict, as a sentence says it: an editor by name, the seed dataset as itself."""
+    return "from the seed dataset" if who == "seed" else f"set by {who}"
+
+
 def health_line(status, contradicting=0):
     """A claim's health in plain words (claim_status): "supported: 2 of 5 sources back it now; 1
     could not be reached since 20 November 2026"; ``contradicting``: how many sources say otherwise."""
-    words = status["health"].replace("_", " ")  # "at risk"
+    words = label("health", status["health"])  # "at risk", "not checked yet"
     n, of = status["supporting"], status["sources"]
     if status["health"] == "unchecked":
         line = f"{words}: nothing read yet from its {plural(of, 'source')}" if of else f"{words}: it has no sources"
@@ -215,9 +221,9 @@ def health_line(status, contradicting=0):
 
 def source_lines(s):
     """What `show` says of one source: its state and latest check, its latest evidence, its passage."""
-    state = f"state:    {s['source_state']}"
+    state = f"state:    {label('state', s['source_state'])}"
     if s["latest_outcome"]:
-        state += f", latest check {s['latest_outcome']} on {when(s['latest_check_at'])}"
+        state += f", latest check: {label('outcome', s['latest_outcome'])}, on {when(s['latest_check_at'])}"
     if s["unreachable_since"]:
         state += f"; could not be reached since {when(s['unreachable_since'][:10])}"
     yield state
@@ -226,7 +232,7 @@ def source_lines(s):
     else:
         whence = f"an archive capture ({s['read_archive_url']})" if s["read_from_archive"] else "the page"
         score = f" ({s['score']:.0f})" if s["score"] is not None else ""
-        yield f"evidence: {s['support']}{score}, read from {whence} on {when(s['read_at'])}"
+        yield f"evidence: {label('support', s['support'])}{score}, read from {whence} on {when(s['read_at'])}"
         facts = [f"✓ {f}" for f in s["facts_found"]] + [f"✗ {f}" for f in s["facts_missing"]]
         if facts:
             yield "facts:    " + "  ".join(facts)
@@ -262,7 +268,7 @@ def show(db_path, claim_id):
     """
     db = open_db(db_path)
     c = lib.get_claim(db, claim_id)
-    click.echo(f"Claim {c['id']} ({c['kind']}) from “{c['article_title']}” [{c['article_id']}]")
+    click.echo(f"Claim {c['id']} ({label('kind', c['kind'])}) from “{c['article_title']}” [{c['article_id']}]")
     click.echo(f"  quote:      {c['quote']}")
     click.echo(f"  claim:      {c['claim']}")
     figure = describe_value(c["value"], c["unit"])
@@ -271,7 +277,7 @@ def show(db_path, claim_id):
     dates = describe_dates(c["date_start"], c["date_end"])
     if dates:
         click.echo(f"  dates:      {dates}")
-    click.echo(f"  verdict:    {c['verdict']}" + (f" (by {c['verdict_by']}, {when(c['verdict_at'])})" if c["verdict_by"] else ""))
+    click.echo(f"  verdict:    {label('verdict', c['verdict'])}" + (f" ({set_by(c['verdict_by'])}, {when(c['verdict_at'])})" if c["verdict_by"] else ""))
     if c["verdict_note"]:
         click.echo(f"  note:       {c['verdict_note']}")
     contradicting = sum(s["support"] == "contradicts" for s in c["sources"])
