@@ -57,3 +57,21 @@ def claim_from_form(db, form, by):
             if 0 < i <= len(rows):
                 e.field = f"source_{rows[i - 1][0]}_{e.field.split('_', 2)[2]}"
         raise
+
+
+def address_warning(url, options):
+    """A warning when checks would refuse to fetch this address (private, local, reserved)."""
+    from ..net.address_policy import AddressPolicy
+    from ..errors import AddressRefused, NameNotResolved
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url or "")
+    try:
+        AddressPolicy.allowing(options.allow_addresses).resolve(parts.hostname, parts.port or 443)
+    except AddressRefused as e:
+        return f"Checks will not fetch it: {e} (the address policy refuses private and local networks)"
+    except NameNotResolved:
+        return "Its host name does not resolve from this server now: checks will report it as unreachable"
+    except Exception:
+        return None
+    return None

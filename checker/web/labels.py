@@ -99,16 +99,24 @@ OUTCOMES = {
     "invalid_url": ("invalid address", "Not an http(s) address."),
 }
 
-VOCABULARIES = {"verdict": VERDICTS, "health": HEALTHS, "state": STATES, "support": SUPPORTS, "relation": RELATIONS,
+STATUSES = {
+    "unstarted": ("unstarted", "No editor has started on this claim."),
+    "in_progress": ("in progress", "An editor is checking this claim."),
+    "in_review": ("in review", "Its verdict waits for a second editor to review and publish it."),
+    "published": ("published", "Reviewed by a second editor and published, with its ClaimReview on this page."),
+}
+
+VOCABULARIES = {"status": STATUSES, "verdict": VERDICTS, "health": HEALTHS, "state": STATES, "support": SUPPORTS, "relation": RELATIONS,
                 "kind": KINDS, "outcome": OUTCOMES, "family": FAMILIES, "read_in": READ_IN}
 
 
 # The vocabulary of each column that holds a code, so that Datasette's facets show its values in words.
 COLUMN_VOCABULARY = {"verdict": "verdict", "to_verdict": "verdict", "kind": "kind", "health": "health",
                      "state": "state", "outcome": "outcome", "latest_outcome": "outcome", "support": "support",
-                     "relation": "relation"}
+                     "relation": "relation", "to_status": "status", "from_status": "status"}
 # Column names that plain words say better than the name with its underscores as spaces.
-COLUMN_WORDS = {"id": "number", "article_id": "article", "to_verdict": "new verdict", "via_archive": "from the archive",
+COLUMN_WORDS = {"id": "number", "article_id": "article", "to_verdict": "new verdict", "to_status": "new status",
+                "from_status": "old status", "via_archive": "from the archive",
                 "latest_outcome": "latest check"}
 # A claim as a card on a phone (the claims table at 480 px or less): these columns, in plain words.
 CLAIM_CARD = ("id", "claim", "verdict", "kind", "article_id")

@@ -21,8 +21,9 @@ from . import actions
 from . import labels
 from . import article_page as article_page_data
 from . import claim_page as claim_page_data
+from . import editorial
 from . import landing
-from .forms import add_claim_with_sources, as_rowid, source_rows
+from .forms import add_claim_with_sources, address_warning, as_rowid, source_rows
 from .jobs import Jobs
 from .uploads import save_upload
 
@@ -90,6 +91,8 @@ async def render(datasette, request, template, context, status=200):
 async def landing_page(datasette, request):
     links = landing.Links(datasette.urls, claims_database(datasette).name)
     data = await read(datasette, landing.landing, links, request.args.get("q"))
+    if actor_name(request) and await can(datasette, request, EDIT):
+        data["work"] = await read(datasette, landing.work_of, actor_name(request))
     return await render(datasette, request, "checker_landing.html", {"data": data})
 
 
@@ -131,8 +134,11 @@ async def render_claim_page(datasette, request, errors=None, form=None, status=2
     job = JOBS.get(request.args.get("job") or "")
     if job is not None and await can(datasette, request, RECHECK):
         recheck = job.as_dict()
-    return await render(datasette, request, "checker_claim.html",
-                        {"page": data, "errors": errors or {}, "form": form or {}, "recheck": recheck}, status=status)
+    url = datasette.absolute_url(request, datasette.urls.path(f"/-/claim/{claim_id}"))
+    head = await read(datasette, editorial.page_head, claim_id, url, *editorial.organisation(datasette).values())
+    return await render(datasette, request, "checker_claim.html", {
+        "page": data, "errors": errors or {}, "form": form or {}, "recheck": recheck, "head": head,
+        "me": actor_name(request), "editors": editorial.editors(datasette)}, status=status)
 
 
 async def set_verdict(datasette, request):
@@ -164,24 +170,6 @@ async def add_source(datasette, request):
     datasette.add_message(request, "Source added" + (f". {warning}" if warning else ""),
                           datasette.WARNING if warning else datasette.INFO)
     return Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}"))
-
-
-def address_warning(url, options):
-    """A warning when checks would refuse to fetch this address (private, local, reserved)."""
-    from ..net.address_policy import AddressPolicy
-    from ..errors import AddressRefused, NameNotResolved
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url or "")
-    try:
-        AddressPolicy.allowing(options.allow_addresses).resolve(parts.hostname, parts.port or 443)
-    except AddressRefused as e:
-        return f"Checks will not fetch it: {e} (the address policy refuses private and local networks)"
-    except NameNotResolved:
-        return "Its host name does not resolve from this server now: checks will report it as unreachable"
-    except Exception:
-        return None
-    return None
 
 
 async def remove_source(datasette, request):
