@@ -96,7 +96,14 @@ def yours(db: Database, editor: str, limit: int = 20) -> list[WorkItem]:
 
 
 def awaiting_review(db: Database, editor: str, limit: int = 20) -> list[WorkItem]:
-    """The claims in review whose verdict someone other than ``editor`` set: the ones they may publish."""
+    """The claims in review whose verdict someone other than ``editor`` set: the ones they may publish, the
+    latest sent or rated first (a colleague is waiting on those)."""
     return [cast(WorkItem, dict(r)) for r in db.query(
         f"""SELECT {WORK_COLUMNS} FROM claims WHERE status = 'in_review' AND verdict_by IS NOT ?
-            ORDER BY workflow_at, id LIMIT ?""", [editor, limit])]
+            ORDER BY max(coalesce(workflow_at, ''), coalesce(verdict_at, '')) DESC, id DESC LIMIT ?""",
+        [editor, limit])]
+
+
+def awaiting_review_count(db: Database, editor: str) -> int:
+    return db.execute("SELECT count(*) FROM claims WHERE status = 'in_review' AND verdict_by IS NOT ?",
+                      [editor]).fetchone()[0]

@@ -93,7 +93,7 @@ async def landing_page(datasette, request):
     data = await read(datasette, landing.landing, links, request.args.get("q"))
     if actor_name(request) and await can(datasette, request, EDIT):
         data["work"] = await read(datasette, landing.work_of, actor_name(request))
-    return await render(datasette, request, "checker_landing.html", {"data": data})
+    return await render(datasette, request, "checker_landing.html", {"data": data, "me": actor_name(request)})
 
 
 async def claim_page(datasette, request):
