@@ -215,3 +215,17 @@ class LockUnusable(CheckerError):
 class TooLargeInput(InvalidInput):
     """Raised when a file or a text is over one of the bounds in limits.py (a file of more than
     MAX_FILE_BYTES, an article's text of more than MAX_TEXT_CHARS); nothing of it is kept."""
+
+
+class WorkflowRefused(InvalidInput):
+    """Raised when a change of a claim's status or assignee breaks the editorial workflow's rules: review or
+    publication without a verdict, publication from anywhere but review, an assignee who is not an editor's name."""
+
+
+class SecondEditorNeeded(WorkflowRefused):
+    """Raised when the editor who set a claim's verdict tries to publish it: a second editor publishes."""
+
+    def __init__(self, claim_id: int, editor: str) -> None:
+        self.claim_id = claim_id
+        self.editor = editor
+        super().__init__(f"claim {claim_id}: {editor} set its verdict, so a second editor must publish it")

@@ -113,7 +113,7 @@ CREATE TABLE "claims" (
     date_end TEXT CHECK (date_end IS NULL OR date_end GLOB '[0-9][0-9][0-9][0-9]' OR (length(date_end) = 7 AND date(date_end || '-01', '+0 days') IS date_end || '-01') OR date(date_end, '+0 days') IS date_end),
     added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     added_by TEXT CHECK (added_by IS NULL OR trim(added_by, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
-    seed_key TEXT UNIQUE CHECK (seed_key IS NULL OR trim(seed_key, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''),
+    seed_key TEXT UNIQUE CHECK (seed_key IS NULL OR trim(seed_key, ' ' || char(9) || char(10) || char(13) || char(160)) <> ''), status TEXT NOT NULL DEFAULT 'unstarted' CHECK (status IN ('unstarted', 'in_progress', 'in_review', 'published')), assignee TEXT CHECK (assignee IS NULL OR (length(assignee) BETWEEN 1 AND 64 AND assignee GLOB '[A-Za-z0-9]*' AND assignee NOT GLOB '*[^A-Za-z0-9._-]*')), workflow_at TEXT, workflow_by TEXT CHECK (workflow_by IS NULL OR length(workflow_by) > 0),
     CHECK ((value IS NULL) = (unit IS NULL)),
     CHECK (value IS NULL OR kind NOT IN ('trade_figure', 'meeting_count') OR value > 0),
     CHECK (date_end IS NULL OR date_start IS NOT NULL),
@@ -243,6 +243,17 @@ CREATE TABLE verdict_history (
         note TEXT
     );
 
+CREATE TABLE workflow_history (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        changed_by TEXT NOT NULL CHECK (length(changed_by) > 0),
+        from_status TEXT NOT NULL CHECK (from_status IN ('unstarted', 'in_progress', 'in_review', 'published')),
+        to_status TEXT NOT NULL CHECK (to_status IN ('unstarted', 'in_progress', 'in_review', 'published')),
+        from_assignee TEXT,
+        to_assignee TEXT
+    );
+
 CREATE INDEX article_links_article ON article_links(article_id, paragraph);
 
 CREATE INDEX article_versions_article ON article_versions(article_id, id);
@@ -265,7 +276,11 @@ CREATE INDEX claim_sources_source_id ON claim_sources(source_id);
 
 CREATE INDEX claims_article_id ON claims(article_id);
 
+CREATE INDEX claims_assignee ON claims(assignee, status) WHERE assignee IS NOT NULL;
+
 CREATE INDEX claims_kind ON claims(kind);
+
+CREATE INDEX claims_status ON claims(status);
 
 CREATE INDEX claims_verdict ON claims(verdict);
 
@@ -283,6 +298,8 @@ CREATE INDEX proposals_article ON proposals(article_id, status);
 CREATE INDEX source_state_state ON source_state(state);
 
 CREATE INDEX verdict_history_claim ON verdict_history(claim_id, id);
+
+CREATE INDEX workflow_history_claim ON workflow_history(claim_id, id);
 
 CREATE VIEW claim_health_now AS
 SELECT
@@ -669,6 +686,27 @@ CREATE TRIGGER claims_au AFTER UPDATE OF quote, claim, verdict_note ON claims BE
       INSERT INTO claims_fts (rowid, quote, claim, verdict_note) VALUES (new.rowid, new.quote, new.claim, new.verdict_note);
     END;
 
+CREATE TRIGGER claims_new_verdict_goes_back_to_review AFTER UPDATE OF verdict, verdict_note ON claims
+    WHEN (NEW.verdict IS NOT OLD.verdict OR NEW.verdict_note IS NOT OLD.verdict_note) AND (OLD.status = 'published' OR (OLD.status = 'in_review' AND NEW.verdict = 'unrated'))
+    BEGIN
+        UPDATE claims SET status = CASE WHEN NEW.verdict = 'unrated' THEN 'in_progress' ELSE 'in_review' END,
+                          workflow_by = coalesce(checker_actor(), NEW.verdict_by)
+        WHERE id = NEW.id;
+    END;
+
+CREATE TRIGGER claims_published_by_a_second_editor BEFORE UPDATE OF status, verdict, verdict_note ON claims
+    WHEN NEW.status = 'published' AND OLD.status IS NOT 'published' AND (
+        coalesce(checker_actor(), NEW.workflow_by) IS NEW.verdict_by OR (NEW.verdict IS NOT OLD.verdict OR NEW.verdict_note IS NOT OLD.verdict_note))
+    BEGIN
+        SELECT RAISE(ABORT, 'a verdict is published by a second editor: whoever set it cannot publish it');
+    END;
+
+CREATE TRIGGER claims_published_from_review BEFORE UPDATE OF status ON claims
+    WHEN NEW.status = 'published' AND OLD.status IS NOT 'published' AND OLD.status IS NOT 'in_review'
+    BEGIN
+        SELECT RAISE(ABORT, 'a claim is published from review: send it to review first');
+    END;
+
 CREATE TRIGGER claims_quote_in_article_insert BEFORE INSERT ON claims
     WHEN NEW.quote IS NOT NULL AND EXISTS (SELECT 1 FROM articles WHERE id = NEW.article_id)
          AND NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = NEW.article_id AND (instr(articles.text, NEW.quote) > 0 OR instr(replace(replace(replace(replace(replace(articles.text, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(NEW.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0))
@@ -683,6 +721,12 @@ CREATE TRIGGER claims_quote_in_article_update BEFORE UPDATE OF quote, article_id
         SELECT RAISE(ABORT, 'claims.quote must occur in the text of its article');
     END;
 
+CREATE TRIGGER claims_review_needs_a_verdict BEFORE UPDATE OF status ON claims
+    WHEN NEW.status IS NOT OLD.status AND NEW.status IN ('in_review', 'published') AND NEW.verdict = 'unrated'
+    BEGIN
+        SELECT RAISE(ABORT, 'a claim goes to review, or is published, only with a verdict set');
+    END;
+
 CREATE TRIGGER claims_said_once BEFORE INSERT ON claims
 WHEN EXISTS (SELECT 1 FROM claims c WHERE c.article_id = NEW.article_id AND c.quote = NEW.quote AND c.claim = NEW.claim)
 BEGIN
@@ -694,6 +738,13 @@ CREATE TRIGGER claims_start_unrated BEFORE INSERT ON claims
          OR NEW.verdict_by IS NOT NULL
     BEGIN
         SELECT RAISE(ABORT, 'a new claim starts unrated: its verdict is set once it is added');
+    END;
+
+CREATE TRIGGER claims_start_unstarted BEFORE INSERT ON claims
+    WHEN NEW.status IS NOT 'unstarted' OR NEW.assignee IS NOT NULL OR NEW.workflow_at IS NOT NULL
+         OR NEW.workflow_by IS NOT NULL
+    BEGIN
+        SELECT RAISE(ABORT, 'a new claim starts unstarted and unassigned: take it once it is added');
     END;
 
 CREATE TRIGGER claims_verdict_by_its_writer BEFORE UPDATE OF verdict, verdict_note, verdict_at, verdict_by ON claims
@@ -737,6 +788,39 @@ CREATE TRIGGER claims_verdict_stamp_is_its_history BEFORE UPDATE OF verdict_at, 
 CREATE TRIGGER claims_verdict_to_health AFTER UPDATE OF verdict ON claims
     BEGIN
         UPDATE claim_health SET verdict = NEW.verdict WHERE claim_id = NEW.id;
+    END;
+
+CREATE TRIGGER claims_workflow_by_its_writer BEFORE UPDATE OF status, assignee, workflow_at, workflow_by ON claims
+    WHEN (NEW.status IS NOT OLD.status OR NEW.assignee IS NOT OLD.assignee) AND (
+        NEW.workflow_at IS NOT OLD.workflow_at
+        OR (checker_actor() IS NOT NULL AND NEW.workflow_by IS NOT OLD.workflow_by
+            AND NEW.workflow_by IS NOT checker_actor()))
+    BEGIN
+        SELECT RAISE(ABORT, 'workflow_at and workflow_by are set by the server: send the status or the assignee');
+    END;
+
+CREATE TRIGGER claims_workflow_history AFTER UPDATE OF status, assignee ON claims
+    WHEN (NEW.status IS NOT OLD.status OR NEW.assignee IS NOT OLD.assignee)
+    BEGIN
+        INSERT INTO workflow_history (claim_id, changed_at, changed_by, from_status, to_status, from_assignee, to_assignee)
+        VALUES (NEW.id, (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), coalesce(checker_actor(), NEW.workflow_by), OLD.status, NEW.status, OLD.assignee, NEW.assignee);
+        UPDATE claims SET workflow_at = (SELECT changed_at FROM workflow_history WHERE id = (SELECT max(id) FROM workflow_history WHERE claim_id = NEW.id)),
+                          workflow_by = (SELECT changed_by FROM workflow_history WHERE id = (SELECT max(id) FROM workflow_history WHERE claim_id = NEW.id))
+        WHERE id = NEW.id;
+    END;
+
+CREATE TRIGGER claims_workflow_named BEFORE UPDATE OF status, assignee ON claims
+    WHEN (NEW.status IS NOT OLD.status OR NEW.assignee IS NOT OLD.assignee) AND coalesce(checker_actor(), NEW.workflow_by) IS NULL
+    BEGIN
+        SELECT RAISE(ABORT, 'a change of status or assignee is made by someone: name them in workflow_by');
+    END;
+
+CREATE TRIGGER claims_workflow_stamp_is_its_history BEFORE UPDATE OF workflow_at, workflow_by ON claims
+    WHEN NOT (NEW.status IS NOT OLD.status OR NEW.assignee IS NOT OLD.assignee) AND (NEW.workflow_at IS NOT OLD.workflow_at OR NEW.workflow_by IS NOT OLD.workflow_by)
+         AND NOT EXISTS (SELECT 1 FROM workflow_history h WHERE h.id = (SELECT max(id) FROM workflow_history WHERE claim_id = NEW.id)
+                         AND h.changed_at IS NEW.workflow_at AND h.changed_by IS NEW.workflow_by)
+    BEGIN
+        SELECT RAISE(ABORT, 'workflow_at and workflow_by are set by the server, and change only with the status or assignee');
     END;
 
 CREATE TRIGGER evidence_never_deleted BEFORE DELETE ON evidence
@@ -900,3 +984,13 @@ CREATE TRIGGER verdict_history_never_rewritten BEFORE UPDATE ON verdict_history
 BEGIN
     SELECT RAISE(ABORT, 'verdict_history is a record of what happened: it is never rewritten');
 END;
+
+CREATE TRIGGER workflow_history_never_deleted BEFORE DELETE ON workflow_history
+    BEGIN
+        SELECT RAISE(ABORT, 'workflow_history is a record of what happened: it is never deleted');
+    END;
+
+CREATE TRIGGER workflow_history_never_rewritten BEFORE UPDATE ON workflow_history
+    BEGIN
+        SELECT RAISE(ABORT, 'workflow_history is a record of what happened: it is never rewritten');
+    END;

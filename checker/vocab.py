@@ -34,6 +34,10 @@ RELATIONS = ("cited", "supports", "contradicts", "context")
 # address is passage_found_at.
 PASSAGE_READ_IN = ("live_page", "stored_copy", "archive_capture")
 
+# Where a claim stands in the editorial workflow (claims.status): no one has started it, an editor is on it, it
+# awaits a second editor's review, it is published (docs/workbench.md).
+STATUSES = ("unstarted", "in_progress", "in_review", "published")
+
 # Where a proposed claim stands (checker propose, accept, reject).
 PROPOSAL_STATUSES = ("proposed", "accepted", "rejected")
 

@@ -99,7 +99,14 @@ OUTCOMES = {
     "invalid_url": ("invalid address", "Not an http(s) address."),
 }
 
-VOCABULARIES = {"verdict": VERDICTS, "health": HEALTHS, "state": STATES, "support": SUPPORTS, "relation": RELATIONS,
+STATUSES = {
+    "unstarted": ("unstarted", "No editor has started on this claim."),
+    "in_progress": ("in progress", "An editor is checking this claim."),
+    "in_review": ("in review", "Its verdict waits for a second editor to review and publish it."),
+    "published": ("published", "Reviewed by a second editor and published, with its ClaimReview on this page."),
+}
+
+VOCABULARIES = {"status": STATUSES, "verdict": VERDICTS, "health": HEALTHS, "state": STATES, "support": SUPPORTS, "relation": RELATIONS,
                 "kind": KINDS, "outcome": OUTCOMES, "family": FAMILIES, "read_in": READ_IN}
 
 

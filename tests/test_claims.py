@@ -184,7 +184,7 @@ def test_get_claim_gives_health_and_evidence(db):
     save(db, {"id": source_id, "url": URL}, [read(SUPPORTING, "Trade report", when=time.time() - 2 * day)])
     save(db, {"id": source_id, "url": URL}, [failed(when=time.time() - day)])
     claim = get_claim(db, claim_id)
-    status = claim["status"]
+    status = claim["health_status"]
     assert (status["health"], status["supporting"], status["unreachable"]) == ("supported", 1, 1)
     assert status["unreachable_since"] and status["sources"] == len(claim["sources"])
     link = next(s for s in claim["sources"] if s["id"] == source_id)

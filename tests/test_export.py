@@ -7,6 +7,7 @@ import pytest
 
 from checker.store.claims import add_article, add_claim, set_verdict
 from checker.export import claim_reviews, spreadsheet_safe, write_claimreview, write_csv
+from checker.store.workflow import set_status
 
 TEXT = ("The city's budget for 2026 is NZ$1.2 billion, the council said. Turnout was 67 percent.\n\n"
         'The mayor called it "the first balanced budget in a decade", and fined the contractor €2.5 million.')
@@ -35,6 +36,8 @@ def rated(db, verdict, note="What the record shows."):
                          date_start="2026", sources=[{"url": "https://council.example/budget", "title": "Budget 2026"}])
     if verdict != "unrated":
         set_verdict(db, claim_id, verdict, note=note, by="editor")
+        set_status(db, claim_id, "in_review", by="editor")
+        set_status(db, claim_id, "published", by="reviewer")
     return claim_id
 
 
@@ -50,13 +53,31 @@ def test_each_verdict_as_a_rating(desk, verdict, value, words):
     rating = review["reviewRating"]
     assert rating["alternateName"] == words and rating["bestRating"] == 4 and rating["worstRating"] == 1
     assert rating.get("ratingValue") == value
-    assert review["url"] == f"https://facts.example/claims/claims/{claim_id}"
-    assert review["itemReviewed"]["appearance"][0]["url"] == "https://news.example/budget"
+    assert review["url"] == f"https://facts.example/-/claim/{claim_id}"
+    assert review["itemReviewed"]["appearance"] == [{
+        "@type": "CreativeWork", "url": "https://news.example/budget", "headline": "Council sets budget",
+        "datePublished": "2026-05-02", "author": {"@type": "Person", "name": "A. Reporter"}}]
     assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "A. Reporter"}
     assert review["itemReviewed"]["datePublished"] == "2026-05-02"
     assert review["reviewBody"] == "What the record shows."
     assert review["citation"] == [{"@type": "CreativeWork", "url": "https://council.example/budget", "name": "Budget 2026"}]
     assert review["author"] == {"@type": "Organization", "name": "Desk", "url": "https://desk.example"}
+
+
+def test_only_published_claims_are_exported_unless_asked(desk):
+    published = rated(desk, "accurate")
+    in_review = add_claim(desk, article_id="budget-2026", quote="Turnout was 67 percent", kind="percentage",
+                          claim="Turnout was 67%.")
+    set_verdict(desk, in_review, "inaccurate", note="Turnout was 61%.", by="editor")
+    set_status(desk, in_review, "in_review", by="editor")
+    args = {"org_name": "Desk", "base_url": "https://facts.example"}
+    assert [r["url"] for r in claim_reviews(desk, **args)] == [f"https://facts.example/-/claim/{published}"]
+    everything = claim_reviews(desk, published_only=False, **args)
+    assert [r["url"].rsplit("/", 1)[1] for r in everything] == [str(published), str(in_review)]
+    # a published claim is dated by its first publication, an unpublished one by its verdict
+    first = desk.execute("SELECT min(changed_at) FROM workflow_history WHERE claim_id = ? AND to_status = 'published'",
+                         [published]).fetchone()[0]
+    assert everything[0]["datePublished"] == first[:10]
 
 
 def test_claimreview_is_a_json_array_that_keeps_every_character(desk):

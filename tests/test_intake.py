@@ -367,7 +367,8 @@ def test_the_seed_page_as_a_file(db_path, capsys):
 def test_export_claimreview_round_trips(db, tmp_path):
     """Our own ClaimReview export, embedded in a page that carries the article, imports back the same claims
     and verdicts, each quoted by a sentence of the article."""
-    reviews = claim_reviews(db, org_name="Desk", org_url="https://desk.example", base_url="https://facts.example")
+    reviews = claim_reviews(db, org_name="Desk", org_url="https://desk.example", base_url="https://facts.example",
+                            published_only=False)
     assert reviews
     body = "\n".join(f"<p>{p}</p>" for p in SEED_PARAGRAPHS)
     html = (f'<html><head><meta charset="utf-8"><title>Our checks of the article</title><script type="application/ld+json">'

@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -137,17 +138,19 @@ def test_export_claimreview(db_path, tmp_path):
     out = tmp_path / "reviews.json"
     result = CliRunner().invoke(cli, ["export", "claimreview", "--db", str(db_path), "--out", str(out),
                                       "--org-name", "Example Fact Check", "--org-url", "https://facts.example.org",
-                                      "--base-url", "https://facts.example.org/db"])
+                                      "--base-url", "https://facts.example.org/db", "--all-rated"])
     assert result.exit_code == 0, result.output
     reviews = json.loads(out.read_text())
     assert len(reviews) == SEED_CLAIMS
     for r in reviews:
         assert r["@context"] == "https://schema.org" and r["@type"] == "ClaimReview"
         assert isinstance(r["claimReviewed"], str) and r["claimReviewed"]
-        assert r["url"].startswith("https://facts.example.org/db/claims/claims/")
+        assert re.fullmatch(r"https://facts\.example\.org/db/-/claim/[0-9]+", r["url"])
         assert r["itemReviewed"]["@type"] == "Claim"
         # the seed article's own address is not recorded (nobody here has read it): its headline stands alone
-        assert r["itemReviewed"]["appearance"] == [{"@type": "CreativeWork", "headline": "Pakistan and Russia seek enhanced cooperation"}]
+        assert r["itemReviewed"]["appearance"] == [{
+            "@type": "CreativeWork", "headline": "Pakistan and Russia seek enhanced cooperation",
+            "datePublished": "2012-03-21", "author": {"@type": "Person", "name": "Serge DeSilva-Ranasinghe"}}]
         assert r["itemReviewed"]["author"] == {"@type": "Person", "name": "Serge DeSilva-Ranasinghe"}
         assert r["itemReviewed"]["datePublished"] == "2012-03-21"
         rating = r["reviewRating"]
@@ -160,6 +163,9 @@ def test_export_claimreview(db_path, tmp_path):
         assert r["citation"] and all(c["@type"] == "CreativeWork" and c["url"].startswith("http") for c in r["citation"])
     medvedev = next(r for r in reviews if "Medvedev was a former" in r["claimReviewed"])
     assert medvedev["reviewRating"]["ratingValue"] == 1 and medvedev["reviewRating"]["alternateName"] == "Inaccurate"
+    # without --all-rated, only what is published: the seed's claims are all still in review
+    result = CliRunner().invoke(cli, ["export", "claimreview", "--db", str(db_path)])
+    assert (result.exit_code, json.loads(result.output)) == (0, [])
 
 
 def test_export_claimreview_names_archive_captures(db, page):
@@ -177,7 +183,8 @@ def test_export_claimreview_names_archive_captures(db, page):
                                       archive_timestamp="20120301000000"))
     from checker.export import claim_reviews
 
-    [review] = claim_reviews(db, claim_ids=[claim_id], org_name="Desk", base_url="http://127.0.0.1:8001")
+    [review] = claim_reviews(db, claim_ids=[claim_id], org_name="Desk", base_url="http://127.0.0.1:8001",
+                             published_only=False)
     cited = next(c for c in review["citation"] if c["url"] == page.url("/gone-page"))
     assert cited["archivedAt"] == "https://web.archive.org/web/20120301000000id_/x"
 

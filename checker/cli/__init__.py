@@ -17,6 +17,11 @@ COMMANDS = {
     "verdict": ("claims:verdict",
                "Rate a claim: one of unrated, accurate, mostly_accurate, partly_accurate, inaccurate, "
                "unverifiable."),
+    "assign": ("workflow:assign",
+               "Give a claim to an editor (yourself, to take it); an unstarted claim is then in progress."),
+    "status": ("workflow:status",
+               "Move a claim to a status: one of unstarted, in_progress, in_review, published (review needs a "
+               "verdict; publishing needs review and an editor other than the one who set the verdict)."),
     "claims": ("claims:list_claims", "List claims as a table, each claim wrapped to the terminal's width."),
     "show": ("claims:show",
                "Show one claim as the workbench does: its quote, figures and dates, verdict, health, and "

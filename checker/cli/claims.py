@@ -280,8 +280,9 @@ def show(db_path, claim_id):
     click.echo(f"  verdict:    {label('verdict', c['verdict'])}" + (f" ({set_by(c['verdict_by'])}, {when(c['verdict_at'])})" if c["verdict_by"] else ""))
     if c["verdict_note"]:
         click.echo(f"  note:       {c['verdict_note']}")
+    click.echo(f"  status:     {c['status'].replace('_', ' ')}" + (f", with {c['assignee']}" if c["assignee"] else ""))
     contradicting = sum(s["support"] == "contradicts" for s in c["sources"])
-    click.echo(f"  health:     {health_line(c['status'], contradicting)}")
+    click.echo(f"  health:     {health_line(c['health_status'], contradicting)}")
     click.echo(f"{plural(len(c['sources']), 'source')}:")
     for s in c["sources"]:
         click.echo(f"  [{s['id']}] {s['relation']}: {s['title'] or s['url']}" + (f" ({s['publisher']})" if s["publisher"] else ""))

@@ -407,14 +407,14 @@ def fts_query(text: str) -> str:
 
 
 def get_claim(db: Database, claim_id: int) -> ClaimDetail:
-    """A claim with its article's title, its health (``status``: health, sources, supporting,
+    """A claim with its article's title, its health (``health_status``: health, sources, supporting,
     unreachable, unreachable_since, latest_check_at) and its sources, each with its relation,
     passage (and where and when it was read), its state and latest check, and the latest evidence
     for the link (support, score, facts found and missing, snippet, when and whence it was read)."""
     claim_row = cast(ClaimDetail, get_claim_row(db, claim_id))  # it gains the keys of a ClaimDetail here
     article = get_article(db, claim_row["article_id"])
     claim_row["article_title"] = article["title"]
-    claim_row["status"] = cast(ClaimStatus, next(db.query(
+    claim_row["health_status"] = cast(ClaimStatus, next(db.query(
         """SELECT health, sources, supporting, unreachable, unreachable_since, latest_check_at
            FROM claim_status WHERE claim_id = ?""", [claim_row["id"]])))
     claim_row["sources"] = []

@@ -44,6 +44,10 @@ class ClaimRow(TypedDict):
     added_at: str
     added_by: str | None
     seed_key: str | None
+    status: str  # vocab.STATUSES
+    assignee: str | None
+    workflow_at: str | None
+    workflow_by: str | None
 
 
 class ClaimSummary(TypedDict):
@@ -98,7 +102,7 @@ class ClaimDetail(ClaimRow):
     """get_claim's claim: its row and the keys it gains there."""
 
     article_title: str
-    status: ClaimStatus
+    health_status: ClaimStatus
     sources: list[ClaimSource]
 
 
@@ -215,3 +219,15 @@ class CandidateClaim(TypedDict):
     date_start: str | None
     date_end: str | None
     verdict: str
+
+
+class WorkItem(TypedDict):
+    """A claim on an editor's list (store/workflow.py): yours, or awaiting your review."""
+
+    id: int
+    claim: str
+    status: str
+    verdict: str
+    verdict_by: str | None
+    assignee: str | None
+    workflow_at: str | None

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from .claims import add_article, add_claim, set_verdict
 from .db import transaction
 from ..errors import InvalidInput
+from .workflow import set_status
 
 SEED_DIR = pathlib.Path(__file__).parent.parent / "seed"
 
@@ -39,7 +40,7 @@ def load_seed(db: Database, path: str | os.PathLike[str] | None = None) -> int:
     """Insert whatever of the seed is missing; rows already present are left as they are.
 
     Claims are matched on their seed key, so a rerun adds nothing, and a verdict an
-    editor changed since is not overwritten. Returns the number of claims added.
+    editor changed since is not overwritten. A claim the seed rates starts in review. Returns the number of claims added.
     """
     seed = read_seed(path)
     unproven = unproven_passages(seed)
@@ -84,5 +85,7 @@ def load_seed(db: Database, path: str | os.PathLike[str] | None = None) -> int:
                 seed_key=entry["key"],
             )
             set_verdict(db, claim_id, entry["verdict"], note=entry["verdict_note"], by="seed")
+            if entry["verdict"] != "unrated":  # rated by the seed: waiting for an editor to review and publish
+                set_status(db, claim_id, "in_review", by="seed")
             added += 1
     return added

@@ -13,6 +13,7 @@ from . import labels
 from . import login
 from . import pages
 from . import stamps
+from . import workflow
 from .claim_page import day
 from .schedule import Schedule
 from .pages import EDIT, RECHECK, ROUTES, claims_database
@@ -78,7 +79,7 @@ def extra_template_vars(datasette):
 
 @hookimpl
 def register_routes():
-    return login.ROUTES + ROUTES
+    return login.ROUTES + ROUTES + workflow.ROUTES
 
 
 @hookimpl

@@ -145,6 +145,8 @@ def claim_page(db, claim_id):
         "next_claim": next_claim,
         "history": [dict(r) for r in db.query(
             "SELECT * FROM verdict_history WHERE claim_id = ? ORDER BY id DESC", [claim_id])],
+        "workflow": [dict(r) for r in db.query(
+            "SELECT * FROM workflow_history WHERE claim_id = ? ORDER BY id DESC", [claim_id])],
         "health_log": [dict(r) for r in db.query(
             "SELECT * FROM claim_health_log WHERE claim_id = ? ORDER BY id DESC LIMIT 20", [claim_id])],
         "removed": [dict(r) for r in db.query(

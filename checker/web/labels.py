@@ -3,15 +3,16 @@ tooltips and the pages' legend)."""
 
 from ..words import (  # the vocabularies in words, shared with the command line
     VERDICTS, HEALTHS, STATES, SUPPORTS, RELATIONS, READ_IN, KINDS,
-    OUTCOME_FAMILIES, FAMILIES, OUTCOMES, VOCABULARIES, family, label, explain,
+    OUTCOME_FAMILIES, FAMILIES, OUTCOMES, STATUSES, VOCABULARIES, family, label, explain,
 )
 
 # The vocabulary of each column that holds a code, so that Datasette's facets show its values in words.
 COLUMN_VOCABULARY = {"verdict": "verdict", "to_verdict": "verdict", "kind": "kind", "health": "health",
                      "state": "state", "outcome": "outcome", "latest_outcome": "outcome", "support": "support",
-                     "relation": "relation"}
+                     "relation": "relation", "to_status": "status", "from_status": "status"}
 # Column names that plain words say better than the name with its underscores as spaces.
-COLUMN_WORDS = {"id": "number", "article_id": "article", "to_verdict": "new verdict", "via_archive": "from the archive",
+COLUMN_WORDS = {"id": "number", "article_id": "article", "to_verdict": "new verdict", "to_status": "new status",
+                "from_status": "old status", "via_archive": "from the archive",
                 "latest_outcome": "latest check"}
 # A claim as a card on a phone (the claims table at 480 px or less): these columns, in plain words.
 CLAIM_CARD = ("id", "claim", "verdict", "kind", "article_id")

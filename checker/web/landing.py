@@ -9,6 +9,7 @@ from ..errors import InvalidInput
 from ..reading.facts import index_page, nearest_year
 from ..reading.figures import is_currency
 from ..store.review import review_queue, review_queue_size
+from ..store.workflow import awaiting_review, awaiting_review_count, yours
 from ..vocab import HEALTHS
 from . import charts
 from . import labels
@@ -59,6 +60,13 @@ def landing(db, links, q=None, today=None, per_verdict=PER_VERDICT):
             "figures": charts.figures_chart(figures, links, article, total),
         },
     }
+
+
+def work_of(db, editor):
+    """What an editor works from: the claims assigned to them (not yet published) and those in review whose
+    verdict someone else set, which they may publish."""
+    return {"yours": yours(db, editor), "awaiting_review": awaiting_review(db, editor),
+            "awaiting_total": awaiting_review_count(db, editor)}
 
 
 def verdict_health_counts(db):

@@ -20,6 +20,7 @@ from . import actions
 from . import labels
 from . import article_page as article_page_data
 from . import claim_page as claim_page_data
+from . import editorial
 from . import landing
 from .forms import add_claim_with_sources, address_warning, address_warnings, as_rowid, claim_form_errors, form_errors, quote_check_result, source_rows
 from .jobs import Jobs
@@ -89,7 +90,9 @@ async def render(datasette, request, template, context, status=200):
 async def landing_page(datasette, request):
     links = landing.Links(datasette.urls, claims_database(datasette).name)
     data = await read(datasette, landing.landing, links, request.args.get("q"))
-    return await render(datasette, request, "checker_landing.html", {"data": data})
+    if actor_name(request) and await can(datasette, request, EDIT):
+        data["work"] = await read(datasette, landing.work_of, actor_name(request))
+    return await render(datasette, request, "checker_landing.html", {"data": data, "me": actor_name(request)})
 
 
 async def claim_page(datasette, request):
@@ -130,8 +133,11 @@ async def render_claim_page(datasette, request, errors=None, form=None, status=2
     job = JOBS.get(request.args.get("job") or "")
     if job is not None and await can(datasette, request, RECHECK):
         recheck = job.as_dict()
-    return await render(datasette, request, "checker_claim.html",
-                        {"page": data, "errors": errors or {}, "form": form or {}, "recheck": recheck}, status=status)
+    url = datasette.absolute_url(request, datasette.urls.path(f"/-/claim/{claim_id}"))
+    head = await read(datasette, editorial.page_head, claim_id, url, *editorial.organisation(datasette).values())
+    return await render(datasette, request, "checker_claim.html", {
+        "page": data, "errors": errors or {}, "form": form or {}, "recheck": recheck, "head": head,
+        "me": actor_name(request), "editors": editorial.editors(datasette)}, status=status)
 
 
 async def set_verdict(datasette, request):
