@@ -258,6 +258,33 @@ async def test_an_empty_database_says_so(tmp_path):
 
 
 @pytest.mark.asyncio
+async def test_a_first_step_when_nothing_was_checked_yet(tmp_path, db_path):
+    path = tmp_path / "empty.db"
+    open_db(path, create=True).conn.close()
+    empty = make_ds(path)
+    await empty.invoke_startup()
+    editor = {"ds_actor": empty.sign({"a": {"id": "alice", "roles": ["editor"]}}, "actor")}
+    text = (await empty.client.get("/", cookies=editor)).text
+    step = text[text.index('id="first-step"'):text.index("</p>", text.index('id="first-step"'))]
+    assert "Nothing has been checked yet" in step and 'href="/-/import"' in step
+    assert "an editor imports one" in (await get(empty, "/")).text  # a visitor is told who can
+    seeded = make_ds(db_path)  # the seed: articles and claims, no check yet
+    await seeded.invoke_startup()
+    text = (await get(seeded, "/")).text
+    assert "Recheck" in text[text.index('id="first-step"'):]
+
+
+def test_the_articles_with_the_proposals_left_to_review(db):
+    from checker import propose
+    propose.propose(db, "pakistan-russia-2012")
+    open_ = db.execute("SELECT count(*) FROM proposals WHERE status = 'proposed'").fetchone()[0]
+    claims = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    rows = landing.article_rows(db)
+    assert rows[0]["id"] == "pakistan-russia-2012" and (rows[0]["claims"], rows[0]["open"]) == (claims, open_)
+    assert open_ > 0
+
+
+@pytest.mark.asyncio
 async def test_no_plotly_and_no_script_of_ours(ds):
     text = (await get(ds, "/")).text
     assert "plotly" not in text.lower()

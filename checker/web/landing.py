@@ -27,6 +27,9 @@ WORDS = {"verdict": VERDICT_WORDS, "health": HEALTH_WORDS, "health_meaning": HEA
          "outcome": OUTCOME_WORDS, "family": FAMILY_OF, "family_words": FAMILY_WORDS, "support": SUPPORT_WORDS}
 
 
+ARTICLES_SHOWN = 10
+
+
 def landing(db, links, q=None, today=None, per_verdict=PER_VERDICT):
     """Everything the landing page shows. links: a charts.Links for the page's database; q: a search
     of the claims (full text), or None; today: the checks chart's last day (default: today, UTC)."""
@@ -53,6 +56,7 @@ def landing(db, links, q=None, today=None, per_verdict=PER_VERDICT):
             """SELECT c.id, c.source_id, c.started_at, c.outcome, c.http_status, c.via_archive, sources.url, sources.title
                FROM (SELECT * FROM checks ORDER BY id DESC LIMIT 10) c JOIN sources ON sources.id = c.source_id
                ORDER BY c.id DESC""")],
+        "articles": article_rows(db),
         "words": WORDS,
         "charts": {
             "verdict_health": charts.verdict_health_chart({(r["verdict"], r["health"]): r["n"] for r in status}, links),
@@ -60,6 +64,16 @@ def landing(db, links, q=None, today=None, per_verdict=PER_VERDICT):
             "figures": charts.figures_chart(figures, links, article, total),
         },
     }
+
+
+def article_rows(db, limit=ARTICLES_SHOWN):
+    """The latest articles, each with its claims and the proposals still open on it (the import's work
+    left to do): [{id, title, claims, open}], the newest first."""
+    return [dict(r) for r in db.query(
+        """SELECT a.id, a.title,
+                  (SELECT count(*) FROM claims WHERE article_id = a.id) AS claims,
+                  (SELECT count(*) FROM proposals WHERE article_id = a.id AND status = 'proposed') AS open
+           FROM articles a ORDER BY a.rowid DESC LIMIT ?""", [limit])]
 
 
 def work_of(db, editor):
