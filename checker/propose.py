@@ -16,7 +16,7 @@ from .pages.furniture import furniture_kind, heading_alone
 from .reading import spot
 from .reading.atomic import Atom, iter_atoms
 from .reading.speech import named_speaker, quotation_speaker
-from .store.claims import add_claim, get_article
+from .store.claims import add_claim, current_user, get_article
 from .store.db import transaction
 from .errors import InvalidInput, NotFound
 from .reading.facts import Fact, claim_facts, index_page
@@ -359,17 +359,17 @@ def accept(db: Database, proposal_id: int, *, claim: str | None = None, kind: st
             urls.setdefault(normalise_url(url), url)
         claim_id = add_claim(db, article_id=proposal["article_id"], quote=proposal["quote"],
                              sources=[{"url": u} for u in urls.values()], added_by=by, **fields)
-        db.table("proposals").update(proposal["id"], {"status": "accepted", "claim_id": claim_id})
+        db.table("proposals").update(proposal["id"], {"status": "accepted", "claim_id": claim_id, "decided_by": _who(by)})
     return claim_id
 
 
-def mark_accepted(db: Database, proposal_id: int, claim_id: int) -> None:
+def mark_accepted(db: Database, proposal_id: int, claim_id: int, by: str | None = None) -> None:
     """Record that a proposal became a claim the editor wrote (the workbench's pre-filled form), by the
     same rule as `accept`."""
     with transaction(db):
         proposal = _open(db, proposal_id, "accepted")
         refuse_acceptance(db, proposal, db.table("claims").get(claim_id)["claim"])
-        db.table("proposals").update(proposal["id"], {"status": "accepted", "claim_id": claim_id})
+        db.table("proposals").update(proposal["id"], {"status": "accepted", "claim_id": claim_id, "decided_by": _who(by)})
 
 
 def refuse_acceptance(db: Database, proposal: Proposal, claim: str | None) -> None:
@@ -389,9 +389,30 @@ def refuse_acceptance(db: Database, proposal: Proposal, claim: str | None) -> No
             "it (accept --claim, or the claim field of the workbench's form), or reject it").at("claim")
 
 
-def reject(db: Database, proposal_id: int) -> int:
-    """Mark a proposal rejected."""
+def reject(db: Database, proposal_id: int, reason: str | None, by: str | None = None) -> int:
+    """Mark a proposal rejected, for a reason (kept with it and in proposal_history; reopen undoes it)."""
+    reason = clean(reason)
+    if reason is None:
+        raise InvalidInput("say why the proposal is rejected: a reason such as 'not in the article's words' "
+                           "or 'opinion, nothing to check'").at("reason")
     with transaction(db):
         proposal = _open(db, proposal_id, "rejected")
-        db.table("proposals").update(proposal["id"], {"status": "rejected"})
+        db.table("proposals").update(proposal["id"], {"status": "rejected", "rejected_because": reason,
+                                                      "decided_by": _who(by)})
     return proposal["id"]
+
+
+def reopen(db: Database, proposal_id: int, by: str | None = None) -> int:
+    """Undo a rejection: the proposal is open again, its reason kept in proposal_history."""
+    with transaction(db):
+        proposal = get_proposal(db, proposal_id)
+        if proposal["status"] != "rejected":
+            raise InvalidInput(f"proposal {proposal['id']} is {proposal['status']}: only a rejected one can be reopened")
+        db.table("proposals").update(proposal["id"], {"status": "proposed", "rejected_because": None,
+                                                      "decided_by": _who(by)})
+    return proposal["id"]
+
+
+def _who(by: str | None) -> str:
+    """Who decides: the name given, else the person at the command line."""
+    return clean(by) or current_user() or "unknown"

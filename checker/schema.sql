@@ -162,6 +162,16 @@ CREATE TABLE link_removals (
         reason TEXT CHECK (reason IS NULL OR trim(reason, ' ' || char(9) || char(10) || char(13) || char(160)) <> '')
     );
 
+CREATE TABLE proposal_history (
+        id INTEGER PRIMARY KEY,
+        proposal_id INTEGER NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+        changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        changed_by TEXT NOT NULL CHECK (length(changed_by) > 0),
+        from_status TEXT NOT NULL CHECK (from_status IN ('proposed', 'accepted', 'rejected')),
+        to_status TEXT NOT NULL CHECK (to_status IN ('proposed', 'accepted', 'rejected')),
+        reason TEXT
+    );
+
 CREATE TABLE "proposals" (
         id INTEGER PRIMARY KEY,
         article_id TEXT NOT NULL REFERENCES articles(id),
@@ -177,7 +187,8 @@ CREATE TABLE "proposals" (
         repeats TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(repeats) AND json_type(repeats) = 'array'),
         status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'accepted', 'rejected')),
         claim_id INTEGER REFERENCES claims(id),
-        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), sentence TEXT CHECK (sentence IS NULL OR instr(sentence, quote) > 0),
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), sentence TEXT CHECK (sentence IS NULL OR instr(sentence, quote) > 0), decided_by TEXT CHECK (decided_by IS NULL OR length(decided_by) > 0), decided_at TEXT, rejected_because TEXT
+        CHECK (rejected_because IS NULL OR (status = 'rejected' AND trim(rejected_because, ' ' || char(9) || char(10) || char(13) || char(160)) <> '')),
         CHECK ((value IS NULL) = (unit IS NULL)),
         CHECK (date_end IS NULL OR date_start IS NOT NULL),
         CHECK ((status = 'accepted') = (claim_id IS NOT NULL)),
@@ -292,6 +303,8 @@ CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
     ON "_sqlite_migrations" ("migration_set", "name");
 
 CREATE INDEX link_removals_claim ON link_removals(claim_id, id);
+
+CREATE INDEX proposal_history_proposal ON proposal_history(proposal_id, id);
 
 CREATE INDEX proposals_article ON proposals(article_id, status);
 
@@ -849,6 +862,16 @@ CREATE TRIGGER link_removals_never_rewritten BEFORE UPDATE ON link_removals
         SELECT RAISE(ABORT, 'link_removals is a record of what happened: it is never rewritten');
     END;
 
+CREATE TRIGGER proposal_history_never_deleted BEFORE DELETE ON proposal_history
+    BEGIN
+        SELECT RAISE(ABORT, 'proposal_history is a record of what happened: it is never deleted');
+    END;
+
+CREATE TRIGGER proposal_history_never_rewritten BEFORE UPDATE ON proposal_history
+    BEGIN
+        SELECT RAISE(ABORT, 'proposal_history is a record of what happened: it is never rewritten');
+    END;
+
 CREATE TRIGGER proposals_cite_only_http BEFORE INSERT ON proposals
     WHEN EXISTS (SELECT 1 FROM json_each(NEW.cited_urls) WHERE type <> 'text' OR NOT ((value GLOB 'http://?*' OR value GLOB 'https://?*') AND value NOT GLOB '*[' || ' ' || char(9) || char(10) || char(13) || char(160) || ']*') OR value GLOB '*[' || char(0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF) || ']*')
     BEGIN
@@ -873,6 +896,23 @@ CREATE TRIGGER proposals_created_at_kept BEFORE UPDATE OF created_at ON proposal
         SELECT RAISE(ABORT, 'proposals.created_at is set by the server when the row is added, and never changes');
     END;
 
+CREATE TRIGGER proposals_decided_by_someone BEFORE UPDATE OF status ON proposals
+    WHEN NEW.status IS NOT OLD.status AND coalesce(checker_actor(), NEW.decided_by) IS NULL
+    BEGIN
+        SELECT RAISE(ABORT, 'a proposal is accepted, rejected or reopened by someone: name them in decided_by');
+    END;
+
+CREATE TRIGGER proposals_decision_history AFTER UPDATE OF status ON proposals
+    WHEN NEW.status IS NOT OLD.status
+    BEGIN
+        INSERT INTO proposal_history (proposal_id, changed_at, changed_by, from_status, to_status, reason)
+        VALUES (NEW.id, (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), coalesce(checker_actor(), NEW.decided_by), OLD.status, NEW.status, NEW.rejected_because);
+        UPDATE proposals SET decided_by = coalesce(checker_actor(), NEW.decided_by),
+                             decided_at = (SELECT changed_at FROM proposal_history
+                                           WHERE id = (SELECT max(id) FROM proposal_history WHERE proposal_id = NEW.id))
+        WHERE id = NEW.id;
+    END;
+
 CREATE TRIGGER proposals_keep_their_words BEFORE UPDATE OF article_id, quote, sentence ON proposals
     BEGIN
         SELECT RAISE(ABORT, 'a proposal keeps its article, quote and sentence: propose again instead');
@@ -882,6 +922,7 @@ CREATE TRIGGER proposals_move_forward BEFORE UPDATE OF status, claim_id ON propo
     WHEN NOT (
         (NEW.status IS OLD.status AND NEW.claim_id IS OLD.claim_id)
         OR (OLD.status = 'proposed' AND NEW.status = 'rejected' AND NEW.claim_id IS NULL)
+        OR (OLD.status = 'rejected' AND NEW.status = 'proposed' AND NEW.claim_id IS NULL)
         OR (OLD.status = 'proposed' AND NEW.status = 'accepted'
             AND EXISTS (SELECT 1 FROM claims c WHERE c.id = NEW.claim_id AND c.article_id = NEW.article_id
                         AND julianday('now') - julianday(c.added_at) < 60 / 86400.0
@@ -889,13 +930,21 @@ CREATE TRIGGER proposals_move_forward BEFORE UPDATE OF status, claim_id ON propo
                              OR instr(replace(replace(replace(replace(replace(c.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(NEW.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0))
             AND NOT EXISTS (SELECT 1 FROM proposals p WHERE p.claim_id = NEW.claim_id AND p.id <> NEW.id)))
     BEGIN
-        SELECT RAISE(ABORT, 'a proposal goes from proposed to rejected, or to accepted as the claim just made from it, and no further');
+        SELECT RAISE(ABORT, 'a proposal goes from proposed to rejected or back, or to accepted as the claim just made from it, and no further');
     END;
 
 CREATE TRIGGER proposals_quote_in_article BEFORE INSERT ON proposals
     WHEN NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = NEW.article_id AND (instr(articles.text, NEW.quote) > 0 OR instr(replace(replace(replace(replace(replace(articles.text, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), ''), replace(replace(replace(replace(replace(NEW.quote, ' ', ''), char(9), ''), char(10), ''), char(13), ''), char(160), '')) > 0))
     BEGIN
         SELECT RAISE(ABORT, 'proposals.quote must occur in the text of its article');
+    END;
+
+CREATE TRIGGER proposals_rejected_for_a_reason BEFORE UPDATE OF status, rejected_because ON proposals
+    WHEN (NEW.status = 'rejected' AND OLD.status IS NOT 'rejected'
+          AND trim(coalesce(NEW.rejected_because, ''), ' ' || char(9) || char(10) || char(13) || char(160)) = '')
+         OR (NEW.status IS NOT 'rejected' AND NEW.rejected_because IS NOT NULL)
+    BEGIN
+        SELECT RAISE(ABORT, 'a proposal is rejected for a reason: say why in rejected_because (an undo clears it)');
     END;
 
 CREATE TRIGGER proposals_sentence_in_article BEFORE INSERT ON proposals

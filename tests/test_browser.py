@@ -327,7 +327,23 @@ def test_editor_imports_an_article_and_works_through_its_proposals(server, page,
     page.wait_for_load_state()
     assert re.search(r"/-/claim/\d+$", page.url)
     page.goto(server["base"] + "/-/article/imported")
-    page.locator("li.proposal-proposed").first.locator("button:has-text('Reject')").click()
+    first = page.locator("li.proposal-proposed").first
+    pid = first.get_attribute("id")
+    first.locator("button:has-text('Reject')").click()  # no reason yet: the browser asks for one
+    assert page.locator(f"#{pid}.proposal-proposed").count() == 1
+    first.locator("input[name=reason]").fill("opinion, nothing to check")
+    first.locator("button:has-text('Reject')").click()
+    page.wait_for_load_state()
+    rejected = page.locator(f"#{pid}")
+    expect(rejected).to_have_class(re.compile("proposal-rejected"))
+    expect(rejected.locator(".rejected-why")).to_contain_text("Rejected by alice")
+    expect(rejected.locator(".rejected-why")).to_contain_text("opinion, nothing to check")
+    rejected.screenshot(path=str(SHOTS / "18a-proposal-rejected.png"))
+    rejected.locator("button:has-text('Reopen')").click()  # undone
+    page.wait_for_load_state()
+    expect(page.locator(f"#{pid}")).to_have_class(re.compile("proposal-proposed"))
+    page.locator(f"#{pid} input[name=reason]").fill("opinion, nothing to check")
+    page.locator(f"#{pid} button:has-text('Reject')").click()
     page.wait_for_load_state()
     expect(page.locator("li.proposal-rejected").first).to_be_visible()
     expect(page.locator("li.proposal-accepted").first).to_contain_text("accepted as claim")

@@ -306,7 +306,7 @@ def test_bad_article_input(tmp_path, db_path, capsys):
 
 
 @pytest.mark.parametrize("command", [["claims"], ["show", "1"], ["verdict", "1", "accurate"], ["add-source", "1", "https://example.org/"], ["serve"],
-                                     ["propose", "an-article"], ["proposals"], ["accept", "1"], ["reject", "1"]])
+                                     ["propose", "an-article"], ["proposals"], ["accept", "1"], ["reject", "1", "--reason", "x"], ["reopen", "1"]])
 def test_missing_or_foreign_database(tmp_path, capsys, command):
     missing = tmp_path / "missing.db"
     with pytest.raises(SystemExit) as e:
@@ -359,7 +359,8 @@ ID_COMMANDS = [
     (["export", "csv"], ["--claim", "{id}"], [], "claim"),
     (["export", "claimreview"], ["--claim", "{id}"], [], "claim"),
     (["accept"], [], ["{id}"], "proposal"),
-    (["reject"], [], ["{id}"], "proposal"),
+    (["reject"], ["--reason", "x"], ["{id}"], "proposal"),
+    (["reopen"], [], ["{id}"], "proposal"),
 ]
 
 

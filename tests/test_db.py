@@ -172,26 +172,53 @@ MOVES = [
 @pytest.mark.parametrize("status,claim,allowed", MOVES, ids=[f"{s}-{i}" for i, (s, _, _) in enumerate(MOVES)])
 def test_a_proposal_moves_only_forward(db, status, claim, allowed):
     insert(db, "proposals", GOOD_PROPOSAL)
-    update = lambda: db.conn.execute("update proposals set status = ?, claim_id = ?", [status, claim(db)])
+    reason = "opinion, nothing to check" if status == "rejected" else None
+    update = lambda: db.conn.execute("update proposals set status = ?, claim_id = ?, rejected_because = ?, decided_by = 'ed'",
+                                     [status, claim(db), reason])
     if not allowed:
         with pytest.raises(sqlite3.IntegrityError):
             update()
         return
     update()
+    # an acceptance is never undone; a rejection only back to proposed (an undo), never to accepted
     for status_then, claim_then in [("proposed", None), ("rejected", None), ("accepted", _new_claim(db))]:
-        if (status_then, claim_then) == (status, None):
+        if (status_then, claim_then) == (status, None) or (status, status_then) == ("rejected", "proposed"):
             continue
-        with pytest.raises(sqlite3.IntegrityError, match="no further|CHECK"):  # never reopened or moved on
-            db.conn.execute("update proposals set status = ?, claim_id = ?", [status_then, claim_then])
+        with pytest.raises(sqlite3.IntegrityError, match="no further|CHECK|reason"):
+            db.conn.execute("update proposals set status = ?, claim_id = ?, decided_by = 'ed'", [status_then, claim_then])
+
+
+@pytest.mark.parametrize("change,refusal", [
+    ("status = 'rejected', decided_by = 'ed'", "for a reason"),  # no reason
+    ("status = 'rejected', rejected_because = '  ', decided_by = 'ed'", "for a reason"),  # a blank one
+    ("status = 'rejected', rejected_because = 'opinion'", "by someone"),  # nobody named
+])
+def test_a_rejection_says_why_and_who(db, change, refusal):
+    insert(db, "proposals", GOOD_PROPOSAL)
+    with pytest.raises(sqlite3.IntegrityError, match=refusal):
+        db.conn.execute(f"update proposals set {change}")
+
+
+def test_a_rejection_is_undone_and_both_are_in_the_history(db):
+    insert(db, "proposals", GOOD_PROPOSAL)
+    db.conn.execute("update proposals set status = 'rejected', rejected_because = 'opinion', decided_by = 'ed'")
+    with pytest.raises(sqlite3.IntegrityError, match="reason"):  # reopened, it keeps no reason
+        db.conn.execute("update proposals set status = 'proposed', decided_by = 'flo'")
+    db.conn.execute("update proposals set status = 'proposed', rejected_because = NULL, decided_by = 'flo'")
+    assert db.execute("select status, rejected_because, decided_by from proposals").fetchone() == ("proposed", None, "flo")
+    history = db.execute("select changed_by, from_status, to_status, reason from proposal_history order by id").fetchall()
+    assert history == [("ed", "proposed", "rejected", "opinion"), ("flo", "rejected", "proposed", None)]
+    with pytest.raises(sqlite3.IntegrityError, match="never"):
+        db.conn.execute("delete from proposal_history")
 
 
 def test_a_claim_is_the_acceptance_of_one_proposal(db):
     insert(db, "proposals", GOOD_PROPOSAL)
     insert(db, "proposals", {**GOOD_PROPOSAL, "claim": "A second reading of the same sentence."})
     claim_id = _new_claim(db)
-    db.conn.execute("update proposals set status = 'accepted', claim_id = ? where id = 1", [claim_id])
+    db.conn.execute("update proposals set status = 'accepted', claim_id = ?, decided_by = 'ed' where id = 1", [claim_id])
     with pytest.raises(sqlite3.IntegrityError, match="no further"):
-        db.conn.execute("update proposals set status = 'accepted', claim_id = ? where id = 2", [claim_id])
+        db.conn.execute("update proposals set status = 'accepted', claim_id = ?, decided_by = 'ed' where id = 2", [claim_id])
 
 
 @pytest.mark.parametrize("urls,allowed", [

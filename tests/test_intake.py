@@ -335,7 +335,7 @@ def test_a_refresh_marks_the_proposals_made_from_the_earlier_text(tmp_path, db_p
         assert err.count("\n") == 1 and "no longer has" in err and hint in err, err
     assert dump(db_path) == before
     main(["accept", changed["id"], "--claim", "Jane Doe was the mayor when the rise was approved.", "--db", db_path])
-    main(["reject", gone["id"], "--db", db_path])
+    main(["reject", gone["id"], "--reason", "its words are gone from the article", "--db", db_path])
     [claim] = rows(db_path, "SELECT claim, quote FROM claims WHERE article_id = 'water-rates-rise'")
     assert claim == {"claim": "Jane Doe was the mayor when the rise was approved.", "quote": "Mayor Jane Doe"}
     main(["propose", "water-rates-rise", "--db", db_path])  # the new text's own proposals

@@ -86,9 +86,23 @@ async def test_import_propose_accept_and_reject_in_the_workbench(ds, empty_db, s
 
     other = next(i for i in ids if i != trade)
     assert (await ds.client.post(f"/-/proposal/{other}/reject")).status_code == 403
-    response = await ds.client.post(f"/-/proposal/{other}/reject", **editor(ds))
+    response = await ds.client.post(f"/-/proposal/{other}/reject", data={"reason": "opinion, nothing to check"}, **editor(ds))
     assert response.status_code == 302
     assert empty_db.execute("select status from proposals where id = ?", [other]).fetchone()[0] == "rejected"
+    shown = (await ds.client.get(f"/-/article/{article}", **editor(ds))).text
+    at = shown.index(f'id="proposal-{other}"')
+    assert "Rejected by alice" in shown[at:at + 3000] and "opinion, nothing to check" in shown[at:at + 3000]
+    assert f'action="/-/proposal/{other}/reopen"' in shown[at:at + 3000]
+    # undone: open again, and the rejection and its undoing both in the history
+    assert (await ds.client.post(f"/-/proposal/{other}/reopen", **editor(ds))).status_code == 302
+    assert empty_db.execute("select status, rejected_because from proposals where id = ?", [other]).fetchone() == ("proposed", None)
+    assert empty_db.execute("select from_status, to_status, reason, changed_by from proposal_history where proposal_id = ?"
+                            " order by id", [other]).fetchall() == [("proposed", "rejected", "opinion, nothing to check", "alice"),
+                                                                   ("rejected", "proposed", None, "alice")]
+    # a rejection with no reason is refused, and nothing changes
+    await ds.client.post(f"/-/proposal/{other}/reject", data={"reason": " "}, **editor(ds))
+    assert empty_db.execute("select status from proposals where id = ?", [other]).fetchone()[0] == "proposed"
+    await ds.client.post(f"/-/proposal/{other}/reject", data={"reason": "opinion, nothing to check"}, **editor(ds))
     page = (await ds.client.get(f"/-/article/{article}")).text
     assert f'accepted as <a href="/-/claim/{claim_id}">claim {claim_id}</a>' in page
     assert "Accept…" not in page  # a visitor sees no buttons

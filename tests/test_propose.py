@@ -269,7 +269,8 @@ def refusals():
     """(what to do, the message): each refused in one line, with nothing written."""
     return [
         (lambda db, p: propose.accept(db, 99999), "no proposal with id 99999"),
-        (lambda db, p: propose.reject(db, 99999), "no proposal with id 99999"),
+        (lambda db, p: propose.reject(db, 99999, "no reason"), "no proposal with id 99999"),
+        (lambda db, p: propose.reject(db, p["US$630 million in 2008"]["id"], "  "), "say why the proposal is rejected"),
         (lambda db, p: propose.accept(db, p["US$630 million in 2008"]["id"], kind="rumour"), "unknown kind 'rumour'"),
         (lambda db, p: propose.accept(db, p["US$630 million in 2008"]["id"], value="lots"), "is not a number"),
         (lambda db, p: propose.accept(db, p["US$630 million in 2008"]["id"], date_start="March 2012"), "is not a date"),
@@ -326,12 +327,12 @@ def test_a_decided_proposal_stays_decided(db, proposed):
     accepted = proposed["to US$441 million in 2006"]["id"]
     rejected = proposed[T92]["id"]
     claim_id = propose.accept(db, accepted)
-    propose.reject(db, rejected)
+    propose.reject(db, rejected, "a duplicate", by="tester")
     for action, pid, message in [
         (propose.accept, accepted, f"proposal {accepted} is already accepted as claim {claim_id}"),
-        (propose.reject, accepted, f"proposal {accepted} is already accepted as claim {claim_id}"),
+        (lambda db, i: propose.reject(db, i, "why"), accepted, f"proposal {accepted} is already accepted as claim {claim_id}"),
         (propose.accept, rejected, f"proposal {rejected} is already rejected: only a proposed one can be accepted"),
-        (propose.reject, rejected, f"proposal {rejected} is already rejected: only a proposed one can be rejected"),
+        (lambda db, i: propose.reject(db, i, "why"), rejected, f"proposal {rejected} is already rejected: only a proposed one can be rejected"),
     ]:
         with pytest.raises(CheckerError, match=re.escape(message)):
             action(db, pid)
@@ -349,7 +350,7 @@ def test_accepting_a_claim_already_recorded_is_refused(db):
 
 
 def test_list_filters(db, proposed):
-    propose.reject(db, proposed[T92]["id"])
+    propose.reject(db, proposed[T92]["id"], "a duplicate")
     assert [r["status"] for r in propose.list_proposals(db, status="rejected")] == ["rejected"]
     assert len(propose.list_proposals(db, article_id=COPY, status="proposed")) == len(proposed) - 1
     assert propose.list_proposals(db, article_id=SEED_ID) == []
@@ -368,7 +369,7 @@ def test_listed_verdicts_are_current(db, proposed):
 
 # --- the commands -----------------------------------------------------------------------------
 
-NAMES = [c.name for c in (commands.propose, commands.proposals, commands.accept, commands.reject, commands.spot)]
+NAMES = [c.name for c in (commands.propose, commands.proposals, commands.accept, commands.reject, commands.reopen, commands.spot)]
 
 
 @pytest.fixture
@@ -426,7 +427,11 @@ def test_accept_and_reject_commands(cli, db_path):
                  "--value", "441000000", "--unit", "USD", "--date-start", "2006", "--date-end", "2006")
     assert result.exit_code == 0, result.output
     claim_id = int(re.fullmatch(rf"proposal {pid} accepted as claim (\d+)\n", result.output).group(1))
-    assert cli("reject", str(rows[T92])).output == f"proposal {rows[T92]} rejected\n"
+    assert cli("reject", str(rows[T92]), "--reason", "already a claim").output == f"proposal {rows[T92]} rejected\n"
+    assert open_db(db_path).execute("select rejected_because from proposals where id = ?", [rows[T92]]).fetchone() == (
+        "already a claim",)
+    assert cli("reopen", str(rows[T92])).output == f"proposal {rows[T92]} is open again\n"
+    assert cli("reject", str(rows[T92]), "--reason", "already a claim").output == f"proposal {rows[T92]} rejected\n"
     db = open_db(db_path)
     assert db["claims"].get(claim_id)["claim"] == "Trade was US$441 million in 2006."
     out = cli("proposals", "--status", "accepted").output
@@ -441,15 +446,17 @@ def bad_input(tmp_path):
         (["proposals", "--status", "maybe"], "unknown status 'maybe': expected one of proposed, accepted, rejected", 1),
         (["proposals", "--article", "no-such-article"], "no article with id 'no-such-article'", 1),
         (["accept", "99999"], "no proposal with id 99999", 1),
-        (["reject", "99999"], "no proposal with id 99999", 1),
+        (["reject", "99999", "--reason", "x"], "no proposal with id 99999", 1),
+        (["reject", "{id}", "--reason", " "], "say why the proposal is rejected", 1),
+        (["reopen", "{id}"], "only a rejected one can be reopened", 1),
         (["accept", "first"], "'first' is not a valid integer", 2),
         (["accept", "{id}", "--kind", "rumour"], "unknown kind 'rumour'", 1),
         (["accept", "{id}", "--date-start", "March 2012"], "is not a date", 1),
         (["accept", "{id}", "--value", "lots"], "is not a number", 1),
         (["accept", "{accepted}"], "is already accepted as claim", 1),
-        (["reject", "{accepted}"], "is already accepted as claim", 1),
+        (["reject", "{accepted}", "--reason", "x"], "is already accepted as claim", 1),
         (["accept", "{rejected}"], "is already rejected", 1),
-        (["reject", "{rejected}"], "is already rejected", 1),
+        (["reject", "{rejected}", "--reason", "x"], "is already rejected", 1),
         (["accept"], "Missing argument 'PROPOSAL_ID'", 2),
         (["spot", str(tmp_path / "missing.txt"), "--db-less"], "No such option '--db-less'", 2),
         (["spot", str(tmp_path / "missing.txt")], "No such file or directory", 2),
@@ -466,7 +473,7 @@ def test_bad_input_one_line_nonzero_nothing_written(tmp_path, db_path, capsys):
     ids = {"id": rows["US$630 million in 2008"], "accepted": rows["to US$441 million in 2006"],
            "rejected": rows[T92]}
     propose.accept(db, ids["accepted"])
-    propose.reject(db, ids["rejected"])
+    propose.reject(db, ids["rejected"], "a duplicate")
     db.conn.close()
     before = dump(db_path)
     for args, message, status in bad_input(tmp_path):

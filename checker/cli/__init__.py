@@ -41,7 +41,8 @@ COMMANDS = {
                "repeats."),
     "accept": ("proposals:accept",
                "Accept a proposal: it becomes a claim, with the article's links for it as cited sources."),
-    "reject": ("proposals:reject", "Reject a proposal (only one still `proposed`)."),
+    "reject": ("proposals:reject", "Reject a proposal (only one still `proposed`), saying why; `checker reopen` undoes it."),
+    "reopen": ("proposals:reopen", "Undo a rejection: the proposal is open again (its reason stays in proposal_history)."),
     "spot": ("proposals:spot",
                "Score each sentence of a text (a file, or stdin with '-') for check-worthiness; needs no "
                "database."),

@@ -121,14 +121,30 @@ def accept(db_path, proposal_id, claim_text, kind, value, unit, date_start, date
 @click.command("reject")
 @db_option
 @click.argument("proposal_id", type=RowId("proposal"))
-def reject(db_path, proposal_id):
-    """Reject a proposal (only one still `proposed`).
+@click.option("--reason", required=True, help="Why it is rejected (kept with it): 'opinion, nothing to check'.")
+@click.option("--by", help="Who rejects it (default: $CHECKER_USER or your login).")
+def reject(db_path, proposal_id, reason, by):
+    """Reject a proposal (only one still `proposed`), saying why; `checker reopen` undoes it.
 
-    Example: checker reject 12
+    Example: checker reject 12 --reason "the writer's opinion, nothing to check"
     """
     db = open_db(db_path)
-    lib.reject(db, proposal_id)
+    lib.reject(db, proposal_id, reason, by=by)
     click.echo(f"proposal {proposal_id} rejected")
+
+
+@click.command("reopen")
+@db_option
+@click.argument("proposal_id", type=RowId("proposal"))
+@click.option("--by", help="Who reopens it (default: $CHECKER_USER or your login).")
+def reopen(db_path, proposal_id, by):
+    """Undo a rejection: the proposal is open again (its reason stays in proposal_history).
+
+    Example: checker reopen 12
+    """
+    db = open_db(db_path)
+    lib.reopen(db, proposal_id, by=by)
+    click.echo(f"proposal {proposal_id} is open again")
 
 
 @click.command("spot")

@@ -25,6 +25,7 @@ from . import claim_kinds  # noqa: E402,F401  (m015)
 from . import passage_read_in  # noqa: E402,F401  (m016)
 from . import article_locale  # noqa: E402,F401  (m017)
 from . import editorial_workflow  # noqa: E402,F401  (m018)
+from . import proposal_decisions  # noqa: E402,F401  (m019)
 
 
 def apply(db):

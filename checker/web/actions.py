@@ -79,5 +79,18 @@ def reject(db, proposal_id: int) -> Confirmation:
     return Confirmation(
         title=f"Reject proposal {proposal_id}?",
         what=f"Mark the proposed claim {quoted(proposal['claim'])}, from the words {quoted(proposal['quote'])}, "
-             "as rejected. It stays on record, marked rejected.",
-        action=f"/-/proposal/{proposal_id}/reject", back=back, button="Reject")
+             "as rejected, for the reason you give. It stays on record, and Reopen undoes it.",
+        action=f"/-/proposal/{proposal_id}/reject", back=back, button="Reject", asks_reason=True)
+
+
+def reopen(db, proposal_id: int) -> Confirmation:
+    proposal = get_proposal(db, proposal_id)
+    back = f"/-/article/{proposal['article_id']}#proposal-{proposal_id}"
+    if proposal["status"] != "rejected":
+        return Confirmation(title=f"Proposal {proposal_id} is {proposal['status']}",
+                            what="Only a rejected proposal can be reopened: there is nothing to do.",
+                            action=f"/-/proposal/{proposal_id}/reopen", back=back)
+    return Confirmation(
+        title=f"Reopen proposal {proposal_id}?",
+        what=f"Undo the rejection of {quoted(proposal['claim'])}: it is open again, to accept or reject.",
+        action=f"/-/proposal/{proposal_id}/reopen", back=back, button="Reopen")

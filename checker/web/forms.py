@@ -40,7 +40,7 @@ def add_claim_with_sources(db, form, by):
     with transaction(db):
         claim_id = claim_from_form(db, form, by)
         if proposal:
-            propose.mark_accepted(db, as_rowid(proposal), claim_id)
+            propose.mark_accepted(db, as_rowid(proposal), claim_id, by)
     return claim_id
 
 

@@ -3,6 +3,7 @@ their status. Each reads through landing.py or claim_page.py and writes through 
 act on a POST only (ROUTES wraps each in `action`): a GET of one shows what it would do (actions.py)."""
 import os
 import re
+from functools import partial
 
 import sqlite_utils
 from datasette import Forbidden, NotFound, Response
@@ -16,13 +17,11 @@ from ..text import plural
 from ..urls import normalise_url
 from ..store.sources import select_sources
 from ..vocab import HEALTHS, KINDS, PASSAGE_READ_IN, RELATIONS, VERDICTS
-from . import actions
-from . import labels
+from . import actions, editorial, labels, landing
 from . import article_page as article_page_data
 from . import claim_page as claim_page_data
-from . import editorial
-from . import landing
-from .forms import add_claim_with_sources, address_warning, address_warnings, as_rowid, claim_form_errors, form_errors, quote_check_result, source_rows
+from .forms import (add_claim_with_sources, address_warning, address_warnings, as_rowid, claim_form_errors, form_errors,
+                    quote_check_result, source_rows)
 from .jobs import Jobs
 from .uploads import save_upload
 
@@ -257,16 +256,18 @@ async def propose_claims(datasette, request):
     return back
 
 
-async def reject_proposal(datasette, request):
+async def decide_proposal(datasette, request, decide, done):  # reject (for the form's reason) or reopen
     await require(datasette, request, EDIT)
-    try:
+    why = [(await request.post_vars()).get("reason")] if decide is propose.reject else []
+    proposal = None
+    try:  # a refusal (no reason, already decided) is said on the article's page, beside the proposal
         proposal = await read(datasette, propose.get_proposal, row_id(request.url_vars["proposal_id"], "proposal"))
-        await write(datasette, request, propose.reject, proposal["id"])
+        await write(datasette, request, decide, proposal["id"], *why, by=actor_name(request))
+        datasette.add_message(request, f"Proposal {proposal['id']} {done}")
     except CheckerError as e:
         datasette.add_message(request, str(e), datasette.ERROR)
-        return Response.redirect(datasette.urls.path("/"))
-    datasette.add_message(request, f"Proposal {proposal['id']} rejected")
-    return Response.redirect(datasette.urls.path(f"/-/article/{proposal['article_id']}#proposal-{proposal['id']}"))
+    where = f"/-/article/{proposal['article_id']}#proposal-{proposal['id']}" if proposal else "/"
+    return Response.redirect(datasette.urls.path(where))
 
 
 async def import_form(datasette, request):
@@ -421,8 +422,8 @@ async def confirm_propose(datasette, request):
     return await confirm(datasette, request, EDIT, actions.propose, request.url_vars["article_id"])
 
 
-async def confirm_reject(datasette, request):
-    return await confirm(datasette, request, EDIT, actions.reject, row_id(request.url_vars["proposal_id"], "proposal"))
+async def confirm_decision(datasette, request, describe):
+    return await confirm(datasette, request, EDIT, describe, row_id(request.url_vars["proposal_id"], "proposal"))
 
 
 ROUTES = [
@@ -438,7 +439,10 @@ ROUTES = [
     (r"^/-/add-claim$", action(add_claim, add_claim_form)),
     (r"^/-/article/(?P<article_id>[a-z0-9-]+)$", article_page),
     (r"^/-/article/(?P<article_id>[a-z0-9-]+)/propose$", action(propose_claims, confirm_propose)),
-    (r"^/-/proposal/(?P<proposal_id>\d+)/reject$", action(reject_proposal, confirm_reject)),
+    (r"^/-/proposal/(?P<proposal_id>\d+)/reject$", action(partial(decide_proposal, decide=propose.reject, done="rejected"),
+                                                          partial(confirm_decision, describe=actions.reject))),
+    (r"^/-/proposal/(?P<proposal_id>\d+)/reopen$", action(partial(decide_proposal, decide=propose.reopen, done="reopened"),
+                                                          partial(confirm_decision, describe=actions.reopen))),
     (r"^/-/import$", action(import_article, import_form)),
     (r"^/-/quote-check\.json$", quote_check),
     (r"^/-/address-check\.json$", address_check),
