@@ -317,7 +317,7 @@ def test_editor_imports_an_article_and_works_through_its_proposals(server, page,
     assert page.locator("li.proposal").count() >= 10
     shot(page, "16-proposals")
     trade = page.locator("li.proposal", has=page.locator("p.quote", has_text=re.compile(r"^“to US\$441 million in 2006”$")))
-    expect(trade).to_contain_text("repeats claim")  # the seed's own claim, already recorded
+    expect(trade).to_contain_text("Repeats claim")  # the seed's own claim, already recorded
     trade.locator("a:has-text('Accept')").click()
     page.wait_for_load_state()
     expect(page.locator("#quote")).to_have_value("to US$441 million in 2006")

@@ -280,6 +280,18 @@ async def test_the_address_check_beside_every_url_field(ds):
         assert 'data-address-check="/-/address-check.json"' in (await get(ds, path, actor=EDITOR)).text, path
 
 
+@pytest.mark.parametrize("outcomes,said", [
+    ([], "No source has been read yet (2 sources to check)."),
+    (["timeout"], "Nothing could be read from its sources yet: 1 source checked, none readable; 1 not checked yet."),
+    (["timeout", "dns_error"], "Nothing could be read from its sources yet: 2 sources checked, none readable."),
+])
+def test_a_claim_whose_sources_were_checked_but_never_read_says_so(outcomes, said):
+    from checker.web.claim_page import summary
+    sources = [{"relation": "cited", "support": None, "unreachable_since": None, "latest_outcome": o}
+               for o in outcomes + [None] * (2 - len(outcomes))]
+    assert summary({}, sources) == said
+
+
 @pytest.mark.asyncio
 async def test_editor_adds_a_source_and_sets_a_verdict(ds, db):
     response = await post(ds, "/-/claim/3/source", {"url": "https://example.org/report", "relation": "contradicts",

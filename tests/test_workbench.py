@@ -287,17 +287,22 @@ def summary_of(*outcomes, rescued=0):
     return summary
 
 
-@pytest.mark.parametrize("outcomes,changed,expected", [
-    (("ok", "ok", "not_modified"), [], "3 sources checked: 3 read, none changed."),
-    (("ok", "ok"), [7], "2 sources checked: 2 read, 1 changed."),
-    (("dns_error",) * 78, [], "78 sources checked: none could be reached, none changed. None could be reached: "
-                              "this machine seems to have no network access."),
-    (("ok", "timeout"), [], "2 sources checked: 1 read, 1 could not be reached, none changed. What those sources"),
-    (("refused_address",), [], "Every source that failed was refused by the address policy"),
-    ((), [], "Nothing to check: this claim has no sources yet."),
+@pytest.mark.parametrize("outcomes,changed,read_before,expected", [
+    (("ok", "ok", "not_modified"), [], 0, "3 sources checked: 3 read, none changed."),
+    (("ok", "ok"), [7], 0, "2 sources checked: 2 read, 1 changed."),
+    (("dns_error",) * 78, [], 0, "78 sources checked: none could be reached, none changed. None could be reached: "
+                                 "this machine seems to have no network access."),
+    (("ok", "timeout"), [], 1, "2 sources checked: 1 read, 1 could not be reached, none changed. What those sources"),
+    (("refused_address",), [], 0, "Every source that failed was refused by the address policy"),
+    ((), [], 0, "Nothing to check: this claim has no sources yet."),
 ])
-def test_recheck_reports_in_plain_words(outcomes, changed, expected):
-    assert expected in report(summary_of(*outcomes), changed)
+def test_recheck_reports_in_plain_words(outcomes, changed, read_before, expected):
+    assert expected in report(summary_of(*outcomes), changed, read_before)
+
+
+def test_what_was_never_read_is_not_said_to_stand():
+    said = report(summary_of("ok", "timeout"), [], read_before=0)
+    assert "1 could not be reached" in said and "still stands" not in said
 
 
 def test_scheduled_rechecks_take_only_stale_sources(db_path, db):

@@ -5,7 +5,7 @@ import re
 
 from ..store.claims import get_article
 from ..errors import NotFound
-from ..propose import describe_repeats, get_proposal, list_proposals, sentence_now, standing
+from ..propose import get_proposal, list_proposals, sentence_now, standing
 from ..reading.describe import describe_dates, describe_value
 from .claim_page import marked
 
@@ -22,7 +22,6 @@ def article_page(db, article_id):
         p["position"] = text.find(p["quote"])
         p["figure"] = ", ".join(x for x in (describe_value(p["value"], p["unit"]) if p["value"] is not None else None,
                                             describe_dates(p["date_start"], p["date_end"]) if p["date_start"] else None) if x)
-        p["repeats_text"] = describe_repeats(p["repeats"])
     proposals.sort(key=lambda p: (p["position"] if p["position"] >= 0 else len(text), p["id"]))
     paragraphs, at = [], 0
     for block in re.split(r"(\n\s*\n)", text):

@@ -52,8 +52,11 @@ def summary(status, sources):
     backing = [s for s in sources if s["relation"] != "contradicts" and s["support"] == "supports"]
     read = [s for s in sources if s["support"]]
     if not read:
-        unchecked = len(sources)
-        return f"No source has been read yet ({plural(unchecked, 'source')} to check)."
+        tried = sum(1 for s in sources if s.get("latest_outcome"))
+        if not tried:
+            return f"No source has been read yet ({plural(len(sources), 'source')} to check)."
+        untried = f"; {len(sources) - tried} not checked yet" if len(sources) > tried else ""
+        return f"Nothing could be read from its sources yet: {plural(tried, 'source')} checked, none readable{untried}."
     parts = []
     if backing:
         parts.append(f"{plural(len(backing), 'source')} back{'s' if len(backing) == 1 else ''} it")

@@ -45,8 +45,9 @@ class Job:
                 "message": self.message, "error": self.error, "article_id": self.article_id}
 
 
-def report(summary, changed):
-    """What a recheck found, in plain words, for the person who pressed the button."""
+def report(summary, changed, read_before=0):
+    """What a recheck found, in plain words, for the person who pressed the button; ``read_before``: how
+    many of the sources that could not be reached had been read at an earlier check."""
     if summary.checked == 0 and not summary.not_checked:
         return "Nothing to check: this claim has no sources yet."
     could_not = len(summary.failed)
@@ -64,9 +65,15 @@ def report(summary, changed):
     diagnosis = summary.diagnosis()
     if diagnosis:
         text += " " + diagnosis[0].upper() + diagnosis[1:].replace("; to allow a network, pass --allow-address CIDR, such as --allow-address 127.0.0.1/32", "") + "."
-    if could_not:
+    if read_before:  # (of a source never read there is nothing that could stand)
         text += " What those sources last said still stands: nothing that could not be read counts against a claim."
     return text
+
+
+def read_before(db, source_ids):
+    """How many of these sources some check has read."""
+    return sum(db.execute("SELECT EXISTS (SELECT 1 FROM checks WHERE source_id = ? AND snapshot_id IS NOT NULL)",
+                          [i]).fetchone()[0] for i in source_ids)
 
 
 def changed_sources(db, source_ids):
@@ -164,4 +171,4 @@ class Jobs:
 
             summary = run_checks(db, sources, options, on_progress=progress)
             job.changed_sources = changed_sources(db, [s["source_id"] for s in summary.sources if s["read"]])
-            job.message = report(summary, job.changed_sources)
+            job.message = report(summary, job.changed_sources, read_before(db, [s["source_id"] for s in summary.failed]))
