@@ -76,6 +76,12 @@ def test_every_field_wrong_is_named_at_once(db_path, db):
     assert dump(db_path) == before
 
 
+def test_a_unit_is_stored_as_its_code_or_its_words(db):
+    claim_id = add_claim(db, article_id="pakistan-russia-2012", quote="US$630 million in 2008", kind="trade_figure",
+                         claim="Trade was US$630 million in 2008.", value="630 million", unit="US$")
+    assert db.execute("select value, unit from claims where id = ?", [claim_id]).fetchone() == (630000000, "USD")
+
+
 @pytest.mark.parametrize("written,number", [
     ("92 million", 92_000_000), ("1.2bn", 1_200_000_000), ("92,000,000", 92_000_000), ("3.5", 3.5),
     ("-4", -4), ("250k", 250_000), ("2 trillion", 2_000_000_000_000),

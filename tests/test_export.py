@@ -134,8 +134,9 @@ def test_csv_cells_never_start_a_formula(desk):
     """Text a person typed (claim, quote, note, unit) starting with = + - @ is neutralised in the CSV;
     a negative figure stays a plain number."""
     claim_id = add_claim(desk, article_id="budget-2026", quote="fined the contractor", kind="other",
-                         claim='=HYPERLINK("https://evil.example/","Click")', value=-2.5e6, unit="@EUR",
+                         claim='=HYPERLINK("https://evil.example/","Click")', value=-2.5e6, unit="EUR",
                          date_start="2026")
+    desk.execute("UPDATE claims SET unit = '@EUR' WHERE id = ?", [claim_id])  # as a script's write through the API may
     set_verdict(desk, claim_id, "inaccurate", note="+cmd|' /C calc'!A0", by="editor")
     out = io.StringIO()
     write_csv(desk, out, claim_ids=[claim_id])

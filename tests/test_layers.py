@@ -6,7 +6,7 @@ import pathlib
 import pytest
 
 PACKAGE = pathlib.Path(__file__).parent.parent / "checker"
-BASE = {"checker.errors", "checker.vocab", "checker.words", "checker.text", "checker.urls", "checker.limits", "checker.sentences"}
+BASE = {"checker.errors", "checker.vocab", "checker.words", "checker.units", "checker.text", "checker.urls", "checker.limits", "checker.sentences"}
 WORKFLOWS = {"checker.check", "checker.assessment", "checker.intake", "checker.propose", "checker.export"}
 # layer -> the layers it may import from (its own included)
 MAY_IMPORT = {

@@ -22,6 +22,7 @@ from .rows import (
 )
 from .sources import ensure_source, source_row
 from ..text import clean, find_in_article, is_partial_date, quote_stops
+from ..units import unit_as_written
 from ..urls import normalise_url
 from ..vocab import HEALTHS, KINDS, PASSAGE_READ_IN, POSITIVE_KINDS, RELATIONS, VERDICTS
 
@@ -221,8 +222,8 @@ def claim_row(db: Database, *, article_id: str, quote: str | None, kind: str, cl
     kind = fields.check("kind", lambda: _choice(kind, "kind", KINDS)) or kind
     if number is not None and kind in POSITIVE_KINDS and number <= 0:
         fields.refuse("value", f"the value of a {kind.replace('_', ' ')} must be more than 0")
-    unit = clean(unit)
-    if "value" not in fields.refused and (number is None) != (unit is None):
+    unit = fields.check("unit", lambda: unit_as_written(unit))
+    if "value" not in fields.refused and "unit" not in fields.refused and (number is None) != (unit is None):
         fields.refuse("unit" if unit is None else "value", "value and unit go together: give both or neither")
     start = fields.check("date_start", lambda: _date(date_start, "date start"))
     end = fields.check("date_end", lambda: _date(date_end, "date end"))

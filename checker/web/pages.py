@@ -14,6 +14,7 @@ from .. import propose
 from ..errors import CheckerError
 from ..limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS
 from ..text import plural
+from ..units import unit_choices
 from ..urls import normalise_url
 from ..store.sources import select_sources
 from ..vocab import HEALTHS, KINDS, PASSAGE_READ_IN, RELATIONS, VERDICTS
@@ -219,7 +220,7 @@ async def render_add_claim(datasette, request, form, errors, status=200):
     warnings = dict(address_warnings(form, check_options(datasette))) if request.method == "POST" else {}
     return await render(datasette, request, "checker_add_claim.html", {
         "articles": await read(datasette, lib.list_articles), "form": form, "errors": errors, "warnings": warnings,
-        "error_list": [(f, m) for f, m in errors.items() if isinstance(m, str)],
+        "units": unit_choices(), "error_list": [(f, m) for f, m in errors.items() if isinstance(m, str)],
         "source_numbers": sorted({n for n, _ in source_rows(form)} | {1, 2})}, status)
 
 
