@@ -123,3 +123,8 @@ def label(vocabulary: str, value: str | None) -> str:
 def explain(vocabulary: str, value: str | None) -> str:
     """What a code of a vocabulary means, in a sentence."""
     return VOCABULARIES[vocabulary].get(str(value), ("", ""))[1]
+
+
+def who(name: str | None) -> str:
+    """Who did something, as a sentence says it: an editor by name, the seed dataset as itself."""
+    return "the seed dataset" if name == "seed" else (name or "someone")

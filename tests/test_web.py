@@ -293,6 +293,12 @@ def test_a_claim_whose_sources_were_checked_but_never_read_says_so(outcomes, sai
 
 
 @pytest.mark.asyncio
+async def test_a_verdict_of_the_seed_says_so_in_words(ds):
+    page = (await get(ds, "/-/claim/3")).text
+    assert "by the seed dataset" in page and "by seed<" not in page and "by seed " not in page
+
+
+@pytest.mark.asyncio
 async def test_editor_adds_a_source_and_sets_a_verdict(ds, db):
     response = await post(ds, "/-/claim/3/source", {"url": "https://example.org/report", "relation": "contradicts",
                                                     "passage": "trade was $530 million"}, actor=EDITOR)

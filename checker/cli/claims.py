@@ -13,7 +13,7 @@ from ..store.seed import load_seed
 from ..reading.describe import describe_dates, describe_found, describe_value
 from ..text import display_text, plural
 from ..vocab import HEALTHS, KINDS, PASSAGE_READ_IN, RELATIONS
-from ..words import label
+from ..words import label, who
 from .options import RowId, db_option
 
 
@@ -197,11 +197,6 @@ def when(timestamp):
     return f"{day} {timestamp[11:16]} UTC" if len(timestamp) >= 16 else day
 
 
-def set_by(who):
-    """Who set a verdict, as a sentence says it: an editor by name, the seed dataset as itself."""
-    return "from the seed dataset" if who == "seed" else f"set by {who}"
-
-
 def health_line(status, contradicting=0):
     """A claim's health in plain words (claim_status): "supported: 2 of 5 sources back it now; 1
     could not be reached since 20 November 2026"; ``contradicting``: how many sources say otherwise."""
@@ -277,7 +272,7 @@ def show(db_path, claim_id):
     dates = describe_dates(c["date_start"], c["date_end"])
     if dates:
         click.echo(f"  dates:      {dates}")
-    click.echo(f"  verdict:    {label('verdict', c['verdict'])}" + (f" ({set_by(c['verdict_by'])}, {when(c['verdict_at'])})" if c["verdict_by"] else ""))
+    click.echo(f"  verdict:    {label('verdict', c['verdict'])}" + (f" (set by {who(c['verdict_by'])}, {when(c['verdict_at'])})" if c["verdict_by"] else ""))
     if c["verdict_note"]:
         click.echo(f"  note:       {c['verdict_note']}")
     click.echo(f"  status:     {c['status'].replace('_', ' ')}" + (f", with {c['assignee']}" if c["assignee"] else ""))

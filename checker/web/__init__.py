@@ -7,6 +7,7 @@ from datasette.permissions import Action
 from ..store.db import BUSY_TIMEOUT
 from ..text import plural
 from ..urls import web_url
+from ..words import who
 from . import cells
 from . import feeds
 from . import labels
@@ -49,6 +50,7 @@ def prepare_jinja2_environment(env, datasette):
     env.filters["family"] = labels.family
     env.filters["day"] = day
     env.filters["plural"] = plural
+    env.filters["who"] = who
     env.filters["column_words"] = labels.column_words
     env.filters["column_value"] = lambda value, column: labels.column_value(column, value)
     env.filters["filter_words"] = lambda args: labels.filter_words(
