@@ -1,6 +1,7 @@
 """Debian's Chromium for the browser tests, launched as this closed machine needs: no sandbox (root),
 nothing fetched in the background."""
 import os
+from contextlib import contextmanager
 
 import pytest
 
@@ -20,3 +21,15 @@ def require():
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+
+
+@contextmanager
+def running(shots):
+    """A launched Chromium for a module's tests, its screenshots going to ``shots`` (made if missing)."""
+    from playwright.sync_api import sync_playwright
+
+    shots.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = launch(p)
+        yield browser
+        browser.close()

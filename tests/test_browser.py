@@ -24,7 +24,7 @@ XSS = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
 
 chromium.require()
 
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
 
 TRADE = "Two-way trade between Russia and Pakistan reached US$630 million in 2008."
@@ -98,11 +98,8 @@ def server(tmp_path_factory, fixture_site):
 
 @pytest.fixture(scope="module")
 def browser():
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = chromium.launch(p)
+    with chromium.running(SHOTS) as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ DESKTOP = {"width": 1280, "height": 900}
 
 chromium.require()
 
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 # Every kind of page a visitor reaches: the workbench's own, Datasette's, and the errors.
 PAGES = ["/", "/-/claim/3", "/-/article/pakistan-russia-2012", "/-/add-claim", "/-/import", "/-/login-link",
@@ -34,11 +33,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = chromium.launch(p)
+    with chromium.running(SHOTS) as browser:
         yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -17,8 +17,6 @@ PASSWORD = "s3cret-pass"
 
 chromium.require()
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
@@ -35,11 +33,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = chromium.launch(p)
+    with chromium.running(SHOTS) as browser:
         yield browser
-        browser.close()
 
 
 def logged_in(browser, base, name, viewport):
