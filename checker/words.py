@@ -1,5 +1,7 @@
 """Every vocabulary in plain words, one for the command line and the pages alike: a label to show
-and a sentence to explain it. The codes stay in the data and in JSON; people read these."""
+and a sentence to explain it, and one way of writing a day. The codes stay in the data and in JSON;
+people read these."""
+from datetime import date
 
 VERDICTS = {
     "unrated": ("unrated", "Nobody has rated this claim yet."),
@@ -128,3 +130,11 @@ def explain(vocabulary: str, value: str | None) -> str:
 def who(name: str | None) -> str:
     """Who did something, as a sentence says it: an editor by name, the seed dataset as itself."""
     return "the seed dataset" if name == "seed" else (name or "someone")
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_date(day: date, year: bool = True) -> str:
+    """date(2026, 12, 2) -> "2 Dec 2026" (or "2 Dec" where the year goes without saying)."""
+    return f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")

@@ -145,7 +145,7 @@ def checked_source(db, *, archive=False):
 
 def day_of(seconds):
     day = time.gmtime(seconds)
-    return f"{day.tm_mday} {time.strftime('%B %Y', day)}"
+    return f"{day.tm_mday} {time.strftime('%b %Y', day)}"
 
 
 def test_show_a_claim_after_a_check(run, db):
@@ -277,7 +277,7 @@ def test_add_source_says_where_its_passage_was_read(run, db):
         ("https://example.org/live", "live_page", "https://example.org/live")]
     out = run("show", "3").output
     assert f"read in an archive capture at {capture} on " in out and "read on the live page on " in out
-    assert "read in a stored copy kept under the page's own address on 5 December 2026" in out  # the seed's
+    assert "read in a stored copy kept under the page's own address on 5 Dec 2026" in out  # the seed's
 
 
 def test_bad_article_input(tmp_path, db_path, capsys):

@@ -1,5 +1,6 @@
 """Commands that write and read articles, claims, sources and verdicts."""
 import shutil
+from datetime import date
 
 import click
 from tabulate import tabulate
@@ -13,7 +14,7 @@ from ..store.seed import load_seed
 from ..reading.describe import describe_dates, describe_found, describe_value
 from ..text import display_text, plural
 from ..vocab import HEALTHS, KINDS, PASSAGE_READ_IN, RELATIONS
-from ..words import label, who
+from ..words import label, short_date, who
 from .options import RowId, db_option
 
 
@@ -190,10 +191,13 @@ def claim_width(rows):
 
 
 def when(timestamp):
-    """An ISO date or timestamp as people write it: "21 March 2012", "21 March 2012 09:30 UTC"."""
+    """An ISO date or timestamp as the pages write it: "21 Mar 2012", "21 Mar 2012 09:30 UTC"."""
     if not timestamp:
         return None
-    day = describe_dates(timestamp[:10])
+    try:
+        day = short_date(date.fromisoformat(timestamp[:10]))
+    except ValueError:
+        return timestamp
     return f"{day} {timestamp[11:16]} UTC" if len(timestamp) >= 16 else day
 
 

@@ -3,7 +3,7 @@ tooltips and the pages' legend)."""
 
 from ..words import (  # the vocabularies in words, shared with the command line
     VERDICTS, HEALTHS, STATES, SUPPORTS, RELATIONS, READ_IN, KINDS,
-    OUTCOME_FAMILIES, FAMILIES, OUTCOMES, STATUSES, VOCABULARIES, family, label, explain,
+    OUTCOME_FAMILIES, FAMILIES, OUTCOMES, STATUSES, VOCABULARIES, MONTHS, family, label, explain, short_date,
 )
 
 # The vocabulary of each column that holds a code, so that Datasette's facets show its values in words.
@@ -50,11 +50,3 @@ def filter_words(args) -> list[str]:
         said.append(f"{column_words(column)} {verb}" + ("" if op in ("isnull", "notnull", "isblank", "notblank")
                                                        else f" {column_value(column, value)}"))
     return said
-
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def short_date(day, year=True):
-    """date(2026, 12, 2) -> "2 Dec 2026" (or "2 Dec" where the year goes without saying)."""
-    return f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
