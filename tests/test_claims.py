@@ -87,7 +87,7 @@ def test_a_unit_is_stored_as_its_code_or_its_words(db):
     ("-4", -4), ("250k", 250_000), ("2 trillion", 2_000_000_000_000),
 ])
 def test_a_figure_written_as_people_write_it(written, number):
-    from checker.store.claims import written_number
+    from checker.store.fields import written_number
     assert written_number(written) == number
 
 

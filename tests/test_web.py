@@ -293,6 +293,17 @@ def test_a_claim_whose_sources_were_checked_but_never_read_says_so(outcomes, sai
 
 
 @pytest.mark.asyncio
+async def test_add_a_source_shows_every_problem_at_once(ds, db):
+    before = count(db, "claim_sources")
+    response = await post(ds, "/-/claim/3/source", {"url": "ftp://example.org/x", "relation": "rumour",
+                                                    "passage": "trade reached $630 million"}, actor=EDITOR)
+    assert response.status_code == 400
+    assert "invalid URL" in response.text and "unknown relation" in response.text
+    assert 'value="ftp://example.org/x"' in response.text  # what was typed is kept
+    assert count(db, "claim_sources") == before
+
+
+@pytest.mark.asyncio
 async def test_a_verdict_of_the_seed_says_so_in_words(ds):
     page = (await get(ds, "/-/claim/3")).text
     assert "by the seed dataset" in page and "by seed<" not in page and "by seed " not in page

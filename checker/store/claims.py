@@ -3,18 +3,18 @@ import getpass
 import json
 import math
 import os
-import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar, cast
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, cast
 
 from sqlite_utils import Database
 
 from .db import iso_time, transaction
+from .fields import WRITTEN_NUMBER, Fields, written_number
 from .health import refresh_health
 from ..errors import (
-    CheckerError, DuplicateClaim, DuplicateLink, InvalidFields, InvalidInput, NotFound, QuoteNotInArticle, TooLargeInput,
+    CheckerError, DuplicateClaim, DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle, TooLargeInput,
 )
 from ..limits import MAX_TEXT_CHARS
 from .rows import (
@@ -25,9 +25,6 @@ from ..text import clean, find_in_article, is_partial_date, quote_stops
 from ..units import unit_as_written
 from ..urls import normalise_url
 from ..vocab import HEALTHS, KINDS, PASSAGE_READ_IN, POSITIVE_KINDS, RELATIONS, VERDICTS
-
-
-T = TypeVar("T")
 
 
 def now() -> str:
@@ -61,22 +58,6 @@ def _date(value: object, name: str, partial: bool = True) -> str | None:
         shape = "YYYY, YYYY-MM or YYYY-MM-DD" if partial else "YYYY-MM-DD"
         raise InvalidInput(f"{name} {value!r} is not a date ({shape})").at(name.replace(" ", "_"))
     return value
-
-
-# A figure as people write it: thousands set apart by commas, a scale in words ("92 million", "1.2bn").
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-          "trillion": 1e12, "tn": 1e12}
-WRITTEN_NUMBER = re.compile(r"(?i)(?P<sign>-)?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<scale>"
-                            + "|".join(sorted(SCALES, key=len, reverse=True)) + r")?")
-
-
-def written_number(text: str) -> float:
-    """The number a figure written as people write it stands for: "92 million" -> 92000000."""
-    m = WRITTEN_NUMBER.fullmatch(text.strip())
-    if not m:
-        raise ValueError(text)
-    number = float(m.group("digits").replace(",", "")) * SCALES.get((m.group("scale") or "").lower(), 1)
-    return -number if m.group("sign") else number
 
 
 def _number(value: str | float | None, name: str) -> float | None:
@@ -178,38 +159,13 @@ def today() -> str:
     return time.strftime("%Y-%m-%d", time.gmtime())
 
 
-class _Fields:
-    """Checks a form's fields one by one and keeps every refusal, each under its field."""
-
-    def __init__(self) -> None:
-        self.refused: dict[str, CheckerError] = {}
-
-    def check(self, field: str, read: Callable[[], T]) -> T | None:
-        try:
-            return read()
-        except CheckerError as e:
-            self.refuse(e.field or field, e)
-            return None
-
-    def refuse(self, field: str, error: CheckerError | str) -> None:
-        if field not in self.refused:
-            self.refused[field] = (InvalidInput(error) if isinstance(error, str) else error).at(field)
-
-    def done(self) -> None:
-        """Raise what was refused: the one refusal as it was, several as one InvalidFields."""
-        if len(self.refused) == 1:
-            raise next(iter(self.refused.values()))
-        if self.refused:
-            raise InvalidFields({field: str(e) for field, e in self.refused.items()})
-
-
-def claim_row(db: Database, *, article_id: str, quote: str | None, kind: str, claim: str,
+def checked_claim(db: Database, *, article_id: str, quote: str | None, kind: str, claim: str,
               value: str | float | None = None, unit: str | None = None, date_start: str | None = None,
               date_end: str | None = None, sources: Iterable[Mapping[str, Any]] = (), added_by: str | None = None,
               seed_key: str | None = None) -> tuple[dict[str, Any], list[tuple[SourceFields, dict[str, str | None]]]]:
     """A claim's row and its sources' links, every field checked: all that is wrong is raised at once
     (InvalidFields, each message under its field). Reads the database and writes nothing."""
-    fields = _Fields()
+    fields = Fields()
     article = get_article(db, _required(article_id, "article"))  # no article: nothing else can be read
     typed = fields.check("quote", lambda: _required(quote, "quote"))
     found = None
@@ -278,9 +234,9 @@ def add_claim(
     ``sources`` is a list of dicts with ``url`` and optionally ``relation`` (default
     ``cited``), ``passage``, ``title``, ``publisher`` and ``note``.
     """
-    row, links = claim_row(db, article_id=article_id, quote=quote, kind=kind, claim=claim, value=value, unit=unit,
-                           date_start=date_start, date_end=date_end, sources=sources, added_by=added_by,
-                           seed_key=seed_key)
+    row, links = checked_claim(db, article_id=article_id, quote=quote, kind=kind, claim=claim, value=value, unit=unit,
+                               date_start=date_start, date_end=date_end, sources=sources, added_by=added_by,
+                               seed_key=seed_key)
     quote = row["quote"]
     with transaction(db):
         if db["claims"].count_where("article_id = ? AND quote = ? AND claim = ?", [row["article_id"], quote, row["claim"]]):
@@ -310,12 +266,17 @@ def add_source(db: Database, claim_id: int, url: str, *, relation: str = "suppor
     as read at the source today, or at ``passage_found_at`` (a copy of it) when given; ``passage_read_in``
     says in what it was read (one of PASSAGE_READ_IN; None: not recorded)."""
     claim_row = get_claim_row(db, claim_id)
+    fields = Fields()  # every field checked, all that is wrong said at once
+    new_source = None
     try:
         new_source = source_row({"url": url, "title": title, "publisher": publisher})
     except CheckerError as e:
-        raise e.at("url")
-    link = _link({"relation": relation, "passage": passage, "note": note, "passage_found_at": passage_found_at,
-                  "passage_read_in": passage_read_in}, "supports", new_source["url"])
+        fields.refuse("url", e)
+    link = fields.check("relation", lambda: _link({
+        "relation": relation, "passage": passage, "note": note, "passage_found_at": passage_found_at,
+        "passage_read_in": passage_read_in}, "supports", new_source["url"] if new_source else url))
+    fields.done()
+    assert new_source is not None and link is not None  # (done() raised had either been refused)
     with transaction(db):
         source_id = ensure_source(db, new_source)
         if db["claim_sources"].count_where("claim_id = ? and source_id = ?", [claim_row["id"], source_id]):

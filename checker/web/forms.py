@@ -50,7 +50,7 @@ def claim_from_form(db, form, by):
 
 def claim_row_of_form(db, form):
     """The form checked as add_claim checks it, nothing written (every problem raised at once)."""
-    return _as_form(lib.claim_row, db, form)
+    return _as_form(lib.checked_claim, db, form)
 
 
 def _as_form(call, db, form, **more):

@@ -163,8 +163,8 @@ async def add_source(datasette, request):
                     passage=form.get("passage"), title=form.get("title"), publisher=form.get("publisher"),
                     note=form.get("note"), passage_found_at=form.get("passage_found_at"),
                     passage_read_in=form.get("passage_read_in"))
-    except CheckerError as e:
-        return await render_claim_page(datasette, request, {e.field or "url": str(e)}, form, status=400)
+    except CheckerError as e:  # every field's problem beside it (form_errors), what was typed kept
+        return await render_claim_page(datasette, request, form_errors(e) if e.field else {"url": str(e)}, form, status=400)
     warning = address_warning(form.get("url"), check_options(datasette))
     datasette.add_message(request, "Source added" + (f". {warning}" if warning else ""),
                           datasette.WARNING if warning else datasette.INFO)
