@@ -753,6 +753,9 @@ def test_a_restatement_is_grounded_in_its_sentence(claim, sentence, fields, ok):
 # check-worthiness model scores it (reading/speech.py named_speaker, propose.find_proposals).
 @pytest.mark.parametrize("sentence,speaker", [
     ("“That can be true,” Prelogar said.", "Prelogar"),
+    ("“I am not here to hear it,” Judge Ana Ruiz said, raising her voice and telling both lawyers to sit down.",
+     "Judge Ana Ruiz"),
+    ("Sipho Ndlovu, a senior fellow at the Mapungubwe Institute, says the checks go too far.", "Sipho Ndlovu"),
     ("The country must stay in the alliance to keep its influence, the prime minister said.", "the prime minister"),
     ("The Prime Minister said the country must stay in the alliance.", "The Prime Minister"),
     ("According to the Federal Aviation Administration, delays reached an hour.", "the Federal Aviation Administration"),

@@ -154,8 +154,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         return []  # nothing, or a question, which claims nothing
     lower = reading.folded[sentence.start:sentence.end]
     apposed = apposed_speaker(text, lo, hi)
-    if apposed:  # "“...,” says A, a researcher at B": who A is, a claim of its own; the rest, a tagged quotation
-        hi = apposed.name[1]
+    if apposed and not apposed.leading:  # "“...,” says A, a researcher at B": who A is, a claim of its own;
+        hi = apposed.name[1]  # the rest, a tagged quotation
     quotations = find_quotations(text, lo, hi)
     whens = sentence_times(reading, sentence, quotations)
     attribution = find_attribution(text, lo, hi)

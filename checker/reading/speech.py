@@ -144,19 +144,30 @@ APPOSED = re.compile(r"""(?x)(?<=[,”"’'\s])(?P<verb>said|says|adds|added|exp
     (?=\s*,\s*(?:over|during|from|in|at|on|via|speaking|as|while|when|who|whose|adding|saying|and)\b|\s*[.!?]?\s*$)""")
 
 
+# The same before the verb, opening the sentence: "Tehilla Shwartz Altshuler, a senior fellow at the Israel
+# Democracy Institute, says ...".
+LEADING_APPOSED = re.compile(r"""(?x)(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+
+    (?P<role>(?:a|an|the)\s[^,;:“”"]{3,120}?),\s+(?:has\s+|had\s+)?(?P<verb>said|says|told|tells|added|adds|explained|explains|wrote|writes|argued|argues|warned|warns)\b""")
+PAST_SAYING = ("said", "added", "explained", "wrote", "told", "argued", "warned")
+
+
 @dataclass
 class Apposed:
     name: tuple[int, int]  # (start, end) of the speaker's name
     end: int  # where the words that say who they are end
     past: bool  # "said", not "says"
+    leading: bool = False  # before the verb of saying, opening the sentence
 
 
 def apposed_speaker(text: str, lo: int, hi: int) -> Apposed | None:
-    """The speaker a sentence names after its quotation with who they are, or None."""
+    """The speaker a sentence names with who they are, after its quotation or opening it, or None."""
     for m in APPOSED.finditer(text, lo, hi):
         if text[lo:m.start()].rstrip()[-1:] in ",”\"’'":  # right after the quotation it tags
             verb = m.group("verb").split()[0]
-            return Apposed((m.start("name"), m.end("name")), m.end("role"), verb in ("said", "added", "explained", "wrote", "told"))
+            return Apposed((m.start("name"), m.end("name")), m.end("role"), verb in PAST_SAYING)
+    m = LEADING_APPOSED.match(text, lo, hi)
+    if m:
+        return Apposed((m.start("name"), m.end("name")), m.end("role"), m.group("verb") in PAST_SAYING, leading=True)
     return None
 
 
@@ -175,11 +186,19 @@ def named_speaker(text: str, lo: int, hi: int) -> str | None:
     attribution = find_attribution(text, lo, hi)
     if attribution is not None:
         source = attribution.source
-    elif QUOTATION.search(text, lo, hi) and (tag := tag_match(text, lo, hi)):
-        source = tag_speaker(tag)
+    elif QUOTATION.search(text, lo, hi) and (tag := tag_match(text, lo, hi) or tag_match(text, lo, how_cut(text, lo, hi))):
+        source = tag_speaker(tag)  # ("“...,” Engoron said, raising his voice": the tag before how it was said)
+    elif (apposed := apposed_speaker(text, lo, hi)) and apposed.leading:
+        source = text[slice(*apposed.name)]
     else:
         return None
     return named(source)
+
+
+def how_cut(text: str, lo: int, hi: int) -> int:
+    """Where a sentence's closing phrase of how something was said starts (", raising his voice ..."), or hi."""
+    m = re.search(r",\s*[a-z]+ing\b[^“”\"]*$", text[lo:hi])
+    return lo + m.start() if m else hi
 
 
 def named(source: str) -> str | None:
