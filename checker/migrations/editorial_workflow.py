@@ -16,7 +16,7 @@ The rules the database keeps, whoever writes:
 Claims rated before this step start in review, the others unstarted; nobody sent them there, so they have no
 history row and no workflow_at or workflow_by. Frozen, like every landed step."""
 from . import migrations
-from .sql import NOW_MS, run
+from .sql import NOW_MS, a_record, run
 
 STATUS = "status IN ('unstarted', 'in_progress', 'in_review', 'published')"
 EDITOR_NAME = ("assignee IS NULL OR (length(assignee) BETWEEN 1 AND 64 AND assignee GLOB '[A-Za-z0-9]*'"
@@ -49,14 +49,7 @@ def m018_editorial_workflow(db):
         to_assignee TEXT
     );
     CREATE INDEX workflow_history_claim ON workflow_history(claim_id, id);
-    CREATE TRIGGER workflow_history_never_rewritten BEFORE UPDATE ON workflow_history
-    BEGIN
-        SELECT RAISE(ABORT, 'workflow_history is a record of what happened: it is never rewritten');
-    END;
-    CREATE TRIGGER workflow_history_never_deleted BEFORE DELETE ON workflow_history
-    BEGIN
-        SELECT RAISE(ABORT, 'workflow_history is a record of what happened: it is never deleted');
-    END;
+    {a_record('workflow_history')}
 
     CREATE TRIGGER claims_start_unstarted BEFORE INSERT ON claims
     WHEN NEW.status IS NOT 'unstarted' OR NEW.assignee IS NOT NULL OR NEW.workflow_at IS NOT NULL

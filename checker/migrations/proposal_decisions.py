@@ -12,7 +12,7 @@ The rules the database keeps, whoever writes:
 
 Proposals rejected before this step keep no reason: nobody was asked for one. Frozen, like every landed step."""
 from . import migrations
-from .sql import NOW_MS, run, squashed
+from .sql import NOW_MS, a_record, run, squashed
 
 ACTOR = "coalesce(checker_actor(), NEW.decided_by)"
 BLANK = "' ' || char(9) || char(10) || char(13) || char(160)"
@@ -36,14 +36,7 @@ def m019_proposal_decisions(db):
         reason TEXT
     );
     CREATE INDEX proposal_history_proposal ON proposal_history(proposal_id, id);
-    CREATE TRIGGER proposal_history_never_rewritten BEFORE UPDATE ON proposal_history
-    BEGIN
-        SELECT RAISE(ABORT, 'proposal_history is a record of what happened: it is never rewritten');
-    END;
-    CREATE TRIGGER proposal_history_never_deleted BEFORE DELETE ON proposal_history
-    BEGIN
-        SELECT RAISE(ABORT, 'proposal_history is a record of what happened: it is never deleted');
-    END;
+    {a_record('proposal_history')}
 
     DROP TRIGGER proposals_move_forward;
     CREATE TRIGGER proposals_move_forward BEFORE UPDATE OF status, claim_id ON proposals

@@ -82,3 +82,16 @@ def statements(script):
 def run(db, script):
     for statement in statements(script):
         db.execute(statement)
+
+
+def a_record(table):
+    """SQL: the two triggers that keep a history table as a record of what happened, never rewritten or
+    deleted (the words every such table's triggers have said since m009)."""
+    return f"""CREATE TRIGGER {table}_never_rewritten BEFORE UPDATE ON {table}
+    BEGIN
+        SELECT RAISE(ABORT, '{table} is a record of what happened: it is never rewritten');
+    END;
+    CREATE TRIGGER {table}_never_deleted BEFORE DELETE ON {table}
+    BEGIN
+        SELECT RAISE(ABORT, '{table} is a record of what happened: it is never deleted');
+    END;"""
