@@ -792,6 +792,21 @@ def test_a_quotation_of_several_sentences_is_proposed_with_the_speaker_its_tag_n
             "Mayor Ines Duarte said: “The river is ours and we will keep it clean.”") in rows, rows
     assert not any("cold and quiet" in r[0] for r in rows)
 
+
+@pytest.mark.parametrize("sentence,proposed", [
+    ("“It is a terrible thing you have done,” he said to the judge.", True),
+    ("“We will not leave this valley,” she said, raising her voice.", True),
+    ("“Done,” he said.", False),  # a word or two claims nothing
+    ("“Are you aware the loan was paid off?” he asked.", False),  # a question
+    ("It was a cold and quiet morning in the capital.", False),
+])
+def test_a_quotation_whose_tag_names_no_one_is_proposed_in_its_own_words(empty_db, sentence, proposed):
+    claims.add_article(empty_db, id="quoted", title="Quoted", text=sentence)
+    propose.propose(empty_db, "quoted")
+    rows = empty_db.execute("SELECT quote, claim FROM proposals").fetchall()
+    assert bool(rows) == proposed, rows
+    assert all(claim.rstrip(".") in sentence for _, claim in rows)  # never a speaker the sentence does not name
+
 def spot_score(sentence):
     from checker.reading import spot
     return spot.score([sentence])[0]

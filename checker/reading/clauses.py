@@ -125,7 +125,8 @@ def verb_group(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def has_verb(text: str, lo: int, hi: int) -> bool:
-    return first_verb(text, lo, hi) is not None or re.search(r"\bto\s+[a-z]{3,}", text[lo:hi]) is not None
+    return first_verb(text, lo, hi) is not None or any(  # "to reach", never "to the judge"
+        m.group(1) not in DETERMINERS for m in re.finditer(r"\bto\s+([a-z]{3,})", text[lo:hi]))
 
 
 COMMA = re.compile(r",(?!(?<=\d,)\d{3}\b)")  # a comma that is no thousands separator ("500,000")

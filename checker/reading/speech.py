@@ -195,6 +195,18 @@ def named_speaker(text: str, lo: int, hi: int) -> str | None:
     return named(source)
 
 
+def quoted_person(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] (a sentence) gives a statement in a person's own words, tagged with who spoke
+    though not by name ("“It is a terrible thing,” he said to the judge"): a quotation that says
+    something, and no question."""
+    lo, hi = core_span(text, lo, hi)
+    if QUESTION_END.match(text, hi) or QUOTED_QUESTION.search(text, lo, hi) or ASKED.search(without_quotations(text, lo, hi)):
+        return False
+    tag = tag_match(text, lo, hi) or tag_match(text, lo, how_cut(text, lo, hi))
+    return tag is not None and tag_speaker(tag).lower() in ("he", "she", "they", "we", "i") and any(
+        says_something(text, q.start() + 1, q.end() - 1) for q in QUOTATION.finditer(text, lo, hi))
+
+
 def how_cut(text: str, lo: int, hi: int) -> int:
     """Where a sentence's closing phrase of how something was said starts (", raising his voice ..."), or hi."""
     m = re.search(r",\s*[a-z]+ing\b[^“”\"]*$", text[lo:hi])
