@@ -277,12 +277,10 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                         break
                     end = host.start + m.start()
                 aux = text[verb[0]:verb[1]].lower()
-                own = [w.lower() for _, w in words_at(text, clause.start, clause.end)[:3]]
-                own_verb = next((w for w in own if w not in VERB_LEAD and not w.endswith("ly")), "")
-                if own_verb in AUXILIARIES:
-                    pass  # "was an assistant ..., and was detailed to ...": the clause has its own auxiliary
-                elif aux in SHARED_AUXILIARIES or (aux in MODALS and not is_past(own_verb)):
-                    # "He was arrested ... and charged": "He was charged"; "will pass 1.5°C and exceed 2°C"
+                own_verb = first_after_adverbs(text, clause.start, clause.end).lower()
+                # "He was arrested ... and charged": "He was charged"; "will pass 1.5°C and exceed 2°C"; but
+                # "was an assistant ..., and was detailed to ...": the clause has its own auxiliary
+                if own_verb not in AUXILIARIES and (aux in SHARED_AUXILIARIES or (aux in MODALS and not is_past(own_verb))):
                     group = words_at(text, *verb_group(text, verb[0], host.end))  # type: ignore[misc]  # (a verb stands there)
                     end = group[-1][0] if len(group) > 1 else verb[1]  # up to the main verb, which is not shared
                 clause.prefix = trim(text, host.start, end)
@@ -290,13 +288,19 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
     return merged
 
 
+def first_after_adverbs(text: str, lo: int, hi: int) -> str:
+    """The first word of text[lo:hi] after at most two adverbs ("ultimately suffered", "also was"), or ""."""
+    words = [w for _, w in words_at(text, lo, hi)[:3]]
+    while words and (words[0].lower() in VERB_LEAD or words[0].endswith("ly")):
+        words = words[1:]
+    return words[0] if words else ""
+
+
 def starts_with_verb(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] opens with a verb, after at most two adverbs ("ultimately suffered", "were
     soon"): a clause that has no subject of its own."""
-    words = words_at(text, lo, hi)[:3]
-    while words and words[0][1].lower() in VERB_LEAD | {w for _, w in words[:1] if w.endswith("ly")}:
-        words = words[1:]
-    return bool(words) and is_verb(words[0][1]) and words[0][1].islower()
+    word = first_after_adverbs(text, lo, hi)
+    return bool(word) and is_verb(word) and word.islower()
 
 
 def subject_unclear(text: str, lo: int, verb: tuple[int, int], hi: int) -> bool:

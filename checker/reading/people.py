@@ -61,8 +61,8 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
             if not person_like(f"{word} {text[name_lo:m.end('name')].split()[0]}") or is_not_name(word) \
                     or re.search(CORE_TITLES, word) or re.search(rf"\bof\s+(?:the\s+)?{re.escape(word)}$", text[title_lo:title_hi]):
                 break
-            title_hi, name_lo = title_lo + last.start(1), title_lo + last.start(1)
-            title_hi = trim(text, title_lo, title_hi)[1]
+            name_lo = title_lo + last.start(1)
+            title_hi = trim(text, title_lo, name_lo)[1]
         title = " ".join(text[title_lo:title_hi].split())
         if not re.search(CORE_TITLES, title):
             continue

@@ -186,8 +186,8 @@ def named_speaker(text: str, lo: int, hi: int) -> str | None:
     attribution = find_attribution(text, lo, hi)
     if attribution is not None:
         source = attribution.source
-    elif QUOTATION.search(text, lo, hi) and (tag := tag_match(text, lo, hi) or tag_match(text, lo, how_cut(text, lo, hi))):
-        source = tag_speaker(tag)  # ("“...,” Engoron said, raising his voice": the tag before how it was said)
+    elif QUOTATION.search(text, lo, hi) and (tag := tag_before_how(text, lo, hi)):
+        source = tag_speaker(tag)
     elif (apposed := apposed_speaker(text, lo, hi)) and apposed.leading:
         source = text[slice(*apposed.name)]
     else:
@@ -202,15 +202,16 @@ def quoted_person(text: str, lo: int, hi: int) -> bool:
     lo, hi = core_span(text, lo, hi)
     if QUESTION_END.match(text, hi) or QUOTED_QUESTION.search(text, lo, hi) or ASKED.search(without_quotations(text, lo, hi)):
         return False
-    tag = tag_match(text, lo, hi) or tag_match(text, lo, how_cut(text, lo, hi))
+    tag = tag_before_how(text, lo, hi)
     return tag is not None and tag_speaker(tag).lower() in ("he", "she", "they", "we", "i") and any(
         says_something(text, q.start() + 1, q.end() - 1) for q in QUOTATION.finditer(text, lo, hi))
 
 
-def how_cut(text: str, lo: int, hi: int) -> int:
-    """Where a sentence's closing phrase of how something was said starts (", raising his voice ..."), or hi."""
-    m = re.search(r",\s*[a-z]+ing\b[^“”\"]*$", text[lo:hi])
-    return lo + m.start() if m else hi
+def tag_before_how(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """tag_match of text[lo:hi], or of it without a closing phrase of how it was said ("“...,” Engoron
+    said, raising his voice"): the words that give a quotation its speaker."""
+    how = re.search(r",\s*[a-z]+ing\b[^“”\"]*$", text[lo:hi])
+    return tag_match(text, lo, hi) or (tag_match(text, lo, lo + how.start()) if how else None)
 
 
 def named(source: str) -> str | None:

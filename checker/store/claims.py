@@ -11,7 +11,7 @@ from typing import Any, cast
 from sqlite_utils import Database
 
 from .db import iso_time, transaction
-from .fields import WRITTEN_NUMBER, Fields, written_number
+from .fields import Fields, written_number
 from .health import refresh_health
 from ..errors import (
     CheckerError, DuplicateClaim, DuplicateLink, InvalidInput, NotFound, QuoteNotInArticle, TooLargeInput,
@@ -66,8 +66,7 @@ def _number(value: str | float | None, name: str) -> float | None:
     if isinstance(value, bool):
         raise InvalidInput(f"{name} must be a number").at(name)
     try:
-        number = float(value) if not isinstance(value, str) or not WRITTEN_NUMBER.fullmatch(value.strip()) \
-            else written_number(value)
+        number = written_number(value) if isinstance(value, str) else float(value)
     except (TypeError, ValueError, OverflowError):
         raise InvalidInput(f"{name} {value!r} is not a number: give the figure alone, such as 92000000, "
                            f"92,000,000 or 92 million, and what it counts under unit").at(name)

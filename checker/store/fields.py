@@ -16,10 +16,11 @@ WRITTEN_NUMBER = re.compile(r"(?i)(?P<sign>-)?(?P<digits>\d{1,3}(?:,\d{3})+(?:\.
 
 
 def written_number(text: str) -> float:
-    """The number a figure written as people write it stands for: "92 million" -> 92000000."""
+    """The number a figure written as people write it stands for: "92 million" -> 92000000, "3.5e6" as
+    Python reads it; ValueError for no number."""
     m = WRITTEN_NUMBER.fullmatch(text.strip())
     if not m:
-        raise ValueError(text)
+        return float(text)
     number = float(m.group("digits").replace(",", "")) * SCALES.get((m.group("scale") or "").lower(), 1)
     return -number if m.group("sign") else number
 

@@ -12,6 +12,7 @@ from .rows import ClaimRow, WorkItem
 from ..errors import InvalidInput, SecondEditorNeeded, WorkflowRefused
 from ..text import clean
 from ..vocab import STATUSES
+from ..words import label
 
 # An editor's name as web/serve.py accepts one; m018 holds assignees to the same shape.
 EDITOR_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -32,15 +33,16 @@ def _writer(by: str | None) -> str:
     return writer
 
 
-def status_problem(claim: ClaimRow, status: str, by: str) -> str | None:
-    """Why ``by`` may not move ``claim`` to ``status``, in one line, or None when they may."""
+def status_problem(claim: ClaimRow, status: str, by: str) -> WorkflowRefused | None:
+    """Why ``by`` may not move ``claim`` to ``status`` (its message one line), or None when they may."""
     if status in ("in_review", "published") and claim["verdict"] == "unrated":
-        return f"claim {claim['id']} has no verdict yet: set one before it goes to review"
+        return WorkflowRefused(f"claim {claim['id']} has no verdict yet: set one before it goes to review")
     if status == "published" and claim["status"] != "published":
         if claim["status"] != "in_review":
-            return f"claim {claim['id']} is {claim['status'].replace('_', ' ')}: send it to review before publishing it"
+            return WorkflowRefused(f"claim {claim['id']} is {label('status', claim['status'])}: "
+                                   "send it to review before publishing it")
         if claim["verdict_by"] == by:
-            return str(SecondEditorNeeded(claim["id"], by))
+            return SecondEditorNeeded(claim["id"], by)
     return None
 
 
@@ -55,8 +57,7 @@ def set_status(db: Database, claim_id: int, status: str, *, by: str | None = Non
         claim = get_claim_row(db, claim_id)
         problem = status_problem(claim, status, writer)
         if problem:
-            error = SecondEditorNeeded(claim["id"], writer) if "second editor" in problem else WorkflowRefused(problem)
-            raise error.at("status")
+            raise problem.at("status")
         if claim["status"] == status:
             return claim  # nothing changes: nothing to record
         db.table("claims").update(claim["id"], {"status": status, "workflow_by": writer})

@@ -72,8 +72,9 @@ def report(summary, changed, read_before=0):
 
 def read_before(db, source_ids):
     """How many of these sources some check has read."""
-    return sum(db.execute("SELECT EXISTS (SELECT 1 FROM checks WHERE source_id = ? AND snapshot_id IS NOT NULL)",
-                          [i]).fetchone()[0] for i in source_ids)
+    ids = list(source_ids)
+    return db.execute(f"SELECT count(DISTINCT source_id) FROM checks WHERE snapshot_id IS NOT NULL "
+                      f"AND source_id IN ({', '.join('?' * len(ids))})", ids).fetchone()[0] if ids else 0
 
 
 def changed_sources(db, source_ids):

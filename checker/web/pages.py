@@ -257,9 +257,9 @@ async def propose_claims(datasette, request):
     return back
 
 
-async def decide_proposal(datasette, request, decide, done):  # reject (for the form's reason) or reopen
+async def decide_proposal(datasette, request, decide, done, reasoned=False):  # reject (with the form's reason), reopen
     await require(datasette, request, EDIT)
-    why = [(await request.post_vars()).get("reason")] if decide is propose.reject else []
+    why = [(await request.post_vars()).get("reason")] if reasoned else []
     proposal = None
     try:  # a refusal (no reason, already decided) is said on the article's page, beside the proposal
         proposal = await read(datasette, propose.get_proposal, row_id(request.url_vars["proposal_id"], "proposal"))
@@ -440,7 +440,7 @@ ROUTES = [
     (r"^/-/add-claim$", action(add_claim, add_claim_form)),
     (r"^/-/article/(?P<article_id>[a-z0-9-]+)$", article_page),
     (r"^/-/article/(?P<article_id>[a-z0-9-]+)/propose$", action(propose_claims, confirm_propose)),
-    (r"^/-/proposal/(?P<proposal_id>\d+)/reject$", action(partial(decide_proposal, decide=propose.reject, done="rejected"),
+    (r"^/-/proposal/(?P<proposal_id>\d+)/reject$", action(partial(decide_proposal, decide=propose.reject, done="rejected", reasoned=True),
                                                           partial(confirm_decision, describe=actions.reject))),
     (r"^/-/proposal/(?P<proposal_id>\d+)/reopen$", action(partial(decide_proposal, decide=propose.reopen, done="reopened"),
                                                           partial(confirm_decision, describe=actions.reopen))),
