@@ -20,7 +20,7 @@ from .clauses import (
     core_span,
     first_verb,
     has_verb,
-    is_plural,
+    is_plural, is_verb, join_context,
     PAST,
     restate,
     sentence_case,
@@ -169,7 +169,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             c_lo = trim(text, q_close, c_hi)[0]
             if is_led_speech_tag(text, c_lo, c_hi):
                 c_lo = c_hi  # "“...,” Trump replied, ignoring the contradiction": who spoke, and how
-    clauses = split_clauses(text, c_lo, c_hi) if c_lo < c_hi else []
+    clauses = join_context(split_clauses(text, c_lo, c_hi) if c_lo < c_hi else [],
+                           lambda a, b: bool(figures_in(reading, a, b, whens, lower)) or any(a <= w.start < b for w in whens))
     for i, clause in enumerate(clauses):
         own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]
         if clause.role == "when" and i:
@@ -285,6 +286,7 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
                  lower: str) -> list[Atom]:
     text = reading.text
     lo, hi = clause.start, clause.end
+    quote_lo = lo if clause.quote_start is None else clause.quote_start
     own = [w for w in whens if lo <= w.start < hi]
     figures = figures_in(reading, lo, hi, whens, lower)
     if len(figures) >= 2:
@@ -292,7 +294,7 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
     if figures:
         figure = figures[0]
         when = figure_when(figure, None, whens, own, clause.inherit) or clause.when
-        return [make_atom(reading, sentence, figure_kind(figure, text[lo:hi], lower, when), lo, hi,
+        return [make_atom(reading, sentence, figure_kind(figure, text[lo:hi], lower, when), quote_lo, hi,
                           clause_claim(reading, clause, whens, core), figure.value, figure.unit, when)]
     points: list[When] = []
     for w in own:
@@ -305,7 +307,7 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
     atoms = people_atoms(reading, sentence, clause, whens)
     if atoms:
         return atoms
-    atom = make_atom(reading, sentence, clause_kind(text[lo:hi], clause.when), lo, hi,
+    atom = make_atom(reading, sentence, clause_kind(text[lo:hi], clause.when), quote_lo, hi,
                      clause_claim(reading, clause, whens, core), when=clause.when)
     if len(points) >= 2:  # dates that are no series of one verb ("won in 2013, 2015 and 2016"): all of them
         atom = replace(atom, date_start=min(p.first for p in points), date_end=max(p.last for p in points))
@@ -405,11 +407,14 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
 
 
 def people_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: list[When]) -> list[Atom]:
-    """A clause naming a list of people ("convicted A, B and C of fraud") is one claim per person."""
+    """A clause whose subject or object is a list of people ("convicted A, B and C of fraud") is one
+    claim per person."""
     text = reading.text
     m = PEOPLE.search(text, clause.start, clause.end)
-    if not m or re.search(r"[–—(:]\s*$", text[clause.start:m.start()]):
-        return []  # none, or a list that only names what the words before it said ("the others — A, B and C —")
+    lead = words_at(text, clause.start, m.start()) if m else []
+    if not m or re.search(r"[–—(:]\s*$", text[clause.start:m.start()]) or \
+            (lead and not is_verb(lead[-1][1], lead[-2][1] if len(lead) > 1 else "")):
+        return []  # none; what the words before said ("the others — A, B and C —"); a clerk "to Justices A and B"
     spans = [(m.start() + p.start(), m.start() + p.end()) for p in re.finditer(PERSON, m.group())]
     if len(spans) < 2 or not all(person_like(text[a:b]) for a, b in spans):
         return []

@@ -3,7 +3,7 @@ seams (";", "but", ", which", ", when", a verb after "and", a leading "since ...
 a clause's subject, whether a clause is too vague to check, and a clause written out as one sentence
 with the times the article leaves to its date written in. Who said what is speech.py's. Pure functions."""
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .spot import IRREGULAR_PAST
@@ -19,6 +19,7 @@ class Clause:
     inherit: When | None = None  # the time of the clause it hangs on ("..., when ...")
     when: When | None = None  # its own time, else the inherited one
     seam: str = ""  # the seam before it (a name of SPLIT's groups), "" for the first
+    quote_start: int | None = None  # where its quote starts when not at start ("Since ..." keeps its "Since")
 
 
 AUXILIARIES = frozenset("is are was were be been being has have had will would shall should can could may "
@@ -217,7 +218,9 @@ def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                 if following < 0 or has_verb(text, rest, following) or not has_verb(text, following + 1, hi):
                     break
                 rest = following + 1
-            return [Clause(m.end(), comma, "sub")] + inner_clauses(text, rest, hi)
+            # "Since the war began on October 7": a time's quote keeps the word that says how it bears on the rest
+            timed = re.match(r"(?i)since|when|after|before|until|once|as soon as", m.group()) is not None
+            return [Clause(m.end(), comma, "sub", quote_start=lo if timed else None)] + inner_clauses(text, rest, hi)
     return inner_clauses(text, lo, hi)
 
 
@@ -253,8 +256,8 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
         clause.start, clause.end = trim(text, clause.start, clause.end)
         if clause.start >= clause.end:
             continue
-        if merged and clause.role == "relative" and not signals(text, clause.start, clause.end):
-            merged[-1].end = clause.end  # "..., which was accepted": part of the clause before
+        if merged and clause.role == "relative" and not SIGNAL.search(text[clause.start:clause.end].lower()):
+            merged[-1].end = clause.end  # "..., which was accepted", "who helped Juliet": part of the clause before
             continue
         if merged and clause.seam in ("dash", "rel") and (
                 (clause.seam == "dash" and first_verb(text, clause.start, clause.end) is None)
@@ -286,6 +289,20 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                 clause.prefix = trim(text, host.start, end)
         merged.append(clause)
     return merged
+
+
+def join_context(clauses: list[Clause], holds_fact: Callable[[int, int], bool]) -> list[Clause]:
+    """Clauses that only give the setting of another, joined to it: a leading subordinate clause with
+    no figure or date of its own opens its main clause ("When he was 16, Azza was arrested ..." is one
+    fact, as a fact-checker logs it), and a clause sharing the subject of the one before ("T1 did not
+    have dragon control and gave up the first two") stays with it unless each holds a figure or a date."""
+    joined: list[Clause] = []
+    for i, clause in enumerate(clauses):
+        if i == 1 and joined[0].role == "sub" and not holds_fact(joined[0].start, joined[0].end):
+            clause.start = joined[0].quote_start if joined[0].quote_start is not None else joined[0].start
+            joined = []
+        joined.append(clause)
+    return joined
 
 
 def first_after_adverbs(text: str, lo: int, hi: int) -> str:
@@ -329,11 +346,6 @@ def vague(text: str, lo: int, hi: int) -> bool:
     first = words[0][1] if words else ""
     return not first[:1].isupper() or first.lower() in UNNAMED or first.lower() in DETERMINERS or \
         re.search(rf"\b{re.escape(first.lower())}\b", text) is not None
-
-
-def signals(text: str, lo: int, hi: int) -> bool:
-    piece = text[lo:hi]
-    return bool(SIGNAL.search(piece.lower())) or any(w[:1].isupper() for _, w in words_at(text, lo, hi)[1:])
 
 
 UNNAMED = frozenset("the a an he she they it we i you one this that these those some many officials "
