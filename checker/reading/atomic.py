@@ -37,13 +37,13 @@ from .kinds import clause_kind, figure_kind
 from .speech import (
     apposed_speaker,
     ASKED,
+    ASKING,
     Attribution,
     DANGLING,
     find_attribution,
     find_quotations,
     is_led_speech_tag,
     is_speech_tag,
-    QUESTION_END,
     QUOTATION,
     QUOTED_QUESTION,
     quotation_speaker,
@@ -150,8 +150,8 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
 def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) -> list[Atom]:
     text = reading.text
     lo, hi = core_span(text, sentence.start, sentence.end)
-    if lo >= hi or QUESTION_END.match(text, hi):
-        return []  # nothing, or a question, which claims nothing
+    if lo >= hi or re.search(r"(?:\?[”\"’']*|:)\s*$", text[sentence.start:sentence.end]):
+        return []  # nothing; a question, which claims nothing; or the lead-in of what follows ("..., he said:")
     lower = reading.folded[sentence.start:sentence.end]
     apposed = apposed_speaker(text, lo, hi)
     if apposed and not apposed.leading:  # "“...,” says A, a researcher at B": who A is, a claim of its own;
@@ -194,12 +194,12 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     if attribution:
         atoms = attributed(reading, sentence, attribution, clauses, whens, (lo, hi), atoms)
     quoted = list(QUOTATION.finditer(text, lo, hi))
-    tagged = bool(quoted) and is_speech_tag(text, lo, hi)  # "“...,” Trump said"
+    tagged = bool(quoted) and is_led_speech_tag(text, lo, hi)  # "“...,” Trump said", "..., Alito interjected, homing in"
     asked = ASKED.search(without_quotations(text, lo, hi)) is not None  # "“...” Alito asked": a question
     # a sentence all quotation, its speaker named in the tag of the quotation ("“...,” Kise said. “He’s ...”")
     speaker = quotation_speaker(text, sentence.start, sentence.end) if not attribution and not tagged else None
     for q_open, q_close, q_lo, q_hi in quotations:
-        if text[q_hi - 1:q_hi] == "?" or (len(quotations) == 1 and asked):
+        if text[q_hi - 1:q_hi] == "?" or ASKING.match(text, q_lo, q_hi) or (len(quotations) == 1 and asked):
             continue  # a question quoted claims nothing either ("“What is your best example ...” Alito asked")
         source = " ".join(attribution.source.split()) if attribution else speaker or ""
         if source and source.lower() not in PRONOUNS:
@@ -212,7 +212,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     atoms += [t for t in title_atoms(reading, sentence, clauses, whens, seen_people)  # a title quoted is an address
               if not any(q.start() <= t.start < q.end() for q in quoted)]
     if not atoms and tagged and not QUOTED_QUESTION.search(text, lo, hi) and not asked and \
-            any(says_something(text, q.start() + 1, q.end() - 1) for q in quoted):
+            any(says_something(text, q.start() + 1, q.end() - 1) and not ASKING.match(text, q.start(), q.end())
+                for q in quoted):
         # a short quotation and who said it ("“That can be true,” Prelogar said"): a statement of its speaker
         atoms.append(make_atom(reading, sentence, "quote", lo, hi, restate(text, lo, hi, whens)))
     elif not atoms and not tagged and not left_out:

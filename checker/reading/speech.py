@@ -30,7 +30,8 @@ TAG = re.compile(rf"""(?x)^[\W_]*(?:(?i:in|at|on|during|after|speaking|asked|wri
     (?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,11}}?)\s+(?:has\s+|have\s+|had\s+)?(?:(?:also|later|then|again|separately|previously|earlier)\s+)?(?:{TAG_VERBS})
   | (?:{TAG_VERBS})\s+(?P<after>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){{0,6}}))
   (?P<rest>\s+(?:{TAG_TAIL_WORDS})\b[^,;:.!?]*|\s+(?:[A-Z][\w’'.-]*\s*){{1,4}}|)
-  (?P<how>,\s*(?:as|while|when|adding|saying|noting|before|after|over|during|speaking|from|in|at|on|via)\b.*)?[\W_]*$""")
+  (?P<how>(?:,\s*(?:as|while|when|who|whose|adding|saying|noting|before|after|over|during|speaking|from|in|at|on|via)\b
+           |\s+(?:as|while|when)\s+(?:he|she|they|we|i)\b).*)?[\W_]*$""")
 
 NOW = re.compile(rf"\b(?:is|are|has|have|does|do|remains|serves|leads|heads|says|tells|{REPORTING})\b", re.I)
 
@@ -73,6 +74,12 @@ def find_attribution(text: str, lo: int, hi: int) -> Attribution | None:
 QUOTED_QUESTION = re.compile(r"\?[”\"’']")
 QUESTION_END = re.compile(r"\?[”\"’]?")
 ASKED = re.compile(r"\b(?:asked|asks|wondered|wonders|inquired|inquires|queried)\b")  # a quotation so given is a question
+# Words that open a question, whatever mark the writer closed it with ("“What about a college that has
+# no such program,” Alito interjected"): a question word before a verb, or a verb before its subject.
+AUXILIARY = r"(?:is|are|was|were|do|does|did|would|will|can|could|should|shall|has|have|had|may|might|must)(?:n[’']t)?"
+ASKING = re.compile(rf"""(?ix)[“"‘']?\s*(?:
+    (?:what|why|how|who|whom|where|which|whose)(?:\s+about\b|\s+{AUXILIARY}\b|[’']s\b)
+  | {AUXILIARY}\s+(?:you|we|they|he|she|it|i|there|the|a|an|this|that|these|those|any|anyone|anybody)\b)""")
 
 
 def says_something(text: str, lo: int, hi: int) -> bool:
@@ -100,8 +107,8 @@ def is_led_speech_tag(text: str, lo: int, hi: int) -> bool:
     """is_speech_tag, or a speech tag after a lead-in with no figure ("Of Friar Lawrence, Prelogar said
     at one point", "Not satisfied, Alito continued") or before a phrase of how ("Trump replied,
     ignoring the contradiction"): what is left of a sentence whose quotation is its claim."""
-    if re.search(r"\d", text[lo:hi]):
-        return False  # a figure is a claim, wherever it stands
+    if re.search(r"\d", without_quotations(text, lo, hi)):
+        return False  # a figure is a claim, wherever it stands (a quotation's are its own)
     if is_speech_tag(text, lo, hi):
         return True
     how = re.search(r",\s*[a-z]+ing\b[^,\d]*$", text[lo:hi])  # "Trump replied, ignoring the contradiction"
