@@ -38,8 +38,8 @@ from .speech import (
     apposed_speaker,
     ASKED,
     ASKING,
+    beside_quotations,
     Attribution,
-    DANGLING,
     find_attribution,
     find_quotations,
     is_led_speech_tag,
@@ -159,16 +159,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     quotations = find_quotations(text, lo, hi)
     whens = sentence_times(reading, sentence, quotations)
     attribution = find_attribution(text, lo, hi)
-    c_lo, c_hi = attribution.content if attribution else (lo, hi)
-    for q_open, q_close, _, _ in quotations:  # a quotation that ends or opens the content is a claim of its own
-        if q_open > c_lo and q_close >= c_hi:
-            c_hi = trim(text, c_lo, q_open)[1]
-            if DANGLING.search(text, c_lo, c_hi) or is_led_speech_tag(text, c_lo, c_hi):
-                c_hi = c_lo  # what is left waits for the quotation ("..., saying that") or only says who spoke
-        elif q_open <= c_lo < q_close:
-            c_lo = trim(text, q_close, c_hi)[0]
-            if is_led_speech_tag(text, c_lo, c_hi):
-                c_lo = c_hi  # "“...,” Trump replied, ignoring the contradiction": who spoke, and how
+    c_lo, c_hi = beside_quotations(text, *(attribution.content if attribution else (lo, hi)), quotations)
     clauses = join_context(split_clauses(text, c_lo, c_hi) if c_lo < c_hi else [],
                            lambda a, b: bool(figures_in(reading, a, b, whens, lower)) or any(a <= w.start < b for w in whens))
     for i, clause in enumerate(clauses):
@@ -201,6 +192,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     for q_open, q_close, q_lo, q_hi in quotations:
         if text[q_hi - 1:q_hi] == "?" or ASKING.match(text, q_lo, q_hi) or (len(quotations) == 1 and asked):
             continue  # a question quoted claims nothing either ("“What is your best example ...” Alito asked")
+        if text[q_lo].islower() and any(a.start <= q_lo and q_hi <= a.end + 1 for a in atoms):
+            continue  # words quoted in the writer's sentence ("to look at “the nation we aspire to be”"): part of its claim
         source = " ".join(attribution.source.split()) if attribution else speaker or ""
         if source and source.lower() not in PRONOUNS:
             claim = f"{source[0].upper()}{source[1:]} said: {text[q_open]}{text[q_lo:q_hi]}{text[q_close - 1]}"
