@@ -793,8 +793,25 @@ def test_a_quotation_of_several_sentences_is_proposed_with_the_speaker_its_tag_n
     assert not any("cold and quiet" in r[0] for r in rows)
 
 
+@pytest.mark.parametrize("text,said", [
+    # the tag before, with how it was said
+    ("“We are not here to hear speeches,” Judge Amara Obi said, raising her voice and telling both lawyers to sit "
+     "down. “We are here to hear him answer questions.”", "Judge Amara Obi said: “We are here to hear him answer questions.”"),
+    # the tag before, with who the speaker is
+    ("“Much of the analysis is credible,” writes Ines Duarte, a hydrologist at the University of Porto, over email. "
+     "“However, I disagree on the remedy: no dam should be built.”",
+     "Ines Duarte said: “However, I disagree on the remedy: no dam should be built.”"),
+])
+def test_a_sentence_all_quotation_takes_its_speaker_from_the_tag_beside_it(empty_db, text, said):
+    claims.add_article(empty_db, id="beside", title="Beside", text=text)
+    propose.propose(empty_db, "beside")
+    assert said in [claim for (claim,) in empty_db.execute("SELECT claim FROM proposals")]
+
+
 @pytest.mark.parametrize("sentence,proposed", [
     ("“It is a terrible thing you have done,” he said to the judge.", True),
+    ("“Done,” he said. “You believe that hack over there and it is a shame.”", True),  # the tag of the one before
+    ("“Mostly,” he said. “Are you aware the loan was paid off?”", False),
     ("“We will not leave this valley,” she said, raising her voice.", True),
     ("“Done,” he said.", False),  # a word or two claims nothing
     ("“Are you aware the loan was paid off?” he asked.", False),  # a question

@@ -176,7 +176,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if is_speech_tag(text, clause.start, clause.end):  # "he said in an e-mail" claims nothing
             continue
         found = clause_atoms(reading, sentence, clause, whens, (lo, hi), lower)
-        if vague(text, clause.start, clause.end) and not (clause.prefix and not vague(text, *clause.prefix)) \
+        if vague(text, clause.own_start or clause.start, clause.end) and not (clause.prefix and not vague(text, *clause.prefix)) \
                 and not any(a.value is not None or a.date_start for a in found):
             left_out = True  # "the worst of the storm has passed": nothing in it to check
             continue

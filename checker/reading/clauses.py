@@ -20,6 +20,7 @@ class Clause:
     when: When | None = None  # its own time, else the inherited one
     seam: str = ""  # the seam before it (a name of SPLIT's groups), "" for the first
     quote_start: int | None = None  # where its quote starts when not at start ("Since ..." keeps its "Since")
+    own_start: int | None = None  # where its own words start after a setting joined to it ("When he was 16, ...")
 
 
 AUXILIARIES = frozenset("is are was were be been being has have had will would shall should can could may "
@@ -299,6 +300,7 @@ def join_context(clauses: list[Clause], holds_fact: Callable[[int, int], bool]) 
     joined: list[Clause] = []
     for i, clause in enumerate(clauses):
         if i == 1 and joined[0].role == "sub" and not holds_fact(joined[0].start, joined[0].end):
+            clause.own_start = clause.start
             clause.start = joined[0].quote_start if joined[0].quote_start is not None else joined[0].start
             joined = []
         joined.append(clause)

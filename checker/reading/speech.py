@@ -23,7 +23,8 @@ SAID_START = re.compile(rf"(?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,8}}?)\s+(?
 # "said Jeffrey Wall", "Alito continued, as he addressed Prelogar"): a speaker, a verb of speaking, and
 # at most a few words of when, where and how, or a clause that says how it was said.
 TAG_VERBS = (REPORTING + r"|asked|replied|responded|continued|interjected|tweeted|posted|joked|explained|"
-             r"recalled|countered|conceded|acknowledged|admitted|cautioned|testified|answered|told|says|adds|asks")
+             r"recalled|countered|conceded|acknowledged|admitted|cautioned|testified|answered|told|says|adds|asks|"
+             r"writes|explains|tells|notes|argues|insists|warns|recalls|replies|responds|continues|quipped|quips|jokes")
 TAG_TAIL_WORDS = (r"in|on|at|of|to|from|during|after|before|about|with|by|via|through|over|late|early|earlier|later|"
                   r"today|yesterday|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ly")
 TAG = re.compile(rf"""(?x)^[\W_]*(?:(?i:in|at|on|during|after|speaking|asked|writing)\b[^,]{{0,40}},\s*)?(?:
@@ -220,13 +221,14 @@ def named_speaker(text: str, lo: int, hi: int) -> str | None:
 
 def quoted_person(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] (a sentence) gives a statement in a person's own words, tagged with who spoke
-    though not by name ("“It is a terrible thing,” he said to the judge"): a quotation that says
-    something, and no question."""
+    though not by name ("“It is a terrible thing,” he said to the judge", and the quotation after it):
+    a quotation that says something, and no question."""
     lo, hi = core_span(text, lo, hi)
     if QUESTION_END.match(text, hi) or QUOTED_QUESTION.search(text, lo, hi) or ASKED.search(without_quotations(text, lo, hi)):
         return False
     tag = tag_before_how(text, lo, hi)
-    return tag is not None and tag_speaker(tag).lower() in ("he", "she", "they", "we", "i") and any(
+    speaker = tag_speaker(tag) if tag else quotation_tag(text, lo, hi)  # (or the tag of the sentence beside it)
+    return speaker is not None and speaker.lower() in ("he", "she", "they", "we", "i") and any(
         says_something(text, q.start() + 1, q.end() - 1) for q in QUOTATION.finditer(text, lo, hi))
 
 
@@ -272,6 +274,12 @@ def open_quotation(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 def quotation_speaker(text: str, lo: int, hi: int) -> str | None:
     """Who speaks a sentence that is all quotation, when the words that tag the quotation, after its
     close ("...,” says Tahseen Elayyan, a ...") or before its opening ("“...,” Kise said. “..."), name them."""
+    tagged = quotation_tag(text, lo, hi)
+    return named(tagged) if tagged else None
+
+
+def quotation_tag(text: str, lo: int, hi: int) -> str | None:
+    """The speaker, named or not ("he"), that quotation_speaker reads for text[lo:hi]."""
     quotation = open_quotation(text, lo, hi)
     if quotation is None:
         return None
@@ -279,13 +287,16 @@ def quotation_speaker(text: str, lo: int, hi: int) -> str | None:
     p_lo, p_hi = text.rfind("\n", 0, lo) + 1, text.find("\n", hi)
     p_hi = len(text) if p_hi < 0 else p_hi
     after = re.match(r"[^.!?“]*", text[closing + 1:p_hi]).group()  # type: ignore[union-attr]  # (matches "")
-    after = after.split(",")[1] if after.lstrip().startswith(",") and after.count(",") >= 1 else after.split(",")[0]
     before_lo = text.rfind("”", p_lo, opening) + 1  # the tag of the quotation before, in the same paragraph
     for words in (after, text[before_lo:opening] if before_lo else ""):
-        words = " ".join(words.split())
-        m = TAG.match(words)
-        if m and is_speech_tag(words, 0, len(words)):
-            return named(tag_speaker(m))
+        words = " ".join(words.split()).strip(" ,")
+        words = re.sub(r"[.!?]$", "", words)
+        apposed = APPOSED.search(" " + words)
+        if apposed and apposed.start() == 1:  # "writes Michael Oppenheimer, a climate scientist at Princeton, over email"
+            return apposed.group("name")
+        m = tag_before_how(words, 0, len(words))  # "Engoron said, raising his voice and ..."
+        if m and (is_speech_tag(words, 0, len(words)) or is_led_speech_tag(words, 0, len(words))):
+            return tag_speaker(m)
     return None
 
 
