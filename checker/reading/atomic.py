@@ -37,6 +37,7 @@ from .kinds import clause_kind, figure_kind
 from .speech import (
     apposed_speaker,
     ASKED,
+    ASKED_ABOUT,
     ASKING,
     beside_quotations,
     Attribution,
@@ -174,6 +175,9 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     atoms, left_out = [], False
     for clause in clauses:
         if is_speech_tag(text, clause.start, clause.end):  # "he said in an e-mail" claims nothing
+            continue
+        if ASKED_ABOUT.search(text, clause.own_start or clause.start, clause.end):  # nor does what was asked
+            left_out = True
             continue
         found = clause_atoms(reading, sentence, clause, whens, (lo, hi), lower)
         if vague(text, clause.own_start or clause.start, clause.end) and not (clause.prefix and not vague(text, *clause.prefix)) \

@@ -75,6 +75,12 @@ def find_attribution(text: str, lo: int, hi: int) -> Attribution | None:
 QUOTED_QUESTION = re.compile(r"\?[”\"’']")
 QUESTION_END = re.compile(r"\?[”\"’]?")
 ASKED = re.compile(r"\b(?:asked|asks|wondered|wonders|inquired|inquires|queried)\b")  # a quotation so given is a question
+# A question reported, not quoted ("Wallace asked Trump whether he was involved", "pressed him on why the
+# values changed", "Trump was questioned about his golf resort"): what was asked, never a claim.
+ASKED_ABOUT = re.compile(r"""(?ix)\b(?:
+    (?:asked|asks|asking|pressed|presses|pressing|questioned|questioning|quizzed|grilled|queried|wondered|wondering)
+    (?:\s+(?!that\b)[\w’'.-]+){0,3}?\s+(?:(?:on|about)\s+)?(?:whether|why|how|what|who|whom|when|where|which|if)
+  | (?:was|were|is|are|been)\s+(?:asked|questioned|quizzed|grilled|pressed)\s+(?:about|on|over))\b""")
 # Words that open a question, whatever mark the writer closed it with ("“What about a college that has
 # no such program,” Alito interjected"): a question word before a verb, or a verb before its subject.
 AUXILIARY = r"(?:is|are|was|were|do|does|did|would|will|can|could|should|shall|has|have|had|may|might|must)(?:n[’']t)?"
