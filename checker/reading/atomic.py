@@ -20,7 +20,7 @@ from .clauses import (
     core_span,
     first_verb,
     has_verb,
-    is_plural, is_verb, join_context,
+    INFINITIVE, is_plural, is_verb, join_context,
     PAST,
     restate,
     sentence_case,
@@ -292,6 +292,8 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
     if figures:
         figure = figures[0]
         when = figure_when(figure, None, whens, own, clause.inherit) or clause.when
+        if when is not None and when.start >= figure.end and INFINITIVE.search(text, figure.end, when.start):
+            when = None  # "made the four cases part of his bid to be elected in 2024": the bid's time, not theirs
         return [make_atom(reading, sentence, figure_kind(figure, text[lo:hi], lower, when), quote_lo, hi,
                           clause_claim(reading, clause, whens, core), figure.value, figure.unit, when)]
     points: list[When] = []

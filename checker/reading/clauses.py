@@ -69,6 +69,8 @@ SPLIT = re.compile(r"""(?x)
 # subordinate clause; a coordinated clause that shares the subject of the clause before it.
 SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub",
          "andmain": "main", "coord": "coord"}
+INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?(?!(?:the|an|its|their|his|her|our|this|that|these|those|[a-z]+est)\b)"
+                        r"[a-z][a-z-]{2,}\b(?!\s+(?:level|high|low)s?\b)")  # "to be elected", never "to their lowest"
 SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record)\b")
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
@@ -100,11 +102,14 @@ def is_past(word: str) -> bool:
     return word in PAST or (word.endswith("ed") and not word.endswith("eed")) or word in ("agreed", "freed", "decreed")
 
 
-def first_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """(start, end) of the first word in text[lo:hi] that reads as a verb, or None."""
-    previous = ""
+def first_verb(text: str, lo: int, hi: int, finite: bool = False) -> tuple[int, int] | None:
+    """(start, end) of the first word in text[lo:hi] that reads as a verb, or None; with finite, never
+    one after "to" ("a central part of his argument to be elected": no verb of its own)."""
+    previous, infinitive = "", False
     for at, word in words_at(text, lo, hi):
-        if is_verb(word, previous):
+        verb = is_verb(word, previous)
+        infinitive = finite and verb and (infinitive or previous.lower() == "to")  # "to be elected"
+        if verb and not infinitive:
             return at, at + len(word)
         previous = word
     return None
@@ -261,7 +266,7 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             merged[-1].end = clause.end  # "..., which was accepted", "who helped Juliet": part of the clause before
             continue
         if merged and clause.seam in ("dash", "rel") and (
-                (clause.seam == "dash" and first_verb(text, clause.start, clause.end) is None)
+                (clause.seam == "dash" and first_verb(text, clause.start, clause.end, finite=True) is None)
                 or first_verb(text, merged[-1].start, merged[-1].end) is None):
             # "Congress – seeking to ensure its independence – required ...": an aside, no clause of its own;
             # "Prelogar, who grew up in Boise, graduated ...": the subject, not a clause, stands before it
