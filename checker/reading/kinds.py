@@ -8,7 +8,9 @@ from .amounts import VISIT, Figure
 from .when import When
 
 TRADE = re.compile(r"\b(?:trade|traded|trading|exports?|exported|imports?|imported|turnover|commerce)\b")
-FIRST_TO = re.compile(r"\bfirst\b(?:(?!\b(?:and|but|which|who)\b)[^,;]){0,80}?\bto\b")
+# "the first head of state to visit", "its first ... to ban": never "first became familiar ... as a clerk to Justice X"
+FIRST_TO = re.compile(r"\b(?:the|its|his|her|their|our)\s+(?:very\s+)?first\b(?:(?!\b(?:and|but|which|who)\b)[^,;]){0,80}?"
+                      r"\bto\s+(?!(?:the|a|an|its|his|her|their|our|this|that)\b)[a-z]")
 # "plans to", never the noun ("supported the plan") nor a plan in the past ("had planned to drive")
 PREDICTION = re.compile(r"\b(?:will|won't|shall|plans?\s+to|planning\s+to|(?:is|are)\s+planned|expects?|expected|anticipated|anticipates|"
                         r"forecasts?|projected|intends?|intended|likely|unlikely|set to|due to|aims? to|scheduled)\b")

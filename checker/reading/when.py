@@ -196,7 +196,7 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             first = month_iso(published.year, published.month, -months)
             found.append(When(lo, hi, first, f"{published.year:04d}-{published.month:02d}", point=False, relative=True,
                               written=f"{display[lo:hi]} to {MONTH_NAMES[published.month]} {published.year}"))
-    return sorted((anchored(w, folded, display) for w in found), key=lambda w: w.start)
+    return sorted((since(anchored(w, folded, display), folded, published) for w in found), key=lambda w: w.start)
 
 
 def anchored(when: When, folded: str, display: str) -> When:
@@ -207,6 +207,25 @@ def anchored(when: When, folded: str, display: str) -> When:
     if ANCHOR_BEFORE.search(folded, max(0, when.start - 40), when.start) and ANCHOR_AFTER.match(display, when.end):
         return replace(when, since=True)
     return when
+
+
+SINCE = re.compile(r"\bsince\s+$")
+# A superlative before "since" makes the time a yardstick ("the highest since 1992", "its lowest level since
+# March 2021"): what is measured is not of that time, nor of the span after it.
+YARDSTICK = re.compile(r"\b(?:[a-z]{3,}est|most|least|first|best|worst|record|more|fewer|less)\b[^,;.]{0,40}$")
+
+
+def since(when: When, folded: str, published: datetime.date | None) -> When:
+    """A time after "since": the start of a span that runs to the article's month ("recorded since
+    January"), or, after a superlative, a yardstick that dates nothing."""
+    m = SINCE.search(folded, max(0, when.start - 8), when.start)
+    if m is None:
+        return when
+    if YARDSTICK.search(folded, max(0, m.start() - 60), m.start()):
+        return replace(when, since=True, point=False, last=when.first)
+    if when.since or published is None or when.first > published.isoformat()[:len(when.first)]:
+        return when
+    return replace(when, since=True, point=False, last=published.isoformat()[:7])
 
 
 # What marks a clause as past: a verb of saying or being in the past, or a regular past form.
