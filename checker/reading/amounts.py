@@ -21,10 +21,11 @@ OUT_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+)?")
 # number of a thing named by it ("Section 230", "Title 42", "Flight 370", "No. 1", "page 5").
 JOINED_BEFORE = re.compile(r"(?:\d\s?[-–:/]\s?|#)$")
 JOINED_AFTER = re.compile(r"\s?[-–:]\s?\d|-?[a-z]|\s*(?:a\.?m\b|p\.?m\b|gmt\b|utc\b|et\b|o'clock)|\s+years?\s+old\b")
-IDENTIFIER_BEFORE = re.compile(
-    r"\b(?:aged?|ages|no\.?|number|section|article|chapter|title|route|flight|room|rule|paragraph|clause|amendment|"
-    r"resolution|highway|interstate|page|pages|grade|level|phase|stage|week|day|round|game|episode|season|vol\.?|"
-    r"volume|part|item|gate|platform|terminal|district|ward|unit|floor|model|version|figure|table)\s+$")
+IDENTIFIERS = (r"\b(?:aged?|ages|no\.?|number|section|article|chapter|title|route|flight|room|rule|paragraph|clause|"
+               r"amendment|resolution|highway|interstate|page|pages|grade|level|phase|stage|week|day|round|game|episode|"
+               r"season|vol\.?|volume|part|item|gate|platform|terminal|district|ward|unit|floor|model|version|figure|table)s?")
+# ... and the numbers listed after the first ("aged 19, 22 and 31", "sections 4 and 5")
+IDENTIFIER_BEFORE = re.compile(rf"{IDENTIFIERS}\s+(?:\d+(?:\s*,\s*\d+)*(?:\s*,)?\s+(?:and|or|&)\s+|\d+\s*,\s*)?$")
 LIST_NUMBER = re.compile(r"(?:^|[\n:;]\s*|(?<=[.!?])\s+|\s)$")
 YEAR_IN_NAME = re.compile(r"[a-z]{2,}\s$")  # a word right before a year: "worlds 2023" (a date's words are read first)
 CLOCK = re.compile(r"\bat\s+(?:the\s+)?$")

@@ -14,44 +14,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from .amounts import APPROXIMATELY, Figure, figure_when, figures_in
-from .clauses import (
-    AUXILIARIES,
-    Clause,
-    core_span,
-    first_verb,
-    has_verb,
-    INFINITIVE, is_plural, is_verb, join_context,
-    PAST,
-    restate,
-    sentence_case,
-    split_clauses,
-    trim,
-    vague,
-    verb_group,
-    words_at,
-    written,
-)
+from .clauses import (AUXILIARIES, Clause, core_span, first_verb, has_verb, INFINITIVE, is_plural, is_verb, join_context,
+                      PAST, restate, sentence_case, split_clauses, trim, vague, verb_group, words_at, written)
 from .figures import MoneyMention, read_numbers, resolve_money
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
-from .speech import (
-    apposed_speaker,
-    ASKED,
-    ASKED_ABOUT,
-    ASKING,
-    beside_quotations,
-    Attribution,
-    find_attribution,
-    find_quotations,
-    is_led_speech_tag,
-    is_speech_tag,
-    QUOTATION,
-    QUOTED_QUESTION,
-    quotation_speaker,
-    says_something,
-    speaks_of_now,
-    without_quotations,
-)
+from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, Attribution, beside_quotations, find_attribution,
+                     find_quotations, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION, quotation_speaker,
+                     says_something, speaks_of_now, times_of_saying, without_quotations)
 from .people import PEOPLE, PERSON, person_like, titles
 from .page_index import PageIndex, fold_page
 from ..sentences import Sentence, split_sentences
@@ -229,7 +199,8 @@ def sentence_times(reading: Reading, sentence: Sentence, quotations: list[tuple[
     """The times a sentence names, read against the article's date; a quotation's words stay as they
     were said: its "this year" is not written out in restatements."""
     whens = read_times(reading.folded, reading.text, sentence.start, sentence.end, reading.published, reading.locale)
-    return [replace(w, relative=False) if any(q[0] <= w.start < q[1] for q in quotations) else w for w in whens]
+    return times_of_saying(reading.folded, [replace(w, relative=False) if any(q[0] <= w.start < q[1] for q in quotations)
+                                            else w for w in whens])  # (and the time it was said dates nothing)
 
 
 def make_atom(reading: Reading, sentence: Sentence, kind: str, lo: int, hi: int, claim: str,
@@ -309,7 +280,8 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
         return atoms
     atom = make_atom(reading, sentence, clause_kind(text[lo:hi], clause.when), quote_lo, hi,
                      clause_claim(reading, clause, whens, core), when=clause.when)
-    if len(points) >= 2:  # dates that are no series of one verb ("won in 2013, 2015 and 2016"): all of them
+    if len(points) >= 2 and not first_verb(text, points[0].end, points[-1].start, finite=True):
+        # dates that are no series of one verb ("won in 2013, 2015 and 2016"): all of them; of several verbs, the first
         atom = replace(atom, date_start=min(p.first for p in points), date_end=max(p.last for p in points))
     return [atom]
 
@@ -390,8 +362,9 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
     text = reading.text
     lo, hi = clause.start, clause.end
     verb = verb_group(text, lo, points[0].start)  # "will overtake": the second item shares the whole verb
-    if verb is None or first_verb(text, verb[1], points[0].start) is not None:
-        return []  # none, or the dates belong to a later verb ("were tied at three when they won in 2013, 2015")
+    if verb is None or first_verb(text, verb[1], points[0].start) is not None or \
+            any(first_verb(text, a.end, b.start, finite=True) for a, b in zip(points, points[1:])):
+        return []  # none; dates of a later verb ("tied at three when they won in 2013, 2015"); or of several verbs
     head = " ".join(filter(None, [written(text, *clause.prefix, whens) if clause.prefix else "",
                                   written(text, lo, verb[1], whens)]))
     atoms, at = [], verb[1]

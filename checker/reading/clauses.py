@@ -168,6 +168,9 @@ def core_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --- restatement ------------------------------------------------------------------------------
 
+AFTER_PREPOSITION = re.compile(r"\b(?:of|by|until|till|before|after|since|from|to|in|on|for|during|through)\s+$", re.I)
+
+
 def written(text: str, lo: int, hi: int, whens: Iterable[When]) -> str:
     """text[lo:hi] with each time the article leaves to its date written out ("this year" -> "in 2012")."""
     pieces: list[str] = []
@@ -175,8 +178,8 @@ def written(text: str, lo: int, hi: int, whens: Iterable[When]) -> str:
     for w in whens:
         if w.relative and lo <= w.start and w.end <= hi:
             words = w.written or ""  # (a relative time is always written)
-            if text[w.end:w.end + 2] in ("'s", "’s"):  # "last year's bill": "2017's bill"
-                words = re.sub(r"^(?:in|on)\s+", "", words)
+            if text[w.end:w.end + 2] in ("'s", "’s") or AFTER_PREPOSITION.search(text, max(lo, w.start - 12), w.start):
+                words = re.sub(r"^(?:in|on)\s+", "", words)  # "last year's bill": "2017's bill"; "by the end of 2024"
             pieces += [text[at:w.start], words]
             at = w.end
     pieces.append(text[at:hi])

@@ -2,9 +2,10 @@
 give a quotation its speaker ("“...,” Prelogar said"), the speaker a sentence names, and who a speaker
 is when the sentence says so after the quotation. Pure functions, on the clauses.py words and verbs."""
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .clauses import REPORTING, UNNAMED, core_span, find_comma, first_verb, has_verb, trim
+from .when import When
 
 # Verbs of saying that as often take a thing as what was said ("the bill added $200 billion", "the
 # company reported a loss"): they attribute only before "that", a colon or a quotation.
@@ -315,3 +316,15 @@ def find_quotations(text: str, lo: int, hi: int) -> list[tuple[int, int, int, in
         if len(text[inner[0]:inner[1]].split()) >= 5:
             found.append((m.start(), m.end(), *inner))
     return found
+
+
+# A time right after a verb of saying ("..., the air force said on Sunday, killing ...", "told reporters
+# last week"): when it was said, not when what was said happened.
+SAYING_BEFORE = re.compile(r"\b(?:said|says|added|wrote|tweeted|(?:told|tells)\s+(?:the\s+)?[\w’'-]+)"
+                           r"(?:\s+(?:on|in|at|late|early|earlier|this|last))*\s+$")  # (never "announced the budget on")
+
+
+def times_of_saying(folded: str, whens: list[When]) -> list[When]:
+    """whens with each time of saying made a bound that dates no claim (its words still written out)."""
+    return [replace(w, since=True, point=False, last=w.first)
+            if not w.since and SAYING_BEFORE.search(folded, max(0, w.start - 40), w.start) else w for w in whens]
