@@ -176,6 +176,10 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if tagged and len(quotations) == 1:  # the words with who said them, as the sentence gives both
             q_lo, q_hi = lo, hi
         atoms.append(make_atom(reading, sentence, "quote", q_lo, q_hi, claim))
+    if speaker and not quotations and QUOTATION.fullmatch(text, lo, hi) and says_something(text, lo, hi):
+        # a short quotation whose speaker the tag beside it names ("“Every case is preventable.”"): theirs
+        atoms = [a for a in atoms if a.value is not None or a.date_start] + [
+            make_atom(reading, sentence, "quote", lo, hi, f"{speaker} said: {text[lo:hi]}")]
     atoms += [t for t in title_atoms(reading, sentence, clauses, whens, seen_people)  # a title quoted is an address
               if not any(q.start() <= t.start < q.end() for q in quoted)]
     if not atoms and tagged and not QUOTED_QUESTION.search(text, lo, hi) and not asked and \

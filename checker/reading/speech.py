@@ -294,7 +294,7 @@ def quotation_tag(text: str, lo: int, hi: int) -> str | None:
     p_lo, p_hi = text.rfind("\n", 0, lo) + 1, text.find("\n", hi)
     p_hi = len(text) if p_hi < 0 else p_hi
     after = re.match(r"[^.!?“]*", text[closing + 1:p_hi]).group()  # type: ignore[union-attr]  # (matches "")
-    before_lo = text.rfind("”", p_lo, opening) + 1  # the tag of the quotation before, in the same paragraph
+    before_lo = max(text.rfind("”", p_lo, opening), text.rfind('"', p_lo, opening)) + 1  # the tag of the quotation before
     for words in (after, text[before_lo:opening] if before_lo else ""):
         words = " ".join(words.split()).strip(" ,")
         words = re.sub(r"[.!?]$", "", words)
