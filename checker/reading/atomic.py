@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from .amounts import APPROXIMATELY, Figure, figure_when, figures_in
-from .clauses import (AUXILIARIES, Clause, core_span, first_verb, has_verb, INFINITIVE, is_plural, is_verb, join_context,
-                      PAST, restate, sentence_case, split_clauses, trim, vague, verb_group, words_at, written)
+from .clauses import (AUXILIARIES, Clause, core_span, EARLIER, first_verb, has_verb, INFINITIVE, is_plural, is_verb,
+                      join_context, PAST, restate, sentence_case, SUBORDINATORS, split_clauses, trim, vague, verb_group,
+                      words_at, written)
 from .figures import MoneyMention, read_numbers, resolve_money
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
@@ -79,7 +80,9 @@ slumped plunged reached reach reaches hit totalled totaled total totals stood st
 is are expanded shrank contracted doubled tripled halved went""".split())
 LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled total totals stood stands stand amounted "
                    "amounts".split())  # verbs whose figure is a level, never a change
-ITEM_TAIL = re.compile(r"(?:(?!,|;|\s(?:and|or|to|from|while|whereas|but|compared|against|versus|vs|down|up|than|after|before|with)\b).)*")
+ITEM_TAIL = re.compile(r"(?:(?!,|;|\s(?:and|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December)\b)|from|while|whereas|but|compared|against|versus|vs|"
+                       r"down|up|than|after|before|with)\b).)*")  # (but "in the year to March" is the item's)
 # What may stand between the items of one list of values that share a subject and a verb ("US$92
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
 PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
@@ -298,6 +301,8 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
     lo, hi = clause.start, clause.end
     own = [w for w in whens if lo <= w.start < hi]
     verb = first_verb(text, lo, figures[0].start)
+    if verb and any(w.lower() in SUBORDINATORS for _, w in words_at(text, lo, verb[0])):
+        verb = None  # "The stadium, which cost $1.1 billion and seats 60,000": the verb of a clause inside the subject
     prefix = written(text, *clause.prefix, whens) if clause.prefix else ""
     head_hi = figures[0].start
     words = [w.lower() for _, w in words_at(text, verb[0], head_hi)] if verb else []
@@ -325,6 +330,8 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         elif re.fullmatch(r"[\s,]*to\s+", lead):
             level = True  # "rose by 8 percent to NZ$40 million": the change, then the level it reached
         be_form = (main in CHANGE and level) or aux in ("was", "were", "is", "are")
+        if when is not None and EARLIER.search(text, item_lo, item_hi):
+            when = None  # "from £2.9bn a year earlier": of a time before the one the sentence names
         if following is not None and when is not None and when.start >= following.start \
                 and not PARALLEL.fullmatch(text, item_hi, following.start):
             when = None  # "12%, up from 7.1% in 2016": 2016 is the second figure's time, not the first's

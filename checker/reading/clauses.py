@@ -71,6 +71,9 @@ SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "
          "andmain": "main", "coord": "coord"}
 INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?(?!(?:the|an|its|their|his|her|our|this|that|these|those|[a-z]+est)\b)"
                         r"[a-z][a-z-]{2,}\b(?!\s+(?:level|high|low)s?\b)")  # "to be elected", never "to their lowest"
+# A time counted back from the one a sentence names ("a year earlier", "the previous quarter").
+EARLIER = re.compile(r"\b(?:(?:a|an|one|two|three|\d+)\s+(?:years?|months?|quarters?|weeks?)\s+(?:earlier|before|previously|prior)"
+                     r"|(?:the|a)\s+(?:previous|prior|preceding|year-earlier)\s+(?:year|month|quarter|period|week))\b")
 SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record)\b")
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 

@@ -82,7 +82,8 @@ PERIOD = re.compile(r"\b(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A weekday the article leaves to its date ("on Sunday", "late Thursday", "last Friday"): not one in
 # a name ("Super Tuesday", "Sunday Times", "Good Friday") nor one a date follows ("Sunday, October 29").
-WEEKDAY = re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<wd>{'|'.join(WEEKDAYS)})\b")
+WEEKDAY = re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<wd>{'|'.join(WEEKDAYS)})\b"
+                     r"(?:\s+(?:night|morning|afternoon|evening))?")  # "on Saturday night 25 June 2022"
 NEAR_DAY = re.compile(r"\b(?P<word>yesterday|tomorrow)\b")
 # "last week", "this month", "next week"; "a week ago", "two days ago", "three months ago"
 CALENDAR = re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")
@@ -196,7 +197,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             first = month_iso(published.year, published.month, -months)
             found.append(When(lo, hi, first, f"{published.year:04d}-{published.month:02d}", point=False, relative=True,
                               written=f"{display[lo:hi]} to {MONTH_NAMES[published.month]} {published.year}"))
-    return sorted((since(anchored(w, folded, display), folded, published) for w in found), key=lambda w: w.start)
+    return sorted((since(period_to(anchored(w, folded, display), folded), folded, published) for w in found),
+                  key=lambda w: w.start)
 
 
 def anchored(when: When, folded: str, display: str) -> When:
@@ -207,6 +209,22 @@ def anchored(when: When, folded: str, display: str) -> When:
     if ANCHOR_BEFORE.search(folded, max(0, when.start - 40), when.start) and ANCHOR_AFTER.match(display, when.end):
         return replace(when, since=True)
     return when
+
+
+# A period that ends with a month ("in the year to March", "the three months ending June"): that month and
+# the months before it.
+PERIOD_TO = re.compile(r"\b(?P<n>year|12\s+months|twelve\s+months|quarter|three\s+months|six\s+months|half[-\s]year)\s+"
+                       r"(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?$")
+PERIOD_MONTHS = {"year": 12, "12": 12, "twelve": 12, "quarter": 3, "three": 3, "six": 6, "half": 6}
+
+
+def period_to(when: When, folded: str) -> When:
+    """A month that ends a period is the whole period: "the year to March 2022" is April 2021 to March 2022."""
+    m = PERIOD_TO.search(folded, max(0, when.start - 40), when.start)
+    if m is None or len(when.first) != 7 or when.first != when.last:
+        return when
+    months = PERIOD_MONTHS[re.split(r"[\s-]", m.group("n"))[0]]
+    return replace(when, first=month_iso(int(when.first[:4]), int(when.first[5:]), 1 - months), point=False)
 
 
 SINCE = re.compile(r"\bsince\s+$")
