@@ -16,11 +16,13 @@ FURNITURE = {
         r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*[|,–—-]?\s*(?:Follow\b|@|Updated\b|Published\b).*)?"),
     "credit": re.compile(
         r"(?i)(?:.{0,160}\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)\b.{0,40}"
-        r"|(?:additional\s+)?reporting\s+by\s+.{0,120}|(?:writing|editing|edited|produced)\s+by\s+.{0,120}"
+        r"|\(?(?:additional\s+)?reporting\s+by\s+.{0,120}|\(?(?:writing|editing|edited|produced)\s+by\s+.{0,120}"
+        r"|(?:contact|email|e-mail|write\s+to)\s+(?:the\s+)?(?:reporter|author|writer|us)\b.{0,80}"
+        r"|our\s+standards\s*:.{0,80}"
         r"|(?:this|the)\s+(?:story|article|report|post)\s+(?:has\s+been|was|is\s+being)\s+(?:updated|corrected|amended)\b.{0,120})"),
     "photo credit": re.compile(
         r"(?:(?:[A-Z]{2,6}|Getty(?: Images)?|Reuters|Shutterstock|Alamy|File|Handout|Pool)(?:\s*(?:/|via|Photo|Images)\s*[\w ]{0,30})?)"
-        r"|(?i:(?:photo|image|picture|video|illustration)\s*(?:credit)?\s*:\s*.{0,80})"),
+        r"|(?i:(?:photo|image|picture|video|illustration)\s*(?:(?:credit|caption)?\s*:|caption\s*,)\s*.{0,80})"),
     "related": re.compile(
         r"(?i)(?:related|read\s+more|more|see\s+also|also\s+read|read\s+also|recommended|must\s+read|don'?t\s+miss|"
         r"more\s+from\s+[\w ]{1,30}|most\s+(?:read|popular|viewed)|trending|watch|listen|explainer|opinion|analysis|live)"
