@@ -25,8 +25,10 @@ STARTS_LIKE_A_SENTENCE = re.compile(r"""\s*(?:["'“‘«(\[]?[A-Z0-9]|[-–—�
 # Where sentencex leaves two sentences together: after "(...)", an ellipsis, or a month whose name is
 # never shortened ("in May. Exports fell"), before a capital.
 MISSED_BREAK = re.compile(r"""(?:[.!?]["'”’]*\)|…|\.\.\.|\b(?:May|June|July)\.)(?=\s+["'“‘(]?[A-Z])""")
-# Where sentencex breaks one sentence in two: a time of day before its zone ("9 a.m. ET").
-TIME_ZONE = re.compile(r"(?:[A-Z]{1,2}[SD]?T|GMT|UTC|BST|CEST?|IST|local time)\b")
+# Where sentencex breaks one sentence in two: a time of day before its zone or its day ("9 a.m. ET",
+# "10 a.m. Friday").
+TIME_ZONE = re.compile(r"(?:[A-Z]{1,2}[SD]?T|GMT|UTC|BST|CEST?|IST|local time|"
+                       r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?[ ,.;])")
 CLOCK_END = re.compile(r"\b[ap]\.m\.$")
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]")  # "1." opening a list item, which sentencex takes for a sentence
 # A piece sentencex ends at a comma or a semicolon runs on ("eggs are: 1) Deviled, 2) Scotch, ..."), as
