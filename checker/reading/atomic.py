@@ -143,7 +143,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         elif clause.role == "coord" and i:
             clause.inherit = next((c for c in reversed(clauses[:i]) if c.role != "coord"), clauses[i - 1]).when
         points = [w for w in own if w.point]
-        spans = [w for w in whens if clause.start <= w.start < clause.end and w.since and w.last != w.first]
+        spans = [w for w in whens if clause.start <= w.start < clause.end and w.since and not w.yardstick
+                 and w.last != w.first]
         clause.when = points[0] if points else own[0] if own else clause.inherit or (spans[0] if spans else None)
     atoms, left_out = [], False
     for clause in clauses:

@@ -326,5 +326,5 @@ SAYING_BEFORE = re.compile(r"\b(?:said|says|added|wrote|tweeted|(?:told|tells)\s
 
 def times_of_saying(folded: str, whens: list[When]) -> list[When]:
     """whens with each time of saying made a bound that dates no claim (its words still written out)."""
-    return [replace(w, since=True, point=False, last=w.first)
+    return [replace(w, since=True, point=False, yardstick=True)
             if not w.since and SAYING_BEFORE.search(folded, max(0, w.start - 40), w.start) else w for w in whens]

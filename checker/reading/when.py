@@ -25,6 +25,7 @@ class When:
     decade: bool = False
     since: bool = False  # "since 2003", "than in 2019": a span's start or a comparison, not when something happened
     relative: bool = False  # read against the article's date: a restatement writes `written` in its place
+    yardstick: bool = False  # with since: a time measured against ("the highest since 1992"), no span's start
 
     def describe(self) -> str:
         """The time as a restatement puts it: "in 2007", "in May 2011", "on 7-9 February 2012"."""
@@ -197,8 +198,12 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             first = month_iso(published.year, published.month, -months)
             found.append(When(lo, hi, first, f"{published.year:04d}-{published.month:02d}", point=False, relative=True,
                               written=f"{display[lo:hi]} to {MONTH_NAMES[published.month]} {published.year}"))
-    return sorted((since(period_to(anchored(w, folded, display), folded), folded, published) for w in found),
-                  key=lambda w: w.start)
+    found = sorted((since(period_to(anchored(w, folded, display), folded), folded, published) for w in found),
+                   key=lambda w: w.start)
+    for i in range(1, len(found)):  # "not seen since the 1930s or 2008-9": the second is a yardstick too
+        if found[i - 1].since and not found[i].since and re.fullmatch(r",?\s+(?:or|and)\s+", folded[found[i - 1].end:found[i].start]):
+            found[i] = replace(found[i], since=True, point=False, yardstick=found[i - 1].yardstick)
+    return found
 
 
 def anchored(when: When, folded: str, display: str) -> When:
@@ -227,20 +232,22 @@ def period_to(when: When, folded: str) -> When:
     return replace(when, first=month_iso(int(when.first[:4]), int(when.first[5:]), 1 - months), point=False)
 
 
-SINCE = re.compile(r"\bsince\s+$")
+SINCE = re.compile(r"\bsince\s+(?:the\s+)?$")
 # A superlative before "since" makes the time a yardstick ("the highest since 1992", "its lowest level since
 # March 2021"): what is measured is not of that time, nor of the span after it.
-YARDSTICK = re.compile(r"\b(?:[a-z]{3,}est|most|least|first|best|worst|record|more|fewer|less)\b[^,;.]{0,40}$")
+YARDSTICK = re.compile(r"\b(?:[a-z]{3,}est|most|least|first|best|worst|record|more|fewer|less|unseen|"
+                       r"not\s+(?:been\s+)?(?:seen|recorded|reached|witnessed))\b[^,;.]{0,40}$")
 
 
 def since(when: When, folded: str, published: datetime.date | None) -> When:
     """A time after "since": the start of a span that runs to the article's month ("recorded since
     January"), or, after a superlative, a yardstick that dates nothing."""
-    m = SINCE.search(folded, max(0, when.start - 8), when.start)
+    m = SINCE.search(folded, max(0, when.start - 14), when.start)
     if m is None:
         return when
     if YARDSTICK.search(folded, max(0, m.start() - 60), m.start()):
-        return replace(when, since=True, point=False, last=when.first)
+        last = when.first if len(when.last) != len(when.first) else when.last  # (not the span "since 1992" was read as)
+        return replace(when, since=True, point=False, yardstick=True, last=last)
     if when.since or published is None or when.first > published.isoformat()[:len(when.first)]:
         return when
     return replace(when, since=True, point=False, last=published.isoformat()[:7])
