@@ -31,6 +31,8 @@ TIME_ZONE = re.compile(r"(?:[A-Z]{1,2}[SD]?T|GMT|UTC|BST|CEST?|IST|local time|"
                        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?[ ,.;])")
 CLOCK_END = re.compile(r"\b[ap]\.m\.$")
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]")  # "1." opening a list item, which sentencex takes for a sentence
+# ... and one inside a sentence's list, after which sentencex breaks ("were: 1. Norway, 2. Switzerland")
+NUMBER_IN_LIST = re.compile(r"(?:[:;,]|\band)\s+\d{1,2}\.$")
 # A piece sentencex ends at a comma or a semicolon runs on ("eggs are: 1) Deviled, 2) Scotch, ..."), as
 # does a colon before a list's first number: a list within a sentence is part of it.
 RUNS_ON = re.compile(r"[,;]$")
@@ -139,7 +141,7 @@ def prose_spans(block: str) -> list[tuple[int, int]]:
             lo, _ = trimmed(block, cut.end(), hi)
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
-        if merged and (LIST_NUMBER.fullmatch(block, *merged[-1]) or (
+        if merged and (LIST_NUMBER.fullmatch(block, *merged[-1]) or NUMBER_IN_LIST.search(block, *merged[-1]) or (
                 CLOCK_END.search(block, *merged[-1]) and TIME_ZONE.match(block, lo)) or RUNS_ON.search(block, *merged[-1])
                 or (block[merged[-1][1] - 1] == ":" and LIST_NUMBER.match(block, lo))
                 or (QUOTED_END.search(block, *merged[-1]) and SPEAKER_NEXT.match(block, lo))):

@@ -7,71 +7,25 @@ a leading "since ...,"); a clause with several figures gives one claim per figur
 2003, to US$441 million in 2006" is two), one with several dates one per date, one naming a list of
 people one per person. Kinds come from plain rules about words (reading/kinds.py); no rule names a
 country, a person or a topic."""
-import datetime
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .amounts import APPROXIMATELY, Figure, figure_when, figures_in
-from .clauses import (AUXILIARIES, Clause, core_span, EARLIER, first_verb, has_verb, INFINITIVE, is_plural, is_verb,
-                      join_context, PAST, restate, sentence_case, SUBORDINATORS, split_clauses, trim, vague, verb_group,
-                      words_at, written)
-from .figures import MoneyMention, read_numbers, resolve_money
+from .atom import Atom, Reading, make_atom, read_article, sentence_times
+from .clauses import (AUXILIARIES, Clause, core_span, EARLIER, first_verb, has_verb, INFINITIVE, is_plural, join_context,
+                      PAST, restate, sentence_case, SUBORDINATORS, split_clauses, trim, vague, verb_group, words_at, written)
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
+from .person_atoms import apposition_atoms, people_atoms, title_atoms
+from .people import apposition
 from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, Attribution, beside_quotations, find_attribution,
                      find_quotations, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION, quotation_speaker,
-                     says_something, speaks_of_now, times_of_saying, without_quotations)
-from .people import PEOPLE, PERSON, person_like, titles
-from .page_index import PageIndex, fold_page
+                     says_something, without_quotations)
 from ..sentences import Sentence, split_sentences
-from .when import When, describe_iso, parse_published, read_times
+from .when import When
 
-
-@dataclass(frozen=True)
-class Atom:
-    """One proposed claim: a verbatim span of the article ([start, end) of its text) and what it says."""
-
-    kind: str
-    quote: str
-    start: int
-    end: int
-    claim: str
-    value: float | None = None
-    unit: str | None = None
-    date_start: str | None = None
-    date_end: str | None = None
-    # the Sentence it comes from: every Atom has one (the default only lets the fields before it have theirs)
-    sentence: Sentence = None  # type: ignore[assignment]
-
-
-@dataclass
-class Reading:
-    """An article read once: its text, folded text, figures and money (the currency read in the light
-    of the whole article), and its date."""
-
-    text: str  # the text with non-breaking spaces as spaces (the same length: offsets hold)
-    folded: str
-    numbers: list[tuple[int, int, float, float]]  # (start, end, amount, tolerance), in order of start
-    money: list[MoneyMention]  # in order of start
-    published: datetime.date | None = None
-    locale: str | None = None
-    original: str = ""
-
-    def __post_init__(self) -> None:
-        self.number_starts = [n[0] for n in self.numbers]
-        self.money_starts = [m.start for m in self.money]
-
-    def numbers_within(self, lo: int, hi: int) -> list[tuple[int, int, float, float]]:
-        """The numbers standing wholly in [lo, hi), found by bisection: a clause looks only at its own."""
-        return [n for n in self.numbers[bisect_left(self.number_starts, lo):bisect_left(self.number_starts, hi)]
-                if n[1] <= hi]
-
-    def money_within(self, lo: int, hi: int) -> list[MoneyMention]:
-        """The money standing wholly in [lo, hi), in order."""
-        return [m for m in self.money[bisect_left(self.money_starts, lo):bisect_left(self.money_starts, hi)]
-                if m.end <= hi]
+__all__ = ["Atom", "Reading", "atomise", "iter_atoms", "read_article", "sentence_times"]
 
 
 CHANGE = frozenset("""increased increase increases rose rise rises risen grew grow grows grown fell fall falls fallen
@@ -87,15 +41,6 @@ ITEM_TAIL = re.compile(r"(?:(?!,|;|\s(?:and|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
 PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
 PRONOUNS = frozenset("he she they it we i you one".split())  # a speaker the sentence does not name
-
-
-def read_article(text: str | None, published: str | None = None, locale: str | None = None) -> Reading:
-    """Read an article once (see Reading); published is its date, YYYY-MM-DD."""
-    display = (text or "").replace("\u00a0", " ")
-    folded = fold_page(display)
-    numbers, raw = read_numbers(folded, display)
-    money = resolve_money(raw, PageIndex(display=display, text=folded, locale=locale))
-    return Reading(display, folded, numbers, money, parse_published(published), locale, text or "")
 
 
 def atomise(text: str, sentences: Iterable[Sentence] | None = None, published: str | None = None,
@@ -134,8 +79,12 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     whens = sentence_times(reading, sentence, quotations)
     attribution = find_attribution(text, lo, hi)
     c_lo, c_hi = beside_quotations(text, *(attribution.content if attribution else (lo, hi)), quotations)
-    clauses = join_context(split_clauses(text, c_lo, c_hi) if c_lo < c_hi else [],
+    # "John Smith, 93, a former senator, died on Sunday": who he is, claims of their own; what he did, with his name
+    appo = apposition(text, c_lo, c_hi) if not attribution and not apposed and c_lo == lo else None
+    clauses = join_context(split_clauses(text, appo.rest if appo else c_lo, c_hi) if c_lo < c_hi else [],
                            lambda a, b: bool(figures_in(reading, a, b, whens, lower)) or any(a <= w.start < b for w in whens))
+    if appo and clauses:
+        clauses[0].prefix = appo.name
     for i, clause in enumerate(clauses):
         own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]
         if clause.role == "when" and i:
@@ -158,8 +107,10 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
                 and not any(a.value is not None or a.date_start for a in found):
             left_out = True  # "the worst of the storm has passed": nothing in it to check
             continue
-        if has_verb(text, clause.start, clause.end) or any(a.value is not None or a.date_start for a in found):
+        if has_verb(text, clause.start, clause.end) or any(a.value is not None or a.date_start for a in found) \
+                or (appo and clause is clauses[0]):  # (what follows an apposition is its verb: "Prelogar, 43, argues")
             atoms += found  # a clause without a verb or a fact ("Prelogar", of "Prelogar, who grew up ...") is none
+    atoms += apposition_atoms(reading, sentence, appo, whens) if appo else []
     if attribution:
         atoms = attributed(reading, sentence, attribution, clauses, whens, (lo, hi), atoms)
     quoted = list(QUOTATION.finditer(text, lo, hi))
@@ -201,23 +152,6 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         claim = sentence_case(f"{name} {'was' if apposed.past else 'is'} {role}")
         atoms.append(make_atom(reading, sentence, clause_kind(claim, None), apposed.name[0], apposed.end, claim))
     return sorted(atoms, key=lambda a: (a.start, a.end))
-
-
-def sentence_times(reading: Reading, sentence: Sentence, quotations: list[tuple[int, int, int, int]]) -> list[When]:
-    """The times a sentence names, read against the article's date; a quotation's words stay as they
-    were said: its "this year" is not written out in restatements."""
-    whens = read_times(reading.folded, reading.text, sentence.start, sentence.end, reading.published, reading.locale)
-    return times_of_saying(reading.folded, [replace(w, relative=False) if any(q[0] <= w.start < q[1] for q in quotations)
-                                            else w for w in whens])  # (and the time it was said dates nothing)
-
-
-def make_atom(reading: Reading, sentence: Sentence, kind: str, lo: int, hi: int, claim: str,
-              value: float | None = None, unit: str | None = None, when: When | None = None) -> Atom:
-    lo, hi = trim(reading.text, lo, hi)
-    if value is None or not unit:
-        value = unit = None
-    return Atom(kind, reading.original[lo:hi], lo, hi, claim, value, unit,
-                when.first if when else None, when.last if when else None, sentence)
 
 
 def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, clauses: list[Clause],
@@ -388,47 +322,4 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
         claim = sentence_case(f"{head} {written(text, item_lo, item_hi, whens)}")
         atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], when), item_lo, item_hi, claim, when=when))
         at = when.end
-    return atoms
-
-
-def people_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: list[When]) -> list[Atom]:
-    """A clause whose subject or object is a list of people ("convicted A, B and C of fraud") is one
-    claim per person."""
-    text = reading.text
-    m = PEOPLE.search(text, clause.start, clause.end)
-    lead = words_at(text, clause.start, m.start()) if m else []
-    if not m or re.search(r"[–—(:]\s*$", text[clause.start:m.start()]) or \
-            (lead and not is_verb(lead[-1][1], lead[-2][1] if len(lead) > 1 else "")):
-        return []  # none; what the words before said ("the others — A, B and C —"); a clerk "to Justices A and B"
-    spans = [(m.start() + p.start(), m.start() + p.end()) for p in re.finditer(PERSON, m.group())]
-    if len(spans) < 2 or not all(person_like(text[a:b]) for a, b in spans):
-        return []
-    before = written(text, clause.start, m.start(), whens)
-    after = written(text, m.end(), clause.end, whens)
-    prefix = written(text, *clause.prefix, whens) if clause.prefix else ""
-    return [make_atom(reading, sentence, clause_kind(text[clause.start:clause.end], clause.when), a, b,
-                      sentence_case(" ".join(filter(None, [prefix, before, text[a:b], after]))), when=clause.when)
-            for a, b in spans]
-
-
-def title_atoms(reading: Reading, sentence: Sentence, clauses: list[Clause], whens: list[When],
-                seen_people: set[str]) -> list[Atom]:
-    """A title before a name is a claim about that person (people.titles), judged at the time the
-    sentence speaks of, or, for a former holder or where the sentence names no time, at the article's date."""
-    atoms = []
-    for found in titles(reading.text, sentence.start, sentence.end, seen_people):
-        clause = next((c for c in clauses if c.start <= found.start < c.end), None)
-        when = clause.when if clause is not None and clause.when is not None and clause.when.point else None
-        if when is None and not found.former and not speaks_of_now(reading.text, sentence.start, sentence.end):
-            continue  # "Gates led the Pentagon under President Barack Obama": held then, not at the article's date
-        if found.former or when is None:  # a former holder, or no time in the sentence: as of the article's date
-            day = reading.published.isoformat() if reading.published else None
-            time, first, last = (describe_iso(day), day, day) if day else ("", None, None)
-        else:
-            time, first, last = when.describe(), when.first, when.last
-        former, title = found.former, found.title
-        held = f"a {former} {title}" if former == "former" else f"{former} {title}" if former else title
-        atom = make_atom(reading, sentence, "title", found.start, found.end,
-                         sentence_case(f"{found.name} was {held} {time}".strip()))
-        atoms.append(replace(atom, date_start=first, date_end=last))
     return atoms

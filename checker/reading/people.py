@@ -83,3 +83,32 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
         former = m.group("former")
         found.append(Titled(m.start("former") if former else title_lo, name_hi, name, title, former))
     return found
+
+
+# Someone named at the head of a sentence with who they are before what they did: "Prelogar, 43, argues
+# ...", "John Smith, 93, a former senator who served from 1970 to 1990, died on Sunday", "Acme, the
+# largest grocer in the region, cut 400 jobs".
+APPOSITION = re.compile(r"""(?x)(?P<name>(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)\.?\s+)?[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|van|von|bin|al|da))
+    {0,3}),\s+(?:(?P<age>\d{1,3}),\s+)?(?:(?P<role>(?:a|an|the)\s[^,;:“”"()]{3,120}?),\s+)?(?=[a-z])""")
+NOT_HEADS = frozenset("in on at after before yesterday today however but and last this since when while for from with "
+                      "without during as despite meanwhile earlier later still yet so then now here there".split())
+
+
+@dataclass(frozen=True)
+class Apposition:
+    name: tuple[int, int]
+    age: tuple[int, int] | None
+    role: tuple[int, int] | None
+    rest: int  # where what they did starts
+
+
+def apposition(text: str, lo: int, hi: int) -> Apposition | None:
+    """The person or body a sentence (text[lo:hi]) opens with, their age and who they are, before its verb."""
+    m = APPOSITION.match(text, lo, hi)
+    if not m or not (m.group("age") or m.group("role")) or m.group("name").split()[0].lower() in NOT_HEADS:
+        return None
+    first = words_at(text, m.end(), hi)[:1]
+    if not first or first[0][1] in FUNCTION_START or first[0][1] in ("who", "which", "whose", "where", "said", "says"):
+        return None  # "..., which ...", "..., said ...": no verb of the sentence's own
+    age, role = ((m.start(g), m.end(g)) if m.group(g) else None for g in ("age", "role"))
+    return Apposition((m.start("name"), m.end("name")), age, role, m.end())

@@ -24,12 +24,13 @@ SAID_START = re.compile(rf"(?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,8}}?)\s+(?
 # "said Jeffrey Wall", "Alito continued, as he addressed Prelogar"): a speaker, a verb of speaking, and
 # at most a few words of when, where and how, or a clause that says how it was said.
 TAG_VERBS = (REPORTING + r"|asked|replied|responded|continued|interjected|tweeted|posted|joked|explained|"
-             r"recalled|countered|conceded|acknowledged|admitted|cautioned|testified|answered|told|says|adds|asks|"
-             r"writes|explains|tells|notes|argues|insists|warns|recalls|replies|responds|continues|quipped|quips|jokes")
+             r"recalled|countered|conceded|acknowledged|admitted|cautioned|testified|answered|told|says|adds|asks|writes")
+# after a speaker only ("Mann notes"): before one, these take what they act on ("argues the government's cases")
+SPEAKER_VERBS = TAG_VERBS + r"|explains|tells|notes|argues|insists|warns|recalls|replies|responds|continues|quipped|quips|jokes"
 TAG_TAIL_WORDS = (r"in|on|at|of|to|from|during|after|before|about|with|by|via|through|over|late|early|earlier|later|"
                   r"today|yesterday|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ly")
 TAG = re.compile(rf"""(?x)^[\W_]*(?:(?i:in|at|on|during|after|speaking|asked|writing)\b[^,]{{0,40}},\s*)?(?:
-    (?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,11}}?)\s+(?:has\s+|have\s+|had\s+)?(?:(?:also|later|then|again|separately|previously|earlier)\s+)?(?:{TAG_VERBS})
+    (?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,11}}?)\s+(?:has\s+|have\s+|had\s+)?(?:(?:also|later|then|again|separately|previously|earlier)\s+)?(?:{SPEAKER_VERBS})
   | (?:{TAG_VERBS})\s+(?P<after>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){{0,6}}))
   (?P<rest>\s+(?:{TAG_TAIL_WORDS})\b[^,;:.!?]*|\s+(?:[A-Z][\w’'.-]*\s*){{1,4}}|)
   (?P<how>(?:,\s*(?:as|while|when|who|whose|adding|saying|noting|before|after|over|during|speaking|from|in|at|on|via)\b

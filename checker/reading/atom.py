@@ -1,0 +1,83 @@
+"""An article read once for proposing claims (its text, figures, money and date), the Atom a proposed claim
+is, and the times a sentence names as restatements write them. Pure functions."""
+import datetime
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
+from .clauses import trim
+from .figures import MoneyMention, read_numbers, resolve_money
+from .page_index import PageIndex, fold_page
+from .speech import times_of_saying
+from ..sentences import Sentence
+from .when import When, parse_published, read_times
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One proposed claim: a verbatim span of the article ([start, end) of its text) and what it says."""
+
+    kind: str
+    quote: str
+    start: int
+    end: int
+    claim: str
+    value: float | None = None
+    unit: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    # the Sentence it comes from: every Atom has one (the default only lets the fields before it have theirs)
+    sentence: Sentence = None  # type: ignore[assignment]
+
+
+@dataclass
+class Reading:
+    """An article read once: its text, folded text, figures and money (the currency read in the light
+    of the whole article), and its date."""
+
+    text: str  # the text with non-breaking spaces as spaces (the same length: offsets hold)
+    folded: str
+    numbers: list[tuple[int, int, float, float]]  # (start, end, amount, tolerance), in order of start
+    money: list[MoneyMention]  # in order of start
+    published: datetime.date | None = None
+    locale: str | None = None
+    original: str = ""
+
+    def __post_init__(self) -> None:
+        self.number_starts = [n[0] for n in self.numbers]
+        self.money_starts = [m.start for m in self.money]
+
+    def numbers_within(self, lo: int, hi: int) -> list[tuple[int, int, float, float]]:
+        """The numbers standing wholly in [lo, hi), found by bisection: a clause looks only at its own."""
+        return [n for n in self.numbers[bisect_left(self.number_starts, lo):bisect_left(self.number_starts, hi)]
+                if n[1] <= hi]
+
+    def money_within(self, lo: int, hi: int) -> list[MoneyMention]:
+        """The money standing wholly in [lo, hi), in order."""
+        return [m for m in self.money[bisect_left(self.money_starts, lo):bisect_left(self.money_starts, hi)]
+                if m.end <= hi]
+
+
+def read_article(text: str | None, published: str | None = None, locale: str | None = None) -> Reading:
+    """Read an article once (see Reading); published is its date, YYYY-MM-DD."""
+    display = (text or "").replace("\u00a0", " ")
+    folded = fold_page(display)
+    numbers, raw = read_numbers(folded, display)
+    money = resolve_money(raw, PageIndex(display=display, text=folded, locale=locale))
+    return Reading(display, folded, numbers, money, parse_published(published), locale, text or "")
+
+
+def sentence_times(reading: Reading, sentence: Sentence, quotations: list[tuple[int, int, int, int]]) -> list[When]:
+    """The times a sentence names, read against the article's date; a quotation's words stay as they
+    were said: its "this year" is not written out in restatements."""
+    whens = read_times(reading.folded, reading.text, sentence.start, sentence.end, reading.published, reading.locale)
+    return times_of_saying(reading.folded, [replace(w, relative=False) if any(q[0] <= w.start < q[1] for q in quotations)
+                                            else w for w in whens])  # (and the time it was said dates nothing)
+
+
+def make_atom(reading: Reading, sentence: Sentence, kind: str, lo: int, hi: int, claim: str,
+              value: float | None = None, unit: str | None = None, when: When | None = None) -> Atom:
+    lo, hi = trim(reading.text, lo, hi)
+    if value is None or not unit:
+        value = unit = None
+    return Atom(kind, reading.original[lo:hi], lo, hi, claim, value, unit,
+                when.first if when else None, when.last if when else None, sentence)

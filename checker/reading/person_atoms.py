@@ -1,0 +1,75 @@
+"""Claims about people as a sentence names them: a list of people that a verb acts on (one claim each), a
+title before a name, and who someone a sentence opens with is (their age, the words beside their name).
+Pure functions; atomic.py calls them for each sentence."""
+import re
+from dataclasses import replace
+
+from .atom import Atom, Reading, make_atom
+from .clauses import Clause, first_after_adverbs, is_past, is_verb, sentence_case, words_at, written
+from .kinds import clause_kind
+from .people import PEOPLE, PERSON, Apposition, person_like, titles
+from .speech import speaks_of_now
+from ..sentences import Sentence
+from .when import When, describe_iso
+
+
+def people_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: list[When]) -> list[Atom]:
+    """A clause whose subject or object is a list of people ("convicted A, B and C of fraud") is one
+    claim per person."""
+    text = reading.text
+    m = PEOPLE.search(text, clause.start, clause.end)
+    lead = words_at(text, clause.start, m.start()) if m else []
+    if not m or re.search(r"[–—(:]\s*$", text[clause.start:m.start()]) or \
+            (lead and not is_verb(lead[-1][1], lead[-2][1] if len(lead) > 1 else "")):
+        return []  # none; what the words before said ("the others — A, B and C —"); a clerk "to Justices A and B"
+    spans = [(m.start() + p.start(), m.start() + p.end()) for p in re.finditer(PERSON, m.group())]
+    if len(spans) < 2 or not all(person_like(text[a:b]) for a, b in spans):
+        return []
+    before = written(text, clause.start, m.start(), whens)
+    after = written(text, m.end(), clause.end, whens)
+    prefix = written(text, *clause.prefix, whens) if clause.prefix else ""
+    return [make_atom(reading, sentence, clause_kind(text[clause.start:clause.end], clause.when), a, b,
+                      sentence_case(" ".join(filter(None, [prefix, before, text[a:b], after]))), when=clause.when)
+            for a, b in spans]
+
+
+def title_atoms(reading: Reading, sentence: Sentence, clauses: list[Clause], whens: list[When],
+                seen_people: set[str]) -> list[Atom]:
+    """A title before a name is a claim about that person (people.titles), judged at the time the
+    sentence speaks of, or, for a former holder or where the sentence names no time, at the article's date."""
+    atoms = []
+    for found in titles(reading.text, sentence.start, sentence.end, seen_people):
+        clause = next((c for c in clauses if c.start <= found.start < c.end), None)
+        when = clause.when if clause is not None and clause.when is not None and clause.when.point else None
+        if when is None and not found.former and not speaks_of_now(reading.text, sentence.start, sentence.end):
+            continue  # "Gates led the Pentagon under President Barack Obama": held then, not at the article's date
+        if found.former or when is None:  # a former holder, or no time in the sentence: as of the article's date
+            day = reading.published.isoformat() if reading.published else None
+            time, first, last = (describe_iso(day), day, day) if day else ("", None, None)
+        else:
+            time, first, last = when.describe(), when.first, when.last
+        former, title = found.former, found.title
+        held = f"a {former} {title}" if former == "former" else f"{former} {title}" if former else title
+        atom = make_atom(reading, sentence, "title", found.start, found.end,
+                         sentence_case(f"{found.name} was {held} {time}".strip()))
+        atoms.append(replace(atom, date_start=first, date_end=last))
+    return atoms
+
+
+def apposition_atoms(reading: Reading, sentence: Sentence, appo: Apposition, whens: list[When]) -> list[Atom]:
+    """Who the person or body a sentence opens with is: their age ("Prelogar, 43": "Prelogar is 43.";
+    an age is a fact about a person, never a figure) and the words beside their name ("John Smith, a
+    former senator who served from 1970 to 1990": "John Smith was a former senator who served ...")."""
+    text = reading.text
+    name = text[slice(*appo.name)]
+    verb = first_after_adverbs(text, appo.rest, sentence.end).lower()  # ("died": past, though no verb to is_verb)
+    be = "was" if is_past(verb) or verb in ("was", "were", "had") else "is"
+    atoms = []
+    if appo.age:
+        atoms.append(make_atom(reading, sentence, "other", appo.name[0], appo.age[1], f"{name} {be} {text[slice(*appo.age)]}."))
+    if appo.role:
+        lo, hi = appo.role
+        when = next((w for w in whens if lo <= w.start < hi and not w.since), None)
+        claim = sentence_case(f"{name} {be} {written(text, lo, hi, whens)}")
+        atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], when), appo.name[0], hi, claim, when=when))
+    return atoms
