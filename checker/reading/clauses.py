@@ -21,6 +21,7 @@ class Clause:
     seam: str = ""  # the seam before it (a name of SPLIT's groups), "" for the first
     quote_start: int | None = None  # where its quote starts when not at start ("Since ..." keeps its "Since")
     own_start: int | None = None  # where its own words start after a setting joined to it ("When he was 16, ...")
+    opener: int | None = None  # a leading subordinate clause's: where its subordinator ("While", "When") stands
 
 
 AUXILIARIES = frozenset("is are was were be been being has have had will would shall should can could may "
@@ -232,7 +233,7 @@ def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                 rest = following + 1
             # "Since the war began on October 7": a time's quote keeps the word that says how it bears on the rest
             timed = re.match(r"(?i)since|when|after|before|until|once|as soon as", m.group()) is not None
-            return [Clause(m.end(), comma, "sub", quote_start=lo if timed else None)] + inner_clauses(text, rest, hi)
+            return [Clause(m.end(), comma, "sub", quote_start=lo if timed else None, opener=lo)] + inner_clauses(text, rest, hi)
     return inner_clauses(text, lo, hi)
 
 
@@ -312,7 +313,7 @@ def join_context(clauses: list[Clause], holds_fact: Callable[[int, int], bool]) 
     for i, clause in enumerate(clauses):
         if i == 1 and joined[0].role == "sub" and not holds_fact(joined[0].start, joined[0].end):
             clause.own_start = clause.start
-            clause.start = joined[0].quote_start if joined[0].quote_start is not None else joined[0].start
+            clause.start = joined[0].opener if joined[0].opener is not None else joined[0].start
             joined = []
         joined.append(clause)
     return joined
