@@ -70,10 +70,11 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _FULL_MONTH = "|".join(m.lower() for m in MONTH_NAMES[1:])
 _ORD = r"(?:st|nd|rd|th)?"
 _RELATIVE = r"(?:\s+(?P<rel>this|last|next)\s+year)?"
+_ABBR_STOP = r"(?:(?<!may)(?<!june)(?<!july)(?<![a-z]{5})\.)?"  # "Jan.", never the full stop after "January"
 YEARLESS = [  # each read only where dates.py found no date: the article leaves the year out
-    ("days", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\s*(?:-|to|and|until)\s*(?P<d2>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b\.?{_RELATIVE}")),
+    ("days", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\s*(?:-|to|and|until)\s*(?P<d2>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b{_ABBR_STOP}{_RELATIVE}")),
     ("days", re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d1>[0-3]?\d){_ORD}\s*(?:-|to)\s*(?P<d2>[0-3]?\d){_ORD}\b{_RELATIVE}")),
-    ("day", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b\.?{_RELATIVE}")),
+    ("day", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b{_ABBR_STOP}{_RELATIVE}")),
     ("day", re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\b(?![\d,.:]\d){_RELATIVE}")),
     ("month", re.compile(rf"\b(?:(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+)?(?P<m>{_FULL_MONTH})\b{_RELATIVE}")),
 ]
@@ -105,7 +106,8 @@ YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s*(?:an
 ANCHOR_BEFORE = re.compile(r"\b(?:after|before|following|since|until|amid|ahead\s+of|prior\s+to|in\s+the\s+wake\s+of)\s+"
                            r"(?:(?:the\s+)?[\w.-]+['’]s|the|an?|its|their|his|her|our|this|that)\s+$")
 ANCHOR_AFTER = re.compile(r"(?:\s+|-)(?!(?:and|or|but|nor|to|in|on|at|of|for|by|with|from|as|when|was|were|is|are|has|had|have)\b)[a-z]")
-FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming)\b")
+FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming"
+                    r"|takes?\s+effect|comes?\s+into\s+(?:force|effect)|goes?\s+into\s+effect|enters?\s+into\s+force)\b")  # ("takes effect on 1 January": to come)
 
 
 def read_times(folded: str, display: str, start: int, end: int, published: datetime.date | None = None,
