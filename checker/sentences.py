@@ -132,6 +132,8 @@ def prose_spans(block: str) -> list[tuple[int, int]]:
         lo, hi = trimmed(block, boundary["start_index"], boundary["end_index"])
         while lo < hi:
             cut = MISSED_BREAK.search(block, lo, hi)
+            while cut and block.count("“", lo, cut.start()) > block.count("”", lo, cut.start()):
+                cut = MISSED_BREAK.search(block, cut.end(), hi)  # inside a quotation ("“Wait, Wait … Don’t Tell Me!”")
             if LIST_NUMBER.match(block, lo):  # sentencex runs a list's last item on into what follows it
                 cut = ITEM_END.search(block, lo, hi) or cut
             if not cut:

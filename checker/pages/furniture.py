@@ -18,7 +18,7 @@ FURNITURE = {
         r"(?i)(?:.{0,160}\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)\b.{0,40}"
         r"|\(?(?:additional\s+)?reporting\s+by\s+.{0,120}|\(?(?:writing|editing|edited|produced)\s+by\s+.{0,120}"
         r"|(?:contact|email|e-mail|write\s+to)\s+(?:the\s+)?(?:reporter|author|writer|us)\b.{0,80}"
-        r"|our\s+standards\s*:.{0,80}"
+        r"|our\s+standards\s*:.{0,80}|\(\s*(?:sourcing|sources?)\s*:.{0,160}\)\.?|(?:sourcing|sources?)\s*:\s*[^.]{0,120}\.?"
         r"|(?:this|the)\s+(?:story|article|report|post)\s+(?:has\s+been|was|is\s+being)\s+(?:updated|corrected|amended)\b.{0,120})"),
     "photo credit": re.compile(
         r"(?:(?:[A-Z]{2,6}|Getty(?: Images)?|Reuters|Shutterstock|Alamy|File|Handout|Pool)(?:\s*(?:/|via|Photo|Images)\s*[\w ]{0,30})?)"
