@@ -85,6 +85,9 @@ def test_a_dateline_is_in_no_claim(sentence, core):
     ("Intro.\n\nThe campaign came to the courtroom.\n\nMore.", "The campaign came to the courtroom.", False),
     ("Intro.\n\nIt came in “two weeks”\n\nMore.", "It came in “two weeks”", False),
     ("Intro. The campaign comes to the courtroom", "The campaign comes to the courtroom", False),  # inside a paragraph
+    ("Intro.\n\nDefeating the champions 3-0 in front of a full home crowd in Seoul, the same team that lost the final a year "
+     "ago finally made amends\n\nMore.", "Defeating the champions 3-0 in front of a full home crowd in Seoul, the same team "
+     "that lost the final a year ago finally made amends", False),  # a lede that lost its full stop: too long for a heading
 ])
 def test_a_heading_alone(text, span, alone):
     start = text.index(span)

@@ -68,6 +68,7 @@ def drop_furniture(paragraphs: Sequence[P]) -> list[P]:
     return [p for p in paragraphs if furniture_kind(p.text) is None]
 
 
+HEADING_WORDS = 25
 HEADING_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 
 
@@ -76,4 +77,5 @@ def heading_alone(text: str, start: int, end: int) -> bool:
     heading, a teaser or a caption ("The campaign comes to the courtroom"), never a claim."""
     before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
     alone = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
-    return alone and not HEADING_END.search(text[start:end])
+    # (a paragraph of more words than a heading has is the story's, however it ends: a standfirst, a lede)
+    return alone and not HEADING_END.search(text[start:end]) and len(text[start:end].split()) <= HEADING_WORDS
