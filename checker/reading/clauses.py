@@ -307,14 +307,18 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
 def join_context(clauses: list[Clause], holds_fact: Callable[[int, int], bool]) -> list[Clause]:
     """Clauses that only give the setting of another, joined to it: a leading subordinate clause with
     no figure or date of its own opens its main clause ("When he was 16, Azza was arrested ..." is one
-    fact, as a fact-checker logs it), and a clause sharing the subject of the one before ("T1 did not
-    have dragon control and gave up the first two") stays with it unless each holds a figure or a date."""
+    fact, as a fact-checker logs it), and a clause with no figure or date of its own stays with the
+    clause sharing its subject that has one ("breached the border and murdered 1,400 people")."""
     joined: list[Clause] = []
     for i, clause in enumerate(clauses):
         if i == 1 and joined[0].role == "sub" and not holds_fact(joined[0].start, joined[0].end):
             clause.own_start = clause.start
             clause.start = joined[0].opener if joined[0].opener is not None else joined[0].start
             joined = []
+        elif joined and clause.seam == "coord" and holds_fact(clause.start, clause.end) and not holds_fact(
+                clause.prefix[1] if clause.prefix else joined[-1].start, joined[-1].end):
+            joined[-1].end = clause.end  # "breached the border and murdered 1,400 people": the act and its toll, one fact
+            continue
         joined.append(clause)
     return joined
 

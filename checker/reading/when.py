@@ -80,6 +80,7 @@ YEARLESS = [  # each read only where dates.py found no date: the article leaves 
 ]
 FOLLOWED_BY_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:1[89]|20)\d\d\b")
 RELATIVE_YEAR = re.compile(r"\b(?P<rel>this|last|next)\s+year\b")
+RELATIVE_DECADE = re.compile(r"\b(?P<rel>this|next)\s+decade\b")
 PERIOD = re.compile(r"\b(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?:last|past|previous)\s+(?:(?P<n>\d+|[a-z]+)\s+)?(?P<unit>years?|decades?|months?)\b")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A weekday the article leaves to its date ("on Sunday", "late Thursday", "last Friday"): not one in
@@ -190,6 +191,12 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             if free(lo, hi):
                 year = published.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
                 found.append(When(lo, hi, str(year), str(year), written=f"in {year}", relative=True))
+        for m in RELATIVE_DECADE.finditer(piece):  # "this decade": the article's; "next decade": the one after
+            lo, hi = start + m.start(), start + m.end()
+            first = published.year // 10 * 10 + (10 if m.group("rel") == "next" else 0)
+            if free(lo, hi):
+                found.append(When(lo, hi, str(first), str(first + 9), point=False, decade=True, relative=True,
+                                  written=f"in the {first}s"))
         for m in PERIOD.finditer(piece):
             lo, hi = start + m.start(), start + m.end()
             n = m.group("n")
