@@ -200,6 +200,9 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
     quote_lo = lo if clause.quote_start is None else clause.quote_start
     own = [w for w in whens if lo <= w.start < hi]
     figures = figures_in(reading, lo, hi, whens, lower)
+    if len(figures) >= 2 and re.search(r"\brespectively\b", text[lo:hi]):  # figures that go with a list of things
+        return [make_atom(reading, sentence, figure_kind(figures[0], text[lo:hi], lower, clause.when), quote_lo, hi,
+                          clause_claim(reading, clause, whens, core), when=clause.when)]
     if len(figures) >= 2:
         return series_atoms(reading, sentence, clause, figures, whens, lower)
     if figures:
@@ -265,8 +268,8 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         elif re.fullmatch(r"[\s,]*to\s+", lead):
             level = True  # "rose by 8 percent to NZ$40 million": the change, then the level it reached
         be_form = (main in CHANGE and level) or aux in ("was", "were", "is", "are")
-        if when is not None and EARLIER.search(text, item_lo, item_hi):
-            when = None  # "from £2.9bn a year earlier": of a time before the one the sentence names
+        if when is not None and (EARLIER.search(text, item_lo, item_hi) or (another_verb and when.end <= item_lo)):
+            when = None  # "from £2.9bn a year earlier"; "5.1% in January, has since fallen to 4.2%": another time
         if following is not None and when is not None and when.start >= following.start \
                 and not PARALLEL.fullmatch(text, item_hi, following.start):
             when = None  # "12%, up from 7.1% in 2016": 2016 is the second figure's time, not the first's
