@@ -70,6 +70,8 @@ APPROXIMATELY = re.compile(r"\b(?:(?:just\s+)?(?:over|under)|around|about|roughl
 NOUN_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|for|from|to|of|and|or|but|than|as|with|per|a|an|the|this|that|last|next|"
                        r"was|were|is|are|will|would|had|has|have|each|apiece|respectively|percent|million|billion)\b)[a-z]{3,}")
 SCALE_NEXT = re.compile(r"\s+(?:thousand|million|billion|trillion|lakh|crore)\b")
+NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]{3,}s|people|children|men|women)\b(?=(?:\s+[a-z]+){0,4}?\s+"
+                       r"(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|reached|was|were|is|are|stood|hit|doubled|tripled|halved)\b)")
 COUNT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")))
 
 
@@ -164,6 +166,9 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             unit = count_unit(reading, s, e, lo, sentence_lower)
         if unit is None and digits and previous is not None and not NOUN_NEXT.match(reading.folded, e):
             unit = previous.unit  # "from 941 cases in 2022 to 42,200 in 2023" (but not "... and 850 Israeli settlers")
+        elif unit is None and digits and not NOUN_NEXT.match(reading.folded, e) and \
+                (counted := NUMBER_OF.search(reading.folded, lo, s)):
+            unit = counted.group("noun")  # "the number of asylum applications rose from 81,000": applications
         figure = Figure(s, e, number_value(v), unit, False)
         if unit:
             found.append(figure)
