@@ -70,6 +70,7 @@ def test_furniture_kind(paragraph, kind):
     ("PARIS — The talks ended without a deal.", "The talks ended without a deal"),
     ("WASHINGTON (AP) — The Senate passed the bill.", "The Senate passed the bill"),
     ("LONDON (Reuters) - Britain's economy grew 0.2%.", "Britain's economy grew 0.2%"),
+    ("NAIROBI, June 3 (Reuters) - Kenya's inflation eased to 4.4% in May.", "Kenya's inflation eased to 4.4% in May"),
     ("NEW YORK, N.Y. -- A judge ruled on Monday.", "A judge ruled on Monday"),
     ("The US — and China — agreed.", "The US — and China — agreed"),
     ("GDP — the broadest measure — fell.", "GDP — the broadest measure — fell"),

@@ -50,7 +50,7 @@ OPENER = re.compile(r"""(?ix)\s*(?:
 # A dateline: a place in capitals (with an agency in brackets), or "(CNN)", then a dash.
 DATELINE = re.compile(
     r"(?:\((?:CNN|AP|AFP|Reuters|dpa|Xinhua|PTI|IANS|ANI)\)|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
-    r"(?:,\s+[A-Z][a-z]+\.?)?(?:\s*\([A-Za-z .]{2,20}\))?)\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"‘'])")
+    r"(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z .]{2,20}\))?)\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"‘'])")
 
 
 LEAD_SUB = re.compile(r"(?i)(?:since|when|after|before|although|though|while|whereas|because|until|once|as soon as|unless)\s+")
@@ -298,7 +298,10 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                 # "was an assistant ..., and was detailed to ...": the clause has its own auxiliary
                 if own_verb not in AUXILIARIES and (aux in SHARED_AUXILIARIES or (aux in MODALS and not is_past(own_verb))):
                     group = words_at(text, *verb_group(text, verb[0], host.end))  # type: ignore[misc]  # (a verb stands there)
-                    end = group[-1][0] if len(group) > 1 else verb[1]  # up to the main verb, which is not shared
+                    # up to the main verb, which is not shared; "It was the lowest ... and stayed": "was" is its verb
+                    last = group[-1][1] if len(group) > 1 else ""
+                    copula = not last or last.lower() in DETERMINERS or not last.islower()
+                    end = verb[0] if copula else group[-1][0]
                 clause.prefix = trim(text, host.start, end)
         merged.append(clause)
     return merged
