@@ -244,7 +244,7 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
         seam = next(name for name in SEAMS if m.group(name) is not None)
         if seam == "coord":
             verb = m.group("verb")
-            if not (verb in PAST or (len(verb) > 4 and verb.endswith("ed"))) or not has_verb(text, at, m.start()):
+            if not (verb in PAST or verb in MODALS or (len(verb) > 4 and verb.endswith("ed"))) or not has_verb(text, at, m.start()):
                 continue  # "Russian and Pakistani officials": no second clause
             left = words_at(text, at, m.start())
             if len(left) >= 2 and is_verb(left[-1][1], left[-2][1]):
