@@ -160,7 +160,8 @@ def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, c
     of what is said only what can be checked on its own (a figure, a date, a first, a membership, a
     forecast): "The minister said the country must stay in the alliance" is the minister's statement,
     never the statement alone; "He added: “...”" is its quotation, with its speaker."""
-    kept = [a for a in atoms if a.kind != "other" or a.value is not None or a.date_start is not None]
+    kept = [a for a in atoms if (a.kind != "other" and not a.claim.split(" ", 1)[0].lower() in PRONOUNS)
+            or a.value is not None or a.date_start is not None]  # (never "He will not bring the bill ..." alone)
     if not clauses:  # "He added: “...”", "As stated by X: ‘...’": the quotation is the claim, with its speaker
         return kept
     return kept + [attribution_atom(reading, sentence, attribution, clauses, whens, core)]

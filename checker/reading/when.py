@@ -108,7 +108,8 @@ ANCHOR_BEFORE = re.compile(r"\b(?:after|before|following|since|until|amid|ahead\
                            r"(?:(?:the\s+)?[\w.-]+['’]s|the|an?|its|their|his|her|our|this|that)\s+$")
 ANCHOR_AFTER = re.compile(r"(?:\s+|-)(?!(?:and|or|but|nor|to|in|on|at|of|for|by|with|from|as|when|was|were|is|are|has|had|have)\b)[a-z]")
 FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming"
-                    r"|takes?\s+effect|comes?\s+into\s+(?:force|effect)|goes?\s+into\s+effect|enters?\s+into\s+force)\b")  # ("takes effect on 1 January": to come)
+                    r"|takes?\s+effect|comes?\s+into\s+(?:force|effect)|goes?\s+into\s+effect|enters?\s+into\s+force"
+                    r"|(?:is|are|am)\s+(?:not\s+)?[a-z]{3,}ing)\b")  # "takes effect on 1 January", "is seeking a term in November": to come
 
 
 def read_times(folded: str, display: str, start: int, end: int, published: datetime.date | None = None,
