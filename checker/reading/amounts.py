@@ -60,6 +60,8 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
         return True
     if YEAR_IN_NAME.search(before) and re.fullmatch(r"(?:1[89]|20)\d\d", folded[start:end]):
         return True  # "Worlds 2023", "Euro 2024": a name's year (folded: "worlds 2023" after a word)
+    if re.search(r"(?<![\d,.])\d{1,3}\s+in\s+$", before) or re.match(r"\s+in\s+\d{1,3}(?![\d,.])", after):
+        return True  # "1 in 3 adults": a share, no count
     if re.match(r"[.)]\s+[a-z]", after) and LIST_NUMBER.search(before) and end - start <= 2:
         return True  # "1) deviled", "2. sweden": a list's numbering (folded: the capital is gone)
     return bool(CLOCK.search(before) and re.match(r"\s+(?:minutes?|seconds?)\b", after))
