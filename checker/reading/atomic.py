@@ -161,11 +161,18 @@ def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, c
     of what is said only what can be checked on its own (a figure, a date, a first, a membership, a
     forecast): "The minister said the country must stay in the alliance" is the minister's statement,
     never the statement alone; "He added: “...”" is its quotation, with its speaker."""
-    kept = [a for a in atoms if (a.kind != "other" and not a.claim.split(" ", 1)[0].lower() in PRONOUNS)
-            or a.value is not None or a.date_start is not None]  # (never "He will not bring the bill ..." alone)
+    # what a pronoun opens ("He would not seek re-election in September") is no claim alone: the statement
+    # with its speaker is, carrying the figure or date of what was said
+    alone = [a.claim.split(" ", 1)[0].lower() not in PRONOUNS for a in atoms]
+    kept = [a for a, ok in zip(atoms, alone) if ok and (a.kind != "other" or a.value is not None or a.date_start)]
     if not clauses:  # "He added: “...”", "As stated by X: ‘...’": the quotation is the claim, with its speaker
         return kept
-    return kept + [attribution_atom(reading, sentence, attribution, clauses, whens, core)]
+    statement = attribution_atom(reading, sentence, attribution, clauses, whens, core)
+    carried = next((a for a, ok in zip(atoms, alone) if not ok and (a.value is not None or a.date_start)), None)
+    if carried is not None:
+        statement = replace(statement, value=carried.value, unit=carried.unit, date_start=carried.date_start,
+                            date_end=carried.date_end)
+    return kept + [statement]
 
 
 def attribution_atom(reading: Reading, sentence: Sentence, attribution: Attribution, clauses: list[Clause],
