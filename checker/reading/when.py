@@ -213,7 +213,25 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
     for i in range(1, len(found)):  # "not seen since the 1930s or 2008-9": the second is a yardstick too
         if found[i - 1].since and not found[i].since and re.fullmatch(r",?\s+(?:or|and)\s+", folded[found[i - 1].end:found[i].start]):
             found[i] = replace(found[i], since=True, point=False, yardstick=found[i - 1].yardstick)
-    return found
+    return month_spans(found, folded, display)
+
+
+def month_spans(found: list[When], folded: str, display: str) -> list[When]:
+    """Two months joined by a dash or "to" are one span ("the April-June quarter": April to June)."""
+    merged: list[When] = []
+    for when in found:
+        before = merged[-1] if merged else None
+        if before is not None and len(before.first) == len(when.last) == 7 and not before.since \
+                and re.fullmatch(r"\s*(?:-|–|to|through|until)\s*", folded[before.end:when.start]):
+            # "from March to May 2023": the first month is of the year the second names
+            first = when.last[:4] + before.first[4:] if before.relative and not when.relative else before.first
+            if first < when.last:
+                written = f"{display[before.start:when.end]} {when.last[:4]}" if before.relative and when.relative else None
+                merged[-1] = replace(before, end=when.end, first=first, last=when.last, point=False, written=written,
+                                     relative=written is not None)
+                continue
+        merged.append(when)
+    return merged
 
 
 def anchored(when: When, folded: str, display: str) -> When:
