@@ -34,11 +34,11 @@ CLOCK = re.compile(r"\bat\s+(?:the\s+)?$")
 # A range or a score is no single figure: "30 minutes to an hour", "25 to 75 cents", "between 25 and
 # 75", "10 kills to just one" (but
 # "from 5 to 7" is a change, whose figures each stand).
-RANGE_AFTER = re.compile(r"(?:%|\s?per\s?cent\b|\s?percent\b)?(?:\s+[a-z]+)?\s+(?:to|or)\s+(?:(?:just|only|merely|a\s+mere)\s+)?(?:[$€£¥₹]?\d|an?\s|one\b|two\b|three\b|four\b|five\b|six\b|ten\b)")
-RANGE_BEFORE = re.compile(r"\bbetween\s+(?:[$€£¥₹]?[\d,.]+\s+and\s+)?$|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)[\d,.]+\s+(?:to|or)\s+$")
 PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
+RANGE_AFTER = re.compile(rf"{PERCENT}?(?:\s+[a-z]+)?\s+(?:to|or)\s+(?:(?:just|only|merely|a\s+mere)\s+)?(?:[$€£¥₹]?\d|an?\s|one\b|two\b|three\b|four\b|five\b|six\b|ten\b)")
+RANGE_BEFORE = re.compile(r"\bbetween\s+(?:[$€£¥₹]?[\d,.]+\s+and\s+)?$|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)[\d,.]+\s+(?:to|or)\s+$")
 PERCENT_RANGE_BEFORE = re.compile(rf"(?<![\d,.])[\d,.]+{PERCENT}\s+(?:to|or)\s+$")  # "2.5% to 7.5%", never "8% to $40m"
-CHANGE_BEFORE = re.compile(r"\bfrom\s+(?:[\d,.]+(?:%|\s?per\s?cent|\s?percent)?(?:\s+[a-z]+)?\s+to\s+)?$")
+CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?:[\d,.]+{PERCENT}?(?:\s+[a-z]+)?\s+to\s+)?$")
 
 
 def in_range(folded: str, start: int, end: int) -> bool:

@@ -63,7 +63,7 @@ def apposition_atoms(reading: Reading, sentence: Sentence, appo: Apposition, whe
     text = reading.text
     name = text[slice(*appo.name)]
     verb = first_after_adverbs(text, appo.rest, sentence.end).lower()  # ("died": past, though no verb to is_verb)
-    be = "was" if is_past(verb) or verb in ("was", "were", "had") else "is"
+    be = "was" if is_past(verb) else "is"  # (is_past knows "was", "were", "had")
     atoms = []
     if appo.age:
         atoms.append(make_atom(reading, sentence, "other", appo.name[0], appo.age[1], f"{name} {be} {text[slice(*appo.age)]}."))
