@@ -147,7 +147,7 @@ def run_page(page: str, workdir: pathlib.Path) -> list[dict]:
     db = open_db(str(workdir / f"{page}.db"), create=True)
     result = import_article(db, str(html))
     propose.propose(db, result.article_id, limit=None)
-    rows = [dict(r) for r in db.query("SELECT quote, claim, kind, value, unit, date_start, date_end, sentence "
+    rows = [dict(r) for r in db.query("SELECT quote, claim, kind, value, unit, date_start, date_end, sentence, score "
                                       "FROM proposals ORDER BY id")]
     db.conn.close()
     return rows

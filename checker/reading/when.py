@@ -109,7 +109,10 @@ ANCHOR_BEFORE = re.compile(r"\b(?:after|before|following|since|until|amid|ahead\
 ANCHOR_AFTER = re.compile(r"(?:\s+|-)(?!(?:and|or|but|nor|to|in|on|at|of|for|by|with|from|as|when|was|were|is|are|has|had|have)\b)[a-z]")
 FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming"
                     r"|takes?\s+effect|comes?\s+into\s+(?:force|effect)|goes?\s+into\s+effect|enters?\s+into\s+force"
-                    r"|(?:is|are|am)\s+(?:not\s+)?[a-z]{3,}ing)\b")  # "takes effect on 1 January", "is seeking a term in November": to come
+                    r"|(?:is|are|am)\s+(?:not\s+)?[a-z]{3,}ing|(?:is|are|am)\s+to|going\s+to|about\s+to|won['’]t"
+                    r"|must(?!\s+(?:not\s+)?have\b)|(?:has|have)\s+to)\b")
+# "takes effect on 1 January", "is seeking a term in November", "is to visit in February", "must wait until
+# July": an arrangement or an obligation in the present is about what is to come
 
 
 def read_times(folded: str, display: str, start: int, end: int, published: datetime.date | None = None,
@@ -282,7 +285,11 @@ def since(when: When, folded: str, published: datetime.date | None) -> When:
 
 
 # What marks a clause as past: a verb of saying or being in the past, or a regular past form.
-PAST_MARK = re.compile(r"\b(?:said|told|was|were|had|did|came|went|took|gave|met|saw|began|\w{3,}ed)\b")
+# A participle after a verb of being in the present is no past ("The bridge is closed until Monday").
+PAST_MARK = re.compile(r"\b(?:said|told|was|were|had|did|came|went|took|gave|met|saw|began"
+                       r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbe\s)(?<!\bremains\s)\w{3,}ed)\b")
+UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:early|late|mid)[\s-]+)?$")
+PRESENT = re.compile(r"\b(?:is|are|am|remains?|stays?|lasts?|runs?|continues?)\b")
 CLAUSE_BREAK = re.compile(r"[;:]|,\s|\b(?:that|which|who|and|but|while|when|after|before)\b")
 
 
@@ -296,6 +303,8 @@ def looks_ahead(piece: str, lo: int, hi: int) -> bool:
     marks = [(m.start(), True) for m in FUTURE.finditer(before)] + [(m.start(), False) for m in PAST_MARK.finditer(before)]
     if marks:
         return max(marks)[1]
+    if UNTIL.search(before) and PRESENT.search(before):
+        return True  # "The bridge is closed until Monday": what lasts from now lasts until a time to come
     hi += len(re.match(r"[\s,]*", piece[hi:]).group())  # type: ignore[union-attr]  # (matches "" at least)
     following = CLAUSE_BREAK.search(piece, hi)
     after = piece[hi:following.start() if following else len(piece)]
