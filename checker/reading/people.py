@@ -13,7 +13,7 @@ CORE_TITLES = (r"Prime\s+Minister|President|Vice[\s-]President|Minister|Premier|
                r"Director|Commissioner|Commander|Admiral|Colonel|Captain|Prince|Princess|Emperor|Pope|Chief\s+Executive|"
                r"Leader|Sheikh|Emir|Sultan|Archbishop|Bishop|Cardinal|Marshal|Attorney[\s-]General|Secretary[\s-]General")
 TITLE = re.compile(rf"""(?x)
-    (?:\b(?P<former>former|then|late|acting|interim|outgoing|incoming)\s+)?
+    (?:\b(?P<former>(?i:former|then|late|acting|interim|outgoing|incoming))\s+)?
     (?<![\w’'-])(?P<title>(?:[A-Z][\w’'-]*\s+){{0,4}}?(?:{CORE_TITLES})(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})??
         (?:\s+(?:{CORE_TITLES}))*)
     (?P<sep>,?\s+)(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Mx)\.?\s+)?
@@ -80,7 +80,7 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
         if key in seen_people:
             continue
         seen_people.add(key)
-        former = m.group("former")
+        former = m.group("former") and m.group("former").lower()  # "Former Defense Secretary X" opening a sentence
         found.append(Titled(m.start("former") if former else title_lo, name_hi, name, title, former))
     return found
 
