@@ -308,13 +308,27 @@ def quotation_tag(text: str, lo: int, hi: int) -> str | None:
     return None
 
 
+# Words a title leaves in lower case ("Like a Rolling Stone", "The Lord of the Rings").
+TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for by with from as vs".split())
+
+
+def is_title(words: str) -> bool:
+    """Whether quoted words are a name in title case (a show, a book, a song: "Wait, Wait … Don't Tell
+    Me!"), never words said: every word capitalised but the small ones, and not all in capitals."""
+    tokens = [t for t in re.findall(r"[^\W\d_][\w’'-]*", words)]
+    if not tokens or all(t.isupper() for t in tokens if len(t) > 1):
+        return False
+    return all(t[0].isupper() or t.lower() in TITLE_SMALL_WORDS for t in tokens) and tokens[0][0].isupper()
+
+
 def find_quotations(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
-    """(open, close, inner start, inner end) of each quotation of five words or more."""
+    """(open, close, inner start, inner end) of each quotation of five words or more, titles aside."""
     found = []
     for m in QUOTATION.finditer(text, lo, min(len(text), hi + 2)):
         group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
         inner = trim(text, m.start(group), m.end(group), " \t\r\n")
-        if len(text[inner[0]:inner[1]].split()) >= 5:
+        words = text[inner[0]:inner[1]]
+        if len(words.split()) >= 5 and not is_title(words):
             found.append((m.start(), m.end(), *inner))
     return found
 
