@@ -67,6 +67,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         server = self.server
         started = time.monotonic()
+        self.answered = None
         with server.lock:
             server.log.append({"path": self.path, "headers": dict(self.headers), "start": started,
                                "client": self.client_address,
@@ -82,7 +83,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         finally:
             with server.lock:
                 server.in_flight -= 1
-                entry["end"] = time.monotonic()
+                # when the answer went out, not when this thread next ran: a thread descheduled after
+                # its last write would make the client's pause before its next request look shorter
+                entry["end"] = self.answered or time.monotonic()
 
     # helpers for routes
     def send(self, status, body=b"", content_type="text/html; charset=utf-8", headers=()):
@@ -93,6 +96,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
+        self.answered = time.monotonic()  # the client cannot have the whole answer before this
         self.wfile.write(body)
         self.server.bytes_sent += len(body)
 
