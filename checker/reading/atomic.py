@@ -65,6 +65,14 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
                 yield atom
 
 
+# A number, a rank or a superlative: what makes a clause a fact of its own even with no figure read
+# ("was arrested at 16", "finished third", "the lowest reading"); a name with digits ("T1") is none.
+FACTISH = re.compile(r"(?i)(?<![^\W\d_])\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                     r"hundred|thousand|million|billion|dozens?|first|second|third|fourth|fifth|last|only|record|"
+                     r"most|least|best|worst|(?:larg|bigg|high|low|small|great|fast|slow|old|young|long|short|strong|weak|rich|poor|"
+                     r"deadli|earli|clos|wid|bus|hott|cold|heavi|wealthi|tall|deep)est)\b")
+
+
 # --- one sentence -----------------------------------------------------------------------------
 
 def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) -> list[Atom]:
@@ -111,6 +119,11 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if has_verb(text, clause.start, clause.end) or any(a.value is not None or a.date_start for a in found) \
                 or (appo and clause is clauses[0]):  # (what follows an apposition is its verb: "Prelogar, 43, argues")
             atoms += found  # a clause without a verb or a fact ("Prelogar", of "Prelogar, who grew up ...") is none
+    if not appo and not attribution and len(atoms) > 1 and not FACTISH.search(text, lo, hi) and all(
+            a.kind == "other" and a.value is None and not a.date_start for a in atoms):
+        # clauses with no figure or date of their own ("T1 paired Xayah and Rakan at bot, and opted for
+        # Akali"): cut apart they are fragments of one account, so the sentence is the claim
+        atoms = [make_atom(reading, sentence, clause_kind(text[lo:hi], None), lo, hi, restate(text, lo, hi, whens))]
     atoms += apposition_atoms(reading, sentence, appo, whens) if appo else []
     if attribution:
         atoms = attributed(reading, sentence, attribution, clauses, whens, (lo, hi), atoms)
