@@ -14,14 +14,15 @@ from .when import When, describe_iso
 
 
 def people_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: list[When]) -> list[Atom]:
-    """A clause whose subject or object is a list of people ("convicted A, B and C of fraud") is one
-    claim per person."""
+    """A clause whose object is a list of people ("convicted A, B and C of fraud") is one claim per person."""
     text = reading.text
     m = PEOPLE.search(text, clause.start, clause.end)
     lead = words_at(text, clause.start, m.start()) if m else []
-    if not m or re.search(r"[–—(:]\s*$", text[clause.start:m.start()]) or \
-            (lead and not is_verb(lead[-1][1], lead[-2][1] if len(lead) > 1 else "")):
-        return []  # none; what the words before said ("the others — A, B and C —"); a clerk "to Justices A and B"
+    if not m or not lead or re.search(r"[–—(:]\s*$", text[clause.start:m.start()]) or \
+            not is_verb(lead[-1][1], lead[-2][1] if len(lead) > 1 else ""):
+        # none; what the words before said ("the others — A, B and C —"); a clerk "to Justices A and B"; people
+        # who act together ("A and B have opened a shop", "A and B met in Geneva"): one claim, its verb theirs
+        return []
     spans = [(m.start() + p.start(), m.start() + p.end()) for p in re.finditer(PERSON, m.group())]
     if len(spans) < 2 or not all(person_like(text[a:b]) for a, b in spans):
         return []
