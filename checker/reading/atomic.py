@@ -328,6 +328,9 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
     return atoms
 
 
+ITEM_PREPOSITION = re.compile(r"(with|to|from|for|against|at|by|in|on|into|between|among|through)\s", re.I)
+
+
 def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: list[When],
                 whens: list[When]) -> list[Atom]:
     """One claim per date of a clause ("visited Paris on 3 May 2021 and Berlin on 5 June 2021"), each
@@ -340,13 +343,19 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
         return []  # none; dates of a later verb ("tied at three when they won in 2013, 2015"); or of several verbs
     head = " ".join(filter(None, [written(text, *clause.prefix, whens) if clause.prefix else "",
                                   written(text, lo, verb[1], whens)]))
-    atoms, at = [], verb[1]
-    for when in points:
+    atoms, at, shared = [], verb[1], ""
+    for i, when in enumerate(points):
         item_lo, item_hi = trim(text, at, when.end)
         m = re.match(r"(?:and|or|then|but)\s+", text[item_lo:item_hi])
         if m:
             item_lo += m.end()
-        claim = sentence_case(f"{head} {written(text, item_lo, item_hi, whens)}")
+        words = written(text, item_lo, item_hi, whens)
+        opening = ITEM_PREPOSITION.match(words)
+        if i == 0:
+            shared = opening.group(1) if opening else ""
+        elif shared and not opening:  # "reached with A in October and B in November": B shares the "with"
+            words = f"{shared} {words}"
+        claim = sentence_case(f"{head} {words}")
         atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], when), item_lo, item_hi, claim, when=when))
         at = when.end
     return atoms
