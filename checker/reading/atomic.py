@@ -343,7 +343,7 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
         return []  # none; dates of a later verb ("tied at three when they won in 2013, 2015"); or of several verbs
     head = " ".join(filter(None, [written(text, *clause.prefix, whens) if clause.prefix else "",
                                   written(text, lo, verb[1], whens)]))
-    atoms, at, shared = [], verb[1], ""
+    atoms, at, shared, lead = [], verb[1], "", ""
     for i, when in enumerate(points):
         item_lo, item_hi = trim(text, at, when.end)
         m = re.match(r"(?:and|or|then|but)\s+", text[item_lo:item_hi])
@@ -353,6 +353,9 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
         opening = ITEM_PREPOSITION.match(words)
         if i == 0:
             shared = opening.group(1) if opening else ""
+            lead = text[item_lo:when.start]  # what the first date is the date of
+        elif not text[item_lo:when.start].strip():  # "a supporter of X's campaigns in 2008 and 2012": the same words
+            words = " ".join(lead.split() + [words])
         elif shared and not opening:  # "reached with A in October and B in November": B shares the "with"
             words = f"{shared} {words}"
         claim = sentence_case(f"{head} {words}")
