@@ -30,7 +30,7 @@ SPEAKER_VERBS = TAG_VERBS + r"|explains|tells|notes|argues|insists|warns|recalls
 TAG_TAIL_WORDS = (r"in|on|at|of|to|from|during|after|before|about|with|by|via|through|over|late|early|earlier|later|"
                   r"today|yesterday|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ly")
 TAG = re.compile(rf"""(?x)^[\W_]*(?:(?i:in|at|on|during|after|speaking|asked|writing)\b[^,]{{0,40}},\s*)?(?:
-    (?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,11}}?)\s+(?:has\s+|have\s+|had\s+)?(?:(?:also|later|then|again|separately|previously|earlier)\s+)?(?:{SPEAKER_VERBS})
+    (?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,11}}?)(?:,\s*(?:aged\s+)?\d{{1,3}},)?\s+(?:has\s+|have\s+|had\s+)?(?:(?:also|later|then|again|separately|previously|earlier)\s+)?(?:{SPEAKER_VERBS})
   | (?:{TAG_VERBS})\s+(?P<after>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){{0,6}}))
   (?P<rest>\s+(?:{TAG_TAIL_WORDS})\b[^,;:.!?]*|\s+(?:[A-Z][\w’'.-]*\s*){{1,4}}|)
   (?P<how>(?:,\s*(?:as|while|when|who|whose|adding|saying|noting|before|after|over|during|speaking|from|in|at|on|via)\b
@@ -339,7 +339,15 @@ SAYING_BEFORE = re.compile(r"\b(?:said|says|added|wrote|tweeted|(?:told|tells)\s
                            r"(?:\s+(?:on|in|at|late|early|earlier|this|last))*\s+$")  # (never "announced the budget on")
 
 
+# The same after a tag of other verbs that report ("..., the company announced on Wednesday"): beside
+# what it reports, after a comma, the time is the report's; before an object ("announced a plan on
+# Monday") it is the fact's own.
+TAG_SAYING_BEFORE = re.compile(r",\s*(?:[\w’'.&-]+\s+){1,6}(?:announced|reported|confirmed|stated|disclosed|revealed|"
+                               r"estimated|noted)(?:\s+(?:on|in|at|late|early|earlier|this|last))*\s+$")
+
+
 def times_of_saying(folded: str, whens: list[When]) -> list[When]:
     """whens with each time of saying made a bound that dates no claim (its words still written out)."""
     return [replace(w, since=True, point=False, yardstick=True)
-            if not w.since and SAYING_BEFORE.search(folded, max(0, w.start - 40), w.start) else w for w in whens]
+            if not w.since and (SAYING_BEFORE.search(folded, max(0, w.start - 40), w.start)
+                                or TAG_SAYING_BEFORE.search(folded, max(0, w.start - 80), w.start)) else w for w in whens]
