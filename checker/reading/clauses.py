@@ -75,6 +75,10 @@ INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?(?!(?:the|an|its|their|his|her|our|th
 # A time counted back from the one a sentence names ("a year earlier", "the previous quarter").
 EARLIER = re.compile(r"\b(?:(?:a|an|one|two|three|\d+)\s+(?:years?|months?|quarters?|weeks?)\s+(?:earlier|before|previously|prior)"
                      r"|(?:the|a)\s+(?:previous|prior|preceding|year-earlier)\s+(?:year|month|quarter|period|week))\b")
+# A quantifier standing for the subject of the clause before ("Most Republicans were silent, and many on
+# Tuesday praised him"): no subject of its own, so no clause of its own.
+BACK_QUANTIFIER = re.compile(r"(?:some|many|most)\s+(?:of|on|in|at|also|then|later|have|has|had|were|are|did|will|would|"
+                             r"could|[a-z]+ed|[a-z]+ly)\b")
 SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record)\b")
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
@@ -255,6 +259,8 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
         if seam == "but" and starts_with_verb(text, m.end(), hi):
             role = "coord"  # "..., but argued that ...": the subject of the clause before
         if seam == "andmain":  # ", and Pakistan supported ...": a clause with its own subject; else a list's last item
+            if BACK_QUANTIFIER.match(text, m.end(), hi):
+                continue  # "..., and many on Tuesday issued statements": "many" of the subject before, one claim
             following = words_at(text, m.end(), hi)[:7]
             if not (has_verb(text, at, m.start()) and following
                     and has_verb(text, m.end(), following[-1][0] + len(following[-1][1]))):
