@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .amounts import APPROXIMATELY, Figure, figure_when, figures_in
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
-from .clauses import (AUXILIARIES, Clause, core_span, EARLIER, first_verb, has_verb, INFINITIVE, is_plural, join_context,
+from .clauses import (AUXILIARIES, Clause, core_span, EARLIER, first_verb, has_verb, INFINITIVE, is_plural, is_verb, join_context,
                       PAST, restate, sentence_case, SUBORDINATORS, split_clauses, trim, vague, verb_group, words_at, written)
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
@@ -73,6 +73,11 @@ FACTISH = re.compile(r"(?i)(?<![^\W\d_])\d|\b(?:one|two|three|four|five|six|seve
                      r"deadli|earli|clos|wid|bus|hott|cold|heavi|wealthi|tall|deep)est)\b")
 
 
+# A clause opened by a participle ("capping ...", "leaving ...") has no subject of its own; one opened by a
+# gerund has ("..., but spending fell"): the word after it tells them apart.
+PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|during\b)[a-z]{3,}ing\s+(?P<next>[\w’'-]+)")
+
+
 # --- one sentence -----------------------------------------------------------------------------
 
 def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) -> list[Atom]:
@@ -112,6 +117,11 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             left_out = True
             continue
         found = clause_atoms(reading, sentence, clause, whens, (lo, hi), lower)
+        opening = PARTICIPLE_OPENING.match(text, clause.own_start or clause.start)
+        if clause is not clauses[0] and opening and not is_verb(opening.group("next")) \
+                and not any(a.value is not None or a.date_start for a in found):  # (never "spending fell")
+            left_out = True  # "..., but capping what the chief called a record year": said of the clause before, no claim alone
+            continue
         if vague(text, clause.own_start or clause.start, clause.end) and not (clause.prefix and not vague(text, *clause.prefix)) \
                 and not any(a.value is not None or a.date_start for a in found):
             left_out = True  # "the worst of the storm has passed": nothing in it to check
