@@ -20,7 +20,8 @@ from .kinds import clause_kind, figure_kind
 from .person_atoms import apposition_atoms, people_atoms, title_atoms
 from .people import apposition
 from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, Attribution, beside_quotations, find_attribution,
-                     find_quotations, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION, quotation_speaker,
+                     find_quotations, inside_quotation, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
+                     quotation_speaker,
                      says_something, without_quotations)
 from ..sentences import Sentence, split_sentences
 from .when import When
@@ -86,6 +87,14 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     if lo >= hi or re.search(r"(?:\?[”\"’']*|:)\s*$", text[sentence.start:sentence.end]):
         return []  # nothing; a question, which claims nothing; or the lead-in of what follows ("..., he said:")
     lower = reading.folded[sentence.start:sentence.end]
+    inside = inside_quotation(text, lo, hi)
+    if inside is not None:  # a sentence in the middle of a quotation: the speaker's words, never the writer's
+        speaker = quotation_speaker(text, sentence.start, sentence.end)
+        if not speaker or not says_something(text, lo, hi):
+            return []
+        close = {"“": "”", "‘": "’"}.get(text[inside[0]], text[inside[0]])
+        words = text[lo:sentence.end].strip().rstrip("’'\"”")  # (to its full stop, inside the marks)
+        return [make_atom(reading, sentence, "quote", lo, hi, f"{speaker} said: {text[inside[0]]}{words}{close}")]
     apposed = apposed_speaker(text, lo, hi)
     if apposed and not apposed.leading:  # "“...,” says A, a researcher at B": who A is, a claim of its own;
         hi = apposed.name[1]  # the rest, a tagged quotation

@@ -276,7 +276,15 @@ def open_quotation(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             if opening <= c_lo and m.start() >= c_hi - 1:
                 return opening, m.start()
             opening = None
+    if opening is not None and opening <= lo:  # a quotation that goes on in the next paragraph has no closing mark
+        return opening, p_hi
     return None
+
+
+def inside_quotation(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The quotation text[lo:hi] stands inside with no quotation mark of its own (a middle sentence of
+    a speaker's quotation of several: “I love him. He made suggestions, I made decisions. ...”), or None."""
+    return None if QUOTE_MARK.search(text, lo, hi) else open_quotation(text, lo, hi)
 
 
 def quotation_speaker(text: str, lo: int, hi: int) -> str | None:
