@@ -74,6 +74,10 @@ FACTISH = re.compile(r"(?i)(?<![^\W\d_])\d|\b(?:one|two|three|four|five|six|seve
                      r"deadli|earli|clos|wid|bus|hott|cold|heavi|wealthi|tall|deep)est)\b")
 
 
+# A sentence opened by a past participle and its phrase ("Set in New York in 1981, ...", "Founded in 1990,
+# ..."): what the phrase says of the subject, with a time that is not the main verb's.
+LEADING_PARTICIPLE = re.compile(r"(?:[A-Z][a-z]+(?:ed|en)|Set|Built|Born|Made|Shot|Held|Run|Known|Hit|Cut|Put|Led|Based|Founded)"
+                                r"\s+(?:in|on|at|by|from|during|as|after|before|to|for|with)\b[^,;]*,")
 # A clause opened by a participle ("capping ...", "leaving ...") has no subject of its own; one opened by a
 # gerund has ("..., but spending fell"): the word after it tells them apart.
 PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|during\b)[a-z]{3,}ing\s+(?P<next>[\w’'-]+)")
@@ -100,6 +104,9 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         hi = apposed.name[1]  # the rest, a tagged quotation
     quotations = find_quotations(text, lo, hi)
     whens = sentence_times(reading, sentence, quotations)
+    opening = LEADING_PARTICIPLE.match(text, lo, hi)
+    if opening:  # "Set in New York in 1981, the actor plays ...": the phrase's time, its words kept, dates no claim
+        whens = [replace(w, since=True, point=False, yardstick=True) if w.start < opening.end() else w for w in whens]
     attribution = find_attribution(text, lo, hi)
     c_lo, c_hi = beside_quotations(text, *(attribution.content if attribution else (lo, hi)), quotations)
     # "John Smith, 93, a former senator, died on Sunday": who he is, claims of their own; what he did, with his name
