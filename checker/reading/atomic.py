@@ -78,6 +78,9 @@ FACTISH = re.compile(r"(?i)(?<![^\W\d_])\d|\b(?:one|two|three|four|five|six|seve
 # ..."): what the phrase says of the subject, with a time that is not the main verb's.
 LEADING_PARTICIPLE = re.compile(r"(?:[A-Z][a-z]+(?:ed|en)|Set|Built|Born|Made|Shot|Held|Run|Known|Hit|Cut|Put|Led|Based|Founded)"
                                 r"\s+(?:in|on|at|by|from|during|as|after|before|to|for|with)\b[^,;]*,")
+# Of those, the ones that always speak of the subject after them (a birth, a founding), never of a thing
+# the sentence leaves out ("Set in 1981, the actor plays ...": the film is set then, not the actor).
+BIOGRAPHIC = re.compile(r"(?:Born|Founded|Established|Incorporated)\b")
 # A clause opened by a participle ("capping ...", "leaving ...") has no subject of its own; one opened by a
 # gerund has ("..., but spending fell"): the word after it tells them apart.
 PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|during\b)[a-z]{3,}ing\s+(?P<next>[\w’'-]+)")
@@ -105,6 +108,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     quotations = find_quotations(text, lo, hi)
     whens = sentence_times(reading, sentence, quotations)
     opening = LEADING_PARTICIPLE.match(text, lo, hi)
+    phrase_times = [w for w in whens if opening and w.start < opening.end() and w.point and not w.since]
     if opening:  # "Set in New York in 1981, the actor plays ...": the phrase's time, its words kept, dates no claim
         whens = [replace(w, since=True, point=False, yardstick=True) if w.start < opening.end() else w for w in whens]
     attribution = find_attribution(text, lo, hi)
@@ -133,8 +137,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             left_out = True
             continue
         found = clause_atoms(reading, sentence, clause, whens, (lo, hi), lower)
-        opening = PARTICIPLE_OPENING.match(text, clause.own_start or clause.start)
-        if clause is not clauses[0] and opening and not is_verb(opening.group("next")) \
+        participle = PARTICIPLE_OPENING.match(text, clause.own_start or clause.start)
+        if clause is not clauses[0] and participle and not is_verb(participle.group("next")) \
                 and not any(a.value is not None or a.date_start for a in found):  # (never "spending fell")
             left_out = True  # "..., but capping what the chief called a record year": said of the clause before, no claim alone
             continue
@@ -151,6 +155,14 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         # Akali"): cut apart they are fragments of one account, so the sentence is the claim
         atoms = [make_atom(reading, sentence, clause_kind(text[lo:hi], None), lo, hi, restate(text, lo, hi, whens))]
     atoms += apposition_atoms(reading, sentence, appo, whens) if appo else []
+    if opening and phrase_times and BIOGRAPHIC.match(text, lo):  # "Born in Accra in 1975, Mensah ...": a fact of its own
+        verb = first_verb(text, opening.end(), hi)
+        subject = " ".join(text[opening.end():verb[0]].split()) if verb else ""
+        if subject and len(subject.split()) <= 5 and subject[0].isupper():
+            phrase = written(text, lo, opening.end() - 1, whens)
+            claim = sentence_case(f"{subject} was {phrase[0].lower()}{phrase[1:]}")
+            atoms.append(make_atom(reading, sentence, clause_kind(claim, phrase_times[0]), lo, opening.end() - 1, claim,
+                                   when=phrase_times[0]))
     if attribution:
         atoms = attributed(reading, sentence, attribution, clauses, whens, (lo, hi), atoms)
     quoted = list(QUOTATION.finditer(text, lo, hi))
