@@ -143,7 +143,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             left_out = True  # "..., but capping what the chief called a record year": said of the clause before, no claim alone
             continue
         if vague(text, clause.own_start or clause.start, clause.end) and not (clause.prefix and not vague(text, *clause.prefix)) \
-                and not any(a.value is not None or a.date_start for a in found):
+                and not any(a.value is not None or a.date_start for a in found) \
+                and not (clause is not clauses[0] and refers_back(text, clause) and named_in(text, clauses[0].start, clause.start)):
             left_out = True  # "the worst of the storm has passed": nothing in it to check
             continue
         if has_verb(text, clause.start, clause.end) or any(a.value is not None or a.date_start for a in found) \
@@ -154,6 +155,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         # clauses with no figure or date of their own ("T1 paired Xayah and Rakan at bot, and opted for
         # Akali"): cut apart they are fragments of one account, so the sentence is the claim
         atoms = [make_atom(reading, sentence, clause_kind(text[lo:hi], None), lo, hi, restate(text, lo, hi, whens))]
+    elif not appo and not attribution:
+        atoms = joined_accounts(reading, sentence, atoms, whens)
     atoms += apposition_atoms(reading, sentence, appo, whens) if appo else []
     if opening and phrase_times and BIOGRAPHIC.match(text, lo):  # "Born in Accra in 1975, Mensah ...": a fact of its own
         verb = first_verb(text, opening.end(), hi)
@@ -204,6 +207,41 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         claim = sentence_case(f"{name} {'was' if apposed.past else 'is'} {role}")
         atoms.append(make_atom(reading, sentence, clause_kind(claim, None), apposed.name[0], apposed.end, claim))
     return sorted(atoms, key=lambda a: (a.start, a.end))
+
+
+def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whens: list[When]) -> list[Atom]:
+    """atoms with each pair of clauses joined by "and" or "but", the second sharing the first's subject and
+    neither with a figure, a number, a rank or a date, made one claim ("he denied the allegations and was
+    later found to be innocent"): one account of one subject, never a verb cut from its subject."""
+    text, out = reading.text, list[Atom]()
+    for atom in sorted(atoms, key=lambda a: a.start):
+        previous = out[-1] if out else None
+        if previous is not None and all(a.kind == "other" and a.value is None and not a.date_start
+                                        and not FACTISH.search(text, a.start, a.end) for a in (previous, atom)) \
+                and re.fullmatch(r"[\s,]*(?:and|but)\s+", text[previous.end:atom.start]) \
+                and first_verb(text, atom.start, atom.end) == first_word(text, atom.start, atom.end):
+            out[-1] = make_atom(reading, sentence, "other", previous.start, atom.end,
+                                restate(text, previous.start, atom.end, whens))
+            continue
+        out.append(atom)
+    return out
+
+
+def first_word(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    words = words_at(text, lo, hi)
+    return (words[0][0], words[0][0] + len(words[0][1])) if words else None
+
+
+def refers_back(text: str, clause: Clause) -> bool:
+    """Whether a clause's subject is a pronoun for someone before it ("..., but he denied it and was later
+    found innocent")."""
+    words = words_at(text, *(clause.prefix or (clause.own_start or clause.start, clause.end)))
+    return bool(words) and words[0][1].lower() in ("he", "she", "they")
+
+
+def named_in(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] names someone: a capitalised word past its first."""
+    return any(w[:1].isupper() for _, w in words_at(text, lo, hi)[1:])
 
 
 def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, clauses: list[Clause],
