@@ -25,11 +25,17 @@ STARTS_LIKE_A_SENTENCE = re.compile(r"""\s*(?:["'“‘«(\[]?[A-Z0-9]|[-–—�
 # Where sentencex leaves two sentences together: after "(...)", an ellipsis, or a month whose name is
 # never shortened ("in May. Exports fell"), before a capital.
 MISSED_BREAK = re.compile(r"""(?:[.!?]["'”’]*\)|…|\.\.\.|\b(?:May|June|July)\.)(?=\s+["'“‘(]?[A-Z])""")
-# Where sentencex breaks one sentence in two: a time of day before its zone or its day ("9 a.m. ET",
-# "10 a.m. Friday").
-TIME_ZONE = re.compile(r"(?:[A-Z]{1,2}[SD]?T|GMT|UTC|BST|CEST?|IST|local time|"
-                       r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?[ ,.;])")
-CLOCK_END = re.compile(r"\b[ap]\.m\.$")
+# Where sentencex breaks one sentence in two: a time of day before its zone, its day or its date ("9 a.m.
+# ET", "10 a.m. Friday", "3:15 p.m. Dec. 22", "at 6 p.m. 14 March"), or before words that go on ("4 p.m.
+# when the bank shut").
+TIME_GOES_ON = re.compile(
+    r"(?:(?:[A-Z]{1,2}[SD]?T|GMT|UTC|BST|CEST?|IST)\b|local time"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?[ ,.;]"
+    r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.[ ,;]"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d"
+    r"|\d|[a-z]+\b)")
+CLOCK_END = re.compile(r"\b[aApP]\.[mM]\.$")
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]")  # "1." opening a list item, which sentencex takes for a sentence
 # ... and one inside a sentence's list, after which sentencex breaks ("were: 1. Norway, 2. Switzerland")
 NUMBER_IN_LIST = re.compile(r"(?:[:;,]|\band)\s+\d{1,2}\.$")
@@ -144,7 +150,7 @@ def prose_spans(block: str) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
         if merged and (LIST_NUMBER.fullmatch(block, *merged[-1]) or NUMBER_IN_LIST.search(block, *merged[-1]) or (
-                CLOCK_END.search(block, *merged[-1]) and TIME_ZONE.match(block, lo)) or RUNS_ON.search(block, *merged[-1])
+                CLOCK_END.search(block, *merged[-1]) and TIME_GOES_ON.match(block, lo)) or RUNS_ON.search(block, *merged[-1])
                 or (block[merged[-1][1] - 1] == ":" and LIST_NUMBER.match(block, lo))
                 or (QUOTED_END.search(block, *merged[-1]) and SPEAKER_NEXT.match(block, lo))):
             lo = merged.pop()[0]
