@@ -43,6 +43,12 @@ NUMBER_IN_LIST = re.compile(r"(?:[:;,]|\band)\s+\d{1,2}\.$")
 # does a colon before a list's first number: a list within a sentence is part of it.
 RUNS_ON = re.compile(r"[,;]$")
 ITEM_END = re.compile(r"[.!?](?=\s+[A-Z])")
+# A name with "!" in it ("Yahoo! News", "the E! Network"): a capitalised word, then one that heads a name
+# of a channel, site or firm, which seldom opens a sentence.
+NAME_WITH_BANG = re.compile(r"(?<![\w'’])[A-Z][\w'’&-]*!$")
+NAME_GOES_ON = re.compile(r"(?:Network|News|Channel|Online|Entertainment|Sports|Finance|Mail|Music|Games|Magazine|"
+                          r"Records|Studios|Radio|TV|Media|Group|Inc|Ltd|Answers|Movies|Weekly)\b")
+LOWER_WORD = re.compile(r"[a-z]+\b")
 # A quoted question or exclamation goes on with who said it: "“Done?” Wallace asked." is one sentence.
 QUOTED_END = re.compile(r"""[?!]["”’]$""")
 SPEAKER_NEXT = re.compile(r"(?:(?:[A-Z][\w’'.-]*|the|a|an)\s+){1,5}?(?:said|says|asked|asks|added|told|replied|wrote|"
@@ -149,10 +155,19 @@ def prose_spans(block: str) -> list[tuple[int, int]]:
             lo, _ = trimmed(block, cut.end(), hi)
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
-        if merged and (LIST_NUMBER.fullmatch(block, *merged[-1]) or NUMBER_IN_LIST.search(block, *merged[-1]) or (
-                CLOCK_END.search(block, *merged[-1]) and TIME_GOES_ON.match(block, lo)) or RUNS_ON.search(block, *merged[-1])
-                or (block[merged[-1][1] - 1] == ":" and LIST_NUMBER.match(block, lo))
-                or (QUOTED_END.search(block, *merged[-1]) and SPEAKER_NEXT.match(block, lo))):
+        if merged and goes_on(block, merged[-1], lo):
             lo = merged.pop()[0]
         merged.append((lo, hi))
     return merged
+
+
+def goes_on(block: str, before: tuple[int, int], lo: int) -> bool:
+    """Does the piece of a block starting at lo go on with the sentence before it, where sentencex cut?"""
+    return bool(
+        LIST_NUMBER.fullmatch(block, *before) or NUMBER_IN_LIST.search(block, *before)
+        or (CLOCK_END.search(block, *before) and TIME_GOES_ON.match(block, lo)) or RUNS_ON.search(block, *before)
+        or (block[before[1] - 1] == ":" and LIST_NUMBER.match(block, lo))
+        or (QUOTED_END.search(block, *before) and SPEAKER_NEXT.match(block, lo))
+        or (before[1] == lo and block[lo].isalpha())  # no space after the stop: a name ("My.Future", "E!Online")
+        or (block[before[1] - 1] == "!" and LOWER_WORD.match(block, lo))  # "Panic! at the Disco"
+        or (NAME_WITH_BANG.search(block, *before) and NAME_GOES_ON.match(block, lo)))  # "the E! Network"
