@@ -43,6 +43,10 @@ NUMBER_IN_LIST = re.compile(r"(?:[:;,]|\band)\s+\d{1,2}\.$")
 # does a colon before a list's first number: a list within a sentence is part of it.
 RUNS_ON = re.compile(r"[,;]$")
 ITEM_END = re.compile(r"[.!?](?=\s+[A-Z])")
+# Opening quotation marks at the end of a piece (after a space, or all the piece is) open the next one.
+OPENERS_AT_END = re.compile(r"""(?:^|\s)(["'“‘«„]+)$""")
+# An abbreviation that stands before a number ("No. 1"), which sentencex misses after a quotation mark.
+NUMBER_SIGN = re.compile(r"(?<![\w.])(?:No|Nos|Vol|Fig|Art)\.$")
 # A name with "!" in it ("Yahoo! News", "the E! Network"): a capitalised word, then one that heads a name
 # of a channel, site or firm, which seldom opens a sentence.
 NAME_WITH_BANG = re.compile(r"(?<![\w'’])[A-Z][\w'’&-]*!$")
@@ -154,11 +158,24 @@ def prose_spans(block: str) -> list[tuple[int, int]]:
             spans.append((lo, cut.end()))
             lo, _ = trimmed(block, cut.end(), hi)
     merged: list[tuple[int, int]] = []
-    for lo, hi in spans:
+    for lo, hi in with_openers_moved(block, spans):
         if merged and goes_on(block, merged[-1], lo):
             lo = merged.pop()[0]
         merged.append((lo, hi))
     return merged
+
+
+def with_openers_moved(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, with opening quotation marks that sentencex left at the end of one sentence ('Holtz said.
+    "', 'maybe two. “') put at the start of the next, whose quotation they open."""
+    moved = list(spans)
+    for i in range(len(moved) - 1):
+        lo, hi = moved[i]
+        opener = OPENERS_AT_END.search(block, lo, hi)
+        if opener:
+            moved[i] = trimmed(block, lo, opener.start(1))
+            moved[i + 1] = (opener.start(1), moved[i + 1][1])
+    return [(lo, hi) for lo, hi in moved if lo < hi]
 
 
 def goes_on(block: str, before: tuple[int, int], lo: int) -> bool:
@@ -168,6 +185,7 @@ def goes_on(block: str, before: tuple[int, int], lo: int) -> bool:
         or (CLOCK_END.search(block, *before) and TIME_GOES_ON.match(block, lo)) or RUNS_ON.search(block, *before)
         or (block[before[1] - 1] == ":" and LIST_NUMBER.match(block, lo))
         or (QUOTED_END.search(block, *before) and SPEAKER_NEXT.match(block, lo))
+        or (NUMBER_SIGN.search(block, *before) and block[lo].isdigit())
         or (before[1] == lo and block[lo].isalpha())  # no space after the stop: a name ("My.Future", "E!Online")
         or (block[before[1] - 1] == "!" and LOWER_WORD.match(block, lo))  # "Panic! at the Disco"
         or (NAME_WITH_BANG.search(block, *before) and NAME_GOES_ON.match(block, lo)))  # "the E! Network"
