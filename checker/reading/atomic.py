@@ -14,7 +14,8 @@ from dataclasses import replace
 from .amounts import APPROXIMATELY, Figure, figure_when, figures_in
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
 from .clauses import (AUXILIARIES, Clause, core_span, EARLIER, first_verb, has_verb, INFINITIVE, is_plural, join_context,
-                      PAST, restate, sentence_case, SUBORDINATORS, split_clauses, trim, vague, verb_group, words_at, written)
+                      PAST, restate, sentence_case, SUBORDINATORS, split_clauses, trim, unbracketed, vague, verb_group, words_at,
+                      written)
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
 from .person_atoms import apposition_atoms, people_atoms, title_atoms
@@ -78,7 +79,7 @@ FACTISH = re.compile(r"(?i)(?<![^\W\d_])\d|\b(?:one|two|three|four|five|six|seve
 def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) -> list[Atom]:
     text = reading.text
     lo, hi = core_span(text, sentence.start, sentence.end)
-    if lo >= hi or re.search(r"(?:\?[”\"’']*|:)\s*$", text[sentence.start:sentence.end]):
+    if lo >= hi or re.search(r"(?:\?[”\"’']*|:)\s*$", text[slice(*unbracketed(text, sentence.start, sentence.end))]):
         return []  # nothing; a question, which claims nothing; or the lead-in of what follows ("..., he said:")
     lower = reading.folded[sentence.start:sentence.end]
     apposed = apposed_speaker(text, lo, hi)
