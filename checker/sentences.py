@@ -25,11 +25,17 @@ STARTS_LIKE_A_SENTENCE = re.compile(r"""\s*(?:["'“‘«(\[]?[A-Z0-9]|[-–—�
 # Where sentencex leaves two sentences together: after "(...)", an ellipsis, or a month whose name is
 # never shortened ("in May. Exports fell"), before a capital.
 MISSED_BREAK = re.compile(r"""(?:[.!?]["'”’]*\)|…|\.\.\.|\b(?:May|June|July)\.)(?=\s+["'“‘(]?[A-Z])""")
-# Where sentencex breaks one sentence in two: a time of day before its zone or its day ("9 a.m. ET",
-# "10 a.m. Friday").
-TIME_ZONE = re.compile(r"(?:[A-Z]{1,2}[SD]?T|GMT|UTC|BST|CEST?|IST|local time|"
-                       r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?[ ,.;])")
-CLOCK_END = re.compile(r"\b[ap]\.m\.$")
+# Where sentencex breaks one sentence in two: a time of day before its zone, its day or its date ("9 a.m.
+# ET", "10 a.m. Friday", "3:15 p.m. Dec. 22", "at 6 p.m. 14 March"), or before words that go on ("4 p.m.
+# when the bank shut").
+TIME_GOES_ON = re.compile(
+    r"(?:(?:[A-Z]{1,2}[SD]?T|GMT|UTC|BST|CEST?|IST)\b|local time"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?[ ,.;]"
+    r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.[ ,;]"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d"
+    r"|\d|[a-z]+\b)")
+CLOCK_END = re.compile(r"\b[aApP]\.[mM]\.$")
 LIST_NUMBER = re.compile(r"\d{1,2}[.)]")  # "1." opening a list item, which sentencex takes for a sentence
 # ... and one inside a sentence's list, after which sentencex breaks ("were: 1. Norway, 2. Switzerland")
 NUMBER_IN_LIST = re.compile(r"(?:[:;,]|\band)\s+\d{1,2}\.$")
@@ -37,6 +43,16 @@ NUMBER_IN_LIST = re.compile(r"(?:[:;,]|\band)\s+\d{1,2}\.$")
 # does a colon before a list's first number: a list within a sentence is part of it.
 RUNS_ON = re.compile(r"[,;]$")
 ITEM_END = re.compile(r"[.!?](?=\s+[A-Z])")
+# Opening quotation marks at the end of a piece (after a space, or all the piece is) open the next one.
+OPENERS_AT_END = re.compile(r"""(?:^|\s)(["'“‘«„]+)$""")
+# An abbreviation that stands before a number ("No. 1"), which sentencex misses after a quotation mark.
+NUMBER_SIGN = re.compile(r"(?<![\w.])(?:No|Nos|Vol|Fig|Art)\.$")
+# A name with "!" in it ("Yahoo! News", "the E! Network"): a capitalised word, then one that heads a name
+# of a channel, site or firm, which seldom opens a sentence.
+NAME_WITH_BANG = re.compile(r"(?<![\w'’])[A-Z][\w'’&-]*!$")
+NAME_GOES_ON = re.compile(r"(?:Network|News|Channel|Online|Entertainment|Sports|Finance|Mail|Music|Games|Magazine|"
+                          r"Records|Studios|Radio|TV|Media|Group|Inc|Ltd|Answers|Movies|Weekly)\b")
+LOWER_WORD = re.compile(r"[a-z]+\b")
 # A quoted question or exclamation goes on with who said it: "“Done?” Wallace asked." is one sentence.
 QUOTED_END = re.compile(r"""[?!]["”’]$""")
 SPEAKER_NEXT = re.compile(r"(?:(?:[A-Z][\w’'.-]*|the|a|an)\s+){1,5}?(?:said|says|asked|asks|added|told|replied|wrote|"
@@ -142,11 +158,34 @@ def prose_spans(block: str) -> list[tuple[int, int]]:
             spans.append((lo, cut.end()))
             lo, _ = trimmed(block, cut.end(), hi)
     merged: list[tuple[int, int]] = []
-    for lo, hi in spans:
-        if merged and (LIST_NUMBER.fullmatch(block, *merged[-1]) or NUMBER_IN_LIST.search(block, *merged[-1]) or (
-                CLOCK_END.search(block, *merged[-1]) and TIME_ZONE.match(block, lo)) or RUNS_ON.search(block, *merged[-1])
-                or (block[merged[-1][1] - 1] == ":" and LIST_NUMBER.match(block, lo))
-                or (QUOTED_END.search(block, *merged[-1]) and SPEAKER_NEXT.match(block, lo))):
+    for lo, hi in with_openers_moved(block, spans):
+        if merged and goes_on(block, merged[-1], lo):
             lo = merged.pop()[0]
         merged.append((lo, hi))
     return merged
+
+
+def with_openers_moved(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, with opening quotation marks that sentencex left at the end of one sentence ('Holtz said.
+    "', 'maybe two. “') put at the start of the next, whose quotation they open."""
+    moved = list(spans)
+    for i in range(len(moved) - 1):
+        lo, hi = moved[i]
+        opener = OPENERS_AT_END.search(block, lo, hi)
+        if opener:
+            moved[i] = trimmed(block, lo, opener.start(1))
+            moved[i + 1] = (opener.start(1), moved[i + 1][1])
+    return [(lo, hi) for lo, hi in moved if lo < hi]
+
+
+def goes_on(block: str, before: tuple[int, int], lo: int) -> bool:
+    """Does the piece of a block starting at lo go on with the sentence before it, where sentencex cut?"""
+    return bool(
+        LIST_NUMBER.fullmatch(block, *before) or NUMBER_IN_LIST.search(block, *before)
+        or (CLOCK_END.search(block, *before) and TIME_GOES_ON.match(block, lo)) or RUNS_ON.search(block, *before)
+        or (block[before[1] - 1] == ":" and LIST_NUMBER.match(block, lo))
+        or (QUOTED_END.search(block, *before) and SPEAKER_NEXT.match(block, lo))
+        or (NUMBER_SIGN.search(block, *before) and block[lo].isdigit())
+        or (before[1] == lo and block[lo].isalpha())  # no space after the stop: a name ("My.Future", "E!Online")
+        or (block[before[1] - 1] == "!" and LOWER_WORD.match(block, lo))  # "Panic! at the Disco"
+        or (NAME_WITH_BANG.search(block, *before) and NAME_GOES_ON.match(block, lo)))  # "the E! Network"

@@ -1,11 +1,22 @@
 """Page furniture that an extractor leaves in an article's text: bylines and credits, photo credits,
 "Related:" and "Read more" lines, newsletter and widget lines, comment and share counts, update
-notes, a date standing alone; and the dateline that opens a story ("PARIS —", "(CNN) --",
-"WASHINGTON (AP) —") is reading/clauses.py's, which keeps it out of every claim. Pure; article_html.py
-drops such paragraphs, and a heading standing alone is never proposed."""
+notes and editors' notes (corrections, where the story ran first), appeals for tips, a date standing
+alone; and the dateline that opens a story ("PARIS —", "(CNN) --", "WASHINGTON (AP) —") is
+reading/clauses.py's, which keeps it out of every claim. Pure; article_html.py drops such paragraphs,
+and a heading standing alone is never proposed."""
 import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
+
+# An appeal for tips: who is asked ("Police are asking", "Detectives urge"), and who may know something
+# ("anyone with information", "those who saw the crash"), up to what they are asked to do; never across
+# words of reporting ("those with knowledge of the talks said he may call an election" is the story's).
+ASKER = r"(?:[\w.'’ ]{1,50}?\s+(?:are\s+|is\s+)?(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing))\s+)"
+WHO_KNOWS = (r"(?:anyone|those|people|residents|witnesses|members\s+of\s+the\s+public)\s+"
+             r"(?:(?:with|who\s+(?:has|have|had|may\s+have))\s+(?:any\s+)?(?:[\w-]+\s+)?"
+             r"(?:information|info|details|knowledge|tips?|footage|video|photos?|pictures|images)"
+             r"|who\s+(?:saw|witnessed|knows|may\s+have\s+(?:seen|witnessed)))"
+             r"\b(?:(?!\b(?:said|says|say|told|tells|believe[sd]?|think|thinks|thought|according)\b).){0,200}?")
 
 # A whole paragraph that is furniture, by kind. Each is matched against the paragraph's text,
 # stripped; none can match a sentence of a story that says something (each is short, or ends
@@ -33,6 +44,23 @@ FURNITURE = {
         r"tap\s+here\b.*|sign\s+up\b.*|subscribe\b.*|follow\s+us\b.*|follow\s+[\w .&'’@-]{1,40}?\s+on\s+(?:facebook|twitter|x|instagram|tiktok|youtube|linkedin|threads|bluesky|whatsapp|telegram)\b.*|share\s+(?:this|on|via)\b.*|download\s+(?:the|our)\s+app.*|"
         r"get\s+(?:our|the)\s+[\w ]{0,30}newsletter.*|join\s+the\s+conversation.*|we\s+use\s+cookies.*|"
         r".*\ball\s+rights\s+reserved.*|(?:©|copyright\b).*|comments?\s*\(\d+\))"),
+    # what the newsroom says of its own story: its corrections, their labels, where it ran first
+    "editors' note": re.compile(
+        r"(?i)(?:(?:correction|corrections|clarification|editor['’]?s['’]?\s+note|note\s+to\s+(?:our\s+)?readers)\s*[:.—–-].*"
+        r"|(?:an?|the)\s+(?:previous|earlier|prior|original)\s+version\s+of\s+this\s+(?:story|article|post|posting|report|piece|"
+        r"column|item|headline|caption|graphic|video)\s+(?:(?:incorrectly|wrongly|mistakenly|erroneously)\s+)?"
+        r"(?:said|stated|referred|reported|described|called|gave|misstated|misspelled|misidentified|misattributed|"
+        r"mischaracteri[sz]ed|misquoted|misnamed|omitted|included|identified|attributed|quoted|used|listed|had|did\s+not)\b.*"
+        r"|this\s+(?:story|article|post|posting|report|piece|column|essay|interview)\s+(?:was\s+|has\s+)?originally\s+"
+        r"(?:appeared|published|posted|ran|run)\b.*)"),
+    # a call on readers to tell the police or the newsroom what they know
+    "appeal": re.compile(
+        rf"(?i)(?:{ASKER}{WHO_KNOWS}\bto|{WHO_KNOWS}\b(?:(?:is|are)\s+(?:being\s+)?(?:asked|urged|encouraged|requested)\s+to"
+        r"|should|can|may))\s+(?:please\s+)?(?:call|contact|phone|ring|e-?mail|text|message|reach|submit|report|get\s+in\s+touch|"
+        r"come\s+forward|send)\b.*"
+        r"|(?:anonymous\s+)?(?:tips|information)\s+(?:can|may)\s+(?:also\s+)?be\s+"
+        r"(?:submitted|sent|left|given|phoned|e-?mailed|made)\b.*"
+        r"|(?:got|have)\s+a\s+(?:news\s+)?tip\b.*|send\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?tips\b.*"),
     "count": re.compile(r"(?i)\d[\d,.]*\s*[km]?\s+(?:comments?|shares?|views?|likes?|reactions?|replies|reads)"),
     "date": re.compile(
         r"(?i)(?:(?:updated|published|posted|first\s+published|last\s+updated|modified)\s*:?\s*)?"
@@ -42,15 +70,16 @@ FURNITURE = {
 }
 
 MAX_WORDS = 30  # furniture is short: a longer paragraph is the story's, whatever it starts with
+# ... but for a note or an appeal, whose opening words no story sentence has, and which may run longer
+MAX_WORDS_OF = {"editors' note": 90, "appeal": 60}
 
 
 def furniture_kind(paragraph: str) -> str | None:
     """The kind of furniture a paragraph is, or None when it is the story's text."""
     text = " ".join(paragraph.split())
-    if len(text.split()) > MAX_WORDS:
-        return None
+    words = len(text.split())
     for kind, pattern in FURNITURE.items():
-        if pattern.fullmatch(text):
+        if words <= MAX_WORDS_OF.get(kind, MAX_WORDS) and pattern.fullmatch(text):
             return kind
     return None
 

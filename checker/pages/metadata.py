@@ -1,11 +1,14 @@
 """What a page's own metadata says of its article: the headline and the day it was published, read
 from schema.org JSON-LD (an Article's `headline`, `datePublished`) and then from meta tags
 (`og:title`; `article:published_time`, `datePublished`), before anything found in the text: a heading
-inside the page may be a section's, and a date in its text may be another story's. Pure."""
+inside the page may be a section's, and a date in its text may be another story's. A date may be
+written for people ("December 29 2014 9:11pm") as well as in ISO 8601. Pure."""
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from htmldate.extractors import try_date_expr
 from lxml.html import HtmlElement
 
 from ..text import clean, is_partial_date
@@ -24,6 +27,9 @@ DATE_METAS = ("article:published_time", "og:article:published_time", "datepublis
 TITLE_METAS = ("og:title", "twitter:title")
 
 ISO_DAY = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
+YEAR = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
+DAY_OR_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?!\d)")  # "03/04/2014": US or not?
+EARLIEST, LATEST = datetime(1800, 1, 1), datetime(2200, 1, 1)  # any real day: as an ISO date is taken, unbounded
 
 
 @dataclass(frozen=True)
@@ -34,10 +40,19 @@ class PageMetadata:
 
 
 def day_of(value: Any) -> str | None:
-    """The day an ISO 8601 time or date starts with ("2013-11-27T03:00:00-05:00" -> "2013-11-27"),
-    when it is a real day; None otherwise."""
-    m = ISO_DAY.match(value) if isinstance(value, str) else None
-    return m.group(1) if m and is_partial_date(m.group(1), partial=False) else None
+    """The day a publication time gives, when it is a real day: an ISO 8601 time or date
+    ("2013-11-27T03:00:00-05:00" -> "2013-11-27") or one written for people ("December 29 2014 9:11pm",
+    "29 décembre 2014 à 21h11"), read by htmldate's parser (trafilatura's, for the date it finds itself);
+    None otherwise, and for one whose day and month could be read either way ("03/04/2014")."""
+    if not isinstance(value, str):
+        return None
+    m = ISO_DAY.match(value)
+    if m:  # an ISO date that is no day ("2023-02-30") is no date at all, not one to read another way
+        return m.group(1) if is_partial_date(m.group(1), partial=False) else None
+    if not YEAR.search(value) or any(a != b and int(a) <= 12 and int(b) <= 12 for a, b in DAY_OR_MONTH.findall(value)):
+        return None  # a time with no year is relative ("2 hours ago", "Monday 9:11pm")
+    day = try_date_expr(" ".join(value.split()), "%Y-%m-%d", True, EARLIEST, LATEST)
+    return day if day and is_partial_date(day, partial=False) else None
 
 
 def article_nodes(value: Any, depth: int = 0) -> list[dict[str, Any]]:

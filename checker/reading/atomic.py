@@ -14,15 +14,15 @@ from dataclasses import replace
 from .amounts import APPROXIMATELY, Figure, figure_when, figures_in
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
 from .clauses import (AUXILIARIES, Clause, core_span, EARLIER, first_verb, has_verb, INFINITIVE, is_plural, is_verb, join_context,
-                      PAST, restate, sentence_case, SUBORDINATORS, split_clauses, trim, vague, verb_group, words_at, written)
+                      PAST, restate, sentence_case, SUBORDINATORS, split_clauses, trim, unbracketed, vague, verb_group, words_at,
+                      written)
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
 from .person_atoms import apposition_atoms, people_atoms, title_atoms
 from .people import apposition
 from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, Attribution, beside_quotations, find_attribution,
                      find_quotations, inside_quotation, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
-                     quotation_speaker,
-                     says_something, without_quotations)
+                     quotation_speaker, says_something, without_quotations)
 from ..sentences import Sentence, split_sentences
 from .when import When
 
@@ -91,7 +91,7 @@ PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|
 def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) -> list[Atom]:
     text = reading.text
     lo, hi = core_span(text, sentence.start, sentence.end)
-    if lo >= hi or re.search(r"(?:\?[”\"’']*|:)\s*$", text[sentence.start:sentence.end]):
+    if lo >= hi or re.search(r"(?:\?[”\"’']*|:)\s*$", text[slice(*unbracketed(text, sentence.start, sentence.end))]):
         return []  # nothing; a question, which claims nothing; or the lead-in of what follows ("..., he said:")
     lower = reading.folded[sentence.start:sentence.end]
     inside = inside_quotation(text, lo, hi)

@@ -159,10 +159,28 @@ def dateline_end(text: str, start: int = 0) -> int:
     return m.end() if m else start
 
 
+def unbracketed(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """text[lo:hi], trimmed, without the parentheses around it when the whole sentence stands in them
+    ("(The court had asked for a week.)", "(Both were later freed)."); as it is otherwise ("(a) one, (b) two")."""
+    lo, hi = trim(text, lo, hi, " \t\r\n")
+    end = hi
+    while end > lo and text[end - 1] in ".!?":
+        end -= 1  # "(...)." : a stop after the bracket
+    if end - lo < 2 or text[lo] != "(" or text[end - 1] != ")":
+        return lo, hi
+    depth = 0
+    for at in range(lo, end):
+        depth += {"(": 1, ")": -1}.get(text[at], 0)
+        if depth == 0 and at < end - 1:
+            return lo, hi  # the first bracket closes before the end: more than one aside
+    return (lo + 1, end - 1) if depth == 0 else (lo, hi)
+
+
 def core_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence without its dateline, its discourse openers ("For example,", "In fact, it is notable that,")
     and its closing punctuation."""
     lo = dateline_end(text, start)  # "PARIS — ": where the story was filed, not what it says
+    lo, end = unbracketed(text, lo, end)
     while True:
         m = OPENER.match(text, lo, end)
         if not m or m.end() == lo:
