@@ -100,7 +100,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if not speaker or not says_something(text, lo, hi):
             return []
         close = {"“": "”", "‘": "’"}.get(text[inside[0]], text[inside[0]])
-        words = text[lo:sentence.end].strip().rstrip("’'\"”")  # (to its full stop, inside the marks)
+        words = text[lo:sentence.end].strip().strip("’'\"”“")  # (to its full stop, inside the marks)
         return [make_atom(reading, sentence, "quote", lo, hi, f"{speaker} said: {text[inside[0]]}{words}{close}")]
     apposed = apposed_speaker(text, lo, hi)
     if apposed and not apposed.leading:  # "“...,” says A, a researcher at B": who A is, a claim of its own;

@@ -284,7 +284,9 @@ def open_quotation(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 def inside_quotation(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The quotation text[lo:hi] stands inside with no quotation mark of its own (a middle sentence of
     a speaker's quotation of several: “I love him. He made suggestions, I made decisions. ...”), or None."""
-    return None if QUOTE_MARK.search(text, lo, hi) else open_quotation(text, lo, hi)
+    body = lo + len(re.match(r"[“\"]?\s*", text[lo:hi]).group())  # type: ignore[union-attr]  # (matches "")
+    # an opening mark of its own that nothing closes ("maybe two. “Now it's five or six.") goes on the quotation
+    return None if QUOTE_MARK.search(text, body, hi) else open_quotation(text, lo, hi)
 
 
 def quotation_speaker(text: str, lo: int, hi: int) -> str | None:
