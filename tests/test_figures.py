@@ -5,6 +5,7 @@ import pytest
 
 from checker.reading.facts import index_page
 from checker.reading.figures import count_spans, distinctive, money_mentions, parse_number, read_numbers, same_figure
+from checker.reading.measures import compound_measures
 from checker.reading.page_index import fold_page
 
 MILLION = 500000.000001  # the rounding of a figure written in whole millions: half a million
@@ -176,3 +177,28 @@ COUNTS = [
 def test_count_spans(page, number, unit, spans):
     index = index_page(page)
     assert [(s, index.text[s:e]) for s, e in count_spans(index, number, unit)] == spans
+
+
+# (text, the measures written in two units or more, each one span): no part of one is a figure of its own
+COMPOUNDS = [
+    ("The suspect is about 5 feet 11 inches tall.", ["5 feet 11 inches"]),
+    ("The lock is 6 ft 2 in and the wing 5 ft 10.", ["6 ft 2 in", "5 ft 10"]),
+    ("At 1 m 80 she is the tallest in the squad.", ["1 m 80"]),
+    ("The calf weighed 7 pounds 4 ounces; the foal eleven stone 3.", ["7 pounds 4 ounces", "eleven stone 3"]),
+    ("The ferry crossing takes 3 hours 20 minutes, or an hour and 5 minutes by air.", ["3 hours 20 minutes", "an hour and 5 minutes"]),
+    ("She won the marathon in 2 hours 1 minute 9 seconds.", ["2 hours 1 minute 9 seconds"]),
+    ("He served 4 years and 6 months of a 7-year term.", ["4 years and 6 months"]),
+    ("The guard, listed at 6-foot-2, scored 30 points.", ["6-foot-2"]),
+    # one unit, or a part larger than the smaller unit allows, or a count after a measure: no compound
+    ("The wall is 6 feet tall and 200 people came.", []),
+    ("It took 3 hours, 40 volunteers and 2 trucks.", []),
+    ("The pitch is 100 m 80 runners wide.", []),
+    ("He ran 5 feet 20 inches.", []),
+]
+
+
+@pytest.mark.parametrize("text,measures", COMPOUNDS)
+def test_compound_measures(text, measures):
+    folded = fold_page(text)
+    assert [text[s:e] for s, e in compound_measures(folded, 0, len(folded))] == measures
+

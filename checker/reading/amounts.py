@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .figures import NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns
+from .measures import compound_measures
 from .names import is_not_name
 from .when import When
 
@@ -142,12 +143,13 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
     """The money and the counts with a unit in text[lo:hi], in order. A figure without a unit of its
     own takes the one before it ("rose from 941 cases in 2022 to 42,200 in 2023")."""
     found = []
+    measures = compound_measures(reading.folded, lo, hi)  # "5 feet 11 inches": one measure, no figure (measures.py)
     for m in reading.money_within(lo, hi):
         amount, currency, _ = m.value
-        if in_range(reading.folded, m.start, m.end):
-            continue  # a range is no figure, in money as in counts
+        if in_range(reading.folded, m.start, m.end) or any(a < m.end and m.start < b for a, b in measures):
+            continue  # a range is no figure, in money as in counts; nor is a part of a measure ("7 pounds 4 ounces")
         found.append(Figure(m.start, m.end, number_value(amount) if currency else None, currency, True))
-    taken = [(f.start, f.end) for f in found] + [(w.start, w.end) for w in whens]
+    taken = [(f.start, f.end) for f in found] + [(w.start, w.end) for w in whens] + measures
     numbers = [(s, e, v) for s, e, v, _ in reading.numbers_within(lo, hi)]
     numbers += [(m.start(), m.end(), NUMBER_WORDS[m.group()]) for m in COUNT_WORD.finditer(reading.folded, lo, hi)
                 if not SCALE_NEXT.match(reading.folded, m.end())]  # "nine million" is read whole, as 9,000,000
