@@ -202,3 +202,23 @@ def test_compound_measures(text, measures):
     folded = fold_page(text)
     assert [text[s:e] for s, e in compound_measures(folded, 0, len(folded))] == measures
 
+
+# (text, locale, the currencies read): "pounds" is money only when its sentence or its page says so
+POUNDS = [
+    ("The heavyweight weighed in at 238 pounds on Friday.", None, []),
+    ("The suspect is about 6 feet tall and 180 pounds.", None, []),
+    ("He lost 40 pounds in a year.", None, []),  # nothing says money: no money, never GBP by default
+    ("He lost 40 pounds in a year.", "en-GB", []),
+    ("The museum paid 250,000 pounds for the painting.", None, ["GBP"]),
+    ("Tickets cost 45 pounds each.", None, ["GBP"]),
+    ("A fine of £500 was set; he had lost 40 pounds in wages.", None, ["GBP", "GBP"]),
+    ("Ticket sales in Wales reached 3 million pounds.", None, ["GBP"]),  # millions, on a British page
+    ("The harbour handled 3 million pounds of salmon.", None, []),
+    ("The 300-pound tackle was fined 10,000 pounds.", None, ["GBP"]),  # the nearer words decide
+    ("It sold 200 pounds sterling of fudge.", None, ["GBP"]),
+]
+
+
+@pytest.mark.parametrize("text,locale,read", POUNDS)
+def test_pounds_are_money_only_where_the_page_says_so(text, locale, read):
+    assert [m.value[1] for m in money_mentions(text, locale=locale)] == read

@@ -6,7 +6,8 @@ one the page makes plain: its locale, or the only one of them the page writes ou
 (NZ$, "Indian rupees"), or the only one whose country the page names; failing that, as the currency
 English gives it ($ US dollar, £ pound sterling, ¥ yen, Rs Indian rupee), or as none ("kr", "pesos").
 A bare "$" or "dollars" is only ever read as the US dollar, or as no currency when the page's locale
-or its own figures use another dollar ("NZ$1.2 billion ... $300 million")."""
+or its own figures use another dollar ("NZ$1.2 billion ... $300 million"). "Pounds" is money only
+where its sentence or the page says so; else a weight ("180 pounds"), which it counts."""
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from functools import lru_cache
 from . import currencies
 from .page_index import Mention, PageIndex, fold_page
 from .describe import describe_number
+from .measures import MEASURE_NAMES, pounds_as_money
 
 
 NUMBER = re.compile(r"(?<![\d.,])\d+(?:,\d+)*(?:\.\d+)?(?![\d])")
@@ -232,6 +234,12 @@ def read_numbers(text: str, display: str | None = None
         if start and text[start - 1].isalpha() and form is None:
             continue  # "G20", "Q3", "MP3" (though G, Q and R are currency symbols too)
         after, after_end = currency_after(text, display, end)
+        if after is not None and form is None and after.spelling in MEASURE_NAMES:
+            # "200 pounds": money or a weight, which only the page tells (resolve_money); as a weight its
+            # number stands alone, and "pounds" is what it counts
+            money.append(MoneyMention(start, after_end, (value, None, tolerance), after))
+            found.append((start, end, value, tolerance))
+            continue
         if after is not None and (form is None or len(after.currencies) < len(form.currencies)):
             form, begin, end = after, start if form is None else begin, after_end
         cents = CENTS.match(text, end) if form is None and scale == 1 else None
@@ -277,6 +285,7 @@ def resolve_money(mentions: Sequence[MoneyMention], page: PageIndex) -> list[Mon
     """Read each mention's currency in the light of the whole page (see the module's docstring):
     first the spellings of one currency, then the other shared ones, then "$" and "dollars" in the
     light of all those."""
+    mentions = [m for m in mentions if m.form.spelling not in MEASURE_NAMES or pounds_as_money(m, page)]
     explicit = explicit_currencies(mentions)
     local = currencies.locale_currency(page.locale) if page.locale else None
     read: dict[int, str | None] = {}

@@ -1,6 +1,11 @@
-"""Measures as pages write them: a measure in two units ("5 feet 11 inches", "3 hours 20 minutes") is
-one measure and no figure (amounts.py reads a clause's figures with it). Pure functions."""
+"""Measures as pages write them: a measure in two units ("5 feet 11 inches", "3 hours 20 minutes"), which
+is one measure and no figure, and "pounds", a weight or money as its sentence and its page say
+(figures.py reads money with it, amounts.py a clause's figures). Pure functions."""
 import re
+from functools import lru_cache
+
+from . import currencies
+from .page_index import Mention, PageIndex
 
 # A measure written in two units ("5 feet 11 inches", "6 ft 2 in", "1 m 80", "7 pounds 4 ounces", "3
 # hours 20 minutes") is one measure, and neither of its parts alone: the pairs of a larger unit and
@@ -46,3 +51,51 @@ def compound_measures(folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+# "Pounds" is a currency and a weight. Its sentence tells which: a person's or a thing's size or
+# weight, or money; failing that, a page that writes "£" or "sterling", or a sum in millions on a
+# British page, is about money. A page that says neither is read as no money (never GBP by default).
+MEASURE_NAMES = frozenset({"pound", "pounds"})
+WEIGHT_WORDS = re.compile(r"\b(?:tall|height|weigh|weighs|weighed|weighing|weight|weights|heavy|heavier|heaviest|"
+                          r"overweight|underweight|obese|feet|foot|inches|inch|lbs?|ounces?|oz|stone|kilos?|kilograms?|kg|"
+                          r"tons?|tonnes?|load|cargo|payload|bags?|sacks?|lifts?|lifted|lifting|bench|squat|caught|catch|"
+                          r"fish|diet|dieting|body)\b|\d\s?-\s?pound")
+MONEY_WORDS = re.compile(r"£|\b(?:sterling|paid|pay|pays|paying|cost|costs|costing|price|prices|priced|budgets?|"
+                         r"worth|fined?|fines|fees?|salary|salaries|wages?|spend|spends|spent|spending|funding|funds?|"
+                         r"funded|grants?|raised|bills?|debts?|loans?|profits?|revenue|income|tax|taxes|sold|sell|sells|"
+                         r"bought|buy|buys|deal|contract|bonus|compensation|damages|earn|earns|earned|earnings|invest|"
+                         r"invested|investment|cash|money|bid|pension|rent|charged?|donated|donation|prize|payout)\b")
+SENTENCE_EDGE = re.compile(r"[.!?]\s|\n")
+SENTENCE_REACH = 300
+
+
+def pounds_as_money(mention: Mention, page: PageIndex) -> bool:
+    """True when a figure in "pounds" is money (see MEASURE_NAMES): the nearer of the sentence's
+    words of weight and of money decides; with neither, the page's "£" or "sterling", or a sum in
+    millions on a British page."""
+    text = page.text
+    lo = max(0, mention.start - SENTENCE_REACH)
+    edges = [m.end() for m in SENTENCE_EDGE.finditer(text, lo, mention.start)]
+    lo = edges[-1] if edges else lo
+    after = SENTENCE_EDGE.search(text, mention.end, mention.end + SENTENCE_REACH)
+    hi = after.start() if after else min(len(text), mention.end + SENTENCE_REACH)
+
+    def distance(pattern: re.Pattern[str]) -> float:
+        hits = [m.start() for m in pattern.finditer(text, lo, hi) if not mention.start <= m.start() < mention.end]
+        return min((abs(h - mention.start) for h in hits), default=float("inf"))
+
+    weight, money = distance(WEIGHT_WORDS), distance(MONEY_WORDS)
+    if weight != money:
+        return money < weight
+    if "£" in text or page.mentions_any(("sterling",)):
+        return True
+    british = currencies.locale_currency(page.locale) == "GBP" or page.mentions_any(british_words())
+    return mention.value[0] >= 1e6 and british
+
+
+@lru_cache(maxsize=None)
+def british_words() -> tuple[str, ...]:
+    """Where a page is British: the places CLDR ties to the pound, and the UK's nations, which it does not name."""
+    return tuple(sorted(currencies.currency_context_words().get("GBP", frozenset()) |
+                        {"uk", "england", "scotland", "wales", "northern ireland"}))
