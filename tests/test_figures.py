@@ -5,7 +5,7 @@ import pytest
 
 from checker.reading.facts import index_page
 from checker.reading.figures import count_spans, distinctive, money_mentions, parse_number, read_numbers, same_figure
-from checker.reading.measures import compound_measures
+from checker.reading.measures import compound_measures, measures_a_thing
 from checker.reading.page_index import fold_page
 
 MILLION = 500000.000001  # the rounding of a figure written in whole millions: half a million
@@ -222,3 +222,22 @@ POUNDS = [
 @pytest.mark.parametrize("text,locale,read", POUNDS)
 def test_pounds_are_money_only_where_the_page_says_so(text, locale, read):
     assert [m.value[1] for m in money_mentions(text, locale=locale)] == read
+
+
+# (text after a number, a measure of the thing that follows): no count of that thing
+MEASURES_A_THING = [
+    (" ounce cans", True), (" mile relay", True), (" gallon drum", True), (" litre bottle", True),
+    (" minute walk", True), (" storey block", True), (" year contract", True),
+    (" ounces of gold", False), (" mile from the coast", False), (" year ago", False), (" percent turnout", False),
+    (" bottles", False),
+]
+
+
+@pytest.mark.parametrize("after,measures", MEASURES_A_THING)
+def test_a_measure_before_a_noun_counts_nothing(after, measures):
+    assert measures_a_thing("12" + after, 2) is measures
+
+
+def test_a_measure_before_a_noun_is_no_count_on_a_page():
+    index = index_page("Each school got a 5 hour workshop; 3 workshops ran online.")
+    assert [index.text[s:e] for s, e in count_spans(index, 5, "workshops")] == []

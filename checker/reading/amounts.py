@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .figures import NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns
-from .measures import compound_measures
+from .measures import compound_measures, measures_a_thing
 from .names import is_not_name
 from .when import When
 
@@ -162,6 +162,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         digits = reading.folded[s:s + 1].isdigit()
         if digits and not_a_quantity(reading.folded, s, e):
             continue
+        if measures_a_thing(reading.folded, e):
+            continue  # "12 ounce bottles", "a 30 minute drive": a measure of the thing, no count of it
         if COMPARISON.match(reading.folded, e):
             continue  # "63 fewer than in 2019": a difference, not a figure of its own
         of = OUT_OF.match(reading.folded, e)

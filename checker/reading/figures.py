@@ -16,7 +16,7 @@ from functools import lru_cache
 from . import currencies
 from .page_index import Mention, PageIndex, fold_page
 from .describe import describe_number
-from .measures import MEASURE_NAMES, pounds_as_money
+from .measures import MEASURE_NAMES, MEASURE_SINGULAR, pounds_as_money
 
 
 NUMBER = re.compile(r"(?<![\d.,])\d+(?:,\d+)*(?:\.\d+)?(?![\d])")
@@ -83,7 +83,7 @@ UNIT_SYNONYMS = {
 
 # Words that may stand between a number and its unit ("six formal meetings", "34 people were
 # killed"): a few plain words, never another figure or a conjunction that starts another count.
-FILLER = r"(?:(?!(?:and|or|but|while|whereas|with|plus)\b)[a-z][\w'-]*\s+){0,3}?"
+FILLER = rf"(?:(?!(?:and|or|but|while|whereas|with|plus|{MEASURE_SINGULAR})\b)[a-z][\w'-]*\s+){{0,3}}?"  # ("a 5 hour meeting": measures.py)
 
 
 @dataclass

@@ -53,6 +53,24 @@ def compound_measures(folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return merged
 
 
+# A number with a measure in the singular before a noun measures the thing, and counts nothing: "12
+# ounce bottles", "a 10 mile race", "a 5 gallon tank", "a 30 minute drive" (written with hyphens,
+# "a 10-mile race", a number joined to a word is no figure at all: amounts.py).
+MEASURE_SINGULAR = (r"(?:ounce|oz|pound|lb|ton|tonne|gram|kilogram|kilo|kg|inch|foot|ft|yard|mile|metre|meter|kilometre|"
+                    r"kilometer|km|acre|hectare|gallon|litre|liter|quart|pint|second|minute|hour|day|week|month|year|"
+                    r"storey|story|megawatt|watt|volt)")
+FUNCTION_WORDS = (r"(?:in|on|at|by|for|from|to|of|and|or|but|than|as|with|per|a|an|the|this|that|last|next|was|were|is|"
+                  r"are|will|would|had|has|have|each|ago|earlier|later|before|after|away|long|old|apart|ahead|behind|"
+                  r"back|off|out|up|down|late|early|more|less)")
+MEASURE_BEFORE_NOUN = re.compile(rf"\s?{MEASURE_SINGULAR}\s+(?!{FUNCTION_WORDS}\b)[a-z]{{3,}}")
+
+
+def measures_a_thing(folded: str, end: int) -> bool:
+    """True for a number at folded[:end] that a measure in the singular and a noun follow ("12 ounce
+    bottles"): it measures the thing; no count of it."""
+    return MEASURE_BEFORE_NOUN.match(folded, end) is not None
+
+
 # "Pounds" is a currency and a weight. Its sentence tells which: a person's or a thing's size or
 # weight, or money; failing that, a page that writes "£" or "sterling", or a sum in millions on a
 # British page, is about money. A page that says neither is read as no money (never GBP by default).
