@@ -170,6 +170,11 @@ COUNTS = [
     ("A record 745,000 in 2022.", 745000, "visitors", [(9, "745,000")]),
     ("It rose to 45 in 2022.", 45, "visitors", []),
     ("Prices rose 125 in 2022.", 125, "percent", []),
+    # a measure joined to its number, or spelled out: one unit, by its abbreviation
+    ("Radar clocked the lorry at 112kph on the M6.", 112, "km/h", [(27, "112kph")]),
+    ("Radar clocked the lorry at 112 kilometres per hour.", 112, "km/h", [(27, "112 kilometres per hour")]),
+    ("The calf weighed 38kg and ran 4km.", 38, "kg", [(17, "38kg")]),
+    ("The storm reached 160 km/h, not 160 km inland.", 160, "km", [(32, "160 km")]),
 ]
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .figures import NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns
+from .figures import ATTACHED_UNIT, NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns
 from .measures import compound_measures, measures_a_thing
 from .names import is_not_name
 from .when import When
@@ -21,7 +21,7 @@ OUT_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+)?")
 # 5"), a list's numbering ("1) Deviled", "2. Sweden"), a clock in a game ("at 28 minutes"), and the
 # number of a thing named by it ("Section 230", "Title 42", "Flight 370", "No. 1", "page 5").
 JOINED_BEFORE = re.compile(r"(?:\d\s?[-–:/]\s?|#)$")
-JOINED_AFTER = re.compile(r"\s?[-–:]\s?\d|-?[a-z]|\s*(?:a\.?m\b|p\.?m\b|gmt\b|utc\b|et\b|o'clock)|\s+years?\s+old\b")
+JOINED_AFTER = re.compile(rf"\s?[-–:]\s?\d|-[a-z]|(?!{ATTACHED_UNIT.pattern})[a-z]|\s*(?:a\.?m\b|p\.?m\b|gmt\b|utc\b|et\b|o'clock)|\s+years?\s+old\b")
 IDENTIFIERS = (r"\b(?:aged?|ages|no\.?|number|section|article|chapter|title|route|flight|room|rule|paragraph|clause|"
                r"amendment|resolution|highway|interstate|page|pages|grade|level|phase|stage|week|day|round|game|episode|"
                r"season|vol\.?|volume|part|item|gate|platform|terminal|district|ward|unit|floor|model|version|figure|table)s?")

@@ -78,7 +78,16 @@ UNIT_SYNONYMS = {
     "arrests": ("arrests|arrested|detained", "arrests|arrested|detained", "arrested|detained"),
     "homes": ("homes|houses|dwellings", "homes|houses|dwellings", ""),
     "tonnes": ("tonnes|tons|metric tons", "tonnes|tons|metric tons", ""),
+    # speeds, weights and distances, named by the abbreviation the press writes, often joined ("125kph")
+    "km/h": ("km/h|kph|kmh|kilometres per hour|kilometers per hour",
+             "km/h|kph|kmh|km/hr|kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour", ""),
+    "mph": ("mph|miles per hour", "mph|miles per hour|miles an hour", ""),
+    "kg": ("kg|kgs|kilograms|kilogrammes", "kg|kgs|kilograms|kilogrammes", ""),
+    "km": ("km|kms|kilometres|kilometers", "km|kms|kilometres|kilometers", ""),
 }
+# The units a page may join to their number ("125kph", "80kg"; "100m" is read as 100 million, figures' scale).
+ATTACHED_UNITS = ("km/h", "km/hr", "kph", "kmh", "mph", "kgs", "kg", "kms", "km")
+ATTACHED_UNIT = re.compile(r"(?:%s)\b(?!/)" % "|".join(re.escape(u) for u in ATTACHED_UNITS))
 
 
 # Words that may stand between a number and its unit ("six formal meetings", "34 people were
@@ -353,7 +362,10 @@ def count_patterns(unit: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     in the LEAD_REACH characters before it, up to it)."""
     after, before = unit_words(unit)
     words = "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True) if w != "%")
-    alternatives = [rf"\s+{FILLER}(?:{words})\b"] if words else []
+    alternatives = [rf"\s+{FILLER}(?:{words})\b(?!/)"] if words else []
+    joined = "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True) if w in ATTACHED_UNITS)
+    if joined:
+        alternatives.append(rf"(?:{joined})\b(?!/)")  # "125kph"
     if "%" in after:
         alternatives.append(r"\s?%")
     after_re = re.compile("|".join(alternatives))
