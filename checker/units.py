@@ -10,7 +10,7 @@ from .errors import InvalidInput
 
 # What the kinds count, as the list the forms offer (any other plain word is taken too).
 COUNTED = ("percent", "people", "meetings", "visits", "votes", "seats", "cases", "deaths", "jobs", "tonnes",
-           "barrels", "km", "years")
+           "barrels", "km", "kg", "km/h", "mph", "years")
 COMMON_CURRENCIES = ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "PKR", "RUB", "CAD", "AUD", "NZD", "CHF", "BRL", "ZAR")
 # Spellings that stand for more than one currency: the form asks which.
 AMBIGUOUS = {"$": "USD, CAD, AUD, NZD ...", "dollar": "USD, CAD, AUD ...", "dollars": "USD, CAD, AUD ...",

@@ -5,6 +5,7 @@ import pytest
 
 from checker.reading.facts import index_page
 from checker.reading.figures import count_spans, distinctive, money_mentions, parse_number, read_numbers, same_figure
+from checker.reading.measures import compound_measures, measures_a_thing
 from checker.reading.page_index import fold_page
 
 MILLION = 500000.000001  # the rounding of a figure written in whole millions: half a million
@@ -169,6 +170,11 @@ COUNTS = [
     ("A record 745,000 in 2022.", 745000, "visitors", [(9, "745,000")]),
     ("It rose to 45 in 2022.", 45, "visitors", []),
     ("Prices rose 125 in 2022.", 125, "percent", []),
+    # a measure joined to its number, or spelled out: one unit, by its abbreviation
+    ("Radar clocked the lorry at 112kph on the M6.", 112, "km/h", [(27, "112kph")]),
+    ("Radar clocked the lorry at 112 kilometres per hour.", 112, "km/h", [(27, "112 kilometres per hour")]),
+    ("The calf weighed 38kg and ran 4km.", 38, "kg", [(17, "38kg")]),
+    ("The storm reached 160 km/h, not 160 km inland.", 160, "km", [(32, "160 km")]),
 ]
 
 
@@ -176,3 +182,67 @@ COUNTS = [
 def test_count_spans(page, number, unit, spans):
     index = index_page(page)
     assert [(s, index.text[s:e]) for s, e in count_spans(index, number, unit)] == spans
+
+
+# (text, the measures written in two units or more, each one span): no part of one is a figure of its own
+COMPOUNDS = [
+    ("The suspect is about 5 feet 11 inches tall.", ["5 feet 11 inches"]),
+    ("The lock is 6 ft 2 in and the wing 5 ft 10.", ["6 ft 2 in", "5 ft 10"]),
+    ("At 1 m 80 she is the tallest in the squad.", ["1 m 80"]),
+    ("The calf weighed 7 pounds 4 ounces; the foal eleven stone 3.", ["7 pounds 4 ounces", "eleven stone 3"]),
+    ("The ferry crossing takes 3 hours 20 minutes, or an hour and 5 minutes by air.", ["3 hours 20 minutes", "an hour and 5 minutes"]),
+    ("She won the marathon in 2 hours 1 minute 9 seconds.", ["2 hours 1 minute 9 seconds"]),
+    ("He served 4 years and 6 months of a 7-year term.", ["4 years and 6 months"]),
+    ("The guard, listed at 6-foot-2, scored 30 points.", ["6-foot-2"]),
+    # one unit, or a part larger than the smaller unit allows, or a count after a measure: no compound
+    ("The wall is 6 feet tall and 200 people came.", []),
+    ("It took 3 hours, 40 volunteers and 2 trucks.", []),
+    ("The pitch is 100 m 80 runners wide.", []),
+    ("He ran 5 feet 20 inches.", []),
+]
+
+
+@pytest.mark.parametrize("text,measures", COMPOUNDS)
+def test_compound_measures(text, measures):
+    folded = fold_page(text)
+    assert [text[s:e] for s, e in compound_measures(folded, 0, len(folded))] == measures
+
+
+# (text, locale, the currencies read): "pounds" is money only when its sentence or its page says so
+POUNDS = [
+    ("The heavyweight weighed in at 238 pounds on Friday.", None, []),
+    ("The suspect is about 6 feet tall and 180 pounds.", None, []),
+    ("He lost 40 pounds in a year.", None, []),  # nothing says money: no money, never GBP by default
+    ("He lost 40 pounds in a year.", "en-GB", []),
+    ("The museum paid 250,000 pounds for the painting.", None, ["GBP"]),
+    ("Tickets cost 45 pounds each.", None, ["GBP"]),
+    ("A fine of £500 was set; he had lost 40 pounds in wages.", None, ["GBP", "GBP"]),
+    ("Ticket sales in Wales reached 3 million pounds.", None, ["GBP"]),  # millions, on a British page
+    ("The harbour handled 3 million pounds of salmon.", None, []),
+    ("The 300-pound tackle was fined 10,000 pounds.", None, ["GBP"]),  # the nearer words decide
+    ("It sold 200 pounds sterling of fudge.", None, ["GBP"]),
+]
+
+
+@pytest.mark.parametrize("text,locale,read", POUNDS)
+def test_pounds_are_money_only_where_the_page_says_so(text, locale, read):
+    assert [m.value[1] for m in money_mentions(text, locale=locale)] == read
+
+
+# (text after a number, a measure of the thing that follows): no count of that thing
+MEASURES_A_THING = [
+    (" ounce cans", True), (" mile relay", True), (" gallon drum", True), (" litre bottle", True),
+    (" minute walk", True), (" storey block", True), (" year contract", True),
+    (" ounces of gold", False), (" mile from the coast", False), (" year ago", False), (" percent turnout", False),
+    (" bottles", False),
+]
+
+
+@pytest.mark.parametrize("after,measures", MEASURES_A_THING)
+def test_a_measure_before_a_noun_counts_nothing(after, measures):
+    assert measures_a_thing("12" + after, 2) is measures
+
+
+def test_a_measure_before_a_noun_is_no_count_on_a_page():
+    index = index_page("Each school got a 5 hour workshop; 3 workshops ran online.")
+    assert [index.text[s:e] for s, e in count_spans(index, 5, "workshops")] == []

@@ -12,6 +12,7 @@ from checker.units import unit_as_written, unit_choices
     ("people", "people"), ("Percent", "percent"), ("%", "percent"), ("per cent", "percent"),
     ("Israeli settlers", "Israeli settlers"), ("tonnes of CO2", "tonnes of CO2"), ("°C", "°C"), ("km²", "km²"),
     ("  meetings ", "meetings"), ("", None), (None, None),
+    ("km/h", "km/h"), ("KM/H", "km/h"), ("MPH", "mph"), ("kg", "kg"),  # the measures checker reads ("125kph", "80kg")
 ])
 def test_a_unit_as_people_write_it(typed, stored):
     assert unit_as_written(typed) == stored

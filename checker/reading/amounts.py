@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .figures import NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns
+from .figures import ATTACHED_UNIT, NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns
+from .measures import compound_measures, measures_a_thing
 from .names import is_not_name
 from .when import When
 
@@ -20,7 +21,7 @@ OUT_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+)?")
 # 5"), a list's numbering ("1) Deviled", "2. Sweden"), a clock in a game ("at 28 minutes"), and the
 # number of a thing named by it ("Section 230", "Title 42", "Flight 370", "No. 1", "page 5").
 JOINED_BEFORE = re.compile(r"(?:\d\s?[-–:/]\s?|#)$")
-JOINED_AFTER = re.compile(r"\s?[-–:]\s?\d|-?[a-z]|\s*(?:a\.?m\b|p\.?m\b|gmt\b|utc\b|et\b|o'clock)|\s+years?\s+old\b")
+JOINED_AFTER = re.compile(rf"\s?[-–:]\s?\d|-[a-z]|(?!{ATTACHED_UNIT.pattern})[a-z]|\s*(?:a\.?m\b|p\.?m\b|gmt\b|utc\b|et\b|o'clock)|\s+years?\s+old\b")
 IDENTIFIERS = (r"\b(?:aged?|ages|no\.?|number|section|article|chapter|title|route|flight|room|rule|paragraph|clause|"
                r"amendment|resolution|highway|interstate|page|pages|grade|level|phase|stage|week|day|round|game|episode|"
                r"season|vol\.?|volume|part|item|gate|platform|terminal|district|ward|unit|floor|model|version|figure|table)s?")
@@ -142,12 +143,13 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
     """The money and the counts with a unit in text[lo:hi], in order. A figure without a unit of its
     own takes the one before it ("rose from 941 cases in 2022 to 42,200 in 2023")."""
     found = []
+    measures = compound_measures(reading.folded, lo, hi)  # "5 feet 11 inches": one measure, no figure (measures.py)
     for m in reading.money_within(lo, hi):
         amount, currency, _ = m.value
-        if in_range(reading.folded, m.start, m.end):
-            continue  # a range is no figure, in money as in counts
+        if in_range(reading.folded, m.start, m.end) or any(a < m.end and m.start < b for a, b in measures):
+            continue  # a range is no figure, in money as in counts; nor is a part of a measure ("7 pounds 4 ounces")
         found.append(Figure(m.start, m.end, number_value(amount) if currency else None, currency, True))
-    taken = [(f.start, f.end) for f in found] + [(w.start, w.end) for w in whens]
+    taken = [(f.start, f.end) for f in found] + [(w.start, w.end) for w in whens] + measures
     numbers = [(s, e, v) for s, e, v, _ in reading.numbers_within(lo, hi)]
     numbers += [(m.start(), m.end(), NUMBER_WORDS[m.group()]) for m in COUNT_WORD.finditer(reading.folded, lo, hi)
                 if not SCALE_NEXT.match(reading.folded, m.end())]  # "nine million" is read whole, as 9,000,000
@@ -160,6 +162,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         digits = reading.folded[s:s + 1].isdigit()
         if digits and not_a_quantity(reading.folded, s, e):
             continue
+        if measures_a_thing(reading.folded, e):
+            continue  # "12 ounce bottles", "a 30 minute drive": a measure of the thing, no count of it
         if COMPARISON.match(reading.folded, e):
             continue  # "63 fewer than in 2019": a difference, not a figure of its own
         of = OUT_OF.match(reading.folded, e)

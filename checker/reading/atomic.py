@@ -352,12 +352,16 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         following = figures[i + 1] if i + 1 < len(figures) else None
         when = figure_when(figure, following, whens, own, clause.inherit)
         tail = ITEM_TAIL.match(text, figure.end, following.start if following else hi)
-        item_lo, item_hi = trim(text, figure.start, tail.end())  # type: ignore[union-attr]  # ITEM_TAIL matches ""
+        tail_end = tail.end()  # type: ignore[union-attr]  # ITEM_TAIL matches ""
+        if following is None and re.match(r"\s(?:and|or)\b", text[tail_end:hi]):
+            tail_end = hi  # "to 31 groups in Oregon and Washington": no other item follows, the coordination is this one's
+        item_lo, item_hi = trim(text, figure.start, tail_end)
         approx = APPROXIMATELY.search(reading.folded, max(previous_hi, item_lo - 24), item_lo)
         if approx:  # "more than 200 hostages", "around 35,000": how exact the figure is belongs to it
             item_lo = approx.start()
         item = written(text, item_lo, item_hi, whens)
-        parallel = i == 0 or PARALLEL.fullmatch(text, previous_hi, item_lo) is not None
+        parallel = i == 0 or (PARALLEL.fullmatch(text, previous_hi, item_lo) is not None and not (
+            re.fullmatch(r"[\s,]*to\s*", text[previous_hi:item_lo]) and main not in CHANGE and not same_unit(figures[i - 1], figure)))
         another_verb = i > 0 and has_verb(text, previous_hi, item_lo)  # "... and imports fell 2%": its own subject
         previous_lead, previous_hi = previous_hi, item_hi
         lead = text[verb[1] if i == 0 and verb else previous_lead:figure.start]
@@ -402,6 +406,12 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             quote_lo = lo if i == 0 else previous_lead + len(re.match(r"[\s,;]*(?:(?:and|or|but|while)\s+)?", text[previous_lead:]).group())  # type: ignore[union-attr]
         atoms.append(make_atom(reading, sentence, kind, quote_lo, item_hi, claim, figure.value, figure.unit, when))
     return atoms
+
+
+def same_unit(a: Figure, b: Figure) -> bool:
+    """True for two figures of one list: money both, or counts of one thing ("to" between money and a
+    count is a preposition: "$355,760 in grants to 31 groups")."""
+    return a.money == b.money and (a.money or a.unit == b.unit)
 
 
 ITEM_PREPOSITION = re.compile(r"(with|to|from|for|against|at|by|in|on|into|between|among|through)\s", re.I)

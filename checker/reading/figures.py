@@ -6,7 +6,8 @@ one the page makes plain: its locale, or the only one of them the page writes ou
 (NZ$, "Indian rupees"), or the only one whose country the page names; failing that, as the currency
 English gives it ($ US dollar, £ pound sterling, ¥ yen, Rs Indian rupee), or as none ("kr", "pesos").
 A bare "$" or "dollars" is only ever read as the US dollar, or as no currency when the page's locale
-or its own figures use another dollar ("NZ$1.2 billion ... $300 million")."""
+or its own figures use another dollar ("NZ$1.2 billion ... $300 million"). "Pounds" is money only
+where its sentence or the page says so; else a weight ("180 pounds"), which it counts."""
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from functools import lru_cache
 from . import currencies
 from .page_index import Mention, PageIndex, fold_page
 from .describe import describe_number
+from .measures import MEASURE_NAMES, MEASURE_SINGULAR, pounds_as_money
 
 
 NUMBER = re.compile(r"(?<![\d.,])\d+(?:,\d+)*(?:\.\d+)?(?![\d])")
@@ -76,12 +78,21 @@ UNIT_SYNONYMS = {
     "arrests": ("arrests|arrested|detained", "arrests|arrested|detained", "arrested|detained"),
     "homes": ("homes|houses|dwellings", "homes|houses|dwellings", ""),
     "tonnes": ("tonnes|tons|metric tons", "tonnes|tons|metric tons", ""),
+    # speeds, weights and distances, named by the abbreviation the press writes, often joined ("125kph")
+    "km/h": ("km/h|kph|kmh|kilometres per hour|kilometers per hour",
+             "km/h|kph|kmh|km/hr|kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour", ""),
+    "mph": ("mph|miles per hour", "mph|miles per hour|miles an hour", ""),
+    "kg": ("kg|kgs|kilograms|kilogrammes", "kg|kgs|kilograms|kilogrammes", ""),
+    "km": ("km|kms|kilometres|kilometers", "km|kms|kilometres|kilometers", ""),
 }
+# The units a page may join to their number ("125kph", "80kg"; "100m" is read as 100 million, figures' scale).
+ATTACHED_UNITS = ("km/h", "km/hr", "kph", "kmh", "mph", "kgs", "kg", "kms", "km")
+ATTACHED_UNIT = re.compile(r"(?:%s)\b(?!/)" % "|".join(re.escape(u) for u in ATTACHED_UNITS))
 
 
 # Words that may stand between a number and its unit ("six formal meetings", "34 people were
 # killed"): a few plain words, never another figure or a conjunction that starts another count.
-FILLER = r"(?:(?!(?:and|or|but|while|whereas|with|plus)\b)[a-z][\w'-]*\s+){0,3}?"
+FILLER = rf"(?:(?!(?:and|or|but|while|whereas|with|plus|{MEASURE_SINGULAR})\b)[a-z][\w'-]*\s+){{0,3}}?"  # ("a 5 hour meeting": measures.py)
 
 
 @dataclass
@@ -232,6 +243,12 @@ def read_numbers(text: str, display: str | None = None
         if start and text[start - 1].isalpha() and form is None:
             continue  # "G20", "Q3", "MP3" (though G, Q and R are currency symbols too)
         after, after_end = currency_after(text, display, end)
+        if after is not None and form is None and after.spelling in MEASURE_NAMES:
+            # "200 pounds": money or a weight, which only the page tells (resolve_money); as a weight its
+            # number stands alone, and "pounds" is what it counts
+            money.append(MoneyMention(start, after_end, (value, None, tolerance), after))
+            found.append((start, end, value, tolerance))
+            continue
         if after is not None and (form is None or len(after.currencies) < len(form.currencies)):
             form, begin, end = after, start if form is None else begin, after_end
         cents = CENTS.match(text, end) if form is None and scale == 1 else None
@@ -277,6 +294,7 @@ def resolve_money(mentions: Sequence[MoneyMention], page: PageIndex) -> list[Mon
     """Read each mention's currency in the light of the whole page (see the module's docstring):
     first the spellings of one currency, then the other shared ones, then "$" and "dollars" in the
     light of all those."""
+    mentions = [m for m in mentions if m.form.spelling not in MEASURE_NAMES or pounds_as_money(m, page)]
     explicit = explicit_currencies(mentions)
     local = currencies.locale_currency(page.locale) if page.locale else None
     read: dict[int, str | None] = {}
@@ -344,7 +362,10 @@ def count_patterns(unit: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     in the LEAD_REACH characters before it, up to it)."""
     after, before = unit_words(unit)
     words = "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True) if w != "%")
-    alternatives = [rf"\s+{FILLER}(?:{words})\b"] if words else []
+    alternatives = [rf"\s+{FILLER}(?:{words})\b(?!/)"] if words else []
+    joined = "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True) if w in ATTACHED_UNITS)
+    if joined:
+        alternatives.append(rf"(?:{joined})\b(?!/)")  # "125kph"
     if "%" in after:
         alternatives.append(r"\s?%")
     after_re = re.compile("|".join(alternatives))
