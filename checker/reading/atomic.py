@@ -360,8 +360,12 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         if approx:  # "more than 200 hostages", "around 35,000": how exact the figure is belongs to it
             item_lo = approx.start()
         item = written(text, item_lo, item_hi, whens)
-        parallel = i == 0 or (PARALLEL.fullmatch(text, previous_hi, item_lo) is not None and not (
-            re.fullmatch(r"[\s,]*to\s*", text[previous_hi:item_lo]) and main not in CHANGE and not same_unit(figures[i - 1], figure)))
+        joint = text[previous_hi:item_lo]
+        parallel = i == 0 or (PARALLEL.fullmatch(joint) is not None and not (
+            re.fullmatch(r"[\s,]*to\s*", joint) and main not in CHANGE and not same_unit(figures[i - 1], figure))
+            # "waited 2 hours before 30 people arrived", "scored 3 goals after 20 minutes": another thing, no item of a list
+            and not (re.search(r"\b(?:before|after)\b", joint) and not same_unit(figures[i - 1], figure))
+            and first_verb(text, figure.end, item_hi, finite=True) is None)
         another_verb = i > 0 and has_verb(text, previous_hi, item_lo)  # "... and imports fell 2%": its own subject
         previous_lead, previous_hi = previous_hi, item_hi
         lead = text[verb[1] if i == 0 and verb else previous_lead:figure.start]
