@@ -5,6 +5,7 @@ dates.py leaves out because the article does: "7-9 February", "early March this 
 import datetime
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from . import holiday
@@ -182,8 +183,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                 lo, hi = start + m.start(), start + m.end()
                 if not free(lo, hi) or FOLLOWED_BY_YEAR.match(folded, start + m.end("m") if precision == "month" else hi):
                     continue
-                if precision == "month" and not display[start + m.start("m")].isupper():
-                    continue  # "may", "march": words, unless written as months
+                if precision == "month" and not month_stands(m, folded, display, start):
+                    continue  # "may", "march": words; "Mark May", "talked with May": a person
                 when = yearless(m, precision, published, ahead(lo, hi), display[lo:hi], lo, hi)
                 if when:
                     found.append(when)
@@ -217,6 +218,49 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         if found[i - 1].since and not found[i].since and re.fullmatch(r",?\s+(?:or|and)\s+", folded[found[i - 1].end:found[i].start]):
             found[i] = replace(found[i], since=True, point=False, yardstick=found[i - 1].yardstick)
     return month_spans(found, folded, display)
+
+
+# Words after which a month's name alone can only be a time ("in May", "until June", "this April", "the
+# end of March", "the year to March"); "on", "by", "the" and "a" may also lead to a person ("a speech by
+# May", "the May government"), so they do only where the article names no one so.
+MONTH_LEAD = re.compile(r"\b(?:(?P<time>in|since|until|till|from|through|thru|throughout|during|before|after|early|late"
+                        r"|mid|last|next|this|that|every|each|come|between|as\s+of|starting|beginning|ending"
+                        r"|(?:end|start|beginning|middle|week|weeks|month|days|half|part|rest|close)\s+of"
+                        r"|(?:year|months|quarter|half[-\s]year)\s+to)|on|by|the|an?|its|their|his|her|our)[\s-]+$")
+MONTH_JOIN = rf"\s*(?:-|–|/|to|through|until|and|or)\s*"  # "April-June", "March to May", "March or May"
+# A capitalised word after a month makes it a given name ("April Ryan", "June Carter"), save words that
+# open a clause ("In March The Times reported").
+NAME_AFTER = re.compile(r"\s+(?!(?:The|A|An|It|Its|He|She|They|We|I|His|Her|Their|Our|This|That|There)\b)[A-Z][a-z]")
+
+
+def month_stands(m: re.Match[str], folded: str, display: str, start: int) -> bool:
+    """Whether a month's name with no day or year (YEARLESS's last pattern) names a time: written
+    as a month, where a time can stand (after "in", "since", "early", "the end of" ...) or in a span
+    of months; never as a person's name ("Theresa May", "Holtz or May", "April Ryan")."""
+    lo, hi = start + m.start("m"), start + m.end("m")
+    if not display[lo].isupper() or NAME_AFTER.match(display, hi):
+        return False
+    if m.start() < m.start("m") or re.match(MONTH_JOIN + rf"(?:{_FULL_MONTH})\b", folded[hi:hi + 16]) \
+            or re.search(rf"\b(?:{_FULL_MONTH})" + MONTH_JOIN + "$", folded[max(0, lo - 16):lo]):
+        return True  # "early March", "April-June", "from March to May"
+    lead = MONTH_LEAD.search(folded, max(0, lo - 20), lo)
+    return lead is not None and (bool(lead.group("time")) or display[lo:hi] not in people_named(display))
+
+
+@lru_cache(maxsize=64)
+def people_named(display: str) -> frozenset[str]:
+    """The months an article uses as a person's name: after a capitalised word that leads to no time
+    ("Mark May", "Mrs May", "Theresa May")."""
+    names = set()
+    for m in re.finditer(rf"\b([A-Z][a-z]+)\.?\s+({'|'.join(MONTH_NAMES[1:])})\b(?!\s*\d)", display):
+        if m.group(1).lower() not in DATING_WORDS | NOT_NAMES:
+            names.add(m.group(2))
+    return frozenset(names)
+
+
+# Capitalised words before a month that are no name: they open a sentence or name a day.
+NOT_NAMES = frozenset("""since until till through during last next this that every each come early late mid
+mon tue wed thu fri sat sun""".split()) | frozenset(WEEKDAYS)
 
 
 def month_spans(found: list[When], folded: str, display: str) -> list[When]:
