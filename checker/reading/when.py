@@ -185,7 +185,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                     continue
                 if precision == "month" and not month_stands(m, folded, display, start):
                     continue  # "may", "march": words; "Mark May", "talked with May": a person
-                when = yearless(m, precision, published, ahead(lo, hi), display[lo:hi], lo, hi)
+                said = ("future" if future else "past") if future is not None else tense(piece, lo - start, hi - start)
+                when = yearless(m, precision, published, said, display[lo:hi], lo, hi)
                 if when:
                     found.append(when)
         for when in relative_days(folded, display, start, end, published, ahead):
@@ -330,29 +331,70 @@ def since(when: When, folded: str, published: datetime.date | None) -> When:
 
 # What marks a clause as past: a verb of saying or being in the past, or a regular past form.
 # A participle after a verb of being in the present is no past ("The bridge is closed until Monday").
-PAST_MARK = re.compile(r"\b(?:said|told|was|were|had|did|came|went|took|gave|met|saw|began"
-                       r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbe\s)(?<!\bremains\s)\w{3,}ed)\b")
+PAST_MARK = re.compile(r"\b(?:said|told|was|were|had|did|came|went|took|gave|met|saw|began|knew|ran|became|rose|fell|grew"
+                       r"|drew|drove|flew|threw|struck|broke|chose|spoke|ate|wore|sank|fought"
+                       r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbe\s)(?<!\bremains\s)(?:\w{3,}ed|made|got|left|paid|brought"
+                       r"|bought|built|sent|spent|lost|won(?!['’]t)|led|wrote|stood|held|kept|sold|fled|sought|quit))\b")
 UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 PRESENT = re.compile(r"\b(?:is|are|am|remains?|stays?|lasts?|runs?|continues?)\b")
 CLAUSE_BREAK = re.compile(r"[;:]|,\s|\b(?:that|which|who|and|but|while|when|after|before)\b")
 
 
+# A verb in the present: what it says holds now, so a month or a day it names without a year is the
+# nearest one ("The film is out on 31 December", "hits cinemas in January").
+PRESENT_MARK = re.compile(r"\b(?:is|are|am|remains?|stays?|opens|closes|hits|runs|lasts|starts|begins|ends|arrives"
+                          r"|returns|premieres|airs|debuts|launches|expires|plays|meets|kicks\s+off)\b")
+PARTICIPLE_BY = re.compile(r"\w+ed\s+by\b")  # "out on 31 December, followed by a wider release": no past
+
+
 def looks_ahead(piece: str, lo: int, hi: int) -> bool:
-    """Whether the clause a time stands in speaks of what is to come: a mark of the future (will,
-    plans, expected, next ...) before the time in its clause, unless a past verb stands nearer; with
-    no verb before it ("In March, the council will vote"), the clause after it decides. A sentence
-    that says on Monday what will happen later is read in the past for its Monday."""
+    """Whether the clause a time stands in speaks of what is to come (see tense)."""
+    return tense(piece, lo, hi) == "future"
+
+
+def tense(piece: str, lo: int, hi: int) -> str | None:
+    """"future", "past" or None (the present, or no tense) for the clause a time stands in: the
+    mark of the future (will, plans, expected, next ...), the past or the present nearest before the
+    time in its clause; with none before it ("In March, the council will vote"), the clause after it
+    decides. A sentence that says on Monday what will happen later is read in the past for its Monday."""
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(piece, 0, lo)]
     before = piece[breaks[-1] if breaks else 0:lo]
-    marks = [(m.start(), True) for m in FUTURE.finditer(before)] + [(m.start(), False) for m in PAST_MARK.finditer(before)]
-    if marks:
-        return max(marks)[1]
+    marks = marks_of(before, PRESENT_MARK.search(piece, 0, lo) is not None)
+    if marks and marks[-1][2] != "present":
+        return marks[-1][2]
     if UNTIL.search(before) and PRESENT.search(before):
-        return True  # "The bridge is closed until Monday": what lasts from now lasts until a time to come
+        return "future"  # "The bridge is closed until Monday": what lasts from now lasts until a time to come
+    if marks:
+        return None
     hi += len(re.match(r"[\s,]*", piece[hi:]).group())  # type: ignore[union-attr]  # (matches "" at least)
     following = CLAUSE_BREAK.search(piece, hi)
-    after = piece[hi:following.start() if following else len(piece)]
-    return bool(FUTURE.search(after)) and not PAST_MARK.search(after)
+    after = {said for _, _, said in marks_of(piece[hi:following.start() if following else len(piece)],
+                                             PRESENT_MARK.search(piece, 0, hi) is not None)}
+    return "past" if "past" in after else "future" if "future" in after else None
+
+
+def marks_of(words: str, present: bool) -> list[tuple[int, int, str]]:
+    """The marks of tense in words, in order: (start, rank, "future", "past" or "present"); a mark of
+    the future outranks the past, and either the present, at the same place ("is to", "is expected"). After a
+    verb in the present (present: one stands before words), "followed by" is a participle, no past."""
+    marks = [(m.start(), 2, "future") for m in FUTURE.finditer(words)]
+    marks += [(m.start(), 0, "present") for m in PRESENT_MARK.finditer(words)]
+    for m in PAST_MARK.finditer(words):
+        if PARTICIPLE_BY.match(words, m.start()) and (present or any(t == "present" and at < m.start() for at, _, t in marks)):
+            continue
+        if m.group().endswith("ed") and re.search(r"\b(?:a|an|the|its|their|his|her|our|this|these|those|in|of|on|for|with|at)\s+$",
+                                                 words[max(0, m.start() - 8):m.start()]):
+            continue  # "in limited release", "the proposed law": a word before a noun, no verb
+        marks.append((m.start(), 1, "past"))
+    return sorted(marks)
+
+
+def day_or_first(year: int, month: int, day: int) -> datetime.date:
+    """The day, or the first of the month where the month has no such day (only the distance counts)."""
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return datetime.date(year, month, 1)
 
 
 def day_words(day: datetime.date) -> str:
@@ -426,21 +468,23 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
     return found
 
 
-def yearless(m: re.Match[str], precision: str, published: datetime.date, future: bool, written: str, lo: int,
+def yearless(m: re.Match[str], precision: str, published: datetime.date, said: str | None, written: str, lo: int,
              hi: int) -> When | None:
     """A date the article gives without its year: the year the article's date implies ("this year",
-    "last year", else the nearest such date before the article, or after it when the sentence looks
-    ahead)."""
+    "last year"), else by the clause's tense (said): in the past the last such date before the
+    article, in the future the next one after it, in the present (or with no tense) the nearest."""
     month = MONTHS[m.group("m").rstrip(".")]
     rel = m.group("rel")
     year = published.year + {"this": 0, "last": -1, "next": 1}.get(rel, 0)
     d1 = int(m.group("d1")) if precision != "month" else 1
     d2 = int(m.group("d2")) if precision == "days" else d1
-    if not rel:
-        if not future and (year, month, d1) > (published.year, published.month, published.day):
-            year -= 1
-        elif future and (year, month) < (published.year, published.month):
-            year += 1
+    if not rel and said == "past" and (year, month, d1) > (published.year, published.month, published.day):
+        year -= 1
+    elif not rel and said == "future" and (year, month) < (published.year, published.month):
+        year += 1
+    elif not rel and said is None:
+        middle = d1 if precision != "month" else 15  # (a month is as near as its middle)
+        year = min((year - 1, year, year + 1), key=lambda y: (abs(day_or_first(y, month, middle) - published), y))
     try:
         datetime.date(year, month, d1), datetime.date(year, month, d2)
     except ValueError:
