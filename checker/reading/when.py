@@ -88,7 +88,12 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # a name ("Super Tuesday", "Sunday Times", "Good Friday") nor one a date follows ("Sunday, October 29").
 WEEKDAY = re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<wd>{'|'.join(WEEKDAYS)})\b"
                      r"(?:\s+(?:night|morning|afternoon|evening))?")  # "on Saturday night 25 June 2022"
-NEAR_DAY = re.compile(r"\b(?P<word>yesterday|tomorrow)\b")
+# "yesterday", "tomorrow night", "today", "this morning", "tonight": a day the article's date gives
+NEAR_DAY = re.compile(r"\b(?:(?P<word>yesterday|tomorrow|today)(?:\s+(?P<part>morning|afternoon|evening|night))?"
+                      r"|this\s+(?P<this>morning|afternoon|evening)|(?P<tonight>tonight))\b")
+NEAR_SHIFT = {"yesterday": -1, "tomorrow": 1, "today": 0, None: 0}
+# A date after "today" is the day the article means ("published today (Oct. 28)"), whatever its own date.
+DATE_AFTER = re.compile(rf"\s*[(,]?\s*(?:(?:{_MONTH})\.?\s+\d|\d{{1,2}}\s+(?:{_MONTH})\b)")
 # "last week", "this month", "next week"; "a week ago", "two days ago", "three months ago"
 CALENDAR = re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")
 AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
@@ -149,8 +154,11 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         lo, hi = start + decades[i].start("d"), start + decades[j].end()
         found.append(When(lo, hi, str(first), str(last), point=False, decade=True, written="the " + display[lo:hi]))
         i = j + 1
+    def said(lo: int, hi: int) -> str | None:  # the tense of the clause display[lo:hi] stands in
+        return ("future" if future else "past") if future is not None else tense(piece, lo - start, hi - start)
+
     def ahead(lo: int, hi: int) -> bool:
-        return future if future is not None else looks_ahead(piece, lo - start, hi - start)
+        return said(lo, hi) == "future"
 
     country = holiday.country_of(locale)
     for named in holiday.named_holidays(display, start, end, country) if country else []:
@@ -185,11 +193,10 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                     continue
                 if precision == "month" and not month_stands(m, folded, display, start):
                     continue  # "may", "march": words; "Mark May", "talked with May": a person
-                said = ("future" if future else "past") if future is not None else tense(piece, lo - start, hi - start)
-                when = yearless(m, precision, published, said, display[lo:hi], lo, hi)
+                when = yearless(m, precision, published, said(lo, hi), display[lo:hi], lo, hi)
                 if when:
                     found.append(when)
-        for when in relative_days(folded, display, start, end, published, ahead):
+        for when in relative_days(folded, display, start, end, published, said):
             if free(when.start, when.end):
                 found.append(when)
         for m in RELATIVE_YEAR.finditer(piece):
@@ -347,11 +354,6 @@ PRESENT_MARK = re.compile(r"\b(?:is|are|am|remains?|stays?|opens|closes|hits|run
 PARTICIPLE_BY = re.compile(r"\w+ed\s+by\b")  # "out on 31 December, followed by a wider release": no past
 
 
-def looks_ahead(piece: str, lo: int, hi: int) -> bool:
-    """Whether the clause a time stands in speaks of what is to come (see tense)."""
-    return tense(piece, lo, hi) == "future"
-
-
 def tense(piece: str, lo: int, hi: int) -> str | None:
     """"future", "past" or None (the present, or no tense) for the clause a time stands in: the
     mark of the future (will, plans, expected, next ...), the past or the present nearest before the
@@ -407,12 +409,13 @@ def month_iso(year: int, month: int, shift: int = 0) -> str:
 
 
 def relative_days(folded: str, display: str, start: int, end: int, published: datetime.date,
-                  ahead: Callable[[int, int], bool]) -> list[When]:
+                  said: Callable[[int, int], str | None]) -> list[When]:
     """Days, weeks and months the article gives by its own date: a weekday (the last one on or before
     the article's date, or the next one on or after it when the sentence looks ahead; "last Friday"
-    before it, "next Friday" after it), "yesterday" and "tomorrow", "last week" (Monday to Sunday
-    of the week before), "this month", "two weeks ago". Each written out with the words kept:
-    "on Sunday" becomes "on Sunday 29 October 2023"."""
+    before it, "next Friday" after it), "yesterday", "today", "this morning", "tonight" and "tomorrow",
+    "last week" (Monday to Sunday of the week before), "this month", "two weeks ago". said gives the
+    tense of the clause at [lo, hi). Each written out with the words kept: "on Sunday" becomes "on
+    Sunday 29 October 2023"."""
     piece = folded[start:end]
     found: list[When] = []
     for m in WEEKDAY.finditer(piece):
@@ -426,7 +429,7 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
             continue  # "Sunday, October 29", "Sunday Times", "Super Tuesday"
         rel = m.group("rel")
         offset = (WEEKDAYS.index(m.group("wd")) - published.weekday()) % 7  # days until the next one
-        if rel == "next" or (rel != "last" and ahead(lo, hi)):
+        if rel == "next" or (rel != "last" and said(lo, hi) == "future"):
             day = published + datetime.timedelta(days=offset or (7 if rel == "next" else 0))
         else:
             back = (published.weekday() - WEEKDAYS.index(m.group("wd"))) % 7
@@ -435,8 +438,15 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
                           written=f"{display[lo:hi]} {day_words(day)}"))
     for m in NEAR_DAY.finditer(piece):
         lo, hi = start + m.start(), start + m.end()
-        day = published + datetime.timedelta(days=1 if m.group("word") == "tomorrow" else -1)
-        found.append(When(lo, hi, day.isoformat(), day.isoformat(), relative=True, written=f"on {day_words(day)}"))
+        if (display[lo].isupper() and lo > start and not re.search(r"[.!?:\"“‘']\s*$", display[start:lo])) \
+                or DATE_AFTER.match(folded, hi):
+            continue  # "USA Today", "The Tonight Show": names; "today (Oct. 28)": the date says which day
+        if m.group("word") == "today" and not m.group("part") and said(lo, hi) is None:
+            continue  # "the lectern she commands today", "Today, 40% of adults smoke": nowadays, no day
+        day = published + datetime.timedelta(days=NEAR_SHIFT[m.group("word")])
+        part = m.group("part") or m.group("this") or ("night" if m.group("tonight") else None)
+        written = f"on the {part} of {day_words(day)}" if part else f"on {day_words(day)}"
+        found.append(When(lo, hi, day.isoformat(), day.isoformat(), relative=True, written=written))
     for m in CALENDAR.finditer(piece):
         lo, hi = start + m.start(), start + m.end()
         shift = {"last": -1, "past": -1, "this": 0, "next": 1}[m.group("rel")]
