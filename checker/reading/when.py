@@ -89,6 +89,13 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 WEEKDAY = re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<wd>{'|'.join(WEEKDAYS)})\b"
                      r"(?:\s+(?:night|morning|afternoon|evening))?")  # "on Saturday night 25 June 2022"
 # "yesterday", "tomorrow night", "today", "this morning", "tonight": a day the article's date gives
+# A week's days that recur, not one day: a span ("Monday through Thursday", "Mon-Fri"), "every Monday",
+# or days in a sentence of opening hours ("open from 1 to 10 p.m. Friday and Saturday").
+DAY_NAME = rf"(?:{'|'.join(WEEKDAYS)}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+DAY_SPAN = re.compile(rf"\b{DAY_NAME}\s*(?:-|–|to|through|thru|until)\s*{DAY_NAME}(?!\w)")
+EVERY = re.compile(r"\b(?:every|each)\s+$")
+OPENING = re.compile(r"\b(?:open|opens|closed|closes|hours|operates|operating|serves|serving)\b")
+CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|\bmidnight\b")
 NEAR_DAY = re.compile(r"\b(?:(?P<word>yesterday|tomorrow|today)(?:\s+(?P<part>morning|afternoon|evening|night))?"
                       r"|this\s+(?P<this>morning|afternoon|evening)|(?P<tonight>tonight))\b")
 NEAR_SHIFT = {"yesterday": -1, "tomorrow": 1, "today": 0, None: 0}
@@ -418,8 +425,13 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
     Sunday 29 October 2023"."""
     piece = folded[start:end]
     found: list[When] = []
-    for m in WEEKDAY.finditer(piece):
+    named = list(WEEKDAY.finditer(piece))
+    spans = [m.span() for m in DAY_SPAN.finditer(piece)]
+    hours = len(named) > 1 and OPENING.search(piece) is not None and CLOCK.search(piece) is not None
+    for m in named:
         lo, hi = start + m.start(), start + m.end()
+        if hours or any(a <= m.start("wd") < b for a, b in spans) or EVERY.search(piece, max(0, m.start() - 8), m.start()):
+            continue  # a weekly schedule ("open 9 a.m. to 5 p.m. Monday through Friday"): no day of its own
         name_lo = start + m.start("wd")
         before = display[max(start, name_lo - 20):name_lo].split()
         after = display[hi:hi + 20]
