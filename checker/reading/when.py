@@ -98,6 +98,10 @@ OPENING = re.compile(r"\b(?:open|opens|closed|closes|hours|operates|operating|se
 CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|\bmidnight\b")
 NEAR_DAY = re.compile(r"\b(?:(?P<word>yesterday|tomorrow|today)(?:\s+(?P<part>morning|afternoon|evening|night))?"
                       r"|this\s+(?P<this>morning|afternoon|evening)|(?P<tonight>tonight))\b")
+# "tomorrow's leaders", "today's digital economy": the times people live in, no day
+FIGURATIVE = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?(?:leaders?|world|generations?|children|kids|youth|young|workforce|workers"
+                        r"|economy|economies|technology|technologies|society|societies|heroes|stars|scientists|engineers"
+                        r"|innovators|entrepreneurs|citizens|consumers|students|problems|challenges|jobs|cities|schools)\b")
 NEAR_SHIFT = {"yesterday": -1, "tomorrow": 1, "today": 0, None: 0}
 # A date after "today" is the day the article means ("published today (Oct. 28)"), whatever its own date.
 DATE_AFTER = re.compile(rf"\s*[(,]?\s*(?:(?:{_MONTH})\.?\s+\d|\d{{1,2}}\s+(?:{_MONTH})\b)")
@@ -451,8 +455,9 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
     for m in NEAR_DAY.finditer(piece):
         lo, hi = start + m.start(), start + m.end()
         if (display[lo].isupper() and lo > start and not re.search(r"[.!?:\"“‘']\s*$", display[start:lo])) \
-                or DATE_AFTER.match(folded, hi):
-            continue  # "USA Today", "The Tonight Show": names; "today (Oct. 28)": the date says which day
+                or DATE_AFTER.match(folded, hi) or (not m.group("part") and FIGURATIVE.match(folded, hi)):
+            continue  # "USA Today", "The Tonight Show": names; "today (Oct. 28)": the date says which day;
+            # "tomorrow's leaders": a figure of speech
         if m.group("word") == "today" and not m.group("part") and said(lo, hi) is None:
             continue  # "the lectern she commands today", "Today, 40% of adults smoke": nowadays, no day
         day = published + datetime.timedelta(days=NEAR_SHIFT[m.group("word")])
