@@ -40,6 +40,9 @@ ITEM_TAIL = re.compile(r"(?:(?!,|;|\s(?:and|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:
 # What may stand between the items of one list of values that share a subject and a verb ("US$92
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
 PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
+# A relative clause a time stands in, after the noun it tells of ("the tail that had proved so inadequate
+# over the past year"): a figure after it is of the main clause, not of that time.
+RELATIVE_TIME = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+)?(?:had|has|have|was|were|is|are|[a-z]{3,}ed)\b[^,;]*$")
 ASIDE = re.compile(r",\s+(?:which|who|[a-z]+ed|[a-z]+en)\b[^,]*$")  # the opening of an aside a time stands in
 PRONOUNS = frozenset("he she they it we i you one".split())  # a speaker the sentence does not name
 
@@ -234,6 +237,8 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
             when = None  # "made the four cases part of his bid to be elected in 2024": the bid's time, not theirs
         if when is not None and ASIDE.search(text, lo, when.start) and re.match(r"[^,]*,", text[when.end:figure.start]):
             when = None  # "The study, published on Thursday, followed 12,500 adults": the aside's time
+        if when is not None and when.end <= figure.start and RELATIVE_TIME.search(text, lo, when.start):
+            when = None  # "left the tail that had failed over the past year 15 overs": the relative clause's time
         return [make_atom(reading, sentence, figure_kind(figure, text[lo:hi], lower, when), quote_lo, hi,
                           clause_claim(reading, clause, whens, core), figure.value, figure.unit, when)]
     points: list[When] = []

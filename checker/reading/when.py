@@ -231,7 +231,7 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             first = month_iso(published.year, published.month, -months)
             found.append(When(lo, hi, first, f"{published.year:04d}-{published.month:02d}", point=False, relative=True,
                               written=f"{display[lo:hi]} to {MONTH_NAMES[published.month]} {published.year}"))
-    found = sorted((since(period_to(anchored(w, folded, display), folded), folded, published) for w in found),
+    found = sorted((since(period_to(anchored(kept(w, folded), folded, display), folded), folded, published) for w in found),
                    key=lambda w: w.start)
     for i in range(1, len(found)):  # "not seen since the 1930s or 2008-9": the second is a yardstick too
         if found[i - 1].since and not found[i].since and re.fullmatch(r",?\s+(?:or|and)\s+", folded[found[i - 1].end:found[i].start]):
@@ -298,6 +298,28 @@ def month_spans(found: list[When], folded: str, display: str) -> list[When]:
                 continue
         merged.append(when)
     return merged
+
+
+# A preposition before a possessive time: the time names what the phrase points to ("a possible omission for
+# next week's final Test", "ahead of Sunday's vote"), not when the sentence's fact happened.
+LEADS_TO = re.compile(r"\b(?:for|of|in|at|to|from|on|by|before|after|since|until|during|through|over|into|with|about)\s+$")
+
+
+def kept(when: When, folded: str) -> When:
+    """A relative time whose writing out cannot stand in its words' place keeps the article's words: a
+    possessive ("next week's final", never "the week of 5 January 2015 to 11 January 2015's final"; a
+    year may: "2017's bill") or a time running into a figure ("over the past year 15 overs"). A
+    possessive after a preposition is a bound, which dates no fact."""
+    if not when.relative:
+        return when
+    if re.match(r"['’]s\b", folded[when.end:when.end + 2]):
+        year = re.fullmatch(r"(?:in\s+)?\d{4}", when.written or "")
+        if LEADS_TO.search(folded, max(0, when.start - 14), when.start):
+            return replace(when, relative=bool(year), since=True, yardstick=True)
+        return when if year else replace(when, relative=False)
+    if re.match(r"\s+\d", folded[when.end:when.end + 3]):
+        return replace(when, relative=False)
+    return when
 
 
 def anchored(when: When, folded: str, display: str) -> When:
