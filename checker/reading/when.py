@@ -231,7 +231,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             first = month_iso(published.year, published.month, -months)
             found.append(When(lo, hi, first, f"{published.year:04d}-{published.month:02d}", point=False, relative=True,
                               written=f"{display[lo:hi]} to {MONTH_NAMES[published.month]} {published.year}"))
-    found = sorted((since(period_to(anchored(kept(w, folded), folded, display), folded), folded, published) for w in found),
+    found = sorted((since(period_to(anchored(compared(kept(w, folded), folded), folded, display), folded), folded, published)
+                    for w in found),
                    key=lambda w: w.start)
     for i in range(1, len(found)):  # "not seen since the 1930s or 2008-9": the second is a yardstick too
         if found[i - 1].since and not found[i].since and re.fullmatch(r",?\s+(?:or|and)\s+", folded[found[i - 1].end:found[i].start]):
@@ -319,6 +320,21 @@ def kept(when: When, folded: str) -> When:
         return when if year else replace(when, relative=False)
     if re.match(r"\s+\d", folded[when.end:when.end + 3]):
         return replace(when, relative=False)
+    return when
+
+
+# "down from a year ago", "higher than last year", "compared with the same period a year ago": what the
+# fact is measured against
+COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+same\s+(?:period|quarter|month|week|time)\s+)?$")
+
+
+def compared(when: When, folded: str) -> When:
+    """A time back from the article's date ("a year ago", "last month") after "from", "than" or "compared
+    with" is the base of a comparison, not when the fact happened: a yardstick, which dates nothing,
+    kept in the article's words ("from March to May" is a span, and stays one)."""
+    if when.relative and re.fullmatch(r".*\bago|last\s+(?:year|month|week)", folded[when.start:when.end]) \
+            and COMPARED.search(folded, max(0, when.start - 40), when.start):
+        return replace(when, relative=False, since=True, yardstick=True, point=False)
     return when
 
 
