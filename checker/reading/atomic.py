@@ -41,6 +41,12 @@ ITEM_TAIL = re.compile(r"(?:(?!,|;|\s(?:and|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:
 # What may stand between the items of one list of values that share a subject and a verb ("US$92
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
 PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
+# A relative clause a time stands in, after the noun it tells of ("the tail that had proved so inadequate
+# over the past year"): a figure after it is of the main clause, not of that time.
+RELATIVE_TIME = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+)?(?:had|has|have|was|were|is|are|[a-z]{3,}ed)\b[^,;]*$")
+# What may join the dates of one list: "2013, 2015 and 2016", "in May 2019 or in June 2020"
+SERIES_GAP = re.compile(r"[\s,]*(?:(?:and|or|then|as\s+well\s+as)\s+)?(?:(?:in|on|during)\s+)?", re.I)
+PHRASE_BREAK = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our)\b)[a-z]+\b|\b[a-z]{3,}ing\b")  # "to qualify", "widening"
 ASIDE = re.compile(r",\s+(?:which|who|[a-z]+ed|[a-z]+en)\b[^,]*$")  # the opening of an aside a time stands in
 PRONOUNS = frozenset("he she they it we i you one".split())  # a speaker the sentence does not name
 
@@ -310,6 +316,8 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
             when = None  # "made the four cases part of his bid to be elected in 2024": the bid's time, not theirs
         if when is not None and ASIDE.search(text, lo, when.start) and re.match(r"[^,]*,", text[when.end:figure.start]):
             when = None  # "The study, published on Thursday, followed 12,500 adults": the aside's time
+        if when is not None and when.end <= figure.start and RELATIVE_TIME.search(text, lo, when.start):
+            when = None  # "left the tail that had failed over the past year 15 overs": the relative clause's time
         return [make_atom(reading, sentence, figure_kind(figure, text[lo:hi], lower, when), quote_lo, hi,
                           clause_claim(reading, clause, whens, core), figure.value, figure.unit, when)]
     points: list[When] = []
@@ -325,8 +333,9 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
         return atoms
     atom = make_atom(reading, sentence, clause_kind(text[lo:hi], clause.when), quote_lo, hi,
                      clause_claim(reading, clause, whens, core), when=clause.when)
-    if len(points) >= 2 and not first_verb(text, points[0].end, points[-1].start, finite=True):
-        # dates that are no series of one verb ("won in 2013, 2015 and 2016"): all of them; of several verbs, the first
+    if len(points) >= 2 and all(SERIES_GAP.fullmatch(text, a.end, b.start) for a, b in zip(points, points[1:])):
+        # dates that are no series of one verb ("In 2013, 2015 and 2016 the club won"): all of them; of several
+        # verbs or phrases ("arrived before 1 January 2010, beyond the original 15 June 2007 cutoff"), the first
         atom = replace(atom, date_start=min(p.first for p in points), date_end=max(p.last for p in points))
     return [atom]
 
@@ -429,8 +438,10 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
     lo, hi = clause.start, clause.end
     verb = verb_group(text, lo, points[0].start)  # "will overtake": the second item shares the whole verb
     if verb is None or first_verb(text, verb[1], points[0].start) is not None or \
-            any(first_verb(text, a.end, b.start, finite=True) for a, b in zip(points, points[1:])):
-        return []  # none; dates of a later verb ("tied at three when they won in 2013, 2015"); or of several verbs
+            any(first_verb(text, a.end, b.start, finite=True) or PHRASE_BREAK.search(text, a.end, b.start)
+                for a, b in zip(points, points[1:])):
+        return []  # none; dates of a later verb ("tied at three when they won in 2013, 2015"); of several verbs or
+        # phrases ("enrolled before 1 September 2012 to qualify, widening it beyond the 30 June 2009 deadline")
     head = " ".join(filter(None, [written(text, *clause.prefix, whens) if clause.prefix else "",
                                   written(text, lo, verb[1], whens)]))
     atoms, at, shared, lead = [], verb[1], "", ""

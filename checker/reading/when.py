@@ -5,6 +5,7 @@ dates.py leaves out because the article does: "7-9 February", "early March this 
 import datetime
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from . import holiday
@@ -87,7 +88,23 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # a name ("Super Tuesday", "Sunday Times", "Good Friday") nor one a date follows ("Sunday, October 29").
 WEEKDAY = re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<wd>{'|'.join(WEEKDAYS)})\b"
                      r"(?:\s+(?:night|morning|afternoon|evening))?")  # "on Saturday night 25 June 2022"
-NEAR_DAY = re.compile(r"\b(?P<word>yesterday|tomorrow)\b")
+# "yesterday", "tomorrow night", "today", "this morning", "tonight": a day the article's date gives
+# A week's days that recur, not one day: a span ("Monday through Thursday", "Mon-Fri"), "every Monday",
+# or days in a sentence of opening hours ("open from 1 to 10 p.m. Friday and Saturday").
+DAY_NAME = rf"(?:{'|'.join(WEEKDAYS)}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+DAY_SPAN = re.compile(rf"\b{DAY_NAME}\s*(?:-|–|to|through|thru|until)\s*{DAY_NAME}(?!\w)")
+EVERY = re.compile(r"\b(?:every|each)\s+$")
+OPENING = re.compile(r"\b(?:open|opens|closed|closes|hours|operates|operating|serves|serving)\b")
+CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|\bmidnight\b")
+NEAR_DAY = re.compile(r"\b(?:(?P<word>yesterday|tomorrow|today)(?:\s+(?P<part>morning|afternoon|evening|night))?"
+                      r"|this\s+(?P<this>morning|afternoon|evening)|(?P<tonight>tonight))\b")
+# "tomorrow's leaders", "today's digital economy": the times people live in, no day
+FIGURATIVE = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?(?:leaders?|world|generations?|children|kids|youth|young|workforce|workers"
+                        r"|economy|economies|technology|technologies|society|societies|heroes|stars|scientists|engineers"
+                        r"|innovators|entrepreneurs|citizens|consumers|students|problems|challenges|jobs|cities|schools)\b")
+NEAR_SHIFT = {"yesterday": -1, "tomorrow": 1, "today": 0, None: 0}
+# A date after "today" is the day the article means ("published today (Oct. 28)"), whatever its own date.
+DATE_AFTER = re.compile(rf"\s*[(,]?\s*(?:(?:{_MONTH})\.?\s+\d|\d{{1,2}}\s+(?:{_MONTH})\b)")
 # "last week", "this month", "next week"; "a week ago", "two days ago", "three months ago"
 CALENDAR = re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")
 AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
@@ -148,8 +165,11 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         lo, hi = start + decades[i].start("d"), start + decades[j].end()
         found.append(When(lo, hi, str(first), str(last), point=False, decade=True, written="the " + display[lo:hi]))
         i = j + 1
+    def said(lo: int, hi: int) -> str | None:  # the tense of the clause display[lo:hi] stands in
+        return ("future" if future else "past") if future is not None else tense(piece, lo - start, hi - start)
+
     def ahead(lo: int, hi: int) -> bool:
-        return future if future is not None else looks_ahead(piece, lo - start, hi - start)
+        return said(lo, hi) == "future"
 
     country = holiday.country_of(locale)
     for named in holiday.named_holidays(display, start, end, country) if country else []:
@@ -182,12 +202,12 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                 lo, hi = start + m.start(), start + m.end()
                 if not free(lo, hi) or FOLLOWED_BY_YEAR.match(folded, start + m.end("m") if precision == "month" else hi):
                     continue
-                if precision == "month" and not display[start + m.start("m")].isupper():
-                    continue  # "may", "march": words, unless written as months
-                when = yearless(m, precision, published, ahead(lo, hi), display[lo:hi], lo, hi)
+                if precision == "month" and not month_stands(m, folded, display, start):
+                    continue  # "may", "march": words; "Mark May", "talked with May": a person
+                when = yearless(m, precision, published, said(lo, hi), display[lo:hi], lo, hi)
                 if when:
                     found.append(when)
-        for when in relative_days(folded, display, start, end, published, ahead):
+        for when in relative_days(folded, display, start, end, published, said):
             if free(when.start, when.end):
                 found.append(when)
         for m in RELATIVE_YEAR.finditer(piece):
@@ -211,12 +231,56 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             first = month_iso(published.year, published.month, -months)
             found.append(When(lo, hi, first, f"{published.year:04d}-{published.month:02d}", point=False, relative=True,
                               written=f"{display[lo:hi]} to {MONTH_NAMES[published.month]} {published.year}"))
-    found = sorted((since(period_to(anchored(w, folded, display), folded), folded, published) for w in found),
+    found = sorted((since(period_to(anchored(compared(kept(w, folded), folded), folded, display), folded), folded, published)
+                    for w in found),
                    key=lambda w: w.start)
     for i in range(1, len(found)):  # "not seen since the 1930s or 2008-9": the second is a yardstick too
         if found[i - 1].since and not found[i].since and re.fullmatch(r",?\s+(?:or|and)\s+", folded[found[i - 1].end:found[i].start]):
             found[i] = replace(found[i], since=True, point=False, yardstick=found[i - 1].yardstick)
     return month_spans(found, folded, display)
+
+
+# Words after which a month's name alone can only be a time ("in May", "until June", "this April", "the
+# end of March", "the year to March"); "on", "by", "the" and "a" may also lead to a person ("a speech by
+# May", "the May government"), so they do only where the article names no one so.
+MONTH_LEAD = re.compile(r"\b(?:(?P<time>in|since|until|till|from|through|thru|throughout|during|before|after|early|late"
+                        r"|mid|last|next|this|that|every|each|come|between|as\s+of|starting|beginning|ending"
+                        r"|(?:end|start|beginning|middle|week|weeks|month|days|half|part|rest|close)\s+of"
+                        r"|(?:year|months|quarter|half[-\s]year)\s+to)|on|by|the|an?|its|their|his|her|our)[\s-]+$")
+MONTH_JOIN = rf"\s*(?:-|–|/|to|through|until|and|or)\s*"  # "April-June", "March to May", "March or May"
+# A capitalised word after a month makes it a given name ("April Ryan", "June Carter"), save words that
+# open a clause ("In March The Times reported").
+NAME_AFTER = re.compile(r"\s+(?!(?:The|A|An|It|Its|He|She|They|We|I|His|Her|Their|Our|This|That|There)\b)[A-Z][a-z]")
+
+
+def month_stands(m: re.Match[str], folded: str, display: str, start: int) -> bool:
+    """Whether a month's name with no day or year (YEARLESS's last pattern) names a time: written
+    as a month, where a time can stand (after "in", "since", "early", "the end of" ...) or in a span
+    of months; never as a person's name ("Theresa May", "Holtz or May", "April Ryan")."""
+    lo, hi = start + m.start("m"), start + m.end("m")
+    if not display[lo].isupper() or NAME_AFTER.match(display, hi):
+        return False
+    if m.start() < m.start("m") or re.match(MONTH_JOIN + rf"(?:{_FULL_MONTH})\b", folded[hi:hi + 16]) \
+            or re.search(rf"\b(?:{_FULL_MONTH})" + MONTH_JOIN + "$", folded[max(0, lo - 16):lo]):
+        return True  # "early March", "April-June", "from March to May"
+    lead = MONTH_LEAD.search(folded, max(0, lo - 20), lo)
+    return lead is not None and (bool(lead.group("time")) or display[lo:hi] not in people_named(display))
+
+
+@lru_cache(maxsize=64)
+def people_named(display: str) -> frozenset[str]:
+    """The months an article uses as a person's name: after a capitalised word that leads to no time
+    ("Mark May", "Mrs May", "Theresa May")."""
+    names = set()
+    for m in re.finditer(rf"\b([A-Z][a-z]+)\.?\s+({'|'.join(MONTH_NAMES[1:])})\b(?!\s*\d)", display):
+        if m.group(1).lower() not in DATING_WORDS | NOT_NAMES:
+            names.add(m.group(2))
+    return frozenset(names)
+
+
+# Capitalised words before a month that are no name: they open a sentence or name a day.
+NOT_NAMES = frozenset("""since until till through during last next this that every each come early late mid
+mon tue wed thu fri sat sun""".split()) | frozenset(WEEKDAYS)
 
 
 def month_spans(found: list[When], folded: str, display: str) -> list[When]:
@@ -235,6 +299,43 @@ def month_spans(found: list[When], folded: str, display: str) -> list[When]:
                 continue
         merged.append(when)
     return merged
+
+
+# A preposition before a possessive time: the time names what the phrase points to ("a possible omission for
+# next week's final Test", "ahead of Sunday's vote"), not when the sentence's fact happened.
+LEADS_TO = re.compile(r"\b(?:for|of|in|at|to|from|on|by|before|after|since|until|during|through|over|into|with|about)\s+$")
+
+
+def kept(when: When, folded: str) -> When:
+    """A relative time whose writing out cannot stand in its words' place keeps the article's words: a
+    possessive ("next week's final", never "the week of 5 January 2015 to 11 January 2015's final"; a
+    year may: "2017's bill") or a time running into a figure ("over the past year 15 overs"). A
+    possessive after a preposition is a bound, which dates no fact."""
+    if not when.relative:
+        return when
+    if re.match(r"['’]s\b", folded[when.end:when.end + 2]):
+        year = re.fullmatch(r"(?:in\s+)?\d{4}", when.written or "")
+        if LEADS_TO.search(folded, max(0, when.start - 14), when.start):
+            return replace(when, relative=bool(year), since=True, yardstick=True)
+        return when if year else replace(when, relative=False)
+    if re.match(r"\s+\d", folded[when.end:when.end + 3]):
+        return replace(when, relative=False)
+    return when
+
+
+# "down from a year ago", "higher than last year", "compared with the same period a year ago": what the
+# fact is measured against
+COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+same\s+(?:period|quarter|month|week|time)\s+)?$")
+
+
+def compared(when: When, folded: str) -> When:
+    """A time back from the article's date ("a year ago", "last month") after "from", "than" or "compared
+    with" is the base of a comparison, not when the fact happened: a yardstick, which dates nothing,
+    kept in the article's words ("from March to May" is a span, and stays one)."""
+    if when.relative and re.fullmatch(r".*\bago|last\s+(?:year|month|week)", folded[when.start:when.end]) \
+            and COMPARED.search(folded, max(0, when.start - 40), when.start):
+        return replace(when, relative=False, since=True, yardstick=True, point=False)
+    return when
 
 
 def anchored(when: When, folded: str, display: str) -> When:
@@ -286,29 +387,65 @@ def since(when: When, folded: str, published: datetime.date | None) -> When:
 
 # What marks a clause as past: a verb of saying or being in the past, or a regular past form.
 # A participle after a verb of being in the present is no past ("The bridge is closed until Monday").
-PAST_MARK = re.compile(r"\b(?:said|told|was|were|had|did|came|went|took|gave|met|saw|began"
-                       r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbe\s)(?<!\bremains\s)\w{3,}ed)\b")
+PAST_MARK = re.compile(r"\b(?:said|told|was|were|had|did|came|went|took|gave|met|saw|began|knew|ran|became|rose|fell|grew"
+                       r"|drew|drove|flew|threw|struck|broke|chose|spoke|ate|wore|sank|fought"
+                       r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbe\s)(?<!\bremains\s)(?:\w{3,}ed|made|got|left|paid|brought"
+                       r"|bought|built|sent|spent|lost|won(?!['’]t)|led|wrote|stood|held|kept|sold|fled|sought|quit))\b")
 UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 PRESENT = re.compile(r"\b(?:is|are|am|remains?|stays?|lasts?|runs?|continues?)\b")
 CLAUSE_BREAK = re.compile(r"[;:]|,\s|\b(?:that|which|who|and|but|while|when|after|before)\b")
 
 
-def looks_ahead(piece: str, lo: int, hi: int) -> bool:
-    """Whether the clause a time stands in speaks of what is to come: a mark of the future (will,
-    plans, expected, next ...) before the time in its clause, unless a past verb stands nearer; with
-    no verb before it ("In March, the council will vote"), the clause after it decides. A sentence
-    that says on Monday what will happen later is read in the past for its Monday."""
+# A verb in the present: what it says holds now, so a month or a day it names without a year is the
+# nearest one ("The film is out on 31 December", "hits cinemas in January").
+PRESENT_MARK = re.compile(r"\b(?:is|are|am|remains?|stays?|opens|closes|hits|runs|lasts|starts|begins|ends|arrives"
+                          r"|returns|premieres|airs|debuts|launches|expires|plays|meets|kicks\s+off)\b")
+PARTICIPLE_BY = re.compile(r"\w+ed\s+by\b")  # "out on 31 December, followed by a wider release": no past
+
+
+def tense(piece: str, lo: int, hi: int) -> str | None:
+    """"future", "past" or None (the present, or no tense) for the clause a time stands in: the
+    mark of the future (will, plans, expected, next ...), the past or the present nearest before the
+    time in its clause; with none before it ("In March, the council will vote"), the clause after it
+    decides. A sentence that says on Monday what will happen later is read in the past for its Monday."""
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(piece, 0, lo)]
     before = piece[breaks[-1] if breaks else 0:lo]
-    marks = [(m.start(), True) for m in FUTURE.finditer(before)] + [(m.start(), False) for m in PAST_MARK.finditer(before)]
-    if marks:
-        return max(marks)[1]
+    marks = marks_of(before, PRESENT_MARK.search(piece, 0, lo) is not None)
+    if marks and marks[-1][2] != "present":
+        return marks[-1][2]
     if UNTIL.search(before) and PRESENT.search(before):
-        return True  # "The bridge is closed until Monday": what lasts from now lasts until a time to come
+        return "future"  # "The bridge is closed until Monday": what lasts from now lasts until a time to come
+    if marks:
+        return None
     hi += len(re.match(r"[\s,]*", piece[hi:]).group())  # type: ignore[union-attr]  # (matches "" at least)
     following = CLAUSE_BREAK.search(piece, hi)
-    after = piece[hi:following.start() if following else len(piece)]
-    return bool(FUTURE.search(after)) and not PAST_MARK.search(after)
+    after = {said for _, _, said in marks_of(piece[hi:following.start() if following else len(piece)],
+                                             PRESENT_MARK.search(piece, 0, hi) is not None)}
+    return "past" if "past" in after else "future" if "future" in after else None
+
+
+def marks_of(words: str, present: bool) -> list[tuple[int, int, str]]:
+    """The marks of tense in words, in order: (start, rank, "future", "past" or "present"); a mark of
+    the future outranks the past, and either the present, at the same place ("is to", "is expected"). After a
+    verb in the present (present: one stands before words), "followed by" is a participle, no past."""
+    marks = [(m.start(), 2, "future") for m in FUTURE.finditer(words)]
+    marks += [(m.start(), 0, "present") for m in PRESENT_MARK.finditer(words)]
+    for m in PAST_MARK.finditer(words):
+        if PARTICIPLE_BY.match(words, m.start()) and (present or any(t == "present" and at < m.start() for at, _, t in marks)):
+            continue
+        if m.group().endswith("ed") and re.search(r"\b(?:a|an|the|its|their|his|her|our|this|these|those|in|of|on|for|with|at)\s+$",
+                                                 words[max(0, m.start() - 8):m.start()]):
+            continue  # "in limited release", "the proposed law": a word before a noun, no verb
+        marks.append((m.start(), 1, "past"))
+    return sorted(marks)
+
+
+def day_or_first(year: int, month: int, day: int) -> datetime.date:
+    """The day, or the first of the month where the month has no such day (only the distance counts)."""
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return datetime.date(year, month, 1)
 
 
 def day_words(day: datetime.date) -> str:
@@ -321,16 +458,22 @@ def month_iso(year: int, month: int, shift: int = 0) -> str:
 
 
 def relative_days(folded: str, display: str, start: int, end: int, published: datetime.date,
-                  ahead: Callable[[int, int], bool]) -> list[When]:
+                  said: Callable[[int, int], str | None]) -> list[When]:
     """Days, weeks and months the article gives by its own date: a weekday (the last one on or before
     the article's date, or the next one on or after it when the sentence looks ahead; "last Friday"
-    before it, "next Friday" after it), "yesterday" and "tomorrow", "last week" (Monday to Sunday
-    of the week before), "this month", "two weeks ago". Each written out with the words kept:
-    "on Sunday" becomes "on Sunday 29 October 2023"."""
+    before it, "next Friday" after it), "yesterday", "today", "this morning", "tonight" and "tomorrow",
+    "last week" (Monday to Sunday of the week before), "this month", "two weeks ago". said gives the
+    tense of the clause at [lo, hi). Each written out with the words kept: "on Sunday" becomes "on
+    Sunday 29 October 2023"."""
     piece = folded[start:end]
     found: list[When] = []
-    for m in WEEKDAY.finditer(piece):
+    named = list(WEEKDAY.finditer(piece))
+    spans = [m.span() for m in DAY_SPAN.finditer(piece)]
+    hours = len(named) > 1 and OPENING.search(piece) is not None and CLOCK.search(piece) is not None
+    for m in named:
         lo, hi = start + m.start(), start + m.end()
+        if hours or any(a <= m.start("wd") < b for a, b in spans) or EVERY.search(piece, max(0, m.start() - 8), m.start()):
+            continue  # a weekly schedule ("open 9 a.m. to 5 p.m. Monday through Friday"): no day of its own
         name_lo = start + m.start("wd")
         before = display[max(start, name_lo - 20):name_lo].split()
         after = display[hi:hi + 20]
@@ -340,7 +483,7 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
             continue  # "Sunday, October 29", "Sunday Times", "Super Tuesday"
         rel = m.group("rel")
         offset = (WEEKDAYS.index(m.group("wd")) - published.weekday()) % 7  # days until the next one
-        if rel == "next" or (rel != "last" and ahead(lo, hi)):
+        if rel == "next" or (rel != "last" and said(lo, hi) == "future"):
             day = published + datetime.timedelta(days=offset or (7 if rel == "next" else 0))
         else:
             back = (published.weekday() - WEEKDAYS.index(m.group("wd"))) % 7
@@ -349,8 +492,16 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
                           written=f"{display[lo:hi]} {day_words(day)}"))
     for m in NEAR_DAY.finditer(piece):
         lo, hi = start + m.start(), start + m.end()
-        day = published + datetime.timedelta(days=1 if m.group("word") == "tomorrow" else -1)
-        found.append(When(lo, hi, day.isoformat(), day.isoformat(), relative=True, written=f"on {day_words(day)}"))
+        if (display[lo].isupper() and lo > start and not re.search(r"[.!?:\"“‘']\s*$", display[start:lo])) \
+                or DATE_AFTER.match(folded, hi) or (not m.group("part") and FIGURATIVE.match(folded, hi)):
+            continue  # "USA Today", "The Tonight Show": names; "today (Oct. 28)": the date says which day;
+            # "tomorrow's leaders": a figure of speech
+        if m.group("word") == "today" and not m.group("part") and said(lo, hi) is None:
+            continue  # "the lectern she commands today", "Today, 40% of adults smoke": nowadays, no day
+        day = published + datetime.timedelta(days=NEAR_SHIFT[m.group("word")])
+        part = m.group("part") or m.group("this") or ("night" if m.group("tonight") else None)
+        written = f"on the {part} of {day_words(day)}" if part else f"on {day_words(day)}"
+        found.append(When(lo, hi, day.isoformat(), day.isoformat(), relative=True, written=written))
     for m in CALENDAR.finditer(piece):
         lo, hi = start + m.start(), start + m.end()
         shift = {"last": -1, "past": -1, "this": 0, "next": 1}[m.group("rel")]
@@ -382,21 +533,23 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
     return found
 
 
-def yearless(m: re.Match[str], precision: str, published: datetime.date, future: bool, written: str, lo: int,
+def yearless(m: re.Match[str], precision: str, published: datetime.date, said: str | None, written: str, lo: int,
              hi: int) -> When | None:
     """A date the article gives without its year: the year the article's date implies ("this year",
-    "last year", else the nearest such date before the article, or after it when the sentence looks
-    ahead)."""
+    "last year"), else by the clause's tense (said): in the past the last such date before the
+    article, in the future the next one after it, in the present (or with no tense) the nearest."""
     month = MONTHS[m.group("m").rstrip(".")]
     rel = m.group("rel")
     year = published.year + {"this": 0, "last": -1, "next": 1}.get(rel, 0)
     d1 = int(m.group("d1")) if precision != "month" else 1
     d2 = int(m.group("d2")) if precision == "days" else d1
-    if not rel:
-        if not future and (year, month, d1) > (published.year, published.month, published.day):
-            year -= 1
-        elif future and (year, month) < (published.year, published.month):
-            year += 1
+    if not rel and said == "past" and (year, month, d1) > (published.year, published.month, published.day):
+        year -= 1
+    elif not rel and said == "future" and (year, month) < (published.year, published.month):
+        year += 1
+    elif not rel and said is None:
+        middle = d1 if precision != "month" else 15  # (a month is as near as its middle)
+        year = min((year - 1, year, year + 1), key=lambda y: (abs(day_or_first(y, month, middle) - published), y))
     try:
         datetime.date(year, month, d1), datetime.date(year, month, d2)
     except ValueError:
