@@ -5,21 +5,21 @@ figures.py, dates.py and when.py. Pure functions.
 A sentence is cut into clauses at general seams (";", "but", ", which", ", when", a verb after "and",
 a leading "since ...,"); a clause with several figures gives one claim per figure ("US$92 million in
 2003, to US$441 million in 2006" is two), one with several dates one per date, one naming a list of
-people one per person. Kinds come from plain rules about words (reading/kinds.py); no rule names a
+people one per person (series.py). Kinds come from plain rules about words (reading/kinds.py); no rule names a
 country, a person or a topic."""
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from .amounts import APPROXIMATELY, Figure, figure_when, figures_in
+from .amounts import figure_when, figures_in
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
-from .clauses import (AUXILIARIES, Clause, core_span, EARLIER, first_verb, has_verb, INFINITIVE, is_plural, is_verb, join_context,
-                      PAST, restate, sentence_case, SUBORDINATORS, split_clauses, trim, unbracketed, vague, verb_group, words_at,
-                      written)
+from .clauses import (Clause, core_span, first_verb, has_verb, INFINITIVE, is_verb, join_context, restate, sentence_case,
+                      split_clauses, trim, unbracketed, vague, words_at, written)
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
-from .person_atoms import apposition_atoms, people_atoms, title_atoms
 from .people import apposition
+from .person_atoms import apposition_atoms, people_atoms, title_atoms
+from .series import date_series, series_atoms
 from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, Attribution, beside_quotations, find_attribution,
                      find_quotations, inside_quotation, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
                      quotation_speaker, says_something, without_quotations)
@@ -29,24 +29,11 @@ from .when import When
 __all__ = ["Atom", "Reading", "atomise", "iter_atoms", "read_article", "sentence_times"]
 
 
-CHANGE = frozenset("""increased increase increases rose rise rises risen grew grow grows grown fell fall falls fallen
-dropped drop drops declined decline declines decreased decrease decreases climbed climb climbs jumped surged soared
-slumped plunged reached reach reaches hit totalled totaled total totals stood stands stand amounted amounts was were
-is are expanded shrank contracted doubled tripled halved went""".split())
-LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled total totals stood stands stand amounted "
-                   "amounts".split())  # verbs whose figure is a level, never a change
-ITEM_TAIL = re.compile(r"(?:(?!,|;|\s(?:and|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|"
-                       r"August|September|October|November|December)\b)|from|while|whereas|but|compared|against|versus|vs|"
-                       r"down|up|than|after|before|with)\b).)*")  # (but "in the year to March" is the item's)
-# What may stand between the items of one list of values that share a subject and a verb ("US$92
-# million in 2003, to US$441 million in 2006 and US$630 million in 2008").
-PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
 # A relative clause a time stands in, after the noun it tells of ("the tail that had proved so inadequate
 # over the past year"): a figure after it is of the main clause, not of that time.
 RELATIVE_TIME = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+)?(?:had|has|have|was|were|is|are|[a-z]{3,}ed)\b[^,;]*$")
 # What may join the dates of one list: "2013, 2015 and 2016", "in May 2019 or in June 2020"
 SERIES_GAP = re.compile(r"[\s,]*(?:(?:and|or|then|as\s+well\s+as)\s+)?(?:(?:in|on|during)\s+)?", re.I)
-PHRASE_BREAK = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our)\b)[a-z]+\b|\b[a-z]{3,}ing\b")  # "to qualify", "widening"
 ASIDE = re.compile(r",\s+(?:which|who|[a-z]+ed|[a-z]+en)\b[^,]*$")  # the opening of an aside a time stands in
 PRONOUNS = frozenset("he she they it we i you one".split())  # a speaker the sentence does not name
 
@@ -338,128 +325,3 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
         # verbs or phrases ("arrived before 1 January 2010, beyond the original 15 June 2007 cutoff"), the first
         atom = replace(atom, date_start=min(p.first for p in points), date_end=max(p.last for p in points))
     return [atom]
-
-
-def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: Sequence[Figure], whens: list[When],
-                 lower: str) -> list[Atom]:
-    """One claim per figure of a clause, each quoting its figure and what belongs to it ("US$441
-    million in 2006"), restated with the clause's subject: "Two-way trade ... was US$441 million in 2006."."""
-    text = reading.text
-    lo, hi = clause.start, clause.end
-    own = [w for w in whens if lo <= w.start < hi]
-    verb = first_verb(text, lo, figures[0].start)
-    if verb and any(w.lower() in SUBORDINATORS for _, w in words_at(text, lo, verb[0])):
-        verb = None  # "The stadium, which cost $1.1 billion and seats 60,000": the verb of a clause inside the subject
-    prefix = written(text, *clause.prefix, whens) if clause.prefix else ""
-    head_hi = figures[0].start
-    words = [w.lower() for _, w in words_at(text, verb[0], head_hi)] if verb else []
-    aux, main = (words[0], (words[1] if len(words) > 1 and words[0] in AUXILIARIES else words[0])) if words else ("", "")
-    atoms = []
-    previous_hi = previous_lead = lo
-    level = False
-    for i, figure in enumerate(figures):
-        following = figures[i + 1] if i + 1 < len(figures) else None
-        when = figure_when(figure, following, whens, own, clause.inherit)
-        tail = ITEM_TAIL.match(text, figure.end, following.start if following else hi)
-        tail_end = tail.end()  # type: ignore[union-attr]  # ITEM_TAIL matches ""
-        if following is None and re.match(r"\s(?:and|or)\b", text[tail_end:hi]):
-            tail_end = hi  # "to 31 groups in Oregon and Washington": no other item follows, the coordination is this one's
-        item_lo, item_hi = trim(text, figure.start, tail_end)
-        approx = APPROXIMATELY.search(reading.folded, max(previous_hi, item_lo - 24), item_lo)
-        if approx:  # "more than 200 hostages", "around 35,000": how exact the figure is belongs to it
-            item_lo = approx.start()
-        item = written(text, item_lo, item_hi, whens)
-        joint = text[previous_hi:item_lo]
-        parallel = i == 0 or (PARALLEL.fullmatch(joint) is not None and not (
-            re.fullmatch(r"[\s,]*to\s*", joint) and main not in CHANGE and not same_unit(figures[i - 1], figure))
-            # "waited 2 hours before 30 people arrived", "scored 3 goals after 20 minutes": another thing, no item of a list
-            and not (re.search(r"\b(?:before|after)\b", joint) and not same_unit(figures[i - 1], figure))
-            and first_verb(text, figure.end, item_hi, finite=True) is None)
-        another_verb = i > 0 and has_verb(text, previous_hi, item_lo)  # "... and imports fell 2%": its own subject
-        previous_lead, previous_hi = previous_hi, item_hi
-        lead = text[verb[1] if i == 0 and verb else previous_lead:figure.start]
-        # "rose to 7%", "fell from 9%", "stood at 7%" are levels: "was 7%"; "rose 5%", "rose by 5%" is a change;
-        # an item of the same list is what the first is ("rose to $5bn in 2023 and $7bn in 2024")
-        if i == 0 or not parallel:
-            level = main in LEVELS or re.search(r"\b(?:to|from|at)\b(?:\s+[a-z]+){0,2}\s*$", lead) is not None
-        elif re.fullmatch(r"[\s,]*to\s+", lead):
-            level = True  # "rose by 8 percent to NZ$40 million": the change, then the level it reached
-        be_form = (main in CHANGE and level) or aux in ("was", "were", "is", "are")
-        if when is not None and (EARLIER.search(text, item_lo, item_hi) or (another_verb and when.end <= item_lo)):
-            when = None  # "from £2.9bn a year earlier"; "5.1% in January, has since fallen to 4.2%": another time
-        if following is not None and when is not None and when.start >= following.start \
-                and not PARALLEL.fullmatch(text, item_hi, following.start):
-            when = None  # "12%, up from 7.1% in 2016": 2016 is the second figure's time, not the first's
-        if verb is None or another_verb or not (parallel or be_form):
-            # "will take 12%, up from 7.1% in 2016": the second figure is no value of "will take"
-            claim = restate(text, lo, hi, whens, prefix=clause.prefix)
-        else:
-            told = when is not None and (item_lo <= when.start < item_hi or lo <= when.start < head_hi
-                                         or (clause.prefix and clause.prefix[0] <= when.start < clause.prefix[1]))
-            suffix = "" if when is None or told else " " + when.describe()
-            subject = " ".join(filter(None, [prefix, written(text, *trim(text, lo, verb[0]), whens)]))
-            if be_form:
-                plural = is_plural(subject)
-                if aux in ("will", "shall", "would"):
-                    be = "will be"
-                elif main in PAST or main.endswith("ed") or aux in ("was", "were", "had", "went"):
-                    be = "were" if plural else "was"
-                else:
-                    be = "are" if plural else "is"
-                claim = sentence_case(f"{subject} {be} {item}{suffix}")
-            else:
-                head = " ".join(filter(None, [prefix, written(text, *trim(text, lo, head_hi), whens)]))
-                claim = sentence_case(f"{head} {item}{suffix}")
-        kind = figure_kind(figure, text[lo:hi], lower, when)
-        # quoted as a fact-checker quotes it: the first with its subject and verb ("two-way trade ...
-        # increased from US$92 million in 2003"), the others with the word that says what they are ("to US$441 million")
-        m = re.search(r"\b(?:to|from)\s+$", text[max(previous_lead, item_lo - 8):item_lo])
-        quote_lo = item_lo - len(m.group()) if m else item_lo
-        if i == 0 or another_verb:  # "... and imports fell 2 percent": that subject and verb
-            quote_lo = lo if i == 0 else previous_lead + len(re.match(r"[\s,;]*(?:(?:and|or|but|while)\s+)?", text[previous_lead:]).group())  # type: ignore[union-attr]
-        atoms.append(make_atom(reading, sentence, kind, quote_lo, item_hi, claim, figure.value, figure.unit, when))
-    return atoms
-
-
-def same_unit(a: Figure, b: Figure) -> bool:
-    """True for two figures of one list: money both, or counts of one thing ("to" between money and a
-    count is a preposition: "$355,760 in grants to 31 groups")."""
-    return a.money == b.money and (a.money or a.unit == b.unit)
-
-
-ITEM_PREPOSITION = re.compile(r"(with|to|from|for|against|at|by|in|on|into|between|among|through)\s", re.I)
-
-
-def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: list[When],
-                whens: list[When]) -> list[Atom]:
-    """One claim per date of a clause ("visited Paris on 3 May 2021 and Berlin on 5 June 2021"), each
-    quoting what belongs to its date, restated with the clause's subject and verb."""
-    text = reading.text
-    lo, hi = clause.start, clause.end
-    verb = verb_group(text, lo, points[0].start)  # "will overtake": the second item shares the whole verb
-    if verb is None or first_verb(text, verb[1], points[0].start) is not None or \
-            any(first_verb(text, a.end, b.start, finite=True) or PHRASE_BREAK.search(text, a.end, b.start)
-                for a, b in zip(points, points[1:])):
-        return []  # none; dates of a later verb ("tied at three when they won in 2013, 2015"); of several verbs or
-        # phrases ("enrolled before 1 September 2012 to qualify, widening it beyond the 30 June 2009 deadline")
-    head = " ".join(filter(None, [written(text, *clause.prefix, whens) if clause.prefix else "",
-                                  written(text, lo, verb[1], whens)]))
-    atoms, at, shared, lead = [], verb[1], "", ""
-    for i, when in enumerate(points):
-        item_lo, item_hi = trim(text, at, when.end)
-        m = re.match(r"(?:and|or|then|but)\s+", text[item_lo:item_hi])
-        if m:
-            item_lo += m.end()
-        words = written(text, item_lo, item_hi, whens)
-        opening = ITEM_PREPOSITION.match(words)
-        if i == 0:
-            shared = opening.group(1) if opening else ""
-            lead = text[item_lo:when.start]  # what the first date is the date of
-        elif not text[item_lo:when.start].strip():  # "a supporter of X's campaigns in 2008 and 2012": the same words
-            words = " ".join(lead.split() + [words])
-        elif shared and not opening:  # "reached with A in October and B in November": B shares the "with"
-            words = f"{shared} {words}"
-        claim = sentence_case(f"{head} {words}")
-        atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], when), item_lo, item_hi, claim, when=when))
-        at = when.end
-    return atoms

@@ -1,0 +1,224 @@
+"""Times an article gives by its own date, and the tense that picks between the last and the next: a
+weekday ("on Sunday", "last Friday"), "yesterday", "this morning", "tonight", "last week", "this month",
+"two weeks ago", a day or a month without its year ("on Dec. 31", "in January"). Pure functions;
+when.py reads the other times and calls these."""
+import datetime
+import re
+from collections.abc import Callable
+
+from .dates import MONTH_NAMES, MONTHS
+from .figures import NUMBER_WORDS
+from .timespan import When
+
+MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))  # (when.py reads months with it too)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A weekday the article leaves to its date ("on Sunday", "late Thursday", "last Friday"): not one in
+# a name ("Super Tuesday", "Sunday Times", "Good Friday") nor one a date follows ("Sunday, October 29").
+WEEKDAY = re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<wd>{'|'.join(WEEKDAYS)})\b"
+                     r"(?:\s+(?:night|morning|afternoon|evening))?")  # "on Saturday night 25 June 2022"
+# "yesterday", "tomorrow night", "today", "this morning", "tonight": a day the article's date gives
+# A week's days that recur, not one day: a span ("Monday through Thursday", "Mon-Fri"), "every Monday",
+# or days in a sentence of opening hours ("open from 1 to 10 p.m. Friday and Saturday").
+DAY_NAME = rf"(?:{'|'.join(WEEKDAYS)}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+DAY_SPAN = re.compile(rf"\b{DAY_NAME}\s*(?:-|–|to|through|thru|until)\s*{DAY_NAME}(?!\w)")
+EVERY = re.compile(r"\b(?:every|each)\s+$")
+OPENING = re.compile(r"\b(?:open|opens|closed|closes|hours|operates|operating|serves|serving)\b")
+CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|\bmidnight\b")
+NEAR_DAY = re.compile(r"\b(?:(?P<word>yesterday|tomorrow|today)(?:\s+(?P<part>morning|afternoon|evening|night))?"
+                      r"|this\s+(?P<this>morning|afternoon|evening)|(?P<tonight>tonight))\b")
+# "tomorrow's leaders", "today's digital economy": the times people live in, no day
+FIGURATIVE = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?(?:leaders?|world|generations?|children|kids|youth|young|workforce|workers"
+                        r"|economy|economies|technology|technologies|society|societies|heroes|stars|scientists|engineers"
+                        r"|innovators|entrepreneurs|citizens|consumers|students|problems|challenges|jobs|cities|schools)\b")
+NEAR_SHIFT = {"yesterday": -1, "tomorrow": 1, "today": 0, None: 0}
+# A date after "today" is the day the article means ("published today (Oct. 28)"), whatever its own date.
+DATE_AFTER = re.compile(rf"\s*[(,]?\s*(?:(?:{MONTH_PATTERN})\.?\s+\d|\d{{1,2}}\s+(?:{MONTH_PATTERN})\b)")
+# "last week", "this month", "next week"; "a week ago", "two days ago", "three months ago"
+CALENDAR = re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")
+AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
+
+FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming"
+                    r"|takes?\s+effect|comes?\s+into\s+(?:force|effect)|goes?\s+into\s+effect|enters?\s+into\s+force"
+                    r"|(?:is|are|am)\s+(?:not\s+)?[a-z]{3,}ing|(?:is|are|am)\s+to|going\s+to|about\s+to|won['’]t"
+                    r"|must(?!\s+(?:not\s+)?have\b)|(?:has|have)\s+to)\b")
+# "takes effect on 1 January", "is seeking a term in November", "is to visit in February", "must wait until
+# July": an arrangement or an obligation in the present is about what is to come
+
+# What marks a clause as past: a verb of saying or being in the past, or a regular past form.
+# A participle after a verb of being in the present is no past ("The bridge is closed until Monday").
+PAST_MARK = re.compile(r"\b(?:said|told|was|were|had|did|came|went|took|gave|met|saw|began|knew|ran|became|rose|fell|grew"
+                       r"|drew|drove|flew|threw|struck|broke|chose|spoke|ate|wore|sank|fought"
+                       r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbe\s)(?<!\bremains\s)(?:\w{3,}ed|made|got|left|paid|brought"
+                       r"|bought|built|sent|spent|lost|won(?!['’]t)|led|wrote|stood|held|kept|sold|fled|sought|quit))\b")
+UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:early|late|mid)[\s-]+)?$")
+PRESENT = re.compile(r"\b(?:is|are|am|remains?|stays?|lasts?|runs?|continues?)\b")
+CLAUSE_BREAK = re.compile(r"[;:]|,\s|\b(?:that|which|who|and|but|while|when|after|before)\b")
+
+
+# A verb in the present: what it says holds now, so a month or a day it names without a year is the
+# nearest one ("The film is out on 31 December", "hits cinemas in January").
+PRESENT_MARK = re.compile(r"\b(?:is|are|am|remains?|stays?|opens|closes|hits|runs|lasts|starts|begins|ends|arrives"
+                          r"|returns|premieres|airs|debuts|launches|expires|plays|meets|kicks\s+off)\b")
+PARTICIPLE_BY = re.compile(r"\w+ed\s+by\b")  # "out on 31 December, followed by a wider release": no past
+
+
+def tense(piece: str, lo: int, hi: int) -> str | None:
+    """"future", "past" or None (the present, or no tense) for the clause a time stands in: the
+    mark of the future (will, plans, expected, next ...), the past or the present nearest before the
+    time in its clause; with none before it ("In March, the council will vote"), the clause after it
+    decides. A sentence that says on Monday what will happen later is read in the past for its Monday."""
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(piece, 0, lo)]
+    before = piece[breaks[-1] if breaks else 0:lo]
+    marks = marks_of(before, PRESENT_MARK.search(piece, 0, lo) is not None)
+    if marks and marks[-1][2] != "present":
+        return marks[-1][2]
+    if UNTIL.search(before) and PRESENT.search(before):
+        return "future"  # "The bridge is closed until Monday": what lasts from now lasts until a time to come
+    if marks:
+        return None
+    hi += len(re.match(r"[\s,]*", piece[hi:]).group())  # type: ignore[union-attr]  # (matches "" at least)
+    following = CLAUSE_BREAK.search(piece, hi)
+    after = {said for _, _, said in marks_of(piece[hi:following.start() if following else len(piece)],
+                                             PRESENT_MARK.search(piece, 0, hi) is not None)}
+    return "past" if "past" in after else "future" if "future" in after else None
+
+
+def marks_of(words: str, present: bool) -> list[tuple[int, int, str]]:
+    """The marks of tense in words, in order: (start, rank, "future", "past" or "present"); a mark of
+    the future outranks the past, and either the present, at the same place ("is to", "is expected"). After a
+    verb in the present (present: one stands before words), "followed by" is a participle, no past."""
+    marks = [(m.start(), 2, "future") for m in FUTURE.finditer(words)]
+    marks += [(m.start(), 0, "present") for m in PRESENT_MARK.finditer(words)]
+    for m in PAST_MARK.finditer(words):
+        if PARTICIPLE_BY.match(words, m.start()) and (present or any(t == "present" and at < m.start() for at, _, t in marks)):
+            continue
+        if m.group().endswith("ed") and re.search(r"\b(?:a|an|the|its|their|his|her|our|this|these|those|in|of|on|for|with|at)\s+$",
+                                                 words[max(0, m.start() - 8):m.start()]):
+            continue  # "in limited release", "the proposed law": a word before a noun, no verb
+        marks.append((m.start(), 1, "past"))
+    return sorted(marks)
+
+
+def day_or_first(year: int, month: int, day: int) -> datetime.date:
+    """The day, or the first of the month where the month has no such day (only the distance counts)."""
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return datetime.date(year, month, 1)
+
+
+def day_words(day: datetime.date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
+
+
+def month_iso(year: int, month: int, shift: int = 0) -> str:
+    total = year * 12 + month - 1 + shift
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
+def relative_days(folded: str, display: str, start: int, end: int, published: datetime.date,
+                  said: Callable[[int, int], str | None]) -> list[When]:
+    """Days, weeks and months the article gives by its own date: a weekday (the last one on or before
+    the article's date, or the next one on or after it when the sentence looks ahead; "last Friday"
+    before it, "next Friday" after it), "yesterday", "today", "this morning", "tonight" and "tomorrow",
+    "last week" (Monday to Sunday of the week before), "this month", "two weeks ago". said gives the
+    tense of the clause at [lo, hi). Each written out with the words kept: "on Sunday" becomes "on
+    Sunday 29 October 2023"."""
+    piece = folded[start:end]
+    found: list[When] = []
+    named = list(WEEKDAY.finditer(piece))
+    spans = [m.span() for m in DAY_SPAN.finditer(piece)]
+    hours = len(named) > 1 and OPENING.search(piece) is not None and CLOCK.search(piece) is not None
+    for m in named:
+        lo, hi = start + m.start(), start + m.end()
+        if hours or any(a <= m.start("wd") < b for a, b in spans) or EVERY.search(piece, max(0, m.start() - 8), m.start()):
+            continue  # a weekly schedule ("open 9 a.m. to 5 p.m. Monday through Friday"): no day of its own
+        name_lo = start + m.start("wd")
+        before = display[max(start, name_lo - 20):name_lo].split()
+        after = display[hi:hi + 20]
+        if not display[name_lo].isupper() or re.match(r"\s*,?\s*(?:\d|[A-Z][a-z]+\.?\s+\d)", after) \
+                or re.match(r" [A-Z]", after) or (before and before[-1][:1].isupper() and not m.group("rel")
+                                                   and before[-1].lower() not in ("on", "by", "until", "since")):
+            continue  # "Sunday, October 29", "Sunday Times", "Super Tuesday"
+        rel = m.group("rel")
+        offset = (WEEKDAYS.index(m.group("wd")) - published.weekday()) % 7  # days until the next one
+        if rel == "next" or (rel != "last" and said(lo, hi) == "future"):
+            day = published + datetime.timedelta(days=offset or (7 if rel == "next" else 0))
+        else:
+            back = (published.weekday() - WEEKDAYS.index(m.group("wd"))) % 7
+            day = published - datetime.timedelta(days=back or (7 if rel == "last" else 0))
+        found.append(When(lo, hi, day.isoformat(), day.isoformat(), relative=True,
+                          written=f"{display[lo:hi]} {day_words(day)}"))
+    for m in NEAR_DAY.finditer(piece):
+        lo, hi = start + m.start(), start + m.end()
+        if (display[lo].isupper() and lo > start and not re.search(r"[.!?:\"“‘']\s*$", display[start:lo])) \
+                or DATE_AFTER.match(folded, hi) or (not m.group("part") and FIGURATIVE.match(folded, hi)):
+            continue  # "USA Today", "The Tonight Show": names; "today (Oct. 28)": the date says which day;
+            # "tomorrow's leaders": a figure of speech
+        if m.group("word") == "today" and not m.group("part") and said(lo, hi) is None:
+            continue  # "the lectern she commands today", "Today, 40% of adults smoke": nowadays, no day
+        day = published + datetime.timedelta(days=NEAR_SHIFT[m.group("word")])
+        part = m.group("part") or m.group("this") or ("night" if m.group("tonight") else None)
+        written = f"on the {part} of {day_words(day)}" if part else f"on {day_words(day)}"
+        found.append(When(lo, hi, day.isoformat(), day.isoformat(), relative=True, written=written))
+    for m in CALENDAR.finditer(piece):
+        lo, hi = start + m.start(), start + m.end()
+        shift = {"last": -1, "past": -1, "this": 0, "next": 1}[m.group("rel")]
+        if m.group("unit") == "month":
+            first = last = month_iso(published.year, published.month, shift)
+            written = f"in {MONTH_NAMES[int(first[5:])]} {first[:4]}"
+        else:
+            monday = published - datetime.timedelta(days=published.weekday()) + datetime.timedelta(weeks=shift)
+            sunday = monday + datetime.timedelta(days=6)
+            first, last = monday.isoformat(), sunday.isoformat()
+            written = f"in the week of {day_words(monday)} to {day_words(sunday)}"
+        found.append(When(lo, hi, first, last, relative=True, written=written))
+    for m in AGO.finditer(piece):
+        lo, hi = start + m.start(), start + m.end()
+        n = m.group("n")
+        count = int(n) if n.isdigit() else 1 if n in ("a", "an") else NUMBER_WORDS[n]
+        unit = m.group("unit").rstrip("s")
+        if unit in ("day", "week"):
+            day = published - datetime.timedelta(days=count * (7 if unit == "week" else 1))
+            first = last = day.isoformat()
+            written = f"{display[lo:hi]}, on {day_words(day)}"
+        elif unit == "month":
+            first = last = month_iso(published.year, published.month, -count)
+            written = f"{display[lo:hi]}, in {MONTH_NAMES[int(first[5:])]} {first[:4]}"
+        else:
+            first = last = str(published.year - count)
+            written = f"{display[lo:hi]}, in {first}"
+        found.append(When(lo, hi, first, last, relative=True, written=written))
+    return found
+
+
+def yearless(m: re.Match[str], precision: str, published: datetime.date, said: str | None, written: str, lo: int,
+             hi: int) -> When | None:
+    """A date the article gives without its year: the year the article's date implies ("this year",
+    "last year"), else by the clause's tense (said): in the past the last such date before the
+    article, in the future the next one after it, in the present (or with no tense) the nearest."""
+    month = MONTHS[m.group("m").rstrip(".")]
+    rel = m.group("rel")
+    year = published.year + {"this": 0, "last": -1, "next": 1}.get(rel, 0)
+    d1 = int(m.group("d1")) if precision != "month" else 1
+    d2 = int(m.group("d2")) if precision == "days" else d1
+    if not rel and said == "past" and (year, month, d1) > (published.year, published.month, published.day):
+        year -= 1
+    elif not rel and said == "future" and (year, month) < (published.year, published.month):
+        year += 1
+    elif not rel and said is None:
+        middle = d1 if precision != "month" else 15  # (a month is as near as its middle)
+        year = min((year - 1, year, year + 1), key=lambda y: (abs(day_or_first(y, month, middle) - published), y))
+    try:
+        datetime.date(year, month, d1), datetime.date(year, month, d2)
+    except ValueError:
+        return None
+    if d2 < d1:
+        return None
+    words = re.sub(r"\s+(?:this|last|next)\s+year$", "", written).rstrip(".")
+    if precision == "month":
+        first = last = f"{year:04d}-{month:02d}"
+    else:
+        first, last = f"{year:04d}-{month:02d}-{d1:02d}", f"{year:04d}-{month:02d}-{d2:02d}"
+    joined = ", " if words[-1:].isdigit() else " "  # "October 29, 2023"; "7-9 February 2012"
+    return When(lo, hi, first, last, written=f"{words}{joined}{year}", relative=True)
