@@ -79,6 +79,10 @@ BIOGRAPHIC = re.compile(r"(?:Born|Founded|Established|Incorporated)\b")
 PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|during\b)[a-z]{3,}ing\s+(?P<next>[\w’'-]+)")
 
 
+# The writer speaking of themself ("I got lost and had no idea where to park"), outside any quotation.
+WRITER_ANECDOTE = re.compile(r"(?:I|I['’](?:m|ve|d|ll)|[Mm]y)\s")
+
+
 # --- one sentence -----------------------------------------------------------------------------
 
 def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) -> list[Atom]:
@@ -139,6 +143,10 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
                 and not any(a.value is not None or a.date_start for a in found) \
                 and not (clause is not clauses[0] and refers_back(text, clause) and named_in(text, clauses[0].start, clause.start)):
             left_out = True  # "the worst of the storm has passed": nothing in it to check
+            continue
+        if WRITER_ANECDOTE.match(text, clause.prefix[0] if clause.prefix else clause.own_start or clause.start) \
+                and not any(a.value is not None or a.date_start for a in found):
+            left_out = True  # "I rolled down my window to ask about parking": the writer's own story, nothing to check
             continue
         if has_verb(text, clause.start, clause.end) or any(a.value is not None or a.date_start for a in found) \
                 or (appo and clause is clauses[0]):  # (what follows an apposition is its verb: "Prelogar, 43, argues")
