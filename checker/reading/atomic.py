@@ -21,7 +21,7 @@ from .people import apposition
 from .person_atoms import apposition_atoms, people_atoms, title_atoms
 from .series import date_series, series_atoms
 from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, Attribution, beside_quotations, find_attribution,
-                     find_quotations, inside_quotation, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
+                     find_quotations, inside_quotation, interview_answer, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
                      quotation_speaker, says_something, without_quotations)
 from ..sentences import Sentence, split_sentences
 from .when import When
@@ -99,6 +99,13 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         close = {"“": "”", "‘": "’"}.get(text[inside[0]], text[inside[0]])
         words = text[lo:sentence.end].strip().strip("’'\"”“")  # (to its full stop, inside the marks)
         return [make_atom(reading, sentence, "quote", lo, hi, f"{speaker} said: {text[inside[0]]}{words}{close}")]
+    answer = interview_answer(text, sentence.start)
+    if answer is not None:  # "OW For sure.": an answer in an interview, its speaker's words if the article names them
+        speaker, label_end = answer
+        body = max(sentence.start, label_end)
+        if not speaker or body >= hi or not says_something(text, body, hi):
+            return []
+        return [make_atom(reading, sentence, "quote", body, hi, f"{speaker} said: “{text[body:sentence.end].strip()}”")]
     apposed = apposed_speaker(text, lo, hi)
     if apposed and not apposed.leading:  # "“...,” says A, a researcher at B": who A is, a claim of its own;
         hi = apposed.name[1]  # the rest, a tagged quotation

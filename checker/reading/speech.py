@@ -1,6 +1,7 @@
 """Who said what: a sentence's attribution ("according to X", "X said"), its quotations, the tags that
 give a quotation its speaker ("“...,” Prelogar said"), the speaker a sentence names, and who a speaker
 is when the sentence says so after the quotation. Pure functions, on the clauses.py words and verbs."""
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -369,3 +370,40 @@ def times_of_saying(folded: str, whens: list[When]) -> list[When]:
     return [replace(w, since=True, point=False, yardstick=True)
             if not w.since and (SAYING_BEFORE.search(folded, max(0, w.start - 40), w.start)
                                 or TAG_SAYING_BEFORE.search(folded, max(0, w.start - 80), w.start)) else w for w in whens]
+
+
+# An interview written as questions and answers, each answer opened by its speaker's initials or a
+# letter ("AD She was all in.", "OW For sure.", "A: We will."): a label that opens two paragraphs or more.
+LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z]{1,3})(?::\s*|\s+[-–—]\s+|\s+)(?=[A-Z(“\"‘'])")
+FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z][\w’'-]+))+\b")
+
+
+@functools.lru_cache(maxsize=8)
+def interview_labels(text: str) -> dict[str, str | None]:
+    """The labels that open the answers of an interview in text, each with the person the article names
+    with those initials ("AD": "Ava DuVernay"), or None (a bare "A", or no such name)."""
+    counts: dict[str, int] = {}
+    for m in LABEL.finditer(text):
+        counts[m.group("label")] = counts.get(m.group("label"), 0) + 1
+    labels = {label for label, n in counts.items() if n >= 2}
+    if not labels:
+        return {}
+    named: dict[str, str] = {}
+    for m in FULL_NAME.finditer(text):
+        words = m.group().split()
+        for n in range(2, len(words) + 1):  # "Kofi Annan Jr.": "KA" as well as "KAJ"
+            named.setdefault("".join(w[0] for w in words[:n]), " ".join(words[:n]))
+    return {label: named.get(label) if len(label) > 1 else None for label in labels}
+
+
+def interview_answer(text: str, lo: int) -> tuple[str | None, int] | None:
+    """For the sentence at lo, in a paragraph that opens with an interview's label: (who answers, or
+    None where the article does not name them; where the label ends). None outside such answers."""
+    labels = interview_labels(text)
+    if not labels:
+        return None
+    p_lo = text.rfind("\n", 0, lo) + 1
+    m = LABEL.match(text, p_lo)
+    if m is None or m.group("label") not in labels:
+        return None
+    return labels[m.group("label")], m.end()
