@@ -42,6 +42,7 @@ DATING_WORDS = frozenset("""in on at by since until till from during after befor
 through between about around circa early late mid fiscal fy year years spring summer autumn fall winter
 end start beginning""".split())
 DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?$")
+LONG_YEAR_SPAN = re.compile(r"(?<![\d.,/-])((?:1[5-9]|20)\d\d)\s?[-–]\s?((?:1[5-9]|20)\d\d)(?![\d.,/-]?\d)")
 YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*(?P<b>(?:1[89]|20)\d\d)\b")
 # A time that names the event a phrase points to ("after the country's 2008 financial crisis", "before
 # the November 2016 election"): a bound of what the sentence says, not when it happened.
@@ -97,6 +98,10 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             said_year = named.year is not None
             words = display[named.start:named.end] if said_year else f"{display[named.start:named.words_end]} {days[0].year}"
             found.append(When(named.start, named.end, first, last, written=words, relative=not said_year))
+    for m in LONG_YEAR_SPAN.finditer(piece):  # "covered 1988-2006": a span (year_mentions reads at most ten years)
+        first_year, last_year = int(m.group(1)), int(m.group(2))
+        if last_year > first_year + 10 and free(start + m.start(), start + m.end()):
+            found.append(When(start + m.start(), start + m.end(), str(first_year), str(last_year), point=False))
     for position, years in year_mentions(piece):
         at = start + position
         after = folded[at + 4:at + 6]
