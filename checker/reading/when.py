@@ -42,6 +42,9 @@ DATING_WORDS = frozenset("""in on at by since until till from during after befor
 through between about around circa early late mid fiscal fy year years spring summer autumn fall winter
 end start beginning""".split())
 DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?$")
+# "fallen since June", "less than in late June": a time measured back from, so the last one before the article
+LOOKS_BACK = re.compile(r"\b(?:since|than(?:\s+(?:in|on))?|compared\s+(?:with|to)(?:\s+(?:in|on))?)\s+"
+                        r"(?:(?:early|late|mid)[\s-]+)?$")
 LONG_YEAR_SPAN = re.compile(r"(?<![\d.,/-])((?:1[5-9]|20)\d\d)\s?[-–]\s?((?:1[5-9]|20)\d\d)(?![\d.,/-]?\d)")
 YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*(?P<b>(?:1[89]|20)\d\d)\b")
 # A time that names the event a phrase points to ("after the country's 2008 financial crisis", "before
@@ -127,7 +130,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                     continue
                 if precision == "month" and not month_stands(m, folded, display, start):
                     continue  # "may", "march": words; "Mark May", "talked with May": a person
-                when = yearless(m, precision, published, said(lo, hi), display[lo:hi], lo, hi)
+                way = "past" if LOOKS_BACK.search(folded, max(0, lo - 24), lo) else said(lo, hi)
+                when = yearless(m, precision, published, way, display[lo:hi], lo, hi)
                 if when:
                     found.append(when)
         for when in relative_days(folded, display, start, end, published, said):
@@ -251,6 +255,10 @@ def kept(when: When, folded: str) -> When:
 COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+same\s+(?:period|quarter|month|week|time)\s+)?$")
 
 
+THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+same\s+"
+                  r"(?:period|quarter|month|week|time)\s+(?:of|in|last)\s+)?(?:(?:early|late|mid)[\s-]+)?$")
+
+
 def compared(when: When, folded: str) -> When:
     """A time back from the article's date ("a year ago", "last month") after "from", "than" or "compared
     with" is the base of a comparison, not when the fact happened: a yardstick, which dates nothing,
@@ -258,6 +266,8 @@ def compared(when: When, folded: str) -> When:
     if when.relative and re.fullmatch(r".*\bago|last\s+(?:year|month|week)", folded[when.start:when.end]) \
             and COMPARED.search(folded, max(0, when.start - 40), when.start):
         return replace(when, relative=False, since=True, yardstick=True, point=False)
+    if not when.since and THAN.search(folded, max(0, when.start - 40), when.start):
+        return replace(when, since=True, yardstick=True, point=False)  # "$1.15 less than in late June": the base
     return when
 
 
