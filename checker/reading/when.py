@@ -80,13 +80,16 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         while j + 1 < len(decades) and DECADE_JOIN.search(piece[decades[j].end():decades[j + 1].start("d")]) \
                 and len(piece[decades[j].end():decades[j + 1].start("d")]) < 12:
             j += 1
-        first, last = int(decades[i].group("d")) * 10, int(decades[j].group("d")) * 10 + 9
+        first, last = int(decades[i].group("d")) * 10, int(decades[j].group("d")) * 10 + century(decades[j].group("d"))
         part = DECADE_PART.search(piece, max(0, decades[i].start() - 12), decades[i].start("d")) if i == j else None
         if part:  # "the early 1980s": its first half or so; "the mid-1990s" its middle; "the late 2000s" its end
-            first, last = first + DECADE_PARTS[part.group(1)][0], first + DECADE_PARTS[part.group(1)][1]
+            span = century(decades[i].group("d")) + 1  # "the late 1800s": late in the century
+            low, high = DECADE_PARTS[part.group(1)]
+            first, last = first + low * span // 10, first + (high + 1) * span // 10 - 1
         lo, hi = start + decades[i].start("d"), start + decades[j].end()
         found.append(When(lo, hi, str(first), str(last), point=False, decade=True, written="the " + display[lo:hi]))
         i = j + 1
+
     def said(lo: int, hi: int) -> str | None:  # the tense of the clause display[lo:hi] stands in
         return ("future" if future else "past") if future is not None else tense(piece, lo - start, hi - start)
 
@@ -257,6 +260,12 @@ COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?
 
 THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+same\s+"
                   r"(?:period|quarter|month|week|time)\s+(?:of|in|last)\s+)?(?:(?:early|late|mid)[\s-]+)?$")
+
+
+def century(decade: str) -> int:
+    """The years after the first that "the 1600s" ... "the 1900s" cover: a century (99); any other
+    "-0s" a decade (9), and "the 2000s" too, as news writes it."""
+    return 99 if decade.endswith("0") and decade[:2] in ("15", "16", "17", "18", "19") else 9
 
 
 def compared(when: When, folded: str) -> When:
