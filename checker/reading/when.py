@@ -29,9 +29,10 @@ YEARLESS = [  # each read only where dates.py found no date: the article leaves 
     ("month", re.compile(rf"\b(?:(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+)?(?P<m>{_FULL_MONTH})\b{_RELATIVE}")),
 ]
 FOLLOWED_BY_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:1[89]|20)\d\d\b")
-RELATIVE_YEAR = re.compile(r"\b(?P<rel>this|last|next)\s+year\b")
+RELATIVE_YEAR = re.compile(r"(?<!\bthe\s)\b(?P<rel>this|last|next)\s+year\b")  # ("the next year": twelve months)
 RELATIVE_DECADE = re.compile(r"\b(?P<rel>this|next)\s+decade\b")
-PERIOD = re.compile(r"\b(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?:last|past|previous)\s+(?:(?P<n>\d+|[a-z]+)\s+)?(?P<unit>years?|decades?|months?)\b")
+PERIOD = re.compile(r"\b(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?P<way>last|past|previous|next|coming)\s+"
+                    r"(?:(?P<n>\d+|[a-z]+)\s+)?(?P<unit>years?|decades?|months?)\b(?P<half>\s+and\s+a\s+half\b)?")
 DECADE = re.compile(r"\b(?:the\s+)?(?P<d>(?:1[5-9]|20)\d)0s\b")
 DECADE_PART = re.compile(r"\b(early|mid|late)[\s-]+(?:the\s+)?$")
 DECADE_PARTS = {"early": (0, 4), "mid": (3, 7), "late": (6, 9)}  # years into the decade, generously
@@ -158,8 +159,14 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             if count is None or not free(lo, hi):
                 continue
             months = count * {"y": 12, "d": 120, "m": 1}[m.group("unit")[0]]
+            months += months // 2 if m.group("half") else 0  # "the past year and a half": 18 months
+            now = f"{published.year:04d}-{published.month:02d}"
+            if m.group("way") in ("next", "coming"):  # "in the next year": the twelve months to come
+                last = month_iso(published.year, published.month, months)
+                found.append(When(lo, hi, now, last, point=False))
+                continue
             first = month_iso(published.year, published.month, -months)
-            found.append(When(lo, hi, first, f"{published.year:04d}-{published.month:02d}", point=False, relative=True,
+            found.append(When(lo, hi, first, now, point=False, relative=True,
                               written=f"{display[lo:hi]} to {MONTH_NAMES[published.month]} {published.year}"))
     found = sorted((since(period_to(anchored(compared(kept(w, folded), folded), folded, display), folded), folded, published)
                     for w in found),
