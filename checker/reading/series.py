@@ -42,6 +42,12 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
     head_hi = figures[0].start
     words = [w.lower() for _, w in words_at(text, verb[0], head_hi)] if verb else []
     aux, main = (words[0], (words[1] if len(words) > 1 and words[0] in AUXILIARIES else words[0])) if words else ("", "")
+    # "expanded the U.S. presence from 100 troops": the figure is the object's, so never "the surge was 100 troops"
+    verb_words = words_at(text, verb[0], head_hi) if verb else []
+    main_at, main_word = verb_words[1 if len(words) > 1 and words[0] in AUXILIARIES else 0] if verb_words else (lo, "")
+    main_end = main_at + len(main_word)
+    between = text[main_end:head_hi]
+    takes_object = verb is not None and not BARE_LEAD.match(between) and re.search(r"\b(?:to|from|at|by)\s", between) is not None
     atoms = []
     previous_hi = previous_lead = lo
     level = False
@@ -56,6 +62,8 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         approx = APPROXIMATELY.search(reading.folded, max(previous_hi, item_lo - 24), item_lo)
         if approx:  # "more than 200 hostages", "around 35,000": how exact the figure is belongs to it
             item_lo = approx.start()
+            if i == 0:
+                head_hi = min(head_hi, item_lo)  # (the head stops where the item starts: never "more than more than")
         item = written(text, item_lo, item_hi, whens)
         joint = text[previous_hi:item_lo]
         parallel = i == 0 or (PARALLEL.fullmatch(joint) is not None and not (
@@ -72,7 +80,7 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             level = main in LEVELS or re.search(r"\b(?:to|from|at)\b(?:\s+[a-z]+){0,2}\s*$", lead) is not None
         elif re.fullmatch(r"[\s,]*to\s+", lead):
             level = True  # "rose by 8 percent to NZ$40 million": the change, then the level it reached
-        be_form = (main in CHANGE and level) or aux in ("was", "were", "is", "are")
+        be_form = not takes_object and ((main in CHANGE and level) or aux in ("was", "were", "is", "are"))
         if when is not None and (EARLIER.search(text, item_lo, item_hi) or (another_verb and when.end <= item_lo)):
             when = None  # "from £2.9bn a year earlier"; "5.1% in January, has since fallen to 4.2%": another time
         if following is not None and when is not None and when.start >= following.start \
@@ -115,6 +123,10 @@ def same_unit(a: Figure, b: Figure) -> bool:
     return a.money == b.money and (a.money or a.unit == b.unit)
 
 
+# How a verb goes on to its own figure ("rose by more than", "fell sharply to", "increased from a minute"); words
+# before a "to" or "from" that do not open so are an object the figure belongs to ("expanded the presence from 100").
+BARE_LEAD = re.compile(r"\s*(?:[a-z]+ly\s+)*(?:by|to|from|at|of|about|around|nearly|almost|roughly|some|more|less|over|under"
+                       r"|up|down|just|only)\b")
 ITEM_PREPOSITION = re.compile(r"(with|to|from|for|against|at|by|in|on|into|between|among|through)\s", re.I)
 
 
