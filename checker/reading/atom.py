@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from .clauses import trim
 from .figures import MoneyMention, read_numbers, resolve_money
 from .page_index import PageIndex, fold_page
-from .speech import times_of_saying
+from .speech import QUOTATION, times_of_saying
 from ..sentences import Sentence
 from .when import When, parse_published, read_times
 
@@ -70,8 +70,12 @@ def sentence_times(reading: Reading, sentence: Sentence, quotations: list[tuple[
     """The times a sentence names, read against the article's date; a quotation's words stay as they
     were said: its "this year" is not written out in restatements."""
     whens = read_times(reading.folded, reading.text, sentence.start, sentence.end, reading.published, reading.locale)
-    return times_of_saying(reading.folded, [replace(w, relative=False) if any(q[0] <= w.start < q[1] for q in quotations)
-                                            else w for w in whens])  # (and the time it was said dates nothing)
+    # any quotation, however short ("“We vote on Friday,” she said on Monday"): its words as said, never rewritten,
+    # and a day it counts from when it was said ("Friday", "tonight") is no day of the article's calendar
+    quoted = [q[:2] for q in quotations] + [m.span() for m in QUOTATION.finditer(reading.text, sentence.start, sentence.end)]
+    return times_of_saying(reading.folded, [
+        (replace(w, relative=False, since=True, point=False, yardstick=True) if w.relative else replace(w, relative=False))
+        if any(a <= w.start < b for a, b in quoted) else w for w in whens])  # (and the time it was said dates nothing)
 
 
 def make_atom(reading: Reading, sentence: Sentence, kind: str, lo: int, hi: int, claim: str,

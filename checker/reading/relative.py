@@ -136,10 +136,10 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         name_lo = start + m.start("wd")
         before = display[max(start, name_lo - 20):name_lo].split()
         after = display[hi:hi + 20]
-        if not display[name_lo].isupper() or re.match(r"\s*,?\s*(?:\d|[A-Z][a-z]+\.?\s+\d)", after) \
+        if not display[name_lo].isupper() or re.match(r"\s*[,(]?\s*(?:\d|[A-Z][a-z]+\.?\s+\d)", after) \
                 or re.match(r" [A-Z]", after) or (before and before[-1][:1].isupper() and not m.group("rel")
                                                    and before[-1].lower() not in ("on", "by", "until", "since")):
-            continue  # "Sunday, October 29", "Sunday Times", "Super Tuesday"
+            continue  # "Sunday, October 29", "Friday (Dec. 12)": the date says which; "Sunday Times", "Super Tuesday"
         rel = m.group("rel")
         offset = (WEEKDAYS.index(m.group("wd")) - published.weekday()) % 7  # days until the next one
         if rel == "next" or (rel != "last" and said(lo, hi) == "future"):
