@@ -36,8 +36,11 @@ CLOCK = re.compile(r"\bat\s+(?:the\s+)?$")
 # 75", "10 kills to just one" (but
 # "from 5 to 7" is a change, whose figures each stand).
 PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
-RANGE_AFTER = re.compile(rf"{PERCENT}?(?:\s+[a-z]+)?\s+(?:to|or)\s+(?:(?:just|only|merely|a\s+mere)\s+)?(?:[$€£¥₹]?\d|an?\s|one\b|two\b|three\b|four\b|five\b|six\b|ten\b)")
-RANGE_BEFORE = re.compile(r"\bbetween\s+(?:[$€£¥₹]?[\d,.]+\s+and\s+)?$|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)[\d,.]+\s+(?:to|or)\s+$")
+RANGE_AFTER = re.compile(rf"{PERCENT}?(?:\s+[a-z]+)?\s+(?:to|or)\s+(?:(?:just|only|merely|a\s+mere)\s+)?(?:[$€£¥₹]?\d|an?\s|one\b|two\b|three\b|four\b|five\b|six\b|ten\b)"
+                         rf"|{PERCENT}?\s?[-–]\s?[$€£¥₹]?\d")  # "1%-3%", "5-10 percent", "$5-$10"
+RANGE_BEFORE = re.compile(r"\bbetween\s+(?:[$€£¥₹]?[\d,.]+\s+and\s+)?$|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)[\d,.]+"
+                          r"(?:\s+(?:thousand|million|billion|trillion|bn|m))?\s+(?:to|or)\s+$"  # "5 million to 10 million"
+                          r"|(?<![\d,.])[$€£¥₹]?[\d,.]+(?:%|\s?per\s?cent|\s?percent)?\s?[-–]\s?[$€£¥₹]?$")
 PERCENT_RANGE_BEFORE = re.compile(rf"(?<![\d,.])[\d,.]+{PERCENT}\s+(?:to|or)\s+$")  # "2.5% to 7.5%", never "8% to $40m"
 CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?:[\d,.]+{PERCENT}?(?:\s+[a-z]+)?\s+to\s+)?$")
 

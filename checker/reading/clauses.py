@@ -271,7 +271,7 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             left = words_at(text, at, m.start())
             if len(left) >= 2 and is_verb(left[-1][1], left[-2][1]):
                 continue  # "have been developed and tested in the West Bank": both verbs share what follows
-        if seam == "but" and re.search(r"\bnot\s+only\b", text[at:m.start()]):
+        if seam == "but" and re.search(r"\bnot\s+(?:only|just|merely|simply)\b", text[at:m.start()]):
             continue
         role = SEAMS[seam]
         if seam == "but" and starts_with_verb(text, m.end(), hi):
