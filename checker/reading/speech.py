@@ -297,8 +297,9 @@ def quotation_speaker(text: str, lo: int, hi: int) -> str | None:
     return named(tagged) if tagged else None
 
 
-def quotation_tag(text: str, lo: int, hi: int) -> str | None:
-    """The speaker, named or not ("he"), that quotation_speaker reads for text[lo:hi]."""
+def quotation_tag(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
+    """The speaker, named or not ("he"), that quotation_speaker reads for text[lo:hi]; a paragraph that
+    goes on a quotation the paragraph before left open (its closing mark comes later) is that speaker's."""
     quotation = open_quotation(text, lo, hi)
     if quotation is None:
         return None
@@ -306,8 +307,9 @@ def quotation_tag(text: str, lo: int, hi: int) -> str | None:
     p_lo, p_hi = text.rfind("\n", 0, lo) + 1, text.find("\n", hi)
     p_hi = len(text) if p_hi < 0 else p_hi
     after = re.match(r"[^.!?“]*", text[closing + 1:p_hi]).group()  # type: ignore[union-attr]  # (matches "")
-    before_lo = max(text.rfind("”", p_lo, opening), text.rfind('"', p_lo, opening)) + 1  # the tag of the quotation before
-    for words in (after, text[before_lo:opening] if before_lo else ""):
+    # the tag of the quotation before, or the words that lead into this one ("Hunt said: “...")
+    before_lo = max(text.rfind("”", p_lo, opening), text.rfind('"', p_lo, opening), p_lo - 1) + 1
+    for words in (after, text[before_lo:opening]):
         words = " ".join(words.split()).strip(" ,")
         words = re.sub(r"[.!?]$", "", words)
         apposed = APPOSED.search(" " + words)
@@ -319,6 +321,13 @@ def quotation_tag(text: str, lo: int, hi: int) -> str | None:
         m = NAME_SAID.match(words)  # "Isaac told Fox News recently during an interview that ...": its speaker at least
         if m:
             return m.group("src")
+    previous_end = p_lo - 1
+    while previous_end > 0 and text[previous_end - 1] in "\n \t":
+        previous_end -= 1
+    if depth < 6 and opening == p_lo + len(text[p_lo:opening]) - len(text[p_lo:opening].lstrip()) and previous_end > 0:
+        previous = open_quotation(text, previous_end - 1, previous_end)
+        if previous is not None and previous[1] >= previous_end:  # left open at its paragraph's end: this goes on with it
+            return quotation_tag(text, previous_end - 1, previous_end, depth + 1)
     return None
 
 
