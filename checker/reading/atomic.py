@@ -79,6 +79,9 @@ BIOGRAPHIC = re.compile(r"(?:Born|Founded|Established|Incorporated)\b")
 PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|during\b)[a-z]{3,}ing\s+(?P<next>[\w’'-]+)")
 
 
+# A tag after a quotation with its verb first and who spoke after it ("said D. Joshua Taylor, FGS president").
+INVERTED_TAG = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls|noted|notes)\s+[^,;]+"
+                          r"(?:,\s+[^,;]+)?")
 # The writer speaking of themself ("I got lost and had no idea where to park"), outside any quotation.
 WRITER_ANECDOTE = re.compile(r"(?:I|I['’](?:m|ve|d|ll)|[Mm]y)\s")
 
@@ -135,8 +138,9 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         clause.when = points[0] if points else own[0] if own else clause.inherit or (spans[0] if spans else None)
     atoms, left_out = [], False
     for clause in clauses:
-        if is_speech_tag(text, clause.start, clause.end):  # "he said in an e-mail" claims nothing
-            continue
+        if is_speech_tag(text, clause.start, clause.end) or (quotations and INVERTED_TAG.fullmatch(text, clause.start, clause.end)
+                                                             and not has_verb(text, clause.start + 5, clause.end)):
+            continue  # "he said in an e-mail", "said D. Joshua Taylor, FGS president" claim nothing of their own
         if ASKED_ABOUT.search(text, clause.own_start or clause.start, clause.end):  # nor does what was asked
             left_out = True
             continue
