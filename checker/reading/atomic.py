@@ -82,6 +82,7 @@ PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|
 # A tag after a quotation with its verb first and who spoke after it ("said D. Joshua Taylor, FGS president").
 INVERTED_TAG = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls|noted|notes)\s+[^,;]+"
                           r"(?:,\s+[^,;]+)?")
+RELATIVE_INSIDE = re.compile(r",\s+(?:who|which|whose|where)\b")
 # The writer speaking of themself ("I got lost and had no idea where to park"), outside any quotation.
 WRITER_ANECDOTE = re.compile(r"(?:I|I['’](?:m|ve|d|ll)|[Mm]y)\s")
 
@@ -124,8 +125,10 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     appo = apposition(text, c_lo, c_hi) if not attribution and not apposed and c_lo == lo else None
     clauses = join_context(split_clauses(text, appo.rest if appo else c_lo, c_hi) if c_lo < c_hi else [],
                            lambda a, b: bool(figures_in(reading, a, b, whens, lower)) or any(a <= w.start < b for w in whens))
-    if appo and clauses:
-        clauses[0].prefix = appo.name
+    if appo and clauses:  # "Nathaly Leon, 20, had met X and had accepted ...": both the named person's
+        for clause in clauses:
+            if clause is clauses[0] or (clause.role == "coord" and (clause.prefix is None or not text[slice(*clause.prefix)].strip())):
+                clause.prefix = appo.name
     for i, clause in enumerate(clauses):
         own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]
         if clause.role == "when" and i:
@@ -228,8 +231,9 @@ def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whe
     text, out = reading.text, list[Atom]()
     for atom in sorted(atoms, key=lambda a: a.start):
         previous = out[-1] if out else None
+        back = BACK_OBJECT.match(text, atom.start, atom.end) is not None  # "lured a woman to her home and killed her"
         if previous is not None and all(a.kind == "other" and a.value is None and not a.date_start
-                                        and not FACTISH.search(text, a.start, a.end) for a in (previous, atom)) \
+                                        and (back or not FACTISH.search(text, a.start, a.end)) for a in (previous, atom)) \
                 and re.fullmatch(r"[\s,]*(?:and|but)\s+", text[previous.end:atom.start]) \
                 and first_verb(text, atom.start, atom.end) == first_word(text, atom.start, atom.end):
             out[-1] = make_atom(reading, sentence, "other", previous.start, atom.end,
@@ -237,6 +241,10 @@ def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whe
             continue
         out.append(atom)
     return out
+
+
+# A verb whose object is a pronoun for something in the clause before ("... and killed her", "and sold it").
+BACK_OBJECT = re.compile(r"(?:[a-z]+ly\s+)?[a-z]+\s+(?:him|her|them|it)\b")
 
 
 def first_word(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -268,7 +276,10 @@ def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, c
     kept = [a for a, ok in zip(atoms, alone) if ok and (a.kind != "other" or a.value is not None or a.date_start)]
     if not clauses:  # "He added: “...”", "As stated by X: ‘...’": the quotation is the claim, with its speaker
         return kept
-    statement = attribution_atom(reading, sentence, attribution, clauses, whens, core)
+    # the statement runs on over what of the content no claim of its own keeps ("According to authorities, she had
+    # an abortion in June and had not told her boyfriend"), so that nothing said is lost
+    dropped = [a.end for a in atoms if a not in kept and a.start >= clauses[0].end]
+    statement = attribution_atom(reading, sentence, attribution, clauses, whens, core, max(dropped, default=0))
     carried = next((a for a, ok in zip(atoms, alone) if not ok and (a.value is not None or a.date_start)), None)
     if carried is not None:
         statement = replace(statement, value=carried.value, unit=carried.unit, date_start=carried.date_start,
@@ -277,17 +288,20 @@ def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, c
 
 
 def attribution_atom(reading: Reading, sentence: Sentence, attribution: Attribution, clauses: list[Clause],
-                     whens: list[When], core: tuple[int, int]) -> Atom:
+                     whens: list[When], core: tuple[int, int], through: int = 0) -> Atom:
+    """The statement of a sentence that says who says it, to the end of its first clause or through
+    `through` where what follows is no claim of its own."""
     text = reading.text
     first = clauses[0] if clauses else None
+    end = max(first.end, through) if first is not None else 0
     if attribution.whole_clause:
         if first is None:  # "The minister said: ‘...’": the quotation is its own claim
             return make_atom(reading, sentence, "attribution", attribution.start, attribution.content[0],
                              restate(text, *core, whens))
-        return make_atom(reading, sentence, "attribution", attribution.start, first.end,
-                         restate(text, attribution.start, first.end, whens))
+        return make_atom(reading, sentence, "attribution", attribution.start, end,
+                         restate(text, attribution.start, end, whens))
     if first is not None and attribution.start < first.start:  # "According to X, ...": up to the first clause's end
-        return make_atom(reading, sentence, "attribution", core[0], first.end, restate(text, core[0], first.end, whens))
+        return make_atom(reading, sentence, "attribution", core[0], end, restate(text, core[0], end, whens))
     return make_atom(reading, sentence, "attribution", *core, restate(text, *core, whens))
 
 
@@ -298,7 +312,10 @@ def clause_claim(reading: Reading, clause: Clause, whens: list[When], core: tupl
     suffix = None
     own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]
     inherit = clause.inherit
-    if not own and inherit is not None and not (clause.prefix and clause.prefix[0] <= inherit.start < clause.prefix[1]):
+    if not own and inherit is not None and not (clause.prefix and clause.prefix[0] <= inherit.start < clause.prefix[1]) \
+            and not RELATIVE_INSIDE.search(text, clause.start, clause.end):
+        # (never after a relative clause: "had not told her boyfriend, who was looking forward to the birth in
+        # June" would put June on the birth)
         suffix = inherit.describe()
     return restate(text, clause.start, clause.end, whens, prefix=clause.prefix, suffix=suffix)
 
