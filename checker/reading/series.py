@@ -61,11 +61,13 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         item_lo, item_hi = trim(text, figure.start, tail_end)
         object_of = following is not None and not same_unit(figure, following) and \
             re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per)\s*$", text[item_lo:following.start]) is not None
-        if object_of:  # "spend $153 million on 2,164 projects": what follows is this figure's, no item of a list
+        aside = re.search(r"\([^()]*$", text[lo:figure.start]) is not None  # "among graduates (62 percent)"
+        if object_of or aside:  # "spend $153 million on 2,164 projects": what follows is this figure's, no item of a list
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
-            return [make_atom(reading, sentence, figure_kind(f, text[lo:hi], lower, clause.when), lo if n == 0 else f.start,
-                              hi if n == 0 else ITEM_TAIL.match(text, f.end, hi).end(),  # type: ignore[union-attr]  # (matches "")
-                              claim, f.value, f.unit, clause.when) for n, f in enumerate(figures)]
+            spans = [(lo, hi)] + [trim(text, f.start, ITEM_TAIL.match(text, f.end, hi).end(), " \t\r\n,;:()")  # type: ignore[union-attr]
+                                  for f in figures[1:]]  # (ITEM_TAIL matches "")
+            return [make_atom(reading, sentence, figure_kind(f, text[lo:hi], lower, clause.when), *span, claim, f.value,
+                              f.unit, clause.when) for f, span in zip(figures, spans)]
         approx = APPROXIMATELY.search(reading.folded, max(previous_hi, item_lo - 24), item_lo)
         if approx:  # "more than 200 hostages", "around 35,000": how exact the figure is belongs to it
             item_lo = approx.start()
