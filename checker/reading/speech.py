@@ -405,13 +405,22 @@ def interview_labels(text: str) -> dict[str, str | None]:
     return {label: named.get(label) if len(label) > 1 else None for label in labels}
 
 
+# A paragraph opened by a person's name, what they speak of in brackets and a colon, as roundups of
+# contributors write them ("Ana Ruiz (Safaricom): I like this stock because ..."): their words.
+NAMED_LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+\([^()\n]{1,80}\):\s+")
+
+
 def interview_answer(text: str, lo: int) -> tuple[str | None, int] | None:
-    """For the sentence at lo, in a paragraph that opens with an interview's label: (who answers, or
-    None where the article does not name them; where the label ends). None outside such answers."""
+    """For the sentence at lo, in a paragraph that opens with an interview's label or a contributor's
+    name: (who speaks, or None where the article does not name them; where the label ends). None
+    outside such answers."""
+    p_lo = text.rfind("\n", 0, lo) + 1
+    named = NAMED_LABEL.match(text, p_lo)
+    if named:
+        return named.group("name"), named.end()
     labels = interview_labels(text)
     if not labels:
         return None
-    p_lo = text.rfind("\n", 0, lo) + 1
     m = LABEL.match(text, p_lo)
     if m is None or m.group("label") not in labels:
         return None
