@@ -115,6 +115,11 @@ def test_a_dateline_is_in_no_claim(sentence, core):
     ("Intro.\n\nDefeating the champions 3-0 in front of a full home crowd in Seoul, the same team that lost the final a year "
      "ago finally made amends\n\nMore.", "Defeating the champions 3-0 in front of a full home crowd in Seoul, the same team "
      "that lost the final a year ago finally made amends", False),  # a lede that lost its full stop: too long for a heading
+    # a roundup's headline with the outlet it comes from
+    ("Intro.\n\nTraders Brace For A Weaker Rand In 2015 (Business Day)\n\nMore.",
+     "Traders Brace For A Weaker Rand In 2015 (Business Day)", True),
+    ("Intro.\n\nPrices rose sharply in May (see the chart below)\n\nMore.", "Prices rose sharply in May (see the chart below)", False),
+    ("Intro.\n\nThe rand fell 3% in May (a record).\n\nMore.", "The rand fell 3% in May (a record).", False),
 ])
 def test_a_heading_alone(text, span, alone):
     start = text.index(span)

@@ -107,4 +107,18 @@ def heading_alone(text: str, start: int, end: int) -> bool:
     before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
     alone = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
     # (a paragraph of more words than a heading has is the story's, however it ends: a standfirst, a lede)
-    return alone and not HEADING_END.search(text[start:end]) and len(text[start:end].split()) <= HEADING_WORDS
+    words = text[start:end]
+    return alone and len(words.split()) <= HEADING_WORDS and (not HEADING_END.search(words) or credited_headline(words))
+
+
+# A headline with where it comes from, as roundups give each item ("Analysts Aren't Feeling Great About
+# Commodities In 2015 (Think Advisor)"): words in title case before a credit in brackets.
+CREDITED = re.compile(r"(?P<title>[^.!?()]+?)\s*\([^()]{2,60}\)\s*$")
+
+
+def credited_headline(words: str) -> bool:
+    m = CREDITED.fullmatch(words.strip())
+    if not m:
+        return False
+    tokens = [t for t in re.findall(r"[^\W\d_][\w'’-]*", m.group("title")) if len(t) > 3]
+    return len(tokens) >= 2 and sum(t[0].isupper() for t in tokens) >= 0.8 * len(tokens)
