@@ -104,8 +104,12 @@ HEADING_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 def heading_alone(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a paragraph of its own that does not end as a sentence does: a
     heading, a teaser or a caption ("The campaign comes to the courtroom"), never a claim."""
-    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
-    alone = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    lo, hi = start, end
+    while lo > 0 and text[lo - 1] in " \t":  # (walked, never sliced: a slice of the text before it would copy the article)
+        lo -= 1
+    while hi < len(text) and text[hi] in " \t":
+        hi += 1
+    alone = (lo == 0 or text[lo - 1] == "\n") and (hi == len(text) or text[hi] == "\n")
     # (a paragraph of more words than a heading has is the story's, however it ends: a standfirst, a lede)
     words = text[start:end]
     return alone and len(words.split()) <= HEADING_WORDS and (not HEADING_END.search(words) or credited_headline(words))
