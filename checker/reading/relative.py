@@ -95,6 +95,9 @@ def marks_of(words: str, present: bool) -> list[tuple[int, int, str]]:
         if m.group().endswith("ed") and re.search(r"\b(?:a|an|the|its|their|his|her|our|this|these|those|in|of|on|for|with|at)\s+$",
                                                  words[max(0, m.start() - 8):m.start()]):
             continue  # "in limited release", "the proposed law": a word before a noun, no verb
+        if m.group().endswith("ed") and re.search(r"\b(?:is|are|am|be|more|most|less|least|very|so|too|quite|rather|highly|"
+                                                 r"fully|well|increasingly)\s+$", words[max(0, m.start() - 14):m.start()]):
+            continue  # "are more sophisticated today", "is fully booked": a state in the present, no past
         marks.append((m.start(), 1, "past"))
     return sorted(marks)
 
