@@ -83,6 +83,9 @@ PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|
 INVERTED_TAG = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls|noted|notes)\s+[^,;]+"
                           r"(?:,\s+[^,;]+)?")
 RELATIVE_INSIDE = re.compile(r",\s+(?:who|which|whose|where)\b")
+# The writer guessing ("perhaps", "doubtless", "might as well have been"): an opinion, never a fact to check.
+HEDGE = re.compile(r"(?i)\b(?:perhaps|maybe|probably|doubtless|undoubtedly|arguably|seemingly|presumably|surely|"
+                   r"might\s+as\s+well|may\s+(?:well\s+)?be|might\s+(?:well\s+)?be)\b")
 # The writer speaking of themself ("I got lost and had no idea where to park"), outside any quotation.
 WRITER_ANECDOTE = re.compile(r"(?:I|I['’](?:m|ve|d|ll)|[Mm]y)\s")
 
@@ -161,6 +164,10 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if WRITER_ANECDOTE.match(text, clause.prefix[0] if clause.prefix else clause.own_start or clause.start) \
                 and not any(a.value is not None or a.date_start for a in found):
             left_out = True  # "I rolled down my window to ask about parking": the writer's own story, nothing to check
+            continue
+        if HEDGE.search(text, clause.start, clause.end) and not any(a.value is not None or a.date_start for a in found) \
+                and not quotations and not attribution:
+            left_out = True  # "Perhaps they felt he was suffering enough": the writer's guess, nothing to check
             continue
         if has_verb(text, clause.start, clause.end) or any(a.value is not None or a.date_start for a in found) \
                 or (appo and clause is clauses[0]):  # (what follows an apposition is its verb: "Prelogar, 43, argues")
