@@ -83,6 +83,12 @@ PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|
 INVERTED_TAG = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls|noted|notes)\s+[^,;]+"
                           r"(?:,\s+[^,;]+)?")
 RELATIVE_INSIDE = re.compile(r",\s+(?:who|which|whose|where)\b")
+# The writer telling the reader what to do ("Use analytics to ...", "Don't buy on margin"); "Note that exports
+# rose" states a fact, so "that" after the verb keeps the sentence.
+IMPERATIVE = re.compile(r"(?:Please\s+)?(?:Use|Do|Don['’]t|Make|Try|Consider|Focus|Take|Keep|Start|Avoid|Check|Be|Get|"
+                        r"Let['’]s|Look|Find|Ask|Read|Follow|Click|Call|See|Imagine|Put|Give|Stop|Watch|Visit|Join|Sign|"
+                        r"Contact|Learn|Add|Choose|Pick|Remember|Think|Note)\b(?!['’])(?!\s+(?:that|is|was|are|were|has|had)\b)"
+                        r"(?!\s+[A-Z])")  # ("Take Action, a charity, raised ...": a name)
 # The writer guessing ("perhaps", "doubtless", "might as well have been"): an opinion, never a fact to check.
 HEDGE = re.compile(r"(?i)\b(?:perhaps|maybe|probably|doubtless|undoubtedly|arguably|seemingly|presumably|surely|"
                    r"might\s+as\s+well|may\s+(?:well\s+)?be|might\s+(?:well\s+)?be)\b")
@@ -98,6 +104,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     if lo >= hi or re.search(r"(?:\?[”\"’']*|:)\s*$", text[slice(*unbracketed(text, sentence.start, sentence.end))]):
         return []  # nothing; a question, which claims nothing; or the lead-in of what follows ("..., he said:")
     lower = reading.folded[sentence.start:sentence.end]
+    if IMPERATIVE.match(text, lo, hi):
+        return []  # "Use analytics to find your best customers", "Focus on rises of 10%": advice, no fact
     inside = inside_quotation(text, lo, hi)
     if inside is not None:  # a sentence in the middle of a quotation: the speaker's words, never the writer's
         speaker = quotation_speaker(text, sentence.start, sentence.end)
