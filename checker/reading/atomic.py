@@ -93,7 +93,7 @@ IMPERATIVE = re.compile(r"(?:Please\s+)?(?:Use|Do|Don['’]t|Make|Try|Consider|F
 HEDGE = re.compile(r"(?i)\b(?:perhaps|maybe|probably|doubtless|undoubtedly|arguably|seemingly|presumably|surely|"
                    r"might\s+as\s+well|may\s+(?:well\s+)?be|might\s+(?:well\s+)?be)\b")
 # The writer speaking of themself ("I got lost and had no idea where to park"), outside any quotation.
-WRITER_ANECDOTE = re.compile(r"(?:I|I['’](?:m|ve|d|ll)|[Mm]y)\s")
+WRITER_ANECDOTE = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Yy]ou(?:['’](?:re|ve|ll|d))?|[Yy]our)\s")  # (or to the reader)
 
 
 # --- one sentence -----------------------------------------------------------------------------
