@@ -36,7 +36,7 @@ CLOCK = re.compile(r"\bat\s+(?:the\s+)?$")
 # 75", "10 kills to just one" (but
 # "from 5 to 7" is a change, whose figures each stand).
 PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
-RANGE_AFTER = re.compile(rf"{PERCENT}?(?:\s+[a-z]+)?\s+(?:to|or)\s+(?:(?:just|only|merely|a\s+mere)\s+)?(?:[$€£¥₹]?\d|an?\s|one\b|two\b|three\b|four\b|five\b|six\b|ten\b)"
+RANGE_AFTER = re.compile(rf"{PERCENT}?(?:\s+(?P<word>[a-z]+))?\s+(?:to|or)\s+(?:(?:just|only|merely|a\s+mere)\s+)?(?P<next>[$€£¥₹]?\d|an?\s|one\b|two\b|three\b|four\b|five\b|six\b|ten\b)"
                          rf"|{PERCENT}?\s?[-–]\s?[$€£¥₹]?\d")  # "1%-3%", "5-10 percent", "$5-$10"
 RANGE_BEFORE = re.compile(r"\bbetween\s+(?:[$€£¥₹]?[\d,.]+\s+and\s+)?$|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)[\d,.]+"
                           r"(?:\s+(?:thousand|million|billion|trillion|bn|m))?\s+(?:to|or)\s+$"  # "5 million to 10 million"
@@ -45,12 +45,24 @@ PERCENT_RANGE_BEFORE = re.compile(rf"(?<![\d,.])[\d,.]+{PERCENT}\s+(?:to|or)\s+$
 CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?:[\d,.]+{PERCENT}?(?:\s+[a-z]+)?\s+to\s+)?$")
 
 
+SCALES = frozenset("thousand million billion trillion bn m percent per cent".split())
+
+
 def in_range(folded: str, start: int, end: int) -> bool:
     """True for a figure at either end of a range ("between 25 and 75 cents", "$5 to $10")."""
     before = folded[max(0, start - 24):start]
     after = folded[end:end + 24]
     percent_range = re.match(PERCENT, after) is not None and PERCENT_RANGE_BEFORE.search(before) is not None
-    return bool(RANGE_AFTER.match(after) or RANGE_BEFORE.search(before) or percent_range) and not CHANGE_BEFORE.search(before)
+    ahead = RANGE_AFTER.match(after)
+    unit = ahead.group("word") if ahead and ahead.group("word") else (re.findall(r"[a-z]+", folded[start:end]) or [""])[-1]
+    if ahead and unit and unit not in SCALES:
+        # "2 million euros to 14 schools": what the second number counts is another thing, so no range
+        other = re.match(r"[\d,.]+\s+(?:(?:thousand|million|billion)\s+)?(?P<word>[a-z]+)", folded[end + ahead.start("next"):end + 60])
+        if other and other.group("word") != unit and other.group("word") not in SCALES:
+            ahead = None
+    behind = re.search(r"(?<![\d,.])[\d,.]+\s+(?P<word>[a-z]+)\s+(?:to|or)\s+$", before)  # "5 euros to 10 euros"
+    same_thing = behind is not None and re.match(rf"\s+{re.escape(behind.group('word'))}\b", after) is not None
+    return bool(ahead or RANGE_BEFORE.search(before) or percent_range or same_thing) and not CHANGE_BEFORE.search(before)
 
 
 def not_a_quantity(folded: str, start: int, end: int) -> bool:
