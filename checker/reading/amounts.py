@@ -61,7 +61,8 @@ def in_range(folded: str, start: int, end: int) -> bool:
         if other and other.group("word") != unit and other.group("word") not in SCALES:
             ahead = None
     behind = re.search(r"(?<![\d,.])[\d,.]+\s+(?P<word>[a-z]+)\s+(?:to|or)\s+$", before)  # "5 euros to 10 euros"
-    same_thing = behind is not None and re.match(rf"\s+{re.escape(behind.group('word'))}\b", after) is not None
+    same_thing = behind is not None and (re.match(rf"\s+{re.escape(behind.group('word'))}\b", after) is not None
+                                         or folded[start:end].endswith(behind.group("word")))
     return bool(ahead or RANGE_BEFORE.search(before) or percent_range or same_thing) and not CHANGE_BEFORE.search(before)
 
 
