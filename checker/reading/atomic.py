@@ -24,6 +24,7 @@ from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, Attribution, b
                      find_quotations, inside_quotation, interview_answer, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
                      quotation_speaker, says_something, without_quotations)
 from ..sentences import Sentence, split_sentences
+from .voice import is_guess, is_instruction, writer_or_reader
 from .when import When
 
 __all__ = ["Atom", "Reading", "atomise", "iter_atoms", "read_article", "sentence_times"]
@@ -82,19 +83,9 @@ PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|
 # A tag after a quotation with its verb first and who spoke after it ("said D. Joshua Taylor, FGS president").
 INVERTED_TAG = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls|noted|notes)\s+[^,;]+"
                           r"(?:,\s+[^,;]+)?")
+# A relative clause inside a clause ("her boyfriend, who was looking forward to the birth"): a time put
+# after it would date the relative clause's noun, not the clause.
 RELATIVE_INSIDE = re.compile(r",\s+(?:who|which|whose|where)\b")
-# The writer telling the reader what to do ("Use analytics to ...", "Don't buy on margin"); "Note that exports
-# rose" states a fact, so "that" after the verb keeps the sentence.
-IMPERATIVE = re.compile(r"(?:Please\s+)?(?:Use|Do|Don['’]t|Make|Try|Consider|Focus|Take|Keep|Start|Avoid|Check|Be|Get|"
-                        r"Let['’]s|Look|Find|Ask|Read|Follow|Click|Call|See|Imagine|Put|Give|Stop|Watch|Visit|Join|Sign|"
-                        r"Contact|Learn|Add|Choose|Pick|Remember|Think|Note)\b(?!['’])(?!\s+(?:that|is|was|are|were|has|had)\b)"
-                        r"(?!\s+[A-Z])")  # ("Take Action, a charity, raised ...": a name)
-# The writer guessing ("perhaps", "doubtless", "might as well have been"): an opinion, never a fact to check.
-HEDGE = re.compile(r"(?i)\b(?:perhaps|maybe|probably|doubtless|undoubtedly|arguably|seemingly|presumably|surely|"
-                   r"might\s+as\s+well|may\s+(?:well\s+)?be|might\s+(?:well\s+)?be)\b")
-# The writer speaking of themself ("I got lost and had no idea where to park"), outside any quotation.
-WRITER_ANECDOTE = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Yy]ou(?:['’](?:re|ve|ll|d))?|[Yy]our)\s")  # (or to the reader)
-
 
 # --- one sentence -----------------------------------------------------------------------------
 
@@ -104,7 +95,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     if lo >= hi or re.search(r"(?:\?[”\"’']*|:)\s*$", text[slice(*unbracketed(text, sentence.start, sentence.end))]):
         return []  # nothing; a question, which claims nothing; or the lead-in of what follows ("..., he said:")
     lower = reading.folded[sentence.start:sentence.end]
-    if IMPERATIVE.match(text, lo, hi):
+    if is_instruction(text, lo, hi):
         return []  # "Use analytics to find your best customers", "Focus on rises of 10%": advice, no fact
     inside = inside_quotation(text, lo, hi)
     if inside is not None:  # a sentence in the middle of a quotation: the speaker's words, never the writer's
@@ -169,11 +160,11 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
                 and not (clause is not clauses[0] and refers_back(text, clause) and named_in(text, clauses[0].start, clause.start)):
             left_out = True  # "the worst of the storm has passed": nothing in it to check
             continue
-        if WRITER_ANECDOTE.match(text, clause.prefix[0] if clause.prefix else clause.own_start or clause.start) \
+        if writer_or_reader(text, clause.prefix[0] if clause.prefix else clause.own_start or clause.start) \
                 and not any(a.value is not None or a.date_start for a in found):
             left_out = True  # "I rolled down my window to ask about parking": the writer's own story, nothing to check
             continue
-        if HEDGE.search(text, clause.start, clause.end) and not any(a.value is not None or a.date_start for a in found) \
+        if is_guess(text, clause.start, clause.end) and not any(a.value is not None or a.date_start for a in found) \
                 and not quotations and not attribution:
             left_out = True  # "Perhaps they felt he was suffering enough": the writer's guess, nothing to check
             continue
