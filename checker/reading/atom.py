@@ -28,6 +28,11 @@ class Atom:
     # the Sentence it comes from: every Atom has one (the default only lets the fields before it have theirs)
     sentence: Sentence = None  # type: ignore[assignment]
 
+    @property
+    def dated_or_counted(self) -> bool:
+        """Whether it carries a figure or a date: what makes a clause a claim of its own, whatever its words."""
+        return self.value is not None or bool(self.date_start)
+
 
 @dataclass
 class Reading:

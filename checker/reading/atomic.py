@@ -146,33 +146,31 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if is_speech_tag(text, clause.start, clause.end) or (quotations and INVERTED_TAG.fullmatch(text, clause.start, clause.end)
                                                              and not has_verb(text, clause.start + 5, clause.end)):
             continue  # "he said in an e-mail", "said D. Joshua Taylor, FGS president" claim nothing of their own
-        if ASKED_ABOUT.search(text, clause.own_start or clause.start, clause.end):  # nor does what was asked
+        own_lo = clause.own_start or clause.start
+        if ASKED_ABOUT.search(text, own_lo, clause.end):  # nor does what was asked
             left_out = True
             continue
         found = clause_atoms(reading, sentence, clause, whens, (lo, hi), lower)
-        participle = PARTICIPLE_OPENING.match(text, clause.own_start or clause.start)
-        if clause is not clauses[0] and participle and not is_verb(participle.group("next")) \
-                and not any(a.value is not None or a.date_start for a in found):  # (never "spending fell")
-            left_out = True  # "..., but capping what the chief called a record year": said of the clause before, no claim alone
-            continue
-        if vague(text, clause.own_start or clause.start, clause.end) and not (clause.prefix and not vague(text, *clause.prefix)) \
-                and not any(a.value is not None or a.date_start for a in found) \
+        holds = any(a.dated_or_counted for a in found)  # a figure or a date keeps any clause a claim
+        participle = PARTICIPLE_OPENING.match(text, own_lo)
+        if not holds and clause is not clauses[0] and participle and not is_verb(participle.group("next")):
+            left_out = True  # "..., but capping what the chief called a record year": said of the clause before; (never
+            continue  # "spending fell", whose gerund a verb follows)
+        if not holds and vague(text, own_lo, clause.end) and not (clause.prefix and not vague(text, *clause.prefix)) \
                 and not (clause is not clauses[0] and refers_back(text, clause) and named_in(text, clauses[0].start, clause.start)):
             left_out = True  # "the worst of the storm has passed": nothing in it to check
             continue
-        if writer_or_reader(text, clause.prefix[0] if clause.prefix else clause.own_start or clause.start) \
-                and not any(a.value is not None or a.date_start for a in found):
+        if not holds and writer_or_reader(text, clause.prefix[0] if clause.prefix else own_lo):
             left_out = True  # "I rolled down my window to ask about parking": the writer's own story, nothing to check
             continue
-        if is_guess(text, clause.start, clause.end) and not any(a.value is not None or a.date_start for a in found) \
-                and not quotations and not attribution:
+        if not holds and is_guess(text, clause.start, clause.end) and not quotations and not attribution:
             left_out = True  # "Perhaps they felt he was suffering enough": the writer's guess, nothing to check
             continue
-        if has_verb(text, clause.start, clause.end) or any(a.value is not None or a.date_start for a in found) \
-                or (appo and clause is clauses[0]):  # (what follows an apposition is its verb: "Prelogar, 43, argues")
+        if holds or has_verb(text, clause.start, clause.end) or (appo and clause is clauses[0]):
+            # (what follows an apposition is its verb: "Prelogar, 43, argues")
             atoms += found  # a clause without a verb or a fact ("Prelogar", of "Prelogar, who grew up ...") is none
     if not appo and not attribution and len(atoms) > 1 and not FACTISH.search(text, lo, hi) and all(
-            a.kind == "other" and a.value is None and not a.date_start for a in atoms):
+            a.kind == "other" and not a.dated_or_counted for a in atoms):
         # clauses with no figure or date of their own ("T1 paired Xayah and Rakan at bot, and opted for
         # Akali"): cut apart they are fragments of one account, so the sentence is the claim
         atoms = [make_atom(reading, sentence, clause_kind(text[lo:hi], None), lo, hi, restate(text, lo, hi, whens))]
@@ -209,7 +207,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         atoms.append(make_atom(reading, sentence, "quote", q_lo, q_hi, claim))
     if speaker and not quotations and QUOTATION.fullmatch(text, lo, hi) and says_something(text, lo, hi):
         # a short quotation whose speaker the tag beside it names ("“Every case is preventable.”"): theirs
-        atoms = [a for a in atoms if a.value is not None or a.date_start] + [
+        atoms = [a for a in atoms if a.dated_or_counted] + [
             make_atom(reading, sentence, "quote", lo, hi, f"{speaker} said: {text[lo:hi]}")]
     atoms += [t for t in title_atoms(reading, sentence, clauses, whens, seen_people)  # a title quoted is an address
               if not any(q.start() <= t.start < q.end() for q in quoted)]
@@ -238,7 +236,7 @@ def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whe
     for atom in sorted(atoms, key=lambda a: a.start):
         previous = out[-1] if out else None
         back = BACK_OBJECT.match(text, atom.start, atom.end) is not None  # "lured a woman to her home and killed her"
-        if previous is not None and all(a.kind == "other" and a.value is None and not a.date_start
+        if previous is not None and all(a.kind == "other" and not a.dated_or_counted
                                         and (back or not FACTISH.search(text, a.start, a.end)) for a in (previous, atom)) \
                 and re.fullmatch(r"[\s,]*(?:and|but)\s+", text[previous.end:atom.start]) \
                 and first_verb(text, atom.start, atom.end) == first_word(text, atom.start, atom.end):
@@ -279,14 +277,14 @@ def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, c
     # what a pronoun opens ("He would not seek re-election in September") is no claim alone: the statement
     # with its speaker is, carrying the figure or date of what was said
     alone = [a.claim.split(" ", 1)[0].lower() not in PRONOUNS for a in atoms]
-    kept = [a for a, ok in zip(atoms, alone) if ok and (a.kind != "other" or a.value is not None or a.date_start)]
+    kept = [a for a, ok in zip(atoms, alone) if ok and (a.kind != "other" or a.dated_or_counted)]
     if not clauses:  # "He added: “...”", "As stated by X: ‘...’": the quotation is the claim, with its speaker
         return kept
     # the statement runs on over what of the content no claim of its own keeps ("According to authorities, she had
     # an abortion in June and had not told her boyfriend"), so that nothing said is lost
     dropped = [a.end for a in atoms if a not in kept and a.start >= clauses[0].end]
     statement = attribution_atom(reading, sentence, attribution, clauses, whens, core, max(dropped, default=0))
-    carried = next((a for a, ok in zip(atoms, alone) if not ok and (a.value is not None or a.date_start)), None)
+    carried = next((a for a, ok in zip(atoms, alone) if not ok and a.dated_or_counted), None)
     if carried is not None:
         statement = replace(statement, value=carried.value, unit=carried.unit, date_start=carried.date_start,
                             date_end=carried.date_end)
