@@ -102,16 +102,15 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         speaker = quotation_speaker(text, sentence.start, sentence.end)
         if not speaker or not says_something(text, lo, hi):
             return []
-        close = {"“": "”", "‘": "’"}.get(text[inside[0]], text[inside[0]])
-        words = text[lo:sentence.end].strip().strip("’'\"”“")  # (to its full stop, inside the marks)
-        return [make_atom(reading, sentence, "quote", lo, hi, f"{speaker} said: {text[inside[0]]}{words}{close}")]
+        words = text[lo:sentence.end].strip().strip("’'\"”“")  # (the marks at its ends are the quotation's)
+        return [make_atom(reading, sentence, "quote", lo, hi, said_words(speaker, words, text[inside[0]]))]
     answer = interview_answer(text, sentence.start)
     if answer is not None:  # "OW For sure.": an answer in an interview, its speaker's words if the article names them
         speaker, label_end = answer
         body = max(sentence.start, label_end)
         if not speaker or body >= hi or not says_something(text, body, hi):
             return []
-        return [make_atom(reading, sentence, "quote", body, hi, f"{speaker} said: “{text[body:sentence.end].strip()}”")]
+        return [make_atom(reading, sentence, "quote", body, hi, said_words(speaker, text[body:sentence.end]))]
     apposed = apposed_speaker(text, lo, hi)
     if apposed and not apposed.leading:  # "“...,” says A, a researcher at B": who A is, a claim of its own;
         hi = apposed.name[1]  # the rest, a tagged quotation
@@ -226,6 +225,15 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         claim = sentence_case(f"{name} {'was' if apposed.past else 'is'} {role}")
         atoms.append(make_atom(reading, sentence, clause_kind(claim, None), apposed.name[0], apposed.end, claim))
     return sorted(atoms, key=lambda a: (a.start, a.end))
+
+
+def said_words(speaker: str, words: str, mark: str = "“") -> str:
+    """The claim of words a speaker said, to their full stop, in quotation marks of the article's kind
+    ('Holtz said: "He showered after work."')."""
+    return f"{speaker} said: {mark}{words.strip()}{CLOSING.get(mark, mark)}"
+
+
+CLOSING = {"“": "”", "‘": "’"}
 
 
 def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whens: list[When]) -> list[Atom]:

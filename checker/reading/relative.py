@@ -16,7 +16,6 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # a name ("Super Tuesday", "Sunday Times", "Good Friday") nor one a date follows ("Sunday, October 29").
 WEEKDAY = re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<wd>{'|'.join(WEEKDAYS)})\b"
                      r"(?:\s+(?:night|morning|afternoon|evening))?")  # "on Saturday night 25 June 2022"
-# "yesterday", "tomorrow night", "today", "this morning", "tonight": a day the article's date gives
 # A week's days that recur, not one day: a span ("Monday through Thursday", "Mon-Fri"), "every Monday",
 # or days in a sentence of opening hours ("open from 1 to 10 p.m. Friday and Saturday").
 DAY_NAME = rf"(?:{'|'.join(WEEKDAYS)}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
@@ -24,6 +23,7 @@ DAY_SPAN = re.compile(rf"\b{DAY_NAME}\s*(?:-|–|to|through|thru|until)\s*{DAY_N
 EVERY = re.compile(r"\b(?:every|each)\s+$")
 OPENING = re.compile(r"\b(?:open|opens|closed|closes|hours|operates|operating|serves|serving)\b")
 CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|\bmidnight\b")
+# "yesterday", "tomorrow night", "today", "this morning", "tonight": a day the article's date gives
 NEAR_DAY = re.compile(r"\b(?:(?P<word>yesterday|tomorrow|today)(?:\s+(?P<part>morning|afternoon|evening|night))?"
                       r"|this\s+(?P<this>morning|afternoon|evening)|(?P<tonight>tonight))\b")
 # "tomorrow's leaders", "today's digital economy": the times people live in, no day

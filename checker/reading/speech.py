@@ -324,7 +324,7 @@ def quotation_tag(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
     previous_end = p_lo - 1
     while previous_end > 0 and text[previous_end - 1] in "\n \t":
         previous_end -= 1
-    if depth < 6 and opening == p_lo + len(text[p_lo:opening]) - len(text[p_lo:opening].lstrip()) and previous_end > 0:
+    if depth < 6 and not text[p_lo:opening].strip() and previous_end > 0:  # (the quotation opens its paragraph)
         previous = open_quotation(text, previous_end - 1, previous_end)
         if previous is not None and previous[1] >= previous_end:  # left open at its paragraph's end: this goes on with it
             return quotation_tag(text, previous_end - 1, previous_end, depth + 1)
@@ -343,7 +343,7 @@ TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for by wit
 def is_title(words: str) -> bool:
     """Whether quoted words are a name in title case (a show, a book, a song: "Wait, Wait … Don't Tell
     Me!"), never words said: every word capitalised but the small ones, and not all in capitals."""
-    tokens = [t for t in re.findall(r"[^\W\d_][\w’'-]*", words)]
+    tokens = re.findall(r"[^\W\d_][\w’'-]*", words)
     if not tokens or all(t.isupper() for t in tokens if len(t) > 1):
         return False
     return all(t[0].isupper() or t.lower() in TITLE_SMALL_WORDS for t in tokens) and tokens[0][0].isupper()
