@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .figures import ATTACHED_UNIT, NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns
-from .measures import compound_measures, measures_a_thing
+from .measures import TIME_NOUNS, compound_measures, measure_after, measures_a_thing
 from .names import is_not_name
 from .when import When
 
@@ -40,7 +40,7 @@ RANGE_AFTER = re.compile(rf"{PERCENT}?(?:\s+(?P<word>[a-z]+))?\s+(?:to|or)\s+(?:
                          rf"|{PERCENT}?\s?[-–]\s?[$€£¥₹]?\d")  # "1%-3%", "5-10 percent", "$5-$10"
 RANGE_BEFORE = re.compile(r"\bbetween\s+(?:[$€£¥₹]?[\d,.]+\s+and\s+)?$|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)[\d,.]+"
                           r"(?:\s+(?:thousand|million|billion|trillion|bn|m))?\s+(?:to|or)\s+$"  # "5 million to 10 million"
-                          r"|(?<![\d,.])[$€£¥₹]?[\d,.]+(?:%|\s?per\s?cent|\s?percent)?\s?[-–]\s?[$€£¥₹]?$")
+                          rf"|(?<![\d,.])[$€£¥₹]?[\d,.]+{PERCENT}?\s?[-–]\s?[$€£¥₹]?$")
 PERCENT_RANGE_BEFORE = re.compile(rf"(?<![\d,.])[\d,.]+{PERCENT}\s+(?:to|or)\s+$")  # "2.5% to 7.5%", never "8% to $40m"
 CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?:[\d,.]+{PERCENT}?(?:\s+[a-z]+)?\s+to\s+)?$")
 
@@ -119,13 +119,6 @@ def number_value(value: float) -> float:
     return int(value) if float(value).is_integer() and abs(value) < 2 ** 63 else round(value, 6)
 
 
-# What measures rather than counts: a number right before one of these is a length, a time or an area,
-# whatever verb stands before it ("killed ... 10 miles south").
-TIME_NOUNS = frozenset("hours minutes seconds days weeks months years year".split())
-MEASURE_NOUNS = frozenset("miles kilometres kilometers metres meters feet yards inches acres hectares degrees gallons litres "
-                          "liters barrels".split()) | TIME_NOUNS
-
-
 def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_lower: str) -> str | None:
     """The unit a count at [start, end) is counted in, or None: the words after it ("six occasions",
     "34 people"), the words before it in its clause ("a population of 4.9 million"), else a plain noun
@@ -139,10 +132,10 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
             if last in ("times", "occasions", "occasion"):
                 return "meetings" if MEETING.search(sentence_lower) else "visits" if VISIT.search(sentence_lower) else "times"
             return unit
-    measure = re.match(r" ([a-z]{3,})\b", folded[end:end + 30])
-    if measure and measure.group(1) in MEASURE_NOUNS:  # "killed ... about 10 miles south": a distance, no deaths
-        noun = measure.group(1)  # ("in three days", "10 years": a span of time, no figure; "48 hours": hours)
-        return None if noun in ("years", "year") or (noun in TIME_NOUNS and not folded[start:start + 1].isdigit()) else noun
+    measure = measure_after(folded, end)
+    if measure:  # "killed ... about 10 miles south": a distance, no deaths
+        # ("in three days", "10 years": a span of time, no figure; "48 hours": hours)
+        return None if measure in ("years", "year") or (measure in TIME_NOUNS and not folded[start:start + 1].isdigit()) else measure
     for unit in UNIT_SYNONYMS:
         _, before = count_patterns(unit)
         if unit in NAMED_ONLY and not re.search(rf"\b{unit[:-1]}", sentence_lower):

@@ -65,6 +65,19 @@ FUNCTION_WORDS = (r"(?:in|on|at|by|for|from|to|of|and|or|but|than|as|with|per|a|
 MEASURE_BEFORE_NOUN = re.compile(rf"\s?{MEASURE_SINGULAR}\s+(?!{FUNCTION_WORDS}\b)[a-z]{{3,}}")
 
 
+# What measures rather than counts, in the plural: a number right before one of these is a length, a
+# time or an area, whatever verb stands before it ("killed ... about 10 miles south").
+TIME_NOUNS = frozenset("hours minutes seconds days weeks months years year".split())
+MEASURE_NOUNS = frozenset("miles kilometres kilometers metres meters feet yards inches acres hectares degrees gallons litres "
+                          "liters barrels".split()) | TIME_NOUNS
+
+
+def measure_after(folded: str, end: int) -> str | None:
+    """The measure a number at folded[:end] is written in ("10 miles": "miles"), or None."""
+    m = re.match(r" ([a-z]{3,})\b", folded[end:end + 30])
+    return m.group(1) if m and m.group(1) in MEASURE_NOUNS else None
+
+
 def measures_a_thing(folded: str, end: int) -> bool:
     """True for a number at folded[:end] that a measure in the singular and a noun follow ("12 ounce
     bottles"): it measures the thing; no count of it."""
