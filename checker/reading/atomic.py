@@ -61,8 +61,9 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
 
 
 # A number, a rank or a superlative: what makes a clause a fact of its own even with no figure read
-# ("was arrested at 16", "finished third", "the lowest reading"); a name with digits ("T1") is none.
-FACTISH = re.compile(r"(?i)(?<![^\W\d_])\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+# ("was arrested at 16", "finished third", "the lowest reading"); a name with digits ("T1") or a format
+# ("5v5", "3x3") is none.
+FACTISH = re.compile(r"(?i)(?<![^\W\d_])\d(?!\d*[a-z]\d)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                      r"hundred|thousand|million|billion|dozens?|first|second|third|fourth|fifth|last|only|record|"
                      r"most|least|best|worst|(?:larg|bigg|high|low|small|great|fast|slow|old|young|long|short|strong|weak|rich|poor|"
                      r"deadli|earli|clos|wid|bus|hott|cold|heavi|wealthi|tall|deep)est)\b")
@@ -157,6 +158,16 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             continue  # "spending fell", whose gerund a verb follows)
         if not holds and vague(text, own_lo, clause.end) and not (clause.prefix and not vague(text, *clause.prefix)) \
                 and not (clause is not clauses[0] and refers_back(text, clause) and named_in(text, clauses[0].start, clause.start)):
+            previous = atoms[-1] if atoms else None
+            if previous is not None and previous.kind == "other" and not previous.dated_or_counted \
+                    and (refers_back(text, clause, "it") or first_verb(text, own_lo, clause.end) == first_word(text, own_lo, clause.end)) \
+                    and re.fullmatch(r"[\s,]*(?:and|but)\s+", text[previous.end:clause.start]):
+                # "Sulfur dioxide emissions reflect sunlight, but they are also hazardous to health", "lacked a
+                # goalkeeper and conceded the last three": a clause that says nothing alone, its subject the
+                # clause before's, is part of that clause's account
+                atoms[-1] = make_atom(reading, sentence, "other", previous.start, clause.end,
+                                      restate(text, previous.start, clause.end, whens))
+                continue
             left_out = True  # "the worst of the storm has passed": nothing in it to check
             continue
         if not holds and writer_or_reader(text, clause.prefix[0] if clause.prefix else own_lo):
@@ -243,11 +254,16 @@ def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whe
     text, out = reading.text, list[Atom]()
     for atom in sorted(atoms, key=lambda a: a.start):
         previous = out[-1] if out else None
-        back = BACK_OBJECT.match(text, atom.start, atom.end) is not None  # "lured a woman to her home and killed her"
-        if previous is not None and all(a.kind == "other" and not a.dated_or_counted
-                                        and (back or not FACTISH.search(text, a.start, a.end)) for a in (previous, atom)) \
+        # "lured a woman to her home and killed her", "did not have dragon control and gave up the first two":
+        # what the second clause acts on is named in the first
+        back = BACK_OBJECT.match(text, atom.start, atom.end) is not None or ELLIPTIC.search(text, atom.start, atom.end) is not None
+        # "..., but they made multiple statements": a pronoun for the subject before, then its verb
+        pronoun = BACK_SUBJECT.match(text, atom.start, atom.end)
+        verb = first_verb(text, atom.start, atom.end)
+        if previous is not None and all(a.kind == "other" and not a.dated_or_counted and (
+                back or not FACTISH.search(ELLIPTIC.sub("", text[a.start:a.end]))) for a in (previous, atom)) \
                 and re.fullmatch(r"[\s,]*(?:and|but)\s+", text[previous.end:atom.start]) \
-                and first_verb(text, atom.start, atom.end) == first_word(text, atom.start, atom.end):
+                and (verb == first_word(text, atom.start, atom.end) or (pronoun and verb and verb[0] == pronoun.end(1))):
             out[-1] = make_atom(reading, sentence, "other", previous.start, atom.end,
                                 restate(text, previous.start, atom.end, whens))
             continue
@@ -257,6 +273,11 @@ def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whe
 
 # A verb whose object is a pronoun for something in the clause before ("... and killed her", "and sold it").
 BACK_OBJECT = re.compile(r"(?:[a-z]+ly\s+)?[a-z]+\s+(?:him|her|them|it)\b")
+# A clause's subject that is a pronoun for the subject of the clause before, then its verb (the group's end).
+BACK_SUBJECT = re.compile(r"(?i)(?:he|she|they|it)\s+(?:(?:also|then|later|still|never|soon)\s+)?()")
+# A count or rank whose noun the clause before holds, ending a clause ("... and gave up the first two").
+ELLIPTIC = re.compile(r"(?i)\bthe\s+(?:(?:first|last|next|other|remaining|final)\s+)?(?:two|three|four|five|six|seven|"
+                      r"eight|nine|ten|\d+)(?=\W*$|\s*[,;:.]|\s+(?:and|but)\b)")
 
 
 def first_word(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -264,11 +285,11 @@ def first_word(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return (words[0][0], words[0][0] + len(words[0][1])) if words else None
 
 
-def refers_back(text: str, clause: Clause) -> bool:
+def refers_back(text: str, clause: Clause, *also: str) -> bool:
     """Whether a clause's subject is a pronoun for someone before it ("..., but he denied it and was later
-    found innocent")."""
+    found innocent"), or one of the pronouns ``also`` ("it")."""
     words = words_at(text, *(clause.prefix or (clause.own_start or clause.start, clause.end)))
-    return bool(words) and words[0][1].lower() in ("he", "she", "they")
+    return bool(words) and words[0][1].lower() in ("he", "she", "they", *also)
 
 
 def named_in(text: str, lo: int, hi: int) -> bool:

@@ -5,9 +5,9 @@ import re
 from dataclasses import replace
 
 from .atom import Atom, Reading, make_atom
-from .clauses import Clause, first_after_adverbs, is_past, is_verb, sentence_case, words_at, written
+from .clauses import Clause, first_after_adverbs, first_verb, is_past, is_verb, sentence_case, words_at, written
 from .kinds import clause_kind
-from .people import PEOPLE, PERSON, Apposition, person_like, titles
+from .people import PEOPLE, PERSON, TITLE, Apposition, person_like, titles
 from .speech import speaks_of_now
 from ..sentences import Sentence
 from .when import When, describe_iso
@@ -42,6 +42,12 @@ def title_atoms(reading: Reading, sentence: Sentence, clauses: list[Clause], whe
     for found in titles(reading.text, sentence.start, sentence.end, seen_people):
         clause = next((c for c in clauses if c.start <= found.start < c.end), None)
         when = clause.when if clause is not None and clause.when is not None and clause.when.point else None
+        other = when is not None and found.end <= when.start and TITLE.search(reading.text, found.end, when.start)
+        if other and first_verb(reading.text, found.end, other.start(), finite=True):
+            # "President A named X ... and President B tapped him in 1990": a time at the end is the last
+            # clause's, B's, not A's (a time that opens the sentence is everyone's, as is one after a list
+            # of people who act together: "Minister A and Minister B announced it on 18 May")
+            when = None
         if when is None and not found.former and not speaks_of_now(reading.text, sentence.start, sentence.end):
             continue  # "Gates led the Pentagon under President Barack Obama": held then, not at the article's date
         if found.former or when is None:  # a former holder, or no time in the sentence: as of the article's date
