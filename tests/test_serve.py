@@ -140,6 +140,25 @@ def test_serve_prints_a_root_login_link(db_path):
         assert anonymous["actor"] is None
 
 
+def test_the_config_written_for_datasette_is_gone_once_the_server_listens(db_path, tmp_path):
+    # the config holds the editors' password hashes: no copy may stay behind in the temporary folder
+    from datasette_auth_passwords.utils import hash_password
+
+    (tmp_path / "editors.yaml").write_text(f"alice:\n  password_hash: {hash_password('s3cret')}\n", encoding="utf-8")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    with serving(db_path, "--editors", str(tmp_path / "editors.yaml"), env={"TMPDIR": str(scratch)}) as (base, _, _):
+        assert requests.get(f"{base}/-/login", timeout=10).status_code == 200
+        assert list(scratch.glob("checker-datasette-*")) == []
+    # and a config that names some other folder removes nothing
+    from checker.web.serve import remove_config_folder
+
+    keep = tmp_path / "keep"
+    keep.mkdir()
+    remove_config_folder(str(keep))
+    assert keep.exists()
+
+
 # What the docs leave for you to fill in, copied as it stands: refused before the server starts, in one line.
 PLACEHOLDERS = [
     ({"DATASETTE_SECRET": "..."}, None, "DATASETTE_SECRET is '...', a placeholder"),

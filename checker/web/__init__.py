@@ -18,6 +18,7 @@ from . import workflow
 from .claim_page import day
 from .schedule import Schedule
 from .pages import EDIT, RECHECK, ROUTES, claims_database
+from .serve import remove_config_folder
 
 
 @hookimpl
@@ -59,6 +60,7 @@ def prepare_jinja2_environment(env, datasette):
 
 @hookimpl
 def startup(datasette):
+    remove_config_folder((datasette.plugin_config("checker") or {}).get("config_folder"))
     pages.check_options(datasette)  # a recheck setting out of its range stops the server here, not a Recheck later
     every = (datasette.plugin_config("checker") or {}).get("recheck_every")
     if every:

@@ -2,6 +2,7 @@
 import os
 import pathlib
 import re
+import shutil
 import tempfile
 import unicodedata
 
@@ -124,10 +125,27 @@ def datasette_config(db_path, editors=None, recheck_every=None, address=None):
     return config, _rekeyed(CONFIG_DIR / "metadata.yaml", name)
 
 
+CONFIG_FOLDER_PREFIX = "checker-datasette-"
+
+
+def remove_config_folder(folder: str | None) -> None:
+    """Remove the folder datasette_argv wrote the server's config to, once Datasette has read it; only
+    such a folder, in the temporary folder, whatever a config file names."""
+    if not folder:
+        return
+    path = os.path.realpath(folder)
+    if os.path.dirname(path) == os.path.realpath(tempfile.gettempdir()) and \
+            os.path.basename(path).startswith(CONFIG_FOLDER_PREFIX):
+        shutil.rmtree(path, ignore_errors=True)
+
+
 def datasette_argv(db_path, *, host="127.0.0.1", port=8001, editors=None, recheck_every=None):
     """Arguments for ``datasette serve``: the database, config, metadata, and a root login link."""
     config, metadata = datasette_config(db_path, editors, recheck_every, address=f"http://{host}:{port}")
-    folder = tempfile.mkdtemp(prefix="checker-datasette-")
+    folder = tempfile.mkdtemp(prefix=CONFIG_FOLDER_PREFIX)
+    # Datasette reads these files once, as it starts; the plugin's startup removes them (remove_config_folder),
+    # so that no copy of the editors' password hashes outlives the server's start in the temporary folder
+    config.setdefault("plugins", {}).setdefault("checker", {})["config_folder"] = folder
     paths = {}
     for label, data in (("datasette", config), ("metadata", metadata)):
         paths[label] = os.path.join(folder, f"{label}.yaml")
