@@ -141,7 +141,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         spans = [w for w in whens if clause.start <= w.start < clause.end and w.since and not w.yardstick
                  and w.last != w.first]
         clause.when = points[0] if points else own[0] if own else clause.inherit or (spans[0] if spans else None)
-    atoms, left_out = [], False
+    atoms: list[Atom] = []
+    left_out = False
     for clause in clauses:
         if is_speech_tag(text, clause.start, clause.end) or (quotations and INVERTED_TAG.fullmatch(text, clause.start, clause.end)
                                                              and not has_verb(text, clause.start + 5, clause.end)):
