@@ -48,6 +48,8 @@ def title_atoms(reading: Reading, sentence: Sentence, clauses: list[Clause], whe
             # clause's, B's, not A's (a time that opens the sentence is everyone's, as is one after a list
             # of people who act together: "Minister A and Minister B announced it on 18 May")
             when = None
+        if when is not None and reading.published and when.first > reading.published.isoformat():
+            when = None  # "Judge Thomas Coffin set the trial for Feb. 25": the time is the trial's, ahead
         if when is None and not found.former and not speaks_of_now(reading.text, sentence.start, sentence.end):
             continue  # "Gates led the Pentagon under President Barack Obama": held then, not at the article's date
         if found.former or when is None:  # a former holder, or no time in the sentence: as of the article's date
