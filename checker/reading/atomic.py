@@ -25,7 +25,7 @@ from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, Attribution, b
                      find_quotations, inside_quotation, interview_answer, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
                      quotation_speaker, says_something, without_quotations)
 from ..sentences import Sentence, split_sentences
-from .voice import is_guess, is_instruction, writer_or_reader
+from .voice import addresses_reader, is_guess, is_instruction, writer_or_reader
 from .when import When
 
 __all__ = ["Atom", "Reading", "atomise", "iter_atoms", "read_article", "sentence_times"]
@@ -172,7 +172,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
                 continue
             left_out = True  # "the worst of the storm has passed": nothing in it to check
             continue
-        if not holds and writer_or_reader(text, clause.prefix[0] if clause.prefix else own_lo):
+        if not holds and (writer_or_reader(text, clause.prefix[0] if clause.prefix else own_lo) or (
+                not quotations and not attribution and addresses_reader(text, clause.start, clause.end))):
             left_out = True  # "I rolled down my window to ask about parking": the writer's own story, nothing to check
             continue
         if not holds and is_guess(text, clause.start, clause.end) and not quotations and not attribution:

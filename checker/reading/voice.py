@@ -4,6 +4,8 @@ writer's own story or words to the reader ("I rolled down my window", "Ava, you 
 functions; atomic.py leaves such clauses out."""
 import re
 
+from .speech import without_quotations
+
 # The writer telling the reader what to do ("Use analytics to ...", "Don't buy on margin"); "Note that exports
 # rose" states a fact, so "that" after the verb keeps the sentence, and a name opening so ("Take Action, a
 # charity, raised ...") is no instruction.
@@ -14,7 +16,15 @@ IMPERATIVE = re.compile(r"(?:Please\s+)?(?:Use|Do|Don['’]t|Make|Try|Consider|F
 # The writer guessing ("perhaps", "doubtless", "might as well have been"): an opinion, never a fact to check.
 HEDGE = re.compile(r"(?i)\b(?:perhaps|maybe|probably|doubtless|undoubtedly|arguably|seemingly|presumably|surely|"
                    r"might\s+as\s+well|may\s+(?:well\s+)?be|might\s+(?:well\s+)?be)\b")
+# What would have been, a world that did not happen, as the clause's own verb ("the story would have been
+# different", "He would not have been redeemed"); one deep in the clause ("a ball the review showed would
+# have missed the stumps") is part of a fact told, and "would have a team" owns something.
+COUNTERFACTUAL = re.compile(r"(?i)(?:[\w’'-]+,?\s+){0,5}would(?:\s+not|n['’]t)?\s+have\s+(?:been|[a-z]+(?:ed|en|wn|ne|nt))\b")
 # The writer speaking of themself or to the reader, or to the person they interview, outside any quotation.
+# The reader, anywhere in the writer's words ("the ways you have helped them", "your Scrooge client"): advice
+# or a generality addressed to whoever reads, never a fact about someone named ("T1 are your champions",
+# "Meet your new mayor" announce to everyone and stay).
+READER = re.compile(r"(?i)(?<![\w-])(?:you|yours|yourself|yourselves|(?<!\bis\s)(?<!\bare\s)(?<!\bmeet\s)your)(?![\w-])")
 FIRST_OR_SECOND = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Yy]ou(?:['’](?:re|ve|ll|d))?|[Yy]our)\s")
 
 
@@ -24,10 +34,16 @@ def is_instruction(text: str, lo: int, hi: int) -> bool:
 
 
 def is_guess(text: str, lo: int, hi: int) -> bool:
-    """Whether text[lo:hi] (a clause) hedges what it says ("perhaps", "doubtless")."""
-    return HEDGE.search(text, lo, hi) is not None
+    """Whether text[lo:hi] (a clause) hedges what it says ("perhaps", "doubtless") or tells what would
+    have been."""
+    return HEDGE.search(text, lo, hi) is not None or COUNTERFACTUAL.match(text, lo, hi) is not None
 
 
 def writer_or_reader(text: str, at: int) -> bool:
     """Whether the clause at `at` has the writer ("I", "my") or the reader ("you") for its subject."""
     return FIRST_OR_SECOND.match(text, at) is not None
+
+
+def addresses_reader(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] (a clause) speaks to the reader outside any quotation in it."""
+    return READER.search(without_quotations(text, lo, hi)) is not None
