@@ -36,9 +36,9 @@ MODALS = frozenset("will would shall should can could may might must".split())
 VERB_LEAD = frozenset("also then soon still later never not only just".split())  # words that may stand before a verb
 PAST = frozenset(IRREGULAR_PAST | set("hit cut put set cost struck drew drove flew sought fled threw beat shut "
                                       "won spent sold bought".split()))
-# "told" with whom it was told: a word, or one after a determiner, and the rest of a name ("told the court",
-# "told the Senate Judiciary Committee", "told reporters")
-REPORTING = r"said|says|told\s+(?:(?:the|a|an|his|her|their|its|our)\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*)*|announced|indicated|stated|claimed|reported|estimated|warned|confirmed|insisted|argued|noted|added|predicted|wrote"
+# "told" with whom it was told: a word, or one after a determiner and perhaps an adjective, and the rest of a
+# name ("told the court", "told the high court", "told the Senate Judiciary Committee", "told reporters")
+REPORTING = r"said|says|told\s+(?:(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w’'-]*\s+(?!(?:that|the|a|an|it|he|she|they|we)\b))?)?[\w’'-]+(?:\s+[A-Z][\w’'-]*)*|announced|indicated|stated|claimed|reported|estimated|warned|confirmed|insisted|argued|noted|added|predicted|wrote"
 DETERMINERS = frozenset("the a an this that its their his her our your these those".split())
 OPENER = re.compile(r"""(?ix)\s*(?:
     (?:for\ example|for\ instance|in\ fact|indeed|similarly|likewise|later|earlier|yet|however|moreover|meanwhile|
