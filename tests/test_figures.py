@@ -251,7 +251,7 @@ def test_a_measure_before_a_noun_is_no_count_on_a_page():
 
 
 # (text, each figure read: (its number as written, its unit, whether it is the yardstick of a comparison)):
-# a yardstick is no value of the subject; a difference after a figure is no figure
+# a yardstick is no value of the subject; a difference after a figure, and an age after a name, are no figures
 YARDSTICKS = [
     ("Turnover was 25% below the five-year average of about 3.2 million tonnes.",
      [("25", "percent", False), ("3.2 million", "tonnes", True)]),
@@ -263,11 +263,13 @@ YARDSTICKS = [
     ("Inflation was higher than 5% and more than 200 shops closed.", [("5", "percent", False), ("200", "shops", False)]),
     ("The ferry sailed at 18 knots, some 6 knots slower than its rival.", [("18", "knots", False)]),
     ("Wages rose 4%, 2 points more than prices.", [("4", "percent", False)]),
+    ("Okafor, 29, and Eze, 35, spent 14 hours in the lift.", [("14", "hours", False)]),
+    ("In Lyon, 32 people were hurt.", [("32", "people", False)]),
 ]
 
 
 @pytest.mark.parametrize("text,figures", YARDSTICKS)
-def test_yardsticks_and_differences(text, figures):
+def test_yardsticks_differences_and_ages(text, figures):
     reading = read_article(text, None, None)
     found = figures_in(reading, 0, len(text), [], reading.folded)
     assert [(text[f.start:f.end], f.unit, f.reference) for f in found] == figures

@@ -124,6 +124,7 @@ class Figure:
 class ArticleReading(Protocol):
     """What reading figures needs of an article read once (atomic.Reading, which imports this module)."""
 
+    text: str
     folded: str
 
     def money_within(self, lo: int, hi: int) -> list[MoneyMention]: ...
@@ -204,6 +205,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             continue  # "63 fewer than in 2019": a difference, not a figure of its own
         if found and DIFFERENCE_AFTER.match(reading.folded, e) and SET_OFF.search(reading.folded, found[-1].end, s):
             continue  # "353 knots, about 100 knots too slow": how far the figure before is off, no value of its own
+        if digits and beside_a_name(reading.text, s, e):
+            continue  # "Liu, 32, and Ramos, 40, were shot": their ages, no count (nor a unit taken from another figure)
         of = OUT_OF.match(reading.folded, e)
         if of and i + 1 < len(numbers) and numbers[i + 1][0] == of.end():
             skip.add(numbers[i + 1][:2])  # "240 of 543 seats": 240 seats, out of 543
@@ -226,6 +229,18 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
 def is_reference(folded: str, lo: int, start: int) -> bool:
     """Whether the figure at `start` is the yardstick a comparison measures against (REFERENCE_BEFORE)."""
     return REFERENCE_BEFORE.search(folded, max(lo, start - 80), start) is not None
+
+
+# A name, then a number set off by commas, then no noun: the person's age ("Wenjian Liu, 32, and Rafael Ramos,
+# 40, were shot"; "... were named as Ana Ortiz, 19."), whatever unit another figure of the sentence has.
+NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*[a-z],\s+$")
+AGE_AFTER = re.compile(r"\s*(?:,|;|\)|\.(?!\d)|\s+(?:and|or)\b|$)")
+
+
+def beside_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the number at [start, end) is an age written after a name (NAME_BEFORE)."""
+    return end - start <= 3 and NAME_BEFORE.search(text, max(0, start - 40), start) is not None \
+        and AGE_AFTER.match(text, end) is not None
 
 
 def yardstick_at(reading: ArticleReading, lo: int, hi: int) -> int:
