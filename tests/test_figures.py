@@ -3,6 +3,8 @@ its amount and how far it may be rounded, and the currency form written with it.
 holds the currencies of whole sentences; these are the rules one at a time."""
 import pytest
 
+from checker.reading.amounts import figures_in
+from checker.reading.atom import read_article
 from checker.reading.facts import index_page
 from checker.reading.figures import count_spans, distinctive, money_mentions, parse_number, read_numbers, same_figure
 from checker.reading.measures import compound_measures, measures_a_thing
@@ -246,3 +248,28 @@ def test_a_measure_before_a_noun_counts_nothing(after, measures):
 def test_a_measure_before_a_noun_is_no_count_on_a_page():
     index = index_page("Each school got a 5 hour workshop; 3 workshops ran online.")
     assert [index.text[s:e] for s, e in count_spans(index, 5, "workshops")] == []
+
+
+# (text, each figure read: (its number as written, its unit, whether it is the yardstick of a comparison)):
+# a yardstick is no value of the subject; a difference after a figure, and an age after a name, are no figures
+YARDSTICKS = [
+    ("Turnover was 25% below the five-year average of about 3.2 million tonnes.",
+     [("25", "percent", False), ("3.2 million", "tonnes", True)]),
+    ("Rainfall in Nairobi was twice the monthly norm of 80 millimetres.", [("80", "millimetres", True)]),
+    ("The ministry spent more than the $40 million it had budgeted.", [("$40 million", "USD", True)]),
+    ("Exports rose to 12,000 tonnes, compared with last year's 9,500 tonnes.",
+     [("12,000", "tonnes", False), ("9,500", "tonnes", True)]),
+    # a bound or how exact a figure is, with no noun between: the subject's own
+    ("Inflation was higher than 5% and more than 200 shops closed.", [("5", "percent", False), ("200", "shops", False)]),
+    ("The ferry sailed at 18 knots, some 6 knots slower than its rival.", [("18", "knots", False)]),
+    ("Wages rose 4%, 2 points more than prices.", [("4", "percent", False)]),
+    ("Okafor, 29, and Eze, 35, spent 14 hours in the lift.", [("14", "hours", False)]),
+    ("In Lyon, 32 people were hurt.", [("32", "people", False)]),
+]
+
+
+@pytest.mark.parametrize("text,figures", YARDSTICKS)
+def test_yardsticks_differences_and_ages(text, figures):
+    reading = read_article(text, None, None)
+    found = figures_in(reading, 0, len(text), [], reading.folded)
+    assert [(text[f.start:f.end], f.unit, f.reference) for f in found] == figures

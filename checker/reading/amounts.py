@@ -85,8 +85,22 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
 
 
 # The words before a figure that say how exact it is ("more than 200 hostages"): part of its quote.
-APPROXIMATELY = re.compile(r"\b(?:(?:just\s+)?(?:over|under)|around|about|roughly|nearly|almost|approximately|some|"
-                           r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|close\s+to)\s+$")
+APPROXIMATE = (r"(?:(?:just\s+)?(?:over|under)|around|about|roughly|nearly|almost|approximately|some|"
+               r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|close\s+to)")
+APPROXIMATELY = re.compile(rf"\b{APPROXIMATE}\s+$")
+
+# A figure that is the yardstick the subject is measured against, never the subject's own value: after a
+# comparison and the noun it is the figure of ("25% below the daily average of around 1.4 million shares",
+# "twice the national rate of 3%", "higher than last year's 4.1%", "more than the $2 million budgeted").
+# ("more than 200", "higher than 5%", with no noun between, are how big the subject's own figure is.)
+REFERENCE_BEFORE = re.compile(r"\b(?:than|above|below|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|double|twice|"
+                              r"triple|half|times)\s+(?:[\w’'-]+\s+){0,4}?(?:of|the|its|their|his|her|our|"
+                              rf"[\w-]+[’']s)\s+(?:{APPROXIMATE}\s+)?$")
+# A difference written after a figure, set off from it ("a speed of 353 knots, about 100 knots too slow",
+# "4.1%, half a point higher than forecast"): how far the figure is from another, no second value of the subject.
+DIFFERENCE_AFTER = re.compile(r"(?:\s+(?!(?:was|were|is|are|had|has|have)\b)[a-z-]+)?\s+(?:too\s+[a-z]+|(?:more|less|fewer|[a-z]{2,}er)\s+than\b|(?:short|shy)\s+of\b"
+                              r"|behind\b|ahead\s+of\b|(?:faster|slower|higher|lower|more|less|fewer|above|below)\b)")
+SET_OFF = re.compile(rf"(?:\s+[a-z-]+){{0,2}}\s*[,(–—]\s*(?:{APPROXIMATE}\s+)?$")
 
 # A word after a figure that is no preposition, conjunction or verb: the figure counts something of its own.
 NOUN_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|for|from|to|of|and|or|but|than|as|with|per|a|an|the|this|that|last|next|"
@@ -104,11 +118,13 @@ class Figure:
     value: float | None  # None for money in a currency the article leaves unclear
     unit: str | None  # a currency code for money
     money: bool
+    reference: bool = False  # the yardstick of a comparison ("the daily average of 1.9 million shares"): no value of the subject
 
 
 class ArticleReading(Protocol):
     """What reading figures needs of an article read once (atomic.Reading, which imports this module)."""
 
+    text: str
     folded: str
 
     def money_within(self, lo: int, hi: int) -> list[MoneyMention]: ...
@@ -168,7 +184,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         amount, currency, _ = m.value
         if in_range(reading.folded, m.start, m.end) or any(a < m.end and m.start < b for a, b in measures):
             continue  # a range is no figure, in money as in counts; nor is a part of a measure ("7 pounds 4 ounces")
-        found.append(Figure(m.start, m.end, number_value(amount) if currency else None, currency, True))
+        found.append(Figure(m.start, m.end, number_value(amount) if currency else None, currency, True,
+                            reference=is_reference(reading.folded, lo, m.start)))
     taken = [(f.start, f.end) for f in found] + [(w.start, w.end) for w in whens] + measures
     numbers = [(s, e, v) for s, e, v, _ in reading.numbers_within(lo, hi)]
     numbers += [(m.start(), m.end(), NUMBER_WORDS[m.group()]) for m in COUNT_WORD.finditer(reading.folded, lo, hi)
@@ -186,6 +203,10 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             continue  # "12 ounce bottles", "a 30 minute drive": a measure of the thing, no count of it
         if COMPARISON.match(reading.folded, e):
             continue  # "63 fewer than in 2019": a difference, not a figure of its own
+        if found and DIFFERENCE_AFTER.match(reading.folded, e) and SET_OFF.search(reading.folded, found[-1].end, s):
+            continue  # "353 knots, about 100 knots too slow": how far the figure before is off, no value of its own
+        if digits and beside_a_name(reading.text, s, e):
+            continue  # "Liu, 32, and Ramos, 40, were shot": their ages, no count (nor a unit taken from another figure)
         of = OUT_OF.match(reading.folded, e)
         if of and i + 1 < len(numbers) and numbers[i + 1][0] == of.end():
             skip.add(numbers[i + 1][:2])  # "240 of 543 seats": 240 seats, out of 543
@@ -198,11 +219,36 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         elif unit is None and digits and not NOUN_NEXT.match(reading.folded, e) and \
                 (counted := NUMBER_OF.search(reading.folded, lo, s)):
             unit = counted.group("noun")  # "the number of asylum applications rose from 81,000": applications
-        figure = Figure(s, e, number_value(v), unit, False)
+        figure = Figure(s, e, number_value(v), unit, False, reference=is_reference(reading.folded, lo, s))
         if unit:
             found.append(figure)
             previous = figure
     return sorted(found, key=lambda f: f.start)
+
+
+def is_reference(folded: str, lo: int, start: int) -> bool:
+    """Whether the figure at `start` is the yardstick a comparison measures against (REFERENCE_BEFORE)."""
+    return REFERENCE_BEFORE.search(folded, max(lo, start - 80), start) is not None
+
+
+# A name, then a number set off by commas, then no noun: the person's age ("Wenjian Liu, 32, and Rafael Ramos,
+# 40, were shot"; "... were named as Ana Ortiz, 19."), whatever unit another figure of the sentence has.
+NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*[a-z],\s+$")
+AGE_AFTER = re.compile(r"\s*(?:,|;|\)|\.(?!\d)|\s+(?:and|or)\b|$)")
+
+
+def beside_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the number at [start, end) is an age written after a name (NAME_BEFORE)."""
+    return end - start <= 3 and NAME_BEFORE.search(text, max(0, start - 40), start) is not None \
+        and AGE_AFTER.match(text, end) is not None
+
+
+def yardstick_at(reading: ArticleReading, lo: int, hi: int) -> int:
+    """Where in text[lo:hi] the first number a comparison measures against starts, whatever it counts (the
+    rest of the clause, its time too, is the yardstick's: "12% higher than the 4.1 million counted in 2019"),
+    else hi."""
+    starts = [n[0] for n in reading.numbers_within(lo, hi)] + [m.start for m in reading.money_within(lo, hi)]
+    return min((s for s in starts if is_reference(reading.folded, lo, s)), default=hi)
 
 
 def figure_when(figure: Figure, following: Figure | None, whens: Sequence[When], clause_whens: Sequence[When],

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from .amounts import figure_when, figures_in
+from .amounts import figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
 from .clauses import (Clause, core_span, first_verb, has_verb, INFINITIVE, is_verb, join_context, restate, sentence_case,
                       split_clauses, trim, unbracketed, vague, words_at, written)
@@ -85,6 +85,9 @@ PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|
 # A tag after a quotation with its verb first and who spoke after it ("said D. Joshua Taylor, FGS president").
 INVERTED_TAG = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls|noted|notes)\s+[^,;]+"
                           r"(?:,\s+[^,;]+)?")
+# A verb of the yardstick of a comparison, after it ("than the 4.1 million counted in 2019", "the $2 million that was set
+# aside in 2013"): a time after it is the yardstick's.
+YARDSTICK_VERB = re.compile(r"\b(?:[a-z]{3,}ed|that|which|who|when|set|paid|spent|seen|made|held|won|taken|given)\b")
 # A relative clause inside a clause ("her boyfriend, who was looking forward to the birth"): a time put
 # after it would date the relative clause's noun, not the clause.
 RELATIVE_INSIDE = re.compile(r",\s+(?:who|which|whose|where)\b")
@@ -366,6 +369,19 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
     quote_lo = lo if clause.quote_start is None else clause.quote_start
     own = [w for w in whens if lo <= w.start < hi]
     figures = figures_in(reading, lo, hi, whens, lower)
+    # a time the yardstick's own verb has is the yardstick's ("12% higher than the 4.1 million counted in 2019"),
+    # one after it with none is the clause's ("25% below the daily average of 1.4 million shares on Monday")
+    yardstick = yardstick_at(reading, lo, hi)
+    theirs = [w for w in own if w.start >= yardstick and YARDSTICK_VERB.search(text, yardstick, w.start)]
+    own = [w for w in own if w not in theirs]
+    clause_when = None if clause.when in theirs else clause.when
+    if figures and all(f.reference for f in figures):
+        # "Volume was less than half the daily average of 5.8 million shares": the figure is the average's, and
+        # the subject's own is in words only: the comparison whole, with no value
+        return [make_atom(reading, sentence, clause_kind(text[lo:hi], clause_when), quote_lo, hi,
+                          clause_claim(reading, clause, whens, core), when=clause_when)]
+    # "Volume was 25% below the daily average of 1.4 million shares": the comparison whole, with the subject's figure
+    figures = [f for f in figures if not f.reference]
     if len(figures) >= 2 and re.search(r"\brespectively\b", text[lo:hi]):  # figures that go with a list of things
         return [make_atom(reading, sentence, figure_kind(figures[0], text[lo:hi], lower, clause.when), quote_lo, hi,
                           clause_claim(reading, clause, whens, core), when=clause.when)]
@@ -373,7 +389,7 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
         return series_atoms(reading, sentence, clause, figures, whens, lower)
     if figures:
         figure = figures[0]
-        when = figure_when(figure, None, whens, own, clause.inherit) or clause.when
+        when = figure_when(figure, None, whens, own, clause.inherit) or clause_when
         if when is not None and when.start >= figure.end and INFINITIVE.search(text, figure.end, when.start):
             when = None  # "made the four cases part of his bid to be elected in 2024": the bid's time, not theirs
         if when is not None and ASIDE.search(text, lo, when.start) and re.match(r"[^,]*,", text[when.end:figure.start]):
