@@ -34,7 +34,7 @@ NEAR_SHIFT = {"yesterday": -1, "tomorrow": 1, "today": 0, None: 0}
 # A date after "today" is the day the article means ("published today (Oct. 28)"), whatever its own date.
 DATE_AFTER = re.compile(rf"\s*[(,]?\s*(?:(?:{MONTH_PATTERN})\.?\s+\d|\d{{1,2}}\s+(?:{MONTH_PATTERN})\b)")
 # "last week", "this month", "next week"; "a week ago", "two days ago", "three months ago"
-CALENDAR = re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")
+CALENDAR = re.compile(r"(?<!\bthe\s)\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")  # (not "the last month")
 AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
 
 FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming"
