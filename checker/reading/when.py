@@ -265,12 +265,30 @@ def month_spans(found: list[When], folded: str, display: str) -> list[When]:
 LEADS_TO = re.compile(r"\b(?:for|of|in|at|to|from|on|by|before|after|since|until|during|through|over|into|with|about)\s+$")
 
 
+# A time that is its clause's subject: a verb follows it ("this year is on track", "yesterday was the hottest
+# day", "next week will bring rain") and it opens its clause (the sentence, a clause after a comma or "that",
+# or what a verb of saying or showing reports: "means this year is ...").
+SUBJECT_VERB = re.compile(r"\s+(?:(?:also|already|still|now|again|probably|likely|certainly)\s+)?(?:is|was|are|were|has|had"
+                          r"|have|will|would|could|should|may|might|must|can|saw|sees|marks|marked|brought|brings|looks"
+                          r"|looked|proved|proves|promises|promised|became|becomes|seems|seemed|remains|remained|ranks"
+                          r"|ranked|ended|ends|began|begins)\b")
+CLAUSE_OPENS = re.compile(r"(?:^|[\n.;:,!?(\"]\s*|\s-\s+|\b(?:that|and|but|because|as|so|if|when|while|although|though"
+                          r"|means?|meant|shows?|showed|shown|suggests?|suggested|says?|said|thinks?|thought|believes?"
+                          r"|believed|expects?|expected|predicts?|predicted|fears?|feared|warns?|warned|knows?|knew"
+                          r"|reports?|reported|finds?|found|notes?|noted|argues?|argued|confirms?|confirmed|adds?|added)\s+)$")
+# A time that is a verb's object: "called last year the hottest", "expects next year to be tough"
+OBJECT_OF = re.compile(r"\b(?:call(?:s|ed)?|name[sd]?|declared?|declares|made|makes?|marks?|marked|spen[dt]|spends|dubbed"
+                       r"|recalls?|recalled|remembers?|remembered|described?|describes|considers?|considered|rank(?:s|ed)?)\s+$")
+OBJECT_AFTER = re.compile(r"\s+(?:to\s+be|as)\b")
+
+
 def kept(when: When, folded: str) -> When:
     """A relative time whose writing out cannot stand in its words' place keeps the article's words: a
     possessive ("next week's final", never "the week of 5 January 2015 to 11 January 2015's final"; a
-    year may: "2017's bill"), a time running into a figure ("over the past year 15 overs"), and a time
-    after "the" whose writing out opens with "in" or "on" (never "in the in 2020"). A possessive after a
-    preposition is a bound, which dates no fact."""
+    year may: "2017's bill"), a time running into a figure ("over the past year 15 overs"), a time after
+    "the" (never "in the in 2020"), and a time that is its clause's subject or a verb's object ("this year
+    is on track", never "in 2014 is on track"), where the writing out opens with "in" or "on". A
+    possessive after a preposition is a bound, which dates no fact."""
     if not when.relative:
         return when
     if re.match(r"['’]s\b", folded[when.end:when.end + 2]):
@@ -282,7 +300,9 @@ def kept(when: When, folded: str) -> When:
         return replace(when, relative=False)
     if re.match(r"(?:in|on)\s", when.written or ""):
         before = folded[max(0, when.start - 14):when.start]
-        if re.search(r"\bthe\s+$", before):
+        if re.search(r"\bthe\s+$", before) or (
+                (SUBJECT_VERB.match(folded, when.end) and CLAUSE_OPENS.search(folded, max(0, when.start - 14), when.start))
+                or (OBJECT_OF.search(before) or (OBJECT_AFTER.match(folded, when.end) and not LEADS_TO.search(before)))):
             return replace(when, relative=False)
     return when
 
