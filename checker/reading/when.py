@@ -95,8 +95,12 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         found.append(When(lo, hi, str(first), str(last), point=False, decade=True, written="the " + display[lo:hi]))
         i = j + 1
 
-    def said(lo: int, hi: int) -> str | None:  # the tense of the clause display[lo:hi] stands in
+    def told(lo: int, hi: int) -> str | None:  # the tense of the clause display[lo:hi] stands in, "would" apart
         return ("future" if future else "past") if future is not None else tense(piece, lo - start, hi - start)
+
+    def said(lo: int, hi: int) -> str | None:  # the same, "would" read as the future
+        way = told(lo, hi)
+        return "future" if way == "would" else way
 
     def ahead(lo: int, hi: int) -> bool:
         return said(lo, hi) == "future"
@@ -142,7 +146,7 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                 when = yearless(m, precision, published, way, display[lo:hi], lo, hi)
                 if when:
                     found.append(when)
-        for when in relative_days(folded, display, start, end, published, said):
+        for when in relative_days(folded, display, start, end, published, told):
             if free(when.start, when.end):
                 found.append(when)
         for m in RELATIVE_YEAR.finditer(piece):
