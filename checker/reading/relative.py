@@ -34,7 +34,7 @@ NEAR_SHIFT = {"yesterday": -1, "tomorrow": 1, "today": 0, None: 0}
 # A date after "today" is the day the article means ("published today (Oct. 28)"), whatever its own date.
 DATE_AFTER = re.compile(rf"\s*[(,]?\s*(?:(?:{MONTH_PATTERN})\.?\s+\d|\d{{1,2}}\s+(?:{MONTH_PATTERN})\b)")
 # "last week", "this month", "next week"; "a week ago", "two days ago", "three months ago"
-CALENDAR = re.compile(r"\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")
+CALENDAR = re.compile(r"(?<!\bthe\s)\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")  # (not "the last month")
 AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
 
 FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming"
@@ -63,10 +63,12 @@ PARTICIPLE_BY = re.compile(r"\w+ed\s+by\b")  # "out on 31 December, followed by 
 
 
 def tense(piece: str, lo: int, hi: int) -> str | None:
-    """"future", "past" or None (the present, or no tense) for the clause a time stands in: the
+    """"future", "would", "past" or None (the present, or no tense) for the clause a time stands in: the
     mark of the future (will, plans, expected, next ...), the past or the present nearest before the
     time in its clause; with none before it ("In March, the council will vote"), the clause after it
-    decides. A sentence that says on Monday what will happen later is read in the past for its Monday."""
+    decides. A sentence that says on Monday what will happen later is read in the past for its Monday.
+    "would" is the future seen from the past ("would investigate reports of a blast on Sunday"): its
+    time may have come before the article or after it."""
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(piece, 0, lo)]
     before = piece[breaks[-1] if breaks else 0:lo]
     marks = marks_of(before, PRESENT_MARK.search(piece, 0, lo) is not None)
@@ -80,14 +82,14 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
     following = CLAUSE_BREAK.search(piece, hi)
     after = {said for _, _, said in marks_of(piece[hi:following.start() if following else len(piece)],
                                              PRESENT_MARK.search(piece, 0, hi) is not None)}
-    return "past" if "past" in after else "future" if "future" in after else None
+    return "past" if "past" in after else "future" if "future" in after else "would" if "would" in after else None
 
 
 def marks_of(words: str, present: bool) -> list[tuple[int, int, str]]:
-    """The marks of tense in words, in order: (start, rank, "future", "past" or "present"); a mark of
+    """The marks of tense in words, in order: (start, rank, "future", "would", "past" or "present"); a mark of
     the future outranks the past, and either the present, at the same place ("is to", "is expected"). After a
     verb in the present (present: one stands before words), "followed by" is a participle, no past."""
-    marks = [(m.start(), 2, "future") for m in FUTURE.finditer(words)]
+    marks = [(m.start(), 2, "would" if m.group() == "would" else "future") for m in FUTURE.finditer(words)]
     marks += [(m.start(), 0, "present") for m in PRESENT_MARK.finditer(words)]
     for m in PAST_MARK.finditer(words):
         if PARTICIPLE_BY.match(words, m.start()) and (present or any(t == "present" and at < m.start() for at, _, t in marks)):
@@ -122,11 +124,11 @@ def month_iso(year: int, month: int, shift: int = 0) -> str:
 def relative_days(folded: str, display: str, start: int, end: int, published: datetime.date,
                   said: Callable[[int, int], str | None]) -> list[When]:
     """Days, weeks and months the article gives by its own date: a weekday (the last one on or before
-    the article's date, or the next one on or after it when the sentence looks ahead; "last Friday"
-    before it, "next Friday" after it), "yesterday", "today", "this morning", "tonight" and "tomorrow",
-    "last week" (Monday to Sunday of the week before), "this month", "two weeks ago". said gives the
-    tense of the clause at [lo, hi). Each written out with the words kept: "on Sunday" becomes "on
-    Sunday 29 October 2023"."""
+    the article's date, or the next one on or after it when the sentence looks ahead; after "would" the
+    nearer of the two; "last Friday" before it, "next Friday" after it), "yesterday", "today", "this
+    morning", "tonight" and "tomorrow", "last week" (Monday to Sunday of the week before), "this month",
+    "two weeks ago". said gives the tense of the clause at [lo, hi). Each written out with the words
+    kept: "on Sunday" becomes "on Sunday 29 October 2023"."""
     piece = folded[start:end]
     found: list[When] = []
     named = list(WEEKDAY.finditer(piece))
@@ -145,10 +147,11 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
             continue  # "Sunday, October 29", "Friday (Dec. 12)": the date says which; "Sunday Times", "Super Tuesday"
         rel = m.group("rel")
         offset = (WEEKDAYS.index(m.group("wd")) - published.weekday()) % 7  # days until the next one
-        if rel == "next" or (rel != "last" and said(lo, hi) == "future"):
+        back = (published.weekday() - WEEKDAYS.index(m.group("wd"))) % 7  # days since the last one
+        way = said(lo, hi) if rel not in ("next", "last") else None
+        if rel == "next" or way == "future" or (way == "would" and offset < back):
             day = published + datetime.timedelta(days=offset or (7 if rel == "next" else 0))
-        else:
-            back = (published.weekday() - WEEKDAYS.index(m.group("wd"))) % 7
+        else:  # the last one, or for "would" the nearer of the last and the next
             day = published - datetime.timedelta(days=back or (7 if rel == "last" else 0))
         found.append(When(lo, hi, day.isoformat(), day.isoformat(), relative=True,
                           written=f"{display[lo:hi]} {day_words(day)}"))

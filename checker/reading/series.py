@@ -66,8 +66,11 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
             spans = [(lo, hi)] + [trim(text, f.start, ITEM_TAIL.match(text, f.end, hi).end(), " \t\r\n,;:()")  # type: ignore[union-attr]
                                   for f in figures[1:]]  # (ITEM_TAIL matches "")
-            return [make_atom(reading, sentence, figure_kind(f, text[lo:hi], lower, clause.when), *span, claim, f.value,
-                              f.unit, clause.when) for f, span in zip(figures, spans)]
+            # a figure after the first with a time in its own phrase ("after closing at $4.13 on Wednesday") takes it
+            times = [clause.when] + [next((w for w in own if not w.since and a <= w.start and w.end <= b), clause.when)
+                                     for a, b in spans[1:]]
+            return [make_atom(reading, sentence, figure_kind(f, text[lo:hi], lower, when), *span, claim, f.value,
+                              f.unit, when) for f, span, when in zip(figures, spans, times)]
         approx = APPROXIMATELY.search(reading.folded, max(previous_hi, item_lo - 24), item_lo)
         if approx:  # "more than 200 hostages", "around 35,000": how exact the figure is belongs to it
             item_lo = approx.start()

@@ -2,6 +2,7 @@
 dates.py leaves out because the article does: "7-9 February", "early March this year", "last year",
 "over the last three years", "the 1980s and 1990s", "between 2011 and 2021", "on Sunday", "last week",
 "two months ago" (relative.py, with the tense that picks the last or the next). Pure functions."""
+import calendar
 import datetime
 import re
 from functools import lru_cache
@@ -30,9 +31,12 @@ YEARLESS = [  # each read only where dates.py found no date: the article leaves 
 ]
 FOLLOWED_BY_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:1[89]|20)\d\d\b")
 RELATIVE_YEAR = re.compile(r"(?<!\bthe\s)\b(?P<rel>this|last|next)\s+year\b")  # ("the next year": twelve months)
-RELATIVE_DECADE = re.compile(r"\b(?P<rel>this|next)\s+decade\b")
+RELATIVE_DECADE = re.compile(r"(?<!\bthe\s)\b(?P<rel>this|next)\s+decade\b")  # ("the next decade": ten years)
+# "the last month", "over the past three years", "in the next decade", "the coming weeks": a span that ends
+# (or starts) at the article's date, never a calendar month or decade; "the last week of March" is March's
 PERIOD = re.compile(r"\b(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?P<way>last|past|previous|next|coming)\s+"
-                    r"(?:(?P<n>\d+|[a-z]+)\s+)?(?P<unit>years?|decades?|months?)\b(?P<half>\s+and\s+a\s+half\b)?")
+                    r"(?:(?P<n>\d+|[a-z]+)\s+)?(?P<unit>years?|decades?|months?|weeks?)\b(?P<half>\s+and\s+a\s+half\b)?"
+                    r"(?!\s+of\b)")
 DECADE = re.compile(r"\b(?:the\s+)?(?P<d>(?:1[5-9]|20)\d)0s\b")
 DECADE_PART = re.compile(r"\b(early|mid|late)[\s-]+(?:the\s+)?$")
 DECADE_PARTS = {"early": (0, 4), "mid": (3, 7), "late": (6, 9)}  # years into the decade, generously
@@ -91,8 +95,12 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         found.append(When(lo, hi, str(first), str(last), point=False, decade=True, written="the " + display[lo:hi]))
         i = j + 1
 
-    def said(lo: int, hi: int) -> str | None:  # the tense of the clause display[lo:hi] stands in
+    def told(lo: int, hi: int) -> str | None:  # the tense of the clause display[lo:hi] stands in, "would" apart
         return ("future" if future else "past") if future is not None else tense(piece, lo - start, hi - start)
+
+    def said(lo: int, hi: int) -> str | None:  # the same, "would" read as the future
+        way = told(lo, hi)
+        return "future" if way == "would" else way
 
     def ahead(lo: int, hi: int) -> bool:
         return said(lo, hi) == "future"
@@ -138,7 +146,7 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                 when = yearless(m, precision, published, way, display[lo:hi], lo, hi)
                 if when:
                     found.append(when)
-        for when in relative_days(folded, display, start, end, published, said):
+        for when in relative_days(folded, display, start, end, published, told):
             if free(when.start, when.end):
                 found.append(when)
         for m in RELATIVE_YEAR.finditer(piece):
@@ -154,20 +162,9 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                                   written=f"in the {first}s"))
         for m in PERIOD.finditer(piece):
             lo, hi = start + m.start(), start + m.end()
-            n = m.group("n")
-            count = int(n) if n and n.isdigit() else NUMBER_WORDS.get(n, 1 if n is None else None)
-            if count is None or not free(lo, hi):
-                continue
-            months = count * {"y": 12, "d": 120, "m": 1}[m.group("unit")[0]]
-            months += months // 2 if m.group("half") else 0  # "the past year and a half": 18 months
-            now = f"{published.year:04d}-{published.month:02d}"
-            if m.group("way") in ("next", "coming"):  # "in the next year": the twelve months to come
-                last = month_iso(published.year, published.month, months)
-                found.append(When(lo, hi, now, last, point=False))
-                continue
-            first = month_iso(published.year, published.month, -months)
-            found.append(When(lo, hi, first, now, point=False, relative=True,
-                              written=f"{display[lo:hi]} to {MONTH_NAMES[published.month]} {published.year}"))
+            when = period(m, published, display[lo:hi], lo, hi)
+            if when is not None and free(lo, hi):
+                found.append(when)
     found = sorted((since(period_to(anchored(compared(kept(w, folded), folded), folded, display), folded), folded, published)
                     for w in found),
                    key=lambda w: w.start)
@@ -175,6 +172,35 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         if found[i - 1].since and not found[i].since and re.fullmatch(r",?\s+(?:or|and)\s+", folded[found[i - 1].end:found[i].start]):
             found[i] = replace(found[i], since=True, point=False, yardstick=found[i - 1].yardstick)
     return month_spans(found, folded, display)
+
+
+def period(m: re.Match[str], published: datetime.date, words: str, lo: int, hi: int) -> When | None:
+    """The span PERIOD names, back from or on from the article's date: "the last month" in an article
+    of 21 December is 21 November to 21 December, "the next decade" the ten years to come. Weeks and
+    months are read to the day; years and decades to the month, and a past one is written out up to
+    the article's month. A count the words leave vague ("the next few years", "the coming weeks") is
+    no span: the words stay as they are."""
+    n, unit = m.group("n"), m.group("unit")
+    count = int(n) if n and n.isdigit() else NUMBER_WORDS.get(n) if n else None if unit.endswith("s") else 1
+    if not count:
+        return None
+    ahead = m.group("way") in ("next", "coming")
+    if unit[0] in "wm":  # ("the past two weeks", "the last month"): days, the article's words kept
+        if unit[0] == "w":
+            other = published + datetime.timedelta(days=7 * count * (1 if ahead else -1))
+        else:
+            total = published.year * 12 + published.month - 1 + (count if ahead else -count)
+            year, month = divmod(total, 12)  # (the 31st a month later is that month's last day)
+            other = datetime.date(year, month + 1, min(published.day, calendar.monthrange(year, month + 1)[1]))
+        first, last = sorted((published.isoformat(), other.isoformat()))
+        return When(lo, hi, first, last, point=False)
+    months = count * (12 if unit[0] == "y" else 120)
+    months += months // 2 if m.group("half") else 0  # "the past year and a half": 18 months
+    now = f"{published.year:04d}-{published.month:02d}"
+    if ahead:  # "in the next year": the twelve months to come, kept in its words
+        return When(lo, hi, now, month_iso(published.year, published.month, months), point=False)
+    return When(lo, hi, month_iso(published.year, published.month, -months), now, point=False, relative=True,
+                written=f"{words} to {MONTH_NAMES[published.month]} {published.year}")
 
 
 # Words after which a month's name alone can only be a time ("in May", "until June", "this April", "the
@@ -243,10 +269,29 @@ def month_spans(found: list[When], folded: str, display: str) -> list[When]:
 LEADS_TO = re.compile(r"\b(?:for|of|in|at|to|from|on|by|before|after|since|until|during|through|over|into|with|about)\s+$")
 
 
+# A time that is its clause's subject: a verb follows it ("this year is on track", "yesterday was the hottest
+# day", "next week will bring rain") and it opens its clause (the sentence, a clause after a comma or "that",
+# or what a verb of saying or showing reports: "means this year is ...").
+SUBJECT_VERB = re.compile(r"\s+(?:(?:also|already|still|now|again|probably|likely|certainly)\s+)?(?:is|was|are|were|has|had"
+                          r"|have|will|would|could|should|may|might|must|can|saw|sees|marks|marked|brought|brings|looks"
+                          r"|looked|proved|proves|promises|promised|became|becomes|seems|seemed|remains|remained|ranks"
+                          r"|ranked|ended|ends|began|begins)\b")
+CLAUSE_OPENS = re.compile(r"(?:^|[\n.;:,!?(\"]\s*|\s-\s+|\b(?:that|and|but|because|as|so|if|when|while|although|though"
+                          r"|means?|meant|shows?|showed|shown|suggests?|suggested|says?|said|thinks?|thought|believes?"
+                          r"|believed|expects?|expected|predicts?|predicted|fears?|feared|warns?|warned|knows?|knew"
+                          r"|reports?|reported|finds?|found|notes?|noted|argues?|argued|confirms?|confirmed|adds?|added)\s+)$")
+# A time that is a verb's object: "called last year the hottest", "expects next year to be tough"
+OBJECT_OF = re.compile(r"\b(?:call(?:s|ed)?|name[sd]?|declared?|declares|made|makes?|marks?|marked|spen[dt]|spends|dubbed"
+                       r"|recalls?|recalled|remembers?|remembered|described?|describes|considers?|considered|rank(?:s|ed)?)\s+$")
+OBJECT_AFTER = re.compile(r"\s+(?:to\s+be|as)\b")
+
+
 def kept(when: When, folded: str) -> When:
     """A relative time whose writing out cannot stand in its words' place keeps the article's words: a
     possessive ("next week's final", never "the week of 5 January 2015 to 11 January 2015's final"; a
-    year may: "2017's bill") or a time running into a figure ("over the past year 15 overs"). A
+    year may: "2017's bill"), a time running into a figure ("over the past year 15 overs"), a time after
+    "the" (never "in the in 2020"), and a time that is its clause's subject or a verb's object ("this year
+    is on track", never "in 2014 is on track"), where the writing out opens with "in" or "on". A
     possessive after a preposition is a bound, which dates no fact."""
     if not when.relative:
         return when
@@ -257,6 +302,12 @@ def kept(when: When, folded: str) -> When:
         return when if year else replace(when, relative=False)
     if re.match(r"\s+\d", folded[when.end:when.end + 3]):
         return replace(when, relative=False)
+    if re.match(r"(?:in|on)\s", when.written or ""):
+        before = folded[max(0, when.start - 14):when.start]
+        if re.search(r"\bthe\s+$", before) or (
+                (SUBJECT_VERB.match(folded, when.end) and CLAUSE_OPENS.search(folded, max(0, when.start - 14), when.start))
+                or (OBJECT_OF.search(before) or (OBJECT_AFTER.match(folded, when.end) and not LEADS_TO.search(before)))):
+            return replace(when, relative=False)
     return when
 
 
