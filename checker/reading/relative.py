@@ -149,6 +149,10 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         offset = (WEEKDAYS.index(m.group("wd")) - published.weekday()) % 7  # days until the next one
         back = (published.weekday() - WEEKDAYS.index(m.group("wd"))) % 7  # days since the last one
         way = said(lo, hi) if rel not in ("next", "last") else None
+        if way == "would":  # "said the strike would begin on Friday": ahead; "would check reports of a landslide on
+            # Sunday", "would look into a fire reported on Sunday": a day of what the noun names, the nearer one
+            since_would = piece[:m.start()].rsplit("would", 1)[-1]
+            way = "would" if re.search(r"\b(?:of|[a-z]{3,}ed)\b", since_would) else "future"
         if rel == "next" or way == "future" or (way == "would" and offset < back):
             day = published + datetime.timedelta(days=offset or (7 if rel == "next" else 0))
         else:  # the last one, or for "would" the nearer of the last and the next
