@@ -41,10 +41,13 @@ DETERMINERS = frozenset("the a an this that its their his her our your these tho
 OPENER = re.compile(r"""(?ix)\s*(?:
     (?:for\ example|for\ instance|in\ fact|indeed|similarly|likewise|later|earlier|yet|however|moreover|meanwhile|
        in\ the\ meantime|in\ this\ context|in\ addition|additionally|also|still|thus|therefore|hence|nevertheless|
-       nonetheless|furthermore|besides|instead|overall|finally|lastly|again|consequently|as\ a\ result|of\ course|
+       nonetheless|even\ so|furthermore|besides|instead|overall|finally|lastly|again|consequently|as\ a\ result|of\ course|
        in\ other\ words|in\ short|in\ particular|notably|importantly|separately|by\ contrast|in\ contrast|
        on\ the\ other\ hand|at\ the\ same\ time|in\ turn|then|so|but|and|or|now|first|second|third)\s*,
-  | (?:but|and|so|yet|or)\s+(?=\S)
+  | (?:and|or)\s+(?=\S)
+  | so\s+(?=\S)(?!(?:far|much|many|few|little|long|too|called|to\ speak)\b)   # never of a phrase: "So far the ..."
+  | yet\s+(?=\S)(?!(?:another|again|more|to)\b)
+  | but\s+(?=\S)(?!for\b)
   | (?:it\ is|it's|it\ was)\s+(?:notable|worth\ noting|noteworthy|significant|clear|true|interesting|striking)\s+that\b\s*,?
   )\s*""")
 # A dateline: a place in capitals (with an agency in brackets), or "(CNN)", then a dash.
