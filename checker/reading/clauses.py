@@ -226,7 +226,7 @@ def sentence_case(words: str) -> str:
     if not words:
         return words
     words = words[0].upper() + words[1:]
-    if re.search(r"[.!?][’”\"']?$", words):
+    if re.search(r"[.!?][’”\"']{0,2}$", words):
         return words
     return words + "."
 
