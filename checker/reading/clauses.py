@@ -271,8 +271,8 @@ def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
 def part_after(text: str, seam: re.Match[str], hi: int) -> tuple[int, int]:
     """(start, end) of what follows a seam, up to the next one: a clause of its own only with a verb of its own
     ("a closed but increasingly porous state", "; and prayers for the crew": none)."""
-    following = SPLIT.search(text, seam.end(), hi)
-    return seam.end(), following.start() if following else hi
+    following = next((m for m in SPLIT.finditer(text, seam.end(), hi) if m.group("coord") is None), None)
+    return seam.end(), following.start() if following else hi  # (a coordinated verb is no clause of its own)
 
 
 def after_but(text: str, at: int, seam: re.Match[str], hi: int) -> tuple[int, int]:
@@ -300,7 +300,10 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             if len(left) >= 2 and is_verb(left[-1][1], left[-2][1]):
                 continue  # "have been developed and tested in the West Bank": both verbs share what follows
         if seam == "but" and (re.search(r"\bnot\s+(?:only|just|merely|simply)\b", text[at:m.start()])
-                              or NO_SEAM_BEFORE_BUT.search(text, at, m.start()) or not has_verb(text, *after_but(text, at, m, hi))):
+                              or NO_SEAM_BEFORE_BUT.search(text, at, m.start()) or (
+                                  not has_verb(text, *after_but(text, at, m, hi))  # (a verb we know; a comma is a seam but
+                                  and (text[m.start()] != "," or m.group().rstrip().endswith("also")  # for "not X, but Y")
+                                       or re.search(r"\bnot\b", text[at:m.start()])))):
             continue  # "cannot help but feel", "closed but increasingly porous", "not anti-police brutality, but anti-police"
         part = part_after(text, m, hi)
         if seam == "semi" and not has_verb(text, *part) and (LIST_FIGURE.match(text, *part) or not COUNT.search(text, *part)):
