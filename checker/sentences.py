@@ -22,9 +22,10 @@ LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s")
 LINE_ENDS_SENTENCE = re.compile(r"""[.!?…:;]["'”’»)\]]*\s*$""")
 LINE_CONTINUES = re.compile(r"[,(\-–—/&]\s*$|\b(?:and|or|of|the|a|an|to|in|for|with|by|on|at)\s*$")
 STARTS_LIKE_A_SENTENCE = re.compile(r"""\s*(?:["'“‘«(\[]?[A-Z0-9]|[-–—•*·▪]\s)""")
-# Where sentencex leaves two sentences together: after "(...)", an ellipsis, or a month whose name is
-# never shortened ("in May. Exports fell"), before a capital.
-MISSED_BREAK = re.compile(r"""(?:[.!?]["'”’]*\)|…|\.\.\.|\b(?:May|June|July)\.)(?=\s+["'“‘(]?[A-Z])""")
+# Where sentencex leaves two sentences together: after "(...)", an ellipsis, a quotation inside a quotation
+# closed with both ("an 'act of war.'\" It probably ..."), or a month whose name is never shortened ("in May.
+# Exports fell"), before a capital.
+MISSED_BREAK = re.compile(r"""(?:[.!?]["'”’]*\)|…|\.\.\.|[.!?](?:['’]["”]|["”]['’])|\b(?:May|June|July)\.)(?=\s+["'“‘(]?[A-Z])""")
 # Where sentencex breaks one sentence in two: a time of day before its zone, its day or its date ("9 a.m.
 # ET", "10 a.m. Friday", "3:15 p.m. Dec. 22", "at 6 p.m. 14 March"), or before words that go on ("4 p.m.
 # when the bank shut").
@@ -54,7 +55,7 @@ NAME_GOES_ON = re.compile(r"(?:Network|News|Channel|Online|Entertainment|Sports|
                           r"Records|Studios|Radio|TV|Media|Group|Inc|Ltd|Answers|Movies|Weekly)\b")
 LOWER_WORD = re.compile(r"[a-z]+\b")
 # A quoted question or exclamation goes on with who said it: "“Done?” Wallace asked." is one sentence.
-QUOTED_END = re.compile(r"""[?!]["”’]$""")
+QUOTED_END = re.compile(r"""[?!]["”’]$|[.?!](?:['’]["”]|["”]['’])$""")  # or a quotation in a quotation: "... ‘a betrayal.’” Tshabalala said."
 SPEAKER_NEXT = re.compile(r"(?:(?:[A-Z][\w’'.-]*|the|a|an)\s+){1,5}?(?:said|says|asked|asks|added|told|replied|wrote|"
                           r"continued|interjected|responded|shouted|joked|tweeted)\b|(?:he|she|they|it|we|I)\s+\w+ed\b")
 
@@ -148,7 +149,7 @@ def prose_spans(block: str) -> list[tuple[int, int]]:
         lo, hi = trimmed(block, boundary["start_index"], boundary["end_index"])
         while lo < hi:
             cut = MISSED_BREAK.search(block, lo, hi)
-            while cut and block.count("“", lo, cut.start()) > block.count("”", lo, cut.start()):
+            while cut and block.count("“", lo, cut.end()) > block.count("”", lo, cut.end()):
                 cut = MISSED_BREAK.search(block, cut.end(), hi)  # inside a quotation ("“Wait, Wait … Don’t Tell Me!”")
             if LIST_NUMBER.match(block, lo):  # sentencex runs a list's last item on into what follows it
                 cut = ITEM_END.search(block, lo, hi) or cut

@@ -23,7 +23,7 @@ from .person_atoms import apposition_atoms, people_atoms, title_atoms
 from .series import date_series, series_atoms
 from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, Attribution, beside_quotations, find_attribution,
                      find_quotations, inside_quotation, interview_answer, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
-                     quotation_speaker, says_something, without_quotations)
+                     quotation_speaker, says_something, tag_participle, without_quotations)
 from ..sentences import Sentence, split_sentences
 from .voice import addresses_reader, is_guess, is_instruction, writer_or_reader
 from .when import When
@@ -155,7 +155,13 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if ASKED_ABOUT.search(text, own_lo, clause.end):  # nor does what was asked
             left_out = True
             continue
+        reported = tag_participle(text, clause.start, clause.end) if quotations else None
+        if reported and reported[1] is None:
+            continue  # "said Lee, referring to the ferry ...": of what they spoke, no claim of its own
         found = clause_atoms(reading, sentence, clause, whens, (lo, hi), lower)
+        if reported:  # "said van Sebille, noting that sunlight ...": "van Sebille noted that sunlight ..."
+            rest = written(text, reported[0], clause.end, whens)
+            found = [replace(a, claim=sentence_case(f"{reported[1]} {rest}")) for a in found]
         holds = any(a.dated_or_counted for a in found)  # a figure or a date keeps any clause a claim
         participle = PARTICIPLE_OPENING.match(text, own_lo)
         if not holds and clause is not clauses[0] and participle and not is_verb(participle.group("next")):

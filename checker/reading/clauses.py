@@ -24,7 +24,7 @@ class Clause:
     opener: int | None = None  # a leading subordinate clause's: where its subordinator ("While", "When") stands
 
 
-AUXILIARIES = frozenset("is are was were be been being has have had will would shall should can could may "
+AUXILIARIES = frozenset("is are was were be been being has have had will would shall should can cannot could may "
                         "might must do does did".split())
 # The auxiliaries a coordinated past participle shares ("was arrested and charged"); "did" and the
 # modals take a bare verb, so a past verb after "and" has only their subject ("did not have ... and gave up").
@@ -32,7 +32,7 @@ SHARED_AUXILIARIES = frozenset("is are was were be been being has have had".spli
 # Words that open a clause inside another: after one of them, the nearest verb has a subject of its own.
 SUBORDINATORS = frozenset("who whom whose which that when where before after once while because since until "
                           "unless if as whereas although though".split())
-MODALS = frozenset("will would shall should can could may might must".split())
+MODALS = frozenset("will would shall should can cannot could may might must".split())
 VERB_LEAD = frozenset("also then soon still later never not only just".split())  # words that may stand before a verb
 PAST = frozenset(IRREGULAR_PAST | set("hit cut put set cost struck drew drove flew sought fled threw beat shut "
                                       "won spent sold bought".split()))
@@ -43,10 +43,13 @@ DETERMINERS = frozenset("the a an this that its their his her our your these tho
 OPENER = re.compile(r"""(?ix)\s*(?:
     (?:for\ example|for\ instance|in\ fact|indeed|similarly|likewise|later|earlier|yet|however|moreover|meanwhile|
        in\ the\ meantime|in\ this\ context|in\ addition|additionally|also|still|thus|therefore|hence|nevertheless|
-       nonetheless|furthermore|besides|instead|overall|finally|lastly|again|consequently|as\ a\ result|of\ course|
+       nonetheless|even\ so|furthermore|besides|instead|overall|finally|lastly|again|consequently|as\ a\ result|of\ course|
        in\ other\ words|in\ short|in\ particular|notably|importantly|separately|by\ contrast|in\ contrast|
        on\ the\ other\ hand|at\ the\ same\ time|in\ turn|then|so|but|and|or|now|first|second|third)\s*,
-  | (?:but|and|so|yet|or)\s+(?=\S)
+  | (?:and|or)\s+(?=\S)
+  | so\s+(?=\S)(?!(?:far|much|many|few|little|long|too|called|to\ speak)\b)   # never of a phrase: "So far the ..."
+  | yet\s+(?=\S)(?!(?:another|again|more|to)\b)
+  | but\s+(?=\S)(?!for\b)
   | (?:it\ is|it's|it\ was)\s+(?:notable|worth\ noting|noteworthy|significant|clear|true|interesting|striking)\s+that\b\s*,?
   )\s*""")
 # A dateline: a place in capitals (with an agency in brackets), or "(CNN)", then a dash.
@@ -72,6 +75,12 @@ SPLIT = re.compile(r"""(?x)
 # subordinate clause; a coordinated clause that shares the subject of the clause before it.
 SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub",
          "andmain": "main", "coord": "coord"}
+# Words a "but" after which is no seam: "cannot help but feel", "all but ended", "nothing but trouble".
+NO_SEAM_BEFORE_BUT = re.compile(r"\b(?:help|all|nothing|anything|everything|none|no\s+one|last)$", re.I)
+COUNT = re.compile(r"(?<![\d,.])(?!(?:1[89]|20)\d\d\b)\d")  # a figure that is no year
+LIST_FIGURE = re.compile(r"(?:(?:and|or|then)\s+)?[A-Z]{0,3}[^\w\s]{0,2}\d")  # "; and 52% in Abuja", "; US$4 million in 2020"
+# An adjective after a determiner, before a "but" that may lead to another ("of a closed but porous state").
+ADJECTIVE_BEFORE_BUT = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:[a-z]+ly\s+)?[a-z][a-z-]+$", re.I)
 INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?(?!(?:the|an|its|their|his|her|our|this|that|these|those|[a-z]+est)\b)"
                         r"[a-z][a-z-]{2,}\b(?!\s+(?:level|high|low)s?\b)")  # "to be elected", never "to their lowest"
 # A time counted back from the one a sentence names ("a year earlier", "the previous quarter").
@@ -219,7 +228,7 @@ def sentence_case(words: str) -> str:
     if not words:
         return words
     words = words[0].upper() + words[1:]
-    if re.search(r"[.!?][’”\"']?$", words):
+    if re.search(r"[.!?][’”\"']{0,2}$", words):
         return words
     return words + "."
 
@@ -261,6 +270,25 @@ def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
     return inner_clauses(text, lo, hi)
 
 
+def part_after(text: str, seam: re.Match[str], hi: int) -> tuple[int, int]:
+    """(start, end) of what follows a seam, up to the next one: a clause of its own only with a verb of its own
+    ("a closed but increasingly porous state", "; and prayers for the crew": none)."""
+    following = next((m for m in SPLIT.finditer(text, seam.end(), hi) if m.group("coord") is None), None)
+    return seam.end(), following.start() if following else hi  # (a coordinated verb is no clause of its own)
+
+
+def after_but(text: str, at: int, seam: re.Match[str], hi: int) -> tuple[int, int]:
+    """What follows a "but" that must hold a verb for the "but" to be a seam: after "a poor but", its first word
+    (after adverbs) is the second adjective ("a poor but heavily armed state"), no verb."""
+    lo, end = part_after(text, seam, hi)
+    if ADJECTIVE_BEFORE_BUT.search(text, at, seam.start()):
+        words = words_at(text, lo, end)
+        while words and words[0][1].endswith("ly"):
+            words = words[1:]
+        lo = words[1][0] if len(words) > 1 else end
+    return lo, end
+
+
 def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
     clauses = []
     at, previous_role, previous_seam = lo, "main", ""
@@ -273,7 +301,16 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             left = words_at(text, at, m.start())
             if len(left) >= 2 and is_verb(left[-1][1], left[-2][1]):
                 continue  # "have been developed and tested in the West Bank": both verbs share what follows
-        if seam == "but" and re.search(r"\bnot\s+(?:only|just|merely|simply)\b", text[at:m.start()]):
+        if seam == "but" and (re.search(r"\bnot\s+(?:only|just|merely|simply)\b", text[at:m.start()])
+                              or NO_SEAM_BEFORE_BUT.search(text, at, m.start()) or (
+                                  not has_verb(text, *after_but(text, at, m, hi))  # (a verb we know; a comma is a seam but
+                                  and (text[m.start()] != "," or m.group().rstrip().endswith("also")  # for "not X, but Y")
+                                       or re.search(r"\bnot\b", text[at:m.start()])))):
+            continue  # "cannot help but feel", "closed but increasingly porous", "not anti-police brutality, but anti-police"
+        part = part_after(text, m, hi)
+        if seam == "semi" and not has_verb(text, *part) and (LIST_FIGURE.match(text, *part) or not COUNT.search(text, *part)):
+            # "There were vigils for A; and vigils for B", "was 61% in Lagos; 48% in Kano": what follows has no verb,
+            # no clause of its own; but "; unemployment stands at 7%" (a verb we do not know) stays apart
             continue
         role = SEAMS[seam]
         if seam == "but" and starts_with_verb(text, m.end(), hi):

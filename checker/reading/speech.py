@@ -173,8 +173,26 @@ def is_speech_tag(text: str, lo: int, hi: int) -> bool:
 # legal researcher at Al-Haq, over a cup of coffee"): the words up to a phrase of where or how.
 APPOSED = re.compile(r"""(?x)(?<=[,”"’'\s])(?P<verb>said|says|adds|added|explains|explained|writes|wrote|(?:told|tells)\s+[\w’'.-]+)
     \s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s+
-    (?P<role>(?:a|an|the|among|one\s+of|[a-z]+\s+(?:of|at|for|with|in|to))\s[^;]*?)
-    (?=\s*,\s*(?:over|during|from|in|at|on|via|speaking|as|while|when|who|whose|adding|saying|and)\b|\s*[.!?]?\s*$)""")
+    (?P<role>(?![a-z]+ing\b)(?:a|an|the|among|one\s+of|[a-z]+\s+(?:of|at|for|with|in|to))\s[^;]*?)
+    (?=\s*,\s*(?:over|during|from|in|at|on|via|as|while|when|who|whose|and|[a-z]+ing)\b|\s*[.!?]?\s*$)""")
+# A tag after a quotation whose speaker a participle follows ("said van Sebille, noting that ...", "said Lee,
+# speaking in Busan"): when the participle reports speech, what it reports the speaker said ("van Sebille said
+# that ..."; a restatement brings in no verb the sentence lacks); else it says how or of what they spoke, no claim.
+TAG_PARTICIPLE = re.compile(r"""(?:said|says|added|adds|wrote|writes|explained|explains|told\s+[\w’'.-]+)\s+
+    (?P<name>(?:(?:van|von|de|da|del|der|den|di|du|le|la|al|el|bin|ter)\s+)*[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s+
+    (?P<ing>[a-z]+ing)(?P<out>\s+out)?\b""", re.X)
+REPORTING_PARTICIPLES = frozenset("""noting adding saying arguing warning explaining insisting stressing claiming
+acknowledging pointing predicting estimating""".split())
+
+
+def tag_participle(text: str, lo: int, hi: int) -> tuple[int, str | None] | None:
+    """For text[lo:hi] that is a speech tag with a participle after who spoke: where the participle ends, and
+    the claim's opening in its place ("said Lee, noting": "Lee said"; None for "said Lee, referring to ...");
+    None for any other text."""
+    m = TAG_PARTICIPLE.match(text, lo, hi)
+    if not m or (m.group("ing") == "pointing") != bool(m.group("out")):
+        return None
+    return m.end(), f"{m.group('name')} said" if m.group("ing") in REPORTING_PARTICIPLES else None
 
 
 # The same before the verb, opening the sentence: "Tehilla Shwartz Altshuler, a senior fellow at the Israel
