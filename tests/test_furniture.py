@@ -64,6 +64,11 @@ PAGES = pathlib.Path(__file__).parent / "data" / "proposals"
     ("Anonymous tips can also be submitted online.", "appeal"),
     ("Got a news tip? Email the newsroom.", "appeal"),
     ("Follow Priya Raman on Twitter.", "widget"),
+    ("Okafor A, Mensah K, et al. 2019. Rainfall and well depth in the Sahel. Climate Letters 12(3): 101-109. "
+     "doi:10.1234/cl.2019.0512", "reference"),
+    ("Bauer, H. & Lindqvist, E. (2021). Reindeer herding under warmer winters. Polar Ecology 44: 7-19. "
+     "https://doi.org/10.5555/pe.2021.44", "reference"),
+    ("doi:10.1016/j.marpol.2020.104233", "reference"),
     # the story's own sentences, however they start
     ("Corrections officers in three states went on strike in 2019.", None),
     ("Clarification of the rules is expected from the regulator in May.", None),
@@ -83,6 +88,7 @@ PAGES = pathlib.Path(__file__).parent / "data" / "proposals"
     ("Video, shared on social media, shows soldiers firing.", None),
     ("Contact tracing began on Monday, officials said.", None),
     ("The lesson, as always: you are what you search.", None),
+    ("The study, by Okafor and colleagues, appeared in Climate Letters on Monday (doi:10.1234/cl.2019.0512).", None),
     ("Related parties lent the company $5 million, the filing shows, and its auditors said nothing about it "
      "in the annual report that followed, nor in the one after that, although both were signed by the same partner.",
      None),  # long: never furniture

@@ -1,6 +1,6 @@
 """Page furniture that an extractor leaves in an article's text: bylines and credits, photo credits,
-"Related:" and "Read more" lines, newsletter and widget lines, comment and share counts, update
-notes and editors' notes (corrections, where the story ran first), appeals for tips, a date standing
+"Related:" and "Read more" lines, newsletter and widget lines, comment and share counts, references
+to papers (authors, year, journal, DOI), update notes and editors' notes (corrections, where the story ran first), appeals for tips, a date standing
 alone; and the dateline that opens a story ("PARIS —", "(CNN) --", "WASHINGTON (AP) —") is
 reading/clauses.py's, which keeps it out of every claim. Pure; article_html.py drops such paragraphs,
 and a heading standing alone is never proposed."""
@@ -62,6 +62,12 @@ FURNITURE = {
         r"(?:submitted|sent|left|given|phoned|e-?mailed|made)\b.*"
         r"|(?:got|have)\s+a\s+(?:news\s+)?tip\b.*|send\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?tips\b.*"),
     "count": re.compile(r"(?i)\d[\d,.]*\s*[km]?\s+(?:comments?|shares?|views?|likes?|reactions?|replies|reads)"),
+    # the paper a story rests on, cited as a library would ("Dinwiddie et al. 2014. Dynamics of ... Developmental
+    # Biology 392(2): 404-418. doi:10.1016/..."): a source to follow, no sentence of the story
+    "reference": re.compile(
+        # (its authors: no full stop but an initial's or "et al."'s, then the year)
+        r"(?:[A-Z](?:[^.]|(?<=\b[A-Z])\.|(?<=\bal)\.){0,200}?,?\s+\(?(?:19|20)\d{2}[a-z]?\)?[.,:]\s+.{10,600}?)?"
+        r"(?i:doi:\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,}/\S+"),
     "date": re.compile(
         r"(?i)(?:(?:updated|published|posted|first\s+published|last\s+updated|modified)\s*:?\s*)?"
         r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*,?\s*)?(?:mon|tue|wed|thu|fri|sat|sun)?[a-z]*\.?,?\s*"
@@ -71,7 +77,7 @@ FURNITURE = {
 
 MAX_WORDS = 30  # furniture is short: a longer paragraph is the story's, whatever it starts with
 # ... but for a note or an appeal, whose opening words no story sentence has, and which may run longer
-MAX_WORDS_OF = {"editors' note": 90, "appeal": 60}
+MAX_WORDS_OF = {"editors' note": 90, "appeal": 60, "reference": 90}
 
 
 def furniture_kind(paragraph: str) -> str | None:
