@@ -1,6 +1,7 @@
 """An article read once for proposing claims (its text, figures, money and date), the Atom a proposed claim
 is, and the times a sentence names as restatements write them. Pure functions."""
 import datetime
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
@@ -83,9 +84,16 @@ def sentence_times(reading: Reading, sentence: Sentence, quotations: list[tuple[
         if any(a <= w.start < b for a, b in quoted) else w for w in whens])  # (and the time it was said dates nothing)
 
 
+NUMBER_REST = re.compile(r"[,.]?\d[\d,.]*(?<=\d)")  # the digits after a quote's end that are still its number's
+
+
 def make_atom(reading: Reading, sentence: Sentence, kind: str, lo: int, hi: int, claim: str,
               value: float | None = None, unit: str | None = None, when: When | None = None) -> Atom:
     lo, hi = trim(reading.text, lo, hi)
+    if 0 < hi < len(reading.text) and reading.text[hi - 1].isdigit() and (rest := NUMBER_REST.match(reading.text, hi)):
+        hi = rest.end()  # a quote never ends inside a number ("2,500 miles (4" of "(4,000 km)")
+    if hi < len(reading.text) and reading.text[hi] == ")" and reading.text.count("(", lo, hi) > reading.text.count(")", lo, hi):
+        hi += 1  # nor inside the brackets it opened ("2,500 miles (4,000 km)")
     if value is None or not unit:
         value = unit = None
     return Atom(kind, reading.original[lo:hi], lo, hi, claim, value, unit,
