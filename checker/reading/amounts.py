@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .figures import ATTACHED_UNIT, NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns
+from .figures import ATTACHED_UNIT, NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns, minus_at
 from .measures import TIME_NOUNS, compound_measures, measure_after, measures_a_thing
 from .names import is_not_name
 from .when import When
@@ -75,6 +75,8 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
     after = folded[end:end + 24]
     if JOINED_BEFORE.search(before) or JOINED_AFTER.match(after) or IDENTIFIER_BEFORE.search(before):
         return True
+    if re.search(r"(?:\bplus\s+or\s+minus|\+/?-|±)\s*$", before):
+        return True  # "plus or minus 3 points": a poll's margin, no value of what it measures
     if YEAR_IN_NAME.search(before) and re.fullmatch(r"(?:1[89]|20)\d\d", folded[start:end]):
         return True  # "Worlds 2023", "Euro 2024": a name's year (folded: "worlds 2023" after a word)
     if re.search(r"(?<![\d,.])\d{1,3}\s+in\s+$", before) or re.match(r"\s+in\s+\d{1,3}(?![\d,.])", after):
@@ -219,6 +221,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         elif unit is None and digits and not NOUN_NEXT.match(reading.folded, e) and \
                 (counted := NUMBER_OF.search(reading.folded, lo, s)):
             unit = counted.group("noun")  # "the number of asylum applications rose from 81,000": applications
+        if v < 0:  # "minus 80 degrees": the sign is the figure's, in its quote too
+            s = minus_at(reading.folded, reading.text, s) or s
         figure = Figure(s, e, number_value(v), unit, False, reference=is_reference(reading.folded, lo, s))
         if unit:
             found.append(figure)
