@@ -207,6 +207,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             continue  # "63 fewer than in 2019": a difference, not a figure of its own
         if found and DIFFERENCE_AFTER.match(reading.folded, e) and SET_OFF.search(reading.folded, found[-1].end, s):
             continue  # "353 knots, about 100 knots too slow": how far the figure before is off, no value of its own
+        if digits and in_a_name(reading.text, s, e):
+            continue  # "Mariner 9 orbited Mars", "Windows 10": the number is the name's, no count
         if digits and beside_a_name(reading.text, s, e):
             continue  # "Liu, 32, and Ramos, 40, were shot": their ages, no count (nor a unit taken from another figure)
         of = OUT_OF.match(reading.folded, e)
@@ -245,6 +247,33 @@ def beside_a_name(text: str, start: int, end: int) -> bool:
     """Whether the number at [start, end) is an age written after a name (NAME_BEFORE)."""
     return end - start <= 3 and NAME_BEFORE.search(text, max(0, start - 40), start) is not None \
         and AGE_AFTER.match(text, end) is not None
+
+
+# A capitalised word right before a plain number names a thing by it: a probe, a mission, a product, a league
+# ("Mariner 9", "Apollo 11", "Windows 10", "Ligue 1"); like "Section 230", no count. But a place after a
+# preposition may be followed by a count ("in Lyon 32 people were hurt"), a title-case heading capitalises
+# every word ("Floods Kill 30 People"), and a sentence's first word may be any word ("With 30 homes lost").
+NAME_WORD = re.compile(r"(?:(?<=\s)|^)(?P<word>[A-Z][A-Za-z-]*[A-Za-z]|[a-z]+[A-Z][A-Za-z]*) $")
+PLACE_LEAD = re.compile(r"(?:^|\s)(?:in|at|on|across|from|near|outside|inside|throughout|within|around|to|of|for|by)\s+$", re.I)
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“”(—–-])\s*$")
+COUNTED_PEOPLE = re.compile(r"\s+(?:%s)\b" % UNIT_SYNONYMS["people"][1])
+
+
+def in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the number at [start, end) is a name's (NAME_WORD, and the cases it leaves out)."""
+    if not text[start:end].isdigit() or end - start > 4:
+        return False
+    lo = max(0, start - 60)
+    m = NAME_WORD.search(text, lo, start)
+    if m is None or is_not_name(m.group("word")) or m.group("word").lower().endswith("ly"):
+        return False
+    after = re.match(r"\s+(\S+)", text[end:end + 40])
+    following = after.group(1) if after else ""
+    if following[:1].isupper() or COUNTED_PEOPLE.match(text, end):
+        return False  # "Floods Kill 30 People", "told the BBC 12 people had died"
+    counted = re.fullmatch(r"[a-z]+[^s]s\W*", following) is not None  # a plural noun: what a count counts
+    # "in Lyon 40 homes were lost", "Record 50 homes were lost" (but "played in Ligue 1 after ...")
+    return not (counted and (PLACE_LEAD.search(text, lo, m.start()) or SENTENCE_OPENING.search(text, lo, m.start())))
 
 
 def yardstick_at(reading: ArticleReading, lo: int, hi: int) -> int:
