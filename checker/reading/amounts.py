@@ -110,6 +110,7 @@ NOUN_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|for|from|to|of|and|or|but|than|as|
 SCALE_NEXT = re.compile(r"\s+(?:thousand|million|billion|trillion|lakh|crore)\b")
 NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]{3,}s|people|children|men|women)\b(?=(?:\s+[a-z]+){0,4}?\s+"
                        r"(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|reached|was|were|is|are|stood|hit|doubled|tripled|halved)\b)")
+AND_NEXT = re.compile(r"\s+and\s+")  # a number paired with the next ("1,800 and 2,400 miles")
 COUNT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")))
 
 
@@ -218,7 +219,11 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             e = count_end(reading, numbers[i + 1][1], unit)
         else:
             unit = count_unit(reading, s, e, lo, sentence_lower)
-        if unit is None and digits and previous is not None and not NOUN_NEXT.match(reading.folded, e):
+        paired = AND_NEXT.match(reading.folded, e)
+        if unit is None and digits and paired and i + 1 < len(numbers) and numbers[i + 1][0] == paired.end():
+            # "(3,000 and 4,000 km)": the first takes the unit after the second, never one from before; none, if none
+            unit = count_unit(reading, *numbers[i + 1][:2], lo, sentence_lower)
+        elif unit is None and digits and previous is not None and not NOUN_NEXT.match(reading.folded, e):
             unit = previous.unit  # "from 941 cases in 2022 to 42,200 in 2023" (but not "... and 850 Israeli settlers")
         elif unit is None and digits and not NOUN_NEXT.match(reading.folded, e) and \
                 (counted := NUMBER_OF.search(reading.folded, lo, s)):
