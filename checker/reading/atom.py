@@ -63,11 +63,25 @@ class Reading:
                 if m.end <= hi]
 
 
+# A cross-reference to another article ("(see “50 Smartest Companies”)", "(see 10 Breakthrough Technologies 2014)"):
+# the title of what it points to, no claim of this one; its numbers are no figures, and its years date nothing.
+CROSS_REFERENCE = re.compile(r"\(\s*see\s[^()]*\)")
+
+
+def cross_references(folded: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Where the cross-references in folded[lo:hi] stand (CROSS_REFERENCE)."""
+    return [m.span() for m in CROSS_REFERENCE.finditer(folded, lo, len(folded) if hi is None else hi)]
+
+
 def read_article(text: str | None, published: str | None = None, locale: str | None = None) -> Reading:
     """Read an article once (see Reading); published is its date, YYYY-MM-DD."""
     display = (text or "").replace("\u00a0", " ")
     folded = fold_page(display)
     numbers, raw = read_numbers(folded, display)
+    if "(see" in folded or "( see" in folded:
+        seen = cross_references(folded)
+        numbers = [n for n in numbers if not any(a <= n[0] < b for a, b in seen)]
+        raw = [m for m in raw if not any(a <= m.start < b for a, b in seen)]
     money = resolve_money(raw, PageIndex(display=display, text=folded, locale=locale))
     return Reading(display, folded, numbers, money, parse_published(published), locale, text or "")
 
@@ -76,6 +90,8 @@ def sentence_times(reading: Reading, sentence: Sentence, quotations: list[tuple[
     """The times a sentence names, read against the article's date; a quotation's words stay as they
     were said: its "this year" is not written out in restatements."""
     whens = read_times(reading.folded, reading.text, sentence.start, sentence.end, reading.published, reading.locale)
+    seen = cross_references(reading.folded, sentence.start, sentence.end)
+    whens = [w for w in whens if not any(a <= w.start < b for a, b in seen)]  # "(see Innovators 2013)"
     # any quotation, however short ("“We vote on Friday,” she said on Monday"): its words as said, never rewritten,
     # and a day it counts from when it was said ("Friday", "tonight") is no day of the article's calendar
     quoted = [q[:2] for q in quotations] + [m.span() for m in QUOTATION.finditer(reading.text, sentence.start, sentence.end)]
