@@ -37,7 +37,14 @@ NUMBERS = [
     ("Rs 1,20,000 and 12,34 and 1234,567 and 1,234,56,789", [(3, 11, 120000, 0.500001)], [(0, 11, 120000, "Rs")]),
     ("12,34 and 5 people", [(10, 11, 5, 0.500001)], []),  # a figure after one badly grouped is still read
     ("x$5 million", [(2, 11, 5e6, MILLION)], []),  # the character just before the symbol decides, not the one before it
-    ("-5 degrees", [(1, 2, 5, 0.500001)], []),  # a sign is no model's name
+    ("-5 degrees", [(1, 2, -5, 0.500001)], []),  # a sign is no model's name: the number is negative
+    # a minus sign, the word "minus" or a hyphen set before a number make it negative; a dash, a margin, a
+    # subtraction or a score do not
+    ("Output fell to −2.5% as lows hit minus 12 degrees", [(16, 19, -2.5, 0.050001000000000004), (39, 41, -12, 0.500001)], []),
+    ("Lows of -18C in Almaty", [(9, 11, -18, 0.500001)], []),
+    ("plus or minus 3 points, 10 minus 4, and a score of 2 -1",
+     [(14, 15, 3, 0.500001), (24, 26, 10, 0.500001), (33, 34, 4, 0.500001), (51, 52, 2, 0.500001), (54, 55, 1, 0.500001)], []),
+    ("the winner —7 strokes under par (-7)", [(12, 13, 7, 0.500001), (34, 35, -7, 0.500001)], []),
     ("F-16 jets and the F-16", [], []),
     # a country's letters a space before the symbol, wherever the figure stands
     ("It cost US $630 mn", [(12, 18, 630e6, MILLION)], [(8, 18, 630e6, "US$")]),

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .figures import ATTACHED_UNIT, NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns
+from .figures import ATTACHED_UNIT, NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns, minus_at
 from .measures import TIME_NOUNS, compound_measures, measure_after, measures_a_thing
 from .names import is_not_name
 from .when import When
@@ -75,6 +75,8 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
     after = folded[end:end + 24]
     if JOINED_BEFORE.search(before) or JOINED_AFTER.match(after) or IDENTIFIER_BEFORE.search(before):
         return True
+    if re.search(r"(?:\bplus\s+or\s+minus|\+/?-|±)\s*$", before):
+        return True  # "plus or minus 3 points": a poll's margin, no value of what it measures
     if YEAR_IN_NAME.search(before) and re.fullmatch(r"(?:1[89]|20)\d\d", folded[start:end]):
         return True  # "Worlds 2023", "Euro 2024": a name's year (folded: "worlds 2023" after a word)
     if re.search(r"(?<![\d,.])\d{1,3}\s+in\s+$", before) or re.match(r"\s+in\s+\d{1,3}(?![\d,.])", after):
@@ -108,6 +110,7 @@ NOUN_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|for|from|to|of|and|or|but|than|as|
 SCALE_NEXT = re.compile(r"\s+(?:thousand|million|billion|trillion|lakh|crore)\b")
 NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]{3,}s|people|children|men|women)\b(?=(?:\s+[a-z]+){0,4}?\s+"
                        r"(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|reached|was|were|is|are|stood|hit|doubled|tripled|halved)\b)")
+AND_NEXT = re.compile(r"\s+and\s+")  # a number paired with the next ("1,800 and 2,400 miles")
 COUNT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")))
 
 
@@ -205,6 +208,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             continue  # "63 fewer than in 2019": a difference, not a figure of its own
         if found and DIFFERENCE_AFTER.match(reading.folded, e) and SET_OFF.search(reading.folded, found[-1].end, s):
             continue  # "353 knots, about 100 knots too slow": how far the figure before is off, no value of its own
+        if digits and in_a_name(reading.text, s, e):
+            continue  # "Mariner 9 orbited Mars", "Windows 10": the number is the name's, no count
         if digits and beside_a_name(reading.text, s, e):
             continue  # "Liu, 32, and Ramos, 40, were shot": their ages, no count (nor a unit taken from another figure)
         of = OUT_OF.match(reading.folded, e)
@@ -214,11 +219,17 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             e = count_end(reading, numbers[i + 1][1], unit)
         else:
             unit = count_unit(reading, s, e, lo, sentence_lower)
-        if unit is None and digits and previous is not None and not NOUN_NEXT.match(reading.folded, e):
+        paired = AND_NEXT.match(reading.folded, e)
+        if unit is None and digits and paired and i + 1 < len(numbers) and numbers[i + 1][0] == paired.end():
+            # "(3,000 and 4,000 km)": the first takes the unit after the second, never one from before; none, if none
+            unit = count_unit(reading, *numbers[i + 1][:2], lo, sentence_lower)
+        elif unit is None and digits and previous is not None and not NOUN_NEXT.match(reading.folded, e):
             unit = previous.unit  # "from 941 cases in 2022 to 42,200 in 2023" (but not "... and 850 Israeli settlers")
         elif unit is None and digits and not NOUN_NEXT.match(reading.folded, e) and \
                 (counted := NUMBER_OF.search(reading.folded, lo, s)):
             unit = counted.group("noun")  # "the number of asylum applications rose from 81,000": applications
+        if v < 0:  # "minus 80 degrees": the sign is the figure's, in its quote too
+            s = minus_at(reading.folded, reading.text, s) or s
         figure = Figure(s, e, number_value(v), unit, False, reference=is_reference(reading.folded, lo, s))
         if unit:
             found.append(figure)
@@ -241,6 +252,33 @@ def beside_a_name(text: str, start: int, end: int) -> bool:
     """Whether the number at [start, end) is an age written after a name (NAME_BEFORE)."""
     return end - start <= 3 and NAME_BEFORE.search(text, max(0, start - 40), start) is not None \
         and AGE_AFTER.match(text, end) is not None
+
+
+# A capitalised word right before a plain number names a thing by it: a probe, a mission, a product, a league
+# ("Mariner 9", "Apollo 11", "Windows 10", "Ligue 1"); like "Section 230", no count. But a place after a
+# preposition may be followed by a count ("in Lyon 32 people were hurt"), a title-case heading capitalises
+# every word ("Floods Kill 30 People"), and a sentence's first word may be any word ("With 30 homes lost").
+NAME_WORD = re.compile(r"(?:(?<=\s)|^)(?P<word>[A-Z][A-Za-z-]*[A-Za-z]|[a-z]+[A-Z][A-Za-z]*) $")
+PLACE_LEAD = re.compile(r"(?:^|\s)(?:in|at|on|across|from|near|outside|inside|throughout|within|around|to|of|for|by)\s+$", re.I)
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“”(—–-])\s*$")
+COUNTED_PEOPLE = re.compile(r"\s+(?:%s)\b" % UNIT_SYNONYMS["people"][1])
+
+
+def in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the number at [start, end) is a name's (NAME_WORD, and the cases it leaves out)."""
+    if not text[start:end].isdigit() or end - start > 4:
+        return False
+    lo = max(0, start - 60)
+    m = NAME_WORD.search(text, lo, start)
+    if m is None or is_not_name(m.group("word")) or m.group("word").lower().endswith("ly"):
+        return False
+    after = re.match(r"\s+(\S+)", text[end:end + 40])
+    following = after.group(1) if after else ""
+    if following[:1].isupper() or COUNTED_PEOPLE.match(text, end):
+        return False  # "Floods Kill 30 People", "told the BBC 12 people had died"
+    counted = re.fullmatch(r"[a-z]+[^s]s\W*", following) is not None  # a plural noun: what a count counts
+    # "in Lyon 40 homes were lost", "Record 50 homes were lost" (but "played in Ligue 1 after ...")
+    return not (counted and (PLACE_LEAD.search(text, lo, m.start()) or SENTENCE_OPENING.search(text, lo, m.start())))
 
 
 def yardstick_at(reading: ArticleReading, lo: int, hi: int) -> int:

@@ -1,6 +1,7 @@
 """An article read once for proposing claims (its text, figures, money and date), the Atom a proposed claim
 is, and the times a sentence names as restatements write them. Pure functions."""
 import datetime
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
@@ -62,11 +63,25 @@ class Reading:
                 if m.end <= hi]
 
 
+# A cross-reference to another article ("(see “50 Smartest Companies”)", "(see 10 Breakthrough Technologies 2014)"):
+# the title of what it points to, no claim of this one; its numbers are no figures, and its years date nothing.
+CROSS_REFERENCE = re.compile(r"\(\s*see\s[^()]*\)")
+
+
+def cross_references(folded: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Where the cross-references in folded[lo:hi] stand (CROSS_REFERENCE)."""
+    return [m.span() for m in CROSS_REFERENCE.finditer(folded, lo, len(folded) if hi is None else hi)]
+
+
 def read_article(text: str | None, published: str | None = None, locale: str | None = None) -> Reading:
     """Read an article once (see Reading); published is its date, YYYY-MM-DD."""
     display = (text or "").replace("\u00a0", " ")
     folded = fold_page(display)
     numbers, raw = read_numbers(folded, display)
+    if "(see" in folded or "( see" in folded:
+        seen = cross_references(folded)
+        numbers = [n for n in numbers if not any(a <= n[0] < b for a, b in seen)]
+        raw = [m for m in raw if not any(a <= m.start < b for a, b in seen)]
     money = resolve_money(raw, PageIndex(display=display, text=folded, locale=locale))
     return Reading(display, folded, numbers, money, parse_published(published), locale, text or "")
 
@@ -75,6 +90,8 @@ def sentence_times(reading: Reading, sentence: Sentence, quotations: list[tuple[
     """The times a sentence names, read against the article's date; a quotation's words stay as they
     were said: its "this year" is not written out in restatements."""
     whens = read_times(reading.folded, reading.text, sentence.start, sentence.end, reading.published, reading.locale)
+    seen = cross_references(reading.folded, sentence.start, sentence.end)
+    whens = [w for w in whens if not any(a <= w.start < b for a, b in seen)]  # "(see Innovators 2013)"
     # any quotation, however short ("“We vote on Friday,” she said on Monday"): its words as said, never rewritten,
     # and a day it counts from when it was said ("Friday", "tonight") is no day of the article's calendar
     quoted = [q[:2] for q in quotations] + [m.span() for m in QUOTATION.finditer(reading.text, sentence.start, sentence.end)]
@@ -83,9 +100,16 @@ def sentence_times(reading: Reading, sentence: Sentence, quotations: list[tuple[
         if any(a <= w.start < b for a, b in quoted) else w for w in whens])  # (and the time it was said dates nothing)
 
 
+NUMBER_REST = re.compile(r"[,.]?\d[\d,.]*(?<=\d)")  # the digits after a quote's end that are still its number's
+
+
 def make_atom(reading: Reading, sentence: Sentence, kind: str, lo: int, hi: int, claim: str,
               value: float | None = None, unit: str | None = None, when: When | None = None) -> Atom:
     lo, hi = trim(reading.text, lo, hi)
+    if 0 < hi < len(reading.text) and reading.text[hi - 1].isdigit() and (rest := NUMBER_REST.match(reading.text, hi)):
+        hi = rest.end()  # a quote never ends inside a number ("2,500 miles (4" of "(4,000 km)")
+    if hi < len(reading.text) and reading.text[hi] == ")" and reading.text.count("(", lo, hi) > reading.text.count(")", lo, hi):
+        hi += 1  # nor inside the brackets it opened ("2,500 miles (4,000 km)")
     if value is None or not unit:
         value = unit = None
     return Atom(kind, reading.original[lo:hi], lo, hi, claim, value, unit,

@@ -22,6 +22,25 @@ from .measures import MEASURE_NAMES, MEASURE_SINGULAR, pounds_as_money
 NUMBER = re.compile(r"(?<![\d.,])\d+(?:,\d+)*(?:\.\d+)?(?![\d])")
 
 
+# A number's minus sign: "minus 80 degrees", "fell to -3.2%", "−15" (the minus sign, U+2212), but never a dash
+# set as punctuation ("—5" folds to "-" too), a range ("5-10"), a margin ("plus or minus 3", "+/-3"), a
+# subtraction ("10 minus 3", "eleven minus two") nor an aside set off by a comma ("23 players, minus 3 injured").
+MINUS_WORD = re.compile(r"(?<![\d,/+]\s)(?<![\d,/+])(?<!\bor\s)(?<!\bplus\s)(?<!\bless\s)\bminus\s+$")
+NUMBER_WORD_BEFORE = re.compile(r"\b(?:%s|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\s+minus\s+$"
+                                % "|".join("zero one two three four five six seven eight nine ten eleven twelve".split()))
+MINUS_SIGNS = "-\u2212\ufe63\uff0d"  # as the page writes them; en and em dashes are punctuation
+
+
+def minus_at(text: str, display: str | None, start: int) -> int | None:
+    """Where the minus sign of the number at text[start:] begins (MINUS_WORD, MINUS_SIGNS), or None."""
+    if start and text[start - 1] == "-" and (display is None or display[start - 1] in MINUS_SIGNS):
+        if start == 1 or text[start - 2] in "([" or (text[start - 2] in " \t\n" and not text[max(0, start - 3)].isdigit()):
+            return start - 1
+        return None  # "F-16", "5-10", "a 2 -1 win"
+    m = MINUS_WORD.search(text, max(0, start - 40), start)
+    return m.start() if m and not NUMBER_WORD_BEFORE.search(text, max(0, start - 40), start) else None
+
+
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "m": 1e6,
           "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
           "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7}
@@ -255,6 +274,8 @@ def read_numbers(text: str, display: str | None = None
         if cents:  # "15 cents": a hundredth of the dollar (or euro) the page counts in
             form, begin, end = cents_form(), start, cents.end()
             value, tolerance = value / 100, tolerance / 100
+        if form is None and minus_at(text, display, start) is not None:
+            value = -value  # "minus 80 degrees", "-3.2%"
         found.append((start, end, value, tolerance))
         if form is not None:
             money.append(MoneyMention(begin, end, (value, None, tolerance), form))

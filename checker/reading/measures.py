@@ -75,6 +75,9 @@ MEASURE_NOUNS = frozenset("miles kilometres kilometers metres meters feet yards 
 def measure_after(folded: str, end: int) -> str | None:
     """The measure a number at folded[:end] is written in ("10 miles": "miles"), or None."""
     m = re.match(r" ([a-z]{3,})\b", folded[end:end + 30])
+    scale = re.match(r" degrees (fahrenheit|celsius|centigrade)\b", folded[end:end + 30])
+    if scale:  # a temperature says its scale: "degrees Fahrenheit", "degrees Celsius" (as units are written)
+        return "degrees Fahrenheit" if scale.group(1) == "fahrenheit" else "degrees Celsius"
     return m.group(1) if m and m.group(1) in MEASURE_NOUNS else None
 
 

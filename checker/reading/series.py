@@ -19,9 +19,9 @@ slumped plunged reached reach reaches hit totalled totaled total totals stood st
 is are expanded shrank contracted doubled tripled halved went""".split())
 LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled total totals stood stands stand amounted "
                    "amounts".split())  # verbs whose figure is a level, never a change
-ITEM_TAIL = re.compile(r"(?:(?!,|;|\s(?:and|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|"
+ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|\s(?:and|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|"
                        r"August|September|October|November|December)\b)|from|while|whereas|but|compared|against|versus|vs|"
-                       r"down|up|than|after|before|with)\b).)*")  # (but "in the year to March" is the item's)
+                       r"down|up|than|after|before|with)\b).)*")  # (but "in the year to March" is the item's; "2,400" is one number)
 # What may stand between the items of one list of values that share a subject and a verb ("US$92
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
 PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
