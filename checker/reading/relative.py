@@ -53,6 +53,10 @@ PAST_MARK = re.compile(r"\b(?:said|told|was|were|had|did|came|went|took|gave|met
 UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 PRESENT = re.compile(r"\b(?:is|are|am|remains?|stays?|lasts?|runs?|continues?)\b")
 CLAUSE_BREAK = re.compile(r"[;:]|,\s|\b(?:that|which|who|and|but|while|when|after|before)\b")
+# Who a subject is, between commas after it ("A, the head of B, ...", "A, who leads B, ...", "B's head, A
+# Ng, ..."): no clause of its own, so the verb after it gives the tense.
+APPOSITION = re.compile(r",\s+(?:(?:the|an?|his|her|its|their|our|who|which|now|then|himself|herself|also)\s[^,;:]{1,140}"
+                        r"|[\w'’.-]+(?:\s[\w'’.-]+){0,3}),\s+(?=[a-z])")
 
 
 # A verb in the present: what it says holds now, so a month or a day it names without a year is the
@@ -82,6 +86,11 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
     following = CLAUSE_BREAK.search(piece, hi)
     after = {said for _, _, said in marks_of(piece[hi:following.start() if following else len(piece)],
                                              PRESENT_MARK.search(piece, 0, hi) is not None)}
+    apposed = APPOSITION.match(piece, following.start()) if following and not after else None
+    if apposed:  # "In April, A, the head of B, resigned": the subject's verb comes after who the subject is
+        following = CLAUSE_BREAK.search(piece, apposed.end())
+        after = {said for _, _, said in marks_of(piece[apposed.end():following.start() if following else len(piece)],
+                                                 PRESENT_MARK.search(piece, 0, hi) is not None)}
     return "past" if "past" in after else "future" if "future" in after else "would" if "would" in after else None
 
 
