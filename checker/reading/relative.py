@@ -234,7 +234,7 @@ def yearless(m: re.Match[str], precision: str, published: datetime.date, said: s
         return None
     if d2 < d1:
         return None
-    words = re.sub(r"\s+(?:this|last|next)\s+year$", "", written).rstrip(".")
+    words = re.sub(r"\s+(?:of\s+)?(?:this|last|next)\s+year$", "", written).rstrip(".")
     if precision == "month":
         first = last = f"{year:04d}-{month:02d}"
     else:

@@ -20,7 +20,7 @@ __all__ = ["When", "describe_iso", "iso", "parse_published", "read_times"]
 _MONTH = MONTH_PATTERN
 _FULL_MONTH = "|".join(m.lower() for m in MONTH_NAMES[1:])
 _ORD = r"(?:st|nd|rd|th)?"
-_RELATIVE = r"(?:\s+(?P<rel>this|last|next)\s+year)?"
+_RELATIVE = r"(?:\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b(?!['’]))?"  # "April this year", "April of last year"
 _ABBR_STOP = r"(?:(?<!may)(?<!june)(?<!july)(?<![a-z]{5})\.)?"  # "Jan.", never the full stop after "January"
 YEARLESS = [  # each read only where dates.py found no date: the article leaves the year out
     ("days", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\s*(?:-|to|and|until)\s*(?P<d2>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b{_ABBR_STOP}{_RELATIVE}")),
