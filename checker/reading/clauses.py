@@ -217,6 +217,8 @@ def written(text: str, lo: int, hi: int, whens: Iterable[When]) -> str:
             words = w.written or ""  # (a relative time is always written)
             if text[w.end:w.end + 2] in ("'s", "’s") or AFTER_PREPOSITION.search(text, max(lo, w.start - 12), w.start):
                 words = re.sub(r"^(?:in|on)\s+", "", words)  # "last year's bill": "2017's bill"; "by the end of 2024"
+            if re.search(r",\s+(?:in|on)\s", words) and re.match(r"\s+\w", text[w.end:w.end + 2]):
+                words += ","  # "Six years ago, in 2008, the Pope ...": the writing out is an aside
             pieces += [text[at:w.start], words]
             at = w.end
     pieces.append(text[at:hi])

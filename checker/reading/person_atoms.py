@@ -56,7 +56,7 @@ def title_atoms(reading: Reading, sentence: Sentence, clauses: list[Clause], whe
             day = reading.published.isoformat() if reading.published else None
             time, first, last = (describe_iso(day), day, day) if day else ("", None, None)
         else:
-            time, first, last = when.describe(), when.first, when.last
+            time, first, last = when.dated(), when.first, when.last
         former, title = found.former, found.title
         held = f"a {former} {title}" if former == "former" else f"{former} {title}" if former else title
         atom = make_atom(reading, sentence, "title", found.start, found.end,

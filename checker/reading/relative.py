@@ -53,6 +53,10 @@ PAST_MARK = re.compile(r"\b(?:said|told|was|were|had|did|came|went|took|gave|met
 UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 PRESENT = re.compile(r"\b(?:is|are|am|remains?|stays?|lasts?|runs?|continues?)\b")
 CLAUSE_BREAK = re.compile(r"[;:]|,\s|\b(?:that|which|who|and|but|while|when|after|before)\b")
+# Who a subject is, between commas after it ("A, the head of B, ...", "A, who leads B, ...", "B's head, A
+# Ng, ..."): no clause of its own, so the verb after it gives the tense.
+APPOSITION = re.compile(r",\s+(?:(?:the|an?|his|her|its|their|our|who|which|now|then|himself|herself|also)\s[^,;:]{1,140}"
+                        r"|[\w'’.-]+(?:\s[\w'’.-]+){0,3}),\s+(?=[a-z])")
 
 
 # A verb in the present: what it says holds now, so a month or a day it names without a year is the
@@ -82,6 +86,11 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
     following = CLAUSE_BREAK.search(piece, hi)
     after = {said for _, _, said in marks_of(piece[hi:following.start() if following else len(piece)],
                                              PRESENT_MARK.search(piece, 0, hi) is not None)}
+    apposed = APPOSITION.match(piece, following.start()) if following and not after else None
+    if apposed:  # "In April, A, the head of B, resigned": the subject's verb comes after who the subject is
+        following = CLAUSE_BREAK.search(piece, apposed.end())
+        after = {said for _, _, said in marks_of(piece[apposed.end():following.start() if following else len(piece)],
+                                                 PRESENT_MARK.search(piece, 0, hi) is not None)}
     return "past" if "past" in after else "future" if "future" in after else "would" if "would" in after else None
 
 
@@ -165,7 +174,7 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
                 or DATE_AFTER.match(folded, hi) or (not m.group("part") and FIGURATIVE.match(folded, hi)):
             continue  # "USA Today", "The Tonight Show": names; "today (Oct. 28)": the date says which day;
             # "tomorrow's leaders": a figure of speech
-        if m.group("word") == "today" and not m.group("part") and said(lo, hi) is None:
+        if m.group("word") == "today" and not m.group("part") and (said(lo, hi) is None or nowadays(piece, m.start(), m.end())):
             continue  # "the lectern she commands today", "Today, 40% of adults smoke": nowadays, no day
         day = published + datetime.timedelta(days=NEAR_SHIFT[m.group("word")])
         part = m.group("part") or m.group("this") or ("night" if m.group("tonight") else None)
@@ -202,6 +211,33 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
     return found
 
 
+# Years set against "today" make it the present age, no day: "for the past four decades", "for years",
+# "decades ago", "in the past", "used to", "the 1970s".
+LONG_AGO = re.compile(r"\b(?:(?:for|over|in|during|throughout)\s+(?:the\s+)?(?:(?:past|last|previous|first)\s+)?(?:[a-z\d-]+\s+)?"
+                      r"(?:years|decades|centuries|generations)|(?:[a-z\d-]+\s+)?(?:years|decades|centuries|generations)\s+ago"
+                      r"|in\s+the\s+past|used\s+to|(?:1[5-9]|20)\d0s)\b")
+# A verb of lasting before "today", or "even", "still": the present age ("it endures today", "even today")
+LASTING = re.compile(r"\b(?:endures?|exists?|survives?|persists?|lingers?|lives|stands|thrives?|prevails?|even|still)\s+$")
+
+
+def nowadays(piece: str, lo: int, hi: int) -> bool:
+    """Whether "today" at piece[lo:hi] is the present age, not the article's day, though its sentence has
+    a tense: after a verb of lasting ("the custom endures today"), or set against years gone by ("for
+    decades it was ..., while rovers today show ...") with no verb in the past or the future just before
+    or after it in its clause ("fell today", "today voted", "will meet today", "said today": a day)."""
+    if re.match(r"['’]s\b", piece[hi:hi + 2]):
+        return False  # "today's vote": that day's
+    if LASTING.search(piece, max(0, lo - 12), lo):
+        return True
+    if not LONG_AGO.search(piece):
+        return False
+    breaks = [b.end() for b in CLAUSE_BREAK.finditer(piece, 0, lo)]
+    before = marks_of(piece[breaks[-1] if breaks else 0:lo], False)
+    next_word = re.match(r"[\s,]*(\S+(?:\s+\S+)?)", piece[hi:])
+    after = marks_of(next_word.group(1), False) if next_word else []
+    return not any(way != "present" for _, _, way in before) and not any(at == 0 and way != "present" for at, _, way in after)
+
+
 def yearless(m: re.Match[str], precision: str, published: datetime.date, said: str | None, written: str, lo: int,
              hi: int) -> When | None:
     """A date the article gives without its year: the year the article's date implies ("this year",
@@ -225,7 +261,7 @@ def yearless(m: re.Match[str], precision: str, published: datetime.date, said: s
         return None
     if d2 < d1:
         return None
-    words = re.sub(r"\s+(?:this|last|next)\s+year$", "", written).rstrip(".")
+    words = re.sub(r"\s+(?:of\s+)?(?:this|last|next)\s+year$", "", written).rstrip(".")
     if precision == "month":
         first = last = f"{year:04d}-{month:02d}"
     else:

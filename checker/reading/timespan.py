@@ -30,6 +30,13 @@ class When:
                 ("on " if len(self.first) == 10 else "in ") + words)
         return describe_iso(self.first, self.last)
 
+    def dated(self) -> str:
+        """The time alone, where a restatement says when something held ("was Pope in 2008"): a time
+        written out after its own words ("Six years ago, in 2008") without those words."""
+        told = self.describe()
+        alone = re.search(r",\s+((?:in|on|between)\s.*)$", told)
+        return alone.group(1) if alone else told
+
 
 def describe_iso(first: str, last: str | None = None) -> str:
     last = last or first

@@ -5,6 +5,7 @@ dates.py leaves out because the article does: "7-9 February", "early March this 
 import calendar
 import datetime
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from dataclasses import replace
 
@@ -20,7 +21,7 @@ __all__ = ["When", "describe_iso", "iso", "parse_published", "read_times"]
 _MONTH = MONTH_PATTERN
 _FULL_MONTH = "|".join(m.lower() for m in MONTH_NAMES[1:])
 _ORD = r"(?:st|nd|rd|th)?"
-_RELATIVE = r"(?:\s+(?P<rel>this|last|next)\s+year)?"
+_RELATIVE = r"(?:\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b(?!['’]))?"  # "April this year", "April of last year"
 _ABBR_STOP = r"(?:(?<!may)(?<!june)(?<!july)(?<![a-z]{5})\.)?"  # "Jan.", never the full stop after "January"
 YEARLESS = [  # each read only where dates.py found no date: the article leaves the year out
     ("days", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\s*(?:-|to|and|until)\s*(?P<d2>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b{_ABBR_STOP}{_RELATIVE}")),
@@ -133,7 +134,10 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         last = str(years[-1])
         if before and before.group(1) == "since" and published and published.year >= years[0]:
             last = f"{published.year:04d}-{published.month:02d}"  # "since 2019": from 2019 to the article's date
-        found.append(When(at, span_end, str(years[0]), last, point=len(years) == 1 and not before, since=bool(before)))
+        when = When(at, span_end, str(years[0]), last, point=len(years) == 1 and not before, since=bool(before))
+        if len(years) == 1 and not before and names_a_thing(folded, display, at, years[0], published, told):
+            when = replace(when, since=True, point=False, yardstick=True)  # its words kept, no claim dated by it
+        found.append(when)
     if published:
         for precision, pattern in YEARLESS:
             for m in pattern.finditer(piece):
@@ -172,6 +176,27 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         if found[i - 1].since and not found[i].since and re.fullmatch(r",?\s+(?:or|and)\s+", folded[found[i - 1].end:found[i].start]):
             found[i] = replace(found[i], since=True, point=False, yardstick=found[i - 1].yardstick)
     return month_spans(found, folded, display)
+
+
+# A year between a determiner or a possessive and a noun ("their 2016 prospects", "the 2030 target"): the
+# year of what the noun names, and of nouns of what is hoped for or aimed at, never when the sentence's
+# fact happened.
+MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|[\w.-]+['’]s)\s+$")
+AIMED_AT = re.compile(r"\s+(?:[a-z-]+\s+)?(?:prospects?|targets?|goals?|deadlines?|ambitions?|hopes?|aims?|forecasts?"
+                      r"|projections?|outlook|pledges?|bids?|aspirations?|objectives?)\b")
+
+
+def names_a_thing(folded: str, display: str, at: int, year: int, published: datetime.date | None,
+                  told: Callable[[int, int], str | None]) -> bool:
+    """Whether the year at folded[at:at+4] names the thing the noun after it names, not when the fact
+    happened: a noun of what is aimed at ("its 2030 target", "their 2016 prospects"), or a year still to
+    come in a clause in the past ("began scoping out the 2016 race", in 2014): what was done then was
+    done before it."""
+    if not MODIFIER_BEFORE.search(folded, max(0, at - 24), at) or not ANCHOR_AFTER.match(display, at + 4):
+        return False
+    if AIMED_AT.match(folded, at + 4):
+        return True
+    return published is not None and year > published.year and told(at, at + 4) == "past"
 
 
 def period(m: re.Match[str], published: datetime.date, words: str, lo: int, hi: int) -> When | None:
