@@ -58,7 +58,10 @@ DATELINE = re.compile(
     r"(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z .]{2,20}\))?)\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"‘'])")
 
 
-LEAD_SUB = re.compile(r"(?i)(?:since|when|after|before|although|though|while|whereas|because|until|once|as soon as|unless)\s+")
+# A leading subordinate clause's subordinator, perhaps after a word that only says how close in time ("Just when",
+# "Even though", "Shortly after").
+LEAD_SUB = re.compile(r"(?i)(?:(?:just|even|only|right|shortly|soon|long|ever)\s+)?"
+                      r"(?:since|when|after|before|although|though|while|whereas|because|until|once|as soon as|unless)\s+")
 SPLIT = re.compile(r"""(?x)
     (?P<semi>\s*;\s+)
   | (?P<but>,?\s+but\s+(?:also\s+)?)
@@ -265,7 +268,7 @@ def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                     break
                 rest = following + 1
             # "Since the war began on October 7": a time's quote keeps the word that says how it bears on the rest
-            timed = re.match(r"(?i)since|when|after|before|until|once|as soon as", m.group()) is not None
+            timed = re.search(r"(?i)\b(?:since|when|after|before|until|once|as soon as)\s+$", m.group()) is not None
             return [Clause(m.end(), comma, "sub", quote_start=lo if timed else None, opener=lo)] + inner_clauses(text, rest, hi)
     return inner_clauses(text, lo, hi)
 
@@ -294,6 +297,10 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
     at, previous_role, previous_seam = lo, "main", ""
     for m in SPLIT.finditer(text, lo, hi):
         seam = next(name for name in SEAMS if m.group(name) is not None)
+        if seam in ("when", "while") and not has_verb(text, at, m.start()):
+            # "On Tuesday, when the report came out, ...", "Because of the war, when Europeans think of Yemen, they
+            # think of ...": a leading clause of what follows, never a claim without its "when" nor a run-on
+            continue
         if seam == "coord":
             verb = m.group("verb")
             if not (verb in PAST or verb in MODALS or (len(verb) > 4 and verb.endswith("ed"))) or not has_verb(text, at, m.start()):
