@@ -95,6 +95,7 @@ BACK_QUANTIFIER = re.compile(r"(?:some|many|most)\s+(?:of|on|in|at|also|then|lat
                              r"could|[a-z]+ed|[a-z]+ly)\b")
 SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record)\b")
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
+DASH = re.compile(r"\s[–—-]\s")  # a dash that opens or closes an aside (as SPLIT's "dash")
 
 
 # --- spans and words --------------------------------------------------------------------------
@@ -342,6 +343,14 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
         if merged and clause.role == "relative" and not SIGNAL.search(text[clause.start:clause.end].lower()):
             merged[-1].end = clause.end  # "..., which was accepted", "who helped Juliet": part of the clause before
             continue
+        if merged and clause.seam == "dash" and starts_with_verb(text, clause.start, clause.end) and (
+                merged[-1].seam == "dash" and len(merged) > 1 or DASH.search(text, merged[-1].start, merged[-1].end)):
+            # "the salt flat — named after a town that grew up beside it — can reach ...": what follows the closing
+            # dash of an aside has the subject that stands before its opening one, so all of it is one clause
+            if merged[-1].seam == "dash":
+                merged.pop()
+            merged[-1].end = clause.end
+            continue
         if merged and clause.seam in ("dash", "rel") and (
                 (clause.seam == "dash" and first_verb(text, clause.start, clause.end, finite=True) is None)
                 or first_verb(text, merged[-1].start, merged[-1].end) is None):
@@ -373,8 +382,37 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                     copula = not last or last.lower() in DETERMINERS or not last.islower()
                     end = verb[0] if copula else group[-1][0]
                 clause.prefix = trim(text, host.start, end)
+        if clause.seam == "rel" and merged:
+            name = named_antecedent(text, merged[-1].start, clause.start, clause.end)
+            if name is not None:  # "..., including Ojos del Salado, which is 6,893 metres high": of Ojos del Salado
+                pronoun = words_at(text, clause.start, clause.end)[0]
+                clause.quote_start, clause.prefix, clause.role = clause.start, name, "main"
+                clause.start = trim(text, pronoun[0] + len(pronoun[1]), clause.end)[0]
         merged.append(clause)
     return merged
+
+
+# A name that a relative clause after it plainly tells of: one after a word that lists examples ("including Lake
+# Chad, which"); never one after a preposition ("a plant in Ghana, which": the plant's) nor a verb's object ("hired A,
+# who led the bank, in 2019": what follows may be the verb's).
+ANTECEDENT = re.compile(r"\b(?P<lead>[a-z]+)\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|\d+\b|(?:del|de|da|van|von|al)(?=\s+[A-Z])))*)"
+                        r"\s*,\s*$")
+EXAMPLE_LEADS = frozenset("including include includes especially notably particularly namely like as".split())
+
+
+def named_antecedent(text: str, lo: int, rel: int, hi: int) -> tuple[int, int] | None:
+    """The span of the name a relative clause at rel ("which is ...", "who has ...") tells of, where it plainly
+    stands just before the comma (see ANTECEDENT) and the pronoun is the clause's subject; else None."""
+    m = ANTECEDENT.search(text, lo, rel)
+    words = words_at(text, rel, hi)
+    if not m or len(words) < 2 or words[0][1].lower() not in ("which", "who") or not starts_with_verb(text, words[1][0], hi):
+        return None  # ("which the agency mapped": the name is its object, not its subject)
+    lead = m.group("lead")
+    if lead not in EXAMPLE_LEADS:
+        return None
+    if lead == "as" and not text[max(lo, m.start() - 5):m.start()].lower().endswith("such "):
+        return None
+    return m.span("name")
 
 
 def join_context(clauses: list[Clause], holds_fact: Callable[[int, int], bool]) -> list[Clause]:
