@@ -95,6 +95,11 @@ BACK_QUANTIFIER = re.compile(r"(?:some|many|most)\s+(?:of|on|in|at|also|then|lat
                              r"could|[a-z]+ed|[a-z]+ly)\b")
 SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record)\b")
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
+BOTH = re.compile(r"\b(?:both|between|either)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+,?$", re.I)  # "both X and Y": one thing
+# Items of a list, each with an apposition ("the Nordlys, a tanker, and Santa Rosa, a freighter"): the one before
+# an ", and", and the one after it.
+APPOSED_BEFORE = re.compile(r",\s+(?:a|an)\s+[^,;]{1,60}$")
+APPOSED_AFTER = re.compile(r"(?:the\s+)?[A-Z][^,;]{0,60},\s+(?:a|an)\s")
 DASH = re.compile(r"\s[–—-]\s")  # a dash that opens or closes an aside (as SPLIT's "dash")
 
 
@@ -307,6 +312,8 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             if not (verb in PAST or verb in MODALS or (len(verb) > 4 and verb.endswith("ed"))) or not has_verb(text, at, m.start()):
                 continue  # "Russian and Pakistani officials": no second clause
             left = words_at(text, at, m.start())
+            if BOTH.search(text, at, m.start()):
+                continue  # "can see both cells and ribbed bundles": one object, "ribbed" no verb
             if len(left) >= 2 and is_verb(left[-1][1], left[-2][1]):
                 continue  # "have been developed and tested in the West Bank": both verbs share what follows
         if seam == "but" and (re.search(r"\bnot\s+(?:only|just|merely|simply)\b", text[at:m.start()])
@@ -324,6 +331,8 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
         if seam == "but" and starts_with_verb(text, m.end(), hi):
             role = "coord"  # "..., but argued that ...": the subject of the clause before
         if seam == "andmain":  # ", and Pakistan supported ...": a clause with its own subject; else a list's last item
+            if APPOSED_BEFORE.search(text, at, m.start()) and APPOSED_AFTER.match(text, m.end(), hi):
+                continue  # "were the Nordlys, a tanker, and Santa Rosa, a freighter, both built ...": one list
             if BACK_QUANTIFIER.match(text, m.end(), hi):
                 continue  # "..., and many on Tuesday issued statements": "many" of the subject before, one claim
             following = words_at(text, m.end(), hi)[:7]

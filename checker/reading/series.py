@@ -140,6 +140,7 @@ def same_unit(a: Figure, b: Figure) -> bool:
 # before a "to" or "from" that do not open so are an object the figure belongs to ("expanded the presence from 100").
 BARE_LEAD = re.compile(r"\s*(?:[a-z]+ly\s+)*(?:by|to|from|at|of|about|around|nearly|almost|roughly|some|more|less|over|under"
                        r"|up|down|just|only)\b")
+OWN_PHRASE = re.compile(r",\s+(?:with|as|while)\s")  # a phrase after the main clause, with a subject and verb of its own
 ITEM_PREPOSITION = re.compile(r"(with|to|from|for|against|at|by|in|on|into|between|among|through)\s", re.I)
 
 
@@ -157,6 +158,9 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
         # phrases ("enrolled before 1 September 2012 to qualify, widening it beyond the 30 June 2009 deadline")
     head = " ".join(filter(None, [written(text, *clause.prefix, whens) if clause.prefix else "",
                                   written(text, lo, verb[1], whens)]))
+    # "began watching ... in the 1970s, with the Soviet Union sending Kosmos 1 there in 1972 and Kosmos 8 in 1978":
+    # the later items share the words of the phrase they stand in, not the main verb's; the clause is their claim
+    in_phrase = OWN_PHRASE.search(text, verb[1], points[0].start) is not None
     atoms, at, shared, lead = [], verb[1], "", ""
     for i, when in enumerate(points):
         item_lo, item_hi = trim(text, at, when.end)
@@ -173,6 +177,8 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
         elif shared and not opening:  # "reached with A in October and B in November": B shares the "with"
             words = f"{shared} {words}"
         claim = sentence_case(f"{head} {words}")
+        if in_phrase and i:
+            claim = restate(text, lo, hi, whens, prefix=clause.prefix)
         atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], when), item_lo, item_hi, claim, when=when))
         at = when.end
     return atoms
