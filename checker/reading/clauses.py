@@ -58,9 +58,9 @@ DATELINE = re.compile(
     r"(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z .]{2,20}\))?)\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"‘'])")
 
 
-# A leading subordinate clause's subordinator, perhaps after a word that only says how close in time ("Just when",
-# "Even though", "Shortly after").
-LEAD_SUB = re.compile(r"(?i)(?:(?:just|even|only|right|shortly|soon|long|ever)\s+)?"
+# A leading subordinate clause's subordinator, perhaps after a word that only stresses it ("Just when", "Even
+# though"; never "Shortly before the bell", a phrase).
+LEAD_SUB = re.compile(r"(?i)(?:(?:just|even|only)\s+(?=(?:when|though|because|while|as soon as)\s))?"
                       r"(?:since|when|after|before|although|though|while|whereas|because|until|once|as soon as|unless)\s+")
 SPLIT = re.compile(r"""(?x)
     (?P<semi>\s*;\s+)
@@ -279,6 +279,13 @@ def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
     return inner_clauses(text, lo, hi)
 
 
+def main_follows(text: str, lo: int, hi: int) -> bool:
+    """Whether a clause at lo ends at a comma that a clause with a verb follows ("when A, B did ..."): a leading
+    clause of what follows, not a trailing one ("... dates back to 1975, when A suggested ...")."""
+    comma = find_comma(text, lo, hi)
+    return comma > 0 and has_verb(text, comma + 1, hi)
+
+
 def part_after(text: str, seam: re.Match[str], hi: int) -> tuple[int, int]:
     """(start, end) of what follows a seam, up to the next one: a clause of its own only with a verb of its own
     ("a closed but increasingly porous state", "; and prayers for the crew": none)."""
@@ -303,7 +310,7 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
     at, previous_role, previous_seam = lo, "main", ""
     for m in SPLIT.finditer(text, lo, hi):
         seam = next(name for name in SEAMS if m.group(name) is not None)
-        if seam in ("when", "while") and not has_verb(text, at, m.start()):
+        if seam in ("when", "while") and not has_verb(text, at, m.start()) and main_follows(text, m.end(), hi):
             # "On Tuesday, when the report came out, ...", "Because of the war, when Europeans think of Yemen, they
             # think of ...": a leading clause of what follows, never a claim without its "when" nor a run-on
             continue
