@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .amounts import figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
-from .clauses import (Clause, core_span, first_verb, has_verb, INFINITIVE, is_verb, join_context, restate, sentence_case,
+from .clauses import (Clause, core_span, DASH, first_verb, has_verb, INFINITIVE, is_verb, join_context, restate, sentence_case,
                       split_clauses, trim, unbracketed, vague, words_at, written)
 from .figurative import figurative
 from .grounding import grounded
@@ -135,6 +135,10 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         for clause in clauses:
             if clause is clauses[0] or (clause.role == "coord" and (clause.prefix is None or not text[slice(*clause.prefix)].strip())):
                 clause.prefix = appo.name
+    asides = [span for clause in clauses for span in dash_asides(text, clause.start, clause.end)]
+    # "the salt flat — named after a town founded in 1890 — covers 10,500 square km": the aside's time, not the clause's
+    whens = [replace(w, since=True, point=False, yardstick=True) if any(a <= w.start < b for a, b in asides) else w
+             for w in whens]
     for i, clause in enumerate(clauses):
         own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]
         if clause.role == "when" and i:
@@ -251,6 +255,13 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         claim = sentence_case(f"{name} {'was' if apposed.past else 'is'} {role}")
         atoms.append(make_atom(reading, sentence, clause_kind(claim, None), apposed.name[0], apposed.end, claim))
     return sorted(atoms, key=lambda a: (a.start, a.end))
+
+
+def dash_asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The asides between a pair of dashes inside text[lo:hi] that the clause goes on after ("the bridge — which
+    opened in 2012 — carries ...": "which opened in 2012")."""
+    dashes = list(DASH.finditer(text, lo, hi))
+    return [(a.end(), b.start()) for a, b in zip(dashes[::2], dashes[1::2]) if text[b.end():hi].strip()]
 
 
 def said_words(speaker: str, words: str, mark: str = "“") -> str:
@@ -392,7 +403,10 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
         return [make_atom(reading, sentence, figure_kind(figures[0], text[lo:hi], lower, clause.when), quote_lo, hi,
                           clause_claim(reading, clause, whens, core), when=clause.when)]
     if len(figures) >= 2:
-        return series_atoms(reading, sentence, clause, figures, whens, lower)
+        atoms = series_atoms(reading, sentence, clause, figures, whens, lower)
+        if clause.role == "relative":  # "which is 370 miles (600 km) across": the sentence says what it is
+            atoms = [replace(a, claim=clause_claim(reading, clause, whens, core)) for a in atoms]
+        return atoms
     if figures:
         figure = figures[0]
         when = figure_when(figure, None, whens, own, clause.inherit) or clause_when

@@ -58,7 +58,10 @@ DATELINE = re.compile(
     r"(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z .]{2,20}\))?)\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"‘'])")
 
 
-LEAD_SUB = re.compile(r"(?i)(?:since|when|after|before|although|though|while|whereas|because|until|once|as soon as|unless)\s+")
+# A leading subordinate clause's subordinator, perhaps after a word that only stresses it ("Just when", "Even
+# though"; never "Shortly before the bell", a phrase).
+LEAD_SUB = re.compile(r"(?i)(?:(?:just|even|only)\s+(?=(?:when|though|because|while|as soon as)\s))?"
+                      r"(?:since|when|after|before|although|though|while|whereas|because|until|once|as soon as|unless)\s+")
 SPLIT = re.compile(r"""(?x)
     (?P<semi>\s*;\s+)
   | (?P<but>,?\s+but\s+(?:also\s+)?)
@@ -92,6 +95,12 @@ BACK_QUANTIFIER = re.compile(r"(?:some|many|most)\s+(?:of|on|in|at|also|then|lat
                              r"could|[a-z]+ed|[a-z]+ly)\b")
 SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record)\b")
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
+BOTH = re.compile(r"\b(?:both|between|either)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+,?$", re.I)  # "both X and Y": one thing
+# Items of a list, each with an apposition ("the Nordlys, a tanker, and Santa Rosa, a freighter"): the one before
+# an ", and", and the one after it.
+APPOSED_BEFORE = re.compile(r",\s+(?:a|an)\s+[^,;]{1,60}$")
+APPOSED_AFTER = re.compile(r"(?:the\s+)?[A-Z][^,;]{0,60},\s+(?:a|an)\s")
+DASH = re.compile(r"\s[–—-]\s")  # a dash that opens or closes an aside (as SPLIT's "dash")
 
 
 # --- spans and words --------------------------------------------------------------------------
@@ -267,9 +276,16 @@ def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                     break
                 rest = following + 1
             # "Since the war began on October 7": a time's quote keeps the word that says how it bears on the rest
-            timed = re.match(r"(?i)since|when|after|before|until|once|as soon as", m.group()) is not None
+            timed = re.search(r"(?i)\b(?:since|when|after|before|until|once|as soon as)\s+$", m.group()) is not None
             return [Clause(m.end(), comma, "sub", quote_start=lo if timed else None, opener=lo)] + inner_clauses(text, rest, hi)
     return inner_clauses(text, lo, hi)
+
+
+def main_follows(text: str, lo: int, hi: int) -> bool:
+    """Whether a clause at lo ends at a comma that a clause with a verb follows ("when A, B did ..."): a leading
+    clause of what follows, not a trailing one ("... dates back to 1975, when A suggested ...")."""
+    comma = find_comma(text, lo, hi)
+    return comma > 0 and has_verb(text, comma + 1, hi)
 
 
 def part_after(text: str, seam: re.Match[str], hi: int) -> tuple[int, int]:
@@ -296,11 +312,17 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
     at, previous_role, previous_seam = lo, "main", ""
     for m in SPLIT.finditer(text, lo, hi):
         seam = next(name for name in SEAMS if m.group(name) is not None)
+        if seam in ("when", "while") and not has_verb(text, at, m.start()) and main_follows(text, m.end(), hi):
+            # "On Tuesday, when the report came out, ...", "Because of the war, when Europeans think of Yemen, they
+            # think of ...": a leading clause of what follows, never a claim without its "when" nor a run-on
+            continue
         if seam == "coord":
             verb = m.group("verb")
             if not (verb in PAST or verb in MODALS or (len(verb) > 4 and verb.endswith("ed"))) or not has_verb(text, at, m.start()):
                 continue  # "Russian and Pakistani officials": no second clause
             left = words_at(text, at, m.start())
+            if BOTH.search(text, at, m.start()):
+                continue  # "can see both cells and ribbed bundles": one object, "ribbed" no verb
             if len(left) >= 2 and is_verb(left[-1][1], left[-2][1]):
                 continue  # "have been developed and tested in the West Bank": both verbs share what follows
         if seam == "but" and (re.search(r"\bnot\s+(?:only|just|merely|simply)\b", text[at:m.start()])
@@ -318,6 +340,8 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
         if seam == "but" and starts_with_verb(text, m.end(), hi):
             role = "coord"  # "..., but argued that ...": the subject of the clause before
         if seam == "andmain":  # ", and Pakistan supported ...": a clause with its own subject; else a list's last item
+            if APPOSED_BEFORE.search(text, at, m.start()) and APPOSED_AFTER.match(text, m.end(), hi):
+                continue  # "were the Nordlys, a tanker, and Santa Rosa, a freighter, both built ...": one list
             if BACK_QUANTIFIER.match(text, m.end(), hi):
                 continue  # "..., and many on Tuesday issued statements": "many" of the subject before, one claim
             following = words_at(text, m.end(), hi)[:7]
@@ -336,6 +360,14 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             continue
         if merged and clause.role == "relative" and not SIGNAL.search(text[clause.start:clause.end].lower()):
             merged[-1].end = clause.end  # "..., which was accepted", "who helped Juliet": part of the clause before
+            continue
+        if merged and clause.seam == "dash" and starts_with_verb(text, clause.start, clause.end) and (
+                merged[-1].seam == "dash" and len(merged) > 1 or DASH.search(text, merged[-1].start, merged[-1].end)):
+            # "the salt flat — named after a town that grew up beside it — can reach ...": what follows the closing
+            # dash of an aside has the subject that stands before its opening one, so all of it is one clause
+            if merged[-1].seam == "dash":
+                merged.pop()
+            merged[-1].end = clause.end
             continue
         if merged and clause.seam in ("dash", "rel") and (
                 (clause.seam == "dash" and first_verb(text, clause.start, clause.end, finite=True) is None)
@@ -368,8 +400,37 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                     copula = not last or last.lower() in DETERMINERS or not last.islower()
                     end = verb[0] if copula else group[-1][0]
                 clause.prefix = trim(text, host.start, end)
+        if clause.seam == "rel" and merged:
+            name = named_antecedent(text, merged[-1].start, clause.start, clause.end)
+            if name is not None:  # "..., including Ojos del Salado, which is 6,893 metres high": of Ojos del Salado
+                pronoun = words_at(text, clause.start, clause.end)[0]
+                clause.quote_start, clause.prefix, clause.role = clause.start, name, "main"
+                clause.start = trim(text, pronoun[0] + len(pronoun[1]), clause.end)[0]
         merged.append(clause)
     return merged
+
+
+# A name that a relative clause after it plainly tells of: one after a word that lists examples ("including Lake
+# Chad, which"); never one after a preposition ("a plant in Ghana, which": the plant's) nor a verb's object ("hired A,
+# who led the bank, in 2019": what follows may be the verb's).
+ANTECEDENT = re.compile(r"\b(?P<lead>[a-z]+)\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|\d+\b|(?:del|de|da|van|von|al)(?=\s+[A-Z])))*)"
+                        r"\s*,\s*$")
+EXAMPLE_LEADS = frozenset("including include includes especially notably particularly namely like as".split())
+
+
+def named_antecedent(text: str, lo: int, rel: int, hi: int) -> tuple[int, int] | None:
+    """The span of the name a relative clause at rel ("which is ...", "who has ...") tells of, where it plainly
+    stands just before the comma (see ANTECEDENT) and the pronoun is the clause's subject; else None."""
+    m = ANTECEDENT.search(text, lo, rel)
+    words = words_at(text, rel, hi)
+    if not m or len(words) < 2 or words[0][1].lower() not in ("which", "who") or not starts_with_verb(text, words[1][0], hi):
+        return None  # ("which the agency mapped": the name is its object, not its subject)
+    lead = m.group("lead")
+    if lead not in EXAMPLE_LEADS:
+        return None
+    if lead == "as" and not text[max(lo, m.start() - 5):m.start()].lower().endswith("such "):
+        return None
+    return m.span("name")
 
 
 def join_context(clauses: list[Clause], holds_fact: Callable[[int, int], bool]) -> list[Clause]:

@@ -34,6 +34,7 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
     million in 2006"), restated with the clause's subject: "Two-way trade ... was US$441 million in 2006."."""
     text = reading.text
     lo, hi = clause.start, clause.end
+    first_lo = lo if clause.quote_start is None else clause.quote_start  # ("which is 6,893 metres high": with its "which")
     own = [w for w in whens if lo <= w.start < hi]
     verb = first_verb(text, lo, figures[0].start)
     if verb and any(w.lower() in SUBORDINATORS for _, w in words_at(text, lo, verb[0])):
@@ -64,7 +65,7 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         aside = re.search(r"\([^()]*$", text[lo:figure.start]) is not None  # "among graduates (62 percent)"
         if object_of or aside:  # "spend $153 million on 2,164 projects": what follows is this figure's, no item of a list
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
-            spans = [(lo, hi)] + [trim(text, f.start, ITEM_TAIL.match(text, f.end, hi).end(), " \t\r\n,;:()")  # type: ignore[union-attr]
+            spans = [(first_lo, hi)] + [trim(text, f.start, ITEM_TAIL.match(text, f.end, hi).end(), " \t\r\n,;:()")  # type: ignore[union-attr]
                                   for f in figures[1:]]  # (ITEM_TAIL matches "")
             # a figure after the first with a time in its own phrase ("after closing at $4.13 on Wednesday") takes it
             times = [clause.when] + [next((w for w in own if not w.since and a <= w.start and w.end <= b), clause.when)
@@ -124,7 +125,7 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         m = re.search(r"\b(?:to|from)\s+$", text[max(previous_lead, item_lo - 8):item_lo])
         quote_lo = item_lo - len(m.group()) if m else item_lo
         if i == 0 or another_verb:  # "... and imports fell 2 percent": that subject and verb
-            quote_lo = lo if i == 0 else previous_lead + len(re.match(r"[\s,;]*(?:(?:and|or|but|while)\s+)?", text[previous_lead:]).group())  # type: ignore[union-attr]
+            quote_lo = first_lo if i == 0 else previous_lead + len(re.match(r"[\s,;]*(?:(?:and|or|but|while)\s+)?", text[previous_lead:]).group())  # type: ignore[union-attr]
         atoms.append(make_atom(reading, sentence, kind, quote_lo, item_hi, claim, figure.value, figure.unit, when))
     return atoms
 
@@ -139,6 +140,7 @@ def same_unit(a: Figure, b: Figure) -> bool:
 # before a "to" or "from" that do not open so are an object the figure belongs to ("expanded the presence from 100").
 BARE_LEAD = re.compile(r"\s*(?:[a-z]+ly\s+)*(?:by|to|from|at|of|about|around|nearly|almost|roughly|some|more|less|over|under"
                        r"|up|down|just|only)\b")
+OWN_PHRASE = re.compile(r",\s+(?:with|as|while)\s")  # a phrase after the main clause, with a subject and verb of its own
 ITEM_PREPOSITION = re.compile(r"(with|to|from|for|against|at|by|in|on|into|between|among|through)\s", re.I)
 
 
@@ -156,6 +158,9 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
         # phrases ("enrolled before 1 September 2012 to qualify, widening it beyond the 30 June 2009 deadline")
     head = " ".join(filter(None, [written(text, *clause.prefix, whens) if clause.prefix else "",
                                   written(text, lo, verb[1], whens)]))
+    # "began watching ... in the 1970s, with the Soviet Union sending Kosmos 1 there in 1972 and Kosmos 8 in 1978":
+    # the later items share the words of the phrase they stand in, not the main verb's; the clause is their claim
+    in_phrase = OWN_PHRASE.search(text, verb[1], points[0].start) is not None
     atoms, at, shared, lead = [], verb[1], "", ""
     for i, when in enumerate(points):
         item_lo, item_hi = trim(text, at, when.end)
@@ -172,6 +177,8 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
         elif shared and not opening:  # "reached with A in October and B in November": B shares the "with"
             words = f"{shared} {words}"
         claim = sentence_case(f"{head} {words}")
+        if in_phrase and i:
+            claim = restate(text, lo, hi, whens, prefix=clause.prefix)
         atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], when), item_lo, item_hi, claim, when=when))
         at = when.end
     return atoms
