@@ -14,7 +14,7 @@ from dataclasses import replace
 from .amounts import figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
 from .clauses import (Clause, core_span, DASH, first_verb, has_verb, INFINITIVE, is_verb, join_context, restate, sentence_case,
-                      split_clauses, trim, unbracketed, vague, words_at, written)
+                      split_clauses, trim, unbracketed, words_at, written)
 from .figurative import figurative
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
@@ -25,7 +25,7 @@ from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, Attribution, b
                      find_quotations, inside_quotation, interview_answer, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
                      quotation_speaker, says_something, tag_participle, without_quotations)
 from ..sentences import Sentence, split_sentences
-from .voice import addresses_reader, is_guess, is_instruction, writer_or_reader
+from .voice import addresses_reader, is_guess, is_instruction, vague, writer_or_reader
 from .when import When
 
 __all__ = ["Atom", "Reading", "atomise", "iter_atoms", "read_article", "sentence_times"]

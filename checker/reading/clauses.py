@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from .spot import IRREGULAR_PAST
 from .when import When
+# restatement lives in restatement.py; imported from here as well, where clauses are read
+from .restatement import AFTER_PREPOSITION, is_plural, restate, sentence_case, written  # noqa: F401
 
 
 @dataclass
@@ -210,54 +212,6 @@ def core_span(text: str, start: int, end: int) -> tuple[int, int]:
     while hi > lo and text[hi - 1] in ".!?;:, \n":
         hi -= 1
     return lo, hi
-
-
-# --- restatement ------------------------------------------------------------------------------
-
-AFTER_PREPOSITION = re.compile(r"\b(?:of|by|until|till|before|after|since|from|to|in|on|for|during|through)\s+$", re.I)
-
-
-def written(text: str, lo: int, hi: int, whens: Iterable[When]) -> str:
-    """text[lo:hi] with each time the article leaves to its date written out ("this year" -> "in 2012")."""
-    pieces: list[str] = []
-    at = lo
-    for w in whens:
-        if w.relative and lo <= w.start and w.end <= hi:
-            words = w.written or ""  # (a relative time is always written)
-            if text[w.end:w.end + 2] in ("'s", "’s") or AFTER_PREPOSITION.search(text, max(lo, w.start - 12), w.start):
-                words = re.sub(r"^(?:in|on)\s+", "", words)  # "last year's bill": "2017's bill"; "by the end of 2024"
-            if re.search(r",\s+(?:in|on)\s", words) and re.match(r"\s+\w", text[w.end:w.end + 2]):
-                words += ","  # "Six years ago, in 2008, the Pope ...": the writing out is an aside
-            pieces += [text[at:w.start], words]
-            at = w.end
-    pieces.append(text[at:hi])
-    return " ".join("".join(pieces).split())
-
-
-def sentence_case(words: str) -> str:
-    words = words.strip().rstrip(",;:").strip()
-    if not words:
-        return words
-    words = words[0].upper() + words[1:]
-    if re.search(r"[.!?][’”\"']{0,2}$", words):
-        return words
-    return words + "."
-
-
-def restate(text: str, lo: int, hi: int, whens: Iterable[When], prefix: tuple[int, int] | None = None,
-            suffix: str | None = None) -> str:
-    body = written(text, lo, hi, whens)
-    if prefix:
-        body = written(text, *prefix, whens).rstrip(" ,") + " " + body
-    if suffix:
-        body = body.rstrip(" ,.;:") + " " + suffix
-    return sentence_case(body)
-
-
-def is_plural(subject: str) -> bool:
-    head = re.split(r"\s(?:between|of|in|on|for|from|at|by|with|to|across)\s", " " + subject + " ")[0].split()
-    word = head[-1].lower() if head else ""
-    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news"))
 
 
 # --- clauses ----------------------------------------------------------------------------------
@@ -475,24 +429,6 @@ def subject_unclear(text: str, lo: int, verb: tuple[int, int], hi: int) -> bool:
         return True
     words = words_at(text, verb[1], hi)
     return any(w.lower() in SUBORDINATORS and has_verb(text, at + len(w), hi) for at, w in words)
-
-
-VAGUE_WORDS = 8  # fewer words than this, and nothing specific: too vague to check
-
-
-def vague(text: str, lo: int, hi: int) -> bool:
-    """Whether text[lo:hi] (a clause of an article's text) is too short to be checked with nothing
-    specific in it: no figure, no name, no speech ("the worst of the storm has passed", "It was a
-    spirited argument"). A capitalised first word is a name when the article never writes it in
-    lower case ("Amtrak reported no major delays", not "Winds could pose a problem")."""
-    words = words_at(text, lo, hi)
-    if len(words) >= VAGUE_WORDS or SIGNAL.search(text[lo:hi].lower()) or re.search(rf"\b(?:{REPORTING})\b", text[lo:hi]):
-        return False  # long enough to say something, a figure, a first or a forecast, or who said what
-    if any(w[:1].isupper() and w.lower() not in UNNAMED for _, w in words[1:]):
-        return False
-    first = words[0][1] if words else ""
-    return not first[:1].isupper() or first.lower() in UNNAMED or first.lower() in DETERMINERS or \
-        re.search(rf"\b{re.escape(first.lower())}\b", text) is not None
 
 
 UNNAMED = frozenset("the a an he she they it we i you one this that these those some many officials "

@@ -1,9 +1,11 @@
 """The writer's own voice in a sentence, which claims nothing to check without a figure or a date: an
 instruction to the reader ("Use analytics to ..."), a guess ("Perhaps the selectors felt ..."), the
-writer's own story or words to the reader ("I rolled down my window", "Ava, you worked on ..."). Pure
-functions; atomic.py leaves such clauses out."""
+writer's own story or words to the reader ("I rolled down my window", "Ava, you worked on ..."); and a
+clause too vague to check ("the worst of the storm has passed"). Pure functions; atomic.py leaves such
+clauses out."""
 import re
 
+from .clauses import DETERMINERS, REPORTING, SIGNAL, UNNAMED, words_at
 from .speech import without_quotations
 
 # The writer telling the reader what to do ("Use analytics to ...", "Don't buy on margin"); "Note that exports
@@ -47,3 +49,21 @@ def writer_or_reader(text: str, at: int) -> bool:
 def addresses_reader(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] (a clause) speaks to the reader outside any quotation in it."""
     return READER.search(without_quotations(text, lo, hi)) is not None
+
+
+VAGUE_WORDS = 8  # fewer words than this, and nothing specific: too vague to check
+
+
+def vague(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] (a clause of an article's text) is too short to be checked with nothing
+    specific in it: no figure, no name, no speech ("the worst of the storm has passed", "It was a
+    spirited argument"). A capitalised first word is a name when the article never writes it in
+    lower case ("Amtrak reported no major delays", not "Winds could pose a problem")."""
+    words = words_at(text, lo, hi)
+    if len(words) >= VAGUE_WORDS or SIGNAL.search(text[lo:hi].lower()) or re.search(rf"\b(?:{REPORTING})\b", text[lo:hi]):
+        return False  # long enough to say something, a figure, a first or a forecast, or who said what
+    if any(w[:1].isupper() and w.lower() not in UNNAMED for _, w in words[1:]):
+        return False
+    first = words[0][1] if words else ""
+    return not first[:1].isupper() or first.lower() in UNNAMED or first.lower() in DETERMINERS or \
+        re.search(rf"\b{re.escape(first.lower())}\b", text) is not None

@@ -1,0 +1,51 @@
+"""Restatements: an article's words written out for a claim, with each time the article leaves to its
+date spelled out ("this year" -> "in 2012"), opened with a capital and closed with a full stop. Pure."""
+import re
+from collections.abc import Iterable
+
+from .when import When
+
+AFTER_PREPOSITION = re.compile(r"\b(?:of|by|until|till|before|after|since|from|to|in|on|for|during|through)\s+$", re.I)
+
+
+def written(text: str, lo: int, hi: int, whens: Iterable[When]) -> str:
+    """text[lo:hi] with each time the article leaves to its date written out ("this year" -> "in 2012")."""
+    pieces: list[str] = []
+    at = lo
+    for w in whens:
+        if w.relative and lo <= w.start and w.end <= hi:
+            words = w.written or ""  # (a relative time is always written)
+            if text[w.end:w.end + 2] in ("'s", "’s") or AFTER_PREPOSITION.search(text, max(lo, w.start - 12), w.start):
+                words = re.sub(r"^(?:in|on)\s+", "", words)  # "last year's bill": "2017's bill"; "by the end of 2024"
+            if re.search(r",\s+(?:in|on)\s", words) and re.match(r"\s+\w", text[w.end:w.end + 2]):
+                words += ","  # "Six years ago, in 2008, the Pope ...": the writing out is an aside
+            pieces += [text[at:w.start], words]
+            at = w.end
+    pieces.append(text[at:hi])
+    return " ".join("".join(pieces).split())
+
+
+def sentence_case(words: str) -> str:
+    words = words.strip().rstrip(",;:").strip()
+    if not words:
+        return words
+    words = words[0].upper() + words[1:]
+    if re.search(r"[.!?][’”\"']{0,2}$", words):
+        return words
+    return words + "."
+
+
+def restate(text: str, lo: int, hi: int, whens: Iterable[When], prefix: tuple[int, int] | None = None,
+            suffix: str | None = None) -> str:
+    body = written(text, lo, hi, whens)
+    if prefix:
+        body = written(text, *prefix, whens).rstrip(" ,") + " " + body
+    if suffix:
+        body = body.rstrip(" ,.;:") + " " + suffix
+    return sentence_case(body)
+
+
+def is_plural(subject: str) -> bool:
+    head = re.split(r"\s(?:between|of|in|on|for|from|at|by|with|to|across)\s", " " + subject + " ")[0].split()
+    word = head[-1].lower() if head else ""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news"))
