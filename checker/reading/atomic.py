@@ -13,13 +13,14 @@ from dataclasses import replace
 
 from .amounts import figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
-from .clauses import (Clause, core_span, DASH, first_verb, has_verb, INFINITIVE, is_verb, join_context, restate, sentence_case,
-                      split_clauses, trim, unbracketed, words_at, written)
+from .clauses import (Clause, core_span, DASH, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
+                      unbracketed, words_at)
 from .figurative import figurative
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
 from .people import apposition
 from .person_atoms import apposition_atoms, people_atoms, title_atoms
+from .restatement import restate, sentence_case, written
 from .series import date_series, series_atoms
 from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, Attribution, beside_quotations, find_attribution,
                      find_quotations, inside_quotation, interview_answer, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
@@ -176,7 +177,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             previous = atoms[-1] if atoms else None
             if previous is not None and previous.kind == "other" and not previous.dated_or_counted \
                     and (refers_back(text, clause, "it") or first_verb(text, own_lo, clause.end) == first_word(text, own_lo, clause.end)) \
-                    and re.fullmatch(r"[\s,]*(?:and|but)\s+", text[previous.end:clause.start]):
+                    and JOINED.fullmatch(text, previous.end, clause.start):
                 # "Sulfur dioxide emissions reflect sunlight, but they are also hazardous to health", "lacked a
                 # goalkeeper and conceded the last three": a clause that says nothing alone, its subject the
                 # clause before's, is part of that clause's account
@@ -288,7 +289,7 @@ def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whe
         verb = first_verb(text, atom.start, atom.end)
         if previous is not None and all(a.kind == "other" and not a.dated_or_counted and (
                 back or not FACTISH.search(ELLIPTIC.sub("", text[a.start:a.end]))) for a in (previous, atom)) \
-                and re.fullmatch(r"[\s,]*(?:and|but)\s+", text[previous.end:atom.start]) \
+                and JOINED.fullmatch(text, previous.end, atom.start) \
                 and (verb == first_word(text, atom.start, atom.end) or (pronoun and verb and verb[0] == pronoun.end(1))):
             out[-1] = make_atom(reading, sentence, "other", previous.start, atom.end,
                                 restate(text, previous.start, atom.end, whens))
@@ -297,6 +298,8 @@ def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whe
     return out
 
 
+# What joins two clauses of one account ("..., but they are ...", "... and gave up ...").
+JOINED = re.compile(r"[\s,]*(?:and|but)\s+")
 # A verb whose object is a pronoun for something in the clause before ("... and killed her", "and sold it").
 BACK_OBJECT = re.compile(r"(?:[a-z]+ly\s+)?[a-z]+\s+(?:him|her|them|it)\b")
 # A clause's subject that is a pronoun for the subject of the clause before, then its verb (the group's end).

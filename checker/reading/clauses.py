@@ -1,15 +1,13 @@
-"""How a sentence is cut into clauses and restated: its discourse openers, its clauses at general
-seams (";", "but", ", which", ", when", a verb after "and", a leading "since ...,"), the verb that ends
-a clause's subject, whether a clause is too vague to check, and a clause written out as one sentence
-with the times the article leaves to its date written in. Who said what is speech.py's. Pure functions."""
+"""How a sentence is cut into clauses: its discourse openers, its clauses at general seams (";", "but",
+", which", ", when", a verb after "and", a leading "since ...,"), and the verb that ends a clause's
+subject. A clause written out as a claim is restatement.py's; whether one is too vague to check,
+voice.py's; who said what, speech.py's. Pure functions."""
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .spot import IRREGULAR_PAST
 from .when import When
-# restatement lives in restatement.py; imported from here as well, where clauses are read
-from .restatement import AFTER_PREPOSITION, is_plural, restate, sentence_case, written  # noqa: F401
 
 
 @dataclass

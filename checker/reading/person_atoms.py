@@ -5,9 +5,10 @@ import re
 from dataclasses import replace
 
 from .atom import Atom, Reading, make_atom
-from .clauses import Clause, first_after_adverbs, first_verb, is_past, is_verb, sentence_case, words_at, written
+from .clauses import Clause, first_after_adverbs, first_verb, is_past, is_verb, words_at
 from .kinds import clause_kind
 from .people import PEOPLE, PERSON, TITLE, Apposition, person_like, titles
+from .restatement import sentence_case, written
 from .speech import speaks_of_now
 from ..sentences import Sentence
 from .when import When, describe_iso

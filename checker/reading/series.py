@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from .amounts import APPROXIMATELY, Figure, figure_when
 from .atom import Atom, Reading, make_atom
-from .clauses import (AUXILIARIES, Clause, EARLIER, PAST, first_verb, has_verb, is_plural, restate, sentence_case,
-                      SUBORDINATORS, trim, verb_group, words_at, written)
+from .clauses import AUXILIARIES, Clause, EARLIER, PAST, first_verb, has_verb, SUBORDINATORS, trim, verb_group, words_at
 from .kinds import clause_kind, figure_kind
+from .restatement import is_plural, restate, sentence_case, written
 from ..sentences import Sentence
 from .when import When
 
