@@ -15,6 +15,7 @@ from .amounts import figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
 from .clauses import (Clause, core_span, DASH, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
                       unbracketed, words_at)
+from .appraisal import appraises
 from .figurative import figurative
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
@@ -193,8 +194,9 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if not holds and is_guess(text, clause.start, clause.end) and not quotations and not attribution:
             left_out = True  # "Perhaps they felt he was suffering enough": the writer's guess, nothing to check
             continue
-        if not holds and figurative(text, clause.start, clause.end) and not quotations and not attribution:
-            left_out = True  # "Three minutes later, T1 hammered the nail into the coffin": the writer's judgement
+        if not holds and (figurative(text, clause.start, clause.end) or appraises(text, own_lo, clause.end)) \
+                and not quotations and not attribution:
+            left_out = True  # "T1 hammered the nail into the coffin", "Roberts is a tough questioner": the writer's judgement
             continue
         if holds or has_verb(text, clause.start, clause.end) or (appo and clause is clauses[0]):
             # (what follows an apposition is its verb: "Prelogar, 43, argues")
