@@ -127,7 +127,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     phrase_times = [w for w in whens if opening and w.start < opening.end() and w.point and not w.since]
     if opening:  # "Set in New York in 1981, the actor plays ...": the phrase's time, its words kept, dates no claim
         whens = [replace(w, since=True, point=False, yardstick=True) if w.start < opening.end() else w for w in whens]
-    attribution = find_attribution(text, lo, hi)
+    attribution = find_attribution(text, lo, hi, tuple(whens))
     c_lo, c_hi = beside_quotations(text, *(attribution.content if attribution else (lo, hi)), quotations)
     # "John Smith, 93, a former senator, died on Sunday": who he is, claims of their own; what he did, with his name
     appo = apposition(text, c_lo, c_hi) if not attribution and not apposed and c_lo == lo else None

@@ -5,13 +5,12 @@ import re
 from dataclasses import dataclass
 
 from .clauses import trim, words_at
+from .dates import MONTH_NAMES
 from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
+from .relative import WEEKDAYS
+from .titles import CORE_TITLES
 from ..text import fold
 
-CORE_TITLES = (r"Prime\s+Minister|President|Vice[\s-]President|Minister|Premier|Chancellor|King|Queen|Governor|Mayor|Senator|"
-               r"Ambassador|Secretary|General|Judge|Justice|Speaker|Treasurer|Chairman|Chairwoman|Chairperson|Chair|"
-               r"Director|Commissioner|Commander|Admiral|Colonel|Captain|Prince|Princess|Emperor|Pope|Chief\s+Executive|"
-               r"Leader|Sheikh|Emir|Sultan|Archbishop|Bishop|Cardinal|Marshal|Attorney[\s-]General|Secretary[\s-]General")
 TITLE = re.compile(rf"""(?x)
     (?:\b(?P<former>(?i:former|then|late|acting|interim|outgoing|incoming))\s+)?
     (?<![\w’'-])(?P<title>(?:[A-Z][\w’'-]*\s+){{0,4}}?(?:{CORE_TITLES})(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})??
@@ -22,6 +21,12 @@ PERSON = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
 PEOPLE = re.compile(rf"(?P<first>{PERSON})(?P<more>(?:,\s+{PERSON})*),?\s+and\s+(?P<last>{PERSON})")
 NOT_SURNAMES = ("Jr", "Sr", "II", "III", "IV")
 FUNCTION_START = frozenset("the a an in on at of to for by as and but or so if this that these those such".split())
+# Words of a time that may open a sentence before a title ("On Sunday Prime Minister X", "Late Sunday Governor
+# Y", "In March President Z", "Yesterday Foreign Minister W"): never part of the title
+MONTH_WORDS = frozenset(m.lower() for m in MONTH_NAMES[1:])
+TIME_WORDS = frozenset(WEEKDAYS) | MONTH_WORDS | frozenset(
+    """late early mid last next this yesterday today tonight tomorrow earlier later overnight morning afternoon
+    evening night spring summer autumn fall winter""".split())
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
     for m in TITLE.finditer(text, start, end):
         title_lo = m.start("title")
         for _, word in words_at(text, title_lo, m.end("title")):
-            if word.lower() not in FUNCTION_START:
+            if word.lower() not in FUNCTION_START and not all(part in TIME_WORDS for part in word.lower().split("-")):
                 break
             title_lo = text.index(word, title_lo) + len(word)
         title_lo = trim(text, title_lo, m.end("title"))[0]
@@ -67,8 +72,10 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
         if not re.search(CORE_TITLES, title):
             continue
         name_words = [re.sub(r"[’']s?$", "", w) for w in text[name_lo:m.end("name")].split()]
-        while name_words and is_not_name(name_words[-1]):
-            name_words.pop()
+        day_after = re.match(r"\s*\d", text[m.end("name"):m.end("name") + 3])
+        while name_words and is_not_name(name_words[-1]) and (
+                len(name_words) < 2 or name_words[-1].lower() not in MONTH_WORDS or day_after):
+            name_words.pop()  # (a month after a given name is a surname, "Theresa May"; not before a day, "Biden May 5")
         name = " ".join(name_words)
         name_hi = name_lo + len(name)
         if not name or name_words[-1] in NOT_SURNAMES or fold(name) in place_names() \
@@ -81,6 +88,8 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
             continue
         seen_people.add(key)
         former = m.group("former") and m.group("former").lower()  # "Former Defense Secretary X" opening a sentence
+        if former and words_at(text, m.start("title"), m.end("title"))[0][1].lower() in TIME_WORDS:
+            former = None  # "Late Sunday Governor X": the time's "late", no one's
         found.append(Titled(m.start("former") if former else title_lo, name_hi, name, title, former))
     return found
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from .dates import MONTH_NAMES, MONTHS
 from .figures import NUMBER_WORDS
 from .timespan import When
+from .titles import TITLE_AHEAD
 
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))  # (when.py reads months with it too)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -35,7 +36,17 @@ NEAR_SHIFT = {"yesterday": -1, "tomorrow": 1, "today": 0, None: 0}
 DATE_AFTER = re.compile(rf"\s*[(,]?\s*(?:(?:{MONTH_PATTERN})\.?\s+\d|\d{{1,2}}\s+(?:{MONTH_PATTERN})\b)")
 # "last week", "this month", "next week"; "a week ago", "two days ago", "three months ago"
 CALENDAR = re.compile(r"(?<!\bthe\s)\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")  # (not "the last month")
-AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
+# "a year ago", "two weeks ago", "twenty-five years ago", "30 years ago"; a count the words make approximate
+# ("nearly 40 years ago", "more than a year ago", "2.5 years ago", "two or three years ago") is read so as to
+# be left undated, never dated by its last word ("five years ago" of "twenty-five years ago")
+UNITS = "one|two|three|four|five|six|seven|eight|nine"
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+COUNT_WORDS = rf"(?:{'|'.join(TENS)})(?:[\s-](?:{UNITS})\b)?|{'|'.join(w for w in NUMBER_WORDS if w != 'zero')}|an?"
+ABOUT = (r"about|around|roughly|approximately|some|nearly|almost|over|under|more\s+than|less\s+than|fewer\s+than"
+         r"|at\s+least|close\s+to|upwards\s+of|just\s+(?:over|under)|well\s+over|the\s+better\s+part\s+of")
+AGO = re.compile(rf"(?<![\w.,-])(?:(?P<about>{ABOUT})\s+)?(?P<n>\d{{1,3}}(?:[.,]\d+)?|{COUNT_WORDS})\s+"
+                 r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
+RANGE_BEFORE = re.compile(rf"(?:\d|\b(?:{COUNT_WORDS}))\s*(?:or|to|-|–)\s*$")  # "two or three years ago", "20-25 years ago"
 
 FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming"
                     r"|takes?\s+effect|comes?\s+into\s+(?:force|effect)|goes?\s+into\s+effect|enters?\s+into\s+force"
@@ -150,9 +161,12 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         name_lo = start + m.start("wd")
         before = display[max(start, name_lo - 20):name_lo].split()
         after = display[hi:hi + 20]
-        if not display[name_lo].isupper() or re.match(r"\s*[,(]?\s*(?:\d|[A-Z][a-z]+\.?\s+\d)", after) \
-                or re.match(r" [A-Z]", after) or (before and before[-1][:1].isupper() and not m.group("rel")
-                                                   and before[-1].lower() not in ("on", "by", "until", "since")):
+        # a capitalised word after it makes it a name's ("Sunday Times"), save a title before a name ("Sunday
+        # Prime Minister X said": a day)
+        in_name = re.match(r" [A-Z]", after) and not TITLE_AHEAD.match(display, hi)
+        if not display[name_lo].isupper() or re.match(r"\s*[,(]?\s*(?:\d|[A-Z][a-z]+\.?\s+\d)", after) or in_name \
+                or (before and before[-1][:1].isupper() and not m.group("rel")
+                    and before[-1].lower() not in ("on", "by", "until", "since")):
             continue  # "Sunday, October 29", "Friday (Dec. 12)": the date says which; "Sunday Times", "Super Tuesday"
         rel = m.group("rel")
         offset = (WEEKDAYS.index(m.group("wd")) - published.weekday()) % 7  # days until the next one
@@ -194,8 +208,9 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         found.append(When(lo, hi, first, last, relative=True, written=written))
     for m in AGO.finditer(piece):
         lo, hi = start + m.start(), start + m.end()
-        n = m.group("n")
-        count = int(n) if n.isdigit() else 1 if n in ("a", "an") else NUMBER_WORDS[n]
+        count = ago_count(m.group("n"))
+        if count is None or m.group("about") or RANGE_BEFORE.search(piece, max(0, m.start() - 12), m.start()):
+            continue  # a count the words leave approximate: no date is better than a wrong one
         unit = m.group("unit").rstrip("s")
         if unit in ("day", "week"):
             day = published - datetime.timedelta(days=count * (7 if unit == "week" else 1))
@@ -209,6 +224,18 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
             written = f"{display[lo:hi]}, in {first}"
         found.append(When(lo, hi, first, last, relative=True, written=written))
     return found
+
+
+def ago_count(n: str) -> int | None:
+    """The whole count AGO read ("a": 1, "twenty-five": 25, "30": 30), or None for a part ("2.5")."""
+    if n.isdigit():
+        return int(n)
+    if n in ("a", "an"):
+        return 1
+    if n in NUMBER_WORDS:
+        return NUMBER_WORDS[n]
+    tens, *unit = re.split(r"[\s-]", n)
+    return TENS[tens] + sum(NUMBER_WORDS[u] for u in unit) if tens in TENS else None
 
 
 # Years set against "today" make it the present age, no day: "for the past four decades", "for years",

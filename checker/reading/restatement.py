@@ -19,6 +19,8 @@ def written(text: str, lo: int, hi: int, whens: Iterable[When]) -> str:
                 words = re.sub(r"^(?:in|on)\s+", "", words)  # "last year's bill": "2017's bill"; "by the end of 2024"
             if re.search(r",\s+(?:in|on)\s", words) and re.match(r"\s+\w", text[w.end:w.end + 2]):
                 words += ","  # "Six years ago, in 2008, the Pope ...": the writing out is an aside
+            elif words[-1:].isdigit() and re.match(r"\s+[A-Z]", text[w.end:w.end + 2]):
+                words += ","  # "On Sunday 5 November 2023, Prime Minister X said": the year runs into no name
             pieces += [text[at:w.start], words]
             at = w.end
     pieces.append(text[at:hi])

@@ -55,8 +55,9 @@ class Attribution:
     whole_clause: bool  # "X said Y": the attribution is the whole clause, not a phrase beside it
 
 
-def find_attribution(text: str, lo: int, hi: int) -> Attribution | None:
-    """Who the sentence says says it: "according to X, ...", "..., X said", "X has indicated (that) ..."."""
+def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) -> Attribution | None:
+    """Who the sentence says says it: "according to X, ...", "..., X said", "X has indicated (that) ...";
+    not one with a time of its times before its verb ("On Sunday Prime Minister X said ...": as "On Sunday, X said")."""
     m = ACCORDING_START.match(text, lo, hi)
     if m:
         return Attribution(lo, m.end("src"), (m.end(), hi), m.group("src"), False)
@@ -69,6 +70,7 @@ def find_attribution(text: str, lo: int, hi: int) -> Attribution | None:
         return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
     m = SAID_START.match(text, lo, hi)
     if m and "," not in m.group("src") and not has_verb(text, m.start("src"), m.end("src")) \
+            and not any(lo <= w.start < m.end("src") for w in times) \
             and len(text[m.end():hi].split()) >= 3 and (m.group("verb") not in OBJECT_VERBS or re.search(
                 r"(?::|\bthat)\s*$|[“\"‘]\s*$", text[m.start("verb"):m.end()]) or text[m.end():m.end() + 1] in "“\"‘"):
         return Attribution(lo, hi, (m.end(), hi), m.group("src"), True)

@@ -32,10 +32,16 @@ class When:
 
     def dated(self) -> str:
         """The time alone, where a restatement says when something held ("was Pope in 2008"): a time
-        written out after its own words ("Six years ago, in 2008") without those words."""
+        written out after its own words ("Six years ago, in 2008") without those words, a day without
+        its "late" or "last"."""
         told = self.describe()
         alone = re.search(r",\s+((?:in|on|between)\s.*)$", told)
-        return alone.group(1) if alone else told
+        if alone:
+            return alone.group(1)
+        # "on Sunday 5 November 2023" for "late Sunday", "last Sunday": the day, whatever the hour or the words;
+        # "in mid-March 2023", never "in Mid-March 2023", for a time that opened its sentence
+        told = re.sub(r"(?i)^on\s+(?:last|this|next|early|late)\s+(?=[a-z]+day\s+\d)", "on ", told)
+        return re.sub(r"^(in|on)\s+(Early|Mid|Late)\b", lambda m: f"{m.group(1)} {m.group(2).lower()}", told)
 
 
 def describe_iso(first: str, last: str | None = None) -> str:

@@ -14,6 +14,7 @@ from .dates import MONTH_NAMES, MONTHS, date_mentions, year_mentions
 from .figures import NUMBER_WORDS
 from .relative import MONTH_PATTERN, WEEKDAYS, month_iso, relative_days, tense, yearless
 from .timespan import When, describe_iso, iso, parse_published
+from .titles import TITLE_AHEAD
 
 __all__ = ["When", "describe_iso", "iso", "parse_published", "read_times"]
 
@@ -127,8 +128,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             continue  # in a date, a decade, or a word such as "post-2014"
         word = re.search(r"([A-Za-z][\w’'-]*)\s+$", display[max(0, at - 30):at])
         if word and word.group(1)[0].isupper() and word.group(1).lower() not in DATING_WORDS \
-                and word.group(1).lower().rstrip(".") not in MONTHS:
-            continue  # "Worlds 2023", "Euro 2024": a name
+                and word.group(1).lower().rstrip(".") not in MONTHS and not re.search(r"[’']s?$", word.group(1)):
+            continue  # "Worlds 2023", "Euro 2024": a name ("Kenya's 2019 census": a possessive, the census's year)
         before = re.search(r"\b(since|than(?:\s+in)?)\s+$", folded[max(0, at - 12):at])
         span_end = at + 4 if len(years) == 1 else at + len(re.match(r"[\d/\s-]+", folded[at:at + 12]).group().rstrip(" /-"))  # type: ignore[union-attr]  # a year stands at at
         last = str(years[-1])
@@ -182,8 +183,9 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
 # year of what the noun names, and of nouns of what is hoped for or aimed at, never when the sentence's
 # fact happened.
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|[\w.-]+['’]s)\s+$")
-AIMED_AT = re.compile(r"\s+(?:[a-z-]+\s+)?(?:prospects?|targets?|goals?|deadlines?|ambitions?|hopes?|aims?|forecasts?"
-                      r"|projections?|outlook|pledges?|bids?|aspirations?|objectives?)\b")
+AIMED_AT = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:prospects?|targets?|goals?|deadlines?|ambitions?|hopes?|aims?|forecasts?"
+                      r"|projections?|outlook|pledges?|bids?|aspirations?|objectives?|plans?|strateg(?:y|ies)|roadmaps?"
+                      r"|agendas?|visions?|commitments?|promises?|timelines?|milestones?|horizons?)\b")
 
 
 def names_a_thing(folded: str, display: str, at: int, year: int, published: datetime.date | None,
@@ -237,7 +239,7 @@ MONTH_LEAD = re.compile(r"\b(?:(?P<time>in|since|until|till|from|through|thru|th
                         r"|(?:year|months|quarter|half[-\s]year)\s+to)|on|by|the|an?|its|their|his|her|our)[\s-]+$")
 MONTH_JOIN = rf"\s*(?:-|–|/|to|through|until|and|or)\s*"  # "April-June", "March to May", "March or May"
 # A capitalised word after a month makes it a given name ("April Ryan", "June Carter"), save words that
-# open a clause ("In March The Times reported").
+# open a clause ("In March The Times reported") and a title before a name ("In March President Biden signed").
 NAME_AFTER = re.compile(r"\s+(?!(?:The|A|An|It|Its|He|She|They|We|I|His|Her|Their|Our|This|That|There)\b)[A-Z][a-z]")
 
 
@@ -246,7 +248,7 @@ def month_stands(m: re.Match[str], folded: str, display: str, start: int) -> boo
     as a month, where a time can stand (after "in", "since", "early", "the end of" ...) or in a span
     of months; never as a person's name ("Theresa May", "Holtz or May", "April Ryan")."""
     lo, hi = start + m.start("m"), start + m.end("m")
-    if not display[lo].isupper() or NAME_AFTER.match(display, hi):
+    if not display[lo].isupper() or (NAME_AFTER.match(display, hi) and not TITLE_AHEAD.match(display, hi)):
         return False
     if m.start() < m.start("m") or re.match(MONTH_JOIN + rf"(?:{_FULL_MONTH})\b", folded[hi:hi + 16]) \
             or re.search(rf"\b(?:{_FULL_MONTH})" + MONTH_JOIN + "$", folded[max(0, lo - 16):lo]):
