@@ -184,6 +184,19 @@ COUNTS = [
     ("Radar clocked the lorry at 112 kilometres per hour.", 112, "km/h", [(27, "112 kilometres per hour")]),
     ("The calf weighed 38kg and ran 4km.", 38, "kg", [(17, "38kg")]),
     ("The storm reached 160 km/h, not 160 km inland.", 160, "km", [(32, "160 km")]),
+    # an area or a volume keeps its first word: no length; any of its spellings
+    ("The lake covers 150 square km.", 150, "km", []),
+    ("The lake covers 150 sq km; the park 150km2.", 150, "square km", [(16, "150 sq km"), (36, "150km2")]),
+    ("It holds 2.3 billion cubic metres.", 2.3e9, "cubic metres", [(9, "2.3 billion cubic metres")]),
+    ("It holds 2.3 billion cubic metres.", 2.3e9, "metres", []),
+    ("The tank holds 500 m³ of gas.", 500, "cubic metres", [(15, "500 m3")]),  # (display_text: "m3")
+    # a temperature by its scale's letter, a degree sign or its name; never a code's letter, nor cents
+    ("Lows of -5C on Tuesday.", -5, "degrees Celsius", [(9, "5c")]),
+    ("Lows of -5C on Tuesday.", -5, "degrees Fahrenheit", []),
+    ("It was 95 °F in Austin and 41℃ in Beijing.", 95, "°F", [(7, "95 °f")]),
+    ("It was 95 °F in Austin and 41℃ in Beijing.", 41, "degrees celsius", [(27, "41°c")]),
+    ("The 50c coin, and seat 12F.", 50, "degrees Celsius", []),
+    ("The 50c coin, and seat 12F.", 12, "degrees Fahrenheit", []),
 ]
 
 
@@ -208,6 +221,7 @@ COMPOUNDS = [
     ("It took 3 hours, 40 volunteers and 2 trucks.", []),
     ("The pitch is 100 m 80 runners wide.", []),
     ("He ran 5 feet 20 inches.", []),
+    ("The office has 500 m2 of space and 20m3 of storage; she is 1m80.", ["1m80"]),  # an area, a volume: no "m 2"
 ]
 
 
@@ -244,6 +258,9 @@ MEASURES_A_THING = [
     (" minute walk", True), (" storey block", True), (" year contract", True),
     (" ounces of gold", False), (" mile from the coast", False), (" year ago", False), (" percent turnout", False),
     (" bottles", False),
+    # an area or a volume, in words or by a power
+    (" square mile area", True), (" sq ft home", True), ("km2 park", True), ("m³ tank", True),
+    (" square miles of forest", False), ("km² in area", False),
 ]
 
 
@@ -273,6 +290,67 @@ YARDSTICKS = [
     ("Okafor, 29, and Eze, 35, spent 14 hours in the lift.", [("14", "hours", False)]),
     ("In Lyon, 32 people were hurt.", [("32", "people", False)]),
 ]
+
+
+# (text, each figure read: (its words as written, its value, its unit)): a temperature is a number with its scale
+# right after it, signed; a code written as a number and a letter is none, nor is a temperature that measures a
+# thing ("the 2°C warming limit") or a difference, nor either end of a range
+TEMPERATURES = [
+    ("Temperatures fell to -5C on Tuesday and reached 95F by Friday.",
+     [("-5C", -5, "degrees Celsius"), ("95F", 95, "degrees Fahrenheit")]),
+    ("Lows of −5 °C, 41℉ and minus 5 degrees.",
+     [("−5 °C", -5, "degrees Celsius"), ("41℉", 41, "degrees Fahrenheit"), ("minus 5 degrees", -5, "degrees")]),
+    ("The lake warmed to 5 degrees Celsius; the sea was 30 Celsius and the bath 100 degrees F.",
+     [("5 degrees Celsius", 5, "degrees Celsius"), ("30 Celsius", 30, "degrees Celsius"), ("100 degrees F", 100, "degrees Fahrenheit")]),
+    ("Roast at 350°F for an hour, or at 180º C.", [("350°F", 350, "degrees Fahrenheit"), ("180º C", 180, "degrees Celsius")]),
+    ("Forecasters expect a high of 31 degrees, or 31° at night.", [("31 degrees", 31, "degrees"), ("31°", 31, "degrees")]),
+    ("London hit 40.3C in July, and 44C (111F) in Spain.",
+     [("40.3C", 40.3, "degrees Celsius"), ("44C", 44, "degrees Celsius"), ("111F", 111, "degrees Fahrenheit")]),
+    ("The low was 5 degrees below zero, or 5C below zero.", [("5 degrees below zero", -5, "degrees"), ("5C below zero", -5, "degrees Celsius")]),
+    ("Highs will be between 20C and 25C, or 20-25C, or 20C to 25C, or between -5C and 3C.", []),
+    ("Temperatures rose from -5C to 3C.", [("-5C", -5, "degrees Celsius"), ("3C", 3, "degrees Celsius")]),
+    ("The 2°C warming limit and a 40C day; it was 10°C cooler and 3C above average.", []),
+    ("Under Section 5C of the act, in seat 12F, Row 5C, Apartment 4F, size 34C, the 4C grade.", []),
+    ("Three C-130 planes, F-16 jets, Form 1040-C, iPhone 5C, 5C's, 2C-B, 50c coins, 4C grades.", []),
+    ("The ship turned 180 degrees.", [("180 degrees", 180, "degrees")]),
+    ("The town lies at 51°30′N.", []),  # a bearing
+]
+
+
+@pytest.mark.parametrize("text,figures", TEMPERATURES)
+def test_temperatures(text, figures):
+    reading = read_article(text, None, None)
+    found = figures_in(reading, 0, len(text), [], reading.folded)
+    assert [(text[f.start:f.end], f.value, f.unit) for f in found] == figures
+
+
+# (text, each figure read: (its number as written, its value, its unit)): an area or a volume keeps its first word
+AREAS = [
+    ("The reservoir holds 2.3 billion cubic metres of water across 150 square km.",
+     [("2.3 billion", 2.3e9, "cubic metres"), ("150", 150, "square km")]),
+    ("It covers 300 square miles, 45 sq km, 120 km2 and 80 km² of water.",
+     [("300", 300, "square miles"), ("45", 45, "square km"), ("120", 120, "square km"),
+      ("80", 80, "square km")]),
+    ("The tank holds 500 m³; the field 2 trillion cubic feet and 15 cubic km.",
+     [("500", 500, "cubic metres"), ("2 trillion", 2e12, "cubic feet"), ("15", 15, "cubic km")]),
+    ("The office has 500 m2 of space, 1,200 square feet and 80sqm.",
+     [("500", 500, "square metres"), ("1,200", 1200, "square feet"), ("80", 80, "square metres")]),
+    ("Fires burned 12,000 hectares, 1,500 ha and 400 acres.",
+     [("12,000", 12000, "hectares"), ("1,500", 1500, "hectares"), ("400", 400, "acres")]),
+    ("It spans 1 square mile of land; 5,000 sq. miles burned.",
+     [("1", 1, "square miles"), ("5,000", 5000, "square miles")]),
+    # measuring a thing ("a 300 square mile area"), no figure
+    ("They bought a 2,000 sq ft home near the 500km2 park in a 300 square mile area.", []),
+    ("The reserve spans 2,500 square kilometres and 40 km of coast.",
+     [("2,500", 2500, "square km"), ("40", 40, "km")]),
+]
+
+
+@pytest.mark.parametrize("text,figures", AREAS)
+def test_areas_and_volumes(text, figures):
+    reading = read_article(text, None, None)
+    found = figures_in(reading, 0, len(text), [], reading.folded)
+    assert [(text[f.start:f.end], f.value, f.unit) for f in found] == figures
 
 
 @pytest.mark.parametrize("text,figures", YARDSTICKS)

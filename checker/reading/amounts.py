@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .figures import ATTACHED_UNIT, NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns, minus_at
-from .measures import TIME_NOUNS, compound_measures, measure_after, measures_a_thing
+from .figures import NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns, minus_at
+from .measures import ATTACHED_UNIT, TIME_NOUNS, compound_measures, measure_after, measures_a_thing
 from .names import is_not_name
+from .temperatures import temperature_after
 from .when import When
 
 MEETING = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summits?)\b")
@@ -38,11 +39,14 @@ CLOCK = re.compile(r"\bat\s+(?:the\s+)?$")
 PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
 RANGE_AFTER = re.compile(rf"{PERCENT}?(?:\s+(?P<word>[a-z]+))?\s+(?:to|or)\s+(?:(?:just|only|merely|a\s+mere)\s+)?(?P<next>[$€£¥₹]?\d|an?\s|one\b|two\b|three\b|four\b|five\b|six\b|ten\b)"
                          rf"|{PERCENT}?\s?[-–]\s?[$€£¥₹]?\d")  # "1%-3%", "5-10 percent", "$5-$10"
-RANGE_BEFORE = re.compile(r"\bbetween\s+(?:[$€£¥₹]?[\d,.]+\s+and\s+)?$|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)[\d,.]+"
-                          r"(?:\s+(?:thousand|million|billion|trillion|bn|m))?\s+(?:to|or)\s+$"  # "5 million to 10 million"
-                          rf"|(?<![\d,.])[$€£¥₹]?[\d,.]+{PERCENT}?\s?[-–]\s?[$€£¥₹]?$")
-PERCENT_RANGE_BEFORE = re.compile(rf"(?<![\d,.])[\d,.]+{PERCENT}\s+(?:to|or)\s+$")  # "2.5% to 7.5%", never "8% to $40m"
-CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?:[\d,.]+{PERCENT}?(?:\s+[a-z]+)?\s+to\s+)?$")
+# the first number's own unit ("20C to 25C", "$2bn-$3bn", "5km-10km"); a number starts with a digit (", or 31°" is none)
+JOINED_UNIT = r"(?:\s?[°º˚]\s?[cf]?|[℃℉]|[a-z]{1,3}[²³]?)?"
+SIGN = r"(?:-|minus\s+)?"  # "between -5C and 3C", "from minus 5 to 3 degrees"
+RANGE_BEFORE = re.compile(rf"\bbetween\s+(?:{SIGN}[$€£¥₹]?[\d,.]+{JOINED_UNIT}(?:\s+[a-z]+)?\s+and\s+{SIGN})?{SIGN}$|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*"
+                          rf"{JOINED_UNIT}(?:\s+(?:thousand|million|billion|trillion|bn|m))?\s+(?:to|or)\s+$"  # "5 million to 10 million"
+                          rf"|(?<![\d,.])[$€£¥₹]?\d[\d,.]*(?:{PERCENT}|{JOINED_UNIT})\s?[-–]\s?[$€£¥₹]?$")
+PERCENT_RANGE_BEFORE = re.compile(rf"(?<![\d,.])\d[\d,.]*{PERCENT}\s+(?:to|or)\s+$")  # "2.5% to 7.5%", never "8% to $40m"
+CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?:{SIGN}[\d,.]+(?:{PERCENT}|{JOINED_UNIT})(?:\s+[a-z]+)?\s+to\s+)?{SIGN}$")
 
 
 SCALES = frozenset("thousand million billion trillion bn m percent per cent".split())
@@ -50,7 +54,7 @@ SCALES = frozenset("thousand million billion trillion bn m percent per cent".spl
 
 def in_range(folded: str, start: int, end: int) -> bool:
     """True for a figure at either end of a range ("between 25 and 75 cents", "$5 to $10")."""
-    before = folded[max(0, start - 24):start]
+    before = folded[max(0, start - 32):start]
     after = folded[end:end + 24]
     percent_range = re.match(PERCENT, after) is not None and PERCENT_RANGE_BEFORE.search(before) is not None
     ahead = RANGE_AFTER.match(after)
@@ -60,7 +64,7 @@ def in_range(folded: str, start: int, end: int) -> bool:
         other = re.match(r"[\d,.]+\s+(?:(?:thousand|million|billion)\s+)?(?P<word>[a-z]+)", folded[end + ahead.start("next"):end + 60])
         if other and other.group("word") != unit and other.group("word") not in SCALES:
             ahead = None
-    behind = re.search(r"(?<![\d,.])[\d,.]+\s+(?P<word>[a-z]+)\s+(?:to|or)\s+$", before)  # "5 euros to 10 euros"
+    behind = re.search(r"(?<![\d,.])\d[\d,.]*\s+(?P<word>[a-z]+)\s+(?:to|or)\s+$", before)  # "5 euros to 10 euros"
     same_thing = behind is not None and (re.match(rf"\s+{re.escape(behind.group('word'))}\b", after) is not None
                                          or folded[start:end].endswith(behind.group("word")))
     return bool(ahead or RANGE_BEFORE.search(before) or percent_range or same_thing) and not CHANGE_BEFORE.search(before)
@@ -200,20 +204,28 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         if (s, e) in skip or any(a < e and s < b for a, b in taken):
             continue
         digits = reading.folded[s:s + 1].isdigit()
-        if digits and not_a_quantity(reading.folded, s, e):
+        # "-5C", "95 °F", "5 degrees Celsius": its scale is its unit, and the figure ends after it
+        temperature = temperature_after(reading.folded, reading.text, s, e, v < 0) if digits else None
+        if temperature is not None and not temperature.figure:
+            continue  # "the 2°C warming limit", "10°C cooler": a measure of the thing (as "a 10 mile race"), a difference
+        unit_end = temperature.end if temperature else e
+        if digits and not_a_quantity(reading.folded, s, unit_end):
             continue
         if measures_a_thing(reading.folded, e):
             continue  # "12 ounce bottles", "a 30 minute drive": a measure of the thing, no count of it
-        if COMPARISON.match(reading.folded, e):
+        if COMPARISON.match(reading.folded, unit_end):
             continue  # "63 fewer than in 2019": a difference, not a figure of its own
-        if found and DIFFERENCE_AFTER.match(reading.folded, e) and SET_OFF.search(reading.folded, found[-1].end, s):
+        if found and DIFFERENCE_AFTER.match(reading.folded, unit_end) and SET_OFF.search(reading.folded, found[-1].end, s):
             continue  # "353 knots, about 100 knots too slow": how far the figure before is off, no value of its own
         if digits and in_a_name(reading.text, s, e):
             continue  # "Mariner 9 orbited Mars", "Windows 10": the number is the name's, no count
         if digits and beside_a_name(reading.text, s, e):
             continue  # "Liu, 32, and Ramos, 40, were shot": their ages, no count (nor a unit taken from another figure)
         of = OUT_OF.match(reading.folded, e)
-        if of and i + 1 < len(numbers) and numbers[i + 1][0] == of.end():
+        if temperature is not None:
+            unit, e = temperature.unit, temperature.end
+            v = -abs(v) if temperature.below_zero else v
+        elif of and i + 1 < len(numbers) and numbers[i + 1][0] == of.end():
             skip.add(numbers[i + 1][:2])  # "240 of 543 seats": 240 seats, out of 543
             unit = count_unit(reading, *numbers[i + 1][:2], lo, sentence_lower)
             e = count_end(reading, numbers[i + 1][1], unit)

@@ -170,20 +170,24 @@ def years_near(page: PageIndex, span: tuple[int, int], ignore: Collection[int] =
         distance = start - position if position < start else max(0, position - end)
         if distance <= YEAR_WINDOW:
             a, b = (position, start) if position < start else (end, position)
-            candidates.append((sentence_break(page.display, a, b), distance, position, years))
+            # a year across a sentence's end, then one across a clause of its own ("... in the 2020s, and exceed
+            # 2°C before 2050"), is another's
+            candidates.append((sentence_break(page.display, a, b), CLAUSE_BREAK.search(page.text, a, b) is not None,
+                               distance, position, years))
     if not candidates:
         return set()
     candidates.sort()
-    for _, distance, position, years in candidates:
+    for _, _, distance, position, years in candidates:
         a, b = (position + 4, start) if position < start else (end, position)
         i = bisect.bisect_left(page.figure_starts, a)
         if i < len(page.figure_starts) and page.figure_starts[i] < b:
             continue  # another figure stands between: the year is that figure's
         return set(years)
-    return set(candidates[0][3])
+    return set(candidates[0][4])
 
 
 BREAK = re.compile(r"[.;!?]\s+(?=\S)")
+CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s")
 
 
 def sentence_break(display: str, a: int, b: int) -> bool:
@@ -295,6 +299,9 @@ def claim_facts(claim: ClaimFields) -> list[Fact]:
         else:
             facts.insert(0, Fact("count", describe_count(value, unit), (value, unit), year,
                                  tolerance=tolerance, context_years=context))
+            # the claim's unit as it writes it ("degrees Celsius", "2°C") is no name (but "4,529 Covid-19 deaths" has one)
+            spans += [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(unit.lower())}(?!\w)", text)]
+            spans += [(a, b) for a, b in count_spans(index_page(display), value, unit, tolerance) if " " not in display[a:b]]
     else:
         for m in mentions:
             amount, currency, _ = m.value

@@ -16,7 +16,8 @@ from functools import lru_cache
 from . import currencies
 from .page_index import Mention, PageIndex, fold_page
 from .describe import describe_number
-from .measures import MEASURE_NAMES, MEASURE_SINGULAR, pounds_as_money
+from .measures import ATTACHED_UNITS, MEASURE_NAMES, MEASURE_UNITS, NOT_FILLER, pounds_as_money
+from .temperatures import temperature_after
 
 
 NUMBER = re.compile(r"(?<![\d.,])\d+(?:,\d+)*(?:\.\d+)?(?![\d])")
@@ -97,21 +98,13 @@ UNIT_SYNONYMS = {
     "arrests": ("arrests|arrested|detained", "arrests|arrested|detained", "arrested|detained"),
     "homes": ("homes|houses|dwellings", "homes|houses|dwellings", ""),
     "tonnes": ("tonnes|tons|metric tons", "tonnes|tons|metric tons", ""),
-    # speeds, weights and distances, named by the abbreviation the press writes, often joined ("125kph")
-    "km/h": ("km/h|kph|kmh|kilometres per hour|kilometers per hour",
-             "km/h|kph|kmh|km/hr|kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour", ""),
-    "mph": ("mph|miles per hour", "mph|miles per hour|miles an hour", ""),
-    "kg": ("kg|kgs|kilograms|kilogrammes", "kg|kgs|kilograms|kilogrammes", ""),
-    "km": ("km|kms|kilometres|kilometers", "km|kms|kilometres|kilometers", ""),
+    **MEASURE_UNITS,  # areas, volumes, speeds, weights, distances, temperatures (measures.py)
 }
-# The units a page may join to their number ("125kph", "80kg"; "100m" is read as 100 million, figures' scale).
-ATTACHED_UNITS = ("km/h", "km/hr", "kph", "kmh", "mph", "kgs", "kg", "kms", "km")
-ATTACHED_UNIT = re.compile(r"(?:%s)\b(?!/)" % "|".join(re.escape(u) for u in ATTACHED_UNITS))
 
 
 # Words that may stand between a number and its unit ("six formal meetings", "34 people were
 # killed"): a few plain words, never another figure or a conjunction that starts another count.
-FILLER = rf"(?:(?!(?:and|or|but|while|whereas|with|plus|{MEASURE_SINGULAR})\b)[a-z][\w'-]*\s+){{0,3}}?"  # ("a 5 hour meeting": measures.py)
+FILLER = rf"(?:(?!(?:and|or|but|while|whereas|with|plus|{NOT_FILLER})\b)[a-z][\w'-]*\s+){{0,3}}?"  # ("a 5 hour meeting", "150 square km": measures.py)
 
 
 @dataclass
@@ -383,10 +376,10 @@ def count_patterns(unit: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     in the LEAD_REACH characters before it, up to it)."""
     after, before = unit_words(unit)
     words = "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True) if w != "%")
-    alternatives = [rf"\s+{FILLER}(?:{words})\b(?!/)"] if words else []
+    alternatives = [rf"\s+{FILLER}(?:{words})(?![\w/])"] if words else []
     joined = "|".join(re.escape(w) for w in sorted(after, key=len, reverse=True) if w in ATTACHED_UNITS)
     if joined:
-        alternatives.append(rf"(?:{joined})\b(?!/)")  # "125kph"
+        alternatives.append(rf"(?:{joined})(?![\w/])")  # "125kph", "5°C"
     if "%" in after:
         alternatives.append(r"\s?%")
     after_re = re.compile("|".join(alternatives))
@@ -423,8 +416,11 @@ def count_spans(page: PageIndex, number: float, unit: str, claim_tolerance: floa
     bare = distinctive(number) and "%" not in unit_words(unit)[0]
     for s, e in candidates:
         after = after_re.match(text, e)
+        temperature = None if after else temperature_after(text, page.display, s, e, number < 0)
         if after:
             hits.append((s, after.end()))
+        elif temperature and temperature.unit.lower() in unit_words(unit)[0]:
+            hits.append((s, temperature.end))  # "-5C" for degrees Celsius (temperatures.py)
         elif before_re is not None and before_re.search(text, max(0, s - LEAD_REACH), s):
             hits.append((s, e))
         elif bare and BARE_END.match(text, e):

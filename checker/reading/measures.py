@@ -1,6 +1,8 @@
 """Measures as pages write them: a measure in two units ("5 feet 11 inches", "3 hours 20 minutes"), which
-is one measure and no figure, and "pounds", a weight or money as its sentence and its page say
-(figures.py reads money with it, amounts.py a clause's figures). Pure functions."""
+is one measure and no figure; a measure before the noun it measures ("a 10 mile race"); the spellings of the
+measures the press abbreviates, areas and volumes with their first word ("150 sq km": square km); and
+"pounds", a weight or money as its sentence and its page say (figures.py reads money with it, amounts.py a
+clause's figures, temperatures.py a temperature's scale). Pure functions."""
 import re
 from functools import lru_cache
 
@@ -28,8 +30,8 @@ BARE_SMALLER = ("feet|foot|ft", "metres|meters|metre|meter|m", "stone|st")  # "5
 # the words a bare smaller part may come before ("5 foot 11 tall"), never a noun it would count ("100 m 80 runners")
 BARE_NEXT = r"(?:tall|high|long|wide|deep|and|or|but|in|at|on|with|from|to|of|for|is|was|he|she|they|the|a|an)"
 MEASURE_NUMBER = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-COMPOUND_MEASURES = tuple(
-    (re.compile(rf"(?<![\w.,]){MEASURE_NUMBER}\s?-?(?:{larger})\.?(?:\s*,?\s*(?:and\s+)?|-)(?P<small>\d+)"
+COMPOUND_MEASURES = tuple(  # (an area or a volume, "500 m2", "20m3", is one unit: no "m" and a part)
+    (re.compile(rf"(?<![\w.,]){MEASURE_NUMBER}\s?-?(?:{larger})(?!(?<=m)[23]\b)\.?(?:\s*,?\s*(?:and\s+)?|-)(?P<small>\d+)"
                 rf"(?:\s?-?(?P<unit>{smaller})\b(?!-)|(?P<bare>)(?![\w%]|[.,]\d|\s+(?!{BARE_NEXT}\b)[a-z]))"), larger in BARE_SMALLER, most)
     for larger, smaller, most in MEASURE_PARTS)
 
@@ -62,7 +64,10 @@ MEASURE_SINGULAR = (r"(?:ounce|oz|pound|lb|ton|tonne|gram|kilogram|kilo|kg|inch|
 FUNCTION_WORDS = (r"(?:in|on|at|by|for|from|to|of|and|or|but|than|as|with|per|a|an|the|this|that|last|next|was|were|is|"
                   r"are|will|would|had|has|have|each|ago|earlier|later|before|after|away|long|old|apart|ahead|behind|"
                   r"back|off|out|up|down|late|early|more|less)")
-MEASURE_BEFORE_NOUN = re.compile(rf"\s?{MEASURE_SINGULAR}\s+(?!{FUNCTION_WORDS}\b)[a-z]{{3,}}")
+AREA_OR_VOLUME = r"(?:square|sq\.?|cubic|cu\.?)"  # the first word of an area's or a volume's unit ("150 square km")
+# So does an area or a volume, in words or by a power ("a 300 square mile area", "the 500km2 park", "a 20m³ tank").
+MEASURE_BEFORE_NOUN = re.compile(rf"\s?(?:{AREA_OR_VOLUME}\s)?(?:{MEASURE_SINGULAR}|m(?=[²³23]))[²³23]?\s+(?!{FUNCTION_WORDS}\b)[a-z]{{3,}}")
+NOT_FILLER = rf"(?:{MEASURE_SINGULAR}|{AREA_OR_VOLUME})"  # words that never stand between a count and its unit (figures.FILLER)
 
 
 # What measures rather than counts, in the plural: a number right before one of these is a length, a
@@ -72,12 +77,44 @@ MEASURE_NOUNS = frozenset("miles kilometres kilometers metres meters feet yards 
                           "liters barrels".split()) | TIME_NOUNS
 
 
+# Measures the press names by their abbreviation ("km", "kg", "mph"), each as figures.UNIT_SYNONYMS holds a unit:
+# the names a claim's unit is looked up by, the words after the number on a page, the words before it. An area
+# or a volume keeps its first word ("150 square km", "2.3 billion cubic metres"): it is no length. A temperature's
+# scale is read with its sign and case by temperatures.py; these are its spellings a claim is matched by.
+MEASURE_UNITS = {
+    "square km": ("square km|sq km|km²|km2|square kilometres|square kilometers",
+                  "square kilometres|square kilometers|square kilometre|square kilometer|square km|sq km|sq. km|km²|km2", ""),
+    "square miles": ("square miles|sq miles|sq mi|mi²", "square miles|square mile|sq miles|sq. miles|sq mi|sq. mi|mi²", ""),
+    "square metres": ("square metres|square meters|sq m|sqm|m²|m2",
+                      "square metres|square meters|square metre|square meter|sq m|sq. m|sqm|m²|m2", ""),
+    "square feet": ("square feet|sq ft|ft²", "square feet|square foot|sq ft|sq. ft|sq feet|ft²", ""),
+    "cubic km": ("cubic km|cubic kilometres|cubic kilometers|km³",
+                 "cubic kilometres|cubic kilometers|cubic kilometre|cubic kilometer|cubic km|km³", ""),
+    "cubic metres": ("cubic metres|cubic meters|cu m|m³|m3",
+                     "cubic metres|cubic meters|cubic metre|cubic meter|cu m|cu. m|m³|m3", ""),
+    "cubic feet": ("cubic feet|cu ft|ft³", "cubic feet|cubic foot|cu ft|cu. ft|ft³", ""),
+    "hectares": ("hectares|ha", "hectares|hectare|ha", ""),
+    "acres": ("acres", "acres|acre", ""),
+    "km/h": ("km/h|kph|kmh|kilometres per hour|kilometers per hour",
+             "km/h|kph|kmh|km/hr|kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour", ""),
+    "mph": ("mph|miles per hour", "mph|miles per hour|miles an hour", ""),
+    "kg": ("kg|kgs|kilograms|kilogrammes", "kg|kgs|kilograms|kilogrammes", ""),
+    "km": ("km|kms|kilometres|kilometers", "km|kms|kilometres|kilometers", ""),
+    "degrees Celsius": ("degrees celsius|celsius|degrees centigrade|centigrade|°c|℃",
+                        "degrees celsius|degree celsius|degrees centigrade|degrees c|celsius|centigrade|°c|º c|° c|ºc|˚c|℃", ""),
+    "degrees Fahrenheit": ("degrees fahrenheit|fahrenheit|°f|℉",
+                           "degrees fahrenheit|degree fahrenheit|degrees f|fahrenheit|°f|° f|º f|ºf|˚f|℉", ""),
+}
+# The units a page may join to their number ("125kph", "80kg", "150km²", "5°C"; "100m" is read as 100 million,
+# figures' scale). A letter joined to a number is no quantity otherwise ("93-year-old", "1st": amounts.JOINED_AFTER).
+ATTACHED_UNITS = ("km/h", "km/hr", "kph", "kmh", "mph", "kgs", "kg", "kms", "km²", "km2", "km³", "km", "m²", "m2", "m³", "m3",
+                  "sqm", "ft²", "ft³", "mi²", "ha", "°c", "ºc", "˚c", "℃", "°f", "ºf", "˚f", "℉")
+ATTACHED_UNIT = re.compile(r"(?:%s)(?![\w/])" % "|".join(re.escape(u) for u in ATTACHED_UNITS))
+
+
 def measure_after(folded: str, end: int) -> str | None:
     """The measure a number at folded[:end] is written in ("10 miles": "miles"), or None."""
     m = re.match(r" ([a-z]{3,})\b", folded[end:end + 30])
-    scale = re.match(r" degrees (fahrenheit|celsius|centigrade)\b", folded[end:end + 30])
-    if scale:  # a temperature says its scale: "degrees Fahrenheit", "degrees Celsius" (as units are written)
-        return "degrees Fahrenheit" if scale.group(1) == "fahrenheit" else "degrees Celsius"
     return m.group(1) if m and m.group(1) in MEASURE_NOUNS else None
 
 

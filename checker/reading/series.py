@@ -21,7 +21,7 @@ LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled t
                    "amounts".split())  # verbs whose figure is a level, never a change
 ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|\s(?:and|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|"
                        r"August|September|October|November|December)\b)|from|while|whereas|but|compared|against|versus|vs|"
-                       r"down|up|than|after|before|with)\b).)*")  # (but "in the year to March" is the item's; "2,400" is one number)
+                       r"down|up|than|after|before|with|when)\b).)*")  # (but "in the year to March" is the item's; "2,400" is one number)
 # What may stand between the items of one list of values that share a subject and a verb ("US$92
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
 PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
@@ -85,6 +85,8 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             and not (re.search(r"\b(?:before|after)\b", joint) and not same_unit(figures[i - 1], figure))
             and first_verb(text, figure.end, item_hi, finite=True) is None)
         another_verb = i > 0 and has_verb(text, previous_hi, item_lo)  # "... and imports fell 2%": its own subject
+        # "to 1.5°C, and at least keeping it well under 2°C": a phrase of its own words, quoted from them
+        own_words = i > 0 and not parallel and re.match(r"[\s,;]*(?:and|or|but)\s+\S", joint) is not None
         previous_lead, previous_hi = previous_hi, item_hi
         lead = text[verb[1] if i == 0 and verb else previous_lead:figure.start]
         # "rose to 7%", "fell from 9%", "stood at 7%" are levels: "was 7%"; "rose 5%", "rose by 5%" is a change;
@@ -124,7 +126,7 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         # increased from US$92 million in 2003"), the others with the word that says what they are ("to US$441 million")
         m = re.search(r"\b(?:to|from)\s+$", text[max(previous_lead, item_lo - 8):item_lo])
         quote_lo = item_lo - len(m.group()) if m else item_lo
-        if i == 0 or another_verb:  # "... and imports fell 2 percent": that subject and verb
+        if i == 0 or another_verb or own_words:  # "... and imports fell 2 percent": that subject and verb
             quote_lo = first_lo if i == 0 else previous_lead + len(re.match(r"[\s,;]*(?:(?:and|or|but|while)\s+)?", text[previous_lead:]).group())  # type: ignore[union-attr]
         atoms.append(make_atom(reading, sentence, kind, quote_lo, item_hi, claim, figure.value, figure.unit, when))
     return atoms
