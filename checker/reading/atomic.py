@@ -15,6 +15,7 @@ from .amounts import figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
 from .clauses import (Clause, core_span, DASH, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
                       unbracketed, words_at)
+from .antecedent import name_in_tag, pronoun_speaker
 from .appraisal import appraises
 from .figurative import figurative
 from .grounding import grounded
@@ -106,7 +107,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         return []  # "Use analytics to find your best customers", "Focus on rises of 10%": advice, no fact
     inside = inside_quotation(text, lo, hi)
     if inside is not None:  # a sentence in the middle of a quotation: the speaker's words, never the writer's
-        speaker = quotation_speaker(text, sentence.start, sentence.end)
+        speaker = quotation_speaker(text, sentence.start, sentence.end) or pronoun_speaker(text, sentence.start, sentence.end)
         if not speaker or not says_something(text, lo, hi):
             return []
         words = text[lo:sentence.end].strip().strip("’'\"”“")  # (the marks at its ends are the quotation's)
@@ -224,6 +225,9 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     asked = ASKED.search(without_quotations(text, lo, hi)) is not None  # "“...” Alito asked": a question
     # a sentence all quotation, its speaker named in the tag of the quotation ("“...,” Kise said. “He’s ...”")
     speaker = quotation_speaker(text, sentence.start, sentence.end) if not attribution and not tagged else None
+    # "“...,” she said": the one person the sentences before can mean, or the pronoun as written (antecedent.py)
+    who = pronoun_speaker(text, sentence.start, sentence.end) if not attribution and not speaker else None
+    speaker, who = (speaker, who) if tagged else (speaker or who, None)  # (untagged: the quotation's speaker)
     for q_open, q_close, q_lo, q_hi in quotations:
         if text[q_hi - 1:q_hi] == "?" or ASKING.match(text, q_lo, q_hi) or (len(quotations) == 1 and asked):
             continue  # a question quoted claims nothing either ("“What is your best example ...” Alito asked")
@@ -233,7 +237,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if source and source.lower() not in PRONOUNS:
             claim = f"{source[0].upper()}{source[1:]} said: {text[q_open]}{text[q_lo:q_hi]}{text[q_close - 1]}"
         else:
-            claim = restate(text, lo, hi, whens)
+            claim = name_in_tag(restate(text, lo, hi, whens), who)
         if tagged and len(quotations) == 1:  # the words with who said them, as the sentence gives both
             q_lo, q_hi = lo, hi
         atoms.append(make_atom(reading, sentence, "quote", q_lo, q_hi, claim))
@@ -247,10 +251,10 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             any(says_something(text, q.start() + 1, q.end() - 1) and not ASKING.match(text, q.start(), q.end())
                 for q in quoted):
         # a short quotation and who said it ("“That can be true,” Prelogar said"): a statement of its speaker
-        atoms.append(make_atom(reading, sentence, "quote", lo, hi, restate(text, lo, hi, whens)))
+        atoms.append(make_atom(reading, sentence, "quote", lo, hi, name_in_tag(restate(text, lo, hi, whens), who)))
     elif not atoms and not tagged and not left_out:
         atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], None), lo, hi, restate(text, lo, hi, whens)))
-    said = written(text, lo, hi, whens) + (f" {speaker} said" if speaker else "")  # (the speaker read beside it)
+    said = written(text, lo, hi, whens) + (f" {speaker or who} said" if speaker or who else "")  # (read beside it)
     atoms = [a if a.kind == "title" or grounded(a.claim, said, a.value, a.unit, a.date_start, a.date_end, reading.locale)
              else replace(a, claim=restate(text, lo, hi, whens)) for a in atoms]  # not backed: the sentence's own words
     if apposed:

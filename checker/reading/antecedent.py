@@ -1,0 +1,129 @@
+"""Whom "he" or "she" means when a quotation's tag gives only the pronoun ("“...,” she said in an
+e-mail"): the one person the sentences just before it name. A claim must never give words to the wrong
+person, so the reading is narrow: the nearest sentence before that names anyone decides, and only
+when it names exactly one person and no unnamed speaker ("says a doctor from Hebron") stands between;
+anything less certain leaves the pronoun as written. Pure functions."""
+import re
+
+from .names import is_not_name
+from .people import person_like
+from .titles import CORE_TITLES
+from .speech import (find_attribution, named, open_quotation, quotation_tag, SPEAKER_VERBS, tag_before_how, tag_speaker,
+                     TAG_VERBS)
+from ..sentences import split_sentences
+
+LOOK_BACK = 4  # sentences read back for the person; further than this a pronoun is no longer safe to resolve
+PARAGRAPHS_BACK = 2  # ... and no further back than the paragraph before the quotation's own
+
+# A run of capitalised words, without a possessive ("Washington's Reagan National Airport": "Washington",
+# "Reagan National Airport"), and with the honorific that tells whether a person is a he or a she.
+WORD = r"[A-Z][\w-]*(?:[’'](?!s\b)[\w-]+)*"  # "O’Brien", never "York’s"
+CAPITALISED = re.compile(rf"(?<![\w’'-])(?:(?P<hon>Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?P<name>{WORD}(?:\s+{WORD})*)")
+TITLE_WORD = rf"{CORE_TITLES}|Chief|Executive|Officer|Attorney|Deputy|Spokesman|Spokeswoman|Spokesperson"
+HIS = frozenset({"Mr"})
+HERS = frozenset({"Mrs", "Ms", "Miss"})
+
+
+def pronoun_speaker(text: str, lo: int, hi: int) -> str | None:
+    """The person a sentence's quotation is given to by "he" or "she" alone (its tag, or the tag of the
+    quotation it goes on), read from the sentences before it; None when the tag names someone, or
+    when whom the pronoun means is not certain."""
+    quotation = open_quotation(text, lo, hi)
+    tag = quotation_tag(text, lo, hi)
+    if tag is None:
+        m = tag_before_how(text, lo, hi)
+        tag = tag_speaker(m) if m else None
+    if tag is None or tag.lower() not in ("he", "she"):
+        return None
+    return antecedent(text, quotation[0] if quotation else lo, tag.lower())
+
+
+def antecedent(text: str, at: int, pronoun: str) -> str | None:
+    """The one person the sentences before text offset `at` name, nearest first, for `pronoun`
+    ("he" or "she"); None when the nearest that names anyone names more than one, names someone of the
+    other pronoun (an honorific says) or someone the article never quotes, or gives words to someone
+    unnamed."""
+    start = at
+    for _ in range(PARAGRAPHS_BACK):
+        start = text.rfind("\n\n", 0, max(start - 1, 0))
+        if start < 0:
+            start = 0
+            break
+    before = [s for s in split_sentences(text[start:at]) if s.text.strip()][-LOOK_BACK:]
+    for sentence in reversed(before):
+        lo, hi = start + sentence.start, start + sentence.end
+        people = persons(text, lo, hi)
+        if unnamed_speaker(text, lo, hi) and not people:
+            return None  # "“We are not just numbers,” says a doctor from Hebron": the pronoun may be theirs
+        if not people:
+            continue
+        surnames = {name.split()[-1] for name, _ in people}
+        if len(surnames) != 1:
+            return None
+        honorifics = {h for _, h in people if h}
+        if honorifics & (HERS if pronoun == "he" else HIS) or not speaks(text, surnames.pop()):
+            return None
+        return max((name for name, _ in people), key=len)
+    return None
+
+
+def persons(text: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
+    """The people text[lo:hi] names, each as (name, honorific): a full name as people.py reads one
+    (two or three words, no place or organisation), or a surname alone that the text before gave in full
+    (then the full name). A place or a firm may look like one ("San Diego", "Ramallah Hospital"):
+    antecedent() takes only someone the article also gives words to."""
+    found = []
+    for m in CAPITALISED.finditer(text, lo, hi):
+        words = m.group("name").split()
+        while words and is_not_name(words[0]):  # "But Abney", "The Peterson family"
+            words = words[1:]
+        titled = [i for i, w in enumerate(words) if re.fullmatch(TITLE_WORD, w)]
+        words = words[titled[-1] + 1:] if titled else words  # "Finance Minister Nirmala Sitharaman", "Patrol Chief James Hall"
+        if not words:
+            continue
+        name = " ".join(words)
+        if len(words) >= 2 and person_like(name):
+            found.append((name, m.group("hon")))
+        elif len(words) == 1 and (full := given_in_full(text, words[0], m.start("name"))):
+            found.append((full, m.group("hon")))
+    return found
+
+
+def speaks(text: str, surname: str) -> bool:
+    """Whether the article gives words to someone of this surname: "Abney said", "Azza, 37, says",
+    "Hall with the city police said", "says Ahmed Azza", "according to Abney"."""
+    name = re.escape(surname)
+    who = rf"\b{name}(?:,[^,.;]{{1,120}},|\s+(?:with|of|at|from|for)\s+[^,.;“”\"]{{1,60}}?)?"
+    return re.search(rf"{who}\s+(?:(?:also|later|then|has|had)\s+)?(?:{SPEAKER_VERBS})\b"
+                     rf"|\b(?:{TAG_VERBS}|according\s+to)\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}{name}\b", text) is not None
+
+
+def given_in_full(text: str, surname: str, before: int) -> str | None:
+    """The full name ending in `surname` that the text before offset `before` gives, if it gives one."""
+    for m in reversed(list(re.finditer(rf"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+{re.escape(surname)}\b",
+                                       text[:before]))):
+        if person_like(m.group()) and not is_not_name(m.group().split()[0]):
+            return m.group()
+    return None
+
+
+def unnamed_speaker(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] (a sentence) gives words to someone it does not name ("says a doctor",
+    "officials said"); a pronoun is no one new."""
+    attribution = find_attribution(text, lo, hi)
+    m = tag_before_how(text, lo, hi) if attribution is None else None
+    source = attribution.source if attribution else tag_speaker(m) if m else None
+    return source is not None and source.lower() not in ("he", "she", "they", "we", "i") and named(source) is None
+
+
+def name_in_tag(claim: str, pronoun_for: str | None) -> str:
+    """A claim that is a quotation and its tag ("“...,” she said in an e-mail.") with the tag's pronoun
+    replaced by the person it means (when pronoun_for is one)."""
+    close = max(claim.rfind("”"), claim.rfind('"'))
+    if pronoun_for is None:
+        return claim
+    m = re.search(r"\b(?:he|she|He|She)\b", claim[close + 1:])
+    if close < 0 or m is None:
+        return claim
+    at = close + 1 + m.start()
+    return f"{claim[:at]}{pronoun_for}{claim[at + len(m.group()):]}"

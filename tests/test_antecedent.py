@@ -1,0 +1,73 @@
+"""Whom "he" or "she" in a quotation's tag means (reading/antecedent.py), from a table of cases: the
+last sentence of each text is the one asked about."""
+import pytest
+
+from checker.reading.antecedent import antecedent, name_in_tag, pronoun_speaker
+from checker.sentences import split_sentences
+
+CASES = [
+    # a single word the article never gives in full may be a body ("Reuters said"): no one
+    ("Abney said Wednesday that she arrived two hours early at Washington's Reagan National Airport.\n\n"
+     "\"I thought the lines were going to be ridiculous,\" she said in an e-mail.", None),
+    # the person the paragraph before named and quoted; a surname alone is given its full name from earlier in the article
+    ("Travellers like Latasha Abney joined 43 million Americans on the road.\n\n"
+     "Abney said Wednesday that she arrived two hours early.\n\n"
+     "\"I thought the lines were going to be ridiculous,\" she said in an e-mail.", "Latasha Abney"),
+    ("Ahmed Azza, 37, says he is stopped at every checkpoint. He has been detained twice this year.\n\n"
+     "“It’s a violation of our privacy,” he says.", "Ahmed Azza"),
+    # sentences naming no one are read past, up to LOOK_BACK
+    ("Finance Minister Nirmala Sitharaman said the deficit would narrow. She spoke in Delhi. It rained.\n\n"
+     "“We will keep to the path,” she said.", "Nirmala Sitharaman"),
+    # two people in the nearest sentence that names anyone: not certain
+    ("“No, Justice Alito,” Prelogar said. “I was making a point about students.”\n\n"
+     "“Then why speak of business,” he rejoined.\n\n“Because business,” she said, “relies on a pipeline.”", None),
+    ("Kofi Mensah met Ama Owusu in Accra, said the report. Mensah said he was pleased.\n\nOwusu said nothing.\n\n"
+     "“It went well,” she said.", "Ama Owusu"),
+    # an unnamed speaker between: the pronoun may be theirs
+    ("Tahseen Elayyan said the work had stopped.\n\n“We are not just numbers,” says a doctor from Hebron. "
+     "He now lives in Ramallah.\n\n“There is a tragedy inside every one of us,” he says.", None),
+    # a place that looks like a name is no one; nor is a person the article never quotes
+    ("Crowds filled San Diego on Tuesday.\n\n“Instead the roads were dead,” he said in an e-mail.", None),
+    ("Maria Lopez was seen at the market.\n\n“It was busy,” she said.", None),
+    # an honorific of the other pronoun
+    ("Mrs Jane Holt said the vote was close.\n\n“We lost,” he said.", None),
+    ("Mr John Holt said the vote was close.\n\n“We lost,” he said.", "John Holt"),
+    # more than two paragraphs back is too far
+    ("Patrol Chief James Hall with the city police said Wednesday the parade would go ahead.\n\n"
+     "“It looks good,” he said.", "James Hall"),
+    ("Yuki Tanaka said the plant would close.\n\nThe plant opened in 1990.\n\nIt employs 400.\n\n"
+     "“It is a sad day,” she said.", None),
+    # the tag names its speaker: nothing to resolve
+    ("Abney said she was early.\n\n“It was quiet,” Abney said.", None),
+    # "they" may be a body or several people: never resolved
+    ("Anna Berg said the union would strike.\n\n“We are ready,” they said.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_pronoun_speaker(text, expected):
+    last = split_sentences(text)[-1]
+    assert pronoun_speaker(text, last.start, last.end) == expected
+
+
+def test_middle_of_a_quotation_goes_with_its_tag():
+    text = ("Latasha Abney said she was early.\n\n"
+            "“I thought the lines were long,” she said. “I was second in line at the desk.”")
+    last = split_sentences(text)[-1]
+    assert pronoun_speaker(text, last.start, last.end) == "Latasha Abney"
+
+
+def test_antecedent_reads_only_before():
+    text = "“We lost,” he said. John Holt said the vote was close."
+    assert antecedent(text, 0, "he") is None
+
+
+@pytest.mark.parametrize("claim,who,expected", [
+    ("“We lost,” he said.", "John Holt", "“We lost,” John Holt said."),
+    ('"We lost," she said in an e-mail.', "Jane Holt", '"We lost," Jane Holt said in an e-mail.'),
+    ("“He lost,” said he.", "John Holt", "“He lost,” said John Holt."),  # (only the tag's pronoun)
+    ("“We lost,” he said.", None, "“We lost,” he said."),
+    ("No quotation here, he said.", "John Holt", "No quotation here, he said."),
+])
+def test_name_in_tag(claim, who, expected):
+    assert name_in_tag(claim, who) == expected
