@@ -29,9 +29,19 @@ CASES = [
     # a place that looks like a name is no one; nor is a person the article never quotes
     ("Crowds filled San Diego on Tuesday.\n\n“Instead the roads were dead,” he said in an e-mail.", None),
     ("Maria Lopez was seen at the market.\n\n“It was busy,” she said.", None),
+    # a surname the article never gave in full stops the reading: never read past it to someone else
+    ("Jessica Chastain said the director had cast her early.\n\nChandor praised the two actors' friendship.\n\n"
+     "“It was just meant to be,” he said.", None),
+    # a place after "in" is no one; a title before a full name is no part of it
+    ("Publisher CEO John Sargent said the deal was fair. He spoke in Frankfurt.\n\n“Irony prospers,” he added.",
+     "John Sargent"),
+    # "But she said ..." is the same she, no unnamed speaker
+    ("Sister Mary Ann Zollman said the review was over. But she said the talks had been hard.\n\n"
+     "“This was about trust,” she said.", "Mary Ann Zollman"),
     # an honorific of the other pronoun
     ("Mrs Jane Holt said the vote was close.\n\n“We lost,” he said.", None),
     ("Mr John Holt said the vote was close.\n\n“We lost,” he said.", "John Holt"),
+    ("Sir Keith Joseph said the plan was sound.\n\n“It had to go ahead,” she said.", None),
     # more than two paragraphs back is too far
     ("Patrol Chief James Hall with the city police said Wednesday the parade would go ahead.\n\n"
      "“It looks good,” he said.", "James Hall"),

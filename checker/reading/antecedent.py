@@ -5,12 +5,13 @@ when it names exactly one person and no unnamed speaker ("says a doctor from Heb
 anything less certain leaves the pronoun as written. Pure functions."""
 import re
 
-from .names import is_not_name
+from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
 from .people import person_like
 from .titles import CORE_TITLES
 from .speech import (find_attribution, named, open_quotation, quotation_tag, SPEAKER_VERBS, tag_before_how, tag_speaker,
                      TAG_VERBS)
 from ..sentences import split_sentences
+from ..text import fold
 
 LOOK_BACK = 4  # sentences read back for the person; further than this a pronoun is no longer safe to resolve
 PARAGRAPHS_BACK = 2  # ... and no further back than the paragraph before the quotation's own
@@ -18,10 +19,12 @@ PARAGRAPHS_BACK = 2  # ... and no further back than the paragraph before the quo
 # A run of capitalised words, without a possessive ("Washington's Reagan National Airport": "Washington",
 # "Reagan National Airport"), and with the honorific that tells whether a person is a he or a she.
 WORD = r"[A-Z][\w-]*(?:[’'](?!s\b)[\w-]+)*"  # "O’Brien", never "York’s"
-CAPITALISED = re.compile(rf"(?<![\w’'-])(?:(?P<hon>Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?P<name>{WORD}(?:\s+{WORD})*)")
-TITLE_WORD = rf"{CORE_TITLES}|Chief|Executive|Officer|Attorney|Deputy|Spokesman|Spokeswoman|Spokesperson"
-HIS = frozenset({"Mr"})
-HERS = frozenset({"Mrs", "Ms", "Miss"})
+CAPITALISED = re.compile(rf"(?<![\w’'-])(?:(?P<hon>Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady)\.?\s+)?(?P<name>{WORD}(?:\s+{WORD})*)")
+TITLE_WORD = (rf"{CORE_TITLES}|Chief|Executive|Officer|Attorney|Deputy|Spokesman|Spokeswoman|Spokesperson|Sister|Brother|"
+              r"Father|Rev|Reverend|Rabbi|Imam|Coach|Professor|Prof|Detective|Officer|Sergeant|Sgt|Lt|[A-Z]{2,5}")  # ("CEO")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|outside|inside|around|across|into)\s+$")  # "spoke in Delhi"
+HIS = frozenset({"Mr", "Sir", "Lord"})
+HERS = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady"})
 
 
 def pronoun_speaker(text: str, lo: int, hi: int) -> str | None:
@@ -63,7 +66,8 @@ def antecedent(text: str, at: int, pronoun: str) -> str | None:
         honorifics = {h for _, h in people if h}
         if honorifics & (HERS if pronoun == "he" else HIS) or not speaks(text, surnames.pop()):
             return None
-        return max((name for name, _ in people), key=len)
+        best = max((name for name, _ in people), key=len)
+        return best if len(best.split()) >= 2 else None  # (a word alone may be a body: "Reuters")
     return None
 
 
@@ -86,6 +90,12 @@ def persons(text: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
             found.append((name, m.group("hon")))
         elif len(words) == 1 and (full := given_in_full(text, words[0], m.start("name"))):
             found.append((full, m.group("hon")))
+        elif len(words) == 1 and not (name.isupper() or looks_like_common_noun(name) or fold(name) in place_names()
+                                      or fold(name) in ORG_WORDS or re.fullmatch(TITLE_WORD, name)
+                                      or PLACE_BEFORE.search(text, lo, m.start())):
+            # a surname the article never gave in full ("Chandor" of "J.C. Chandor"), or a body ("Reuters"): someone
+            # the pronoun may mean, so antecedent() stops here rather than read past them to the wrong person
+            found.append((name, m.group("hon")))
     return found
 
 
@@ -93,7 +103,7 @@ def speaks(text: str, surname: str) -> bool:
     """Whether the article gives words to someone of this surname: "Abney said", "Azza, 37, says",
     "Hall with the city police said", "says Ahmed Azza", "according to Abney"."""
     name = re.escape(surname)
-    who = rf"\b{name}(?:,[^,.;]{{1,120}},|\s+(?:with|of|at|from|for)\s+[^,.;“”\"]{{1,60}}?)?"
+    who = rf"\b{name}(?:(?:,[^,.;]{{1,120}}){{1,3}},|\s+(?:with|of|at|from|for)\s+[^,.;“”\"]{{1,60}}?)?"
     return re.search(rf"{who}\s+(?:(?:also|later|then|has|had)\s+)?(?:{SPEAKER_VERBS})\b"
                      rf"|\b(?:{TAG_VERBS}|according\s+to)\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}{name}\b", text) is not None
 
@@ -102,8 +112,11 @@ def given_in_full(text: str, surname: str, before: int) -> str | None:
     """The full name ending in `surname` that the text before offset `before` gives, if it gives one."""
     for m in reversed(list(re.finditer(rf"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+{re.escape(surname)}\b",
                                        text[:before]))):
-        if person_like(m.group()) and not is_not_name(m.group().split()[0]):
-            return m.group()
+        words = m.group().split()
+        while len(words) > 2 and (re.fullmatch(TITLE_WORD, words[0]) or words[0].isupper()):
+            words = words[1:]  # "CEO John Sargent": the person, not their title
+        if person_like(" ".join(words)) and not is_not_name(words[0]) and not re.fullmatch(TITLE_WORD, words[0]):
+            return " ".join(words)
     return None
 
 
@@ -113,6 +126,7 @@ def unnamed_speaker(text: str, lo: int, hi: int) -> bool:
     attribution = find_attribution(text, lo, hi)
     m = tag_before_how(text, lo, hi) if attribution is None else None
     source = attribution.source if attribution else tag_speaker(m) if m else None
+    source = re.sub(r"(?i)^(?:but|and|so|yet|then|still)\s+", "", source) if source else None  # "But she said ..."
     return source is not None and source.lower() not in ("he", "she", "they", "we", "i") and named(source) is None
 
 
