@@ -58,10 +58,11 @@ def day_range(start: str | None, end: str | None) -> tuple[datetime.date, dateti
 
 
 def key_range(key: dict) -> tuple[datetime.date, datetime.date] | None:
-    """The days a key dates its fact to. A fact "since" a time with no end written runs to the
-    article's date (the README's rules, clarified after the second run)."""
+    """The days a key dates its fact to. A fact "since" a time (in the key's quote or its claim) with no
+    end written runs to the article's date (the README's rules, clarified after the second and fifth runs)."""
     end = key.get("date_end")
-    if not end and key.get("date_start") and re.search(r"\bsince\b", folded(key["quote"])) and key.get("published"):
+    if not end and key.get("date_start") and key.get("published") and (
+            re.search(r"\bsince\b", folded(key["quote"])) or re.search(r"\bsince\b", folded(key.get("claim")))):
         end = str(key["published"])[:7]  # the month the article came out in
     return day_range(key.get("date_start"), end)
 

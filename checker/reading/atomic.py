@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .amounts import figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
-from .clauses import (Clause, core_span, DASH, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
+from .clauses import (Clause, comma_asides, core_span, DASH, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
                       unbracketed, words_at)
 from .antecedent import name_in_tag, pronoun_speaker
 from .appraisal import appraises
@@ -138,8 +138,9 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         for clause in clauses:
             if clause is clauses[0] or (clause.role == "coord" and (clause.prefix is None or not text[slice(*clause.prefix)].strip())):
                 clause.prefix = appo.name
-    asides = [span for clause in clauses for span in dash_asides(text, clause.start, clause.end)]
-    # "the salt flat — named after a town founded in 1890 — covers 10,500 square km": the aside's time, not the clause's
+    asides = [span for c in clauses for span in dash_asides(text, c.start, c.end) + comma_asides(text, c.start, c.end)]
+    # "the salt flat — named after a town founded in 1890 — covers 10,500 square km", "The company, founded in 1998,
+    # employs 12,000": the aside's time, not the clause's
     whens = [replace(w, since=True, point=False, yardstick=True) if any(a <= w.start < b for a, b in asides) else w
              for w in whens]
     for i, clause in enumerate(clauses):

@@ -8,6 +8,11 @@ from .amounts import VISIT, Figure
 from .when import When
 
 TRADE = re.compile(r"\b(?:trade|traded|trading|exports?|exported|imports?|imported|turnover|commerce)\b")
+# A market's trading ("Shares of Tesla fell 2% to $170 in morning trading", "the stock traded at $45"): prices
+# of securities, no trade between economies unless the sentence names that trade ("trade", exports, imports).
+MARKET = re.compile(r"\b(?:shares?|stocks?|equit(?:y|ies)|bonds?|futures|index|indices|nasdaq|dow|nyse|ftse|nikkei|"
+                    r"bitcoin|crypto(?:currenc(?:y|ies))?|investors?|share\s+price)\b")
+PLAIN_TRADE = re.compile(r"\b(?:trade|exports?|exported|imports?|imported|commerce)\b(?!\s+(?:volume|at)\b)")
 # "the first head of state to visit", "its first ... to ban": never "first became familiar ... as a clerk to Justice X"
 FIRST_TO = re.compile(r"\b(?:the|its|his|her|their|our)\s+(?:very\s+)?first\b(?:(?!\b(?:and|but|which|who)\b)[^,;]){0,80}?"
                       r"\bto\s+(?!(?:the|a|an|its|his|her|their|our|this|that)\b)[a-z]")
@@ -42,11 +47,12 @@ def clause_kind(words: str, when: When | None) -> str:
 
 def figure_kind(figure: Figure, words: str, sentence_lower: str, when: When | None) -> str:
     """Counts of meetings, visits or times are meeting counts; money in a sentence about trade (trade,
-    exports, imports, turnover) a trade figure; a figure in a clause of another kind (a forecast, a
+    exports, imports, turnover; not a market's trading in shares) a trade figure; a figure in a clause of another kind (a forecast, a
     first) takes that kind; else a percentage, money, or a count of what its unit counts."""
     if figure.unit in ("meetings", "visits", "times"):
         return "meeting_count"
-    if figure.money and TRADE.search(sentence_lower):
+    if figure.money and TRADE.search(sentence_lower) and (not MARKET.search(sentence_lower)
+                                                          or PLAIN_TRADE.search(sentence_lower)):
         return "trade_figure"
     kind = clause_kind(words, when)
     if kind != "other":

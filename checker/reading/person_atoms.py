@@ -38,7 +38,8 @@ def people_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
 def title_atoms(reading: Reading, sentence: Sentence, clauses: list[Clause], whens: list[When],
                 seen_people: set[str]) -> list[Atom]:
     """A title before a name is a claim about that person (people.titles), judged at the time the
-    sentence speaks of, or, for a former holder or where the sentence names no time, at the article's date."""
+    sentence speaks of, or, for a former holder or where the sentence names no time, at the article's date;
+    "the late" holder had died by then, and a "then" holder held it when the sentence says, if it says."""
     atoms = []
     for found in titles(reading.text, sentence.start, sentence.end, seen_people):
         clause = next((c for c in clauses if c.start <= found.start < c.end), None)
@@ -51,15 +52,24 @@ def title_atoms(reading: Reading, sentence: Sentence, clauses: list[Clause], whe
             when = None
         if when is not None and reading.published and when.first > reading.published.isoformat():
             when = None  # "Judge Thomas Coffin set the trial for Feb. 25": the time is the trial's, ahead
-        if when is None and not found.former and not speaks_of_now(reading.text, sentence.start, sentence.end):
+        former, title = found.former, found.title
+        day = reading.published.isoformat() if reading.published else None
+        if former == "late":  # "the late Prime Minister X": dead by the article's date, the title held before
+            claim = f"{found.name}, who had died by {describe_iso(day).removeprefix('on ')}, had been {title}" if day else \
+                f"{found.name} had been {title} and has died"
+            atoms.append(make_atom(reading, sentence, "title", found.start, found.end, sentence_case(claim)))
+            continue
+        if former == "then" and when is None:  # "then President X signed it": at a time the sentence leaves untold
+            atoms.append(make_atom(reading, sentence, "title", found.start, found.end,
+                                   sentence_case(f"{found.name} was {title} at the time")))
+            continue
+        if when is None and not former and not speaks_of_now(reading.text, sentence.start, sentence.end):
             continue  # "Gates led the Pentagon under President Barack Obama": held then, not at the article's date
-        if found.former or when is None:  # a former holder, or no time in the sentence: as of the article's date
-            day = reading.published.isoformat() if reading.published else None
+        if (former and former != "then") or when is None:  # a former holder, or no time: as of the article's date
             time, first, last = (describe_iso(day), day, day) if day else ("", None, None)
         else:
             time, first, last = when.dated(), when.first, when.last
-        former, title = found.former, found.title
-        held = f"a {former} {title}" if former == "former" else f"{former} {title}" if former else title
+        held = f"a {former} {title}" if former == "former" else f"{former} {title}" if former not in (None, "then") else title
         atom = make_atom(reading, sentence, "title", found.start, found.end,
                          sentence_case(f"{found.name} was {held} {time}".strip()))
         atoms.append(replace(atom, date_start=first, date_end=last))
