@@ -21,8 +21,8 @@ PARAGRAPHS_BACK = 2  # ... and no further back than the paragraph before the quo
 WORD = r"[A-Z][\w-]*(?:[’'](?!s\b)[\w-]+)*"  # "O’Brien", never "York’s"
 CAPITALISED = re.compile(rf"(?<![\w’'-])(?:(?P<hon>Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady)\.?\s+)?(?P<name>{WORD}(?:\s+{WORD})*)")
 TITLE_WORD = (rf"{CORE_TITLES}|Chief|Executive|Officer|Attorney|Deputy|Spokesman|Spokeswoman|Spokesperson|Sister|Brother|"
-              r"Father|Rev|Reverend|Rabbi|Imam|Coach|Professor|Prof|Detective|Officer|Sergeant|Sgt|Lt|[A-Z]{2,5}")  # ("CEO")
-PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|outside|inside|around|across|into)\s+$")  # "spoke in Delhi"
+              r"Father|Rev|Reverend|Rabbi|Imam|Coach|Professor|Prof|Detective|Sergeant|Sgt|Lt|[A-Z]{2,5}")  # ("CEO")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|outside|inside|around|into)\s+$")  # "spoke in Delhi"
 HIS = frozenset({"Mr", "Sir", "Lord"})
 HERS = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady"})
 
@@ -91,8 +91,7 @@ def persons(text: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
         elif len(words) == 1 and (full := given_in_full(text, words[0], m.start("name"))):
             found.append((full, m.group("hon")))
         elif len(words) == 1 and not (name.isupper() or looks_like_common_noun(name) or fold(name) in place_names()
-                                      or fold(name) in ORG_WORDS or re.fullmatch(TITLE_WORD, name)
-                                      or PLACE_BEFORE.search(text, lo, m.start())):
+                                      or fold(name) in ORG_WORDS or PLACE_BEFORE.search(text, lo, m.start())):
             # a surname the article never gave in full ("Chandor" of "J.C. Chandor"), or a body ("Reuters"): someone
             # the pronoun may mean, so antecedent() stops here rather than read past them to the wrong person
             found.append((name, m.group("hon")))

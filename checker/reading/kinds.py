@@ -47,8 +47,9 @@ def clause_kind(words: str, when: When | None) -> str:
 
 def figure_kind(figure: Figure, words: str, sentence_lower: str, when: When | None) -> str:
     """Counts of meetings, visits or times are meeting counts; money in a sentence about trade (trade,
-    exports, imports, turnover; not a market's trading in shares) a trade figure; a figure in a clause of another kind (a forecast, a
-    first) takes that kind; else a percentage, money, or a count of what its unit counts."""
+    exports, imports, turnover; not a market's trading in shares) a trade figure; a figure in a clause of
+    another kind (a forecast, a first) takes that kind; else a percentage, money, or a count of what its
+    unit counts."""
     if figure.unit in ("meetings", "visits", "times"):
         return "meeting_count"
     if figure.money and TRADE.search(sentence_lower) and (not MARKET.search(sentence_lower)
