@@ -8,7 +8,7 @@ import yaml
 
 from checker.pages.article_html import extract_html_article
 from checker.pages.furniture import furniture_kind, heading_alone
-from checker.reading.clauses import core_span
+from checker.reading.frame import core_span
 from checker.text import display_text, fold
 
 PAGES = pathlib.Path(__file__).parent / "data" / "proposals"

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from checker.reading.atomic import atomise, read_article, sentence_times
-from checker.reading.clauses import core_span
+from checker.reading.frame import core_span
 from checker.reading.restatement import written
 from checker.reading.speech import find_quotations
 from checker.reading.figures import NUMBER_WORDS

@@ -13,8 +13,9 @@ from dataclasses import replace
 
 from .amounts import figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
-from .clauses import (Clause, comma_asides, core_span, DASH, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
-                      unbracketed, words_at)
+from .clauses import (Clause, comma_asides, DASH, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
+                      words_at)
+from .frame import core_span, unbracketed
 from .antecedent import name_in_tag, pronoun_speaker
 from .appraisal import appraises
 from .figurative import figurative
@@ -147,7 +148,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]
         if clause.role == "when" and i:
             clause.inherit = clauses[i - 1].when
-        elif clause.role == "coord" and i:
+        elif clause.role == "coord" and i and not clause.present:
             clause.inherit = next((c for c in reversed(clauses[:i]) if c.role != "coord"), clauses[i - 1]).when
         points = [w for w in own if w.point]
         spans = [w for w in whens if clause.start <= w.start < clause.end and w.since and not w.yardstick
@@ -200,7 +201,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
                 and not quotations and not attribution:
             left_out = True  # "T1 hammered the nail into the coffin", "Roberts is a tough questioner": the writer's judgement
             continue
-        if holds or has_verb(text, clause.start, clause.end) or (appo and clause is clauses[0]):
+        if holds or clause.present or has_verb(text, clause.start, clause.end) or (appo and clause is clauses[0]):
             # (what follows an apposition is its verb: "Prelogar, 43, argues")
             atoms += found  # a clause without a verb or a fact ("Prelogar", of "Prelogar, who grew up ...") is none
     if not appo and not attribution and len(atoms) > 1 and not FACTISH.search(text, lo, hi) and all(

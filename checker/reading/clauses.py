@@ -1,4 +1,4 @@
-"""How a sentence is cut into clauses: its discourse openers, its clauses at general seams (";", "but",
+"""How a sentence is cut into clauses: its clauses at general seams (";", "but",
 ", which", ", when", a verb after "and", a leading "since ...,"), and the verb that ends a clause's
 subject. A clause written out as a claim is restatement.py's; whether one is too vague to check,
 voice.py's; who said what, speech.py's. Pure functions."""
@@ -22,6 +22,7 @@ class Clause:
     quote_start: int | None = None  # where its quote starts when not at start ("Since ..." keeps its "Since")
     own_start: int | None = None  # where its own words start after a setting joined to it ("When he was 16, ...")
     opener: int | None = None  # a leading subordinate clause's: where its subordinator ("While", "When") stands
+    present: bool = False  # a coordinated clause in the present after one in the past: its time is its own
 
 
 AUXILIARIES = frozenset("is are was were be been being has have had will would shall should can cannot could may "
@@ -34,28 +35,23 @@ SUBORDINATORS = frozenset("who whom whose which that when where before after onc
                           "unless if as whereas although though".split())
 MODALS = frozenset("will would shall should can cannot could may might must".split())
 VERB_LEAD = frozenset("also then soon still later never not only just".split())  # words that may stand before a verb
+PRESENT_LEAD = VERB_LEAD | {"now", "today", "currently"}  # ... and before one in the present ("and now has")
+PRESENT_AUXILIARIES = frozenset("is are has have".split())
+BE = frozenset("is are was were be been being".split())
+# Participles that take an object in the passive too ("was given a medal", "was named the best player")
+TWO_OBJECTS = frozenset("given awarded handed granted offered shown told sent paid named elected appointed made called "
+                        "denied promised charged asked taught".split())
+# What follows a verb's object-taking present form ("employs 12,000", "houses a museum", "leads the party")
+OBJECT_START = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|his|her|more|about|around|nearly|almost|over|some|no|as|"
+                          r"several|many|dozens|hundreds|thousands|millions|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"twelve|twenty|fifty)\b)")
 PAST = frozenset(IRREGULAR_PAST | set("hit cut put set cost struck drew drove flew sought fled threw beat shut "
                                       "won spent sold bought".split()))
 # "told" with whom it was told: a word, or one after a determiner and perhaps an adjective, and the rest of a
 # name ("told the court", "told the high court", "told the Senate Judiciary Committee", "told reporters")
 REPORTING = r"said|says|told\s+(?:(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w’'-]*\s+(?!(?:that|the|a|an|it|he|she|they|we)\b))?)?[\w’'-]+(?:\s+[A-Z][\w’'-]*)*|announced|indicated|stated|claimed|reported|estimated|warned|confirmed|insisted|argued|noted|added|predicted|wrote"
 DETERMINERS = frozenset("the a an this that its their his her our your these those".split())
-OPENER = re.compile(r"""(?ix)\s*(?:
-    (?:for\ example|for\ instance|in\ fact|indeed|similarly|likewise|later|earlier|yet|however|moreover|meanwhile|
-       in\ the\ meantime|in\ this\ context|in\ addition|additionally|also|still|thus|therefore|hence|nevertheless|
-       nonetheless|even\ so|furthermore|besides|instead|overall|finally|lastly|again|consequently|as\ a\ result|of\ course|
-       in\ other\ words|in\ short|in\ particular|notably|importantly|separately|by\ contrast|in\ contrast|
-       on\ the\ other\ hand|at\ the\ same\ time|in\ turn|then|so|but|and|or|now|first|second|third)\s*,
-  | (?:and|or)\s+(?=\S)
-  | so\s+(?=\S)(?!(?:far|much|many|few|little|long|too|called|to\ speak)\b)   # never of a phrase: "So far the ..."
-  | yet\s+(?=\S)(?!(?:another|again|more|to)\b)
-  | but\s+(?=\S)(?!for\b)
-  | (?:it\ is|it's|it\ was)\s+(?:notable|worth\ noting|noteworthy|significant|clear|true|interesting|striking)\s+that\b\s*,?
-  )\s*""")
-# A dateline: a place in capitals (with an agency in brackets), or "(CNN)", then a dash.
-DATELINE = re.compile(
-    r"(?:\((?:CNN|AP|AFP|Reuters|dpa|Xinhua|PTI|IANS|ANI)\)|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
-    r"(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z .]{2,20}\))?)\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"‘'])")
+
 
 
 # A leading subordinate clause's subordinator, perhaps after a word that only stresses it ("Just when", "Even
@@ -183,45 +179,6 @@ def find_comma(text: str, lo: int, hi: int) -> int:
     return m.start() if m else -1
 
 
-def dateline_end(text: str, start: int = 0) -> int:
-    """Where a dateline that opens text[start:] ends ("PARIS — The ..." -> the offset of "The"), or start."""
-    m = DATELINE.match(text, start)
-    return m.end() if m else start
-
-
-def unbracketed(text: str, lo: int, hi: int) -> tuple[int, int]:
-    """text[lo:hi], trimmed, without the parentheses around it when the whole sentence stands in them
-    ("(The court had asked for a week.)", "(Both were later freed)."); as it is otherwise ("(a) one, (b) two")."""
-    lo, hi = trim(text, lo, hi, " \t\r\n")
-    end = hi
-    while end > lo and text[end - 1] in ".!?":
-        end -= 1  # "(...)." : a stop after the bracket
-    if end - lo < 2 or text[lo] != "(" or text[end - 1] != ")":
-        return lo, hi
-    depth = 0
-    for at in range(lo, end):
-        depth += {"(": 1, ")": -1}.get(text[at], 0)
-        if depth == 0 and at < end - 1:
-            return lo, hi  # the first bracket closes before the end: more than one aside
-    return (lo + 1, end - 1) if depth == 0 else (lo, hi)
-
-
-def core_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence without its dateline, its discourse openers ("For example,", "In fact, it is notable that,")
-    and its closing punctuation."""
-    lo = dateline_end(text, start)  # "PARIS — ": where the story was filed, not what it says
-    lo, end = unbracketed(text, lo, end)
-    while True:
-        m = OPENER.match(text, lo, end)
-        if not m or m.end() == lo:
-            break
-        lo = m.end()
-    lo, hi = trim(text, lo, end)
-    while hi > lo and text[hi - 1] in ".!?;:, \n":
-        hi -= 1
-    return lo, hi
-
-
 # --- clauses ----------------------------------------------------------------------------------
 
 def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
@@ -271,14 +228,15 @@ def after_but(text: str, at: int, seam: re.Match[str], hi: int) -> tuple[int, in
 
 def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
     clauses = []
-    at, previous_role, previous_seam = lo, "main", ""
+    at, previous_role, previous_seam, previous_present = lo, "main", "", False
     for m in SPLIT.finditer(text, lo, hi):
         seam = next(name for name in SEAMS if m.group(name) is not None)
         if seam in ("when", "while") and not has_verb(text, at, m.start()) and main_follows(text, m.end(), hi):
             # "On Tuesday, when the report came out, ...", "Because of the war, when Europeans think of Yemen, they
             # think of ...": a leading clause of what follows, never a claim without its "when" nor a run-on
             continue
-        if seam == "coord":
+        present = seam == "coord" and present_after_past(text, at, m, hi)
+        if seam == "coord" and not present:
             verb = m.group("verb")
             if not (verb in PAST or verb in MODALS or (len(verb) > 4 and verb.endswith("ed"))) or not has_verb(text, at, m.start()):
                 continue  # "Russian and Pakistani officials": no second clause
@@ -312,9 +270,9 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                 continue
         if m.start() <= at:
             continue
-        clauses.append(Clause(at, m.start(), previous_role, seam=previous_seam))
-        at, previous_role, previous_seam = m.end(), role, seam
-    clauses.append(Clause(at, hi, previous_role, seam=previous_seam))
+        clauses.append(Clause(at, m.start(), previous_role, seam=previous_seam, present=previous_present))
+        at, previous_role, previous_seam, previous_present = m.end(), role, seam, present
+    clauses.append(Clause(at, hi, previous_role, seam=previous_seam, present=previous_present))
     merged: list[Clause] = []
     for clause in clauses:
         clause.start, clause.end = trim(text, clause.start, clause.end)
@@ -355,7 +313,10 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                 own_verb = first_after_adverbs(text, clause.start, clause.end).lower()
                 # "He was arrested ... and charged": "He was charged"; "will pass 1.5°C and exceed 2°C"; but
                 # "was an assistant ..., and was detailed to ...": the clause has its own auxiliary
-                if own_verb not in AUXILIARIES and (aux in SHARED_AUXILIARIES or (aux in MODALS and not is_past(own_verb))):
+                # "was founded in 1998 and employed 200 people": an object makes the verb active, sharing no "was"
+                active = aux in BE and own_verb not in TWO_OBJECTS and takes_object(text, clause.start, clause.end)
+                if not clause.present and not active and own_verb not in AUXILIARIES and (
+                        aux in SHARED_AUXILIARIES or (aux in MODALS and not is_past(own_verb))):
                     group = words_at(text, *verb_group(text, verb[0], host.end))  # type: ignore[misc]  # (a verb stands there)
                     # up to the main verb, which is not shared; "It was the lowest ... and stayed": "was" is its verb
                     last = group[-1][1] if len(group) > 1 else ""
@@ -370,6 +331,34 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                 clause.start = trim(text, pronoun[0] + len(pronoun[1]), clause.end)[0]
         merged.append(clause)
     return merged
+
+
+def present_after_past(text: str, at: int, seam: re.Match[str], hi: int) -> bool:
+    """Whether the verb after an "and" seam is in the present where the clause before it is in the past ("was
+    founded in 1998 and employs 12,000 people", "opened in 2005 and now has 300 beds"): two times, two clauses.
+    A word in -s after a plural ("sold cars and trucks") is a noun of a list, never a verb."""
+    verb = first_verb(text, at, seam.start())
+    if verb is None or not is_past(text[slice(*verb)]):
+        return False
+    words = words_at(text, seam.end(), hi)
+    while words and (words[0][1].lower() in PRESENT_LEAD or words[0][1].endswith("ly")):
+        words = words[1:]
+    if not words or not words[0][1].islower():
+        return False
+    word = words[0][1]
+    if word in PRESENT_AUXILIARIES:
+        return True
+    before = words_at(text, at, seam.start())[-1][1]
+    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and not before.endswith("s")
+            and OBJECT_START.match(text, words[0][0] + len(word)) is not None)
+
+
+def takes_object(text: str, lo: int, hi: int) -> bool:
+    """Whether the first word of text[lo:hi] after adverbs has an object after it ("employed 200 people")."""
+    words = words_at(text, lo, hi)
+    while words and (words[0][1].lower() in VERB_LEAD or words[0][1].endswith("ly")):
+        words = words[1:]
+    return bool(words) and OBJECT_START.match(text, words[0][0] + len(words[0][1])) is not None
 
 
 # A name that a relative clause after it plainly tells of: one after a word that lists examples ("including Lake

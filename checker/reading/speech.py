@@ -5,7 +5,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .clauses import REPORTING, UNNAMED, core_span, find_comma, first_verb, has_verb, trim
+from .clauses import REPORTING, UNNAMED, find_comma, first_verb, has_verb, trim
+from .frame import core_span
 from .when import When
 
 # Verbs of saying that as often take a thing as what was said ("the bill added $200 billion", "the

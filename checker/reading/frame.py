@@ -1,0 +1,63 @@
+"""The frame of a sentence around what it says: the dateline that opens a story ("PARIS — ", "(CNN) -- "),
+discourse openers that only link it to the sentence before ("For example,", "In fact,", "And "), and
+parentheses around the whole sentence. core_span is what is left: the words a claim is read from.
+Pure functions."""
+import re
+
+from .clauses import trim
+
+OPENER = re.compile(r"""(?ix)\s*(?:
+    (?:for\ example|for\ instance|in\ fact|indeed|similarly|likewise|later|earlier|yet|however|moreover|meanwhile|
+       in\ the\ meantime|in\ this\ context|in\ addition|additionally|also|still|thus|therefore|hence|nevertheless|
+       nonetheless|even\ so|furthermore|besides|instead|overall|finally|lastly|again|consequently|as\ a\ result|of\ course|
+       in\ other\ words|in\ short|in\ particular|notably|importantly|separately|by\ contrast|in\ contrast|
+       on\ the\ other\ hand|at\ the\ same\ time|in\ turn|then|so|but|and|or|now|first|second|third)\s*,
+  | (?:and|or)\s+(?=\S)
+  | so\s+(?=\S)(?!(?:far|much|many|few|little|long|too|called|to\ speak)\b)   # never of a phrase: "So far the ..."
+  | yet\s+(?=\S)(?!(?:another|again|more|to)\b)
+  | but\s+(?=\S)(?!for\b)
+  | (?:it\ is|it's|it\ was)\s+(?:notable|worth\ noting|noteworthy|significant|clear|true|interesting|striking)\s+that\b\s*,?
+  )\s*""")
+# A dateline: a place in capitals (with an agency in brackets), or "(CNN)", then a dash.
+DATELINE = re.compile(
+    r"(?:\((?:CNN|AP|AFP|Reuters|dpa|Xinhua|PTI|IANS|ANI)\)|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z .]{2,20}\))?)\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"‘'])")
+
+
+def dateline_end(text: str, start: int = 0) -> int:
+    """Where a dateline that opens text[start:] ends ("PARIS — The ..." -> the offset of "The"), or start."""
+    m = DATELINE.match(text, start)
+    return m.end() if m else start
+
+
+def unbracketed(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """text[lo:hi], trimmed, without the parentheses around it when the whole sentence stands in them
+    ("(The court had asked for a week.)", "(Both were later freed)."); as it is otherwise ("(a) one, (b) two")."""
+    lo, hi = trim(text, lo, hi, " \t\r\n")
+    end = hi
+    while end > lo and text[end - 1] in ".!?":
+        end -= 1  # "(...)." : a stop after the bracket
+    if end - lo < 2 or text[lo] != "(" or text[end - 1] != ")":
+        return lo, hi
+    depth = 0
+    for at in range(lo, end):
+        depth += {"(": 1, ")": -1}.get(text[at], 0)
+        if depth == 0 and at < end - 1:
+            return lo, hi  # the first bracket closes before the end: more than one aside
+    return (lo + 1, end - 1) if depth == 0 else (lo, hi)
+
+
+def core_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence without its dateline, its discourse openers ("For example,", "In fact, it is notable that,")
+    and its closing punctuation."""
+    lo = dateline_end(text, start)  # "PARIS — ": where the story was filed, not what it says
+    lo, end = unbracketed(text, lo, end)
+    while True:
+        m = OPENER.match(text, lo, end)
+        if not m or m.end() == lo:
+            break
+        lo = m.end()
+    lo, hi = trim(text, lo, end)
+    while hi > lo and text[hi - 1] in ".!?;:, \n":
+        hi -= 1
+    return lo, hi
