@@ -163,14 +163,20 @@ def has_verb(text: str, lo: int, hi: int) -> bool:
 COMMA = re.compile(r",(?!(?<=\d,)\d{3}\b)")  # a comma that is no thousands separator ("500,000")
 # An aside between commas that tells of its noun's past ("The company, founded in 1998, employs ...", "Acme, which
 # was set up in 2001, now has ..."), after which the clause goes on with its verb: its time is the aside's.
-COMMA_ASIDE = re.compile(r",\s+(?:(?:which|who|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?(?:[a-z]+ed|[a-z]+en|set\s+up|"
+COMMA_ASIDE = re.compile(r",\s+(?:(?:(?:which|who|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?(?:[a-z]+ed|[a-z]+en|set\s+up|"
                          r"built|made|begun|run|born|bought|sold|held|founded|launched|formed)\s+(?:in|on|at|during|by|from|back)\b"
-                         r"[^,;()]*,\s+(?!(?:and|or|but|then|the|a|an)\b)(?=[a-z])")
+                         r"|(?:who|which)\s)[^,;()]*,\s+(?!(?:and|or|but|then|the|a|an)\b)(?=[a-z])")  # or any "who ..." between commas
+
+
+RELATIVE_START = re.compile(r"\s*(?:who|which)\s")
+FIGURE_SIGN = re.compile(r"[$€£¥%]|(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d")  # a figure, never a year alone
 
 
 def comma_asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The asides of COMMA_ASIDE inside text[lo:hi], as (start, end) of their words."""
-    return [(m.start() + 1, text.rindex(",", m.start(), m.end())) for m in COMMA_ASIDE.finditer(text, lo, hi)]
+    """The asides of COMMA_ASIDE inside text[lo:hi], as (start, end) of their words; never a "who" or "which"
+    clause with a figure of its own ("which lost $2 billion in 2008"), whose time dates that figure."""
+    spans = [(m.start() + 1, text.rindex(",", m.start(), m.end())) for m in COMMA_ASIDE.finditer(text, lo, hi)]
+    return [(a, b) for a, b in spans if not (RELATIVE_START.match(text, a) and FIGURE_SIGN.search(text, a, b))]
 
 
 def find_comma(text: str, lo: int, hi: int) -> int:

@@ -24,10 +24,22 @@ DATELINE = re.compile(
     r"(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z .]{2,20}\))?)\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"‘'])")
 
 
+# A live page's time stamp opening a paragraph ("14.29 Indonesian authorities ...", "Update 21:40 – Police ...",
+# "09.15 GMT: ..."): when the post went up, never a figure of what it says.
+TIME_STAMP = re.compile(r"(?:(?:Update[ds]?|UPDATE[DS]?)\s*)?(?:[01]\d|2[0-3])[.:][0-5]\d"
+                        r"(?:\s*(?:GMT|BST|UTC|CET|CEST|ET|EST|EDT|PT|PST|PDT|local(?:\s+time)?|am|pm|a\.m\.|p\.m\.))?"
+                        r"(?:\s*[:–—-]\s*|\s+)(?=[A-Z“\"‘'])")
+
+
 def dateline_end(text: str, start: int = 0) -> int:
-    """Where a dateline that opens text[start:] ends ("PARIS — The ..." -> the offset of "The"), or start."""
+    """Where a dateline that opens text[start:] ends ("PARIS — The ..." -> the offset of "The"), or start; and
+    a time stamp that opens a paragraph ("14.29 Indonesian authorities ...")."""
     m = DATELINE.match(text, start)
-    return m.end() if m else start
+    if m:
+        return m.end()
+    at_paragraph = not text[:start].rstrip(" \t\u00a0") or text[:start].rstrip(" \t\u00a0").endswith("\n")
+    stamp = TIME_STAMP.match(text, start) if at_paragraph else None
+    return stamp.end() if stamp else start
 
 
 def unbracketed(text: str, lo: int, hi: int) -> tuple[int, int]:

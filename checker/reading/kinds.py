@@ -1,7 +1,8 @@
 """The kind of a proposed claim, by plain rules about its words (reading/atomic.py proposes the claims):
 "first ... to" a first visit; will, plans, expected a prediction; a visit or meeting with its date a
 visit date; member or joined a membership; a decade historical; money in a sentence about trade a
-trade figure; counts of meetings a meeting count; else a percentage, money or count. Pure functions."""
+trade figure; counts of meetings a meeting count (a multiple that compares is none); else a percentage,
+money or count. Pure functions."""
 import re
 
 from .amounts import VISIT, Figure
@@ -24,6 +25,10 @@ PREDICTION = re.compile(r"\b(?:will|won't|shall|plans?\s+to|planning\s+to|(?:is|
                         r"|(?:is|are|be|seems?|looks?)\s+(?:widely\s+|highly\s+)?(?:expected|anticipated|projected|likely|unlikely|scheduled)"
                         r"|intends?|intended\s+to|aims?\s+to|due\s+(?:in|on|by|next|tomorrow|later)|(?:is|are)\s+due\s+to\s+[a-z]+\s+(?:on|in|at|by|next|this)"
                         r"|due\s+to\s+(?:be|arrive|start|begin|open|close|take|meet|visit|return|vote|end|launch|leave|sign|expire|resume))\b")
+# A multiple that compares ("90 times denser than Earth's", "100 times less dense", "3.5 times that of France",
+# "three times the size of"): a ratio, no count of times something happened.
+RATIO = re.compile(r"\btimes\s+(?:more|less|fewer|as|that|those|the|higher|lower|larger|bigger|smaller|greater|"
+                   r"faster|slower|[a-z]{3,}er\s+than)\b")
 MEMBERSHIP = re.compile(r"\b(?:members?|membership|joined|joins?|joining|accession|acceded?|admitted)\b")
 
 
@@ -50,7 +55,8 @@ def figure_kind(figure: Figure, words: str, sentence_lower: str, when: When | No
     exports, imports, turnover; not a market's trading in shares) a trade figure; a figure in a clause of
     another kind (a forecast, a first) takes that kind; else a percentage, money, or a count of what its
     unit counts."""
-    if figure.unit in ("meetings", "visits", "times"):
+    ratio = figure.unit == "times" and RATIO.search(words.lower()) is not None
+    if figure.unit in ("meetings", "visits") or (figure.unit == "times" and not ratio):
         return "meeting_count"
     if figure.money and TRADE.search(sentence_lower) and (not MARKET.search(sentence_lower)
                                                           or PLAIN_TRADE.search(sentence_lower)):
@@ -60,4 +66,4 @@ def figure_kind(figure: Figure, words: str, sentence_lower: str, when: When | No
         return kind
     if figure.unit == "percent":
         return "percentage"
-    return "money" if figure.money else "count" if figure.unit else "other"
+    return "money" if figure.money else "count" if figure.unit and not ratio else "other"

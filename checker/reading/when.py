@@ -53,7 +53,8 @@ DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?$")
 LOOKS_BACK = re.compile(r"\b(?:since|than(?:\s+(?:in|on))?|compared\s+(?:with|to)(?:\s+(?:in|on))?)\s+"
                         r"(?:(?:early|late|mid)[\s-]+)?$")
 LONG_YEAR_SPAN = re.compile(r"(?<![\d.,/-])((?:1[5-9]|20)\d\d)\s?[-–]\s?((?:1[5-9]|20)\d\d)(?![\d.,/-]?\d)")
-YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*(?P<b>(?:1[89]|20)\d\d)\b")
+YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?:(?:early|mid|late)[\s-]+)?(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*"
+                       r"(?:(?:early|mid|late)[\s-]+)?(?P<b>(?:1[89]|20)\d\d)\b")  # ("from early 2019 to mid-2021": the years)
 # A time that names the event a phrase points to ("after the country's 2008 financial crisis", "before
 # the November 2016 election"): a bound of what the sentence says, not when it happened.
 ANCHOR_BEFORE = re.compile(r"\b(?:after|before|following|since|until|amid|ahead\s+of|prior\s+to|in\s+the\s+wake\s+of)\s+"
@@ -124,8 +125,10 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         after = folded[at + 4:at + 6]
         before = folded[max(0, at - 2):at]
         if not free(at, at + 4) or after[:1] == "s" or (after[:1] == "-" and after[1:2].isalpha()) or (
-                before[-1:] == "-" and before[:1].isalpha()):
-            continue  # in a date, a decade, or a word such as "post-2014"
+                before[-1:] == "-" and before[:1].isalpha() and not re.search(r"\b(?:mid|early|late)-$", folded[max(0, at - 7):at])):
+            continue  # in a date, a decade, or a word such as "post-2014" (but "mid-2019" is 2019)
+        if glued_or_address(display, at):
+            continue  # "www.p2016.org", "Expo2025": part of a name or an address
         word = re.search(r"([A-Za-z][\w’'-]*)\s+$", display[max(0, at - 30):at])
         if word and word.group(1)[0].isupper() and word.group(1).lower() not in DATING_WORDS \
                 and word.group(1).lower().rstrip(".") not in MONTHS and not re.search(r"[’']s?$", word.group(1)):
@@ -182,6 +185,20 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
 # A year between a determiner or a possessive and a noun ("their 2016 prospects", "the 2030 target"): the
 # year of what the noun names, and of nouns of what is hoped for or aimed at, never when the sentence's
 # fact happened.
+# A web address ("www.expo2025.org", "https://example.com/2019/budget", "p2016.org") or letters glued before a
+# year ("Expo2025", "Covid2019"); never a fiscal or calendar year's prefix ("FY2023", "CY2024").
+ADDRESS = re.compile(r"(?i)(?:\w+://|www\.)\S*|[\w-]+\.(?:com|org|net|gov|edu|int|info|io|co|uk|eu|de|fr|in|au|ca)\b\S*")
+GLUED = re.compile(r"(?<![A-Za-z])(?!(?:FY|CY|fy|cy)$)[A-Za-z]+$")
+
+
+def glued_or_address(display: str, at: int) -> bool:
+    """Whether the year at display[at:at+4] is part of a web address or of a word it is written into."""
+    if GLUED.search(display, max(0, at - 12), at):
+        return True
+    token = re.search(r"\S*$", display[max(0, at - 80):at]).group() + display[at:at + 80].split(None, 1)[0]  # type: ignore[union-attr]
+    return ADDRESS.search(token) is not None
+
+
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|[\w.-]+['’]s)\s+$")
 AIMED_AT = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:prospects?|targets?|goals?|deadlines?|ambitions?|hopes?|aims?|forecasts?"
                       r"|projections?|outlook|pledges?|bids?|aspirations?|objectives?|plans?|strateg(?:y|ies)|roadmaps?"
