@@ -35,6 +35,12 @@ CASES = [
     # a place after "in" is no one; a title before a full name is no part of it
     ("Publisher CEO John Sargent said the deal was fair. He spoke in Frankfurt.\n\n“Irony prospers,” he added.",
      "John Sargent"),
+    # a title joined by a hyphen to how it was held or to its rank is no part of the name
+    ("Ex-President Donald Trump said the trial was unfair.\n\n“It is a witch hunt,” he said.", "Donald Trump"),
+    ("Lieutenant-Governor Kathy Hochul said the budget was late.\n\n“We will pass it,” she said.", "Kathy Hochul"),
+    ("Then-Chancellor Angela Merkel said the border would stay open.\n\n“We can do this,” she said.", "Angela Merkel"),
+    # ... but a hyphenated surname ending in a title's word is the name
+    ("Mary Smith-King said the vote was close.\n\n“We lost,” she said.", "Mary Smith-King"),
     # "But she said ..." is the same she, no unnamed speaker
     ("Sister Mary Ann Zollman said the review was over. But she said the talks had been hard.\n\n"
      "“This was about trust,” she said.", "Mary Ann Zollman"),

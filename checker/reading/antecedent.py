@@ -7,7 +7,7 @@ import re
 
 from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
 from .people import person_like
-from .titles import CORE_TITLES
+from .titles import CORE_TITLES, HOLDING, HYPHEN, RANKS
 from .speech import (find_attribution, named, open_quotation, quotation_tag, SPEAKER_VERBS, tag_before_how, tag_speaker,
                      TAG_VERBS)
 from ..sentences import split_sentences
@@ -20,8 +20,10 @@ PARAGRAPHS_BACK = 2  # ... and no further back than the paragraph before the quo
 # "Reagan National Airport"), and with the honorific that tells whether a person is a he or a she.
 WORD = r"[A-Z][\w-]*(?:[’'](?!s\b)[\w-]+)*"  # "O’Brien", never "York’s"
 CAPITALISED = re.compile(rf"(?<![\w’'-])(?:(?P<hon>Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Dame|Lady)\.?\s+)?(?P<name>{WORD}(?:\s+{WORD})*)")
-TITLE_WORD = (rf"{CORE_TITLES}|Chief|Executive|Officer|Attorney|Deputy|Spokesman|Spokeswoman|Spokesperson|Sister|Brother|"
-              r"Father|Rev|Reverend|Rabbi|Imam|Coach|Professor|Prof|Detective|Sergeant|Sgt|Lt|[A-Z]{2,5}")  # ("CEO")
+# (a title joined to how it was held or to its rank is one: "Ex-President", "Lieutenant-Governor")
+TITLE_WORD = (rf"(?:(?i:{HOLDING}|{RANKS}){HYPHEN})?(?:{CORE_TITLES}|Chief|Executive|Officer|Attorney|Deputy|Spokesman|"
+              r"Spokeswoman|Spokesperson|Sister|Brother|Father|Rev|Reverend|Rabbi|Imam|Coach|Professor|Prof|Detective|"
+              r"Sergeant|Sgt|Lt|[A-Z]{2,5})")  # ("CEO")
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|outside|inside|around|into)\s+$")  # "spoke in Delhi"
 HIS = frozenset({"Mr", "Sir", "Lord"})
 HERS = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady"})

@@ -1,6 +1,6 @@
 """People as articles name them: a title before a name ("Russian Prime Minister Mikhail Fradkov",
-"former President, Asif Ali Zardari,"), and lists of people ("A, B and C"). Pure functions; atomic.py
-makes claims of them."""
+"former President, Asif Ali Zardari,", "ex-Chancellor Gerhard Schroeder"), and lists of people ("A, B and
+C"). Pure functions; atomic.py makes claims of them."""
 import re
 from dataclasses import dataclass
 
@@ -8,13 +8,13 @@ from .clauses import trim, words_at
 from .dates import MONTH_NAMES
 from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
 from .relative import WEEKDAYS
-from .titles import CORE_TITLES
+from .titles import AFTER_HOLDING, CORE_TITLES, HOLDING, HYPHEN, QUALIFIER, RANKS, TITLE_WORDS, written_out
 from ..text import fold
 
 TITLE = re.compile(rf"""(?x)
-    (?:\b(?P<former>(?i:former|then|late|acting|interim|outgoing|incoming))\s+)?
-    (?<![\w’'-])(?P<title>(?:[A-Z][\w’'-]*\s+){{0,4}}?(?:{CORE_TITLES})(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})??
-        (?:\s+(?:{CORE_TITLES}))*)
+    (?:\b(?P<former>(?i:{HOLDING})){AFTER_HOLDING}|(?<![\w’'‐‑-]))
+    (?P<title>(?:(?i:{RANKS})(?:\s+|{HYPHEN}))?(?:{QUALIFIER}){{0,4}}?(?:{TITLE_WORDS})
+        (?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})??(?:\s+(?:{CORE_TITLES}))*)
     (?P<sep>,?\s+)(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Mx)\.?\s+)?
     (?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|(?:[A-Z]\.){{1,3}}(?=\s+[A-Z])|(?:bin|al|de|van|von|da|el|dos)(?=\s+[A-Z])))*)""")
 PERSON = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
@@ -68,7 +68,7 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
                 break
             name_lo = title_lo + last.start(1)
             title_hi = trim(text, title_lo, name_lo)[1]
-        title = " ".join(text[title_lo:title_hi].split())
+        title = written_out(" ".join(text[title_lo:title_hi].split()))
         if not re.search(CORE_TITLES, title):
             continue
         name_words = [re.sub(r"[’']s?$", "", w) for w in text[name_lo:m.end("name")].split()]
@@ -88,6 +88,7 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
             continue
         seen_people.add(key)
         former = m.group("former") and m.group("former").lower()  # "Former Defense Secretary X" opening a sentence
+        former = "former" if former == "ex" else former  # "ex-President X", "Ex-Chancellor Y"
         if former and words_at(text, m.start("title"), m.end("title"))[0][1].lower() in TIME_WORDS:
             former = None  # "Late Sunday Governor X": the time's "late", no one's
         found.append(Titled(m.start("former") if former else title_lo, name_hi, name, title, former))
