@@ -1,8 +1,8 @@
-"""Whom "he" or "she" in a quotation's tag means (reading/antecedent.py), from a table of cases: the
-last sentence of each text is the one asked about."""
+"""Whom "he" or "she" in a quotation's tag means, and who speaks a statement a paragraph before leads into
+(reading/antecedent.py), from tables of cases: the last sentence of each text is the one asked about."""
 import pytest
 
-from checker.reading.antecedent import antecedent, name_in_tag, pronoun_speaker
+from checker.reading.antecedent import antecedent, led_in_statement, name_in_tag, pronoun_speaker
 from checker.sentences import split_sentences
 
 CASES = [
@@ -87,3 +87,31 @@ def test_antecedent_reads_only_before():
 ])
 def test_name_in_tag(claim, who, expected):
     assert name_in_tag(claim, who) == expected
+
+
+LEAD_INS = [
+    # the paragraph after a lead-in that ends in a colon is its speaker's, named by the lead-in however it is written
+    ("The agency chief, Tatang Zaenudin, said:\n\nThis morning, we recovered four bodies.", "Tatang Zaenudin"),
+    ("Moazzam Malik, the British Ambassador to Indonesia, said:\n\nThe branch has long experience.", "Moazzam Malik"),
+    ("Speaking at the airport on Monday, Priya Nair told reporters:\n\nThe runway will reopen on Friday.", "Priya Nair"),
+    ("In a statement, the Ministry of Health said:\n\nWaiting lists fell by 20 percent.", "the Ministry of Health"),
+    ("The minister said:\n\nWe have cut waiting lists by 20 percent.", "The minister"),
+    # "she said:" is the one person the sentences before quote, or stays as written
+    ("Ana Souza said the port would close.\n\nShe added:\n\nWe have no other choice.", "Ana Souza"),
+    ("The port will close.\n\nHe said:\n\nWe have no other choice.", "He"),
+    # later paragraphs go on with the statement while they speak in the first person
+    ("The mayor, Lena Berg, said:\n\nThe bridge is closed.\n\nWe will reopen it by June.", "Lena Berg"),
+    ("The mayor, Lena Berg, said:\n\nThe bridge is closed.\n\nTraffic was diverted through the centre.", None),
+    # a colon that leads into no statement, quotation marks of the paragraph's own, or no lead-in at all: nobody
+    ("The ingredients are:\n\nFlour, 200 grams of sugar and eggs.", None),
+    ("Here is what we know:\n\nThe plane left with 162 people on board.", None),
+    ("Kofi Annan said:\n\n“We must act now,” he said.", None),
+    ("Kofi Annan said the vote was close.\n\nThe plan passed.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEAD_INS)
+def test_led_in_statement(text, expected):
+    last = split_sentences(text)[-1]
+    found = led_in_statement(text, last.start)
+    assert (found[0] if found else None) == expected

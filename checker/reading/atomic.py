@@ -16,7 +16,7 @@ from .atom import Atom, Reading, make_atom, read_article, sentence_times
 from .clauses import (Clause, comma_asides, DASH, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
                       words_at)
 from .frame import core_span, unbracketed
-from .antecedent import name_in_tag, pronoun_speaker
+from .antecedent import led_in_statement, name_in_tag, pronoun_speaker
 from .appraisal import appraises
 from .figurative import figurative
 from .grounding import grounded
@@ -113,7 +113,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             return []
         words = text[lo:sentence.end].strip().strip("’'\"”“")  # (the marks at its ends are the quotation's)
         return [make_atom(reading, sentence, "quote", lo, hi, said_words(speaker, words, text[inside[0]]))]
-    answer = interview_answer(text, sentence.start)
+    answer = interview_answer(text, sentence.start) or led_in_statement(text, sentence.start)
     if answer is not None:  # "OW For sure.": an answer in an interview, its speaker's words if the article names them
         speaker, label_end = answer
         body = max(sentence.start, label_end)
