@@ -31,6 +31,12 @@ CASES = [
     ("The mayor, who served two terms as a judge in Osaka, was a superb speaker.", False),
     ("His speech wasn't particularly remarkable – he has used the same lines at every rally since May.", False),
     ("The rhetoric was even more remarkable, as he attacked the judge sitting beside him.", False),
+    ("The summit in Paris, which drew 40 leaders, was a remarkable event.", False),
+    # ... but the commas of a list before its "and" part no aside
+    ("Their clashes over abortion, vaccines, and regulation offer some of the most riveting exchanges at the court.", True),
+    ("The talks on trade, energy and security were postponed.", False),
+    ("The report on wages, prices and rents was a dismal read.", True),
+    ("The festival of film, music, and dance in Accra was a stunning success.", True),
 ]
 
 

@@ -36,6 +36,9 @@ PREDICATE = re.compile(rf"(?i)\b(?:{LINKING}\s+|(?:has|have|had)\s+(?:had\s+)?(?
 PREDICATE_NEGATED = re.compile(rf"(?i)\b(?:isn|aren|wasn|weren)['’]t\s+{DEGREE}*(?:(?:a|an)\s+{DEGREE}*)?(?:{WORDS})\b")
 # the writer ranking by their own taste: "some of the most riveting exchanges", "the least memorable final"
 RANKED = re.compile(rf"(?i)\b(?:most|least)\s+(?:{WORDS})\b")
+# the items of a list before its "and" ("issues such as abortion, vaccines, and all manner of ..."), whose commas
+# part no aside that may hold a fact
+LIST = re.compile(r"(?:\b[\w’'-]+(?:\s+[\w’'-]+){0,2},\s+)+(?:and|or)\s+")
 ASIDE = re.compile(r"[,;:(–—]|\s-\s")
 # a phrase that sets the scene before the subject ("From the bench, Roberts is a tough questioner")
 OPENER = re.compile(r"^\s*[^,;:()–—]+,\s*")
@@ -58,7 +61,7 @@ def appraises(text: str, lo: int, hi: int) -> bool:
         # the clause is the appraisal and nothing more: no aside before it ("Roberts, who served in the
         # solicitor general's office, was a superb advocate") nor a clause after it ("... weren't remarkable –
         # he has used the same barbs throughout the trial"), either of which may hold a fact
-        before = OPENER.sub("", clause[:m.start()], count=1) if m else ""
+        before = LIST.sub(" ", OPENER.sub("", clause[:m.start()], count=1)) if m else ""  # (a list's commas part no aside)
         if m and not ASIDE.search(before) and not ASIDE.search(clause[m.end():]):
             return True
     return False

@@ -89,6 +89,10 @@ EARLIER = re.compile(r"\b(?:(?:a|an|one|two|three|\d+)\s+(?:years?|months?|quart
 # Tuesday praised him"): no subject of its own, so no clause of its own.
 BACK_QUANTIFIER = re.compile(r"(?:some|many|most)\s+(?:of|on|in|at|also|then|later|have|has|had|were|are|did|will|would|"
                              r"could|[a-z]+ed|[a-z]+ly)\b")
+# A count standing for a noun of the clause before ("; two have been flown to land", ", but three were released")
+ELIDED = re.compile(r"(?i)(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
+                    r"thousands|half|several|none|the\s+(?:rest|others|remainder))\s+(?:(?:of\s+(?:them|those|these)|others|more)\s+)?"
+                    r"(?:will|would|have|has|had|were|was|are|is|could|may|might|must|can|did|remain|remained|died|survived)\b")
 SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record)\b")
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 BOTH = re.compile(r"\b(?:both|between|either)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+,?$", re.I)  # "both X and Y": one thing
@@ -262,6 +266,8 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             # "There were vigils for A; and vigils for B", "was 61% in Lagos; 48% in Kano": what follows has no verb,
             # no clause of its own; but "; unemployment stands at 7%" (a verb we do not know) stays apart
             continue
+        if seam in ("semi", "andmain", "but") and ELIDED.match(text, *part):
+            continue  # "approved 40 homes; 12 will be affordable": 12 of the homes, no clause without them
         role = SEAMS[seam]
         if seam == "but" and starts_with_verb(text, m.end(), hi):
             role = "coord"  # "..., but argued that ...": the subject of the clause before

@@ -417,7 +417,7 @@ YARDSTICK = re.compile(r"\b(?:[a-z]{3,}est|most|least|first|best|worst|record|mo
 
 def since(when: When, folded: str, published: datetime.date | None) -> When:
     """A time after "since": the start of a span that runs to the article's month ("recorded since
-    January"), or, after a superlative, a yardstick that dates nothing."""
+    January"), or its day from a day ("since Monday"); after a superlative, a yardstick that dates nothing."""
     m = SINCE.search(folded, max(0, when.start - 14), when.start)
     if m is None:
         return when
@@ -426,4 +426,5 @@ def since(when: When, folded: str, published: datetime.date | None) -> When:
         return replace(when, since=True, point=False, yardstick=True, last=last)
     if when.since or published is None or when.first > published.isoformat()[:len(when.first)]:
         return when
-    return replace(when, since=True, point=False, last=published.isoformat()[:7])
+    # (to the article's day from a day, "since Monday"; to its month from a month or a year)
+    return replace(when, since=True, point=False, last=published.isoformat()[:10 if len(when.first) == 10 else 7])
