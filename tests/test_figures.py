@@ -1,4 +1,4 @@
-"""Figures as pages write them (reading/figures.py), from tables: every figure read with where it stands,
+"""Figures as pages write them (reading/figures.py, and counts.py for counts), from tables: every figure read with where it stands,
 its amount and how far it may be rounded, and the currency form written with it. tests/test_match.py
 holds the currencies of whole sentences; these are the rules one at a time."""
 import pytest
@@ -6,7 +6,8 @@ import pytest
 from checker.reading.amounts import figures_in
 from checker.reading.atom import read_article
 from checker.reading.facts import index_page
-from checker.reading.figures import count_spans, distinctive, money_mentions, parse_number, read_numbers, same_figure
+from checker.reading.counts import count_spans, distinctive
+from checker.reading.figures import money_mentions, parse_number, read_numbers, same_figure
 from checker.reading.measures import compound_measures, measures_a_thing
 from checker.reading.page_index import fold_page
 

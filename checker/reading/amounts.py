@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .figures import NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns, minus_at
+from .counts import UNIT_SYNONYMS, count_patterns
+from .figures import NUMBER_WORDS, MoneyMention, minus_at
 from .measures import ATTACHED_UNIT, TIME_NOUNS, compound_measures, measure_after, measures_a_thing
 from .names import is_not_name
 from .temperatures import temperature_after
