@@ -1,4 +1,4 @@
-"""Figures as pages write them (reading/figures.py), from tables: every figure read with where it stands,
+"""Figures as pages write them (reading/figures.py, and counts.py for counts), from tables: every figure read with where it stands,
 its amount and how far it may be rounded, and the currency form written with it. tests/test_match.py
 holds the currencies of whole sentences; these are the rules one at a time."""
 import pytest
@@ -6,7 +6,8 @@ import pytest
 from checker.reading.amounts import figures_in
 from checker.reading.atom import read_article
 from checker.reading.facts import index_page
-from checker.reading.figures import count_spans, distinctive, money_mentions, parse_number, read_numbers, same_figure
+from checker.reading.counts import count_spans, distinctive
+from checker.reading.figures import money_mentions, parse_number, read_numbers, same_figure
 from checker.reading.measures import compound_measures, measures_a_thing
 from checker.reading.page_index import fold_page
 
@@ -358,3 +359,31 @@ def test_yardsticks_differences_and_ages(text, figures):
     reading = read_article(text, None, None)
     found = figures_in(reading, 0, len(text), [], reading.folded)
     assert [(text[f.start:f.end], f.unit, f.reference) for f in found] == figures
+
+
+# (text, each figure read: (its number as written, its value, its unit)): a change and the level it reached are
+# two figures, the level counting what the words before the change name, never percent; a move from one level to
+# another two (series.py makes one claim of them); a range none (changes.py)
+CHANGES = [
+    ("Shares fell 2% to $170 on Tuesday.", [("2", 2, "percent"), ("$170", 170, "USD")]),
+    ("Exports grew by €2 billion to €40 billion in 2021.",
+     [("€2 billion", 2000000000, "EUR"), ("€40 billion", 40000000000, "EUR")]),
+    ("The death toll rose by 12 to 40.", [("12", 12, "deaths"), ("40", 40, "deaths")]),
+    ("Membership grew by 150 to 2,300 people.", [("150", 150, "people"), ("2,300", 2300, "people")]),
+    ("The city's population rose 5 percent to 3.2 million.", [("5", 5, "percent"), ("3.2 million", 3200000, "people")]),
+    ("Attendance was down 12% at 40,000.", [("12", 12, "percent"), ("40,000", 40000, "people")]),
+    ("The Dow rose 200 points, or 0.6%, to 34,000.", [("200", 200, "points"), ("0.6", 0.6, "percent")]),
+    ("The price rose from $20 to $25.", [("$20", 20, "USD"), ("$25", 25, "USD")]),
+    ("Prices rose 20% to 30%.", []),
+    ("Costs are expected to rise by $2 billion to $3 billion.", []),
+    ("Prices are expected to increase by 10 to 25 percent.", []),
+    ("The team lost 3 to 1.", []),
+    ("Between 20 and 30 people were hurt.", []),
+]
+
+
+@pytest.mark.parametrize("text,figures", CHANGES)
+def test_changes_levels_and_ranges(text, figures):
+    reading = read_article(text, None, None)
+    found = figures_in(reading, 0, len(text), [], reading.folded)
+    assert [(text[f.start:f.end], f.value, f.unit) for f in found] == figures

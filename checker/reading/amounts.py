@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .figures import NUMBER_WORDS, UNIT_SYNONYMS, MoneyMention, count_patterns, minus_at
+from .changes import change_then_level, level_link, level_of
+from .counts import UNIT_SYNONYMS, count_patterns
+from .figures import NUMBER_WORDS, MoneyMention, minus_at
 from .measures import ATTACHED_UNIT, TIME_NOUNS, compound_measures, measure_after, measures_a_thing
 from .names import is_not_name
 from .temperatures import temperature_after
@@ -34,8 +36,8 @@ CLOCK = re.compile(r"\bat\s+(?:the\s+)?$")
 
 
 # A range or a score is no single figure: "30 minutes to an hour", "25 to 75 cents", "between 25 and
-# 75", "10 kills to just one" (but
-# "from 5 to 7" is a change, whose figures each stand).
+# 75", "10 kills to just one" (but "from 5 to 7" is a move, and "fell 2% to $170" a change and its level,
+# whose figures each stand: changes.py).
 PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
 RANGE_AFTER = re.compile(rf"{PERCENT}?(?:\s+(?P<word>[a-z]+))?\s+(?:to|or)\s+(?:(?:just|only|merely|a\s+mere)\s+)?(?P<next>[$€£¥₹]?\d|an?\s|one\b|two\b|three\b|four\b|five\b|six\b|ten\b)"
                          rf"|{PERCENT}?\s?[-–]\s?[$€£¥₹]?\d")  # "1%-3%", "5-10 percent", "$5-$10"
@@ -46,7 +48,9 @@ RANGE_BEFORE = re.compile(rf"\bbetween\s+(?:{SIGN}[$€£¥₹]?[\d,.]+{JOINED_U
                           rf"{JOINED_UNIT}(?:\s+(?:thousand|million|billion|trillion|bn|m))?\s+(?:to|or)\s+$"  # "5 million to 10 million"
                           rf"|(?<![\d,.])[$€£¥₹]?\d[\d,.]*(?:{PERCENT}|{JOINED_UNIT})\s?[-–]\s?[$€£¥₹]?$")
 PERCENT_RANGE_BEFORE = re.compile(rf"(?<![\d,.])\d[\d,.]*{PERCENT}\s+(?:to|or)\s+$")  # "2.5% to 7.5%", never "8% to $40m"
-CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?:{SIGN}[\d,.]+(?:{PERCENT}|{JOINED_UNIT})(?:\s+[a-z]+)?\s+to\s+)?{SIGN}$")
+CURRENCY = r"(?:[a-z]{0,3}[$€£¥₹]\s?)?"  # "from $20 to $25", "from NZ$2bn to NZ$3bn"
+CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?:{SIGN}{CURRENCY}[\d,.]+(?:\s(?:thousand|million|billion|trillion))?(?:{PERCENT}|{JOINED_UNIT})"
+                           rf"(?:\s+[a-z]+)?\s+to\s+)?{SIGN}{CURRENCY}$")
 
 
 SCALES = frozenset("thousand million billion trillion bn m percent per cent".split())
@@ -54,6 +58,8 @@ SCALES = frozenset("thousand million billion trillion bn m percent per cent".spl
 
 def in_range(folded: str, start: int, end: int) -> bool:
     """True for a figure at either end of a range ("between 25 and 75 cents", "$5 to $10")."""
+    if change_then_level(folded, start, end):
+        return False  # "fell 2% to $170", "grew by €2bn to €40bn": a change and its level (changes.py)
     before = folded[max(0, start - 32):start]
     after = folded[end:end + 24]
     percent_range = re.match(PERCENT, after) is not None and PERCENT_RANGE_BEFORE.search(before) is not None
@@ -110,9 +116,11 @@ SET_OFF = re.compile(rf"(?:\s+[a-z-]+){{0,2}}\s*[,(–—]\s*(?:{APPROXIMATE}\s+
 
 # A word after a figure that is no preposition, conjunction or verb: the figure counts something of its own.
 NOUN_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|for|from|to|of|and|or|but|than|as|with|per|a|an|the|this|that|last|next|"
-                       r"was|were|is|are|will|would|had|has|have|each|apiece|respectively|percent|million|billion)\b)[a-z]{3,}")
+                       r"was|were|is|are|will|would|had|has|have|each|apiece|respectively|percent|million|billion|"
+                       r"between|during|since|until|after|before|over|across|among|within|according)\b)[a-z]{3,}")
 SCALE_NEXT = re.compile(r"\s+(?:thousand|million|billion|trillion|lakh|crore)\b")
-NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]{3,}s|people|children|men|women)\b(?=(?:\s+[a-z]+){0,4}?\s+"
+# What "the number of" counts: a plural noun (never an adjective in -ss: "the number of homeless people"), up to its verb.
+NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]{2,}[^s\W]s|people|children|men|women)\b(?=(?:\s+[a-z]+){0,4}?\s+"
                        r"(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|reached|was|were|is|are|stood|hit|doubled|tripled|halved)\b)")
 AND_NEXT = re.compile(r"\s+and\s+")  # a number paired with the next ("1,800 and 2,400 miles")
 COUNT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")))
@@ -159,17 +167,25 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
     if measure:  # "killed ... about 10 miles south": a distance, no deaths
         # ("in three days", "10 years": a span of time, no figure; "48 hours": hours)
         return None if measure in ("years", "year") or (measure in TIME_NOUNS and not folded[start:start + 1].isdigit()) else measure
-    for unit in UNIT_SYNONYMS:
-        _, before = count_patterns(unit)
-        if unit in NAMED_ONLY and not re.search(rf"\b{unit[:-1]}", sentence_lower):
-            continue  # "secured the second Baron at 28": a verb that may lead to seats, with no seat in sight
-        if before is not None and before.search(folded, max(lo, start - 120), start):
-            return unit
+    unit = lead_unit(reading, start, lo, sentence_lower)
+    if unit is not None:
+        return unit
     if folded[start:start + 1].isdigit():
         for m in (re.match(r" ([a-z]{3,})\b", folded[end:end + 30]), re.match(r" [a-z]+ ([a-z]{3,})\b", folded[end:end + 40])):
             if m and not is_not_name(m.group(1)) and m.group(1) not in ("per", "years", "year") and m.group(1).endswith("s") \
                     and not m.group(1).endswith(("er", "est", "ly", "ing", "ed", "ss", "us")):
                 return m.group(1)  # a plural noun ("40 violations"), or one after a word ("850 israeli settlers")
+    return None
+
+
+def lead_unit(reading: ArticleReading, start: int, lo: int, sentence_lower: str) -> str | None:
+    """The unit the lead words before `start` in its clause name ("a population of", "the death toll"), or None."""
+    for unit in UNIT_SYNONYMS:
+        _, before = count_patterns(unit)
+        if unit in NAMED_ONLY and not re.search(rf"\b{unit[:-1]}", sentence_lower):
+            continue  # "secured the second Baron at 28": a verb that may lead to seats, with no seat in sight
+        if before is not None and before.search(reading.folded, max(lo, start - 120), start):
+            return unit
     return None
 
 
@@ -232,9 +248,17 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         else:
             unit = count_unit(reading, s, e, lo, sentence_lower)
         paired = AND_NEXT.match(reading.folded, e)
-        if unit is None and digits and paired and i + 1 < len(numbers) and numbers[i + 1][0] == paired.end():
-            # "(3,000 and 4,000 km)": the first takes the unit after the second, never one from before; none, if none
+        if unit is None and digits and i + 1 < len(numbers) and (
+                (paired and numbers[i + 1][0] == paired.end()) or level_of(reading.folded, (s, e), numbers[i + 1][0])):
+            # "(3,000 and 4,000 km)": the first takes the unit after the second, never one from before; none, if none;
+            # so does a change the unit of its level ("grew by 150 to 2,300 people")
             unit = count_unit(reading, *numbers[i + 1][:2], lo, sentence_lower)
+        elif unit is None and digits and previous is not None and previous.unit == "percent" and \
+                level_link(reading.folded, previous.end, s):
+            # "the population rose 5 percent to 3.2 million", "the number of homeless people rose 8% to 12,500": the
+            # level counts what the words before the change name, never percent ("rose 200 points, or 0.6%, to 34,000")
+            counted = NUMBER_OF.search(reading.folded, lo, previous.start)
+            unit = lead_unit(reading, previous.start, lo, sentence_lower) or (counted.group("noun") if counted else None)
         elif unit is None and digits and previous is not None and not NOUN_NEXT.match(reading.folded, e):
             unit = previous.unit  # "from 941 cases in 2022 to 42,200 in 2023" (but not "... and 850 Israeli settlers")
         elif unit is None and digits and not NOUN_NEXT.match(reading.folded, e) and \

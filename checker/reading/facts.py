@@ -2,7 +2,7 @@
 
 Key facts come from the claim's structured fields (value and unit, date_start and date_end) and,
 where those are empty, from its text; the surnames, places and organisations it names always count
-(figures.py reads amounts and counts, dates.py dates and years, names.py names). A figure or a count
+(figures.py reads amounts, counts.py counts, dates.py dates and years, names.py names). A figure or a count
 counts only where the nearest year to it is the claim's year (a year in the same sentence first;
 not a year that another figure stands between, nor one the claim itself names as context, such as
 the "2023-2027" of rights sold in 2022; a range such as "2022-23" is both years)."""
@@ -24,9 +24,8 @@ from .dates import (
     read_dates,
     year_mentions,
 )
+from .counts import count_spans, describe_count
 from .figures import (
-    count_spans,
-    describe_count,
     is_currency,
     money_mentions,
     read_numbers,

@@ -67,7 +67,7 @@ FUNCTION_WORDS = (r"(?:in|on|at|by|for|from|to|of|and|or|but|than|as|with|per|a|
 AREA_OR_VOLUME = r"(?:square|sq\.?|cubic|cu\.?)"  # the first word of an area's or a volume's unit ("150 square km")
 # So does an area or a volume, in words or by a power ("a 300 square mile area", "the 500km2 park", "a 20m³ tank").
 MEASURE_BEFORE_NOUN = re.compile(rf"\s?(?:{AREA_OR_VOLUME}\s)?(?:{MEASURE_SINGULAR}|m(?=[²³23]))[²³23]?\s+(?!{FUNCTION_WORDS}\b)[a-z]{{3,}}")
-NOT_FILLER = rf"(?:{MEASURE_SINGULAR}|{AREA_OR_VOLUME})"  # words that never stand between a count and its unit (figures.FILLER)
+NOT_FILLER = rf"(?:{MEASURE_SINGULAR}|{AREA_OR_VOLUME})"  # words that never stand between a count and its unit (counts.FILLER)
 
 
 # What measures rather than counts, in the plural: a number right before one of these is a length, a
@@ -77,7 +77,7 @@ MEASURE_NOUNS = frozenset("miles kilometres kilometers metres meters feet yards 
                           "liters barrels".split()) | TIME_NOUNS
 
 
-# Measures the press names by their abbreviation ("km", "kg", "mph"), each as figures.UNIT_SYNONYMS holds a unit:
+# Measures the press names by their abbreviation ("km", "kg", "mph"), each as counts.UNIT_SYNONYMS holds a unit:
 # the names a claim's unit is looked up by, the words after the number on a page, the words before it. An area
 # or a volume keeps its first word ("150 square km", "2.3 billion cubic metres"): it is no length. A temperature's
 # scale is read with its sign and case by temperatures.py; these are its spellings a claim is matched by.

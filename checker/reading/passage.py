@@ -14,7 +14,8 @@ from .dates import DateValue, Day, date_matches, describe_date
 from .describe import describe_money
 from .facts import Fact, years_near
 from .page_index import PageIndex
-from .figures import BARE_END, LEAD_REACH, count_patterns, describe_count, distinctive, same_figure, unit_words
+from .counts import BARE_END, LEAD_REACH, count_patterns, describe_count, distinctive, unit_words
+from .figures import same_figure
 
 
 def within(positions: Sequence[int], start: int, end: int) -> bool:
@@ -52,7 +53,7 @@ def money_statements(fact: Fact, page: PageIndex, start: int, end: int) -> tuple
 
 def count_statements(fact: Fact, page: PageIndex, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
     """As money_statements, for a count: the passage's numbers that read as counts of the claim's
-    unit, by the rules figures.count_spans reads the claim's own by (its words after the number, its
+    unit, by the rules counts.count_spans reads the claim's own by (its words after the number, its
     lead words before it, or a number exact enough to need none)."""
     number, unit = fact.value
     after_re, before_re = count_patterns(unit)

@@ -1,12 +1,15 @@
 """One claim per figure or per date of a clause: "Two-way trade increased from US$92 million in 2003,
 to US$441 million in 2006" is two claims, each quoting its figure and restated with the clause's subject
 and verb ("Two-way trade was US$441 million in 2006."); "visited Paris on 3 May and Berlin on 5 June" is
-two. atomic.py calls these for a clause with several figures or dates. Pure functions."""
+two. A move with one time ("rose from $20 to $25 last year") is one claim, and a change and its level
+("fell 2% to $170") two (changes.py). atomic.py calls these for a clause with several figures or dates.
+Pure functions."""
 import re
 from collections.abc import Sequence
 
 from .amounts import APPROXIMATELY, Figure, figure_when
 from .atom import Atom, Reading, make_atom
+from .changes import earlier_dated, is_change, level_of, moves, named_change, reached_when, times_within
 from .clauses import AUXILIARIES, Clause, EARLIER, PAST, first_verb, has_verb, SUBORDINATORS, trim, verb_group, words_at
 from .kinds import clause_kind, figure_kind
 from .restatement import is_plural, restate, sentence_case, written
@@ -21,7 +24,8 @@ LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled t
                    "amounts".split())  # verbs whose figure is a level, never a change
 ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|\s(?:and|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|"
                        r"August|September|October|November|December)\b)|from|while|whereas|but|compared|against|versus|vs|"
-                       r"down|up|than|after|before|with|when)\b).)*")  # (but "in the year to March" is the item's; "2,400" is one number)
+                       r"down|up|than|after|before|with|when|at(?=\s*$|\s+\S{0,4}\d))\b).)*")
+# (but "in the year to March" is the item's; "2,400" is one number; "at" before a figure leads to another: "down 12% at 40,000")
 # What may stand between the items of one list of values that share a subject and a verb ("US$92
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
 PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
@@ -29,6 +33,39 @@ PHRASE_BREAK = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our)\b)[a-z]
 
 
 def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: Sequence[Figure], whens: list[When],
+                 lower: str) -> list[Atom]:
+    """One claim per figure of a clause (listed_atoms), but one per move from one level to another (changes.py):
+    "The price rose from $20 to $25 last year" is one claim of $25 in 2022, in the sentence's words; the earlier
+    level is a claim of its own only with a time of its own ("from $20 in 2019 to $25 in 2022"), and the level
+    reached never takes that time ("from $20 in 2019 to $25": $25, undated)."""
+    text, folded = reading.text, reading.folded
+    lo, hi = clause.start, clause.end
+    own = [w for w in whens if lo <= w.start < hi]
+    found = moves(folded, [(f.start, f.end) for f in figures], hi)
+    merged = {m.earlier for m in found if not earlier_dated(folded, m, own)}
+    kept = [f for i, f in enumerate(figures) if i not in merged]
+    atoms = listed_atoms(reading, sentence, clause, kept, whens, lower)
+    for move in found:
+        reached = figures[move.reached]
+        if len(atoms) != len(kept) or (move.earlier not in merged and times_within(own, move.reached_words)):
+            continue  # both levels dated, each its own claim ("was $20 in 2019", "was $25 in 2022")
+        at = kept.index(reached)
+        start, end = atoms[at].start, atoms[at].end
+        if move.earlier in merged:  # "from $20 to $25": the move whole is quoted
+            start = min(start, move.start)
+        if move.earlier in merged and move.earlier > move.reached:  # "to $5bn from $4bn": through the earlier level
+            earlier = figures[move.earlier]
+            end = max(end, trim(text, earlier.start, ITEM_TAIL.match(text, earlier.end, hi).end())[1])  # type: ignore[union-attr]
+        when = reached_when(move, own, lo, clause.inherit)
+        # (a time the clause inherits is written after its words, as clause_claim writes it)
+        inherited = when is not None and not (lo <= when.start < hi or (clause.prefix and clause.prefix[0] <= when.start < clause.prefix[1]))
+        claim = restate(text, lo, hi, whens, prefix=clause.prefix, suffix=when.describe() if when is not None and inherited else None)
+        atoms[at] = make_atom(reading, sentence, figure_kind(reached, text[lo:hi], lower, when), start, end, claim,
+                              reached.value, reached.unit, when)
+    return atoms
+
+
+def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: Sequence[Figure], whens: list[When],
                  lower: str) -> list[Atom]:
     """One claim per figure of a clause, each quoting its figure and what belongs to it ("US$441
     million in 2006"), restated with the clause's subject: "Two-way trade ... was US$441 million in 2006."."""
@@ -51,7 +88,10 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
     takes_object = verb is not None and not BARE_LEAD.match(between) and re.search(r"\b(?:to|from|at|by)\s", between) is not None
     atoms = []
     previous_hi = previous_lead = lo
-    level = False
+    level = apart = False
+    # which figure is the level the change before it reached ("fell 2% to $170", "down 12% at 40,000": changes.py)
+    levels = [i > 0 and level_of(reading.folded, (figures[i - 1].start, figures[i - 1].end), f.start) for i, f in enumerate(figures)]
+    levels.append(False)
     for i, figure in enumerate(figures):
         following = figures[i + 1] if i + 1 < len(figures) else None
         when = figure_when(figure, following, whens, own, clause.inherit)
@@ -61,7 +101,8 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             tail_end = hi  # "to 31 groups in Oregon and Washington": no other item follows, the coordination is this one's
         item_lo, item_hi = trim(text, figure.start, tail_end)
         object_of = following is not None and not same_unit(figure, following) and \
-            re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per)\s*$", text[item_lo:following.start]) is not None
+            re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per)\s*$", text[item_lo:following.start]) is not None \
+            and not levels[i + 1]  # ("down 12% at 40,000": its level)
         aside = re.search(r"\([^()]*$", text[lo:figure.start]) is not None  # "among graduates (62 percent)"
         if object_of or aside:  # "spend $153 million on 2,164 projects": what follows is this figure's, no item of a list
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
@@ -84,7 +125,9 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             # "waited 2 hours before 30 people arrived", "scored 3 goals after 20 minutes": another thing, no item of a list
             and not (re.search(r"\b(?:before|after)\b", joint) and not same_unit(figures[i - 1], figure))
             and first_verb(text, figure.end, item_hi, finite=True) is None)
-        another_verb = i > 0 and has_verb(text, previous_hi, item_lo)  # "... and imports fell 2%": its own subject
+        # "... and imports fell 2%": its own subject (and "..., and profit fell 2% to $400m": so is that change's level)
+        another_verb = i > 0 and (has_verb(text, previous_hi, item_lo) or (apart and levels[i]))
+        apart = another_verb
         # "to 1.5°C, and at least keeping it well under 2°C": a phrase of its own words, quoted from them
         own_words = i > 0 and not parallel and re.match(r"[\s,;]*(?:and|or|but)\s+\S", joint) is not None
         previous_lead, previous_hi = previous_hi, item_hi
@@ -95,13 +138,21 @@ def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             level = main in LEVELS or re.search(r"\b(?:to|from|at)\b(?:\s+[a-z]+){0,2}\s*$", lead) is not None
         elif re.fullmatch(r"[\s,]*to\s+", lead):
             level = True  # "rose by 8 percent to NZ$40 million": the change, then the level it reached
-        be_form = not takes_object and ((main in CHANGE and level) or aux in ("was", "were", "is", "are"))
+        # ("was down 12%", "there was a rise of 5%": a change, never what the subject was)
+        be_form = not takes_object and ((main in CHANGE and level) or aux in ("was", "were", "is", "are")) and \
+            (level or not is_change(reading.folded, figure.start))
         if when is not None and (EARLIER.search(text, item_lo, item_hi) or (another_verb and when.end <= item_lo)):
             when = None  # "from £2.9bn a year earlier"; "5.1% in January, has since fallen to 4.2%": another time
         if following is not None and when is not None and when.start >= following.start \
-                and not PARALLEL.fullmatch(text, item_hi, following.start):
+                and not PARALLEL.fullmatch(text, item_hi, following.start) and not levels[i + 1]:
             when = None  # "12%, up from 7.1% in 2016": 2016 is the second figure's time, not the first's
-        if verb is None or another_verb or not (parallel or be_form):
+        # "Shares fell 2% to $170 on Tuesday": a change's time after its level keeps the words whole ("fell 2% on
+        # Tuesday" would drop its level from the middle)
+        # nor is the level of a change a noun names, or a verb's object has, the subject's ("posted a rise of 10% to
+        # £3.2bn", "cut its workforce by 2,000 to 45,000 jobs": never "cut its workforce by 45,000 jobs")
+        level_later = (levels[i + 1] and when is not None and following is not None and when.start >= following.start) or \
+            (levels[i] and (not be_form or named_change(reading.folded, figures[i - 1].start)))
+        if verb is None or another_verb or not (parallel or be_form) or level_later:
             # "will take 12%, up from 7.1% in 2016": the second figure is no value of "will take"
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
         else:
