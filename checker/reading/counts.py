@@ -36,8 +36,12 @@ UNIT_SYNONYMS = {
     "votes": ("votes|ballots", "votes|ballots", "votes|polled|received|won|garnered"),
     "seats": ("seats", "seats|mps|members of parliament|lawmakers|legislators|deputies",
               "seats|won|took|secured|winning|taking"),
+    # (a rate only of a kind given in percent: a death or a fertility rate "of 0.09" or "of 1.6" is per person or per
+    # million, never percent)
     "percent": ("percent|per cent|%|pct|percentage", "%|percent|per cent|pct|percentage points",
-                "turnout of|rate of|share of"),
+                "turnout of|share of|unemployment rate of|jobless rate of|inflation rate of|interest rate of|tax rate of|"
+                "growth rate of|vacancy rate of|poverty rate of|savings rate of|participation rate of|approval rating of|"
+                "annual rate of|annualised rate of|annualized rate of|rate of inflation of|rate of growth of"),
     "jobs": ("jobs|posts|positions", "jobs|posts|positions", ""),
     "arrests": ("arrests|arrested|detained", "arrests|arrested|detained", "arrested|detained"),
     "homes": ("homes|houses|dwellings", "homes|houses|dwellings", ""),
