@@ -12,7 +12,7 @@ from typing import Any, cast
 from rapidfuzz import fuzz
 from sqlite_utils import Database
 
-from .pages.furniture import furniture_kind, heading_alone
+from .pages.furniture import furniture_around, heading_alone
 from .reading import spot
 from .reading.antecedent import led_in_statement
 from .reading.atomic import Atom, iter_atoms
@@ -84,9 +84,9 @@ def find_proposals(db: Database, article_id: str, *, model: spot.SpotModel | Non
     the article's length and with the proposals it finds, no faster."""
     article = get_article(db, article_id)
     text = article["text"]
-    # a heading, a caption or a line of furniture standing alone is never a claim, whatever its words
+    # a heading, a caption or a line of furniture, or a sentence of a paragraph that is one, is never a claim
     sentences = [s for s in split_sentences(text)
-                 if not heading_alone(text, s.start, s.end) and furniture_kind(s.text) is None]
+                 if not heading_alone(text, s.start, s.end) and not furniture_around(text, s.start, s.end)]
     scores = spot.score(sentences, model)
     # who said what is check-worthy whatever the model scores it: a statement given to a named speaker
     worthy = [(s, p) for s, p in zip(sentences, scores)

@@ -1,12 +1,16 @@
 """Page furniture that an extractor leaves in an article's text: bylines and credits, photo credits,
 "Related:" and "Read more" lines, newsletter and widget lines, comment and share counts, references
-to papers (authors, year, journal, DOI), update notes and editors' notes (corrections, where the story ran first), appeals for tips, a date standing
-alone; and the dateline that opens a story ("PARIS —", "(CNN) --", "WASHINGTON (AP) —") is
-reading/clauses.py's, which keeps it out of every claim. Pure; article_html.py drops such paragraphs,
+to papers (authors, year, journal, DOI), update notes and editors' notes (corrections, where the story
+ran first), appeals for tips, a live blog's signposts ("More photos are coming in"), a date standing
+alone; captions, chart titles and embedded posts (captions.py); and the dateline that opens a story
+("PARIS —", "(CNN) --", "WASHINGTON (AP) —") is reading/clauses.py's, which keeps it out of every claim. Pure; article_html.py drops such paragraphs,
 and a heading standing alone is never proposed."""
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol, TypeVar
+
+from .captions import caption_kind
 
 # An appeal for tips: who is asked ("Police are asking", "Detectives urge"), and who may know something
 # ("anyone with information", "those who saw the crash"), up to what they are asked to do; never across
@@ -18,6 +22,20 @@ WHO_KNOWS = (r"(?:anyone|those|people|residents|witnesses|members\s+of\s+the\s+p
              r"|who\s+(?:saw|witnessed|knows|may\s+have\s+(?:seen|witnessed)))"
              r"\b(?:(?!\b(?:said|says|say|told|tells|believe[sd]?|think|thinks|thought|according)\b).){0,200}?")
 
+# A credit line: a role and the names that held it, in any number ("(Reporting by Jane Doe in NAIROBI and
+# John Roe; Writing by ...; Editing by ...)", "Graphic by ..."); only names, so that a sentence of the
+# story that opens so ("Reporting by the Times showed that ...", "Produced by Acme, the film grossed
+# ...") has words of its own and stays.
+CREDIT_ROLE = (r"(?i:(?:additional\s+)?(?:reporting|writing|written|editing|edited|produced|compiled|graphics?|charts?|"
+               r"illustrations?|photos?|photography|videos?|design|designed|data|research|translation|translated|"
+               r"fact-?checking|development|maps?)\s+by)")
+CREDIT_NAME = (r"(?:[A-ZÀ-ÖØ-Þ][\w.'’&-]*|(?:and|&|in|from|at|of|with|the|de|da|del|der|van|von|al|el|bin|our|"
+               r"staff|team|writers?|reporters?|correspondents?|editors?|producers?|photographers?|data|desk)\b)")
+CREDIT_NAMES = rf"{CREDIT_NAME}(?:(?:\s*,\s*|\s+){CREDIT_NAME}){{0,80}}"
+
+# Who a live blog's post comes from: a reporter or a desk of the paper's, and where ("Jane Doe in Kyiv", "our team in Lagos").
+SOURCE = r"(?-i:our\s+[\w ]{1,30}?|[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|in|at|on|and|of|the))*)"
+
 # A whole paragraph that is furniture, by kind. Each is matched against the paragraph's text,
 # stripped; none can match a sentence of a story that says something (each is short, or ends
 # without a sentence's full stop, or starts with words no story sentence starts with).
@@ -26,24 +44,52 @@ FURNITURE = {
         r"(?:[-–—]+\s*)?By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
         r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*[|,–—-]?\s*(?:Follow\b|@|Updated\b|Published\b).*)?"),
     "credit": re.compile(
-        r"(?i)(?:.{0,160}\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)\b.{0,40}"
-        r"|\(?(?:additional\s+)?reporting\s+by\s+.{0,120}|\(?(?:writing|editing|edited|produced)\s+by\s+.{0,120}"
-        r"|(?:contact|email|e-mail|write\s+to)\s+(?:the\s+)?(?:reporter|author|writer|us)\b.{0,80}"
-        r"|our\s+standards\s*:.{0,80}|\(\s*(?:sourcing|sources?)\s*:.{0,160}\)\.?|(?:sourcing|sources?)\s*:\s*[^.]{0,120}\.?"
-        r"|(?:this|the)\s+(?:story|article|report|post)\s+(?:has\s+been|was|is\s+being)\s+(?:updated|corrected|amended)\b.{0,120})"),
+        r"(?i:.{0,160}\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)\b.{0,40})"
+        rf"|\(?{CREDIT_ROLE}\s+{CREDIT_NAMES}(?:\s*[;,|.]\s*(?i:and\s+)?{CREDIT_ROLE}\s+{CREDIT_NAMES})*\s*\)?\.?"
+        r"|(?i:(?:contact|email|e-mail|write\s+to)\s+(?:the\s+)?(?:reporter|author|writer|us)\b.{0,80}"
+        r"|our\s+standards\s*:.{0,80}|\(\s*(?:sourcing|sources?)\s*:.{0,160}\)\.?"
+        r"|(?:sourcing|sources?|data\s+sources?)\s*:\s*(?!.*\b(?:said|says|told)\b)[^.]{0,120}(?:\.\s?[^.\s][^.]{0,60}){0,3}\.?"
+        r"|(?:this|the)\s+(?:story|article|report|post)\s+(?:has\s+been|was|is\s+being)\s+(?:updated|corrected|amended)\b.{0,120}"
+        # thanks for the work behind the story ("A special credit to ... who put together the numbers")
+        r"|(?:an?\s+)?(?:special|big|huge|many)\s+(?:credit|thanks)\s+(?:go(?:es)?\s+)?to\s+.{1,200}"
+        r"|credit\s+(?:go(?:es)?\s+)?to\s+.{1,80}?\b(?:(?:who|for)\s+(?:put|putting|compiled|compiling|assembled|"
+        r"assembling|produced|producing|designed|designing|built|building|gathered|gathering|crunched|crunching)\b.{0,150}"
+        r"|(?:credit|thanks)\s+(?:go(?:es)?\s+)?to\s+.{1,80}?\bfor\s+(?:their|his|her)"
+        r"\s+(?:help|work|assistance|research|contributions?))\b.{0,150}"
+        # the page's own chart or tool and who made it ("The tracker was created for The Daily by ...")
+        r"|(?:(?:this|our)\s+[\w .'’-]{0,40}?(?:tracker|chart|graphic|map|interactive|database|tool|app|calculator|quiz|timeline|"
+        r"visuali[sz]ation)s?\s+(?:was|were|is|are)\s+(?:created|built|produced|designed|compiled|developed|made|put\s+together)"
+        r"\s+(?:for\s+.{1,40}?\s+)?|the\s+[\w .'’-]{0,40}?(?:tracker|chart|graphic|map|interactive|timeline|visuali[sz]ation)s?\s+"
+        r"(?:was|were|is|are)\s+(?:created|built|produced|designed|compiled|developed|made|put\s+together)\s+for\s+.{1,40}?\s+)"
+        r"by\s+.{1,200}"
+        # a note under a chart or a table ("Note: figures exclude Scotland.")
+        r"|(?:notes?|nb|n\.b\.)\s*:\s*.{1,300})"),
     "photo credit": re.compile(
         r"(?:(?:[A-Z]{2,6}|Getty(?: Images)?|Reuters|Shutterstock|Alamy|File|Handout|Pool)(?:\s*(?:/|via|Photo|Images)\s*[\w ]{0,30})?)"
         r"|(?i:(?:photo|image|picture|video|illustration)\s*(?:(?:credit|caption)?\s*:|caption\s*,)\s*.{0,80})"),
     "related": re.compile(
         r"(?i)(?:related|read\s+more|more|see\s+also|also\s+read|read\s+also|recommended|must\s+read|don'?t\s+miss|"
         r"more\s+from\s+[\w ]{1,30}|most\s+(?:read|popular|viewed)|trending|watch|listen|explainer|opinion|analysis|live)"
-        r"\s*(?::|\||>>|»|–|—)\s*.{0,200}"),
+        r"\s*(?::|\||>>|»|–|—)\s*.{0,200}"
+        # a link to another story in brackets, with no sentence's close ("(The crash: what we know so far)")
+        r"|\((?![^()]*[.!?][\"”’']?\)$)[^()]{3,160}\)"
+        r"|(?i:(?:you\s+can\s+)?(?:read|see|watch|find|view)\s+(?:more|the\s+full|all)\b.{0,120}\bhere\s*[.!]?)"
+        # a teaser for a list or a gallery ("The best and worst of Bollywood in 2014", "The year in pictures")
+        r"|(?i:the\s+(?:best\s+and\s+(?:the\s+)?worst|worst\s+and\s+(?:the\s+)?best)\s+(?:of|in)\s+[^.!?]{1,60}[.!]?"
+        r"|(?:the\s+)?(?:year|week|day|month)\s+in\s+(?:pictures|photos|review)\b[^.!?]{0,60}[.!]?"
+        r"|[^.!?]{1,80},\s+in\s+(?:pictures|photos)[.!]?)"),
     "widget": re.compile(
         r"(?i)(?:advertisement|sponsored(?:\s+content)?|skip\s+advertisement|loading\b.*|continue\s+reading.*|keep\s+reading.*|"
         r"listen\s+to\s+this\s+article.*|from\s+the\s+section.*|read\s+the\s+(?:full|rest)\b.*|click\s+here\b.*|"
         r"tap\s+here\b.*|sign\s+up\b.*|subscribe\b.*|follow\s+us\b.*|follow\s+[\w .&'’@-]{1,40}?\s+on\s+(?:facebook|twitter|x|instagram|tiktok|youtube|linkedin|threads|bluesky|whatsapp|telegram)\b.*|share\s+(?:this|on|via)\b.*|download\s+(?:the|our)\s+app.*|"
         r"get\s+(?:our|the)\s+[\w ]{0,30}newsletter.*|join\s+the\s+conversation.*|we\s+use\s+cookies.*|"
-        r".*\ball\s+rights\s+reserved.*|(?:©|copyright\b).*|comments?\s*\(\d+\))"),
+        r".*\ball\s+rights\s+reserved.*|(?:©|copyright\b).*|comments?\s*\(\d+\)"
+        # a newsletter's or a podcast's own blurb ("Morning Brief is a daily newsletter from The Daily that delivers ...")
+        r"|[^.!?]{1,60}?\s+is\s+(?:a|an|our)\s+(?:free\s+)?(?:(?:daily|weekly|monthly|fortnightly|twice-weekly|weekday|morning|"
+        r"evening|lunchtime)\s+)*(?:e-?mail\s+)?(?:newsletter|briefing|digest|podcast|bulletin)\b[^.!?]{0,80}?\b(?:that|which)\s+"
+        r"(?:delivers|brings|sends|gives|offers|rounds\s+up|features|curates|highlights|keeps|explains|lands)\b.*"
+        r"|this\s+(?:story|article|piece|post|report)\s+is\s+(?:part\s+of|from)\s+(?:[^.!?]{0,60}\b)?(?:series|package|"
+        r"project|collection|partnership|special\s+report|coverage)\b.{0,120})"),
     # what the newsroom says of its own story: its corrections, their labels, where it ran first
     "editors' note": re.compile(
         r"(?i)(?:(?:correction|corrections|clarification|editor['’]?s['’]?\s+note|note\s+to\s+(?:our\s+)?readers)\s*[:.—–-].*"
@@ -61,6 +107,27 @@ FURNITURE = {
         r"|(?:anonymous\s+)?(?:tips|information)\s+(?:can|may)\s+(?:also\s+)?be\s+"
         r"(?:submitted|sent|left|given|phoned|e-?mailed|made)\b.*"
         r"|(?:got|have)\s+a\s+(?:news\s+)?tip\b.*|send\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?tips\b.*"),
+    # what a live blog or a page says of its own coverage ("More photos are coming in", "Here's the latest
+    # from our video team", "We are going to leave our live coverage here"), its own time stamp stripped
+    "signpost": re.compile(
+        r"(?i)(?:more\s+(?:photos|pictures|images|videos?|footage|details|updates|news|information)\s+(?:(?:is|are|will\s+be)\s+)?"
+        r"(?:coming\s+in|to\s+(?:come|follow)|on\s+the\s+way|soon|shortly|as\s+(?:we|they)\s+get\s+(?:it|them))\b[^.!?]*"
+        r"|more\s+(?:on|about)\s+(?:that|this|the\s+(?:story|latest))\b[^.!?,;:]*"
+        r"|(?:here(?:'s|’s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:the\s+latest|more\s+(?:from|on)|our\b|a\s+(?:look|video|gallery|"
+        r"round-?up|recap|summary|map|timeline|selection)|what\s+we\s+know|some\s+of\s+the\s+(?:best|latest|reaction))\b[^.!?:]*"
+        rf"|(?:the\s+)?latest\s+(?:updates?|news|pictures|photos|images|videos?)\s+(?:from|on)\s+{SOURCE}"
+        r"|(?:we(?:\s+are|'re|’re|\s+will\s+be|'ll\s+be|’ll\s+be)?|i(?:'m|’m|\s+am))\s+(?:now\s+)?(?:going\s+to\s+)?"
+        r"(?:leave|leaving|end|ending|pause|pausing|close|closing|wrap|wrapping|stop|stopping|suspend|suspending)\s+(?:up\s+)?"
+        r"(?:our|this|the)\s+(?:live\s+)?(?:coverage|blog|live\s*blog|updates|reporting)\b.*"
+        r"|(?:this|our)\s+live\s*blog\s+(?:is|has)\s+(?:now\s+)?(?:closed|ended|paused)\b.*"
+        r"|that(?:'s|’s|\s+is)\s+(?:all|it)\s+(?:from\s+us|for\s+(?:now|today|tonight))\b.*"
+        r"|we(?:'ll|’ll|\s+will)\s+be\s+back\b.{0,120}\b(?:updates?|coverage|more)\b.*"
+        r"|(?:keep\s+refreshing|refresh\s+(?:this\s+page\s+)?for|check\s+back\s+(?:later\s+)?for|stay\s+with\s+us\s+for)\b.*"
+        r"|(?:our|we)\s+[\w .'’-]{0,40}?(?:has|have)\s+(?:just\s+)?(?:compiled|put\s+together|gathered|assembled|selected|collected)\s+"
+        r"(?:a|an|this|the|some)\s+(?:[^.!?]{0,40}?\s)?(?:gallery|selection|collection|slideshow|round-?up|timeline|video|map)\b.*"
+        r"|there\s+(?:are|is)\s+more\s+(?:charts?|maps?|graphics?|photos?|pictures|images|videos?|stories|coverage|analysis)"
+        r"(?:\s+(?:and|&)\s+\w+)?\s+(?:on|at|in|here|below|above)\b[^.!?]{0,60}"
+        rf"|more\s+from\s+{SOURCE})\s*[.:!]?"),
     "count": re.compile(r"(?i)\d[\d,.]*\s*[km]?\s+(?:comments?|shares?|views?|likes?|reactions?|replies|reads)"),
     # the paper a story rests on, cited as a library would ("Dinwiddie et al. 2014. Dynamics of ... Developmental
     # Biology 392(2): 404-418. doi:10.1016/..."): a source to follow, no sentence of the story
@@ -77,17 +144,41 @@ FURNITURE = {
 
 MAX_WORDS = 30  # furniture is short: a longer paragraph is the story's, whatever it starts with
 # ... but for a note or an appeal, whose opening words no story sentence has, and which may run longer
-MAX_WORDS_OF = {"editors' note": 90, "appeal": 60, "reference": 90}
+MAX_WORDS_OF = {"editors' note": 90, "appeal": 60, "reference": 90, "credit": 120, "signpost": 40}
+MAX_FURNITURE_CHARS = 2000  # more than the longest furniture has, in any kind
+
+# A live blog's time stamp that opens a post ("14.29", "09:15 GMT -", "21:40 –"): the post's words follow it.
+LIVE_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-–—:|]?\s+(?=\S)")
 
 
+@lru_cache(maxsize=4096)
 def furniture_kind(paragraph: str) -> str | None:
     """The kind of furniture a paragraph is, or None when it is the story's text."""
     text = " ".join(paragraph.split())
-    words = len(text.split())
+    stamp = LIVE_STAMP.match(text)
+    post = text[stamp.end():] if stamp else text
     for kind, pattern in FURNITURE.items():
-        if words <= MAX_WORDS_OF.get(kind, MAX_WORDS) and pattern.fullmatch(text):
-            return kind
-    return None
+        for words in (text, post) if stamp else (text,):
+            if len(words.split()) <= MAX_WORDS_OF.get(kind, MAX_WORDS) and pattern.fullmatch(words):
+                return kind
+    return caption_kind(post) or (caption_kind(text) if stamp else None)
+
+
+def furniture_around(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], a sentence, is furniture or stands in a paragraph that is ("1 of 4. Rescuers
+    search the sea ...", a caption that opens with its credit, a whole embedded post)."""
+    if furniture_kind(text[start:end]):
+        return True
+    # (the paragraph's ends are sought no further away than the longest furniture runs: a paragraph longer
+    # than that is the story's, and the time stays linear in the text's length)
+    lo = text.rfind("\n\n", max(0, start - MAX_FURNITURE_CHARS), start)
+    if lo < 0 and start > MAX_FURNITURE_CHARS:
+        return False
+    hi = text.find("\n\n", end, end + MAX_FURNITURE_CHARS)
+    if hi < 0 and len(text) - end > MAX_FURNITURE_CHARS:
+        return False
+    lo, hi = (lo + 2 if lo >= 0 else 0), (hi if hi >= 0 else len(text))
+    return end - start < hi - lo <= MAX_FURNITURE_CHARS and furniture_kind(text[lo:hi]) is not None
 
 
 class HasText(Protocol):
@@ -99,8 +190,18 @@ P = TypeVar("P", bound=HasText)
 
 
 def drop_furniture(paragraphs: Sequence[P]) -> list[P]:
-    """The paragraphs that are the story's, in order."""
-    return [p for p in paragraphs if furniture_kind(p.text) is None]
+    """The paragraphs that are the story's, in order: neither furniture nor a caption that the picture's
+    credit line after it repeats ("The crater at dawn" before "Credit: NASA View full size image The crater
+    at dawn")."""
+    kinds = [furniture_kind(p.text) for p in paragraphs]
+    return [p for i, (p, kind) in enumerate(zip(paragraphs, kinds)) if kind is None
+            and not (i + 1 < len(paragraphs) and kinds[i + 1] is not None and repeated(p.text, paragraphs[i + 1].text))]
+
+
+def repeated(caption: str, credit: str) -> bool:
+    """Whether a paragraph's words stand again in the credit line after it, as a picture viewer repeats its caption."""
+    words = " ".join(caption.split())
+    return len(words.split()) >= 3 and words in " ".join(credit.split())
 
 
 HEADING_WORDS = 25
