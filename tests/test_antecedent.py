@@ -102,6 +102,9 @@ LEAD_INS = [
     # later paragraphs go on with the statement while they speak in the first person
     ("The mayor, Lena Berg, said:\n\nThe bridge is closed.\n\nWe will reopen it by June.", "Lena Berg"),
     ("The mayor, Lena Berg, said:\n\nThe bridge is closed.\n\nTraffic was diverted through the centre.", None),
+    # a lone closing mark may end the statement
+    ("Moazzam Malik, the ambassador, said:\n\nOur thoughts are with them.\n\nThe branch has long experience. We stand "
+     "ready to help.\"", "Moazzam Malik"),
     # a colon that leads into no statement, quotation marks of the paragraph's own, or no lead-in at all: nobody
     ("The ingredients are:\n\nFlour, 200 grams of sugar and eggs.", None),
     ("Here is what we know:\n\nThe plane left with 162 people on board.", None),

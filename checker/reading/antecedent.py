@@ -150,6 +150,7 @@ LEAD_IN_REACH = 3  # paragraphs of a statement after its lead-in, each in the fi
 # "The agency chief, Tatang Zaenudin, said", "X, the British Ambassador to Indonesia, told reporters": a verb of
 # saying that ends the lead-in, after whoever it names
 LEAD_IN = re.compile(rf",\s+(?:also\s+)?(?:{TAG_VERBS})(?:\s+(?:reporters|journalists|the\s+\w+|(?:in|on|at)\s+[^,]{{1,40}}))?$")
+OPENING_MARK = re.compile(r"“|(?:^|(?<=[\s(\[]))\"")
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|our|Our|my|My|I’m|I'm|we’re|we're|We’re|We're|we’ve|we've|We’ve|We've)\b")
 
 
@@ -163,8 +164,8 @@ def led_in_statement(text: str, lo: int) -> tuple[str | None, int] | None:
     for reach in range(LEAD_IN_REACH):
         p_hi = text.find("\n", p_lo)
         paragraph = text[p_lo:len(text) if p_hi < 0 else p_hi]
-        if QUOTE_MARK.search(paragraph):
-            return None
+        if OPENING_MARK.search(paragraph):
+            return None  # (a quotation of its own; a lone closing mark may end the statement: ... if required.")
         before = text[:p_lo].rstrip()
         if not before:
             return None

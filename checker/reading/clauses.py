@@ -173,7 +173,7 @@ COMMA_ASIDE = re.compile(r",\s+(?:(?:(?:which|who|that)\s+(?:was|were|had\s+been
 
 
 RELATIVE_START = re.compile(r"\s*(?:who|which)\s")
-FIGURE_SIGN = re.compile(r"[$€£¥%]|(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d")  # a figure, never a year alone
+FIGURE_SIGN = re.compile(r"[$€£¥%]|(?<![\w.,-])(?!(?:1[89]|20)\d\d\b)\d")  # a figure, never a year nor a code ("C130")
 
 
 def comma_asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

@@ -408,7 +408,8 @@ def period_to(when: When, folded: str) -> When:
     return replace(when, first=month_iso(int(when.first[:4]), int(when.first[5:]), 1 - months), point=False)
 
 
-SINCE = re.compile(r"\bsince\s+(?:the\s+)?$")
+SINCE = re.compile(r"\bsince\s+(?:the\s+)?$|\bsince\s+(?:they|he|she|it|we|i|you|the|this|that|these|those|its|their|his|her)\s+"
+                   r"(?:[a-z][\w’'-]*\s+){1,5}$")  # or a clause: "since they were first seen", "since it was founded in"
 # A superlative before "since" makes the time a yardstick ("the highest since 1992", "its lowest level since
 # March 2021"): what is measured is not of that time, nor of the span after it.
 YARDSTICK = re.compile(r"\b(?:[a-z]{3,}est|most|least|first|best|worst|record|more|fewer|less|unseen|"
@@ -418,7 +419,7 @@ YARDSTICK = re.compile(r"\b(?:[a-z]{3,}est|most|least|first|best|worst|record|mo
 def since(when: When, folded: str, published: datetime.date | None) -> When:
     """A time after "since": the start of a span that runs to the article's month ("recorded since
     January"), or its day from a day ("since Monday"); after a superlative, a yardstick that dates nothing."""
-    m = SINCE.search(folded, max(0, when.start - 14), when.start)
+    m = SINCE.search(folded, max(0, when.start - 60), when.start)
     if m is None:
         return when
     if YARDSTICK.search(folded, max(0, m.start() - 60), m.start()):
