@@ -69,6 +69,13 @@ NUMBERS = [
     ("€5 million euros", [(1, 10, 5e6, MILLION)], [(0, 10, 5e6, "€")]),
     ("$5 million US dollars", [(1, 21, 5e6, MILLION)], [(0, 21, 5e6, "us dollars")]),
     ("€ one billion euros", [(2, 19, 1e9, 5e8)], [(0, 19, 1e9, "euros")]),
+    # numbers in words, read whole; a word alone up to "twenty" is a count word, no number here; one in a word none
+    ("three hundred jobs", [(0, 13, 300, 50)], []),
+    ("forty-five players and forty more", [(0, 10, 45, 0.5), (23, 28, 40, 0.5)], []),
+    ("two hundred and fifty thousand residents", [(0, 30, 250000, 500)], []),
+    ("a hundred people", [(0, 9, 100, 50)], []),
+    ("three people in the twenty-first century", [], []),
+    ("five lakh rupees", [(0, 16, 5e5, 5e4)], [(0, 16, 5e5, "rupees")]),
 ]
 
 

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from text_to_num import text2num
+
 from . import currencies
 from .page_index import Mention, PageIndex, fold_page
 from .measures import MEASURE_NAMES, pounds_as_money
@@ -168,11 +170,36 @@ def currency_after(text: str, display: str | None, end: int) -> tuple[currencies
     return None, end
 
 
+# A number written in words ("three hundred", "forty-five", "two hundred and fifty thousand", "a million people"):
+# a run of number words, read whole by text2num. A word alone up to "twenty" is a count word (amounts.py); one
+# in a word ("the twenty-first century", "Forty-Niners") is none.
+NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+               r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+               r"million|billion|trillion)")
+WORD_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+WORD_RUN = re.compile(rf"(?<![\w-])(?:an?\s+(?=(?:{'|'.join(WORD_SCALES)})\b))?{NUMBER_WORD}(?:(?:\s+and\s+|\s+|-){NUMBER_WORD})*"
+                      r"(?![\w-])")
+# ... and one of India's scales after a word ("five lakh", "two crore"), which text2num does not know
 WORD_NUMBER = re.compile(r"\b(?P<word>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                         r"fifteen|twenty|thirty|forty|fifty)\s+(?P<scale>thousand|million|billion|trillion|lakh|crore)\b")
-
-
+                         r"fifteen|twenty|thirty|forty|fifty)\s+(?P<scale>lakh|crore)\b")
 WORD_VALUES = {**NUMBER_WORDS, "a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50}
+
+
+def word_runs(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, float, float]]:
+    """The numbers in words of text[lo:hi] (a folded text) of more than one word, or a tens word ("forty"), as
+    (start, end, value, tolerance); the tolerance is half the last scale ("two million" may round 1.6 million)."""
+    found = []
+    for m in WORD_RUN.finditer(text, lo, len(text) if hi is None else hi):
+        words = re.split(r"[\s-]+", m.group())
+        if (len(words) == 1 and words[0] in NUMBER_WORDS) or words[0] in WORD_SCALES:
+            continue  # ("three": a count word; "million" of "$630 million": a scale of digits)
+        try:
+            value = text2num(" ".join(["one"] + words[1:] if words[0] in ("a", "an") else words), "en")
+        except ValueError:
+            continue  # no one number ("twenty twenty")
+        scales = [WORD_SCALES[w] for w in words if w in WORD_SCALES]
+        found.append((m.start(), m.end(), float(value), scales[-1] / 2 if scales else 0.5))
+    return found
 
 
 ROUNDING = 0.05  # a figure rounded by more than this share of itself is another figure ("$1 billion" for 1.3)
@@ -232,18 +259,17 @@ def read_numbers(text: str, display: str | None = None
         found.append((start, end, value, tolerance))
         if form is not None:
             money.append(MoneyMention(begin, end, (value, None, tolerance), form))
-    for m in WORD_NUMBER.finditer(text):  # "one billion euros", "two million people"
-        start, end = m.span()
-        scale = SCALES[m.group("scale")]
-        value = WORD_VALUES[m.group("word")] * scale
+    words = [(m.start(), m.end(), WORD_VALUES[m.group("word")] * SCALES[m.group("scale")], SCALES[m.group("scale")] / 2)
+             for m in WORD_NUMBER.finditer(text)]
+    for start, end, value, tolerance in word_runs(text) + words:  # "one billion euros", "three hundred people"
         form, begin = currency_before(text, display, start)
         after, after_end = currency_after(text, display, end)
         if after is not None:
             form, end = after, after_end
             begin = start if begin == start else begin
-        found.append((start, end, value, scale / 2))
+        found.append((start, end, value, tolerance))
         if form is not None:
-            money.append(MoneyMention(begin, end, (value, None, scale / 2), form))
+            money.append(MoneyMention(begin, end, (value, None, tolerance), form))
     found.sort()
     money.sort(key=lambda m: m.start)
     return found, money
