@@ -93,7 +93,8 @@ BACK_QUANTIFIER = re.compile(r"(?:some|many|most)\s+(?:of|on|in|at|also|then|lat
 ELIDED = re.compile(r"(?i)(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
                     r"thousands|half|several|none|the\s+(?:rest|others|remainder))\s+(?:(?:of\s+(?:them|those|these)|others|more)\s+)?"
                     r"(?:will|would|have|has|had|were|was|are|is|could|may|might|must|can|did|remain|remained|died|survived)\b")
-SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record)\b")
+SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record|two|three|four|five|six|"
+                    r"seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b")  # (or a count in words)
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 BOTH = re.compile(r"\b(?:both|between|either)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+,?$", re.I)  # "both X and Y": one thing
 # Items of a list, each with an apposition ("the Nordlys, a tanker, and Santa Rosa, a freighter"): the one before
