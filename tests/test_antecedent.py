@@ -23,6 +23,14 @@ CASES = [
      "“Then why speak of business,” he rejoined.\n\n“Because business,” she said, “relies on a pipeline.”", None),
     ("Kofi Mensah met Ama Owusu in Accra, said the report. Mensah said he was pleased.\n\nOwusu said nothing.\n\n"
      "“It went well,” she said.", "Ama Owusu"),
+    # two people of one surname in the nearest sentence: not certain ("Ann" given in full earlier is Ann Carter)
+    ("According to Ann Carter, the agents believe Bob was one of several people targeted.\n\n"
+     "Bob Carter died in August, and his wife Ann says the calls went on. He called the Carter home nine times.\n\n"
+     "“What I’m angry about is the peace it took away,” she says.", None),
+    # ... nor is a family ("the Carter’s home") someone the pronoun means
+    ("According to Ann Carter, the agents believe Bob was one of several people targeted.\n\n"
+     "Bob Carter died in August, and his wife Ann says he was harassed. He called the Carter’s home nine times.\n\n"
+     "“What I’m angry about is the peace it took away,” she says.", None),
     # an unnamed speaker between: the pronoun may be theirs
     ("Tahseen Elayyan said the work had stopped.\n\n“We are not just numbers,” says a doctor from Hebron. "
      "He now lives in Ramallah.\n\n“There is a tragedy inside every one of us,” he says.", None),

@@ -26,6 +26,7 @@ CAPITALISED = re.compile(rf"(?<![\w’'-])(?:(?P<hon>Mr|Mrs|Ms|Miss|Dr|Sir|Lord|
 TITLE_WORD = (rf"(?:(?i:{HOLDING}|{RANKS}){HYPHEN})?(?:{CORE_TITLES}|Chief|Executive|Officer|Attorney|Deputy|Spokesman|"
               r"Spokeswoman|Spokesperson|Sister|Brother|Father|Rev|Reverend|Rabbi|Imam|Coach|Professor|Prof|Detective|"
               r"Sergeant|Sgt|Lt|[A-Z]{2,5})")  # ("CEO")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|outside|inside|around|into)\s+$")  # "spoke in Delhi"
 HIS = frozenset({"Mr", "Sir", "Lord"})
 HERS = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady"})
@@ -65,8 +66,9 @@ def antecedent(text: str, at: int, pronoun: str) -> str | None:
         if not people:
             continue
         surnames = {name.split()[-1] for name, _ in people}
-        if len(surnames) != 1:
-            return None
+        names = {name for name, _ in people}
+        if len(surnames) != 1 or len({n for n in names if not any(o != n and o.endswith(" " + n) for o in names)}) != 1:
+            return None  # (two people of one surname, "Bob Carter ... his wife Ann": whom "she" means is not certain)
         honorifics = {h for _, h in people if h}
         if honorifics & (HERS if pronoun == "he" else HIS) or not speaks(text, surnames.pop()):
             return None
@@ -90,6 +92,8 @@ def persons(text: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
         if not words:
             continue
         name = " ".join(words)
+        if len(words) == 1 and THE_BEFORE.search(text, lo, m.start()):
+            continue  # "the Carter’s home", "the Smiths": a family or a body, no one person
         if len(words) >= 2 and person_like(name):
             found.append((name, m.group("hon")))
         elif len(words) == 1 and (full := given_in_full(text, words[0], m.start("name"))):
