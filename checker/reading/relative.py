@@ -74,6 +74,11 @@ APPOSITION = re.compile(r",\s+(?:(?:the|an?|his|her|its|their|our|who|which|now|
 # nearest one ("The film is out on 31 December", "hits cinemas in January").
 PRESENT_MARK = re.compile(r"\b(?:is|are|am|remains?|stays?|opens|closes|hits|runs|lasts|starts|begins|ends|arrives"
                           r"|returns|premieres|airs|debuts|launches|expires|plays|meets|kicks\s+off)\b")
+# A verb in the present that tells what is planned for a day ("begins Thursday", "opens on Friday", "go to the polls
+# on Sunday"): the next such day, as the future's (never a state, "is closed Monday", nor a report, "says Tuesday")
+SCHEDULED = re.compile(r"\b(?:opens|closes|begins|starts|ends|resumes|kicks\s+off|meets|arrives|returns|premieres|airs|"
+                       r"debuts|launches|expires|(?:takes?|take)\s+place|goes\s+on\s+sale|go(?:es)?\s+to\s+the\s+polls|"
+                       r"votes|heads?\s+to|travels\s+to|visits|hosts|faces|plays)\b(?:\s+[a-z]+){0,4}\s+(?:on\s+)?$")
 PARTICIPLE_BY = re.compile(r"\w+ed\s+by\b")  # "out on 31 December, followed by a wider release": no past
 
 
@@ -176,6 +181,9 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
             # Sunday", "would look into a fire reported on Sunday": a day of what the noun names, the nearer one
             since_would = piece[:m.start()].rsplit("would", 1)[-1]
             way = "would" if re.search(r"\b(?:of|[a-z]{3,}ed)\b", since_would) else "future"
+        breaks = [b.end() for b in CLAUSE_BREAK.finditer(piece, 0, m.start())]
+        if way is None and rel is None and SCHEDULED.search(piece, breaks[-1] if breaks else 0, m.start()):
+            way = "future"  # "The tournament, which begins Thursday", "The summit opens Friday": what is planned
         if rel == "next" or way == "future" or (way == "would" and offset < back):
             day = published + datetime.timedelta(days=offset or (7 if rel == "next" else 0))
         else:  # the last one, or for "would" the nearer of the last and the next

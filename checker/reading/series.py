@@ -29,7 +29,9 @@ ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|\s(?:and|or|to(?!\s+(
 # What may stand between the items of one list of values that share a subject and a verb ("US$92
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
 PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
-PHRASE_BREAK = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our)\b)[a-z]+\b|\b[a-z]{3,}ing\b")  # "to qualify", "widening"
+PHRASE_BREAK = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our)\b)[a-z]+\b|\b[a-z]{3,}ing\b"  # "to qualify", "widening"
+                          r"|\b(?:despite|though|although|because|whereas|unless|whose|who|which|that|when|where)\b")  # "despite
+# the fire that destroyed its roof five years ago", "even though the victim died": another clause's time
 
 
 def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: Sequence[Figure], whens: list[When],

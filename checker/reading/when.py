@@ -408,7 +408,7 @@ def period_to(when: When, folded: str) -> When:
     return replace(when, first=month_iso(int(when.first[:4]), int(when.first[5:]), 1 - months), point=False)
 
 
-SINCE = re.compile(r"\bsince\s+(?:the\s+)?$|\bsince\s+(?:they|he|she|it|we|i|you|the|this|that|these|those|its|their|his|her)\s+"
+SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$|\bsince\s+(?:they|he|she|it|we|i|you|the|this|that|these|those|its|their|his|her)\s+"
                    r"(?:[a-z][\w’'-]*\s+){1,5}$")  # or a clause: "since they were first seen", "since it was founded in"
 # A superlative before "since" makes the time a yardstick ("the highest since 1992", "its lowest level since
 # March 2021"): what is measured is not of that time, nor of the span after it.
