@@ -10,8 +10,9 @@ import re
 from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
 from .people import person_like
 from .titles import CORE_TITLES, HOLDING, HYPHEN, RANKS
-from .speech import (find_attribution, is_led_speech_tag, named, named_speaker, open_quotation, QUOTE_MARK, quotation_tag,
-                     SPEAKER_VERBS, tag_before_how, tag_speaker, TAG_VERBS)
+from .attribution import find_attribution
+from .speech import (is_led_speech_tag, named, named_speaker, open_quotation, QUOTE_MARK, quotation_tag, SPEAKER_VERBS,
+                     tag_before_how, tag_speaker, TAG_VERBS)
 from ..sentences import split_sentences
 from ..text import fold
 

@@ -1,0 +1,57 @@
+"""A sentence's attribution: who it says says what it says ("according to X, ...", "..., X said", "X said in a
+statement that ..."), and where what is attributed stands. Pure functions, on the clauses.py words and verbs;
+speech.py reads quotations and the tags beside them."""
+import re
+from dataclasses import dataclass
+
+from .clauses import REPORTING, has_verb
+from .when import When
+
+# Verbs of saying that as often take a thing as what was said ("the bill added $200 billion", "the
+# company reported a loss"): they attribute only before "that", a colon or a quotation.
+OBJECT_VERBS = frozenset("added announced reported estimated confirmed predicted noted".split())
+
+ACCORDING_START = re.compile(r"(?i)(?:according\s+to|as\s+(?:stated|reported|said|noted|announced|claimed|estimated|put)\s+by|"
+                             r"in\s+the\s+words\s+of)\s+(?P<src>[^,:;]+?)\s*[,:]\s*")
+ACCORDING_END = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*$")
+SAID_END = re.compile(rf",\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{REPORTING}))\s*$")
+# When it was said, between the verb and what was said ("Abney said Wednesday that ...").
+SAID_WHEN = (r"(?i:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|earlier|later|"
+             r"(?:last|this|on)\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)))")
+# ... and where or how ("said in a statement that", "said in an interview with CNN on Monday that", "wrote on Twitter that")
+SAID_HOW = (r"(?:(?:in|at|during|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|letter|release|"
+            r"post|briefing|conference|filing|e-?mail|speech|note|report|hearing|address|video|memo)(?:\s+(?:with|to)\s+"
+            r"(?:the\s+)?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){0,3})?|on\s+(?:Twitter|Facebook|X|Instagram|LinkedIn|Telegram))")
+SAID_START = re.compile(rf"(?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,8}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{REPORTING})\s*(?::\s*|\s"
+                        rf"(?:{SAID_HOW},?\s+)?(?:{SAID_WHEN}\s+)?(?:that\s+)?)(?=\S)")
+
+
+@dataclass
+class Attribution:
+    start: int
+    end: int
+    content: tuple[int, int]  # (start, end) of what is attributed
+    source: str
+    whole_clause: bool  # "X said Y": the attribution is the whole clause, not a phrase beside it
+
+
+def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) -> Attribution | None:
+    """Who the sentence says says it: "according to X, ...", "..., X said", "X has indicated (that) ...";
+    not one with a time of its times before its verb ("On Sunday Prime Minister X said ...": as "On Sunday, X said")."""
+    m = ACCORDING_START.match(text, lo, hi)
+    if m:
+        return Attribution(lo, m.end("src"), (m.end(), hi), m.group("src"), False)
+    piece = text[lo:hi]
+    m = ACCORDING_END.search(piece)
+    if m:
+        return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
+    m = SAID_END.search(piece)
+    if m and not has_verb(text, lo + m.start("src"), lo + m.end("src")) and len(piece[:m.start()].split()) >= 3:
+        return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
+    m = SAID_START.match(text, lo, hi)
+    if m and "," not in m.group("src") and not has_verb(text, m.start("src"), m.end("src")) \
+            and not any(lo <= w.start < m.end("src") for w in times) \
+            and len(text[m.end():hi].split()) >= 3 and (m.group("verb") not in OBJECT_VERBS or re.search(
+                r"(?::|\bthat)\s*$|[“\"‘]\s*$", text[m.start("verb"):m.end()]) or text[m.end():m.end() + 1] in "“\"‘"):
+        return Attribution(lo, hi, (m.end(), hi), m.group("src"), True)
+    return None
