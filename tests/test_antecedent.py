@@ -107,6 +107,8 @@ LEAD_INS = [
     # "she said:" is the one person the sentences before quote, or stays as written
     ("Ana Souza said the port would close.\n\nShe added:\n\nWe have no other choice.", "Ana Souza"),
     ("The port will close.\n\nHe said:\n\nWe have no other choice.", "He"),
+    ("Finance Minister Anna Berg wrote to the committee on Monday. In the letter she says:\n\nInflation will fall.",
+     "Anna Berg"),
     # later paragraphs go on with the statement while they speak in the first person
     ("The mayor, Lena Berg, said:\n\nThe bridge is closed.\n\nWe will reopen it by June.", "Lena Berg"),
     ("The mayor, Lena Berg, said:\n\nThe bridge is closed.\n\nTraffic was diverted through the centre.", None),

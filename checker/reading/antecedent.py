@@ -184,7 +184,8 @@ def led_in_statement(text: str, lo: int) -> tuple[str | None, int] | None:
             people = {name for name, _ in persons(text, l_lo, l_hi)}
             speaker = named_speaker(text, l_lo, l_hi + 1) or (people.pop() if len(people) == 1 else None) or (
                 tag_speaker(m) if m else None)
-            if speaker and speaker.lower() in ("he", "she"):  # "She said:": the one person the sentences before quote
+            speaker = re.sub(r"(?i)^(?:in|at|on|during)\s+(?:the|a|an|his|her|their|its)\s+\w+\s+(?=\w)", "", speaker or "") or None
+            if speaker and speaker.lower() in ("he", "she"):  # ("In the letter she says:": "she")  # "She said:": the one person the sentences before quote
                 speaker = antecedent(text, l_lo, speaker.lower()) or speaker
             return speaker, text.rfind("\n", 0, lo) + 1
         if not FIRST_PERSON.search(paragraph):

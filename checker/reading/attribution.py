@@ -21,9 +21,15 @@ SAID_WHEN = (r"(?i:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturda
 # ... and where or how ("said in a statement that", "said in an interview with CNN on Monday that", "wrote on Twitter that")
 SAID_HOW = (r"(?:(?:in|at|during|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|letter|release|"
             r"post|briefing|conference|filing|e-?mail|speech|note|report|hearing|address|video|memo)(?:\s+(?:with|to)\s+"
-            r"(?:the\s+)?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){0,3})?|on\s+(?:Twitter|Facebook|X|Instagram|LinkedIn|Telegram))")
+            r"(?:the\s+)?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){0,3})?|on\s+(?:Twitter|Facebook|X|Instagram|LinkedIn|Telegram)"
+            r"|to\s+(?:reporters|journalists|lawmakers|parliament|the\s+(?:press|media|court|jury|committee|panel|senate|house)"
+            r"|(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}))")
 SAID_START = re.compile(rf"(?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,8}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{REPORTING})\s*(?::\s*|\s"
                         rf"(?:{SAID_HOW},?\s+)?(?:{SAID_WHEN}\s+)?(?:that\s+)?)(?=\S)")
+
+# Whom or what the words were addressed to or about, with nothing said after it ("wrote to the committee on
+# Monday", "spoke about the budget"): no words attributed
+ADDRESSED = re.compile(r"(?:to|about|for|with)\s(?![^.;]*\bthat\b)")
 
 
 @dataclass
@@ -51,7 +57,8 @@ def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) 
     m = SAID_START.match(text, lo, hi)
     if m and "," not in m.group("src") and not has_verb(text, m.start("src"), m.end("src")) \
             and not any(lo <= w.start < m.end("src") for w in times) \
-            and len(text[m.end():hi].split()) >= 3 and (m.group("verb") not in OBJECT_VERBS or re.search(
+            and len(text[m.end():hi].split()) >= 3 and not ADDRESSED.match(text, m.end(), hi) \
+            and (m.group("verb") not in OBJECT_VERBS or re.search(
                 r"(?::|\bthat)\s*$|[“\"‘]\s*$", text[m.start("verb"):m.end()]) or text[m.end():m.end() + 1] in "“\"‘"):
         return Attribution(lo, hi, (m.end(), hi), m.group("src"), True)
     return None
