@@ -109,6 +109,8 @@ LEAD_INS = [
     ("The port will close.\n\nHe said:\n\nWe have no other choice.", "He"),
     ("Finance Minister Anna Berg wrote to the committee on Monday. In the letter she says:\n\nInflation will fall.",
      "Anna Berg"),
+    ("At New York, David Edelstein says that critics of the film are wrong. He adds:\n\nIt means more than a joke.",
+     "David Edelstein"),  # (a place's name, whatever word opens it, is no one)
     # later paragraphs go on with the statement while they speak in the first person
     ("The mayor, Lena Berg, said:\n\nThe bridge is closed.\n\nWe will reopen it by June.", "Lena Berg"),
     ("The mayor, Lena Berg, said:\n\nThe bridge is closed.\n\nTraffic was diverted through the centre.", None),

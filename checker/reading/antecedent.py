@@ -86,6 +86,8 @@ def persons(text: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
     found = []
     for m in CAPITALISED.finditer(text, lo, hi):
         words = m.group("name").split()
+        if len(words) > 1 and PLACE_BEFORE.match(words[0].lower() + " "):
+            continue  # "At New York, ...", "In South Africa": a place (as after a lower-case "in")
         while words and is_not_name(words[0]):  # "But Abney", "The Peterson family"
             words = words[1:]
         titled = [i for i, w in enumerate(words) if re.fullmatch(TITLE_WORD, w)]

@@ -122,7 +122,8 @@ def is_verb(word: str, previous: str = "") -> bool:
     lowered = word.lower()
     if lowered in AUXILIARIES or lowered in PAST or re.fullmatch(REPORTING, lowered):
         return True
-    return word.islower() and len(word) > 4 and word.endswith("ed") and previous.lower() not in DETERMINERS
+    return word.islower() and len(word) > 4 and word.endswith("ed") and previous.lower() not in DETERMINERS \
+        and "-" not in word  # ("broad-based", "long-awaited": adjectives)
 
 
 def is_past(word: str) -> bool:
