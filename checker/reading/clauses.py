@@ -174,15 +174,19 @@ COMMA_ASIDE = re.compile(r",\s+(?:(?:(?:which|who|that)\s+(?:was|were|had\s+been
                          r"|(?:who|which)\s)[^,;()]*,\s+(?!(?:and|or|but|then|the|a|an)\b)(?=[a-z])")  # or any "who ..." between commas
 
 
+DESPITE = re.compile(r",\s+(?:despite|in\s+spite\s+of|notwithstanding)\s[^,;()]*")
 RELATIVE_START = re.compile(r"\s*(?:who|which)\s")
-FIGURE_SIGN = re.compile(r"[$€£¥%]|(?<![\w.,-])(?!(?:1[89]|20)\d\d\b)\d")  # a figure, never a year nor a code ("C130")
+FIGURE_SIGN = re.compile(r"[$€£¥%]|(?<![\w.,-])(?!(?:1[89]|20)\d\d\b|\d+\s+(?:years?|months?|weeks?|days?)\s+ago\b)\d")  # a
+# figure, never a year, a code ("C130") nor a time ("10 years ago")
 
 
 def comma_asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The asides of COMMA_ASIDE inside text[lo:hi], as (start, end) of their words; never a "who" or "which"
-    clause with a figure of its own ("which lost $2 billion in 2008"), whose time dates that figure."""
+    """The asides of COMMA_ASIDE and DESPITE (", despite him dying 10 years ago") in text[lo:hi], as (start, end) of
+    their words; never a "who", "which" or "despite" with a figure ("which lost $2 billion in 2008"): its time dates it."""
     spans = [(m.start() + 1, text.rindex(",", m.start(), m.end())) for m in COMMA_ASIDE.finditer(text, lo, hi)]
-    return [(a, b) for a, b in spans if not (RELATIVE_START.match(text, a) and FIGURE_SIGN.search(text, a, b))]
+    spans += [(m.start() + 1, m.end()) for m in DESPITE.finditer(text, lo, hi)]
+    return [(a, b) for a, b in spans if not ((RELATIVE_START.match(text, a) or DESPITE.match(text, a - 1))
+                                             and FIGURE_SIGN.search(text, a, b))]
 
 
 def find_comma(text: str, lo: int, hi: int) -> int:
