@@ -2,7 +2,7 @@
 (reading/antecedent.py), from tables of cases: the last sentence of each text is the one asked about."""
 import pytest
 
-from checker.reading.antecedent import antecedent, led_in_statement, name_in_tag, pronoun_speaker
+from checker.reading.antecedent import antecedent, led_in_statement, name_in_tag, pronoun_speaker, quoted_paragraph_speaker
 from checker.sentences import split_sentences
 
 CASES = [
@@ -130,3 +130,22 @@ def test_led_in_statement(text, expected):
     last = split_sentences(text)[-1]
     found = led_in_statement(text, last.start)
     assert (found[0] if found else None) == expected
+
+
+QUOTED_PARAGRAPHS = [
+    # a paragraph that opens with a quotation, after a lead-in that names its speaker
+    ("The judge asked about the loans. Trump said:\n\n“The bank liked me very much.”", "Trump"),
+    ("Here is an excerpt from an email interview the Tribune did with Dana Cole, the owner.\n\n“We collected 4,000 "
+     "signatures.”", "Dana Cole"),
+    ("Below is the full text of the statement by Minister Ama Owusu.\n\n“The port will reopen.”", "Ama Owusu"),
+    # a lead-in that names no one, or a pronoun only, or no lead-in: nobody (the quotation stays as written)
+    ("The port will close. He said:\n\n“We have no other choice.”", None),
+    ("The mayor spoke next.\n\n“We will rebuild the bridge.”", None),
+    ("Trump said:\n\nThe bank liked me very much.", None),  # (no quotation: led_in_statement's)
+]
+
+
+@pytest.mark.parametrize("text,expected", QUOTED_PARAGRAPHS)
+def test_quoted_paragraph_speaker(text, expected):
+    last = split_sentences(text)[-1]
+    assert quoted_paragraph_speaker(text, last.start) == expected

@@ -177,20 +177,54 @@ def led_in_statement(text: str, lo: int) -> tuple[str | None, int] | None:
         if not before:
             return None
         b_lo = before.rfind("\n") + 1
-        if before.endswith(":"):
-            lead = split_sentences(before[b_lo:])[-1]
-            l_lo, l_hi = b_lo + lead.start, b_lo + lead.end - 1  # (without its colon)
-            if QUOTE_MARK.search(text, l_lo, l_hi) or not (is_led_speech_tag(text, l_lo, l_hi) or LEAD_IN.search(text, l_lo, l_hi)):
-                return None  # "The ingredients are:", "He said “no” and added:": no lead-in of a statement
-            m = tag_before_how(text, l_lo, l_hi)
-            people = {name for name, _ in persons(text, l_lo, l_hi)}
-            speaker = named_speaker(text, l_lo, l_hi + 1) or (people.pop() if len(people) == 1 else None) or (
-                tag_speaker(m) if m else None)
-            speaker = re.sub(r"(?i)^(?:in|at|on|during)\s+(?:the|a|an|his|her|their|its)\s+\w+\s+(?=\w)", "", speaker or "") or None
-            if speaker and speaker.lower() in ("he", "she"):  # ("In the letter she says:": "she")  # "She said:": the one person the sentences before quote
-                speaker = antecedent(text, l_lo, speaker.lower()) or speaker
+        leads, speaker = lead_in(text, b_lo, len(before))
+        if leads:
             return speaker, text.rfind("\n", 0, lo) + 1
-        if not FIRST_PERSON.search(paragraph):
+        if before.endswith(":") or not FIRST_PERSON.search(paragraph):
             return None  # (a later paragraph of the statement speaks as its speaker: "we", "our")
         p_lo = b_lo
     return None
+
+
+def quoted_paragraph_speaker(text: str, lo: int) -> str | None:
+    """Who speaks the sentence at lo, in a paragraph that opens with a quotation after a paragraph that leads into it
+    ("Trump said:" then "“The bank liked me very much.”"): the person the lead-in names, else None."""
+    p_lo = text.rfind("\n", 0, lo) + 1
+    before = text[:p_lo].rstrip()
+    if not OPENING_MARK.match(text[p_lo:lo + 1].lstrip()) or not before:
+        return None
+    leads, speaker = lead_in(text, before.rfind("\n") + 1, len(before))
+    return speaker if leads and speaker and speaker.lower() not in ("he", "she", "they") else None
+
+
+# A sentence that leads into a quotation or a statement without a verb of saying ("Here is an excerpt from an email
+# interview the Tribune did with Dana Cole", "Below is the full text of her statement")
+EXCERPT = re.compile(r"(?i)\b(?:excerpts?|extracts?|transcript|full\s+text|text)\s+(?:from|of)\s+(?:an?|the|his|her|their|its)\s+"
+                     r"(?:[\w-]+\s+){0,2}?(?:interview|statement|letter|e-?mail|speech|post|testimony|remarks|conversation)\b")
+
+
+def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
+    """Whether the paragraph text[b_lo:b_hi] ends by leading into what follows ("X said:", "The agency chief,
+    Tatang Zaenudin, said:", "Here is an excerpt from an interview with Dana Cole."), and whom it gives it to: the
+    person it names, or its words ("The minister", "He") when it names no one; "she" is the one person the
+    sentences before quote."""
+    lead = split_sentences(text[b_lo:b_hi])[-1]
+    l_lo, l_hi = b_lo + lead.start, b_lo + lead.end
+    excerpt = EXCERPT.search(text, l_lo, l_hi)
+    if excerpt:
+        people = {name for name, _ in persons(text, excerpt.end(), l_hi)}
+        return True, people.pop() if len(people) == 1 else None
+    if text[l_hi - 1] != ":":
+        return False, None
+    l_hi -= 1  # (without its colon)
+    if QUOTE_MARK.search(text, l_lo, l_hi) or not (is_led_speech_tag(text, l_lo, l_hi) or LEAD_IN.search(text, l_lo, l_hi)):
+        return False, None  # "The ingredients are:", "He said “no” and added:": no lead-in of a statement
+    m = tag_before_how(text, l_lo, l_hi)
+    people = {name for name, _ in persons(text, l_lo, l_hi)}
+    speaker = named_speaker(text, l_lo, l_hi + 1) or (people.pop() if len(people) == 1 else None) or (
+        tag_speaker(m) if m else None)
+    # ("In the letter she says:": "she")
+    speaker = re.sub(r"(?i)^(?:in|at|on|during)\s+(?:the|a|an|his|her|their|its)\s+\w+\s+(?=\w)", "", speaker or "") or None
+    if speaker and speaker.lower() in ("he", "she"):
+        speaker = antecedent(text, l_lo, speaker.lower()) or speaker
+    return True, speaker

@@ -16,14 +16,14 @@ from .atom import Atom, Reading, make_atom, read_article, sentence_times
 from .clauses import (Clause, comma_asides, DASH, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
                       words_at)
 from .frame import core_span, unbracketed
-from .antecedent import led_in_statement, name_in_tag, pronoun_speaker
+from .antecedent import led_in_statement, name_in_tag, pronoun_speaker, quoted_paragraph_speaker
 from .appraisal import appraises
 from .figurative import figurative
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
 from .people import apposition
 from .person_atoms import apposition_atoms, people_atoms, title_atoms
-from .restatement import restate, sentence_case, written
+from .restatement import restate, said_words, sentence_case, written
 from .series import date_series, series_atoms
 from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, Attribution, beside_quotations, find_attribution,
                      find_quotations, inside_quotation, interview_answer, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
@@ -108,7 +108,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         return []  # "Use analytics to find your best customers", "Focus on rises of 10%": advice, no fact
     inside = inside_quotation(text, lo, hi)
     if inside is not None:  # a sentence in the middle of a quotation: the speaker's words, never the writer's
-        speaker = quotation_speaker(text, sentence.start, sentence.end) or pronoun_speaker(text, sentence.start, sentence.end)
+        speaker = quotation_speaker(text, sentence.start, sentence.end) or pronoun_speaker(text, sentence.start, sentence.end) \
+            or quoted_paragraph_speaker(text, sentence.start)
         if not speaker or not says_something(text, lo, hi):
             return []
         words = text[lo:sentence.end].strip().strip("’'\"”“")  # (the marks at its ends are the quotation's)
@@ -225,8 +226,9 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     quoted = list(QUOTATION.finditer(text, lo, hi))
     tagged = bool(quoted) and is_led_speech_tag(text, lo, hi)  # "“...,” Trump said", "..., Alito interjected, homing in"
     asked = ASKED.search(without_quotations(text, lo, hi)) is not None  # "“...” Alito asked": a question
-    # a sentence all quotation, its speaker named in the tag of the quotation ("“...,” Kise said. “He’s ...”")
-    speaker = quotation_speaker(text, sentence.start, sentence.end) if not attribution and not tagged else None
+    # a sentence all quotation, its speaker named in the tag of the quotation ("“...,” Kise said. “He’s ...”") or the lead-in
+    speaker = quotation_speaker(text, sentence.start, sentence.end) or quoted_paragraph_speaker(text, sentence.start) \
+        if not attribution and not tagged else None
     # "“...,” she said": the one person the sentences before can mean, or the pronoun as written (antecedent.py)
     who = pronoun_speaker(text, sentence.start, sentence.end) if not attribution and not speaker else None
     speaker, who = (speaker, who) if tagged else (speaker or who, None)  # (untagged: the quotation's speaker)
@@ -271,15 +273,6 @@ def dash_asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     opened in 2012 — carries ...": "which opened in 2012")."""
     dashes = list(DASH.finditer(text, lo, hi))
     return [(a.end(), b.start()) for a, b in zip(dashes[::2], dashes[1::2]) if text[b.end():hi].strip()]
-
-
-def said_words(speaker: str, words: str, mark: str = "“") -> str:
-    """The claim of words a speaker said, to their full stop, in quotation marks of the article's kind
-    ('Holtz said: "He showered after work."')."""
-    return f"{speaker} said: {mark}{words.strip()}{CLOSING.get(mark, mark)}"
-
-
-CLOSING = {"“": "”", "‘": "’"}
 
 
 def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whens: list[When]) -> list[Atom]:

@@ -1,5 +1,6 @@
 """Restatements: an article's words written out for a claim, with each time the article leaves to its
-date spelled out ("this year" -> "in 2012"), opened with a capital and closed with a full stop. Pure."""
+date spelled out ("this year" -> "in 2012"), opened with a capital and closed with a full stop; and words
+a speaker said, with who said them. Pure."""
 import re
 from collections.abc import Iterable
 
@@ -51,3 +52,12 @@ def is_plural(subject: str) -> bool:
     head = re.split(r"\s(?:between|of|in|on|for|from|at|by|with|to|across)\s", " " + subject + " ")[0].split()
     word = head[-1].lower() if head else ""
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news"))
+
+
+def said_words(speaker: str, words: str, mark: str = "“") -> str:
+    """The claim of words a speaker said, to their full stop, in quotation marks of the article's kind
+    ('Holtz said: "He showered after work."')."""
+    return f"{speaker} said: {mark}{words.strip()}{CLOSING.get(mark, mark)}"
+
+
+CLOSING = {"“": "”", "‘": "’"}
