@@ -138,6 +138,8 @@ QUOTED_PARAGRAPHS = [
     ("Here is an excerpt from an email interview the Tribune did with Dana Cole, the owner.\n\n“We collected 4,000 "
      "signatures.”", "Dana Cole"),
     ("Below is the full text of the statement by Minister Ama Owusu.\n\n“The port will reopen.”", "Ama Owusu"),
+    ("Here is an excerpt from an interview a station did with C.K. Walker aka “Lindsey”, who began it.\n\n“We got mixed "
+     "reactions.”", "C.K. Walker"),
     # a lead-in that names no one, or a pronoun only, or no lead-in: nobody (the quotation stays as written)
     ("The port will close. He said:\n\n“We have no other choice.”", None),
     ("The mayor spoke next.\n\n“We will rebuild the bridge.”", None),

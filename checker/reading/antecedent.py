@@ -202,6 +202,8 @@ def quoted_paragraph_speaker(text: str, lo: int) -> str | None:
 EXCERPT = re.compile(r"(?i)\b(?:excerpts?|extracts?|transcript|full\s+text|text)\s+(?:from|of)\s+(?:an?|the|his|her|their|its)\s+"
                      r"(?:[\w-]+\s+){0,2}?(?:interview|statement|letter|e-?mail|speech|post|testimony|remarks|conversation)\b")
 
+EXCERPT_BY = re.compile(rf"\b(?:with|by)\s+(?:{TITLE_WORD}\s+)*(?P<name>(?:[A-Z][\w.’'-]*\s+){{1,2}}[A-Z][\w’'-]+)(?![\w’'-]|\.\w)")
+
 
 def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
     """Whether the paragraph text[b_lo:b_hi] ends by leading into what follows ("X said:", "The agency chief,
@@ -212,7 +214,8 @@ def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
     l_lo, l_hi = b_lo + lead.start, b_lo + lead.end
     excerpt = EXCERPT.search(text, l_lo, l_hi)
     if excerpt:
-        people = {name for name, _ in persons(text, excerpt.end(), l_hi)}
+        named_by = EXCERPT_BY.search(text, excerpt.end(), l_hi)  # "... did with C.K. Walker aka “Lindsey”"
+        people = {named_by.group("name")} if named_by else {name for name, _ in persons(text, excerpt.end(), l_hi)}
         return True, people.pop() if len(people) == 1 else None
     if text[l_hi - 1] != ":":
         return False, None
