@@ -10,6 +10,10 @@ SQUASHED_WHITESPACE = re.compile("[ \t\n\r\u00a0]")
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 QUOTES = {ord(c): "'" for c in "‘’‚‛′`´"} | {ord(c): '"' for c in "“”„‟″«»"}
 DASHES = {ord(c): "-" for c in "‐‑‒–—―−﹘﹣－"}
+# A live page's time stamp opening a post ("14.29 Indonesian authorities ...", "Update 21:40 – Police ...", "09:15 GMT:
+# ..."): when the post went up, which neither the post's furniture nor its figures include.
+LIVE_STAMP = re.compile(r"(?:(?:Update[ds]?|UPDATE[DS]?)\s*)?(?:[01]?\d|2[0-3])[.:][0-5]\d"
+                        r"(?:\s*(?:[ap]\.?m\.?|local(?:\s+time)?|[A-Z]{2,4}))?(?:\s*[-–—:|]\s*|\s+)(?=[A-Z“\"‘'])")
 # Characters a page may hold that nobody types: soft hyphens, zero-width spaces and joiners.
 INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from .captions import caption_kind
+from ..text import LIVE_STAMP
 
 # An appeal for tips: who is asked ("Police are asking", "Detectives urge"), and who may know something
 # ("anyone with information", "those who saw the crash"), up to what they are asked to do; never across
@@ -147,8 +148,6 @@ MAX_WORDS = 30  # furniture is short: a longer paragraph is the story's, whateve
 MAX_WORDS_OF = {"editors' note": 90, "appeal": 60, "reference": 90, "credit": 120, "signpost": 40}
 MAX_FURNITURE_CHARS = 2000  # more than the longest furniture has, in any kind
 
-# A live blog's time stamp that opens a post ("14.29", "09:15 GMT -", "21:40 –"): the post's words follow it.
-LIVE_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[-–—:|]?\s+(?=\S)")
 
 
 @lru_cache(maxsize=4096)

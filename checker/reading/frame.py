@@ -1,10 +1,11 @@
-"""The frame of a sentence around what it says: the dateline that opens a story ("PARIS — ", "(CNN) -- "),
-discourse openers that only link it to the sentence before ("For example,", "In fact,", "And "), and
-parentheses around the whole sentence. core_span is what is left: the words a claim is read from.
-Pure functions."""
+"""The frame of a sentence around what it says: the dateline that opens a story ("PARIS — ", "(CNN) -- ") or a
+live page's post ("14.29 "), discourse openers that only link it to the sentence before ("For example,", "In
+fact,", "And "), and parentheses around the whole sentence. core_span is what is left: the words a claim is
+read from. Pure functions."""
 import re
 
 from .clauses import trim
+from ..text import LIVE_STAMP
 
 OPENER = re.compile(r"""(?ix)\s*(?:
     (?:for\ example|for\ instance|in\ fact|indeed|similarly|likewise|later|earlier|yet|however|moreover|meanwhile|
@@ -24,13 +25,6 @@ DATELINE = re.compile(
     r"(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z .]{2,20}\))?)\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"‘'])")
 
 
-# A live page's time stamp opening a paragraph ("14.29 Indonesian authorities ...", "Update 21:40 – Police ...",
-# "09.15 GMT: ..."): when the post went up, never a figure of what it says.
-TIME_STAMP = re.compile(r"(?:(?:Update[ds]?|UPDATE[DS]?)\s*)?(?:[01]\d|2[0-3])[.:][0-5]\d"
-                        r"(?:\s*(?:GMT|BST|UTC|CET|CEST|ET|EST|EDT|PT|PST|PDT|local(?:\s+time)?|am|pm|a\.m\.|p\.m\.))?"
-                        r"(?:\s*[:–—-]\s*|\s+)(?=[A-Z“\"‘'])")
-
-
 def dateline_end(text: str, start: int = 0) -> int:
     """Where a dateline that opens text[start:] ends ("PARIS — The ..." -> the offset of "The"), or start; and
     a time stamp that opens a paragraph ("14.29 Indonesian authorities ...")."""
@@ -38,7 +32,7 @@ def dateline_end(text: str, start: int = 0) -> int:
     if m:
         return m.end()
     at_paragraph = not text[:start].rstrip(" \t\u00a0") or text[:start].rstrip(" \t\u00a0").endswith("\n")
-    stamp = TIME_STAMP.match(text, start) if at_paragraph else None
+    stamp = LIVE_STAMP.match(text, start) if at_paragraph else None
     return stamp.end() if stamp else start
 
 
