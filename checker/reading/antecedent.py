@@ -173,27 +173,35 @@ def led_in_statement(text: str, lo: int) -> tuple[str | None, int] | None:
         paragraph = text[p_lo:len(text) if p_hi < 0 else p_hi]
         if OPENING_MARK.search(paragraph):
             return None  # (a quotation of its own; a lone closing mark may end the statement: ... if required.")
-        before = text[:p_lo].rstrip()
-        if not before:
+        before = paragraph_before(text, p_lo)
+        if before is None:
             return None
-        b_lo = before.rfind("\n") + 1
-        leads, speaker = lead_in(text, b_lo, len(before))
+        leads, speaker = lead_in(text, *before)
         if leads:
             return speaker, text.rfind("\n", 0, lo) + 1
-        if before.endswith(":") or not FIRST_PERSON.search(paragraph):
+        if text[before[1] - 1] == ":" or not FIRST_PERSON.search(paragraph):
             return None  # (a later paragraph of the statement speaks as its speaker: "we", "our")
-        p_lo = b_lo
+        p_lo = before[0]
     return None
+
+
+def paragraph_before(text: str, p_lo: int) -> tuple[int, int] | None:
+    """(start, end) of the paragraph before the one that starts at p_lo, without the blank lines between; None
+    at the text's start. (Read back from p_lo, never copied: it is asked for every sentence.)"""
+    end = p_lo
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return (text.rfind("\n", 0, end) + 1, end) if end else None
 
 
 def quoted_paragraph_speaker(text: str, lo: int) -> str | None:
     """Who speaks the sentence at lo, in a paragraph that opens with a quotation after a paragraph that leads into it
     ("Trump said:" then "“The bank liked me very much.”"): the person the lead-in names, else None."""
     p_lo = text.rfind("\n", 0, lo) + 1
-    before = text[:p_lo].rstrip()
-    if not OPENING_MARK.match(text[p_lo:lo + 1].lstrip()) or not before:
+    before = paragraph_before(text, p_lo)
+    if not OPENING_MARK.match(text[p_lo:lo + 1].lstrip()) or before is None:
         return None
-    leads, speaker = lead_in(text, before.rfind("\n") + 1, len(before))
+    leads, speaker = lead_in(text, *before)
     return speaker if leads and speaker and speaker.lower() not in ("he", "she", "they") else None
 
 
@@ -202,6 +210,7 @@ def quoted_paragraph_speaker(text: str, lo: int) -> str | None:
 EXCERPT = re.compile(r"(?i)\b(?:excerpts?|extracts?|transcript|full\s+text|text)\s+(?:from|of)\s+(?:an?|the|his|her|their|its)\s+"
                      r"(?:[\w-]+\s+){0,2}?(?:interview|statement|letter|e-?mail|speech|post|testimony|remarks|conversation)\b")
 
+LEAD_REACH = 400  # characters at a paragraph's end in which an excerpt's lead-in is looked for
 EXCERPT_BY = re.compile(rf"\b(?:with|by)\s+(?:{TITLE_WORD}\s+)*(?P<name>(?:[A-Z][\w.’'-]*\s+){{1,2}}[A-Z][\w’'-]+)(?![\w’'-]|\.\w)")
 
 
@@ -210,6 +219,8 @@ def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
     Tatang Zaenudin, said:", "Here is an excerpt from an interview with Dana Cole."), and whom it gives it to: the
     person it names, or its words ("The minister", "He") when it names no one; "she" is the one person the
     sentences before quote."""
+    if text[b_hi - 1] != ":" and not EXCERPT.search(text, max(b_lo, b_hi - LEAD_REACH), b_hi):
+        return False, None  # (most paragraphs: read no further)
     lead = split_sentences(text[b_lo:b_hi])[-1]
     l_lo, l_hi = b_lo + lead.start, b_lo + lead.end
     excerpt = EXCERPT.search(text, l_lo, l_hi)

@@ -31,8 +31,10 @@ def dateline_end(text: str, start: int = 0) -> int:
     m = DATELINE.match(text, start)
     if m:
         return m.end()
-    at_paragraph = not text[:start].rstrip(" \t\u00a0") or text[:start].rstrip(" \t\u00a0").endswith("\n")
-    stamp = LIVE_STAMP.match(text, start) if at_paragraph else None
+    before = start
+    while before > 0 and text[before - 1] in " \t\u00a0":
+        before -= 1  # (read back, never copied: this is asked for every sentence)
+    stamp = LIVE_STAMP.match(text, start) if before == 0 or text[before - 1] == "\n" else None
     return stamp.end() if stamp else start
 
 
