@@ -106,7 +106,11 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per)\s*$", text[item_lo:following.start]) is not None \
             and not levels[i + 1]  # ("down 12% at 40,000": its level)
         aside = re.search(r"\([^()]*$", text[lo:figure.start]) is not None  # "among graduates (62 percent)"
-        if object_of or aside:  # "spend $153 million on 2,164 projects": what follows is this figure's, no item of a list
+        # "a 10% rise in rents was associated with a 2% drop": a verb between, with no "and" or comma, makes the
+        # second figure part of the first's statement, no item of a list
+        bound = following is not None and has_verb(text, figure.end, following.start) and \
+            re.search(r"[,;(]|\b(?:and|or|but|while|whereas|when|after|before)\b", text[figure.end:following.start]) is None
+        if object_of or aside or bound:  # "spend $153 million on 2,164 projects": what follows is this figure's, no item of a list
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
             spans = [(first_lo, hi)] + [trim(text, f.start, ITEM_TAIL.match(text, f.end, hi).end(), " \t\r\n,;:()")  # type: ignore[union-attr]
                                   for f in figures[1:]]  # (ITEM_TAIL matches "")
