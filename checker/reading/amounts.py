@@ -123,6 +123,7 @@ SCALE_NEXT = re.compile(r"\s+(?:thousand|million|billion|trillion|lakh|crore)\b"
 NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]{2,}[^s\W]s|people|children|men|women)\b(?=(?:\s+[a-z]+){0,4}?\s+"
                        r"(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|reached|was|were|is|are|stood|hit|doubled|tripled|halved)\b)")
 AND_NEXT = re.compile(r"\s+and\s+")  # a number paired with the next ("1,800 and 2,400 miles")
+BOTH_NOUNS = re.compile(r" and ((?:crew|staff|personnel|[a-z]{3,}s)(?<!ss))\b(?! of\b)")
 TENS = frozenset("thirty forty fifty sixty seventy eighty ninety".split())
 COUNT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")))
 
@@ -177,7 +178,10 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
         for m in (re.match(r" ([a-z]{3,})\b", folded[end:end + 30]), re.match(r" [a-z]+ ([a-z]{3,})\b", folded[end:end + 40])):
             if m and not is_not_name(m.group(1)) and m.group(1) not in ("per", "years", "year") and m.group(1).endswith("s") \
                     and not m.group(1).endswith(("er", "est", "ly", "ing", "ed", "ss", "us")):
-                return m.group(1)  # a plural noun ("40 violations"), or one after a word ("850 israeli settlers")
+                # a plural noun ("40 violations"), or one after a word ("850 israeli settlers"); with a second noun after
+                # "and", both ("239 passengers and crew", "200 homes and businesses": never the first alone)
+                both = BOTH_NOUNS.match(folded, end + m.end(), end + m.end() + 30)
+                return f"{m.group(1)} and {both.group(1)}" if both else m.group(1)
     return None
 
 
