@@ -8,7 +8,7 @@ from typing import Protocol
 
 from .changes import change_then_level, level_link, level_of
 from .counts import UNIT_SYNONYMS, count_patterns
-from .figures import NUMBER_WORDS, MoneyMention, minus_at, word_runs
+from .figures import NUMBER_WORDS, MoneyMention, minus_at
 from .measures import ATTACHED_UNIT, TIME_NOUNS, compound_measures, measure_after, measures_a_thing
 from .names import is_not_name
 from .temperatures import temperature_after
@@ -124,7 +124,6 @@ NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]{2,}
                        r"(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|reached|was|were|is|are|stood|hit|doubled|tripled|halved)\b)")
 AND_NEXT = re.compile(r"\s+and\s+")  # a number paired with the next ("1,800 and 2,400 miles")
 BOTH_NOUNS = re.compile(r" and ((?:crew|staff|personnel|[a-z]{3,}s)(?<!ss))\b(?! of\b)")
-TENS = frozenset("thirty forty fifty sixty seventy eighty ninety".split())
 COUNT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")))
 
 
@@ -174,7 +173,7 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
         return unit
     written = folded[start:end]
     # (digits, or a number in words past twenty: "forty-five players", "three hundred soldiers", "forty players")
-    if written[:1].isdigit() or (written[:1].isalpha() and (not written.isalpha() or written in TENS)):
+    if written[:1].isdigit() or (written[:1].isalpha() and written not in NUMBER_WORDS):
         for m in (re.match(r" ([a-z]{3,})\b", folded[end:end + 30]), re.match(r" [a-z]+ ([a-z]{3,})\b", folded[end:end + 40])):
             if m and not is_not_name(m.group(1)) and m.group(1) not in ("per", "years", "year") and m.group(1).endswith("s") \
                     and not m.group(1).endswith(("er", "est", "ly", "ing", "ed", "ss", "us")):
@@ -218,10 +217,9 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
                             reference=is_reference(reading.folded, lo, m.start)))
     taken = [(f.start, f.end) for f in found] + [(w.start, w.end) for w in whens] + measures
     numbers = [(s, e, v) for s, e, v, _ in reading.numbers_within(lo, hi)]
-    runs = [(s, e) for s, e, _, _ in word_runs(reading.folded, lo, hi)]
+    # (a word inside a number read whole is none of its own: "nine million", "three hundred", "forty-five")
     numbers += [(m.start(), m.end(), NUMBER_WORDS[m.group()]) for m in COUNT_WORD.finditer(reading.folded, lo, hi)
-                if not SCALE_NEXT.match(reading.folded, m.end()) and not any(a <= m.start() < b for a, b in runs)]
-    # ("nine million", "three hundred", "forty-five" are read whole: 9,000,000, 300, 45)
+                if not SCALE_NEXT.match(reading.folded, m.end()) and not any(a <= m.start() < b for a, b, _ in numbers)]
     previous: Figure | None = None
     numbers.sort()
     skip: set[tuple[int, int]] = set()

@@ -168,7 +168,7 @@ def led_in_statement(text: str, lo: int) -> tuple[str | None, int] | None:
     them or as it writes them, "The minister"; where the paragraph starts). None elsewhere: words given to no
     speaker would read as the writer's own."""
     p_lo = text.rfind("\n", 0, lo) + 1
-    for reach in range(LEAD_IN_REACH):
+    for _ in range(LEAD_IN_REACH):
         p_hi = text.find("\n", p_lo)
         paragraph = text[p_lo:len(text) if p_hi < 0 else p_hi]
         if OPENING_MARK.search(paragraph):

@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from .amounts import figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
-from .clauses import (Clause, comma_asides, DASH, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
+from .asides import asides_of
+from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
                       words_at)
 from .frame import core_span, unbracketed
 from .antecedent import led_in_statement, name_in_tag, pronoun_speaker, quoted_paragraph_speaker
@@ -140,7 +141,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         for clause in clauses:
             if clause is clauses[0] or (clause.role == "coord" and (clause.prefix is None or not text[slice(*clause.prefix)].strip())):
                 clause.prefix = appo.name
-    asides = [span for c in clauses for span in dash_asides(text, c.start, c.end) + comma_asides(text, c.start, c.end)]
+    asides = [span for c in clauses for span in asides_of(text, c.start, c.end)]
     # "the salt flat — named after a town founded in 1890 — covers 10,500 square km", "The company, founded in 1998,
     # employs 12,000": the aside's time, not the clause's
     whens = [replace(w, since=True, point=False, yardstick=True) if any(a <= w.start < b for a, b in asides) else w
@@ -266,13 +267,6 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         claim = sentence_case(f"{name} {'was' if apposed.past else 'is'} {role}")
         atoms.append(make_atom(reading, sentence, clause_kind(claim, None), apposed.name[0], apposed.end, claim))
     return sorted(atoms, key=lambda a: (a.start, a.end))
-
-
-def dash_asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The asides between a pair of dashes inside text[lo:hi] that the clause goes on after ("the bridge — which
-    opened in 2012 — carries ...": "which opened in 2012")."""
-    dashes = list(DASH.finditer(text, lo, hi))
-    return [(a.end(), b.start()) for a, b in zip(dashes[::2], dashes[1::2]) if text[b.end():hi].strip()]
 
 
 def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whens: list[When]) -> list[Atom]:

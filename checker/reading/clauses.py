@@ -5,6 +5,7 @@ voice.py's; who said what, speech.py's. Pure functions."""
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import dropwhile
 
 from .spot import IRREGULAR_PAST
 from .when import When
@@ -51,7 +52,6 @@ PAST = frozenset(IRREGULAR_PAST | set("hit cut put set cost struck drew drove fl
 # name ("told the court", "told the high court", "told the Senate Judiciary Committee", "told reporters")
 REPORTING = r"said|says|told\s+(?:(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w’'-]*\s+(?!(?:that|the|a|an|it|he|she|they|we)\b))?)?[\w’'-]+(?:\s+[A-Z][\w’'-]*)*|announced|indicated|stated|claimed|reported|estimated|warned|confirmed|insisted|argued|noted|added|predicted|wrote"
 DETERMINERS = frozenset("the a an this that its their his her our your these those".split())
-
 
 
 # A leading subordinate clause's subordinator, perhaps after a word that only stresses it ("Just when", "Even
@@ -167,26 +167,6 @@ def has_verb(text: str, lo: int, hi: int) -> bool:
 
 
 COMMA = re.compile(r",(?!(?<=\d,)\d{3}\b)")  # a comma that is no thousands separator ("500,000")
-# An aside between commas that tells of its noun's past ("The company, founded in 1998, employs ...", "Acme, which
-# was set up in 2001, now has ..."), after which the clause goes on with its verb: its time is the aside's.
-COMMA_ASIDE = re.compile(r",\s+(?:(?:(?:which|who|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?(?:[a-z]+ed|[a-z]+en|set\s+up|"
-                         r"built|made|begun|run|born|bought|sold|held|founded|launched|formed)\s+(?:in|on|at|during|by|from|back)\b"
-                         r"|(?:who|which)\s)[^,;()]*,\s+(?!(?:and|or|but|then|the|a|an)\b)(?=[a-z])")  # or any "who ..." between commas
-
-
-DESPITE = re.compile(r",\s+(?:despite|in\s+spite\s+of|notwithstanding)\s[^,;()]*")
-RELATIVE_START = re.compile(r"\s*(?:who|which)\s")
-FIGURE_SIGN = re.compile(r"[$€£¥%]|(?<![\w.,-])(?!(?:1[89]|20)\d\d\b|\d+\s+(?:years?|months?|weeks?|days?)\s+ago\b)\d")  # a
-# figure, never a year, a code ("C130") nor a time ("10 years ago")
-
-
-def comma_asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The asides of COMMA_ASIDE and DESPITE (", despite him dying 10 years ago") in text[lo:hi], as (start, end) of
-    their words; never a "who", "which" or "despite" with a figure ("which lost $2 billion in 2008"): its time dates it."""
-    spans = [(m.start() + 1, text.rindex(",", m.start(), m.end())) for m in COMMA_ASIDE.finditer(text, lo, hi)]
-    spans += [(m.start() + 1, m.end()) for m in DESPITE.finditer(text, lo, hi)]
-    return [(a, b) for a, b in spans if not ((RELATIVE_START.match(text, a) or DESPITE.match(text, a - 1))
-                                             and FIGURE_SIGN.search(text, a, b))]
 
 
 def find_comma(text: str, lo: int, hi: int) -> int:
@@ -358,9 +338,7 @@ def present_after_past(text: str, at: int, seam: re.Match[str], hi: int) -> bool
     verb = first_verb(text, at, seam.start())
     if verb is None or not is_past(text[slice(*verb)]):
         return False
-    words = words_at(text, seam.end(), hi)
-    while words and (words[0][1].lower() in PRESENT_LEAD or words[0][1].endswith("ly")):
-        words = words[1:]
+    words = after_adverbs(words_at(text, seam.end(), hi), PRESENT_LEAD)
     if not words or not words[0][1].islower():
         return False
     word = words[0][1]
@@ -373,9 +351,7 @@ def present_after_past(text: str, at: int, seam: re.Match[str], hi: int) -> bool
 
 def takes_object(text: str, lo: int, hi: int) -> bool:
     """Whether the first word of text[lo:hi] after adverbs has an object after it ("employed 200 people")."""
-    words = words_at(text, lo, hi)
-    while words and (words[0][1].lower() in VERB_LEAD or words[0][1].endswith("ly")):
-        words = words[1:]
+    words = after_adverbs(words_at(text, lo, hi))
     return bool(words) and OBJECT_START.match(text, words[0][0] + len(words[0][1])) is not None
 
 
@@ -423,10 +399,13 @@ def join_context(clauses: list[Clause], holds_fact: Callable[[int, int], bool]) 
 
 def first_after_adverbs(text: str, lo: int, hi: int) -> str:
     """The first word of text[lo:hi] after at most two adverbs ("ultimately suffered", "also was"), or ""."""
-    words = [w for _, w in words_at(text, lo, hi)[:3]]
-    while words and (words[0].lower() in VERB_LEAD or words[0].endswith("ly")):
-        words = words[1:]
-    return words[0] if words else ""
+    words = after_adverbs(words_at(text, lo, hi)[:3])
+    return words[0][1] if words else ""
+
+
+def after_adverbs(words: list[tuple[int, str]], leads: frozenset[str] = VERB_LEAD) -> list[tuple[int, str]]:
+    """words (as words_at gives them) from the first that is no adverb before a verb ("also", "later", "-ly")."""
+    return list(dropwhile(lambda w: w[1].lower() in leads or w[1].endswith("ly"), words))
 
 
 def starts_with_verb(text: str, lo: int, hi: int) -> bool:

@@ -185,11 +185,11 @@ WORD_NUMBER = re.compile(r"\b(?P<word>a|an|one|two|three|four|five|six|seven|eig
 WORD_VALUES = {**NUMBER_WORDS, "a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50}
 
 
-def word_runs(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, float, float]]:
-    """The numbers in words of text[lo:hi] (a folded text) of more than one word, or a tens word ("forty"), as
-    (start, end, value, tolerance); the tolerance is half the last scale ("two million" may round 1.6 million)."""
+def word_runs(text: str) -> list[tuple[int, int, float, float]]:
+    """The numbers in words of a folded text of more than one word, or a tens word ("forty"), as (start, end,
+    value, tolerance); the tolerance is half the last scale ("two million" may round 1.6 million)."""
     found = []
-    for m in WORD_RUN.finditer(text, lo, len(text) if hi is None else hi):
+    for m in WORD_RUN.finditer(text):
         words = re.split(r"[\s-]+", m.group())
         if (len(words) == 1 and words[0] in NUMBER_WORDS) or words[0] in WORD_SCALES:
             continue  # ("three": a count word; "million" of "$630 million": a scale of digits)

@@ -1,0 +1,39 @@
+"""The asides of a clause whose times are their own, which date none of the clause's claims: between a pair
+of dashes ("the bridge — which opened in 2012 — carries ..."), between commas when they tell of the noun's past
+("The company, founded in 1998, employs ...", "The pilot, who first saw debris on Tuesday, told ..."), and after
+", despite" ("... despite him dying 10 years ago"). A "who", "which" or "despite" aside with a figure of its own
+("which lost $2 billion in 2008") is no such aside: its time dates that figure. Pure functions."""
+import re
+
+from .clauses import DASH
+
+# An aside between commas that tells of its noun's past ("The company, founded in 1998, employs ...", "Acme, which
+# was set up in 2001, now has ..."), or any "who" or "which" clause between commas, after which the clause goes on
+# with its verb
+COMMA_ASIDE = re.compile(r",\s+(?:(?:(?:which|who|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?(?:[a-z]+ed|[a-z]+en|set\s+up|"
+                         r"built|made|begun|run|born|bought|sold|held|founded|launched|formed)\s+(?:in|on|at|during|by|from|back)\b"
+                         r"|(?:who|which)\s)[^,;()]*,\s+(?!(?:and|or|but|then|the|a|an)\b)(?=[a-z])")
+DESPITE = re.compile(r",\s+(?:despite|in\s+spite\s+of|notwithstanding)\s[^,;()]*")
+RELATIVE_START = re.compile(r"\s*(?:who|which)\s")
+# a figure, never a year, a code ("C130") nor a time ("10 years ago")
+FIGURE_SIGN = re.compile(r"[$€£¥%]|(?<![\w.,-])(?!(?:1[89]|20)\d\d\b|\d+\s+(?:years?|months?|weeks?|days?)\s+ago\b)\d")
+
+
+def asides_of(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The asides (see the module's docstring) inside the clause text[lo:hi], as (start, end) of their words."""
+    return dash_asides(text, lo, hi) + comma_asides(text, lo, hi)
+
+
+def dash_asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The asides between a pair of dashes inside text[lo:hi] that the clause goes on after ("the bridge — which
+    opened in 2012 — carries ...": "which opened in 2012")."""
+    dashes = list(DASH.finditer(text, lo, hi))
+    return [(a.end(), b.start()) for a, b in zip(dashes[::2], dashes[1::2]) if text[b.end():hi].strip()]
+
+
+def comma_asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The asides of COMMA_ASIDE and DESPITE inside text[lo:hi], without a "who", "which" or "despite" one that
+    holds a figure."""
+    commas = [(m.start() + 1, text.rindex(",", m.start(), m.end())) for m in COMMA_ASIDE.finditer(text, lo, hi)]
+    kept = [(a, b) for a, b in commas if not (RELATIVE_START.match(text, a) and FIGURE_SIGN.search(text, a, b))]
+    return kept + [(m.start() + 1, m.end()) for m in DESPITE.finditer(text, lo, hi) if not FIGURE_SIGN.search(text, *m.span())]
