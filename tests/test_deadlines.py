@@ -44,7 +44,8 @@ def test_one_deadline_for_the_whole_answer(route):
         took = time.monotonic() - started
     assert result.outcome == "timeout", result
     assert "still arriving" in result.error
-    assert took < 4.0
+    # the trickle lasts a minute: ending far short of it is the deadline at work (a tight limit would time the machine)
+    assert took < 20
 
 
 class Alarm:
