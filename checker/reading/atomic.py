@@ -26,6 +26,7 @@ from .people import apposition
 from .person_atoms import apposition_atoms, people_atoms, title_atoms
 from .restatement import restate, said_words, sentence_case, written
 from .series import date_series, series_atoms
+from .attribution import distanced
 from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, Attribution, beside_quotations, find_attribution,
                      find_quotations, inside_quotation, interview_answer, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
                      quotation_speaker, says_something, tag_participle, without_quotations)
@@ -328,8 +329,10 @@ def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, c
     forecast): "The minister said the country must stay in the alliance" is the minister's statement,
     never the statement alone; "He added: “...”" is its quotation, with its speaker."""
     # what a pronoun opens ("He would not seek re-election in September") is no claim alone: the statement
-    # with its speaker is, carrying the figure or date of what was said
-    alone = [a.claim.split(" ", 1)[0].lower() not in PRONOUNS for a in atoms]
+    # with its speaker is, carrying the figure or date of what was said; so is all that is said when the writer
+    # keeps a distance from it ("Trump claimed that 3 million people voted illegally", "falsely said")
+    far = distanced(reading.text, attribution, *core)
+    alone = [not far and a.claim.split(" ", 1)[0].lower() not in PRONOUNS for a in atoms]
     kept = [a for a, ok in zip(atoms, alone) if ok and (a.kind != "other" or a.dated_or_counted)]
     if not clauses:  # "He added: “...”", "As stated by X: ‘...’": the quotation is the claim, with its speaker
         return kept

@@ -41,6 +41,27 @@ class Attribution:
     whole_clause: bool  # "X said Y": the attribution is the whole clause, not a phrase beside it
 
 
+# How a writer keeps a distance from what someone says: a verb of claiming rather than saying ("claimed",
+# "alleged", "insisted"), an adverb that judges or dates the saying ("falsely said", "initially reported"),
+# or words on the evidence ("without evidence", "could not be independently verified"). What is said then
+# is the speaker's and never the article's own: it is a claim only with who said it.
+CLAIMING = r"claim(?:s|ed)?|alleg(?:es|ed)|insist(?:s|ed)|contend(?:s|ed)|assert(?:s|ed)|argu(?:es|ed)|maintain(?:s|ed)"
+JUDGED = (r"falsely|wrongly|incorrectly|erroneously|mistakenly|baselessly|inaccurately|misleadingly|dubiously|"
+          r"initially|originally")
+DISTANCING_TAG = re.compile(rf"(?i)\b(?:{CLAIMING})\b|\b(?:{JUDGED})\s+(?:[a-z]+\s+)?(?:{REPORTING})\b")
+UNSUPPORTED = re.compile(r"(?i)\bwithout\s+(?:\w+\s+){0,2}evidence\b|\b(?:could|can|cannot|can’t|can't|couldn’t|couldn't)"
+                         r"(?:\s+not)?\s+be\s+(?:independently\s+|immediately\s+)?(?:verified|confirmed)\b|"
+                         r"\bun(?:verified|confirmed|substantiated|founded|supported)\b")
+
+
+def distanced(text: str, attribution: Attribution, lo: int, hi: int) -> bool:
+    """Whether the sentence text[lo:hi] keeps its distance from what its attribution says (see DISTANCING_TAG):
+    read in the words outside what is attributed, and in the whole sentence for the evidence."""
+    c_lo, c_hi = attribution.content
+    return bool(DISTANCING_TAG.search(text[lo:c_lo]) or DISTANCING_TAG.search(text[c_hi:hi])
+                or UNSUPPORTED.search(text, lo, hi))
+
+
 def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) -> Attribution | None:
     """Who the sentence says says it: "according to X, ...", "..., X said", "X has indicated (that) ...";
     not one with a time of its times before its verb ("On Sunday Prime Minister X said ...": as "On Sunday, X said")."""
