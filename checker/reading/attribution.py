@@ -10,6 +10,9 @@ from .when import When
 # Verbs of saying that as often take a thing as what was said ("the bill added $200 billion", "the
 # company reported a loss"): they attribute only before "that", a colon or a quotation.
 OBJECT_VERBS = frozenset("added announced reported estimated confirmed predicted noted".split())
+# Verbs of claiming that take a thing as often as a statement ("the storm claimed 12 lives", "claimed the title",
+# "argued the case"): they attribute only what has a verb of its own ("claimed 3 million people voted illegally").
+THING_OR_STATEMENT = frozenset("claimed argued insisted".split())
 
 ACCORDING_START = re.compile(r"(?i)(?:according\s+to|as\s+(?:stated|reported|said|noted|announced|claimed|estimated|put)\s+by|"
                              r"in\s+the\s+words\s+of)\s+(?P<src>[^,:;]+?)\s*[,:]\s*")
@@ -62,6 +65,15 @@ def distanced(text: str, attribution: Attribution, lo: int, hi: int) -> bool:
                 or UNSUPPORTED.search(text, lo, hi))
 
 
+CLAUSE_MARK = re.compile(r"[,;—–]")
+
+
+def clause_end(text: str, lo: int, hi: int) -> int:
+    """Where the first clause of text[lo:hi] ends: its first comma, semicolon or dash, or hi."""
+    m = CLAUSE_MARK.search(text, lo, hi)
+    return m.start() if m else hi
+
+
 def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) -> Attribution | None:
     """Who the sentence says says it: "according to X, ...", "..., X said", "X has indicated (that) ...";
     not one with a time of its times before its verb ("On Sunday Prime Minister X said ...": as "On Sunday, X said")."""
@@ -79,7 +91,8 @@ def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) 
     if m and "," not in m.group("src") and not has_verb(text, m.start("src"), m.end("src")) \
             and not any(lo <= w.start < m.end("src") for w in times) \
             and len(text[m.end():hi].split()) >= 3 and not ADDRESSED.match(text, m.end(), hi) \
-            and (m.group("verb") not in OBJECT_VERBS or re.search(
-                r"(?::|\bthat)\s*$|[“\"‘]\s*$", text[m.start("verb"):m.end()]) or text[m.end():m.end() + 1] in "“\"‘"):
+            and (m.group("verb") not in OBJECT_VERBS | THING_OR_STATEMENT or re.search(
+                r"(?::|\bthat)\s*$|[“\"‘]\s*$", text[m.start("verb"):m.end()]) or text[m.end():m.end() + 1] in "“\"‘"
+                 or re.match(r"that\b", text[m.end():hi]) or (m.group("verb") in THING_OR_STATEMENT and has_verb(text, m.end(), clause_end(text, m.end(), hi)))):
         return Attribution(lo, hi, (m.end(), hi), m.group("src"), True)
     return None

@@ -189,11 +189,19 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
 # year ("Expo2025", "Covid2019"); never a fiscal or calendar year's prefix ("FY2023", "CY2024").
 ADDRESS = re.compile(r"(?i)(?:\w+://|www\.)\S*|[\w-]+\.(?:com|org|net|gov|edu|int|info|io|co|uk|eu|de|fr|in|au|ca)\b\S*")
 GLUED = re.compile(r"(?<![A-Za-z])(?!(?:FY|CY|fy|cy)$)[A-Za-z]+$")
+# A house number in a street address ("at 2015 Washtenaw Avenue", "1600 Pennsylvania Ave."): the street's
+# name after it; never after a word that puts a time before a name ("In 2015 Oxford Street was closed").
+STREET = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|"
+                    r"Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Terrace|Circle|Trail|Pike)\b")
+TIME_BEFORE = re.compile(r"(?i)\b(?:in|since|by|until|till|during|before|after|from|of|through|between|and|to|or|early|late|mid)[\s-]+$")
 
 
 def glued_or_address(display: str, at: int) -> bool:
-    """Whether the year at display[at:at+4] is part of a web address or of a word it is written into."""
+    """Whether the year at display[at:at+4] is part of a web address, a street address or a word it is
+    written into."""
     if GLUED.search(display, max(0, at - 12), at):
+        return True
+    if STREET.match(display, at + 4) and not TIME_BEFORE.search(display, max(0, at - 12), at):
         return True
     token = re.search(r"\S*$", display[max(0, at - 80):at]).group() + display[at:at + 80].split(None, 1)[0]  # type: ignore[union-attr]
     return ADDRESS.search(token) is not None
