@@ -14,6 +14,7 @@ from dataclasses import replace
 from .amounts import figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
 from .asides import asides_of
+from .attributed import attributed, PRONOUNS
 from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
                       words_at)
 from .frame import core_span, unbracketed
@@ -26,8 +27,7 @@ from .people import apposition
 from .person_atoms import apposition_atoms, people_atoms, title_atoms
 from .restatement import restate, said_words, sentence_case, written
 from .series import date_series, series_atoms
-from .attribution import distanced
-from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, Attribution, beside_quotations, find_attribution,
+from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, beside_quotations, find_attribution,
                      find_quotations, inside_quotation, interview_answer, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
                      quotation_speaker, says_something, tag_participle, without_quotations)
 from ..sentences import Sentence, split_sentences
@@ -43,7 +43,6 @@ RELATIVE_TIME = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+)?(?:had|has|have|w
 # What may join the dates of one list: "2013, 2015 and 2016", "in May 2019 or in June 2020"
 SERIES_GAP = re.compile(r"[\s,]*(?:(?:and|or|then|as\s+well\s+as)\s+)?(?:(?:in|on|during)\s+)?", re.I)
 ASIDE = re.compile(r",\s+(?:which|who|[a-z]+ed|[a-z]+en)\b[^,]*$")  # the opening of an aside a time stands in
-PRONOUNS = frozenset("he she they it we i you one".split())  # a speaker the sentence does not name
 
 
 def atomise(text: str, sentences: Iterable[Sentence] | None = None, published: str | None = None,
@@ -157,6 +156,11 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         spans = [w for w in whens if clause.start <= w.start < clause.end and w.since and not w.yardstick
                  and w.last != w.first]
         clause.when = points[0] if points else own[0] if own else clause.inherit or (spans[0] if spans else None)
+    lead = since_lead(text, clauses, whens)
+    if lead is not None:
+        # "Since he took office in 2019, unemployment has fallen 2%": he took office in 2019, and the span from
+        # then to the article's date is the main clause's, which is quoted with the "Since ..." that bounds it
+        clauses[0].when, clauses[1].when = replace(lead, since=False, point=True, last=lead.first), lead
     atoms: list[Atom] = []
     left_out = False
     for clause in clauses:
@@ -171,6 +175,10 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if reported and reported[1] is None:
             continue  # "said Lee, referring to the ferry ...": of what they spoke, no claim of its own
         found = clause_atoms(reading, sentence, clause, whens, (lo, hi), lower)
+        if lead is not None and clause is clauses[1]:
+            bound = clauses[0].start if clauses[0].quote_start is None else clauses[0].quote_start
+            found = [replace(a, start=bound, quote=reading.original[bound:a.end], claim=restate(text, bound, a.end, whens))
+                     if a.start == clause.start else a for a in found]
         if reported:  # "said van Sebille, noting that sunlight ...": "van Sebille noted that sunlight ..."
             rest = written(text, reported[0], clause.end, whens)
             found = [replace(a, claim=sentence_case(f"{reported[1]} {rest}")) for a in found]
@@ -270,6 +278,17 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     return sorted(atoms, key=lambda a: (a.start, a.end))
 
 
+def since_lead(text: str, clauses: list[Clause], whens: list[When]) -> When | None:
+    """The span a leading "since" clause bounds ("Since the war began on October 7, ..."), when a main clause
+    with no time of its own follows it: the span's first day is when the leading clause's event happened."""
+    if len(clauses) < 2 or clauses[0].role != "sub" or clauses[0].opener is None \
+            or not re.match(r"(?i)since\s", text[clauses[0].opener:clauses[0].start]) or clauses[1].role not in ("main", "coord") \
+            or any(clauses[1].start <= w.start < clauses[1].end for w in whens):
+        return None
+    return next((w for w in whens if clauses[0].start <= w.start < clauses[0].end and w.since and not w.yardstick
+                 and w.last != w.first), None)
+
+
 def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whens: list[When]) -> list[Atom]:
     """atoms with each pair of clauses joined by "and" or "but", the second sharing the first's subject and
     neither with a figure, a number, a rank or a date, made one claim ("he denied the allegations and was
@@ -320,49 +339,6 @@ def refers_back(text: str, clause: Clause, *also: str) -> bool:
 def named_in(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] names someone: a capitalised word past its first."""
     return any(w[:1].isupper() for _, w in words_at(text, lo, hi)[1:])
-
-
-def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, clauses: list[Clause],
-               whens: list[When], core: tuple[int, int], atoms: list[Atom]) -> list[Atom]:
-    """The claims of a sentence that says who says it: the sentence's own claim with its source, and
-    of what is said only what can be checked on its own (a figure, a date, a first, a membership, a
-    forecast): "The minister said the country must stay in the alliance" is the minister's statement,
-    never the statement alone; "He added: “...”" is its quotation, with its speaker."""
-    # what a pronoun opens ("He would not seek re-election in September") is no claim alone: the statement
-    # with its speaker is, carrying the figure or date of what was said; so is all that is said when the writer
-    # keeps a distance from it ("Trump claimed that 3 million people voted illegally", "falsely said")
-    far = distanced(reading.text, attribution, *core)
-    alone = [not far and a.claim.split(" ", 1)[0].lower() not in PRONOUNS for a in atoms]
-    kept = [a for a, ok in zip(atoms, alone) if ok and (a.kind != "other" or a.dated_or_counted)]
-    if not clauses:  # "He added: “...”", "As stated by X: ‘...’": the quotation is the claim, with its speaker
-        return kept
-    # the statement runs on over what of the content no claim of its own keeps ("According to authorities, she had
-    # an abortion in June and had not told her boyfriend"), so that nothing said is lost
-    dropped = [a.end for a in atoms if a not in kept and a.start >= clauses[0].end]
-    statement = attribution_atom(reading, sentence, attribution, clauses, whens, core, max(dropped, default=0))
-    carried = next((a for a, ok in zip(atoms, alone) if not ok and a.dated_or_counted), None)
-    if carried is not None:
-        statement = replace(statement, value=carried.value, unit=carried.unit, date_start=carried.date_start,
-                            date_end=carried.date_end)
-    return kept + [statement]
-
-
-def attribution_atom(reading: Reading, sentence: Sentence, attribution: Attribution, clauses: list[Clause],
-                     whens: list[When], core: tuple[int, int], through: int = 0) -> Atom:
-    """The statement of a sentence that says who says it, to the end of its first clause or through
-    `through` where what follows is no claim of its own."""
-    text = reading.text
-    first = clauses[0] if clauses else None
-    end = max(first.end, through) if first is not None else 0
-    if attribution.whole_clause:
-        if first is None:  # "The minister said: ‘...’": the quotation is its own claim
-            return make_atom(reading, sentence, "attribution", attribution.start, attribution.content[0],
-                             restate(text, *core, whens))
-        return make_atom(reading, sentence, "attribution", attribution.start, end,
-                         restate(text, attribution.start, end, whens))
-    if first is not None and attribution.start < first.start:  # "According to X, ...": up to the first clause's end
-        return make_atom(reading, sentence, "attribution", core[0], end, restate(text, core[0], end, whens))
-    return make_atom(reading, sentence, "attribution", *core, restate(text, *core, whens))
 
 
 def clause_claim(reading: Reading, clause: Clause, whens: list[When], core: tuple[int, int]) -> str:

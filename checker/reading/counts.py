@@ -52,7 +52,10 @@ UNIT_SYNONYMS = {
 
 # Words that may stand between a number and its unit ("six formal meetings", "34 people were
 # killed"): a few plain words, never another figure or a conjunction that starts another count.
-FILLER = rf"(?:(?!(?:and|or|but|while|whereas|with|plus|{NOT_FILLER})\b)[a-z][\w'-]*\s+){{0,3}}?"  # ("a 5 hour meeting", "150 square km": measures.py)
+# nor another number, which is the count the unit goes with ("the two leaders met three times": three meetings, never two)
+NUMBER_FILLER = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|"
+                 "seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|several")
+FILLER = rf"(?:(?!(?:and|or|but|while|whereas|with|plus|{NOT_FILLER}|{NUMBER_FILLER})\b)[a-z][\w'-]*\s+){{0,3}}?"  # ("a 5 hour meeting", "150 square km": measures.py)
 
 
 @lru_cache(maxsize=None)

@@ -29,13 +29,20 @@ PREDICTION = re.compile(r"\b(?:will|won't|shall|plans?\s+to|planning\s+to|(?:is|
 # "three times the size of"): a ratio, no count of times something happened.
 RATIO = re.compile(r"\btimes\s+(?:more|less|fewer|as|that|those|the|higher|lower|larger|bigger|smaller|greater|"
                    r"faster|slower|[a-z]{3,}er\s+than)\b")
-MEMBERSHIP = re.compile(r"\b(?:members?|membership|joined|joins?|joining|accession|acceded?|admitted)\b")
+# Membership of a body of states or members ("joined NATO in 2024", "a member of the European Union", "full
+# membership in the Shanghai Co-operation Organisation", "member states"): never family members, a team's
+# members, or joining people, a department or a network ("joined Democrats to approve her").
+BODY = (r"(?:[A-Z]{2,}\b|(?:[A-Z][\w’'-]+\s+){1,4}(?:Union|Organi[sz]ation|Alliance|Council|Community|League|Association|"
+        r"Bloc|Forum|Pact|Treaty|Partnership|Commonwealth|Federation|Co-?operation|Zone|Area)\b)")
+MEMBERSHIP = re.compile(r"(?i:\b(?:membership|member\s+(?:states?|countr(?:y|ies)|nations?)|accession|acceded)\b)|"
+                        rf"(?i:\b(?:(?:re)?join(?:ed|s|ing)?|admitted\s+(?:to|into)|members?\s+of))\s+(?:the\s+)?{BODY}")
 
 
 def clause_kind(words: str, when: When | None) -> str:
     """A clause's kind by general rules: "first ... to" a first visit; will, plans, expected, likely
     a prediction; a visit or a meeting with its date a visit date; member, membership, joined a
     membership; a decade a historical claim; anything else other."""
+    member = MEMBERSHIP.search(words)  # (in the words as written: a body is named in capitals)
     words = words.lower()
     if FIRST_TO.search(words):
         return "first_visit"
@@ -43,7 +50,7 @@ def clause_kind(words: str, when: When | None) -> str:
         return "prediction"
     if when is not None and when.point and VISIT.search(words):
         return "visit_date"
-    if MEMBERSHIP.search(words):
+    if member:
         return "membership"
     if when is not None and when.decade:
         return "historical"
@@ -51,12 +58,12 @@ def clause_kind(words: str, when: When | None) -> str:
 
 
 def figure_kind(figure: Figure, words: str, sentence_lower: str, when: When | None) -> str:
-    """Counts of meetings, visits or times are meeting counts; money in a sentence about trade (trade,
+    """Counts of meetings or visits are meeting counts; money in a sentence about trade (trade,
     exports, imports, turnover; not a market's trading in shares) a trade figure; a figure in a clause of
     another kind (a forecast, a first) takes that kind; else a percentage, money, or a count of what its
     unit counts."""
     ratio = figure.unit == "times" and RATIO.search(words.lower()) is not None
-    if figure.unit in ("meetings", "visits") or (figure.unit == "times" and not ratio):
+    if figure.unit in ("meetings", "visits"):  # (other times counted, "called nine times", "delayed 12 times", are counts)
         return "meeting_count"
     if figure.money and TRADE.search(sentence_lower) and (not MARKET.search(sentence_lower)
                                                           or PLAIN_TRADE.search(sentence_lower)):

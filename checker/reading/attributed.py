@@ -1,0 +1,57 @@
+"""The claims of a sentence that says who says what it says ("Police said 12 people were arrested", "According
+to the census, ...", "Trump claimed that ..."): its statement with its source, and of what is said only what
+can be checked on its own, never what the writer keeps at a distance. Pure functions; atomic.py proposes the
+rest of a sentence's claims."""
+from dataclasses import replace
+
+from .atom import Atom, Reading, make_atom
+from .attribution import Attribution, distanced
+from .clauses import Clause
+from .restatement import restate
+from ..sentences import Sentence
+from .when import When
+
+PRONOUNS = frozenset("he she they it we i you one".split())  # a speaker the sentence does not name
+
+
+def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, clauses: list[Clause],
+               whens: list[When], core: tuple[int, int], atoms: list[Atom]) -> list[Atom]:
+    """The claims of a sentence that says who says it: the sentence's own claim with its source, and
+    of what is said only what can be checked on its own (a figure, a date, a first, a membership, a
+    forecast): "The minister said the country must stay in the alliance" is the minister's statement,
+    never the statement alone; "He added: “...”" is its quotation, with its speaker."""
+    # what a pronoun opens ("He would not seek re-election in September") is no claim alone: the statement
+    # with its speaker is, carrying the figure or date of what was said; so is all that is said when the writer
+    # keeps a distance from it ("Trump claimed that 3 million people voted illegally", "falsely said")
+    far = distanced(reading.text, attribution, *core)
+    alone = [not far and a.claim.split(" ", 1)[0].lower() not in PRONOUNS for a in atoms]
+    kept = [a for a, ok in zip(atoms, alone) if ok and (a.kind != "other" or a.dated_or_counted)]
+    if not clauses:  # "He added: “...”", "As stated by X: ‘...’": the quotation is the claim, with its speaker
+        return kept
+    # the statement runs on over what of the content no claim of its own keeps ("According to authorities, she had
+    # an abortion in June and had not told her boyfriend"), so that nothing said is lost
+    dropped = [a.end for a in atoms if a not in kept and a.start >= clauses[0].end]
+    statement = attribution_atom(reading, sentence, attribution, clauses, whens, core, max(dropped, default=0))
+    carried = next((a for a, ok in zip(atoms, alone) if not ok and a.dated_or_counted), None)
+    if carried is not None:
+        statement = replace(statement, value=carried.value, unit=carried.unit, date_start=carried.date_start,
+                            date_end=carried.date_end)
+    return kept + [statement]
+
+
+def attribution_atom(reading: Reading, sentence: Sentence, attribution: Attribution, clauses: list[Clause],
+                     whens: list[When], core: tuple[int, int], through: int = 0) -> Atom:
+    """The statement of a sentence that says who says it, to the end of its first clause or through
+    `through` where what follows is no claim of its own."""
+    text = reading.text
+    first = clauses[0] if clauses else None
+    end = max(first.end, through) if first is not None else 0
+    if attribution.whole_clause:
+        if first is None:  # "The minister said: ‘...’": the quotation is its own claim
+            return make_atom(reading, sentence, "attribution", attribution.start, attribution.content[0],
+                             restate(text, *core, whens))
+        return make_atom(reading, sentence, "attribution", attribution.start, end,
+                         restate(text, attribution.start, end, whens))
+    if first is not None and attribution.start < first.start:  # "According to X, ...": up to the first clause's end
+        return make_atom(reading, sentence, "attribution", core[0], end, restate(text, core[0], end, whens))
+    return make_atom(reading, sentence, "attribution", *core, restate(text, *core, whens))
