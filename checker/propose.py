@@ -19,7 +19,7 @@ from .reading.atomic import Atom, iter_atoms
 from .reading.speech import named_speaker, quotation_speaker, quoted_person
 from .store.claims import add_claim, current_user, get_article
 from .store.db import transaction
-from .errors import InvalidInput, NotFound
+from .errors import DuplicateClaim, InvalidInput, NotFound
 from .reading.facts import Fact, claim_facts, index_page
 from .limits import MAX_NEW_PROPOSALS, MAX_SENTENCE_CHARS
 from .reading.match import assess
@@ -356,6 +356,9 @@ def accept(db: Database, proposal_id: int, *, claim: str | None = None, kind: st
             fields["date_start"], fields["date_end"] = date_start, None
         if clean(date_end) is not None:
             fields["date_end"] = date_end
+        same = same_fact(db, proposal["article_id"], proposal["quote"], fields)
+        if same is not None:  # the fact recorded already, in other words ("..., according to X" beside the bare figure)
+            raise DuplicateClaim(proposal["article_id"], same)
         urls: dict[str, str] = {}
         for url in json.loads(proposal["cited_urls"]):
             urls.setdefault(normalise_url(url), url)
@@ -363,6 +366,19 @@ def accept(db: Database, proposal_id: int, *, claim: str | None = None, kind: st
                              sources=[{"url": u} for u in urls.values()], added_by=by, **fields)
         db.table("proposals").update(proposal["id"], {"status": "accepted", "claim_id": claim_id, "decided_by": _who(by)})
     return claim_id
+
+
+def same_fact(db: Database, article_id: str, quote: str, fields: dict[str, Any]) -> str | None:
+    """The restatement of a claim the article has with this quote and the same figure and dates (one of them
+    set), if any: the same fact, however it is worded."""
+    if fields.get("value") is None and not fields.get("date_start"):
+        return None
+    for row in db.query("SELECT claim, value, unit, date_start, date_end FROM claims WHERE article_id = ? AND quote = ?",
+                        [article_id, quote]):
+        if (row["value"], row["unit"], row["date_start"], row["date_end"]) == (
+                fields.get("value"), fields.get("unit"), fields.get("date_start"), fields.get("date_end")):
+            return cast(str, row["claim"])
+    return None
 
 
 def mark_accepted(db: Database, proposal_id: int, claim_id: int, by: str | None = None) -> None:

@@ -323,7 +323,7 @@ def test_a_refresh_marks_the_proposals_made_from_the_earlier_text(tmp_path, db_p
     out = capsys.readouterr().out
     assert re.search(rf"^{gone['id']} +proposed \(quote gone\)", out, re.M), out
     assert re.search(rf"^{changed['id']} +proposed \(sentence changed\)", out, re.M), out
-    assert out.count("proposed  ") + out.count("proposed\n") == 3  # the other sentences' proposals
+    assert out.count("proposed  ") + out.count("proposed\n") == 2  # the other sentences' proposals
     assert "2 open proposals came from sentences the article's text changed" in out
 
     before = dump(db_path)
@@ -831,6 +831,6 @@ def test_an_article_keeps_the_locale_it_is_read_in(tmp_path, empty_db, lang, mon
     from checker.propose import propose
     propose(empty_db, result.article_id, limit=None)
     dated = {r["quote"]: (r["date_start"], r["date_end"]) for r in empty_db.query("SELECT quote, date_start, date_end FROM proposals")}
-    toll = next(d for q, d in dated.items() if q.startswith("416 motorists"))
+    toll = next(d for q, d in dated.items() if "416 motorists" in q)
     # the holiday is read in the article's country; with none, only "last year" is
     assert toll == (("2012-11-22", "2012-11-25") if locale == "en-US" else ("2012", "2012"))

@@ -2,11 +2,12 @@
 to the census, ...", "Trump claimed that ..."): its statement with its source, and of what is said only what
 can be checked on its own, never what the writer keeps at a distance. Pure functions; atomic.py proposes the
 rest of a sentence's claims."""
+import re
 from dataclasses import replace
 
 from .atom import Atom, Reading, make_atom
 from .attribution import Attribution, distanced
-from .clauses import Clause
+from .clauses import Clause, trim
 from .restatement import restate
 from ..sentences import Sentence
 from .when import When
@@ -28,15 +29,52 @@ def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, c
     kept = [a for a, ok in zip(atoms, alone) if ok and (a.kind != "other" or a.dated_or_counted)]
     if not clauses:  # "He added: “...”", "As stated by X: ‘...’": the quotation is the claim, with its speaker
         return kept
+    # what is said is never the article's own: each claim of it names its source ("12 people were arrested ...,
+    # police said"; "Two-way trade ... was US$92 million in 2003, according to the website of ...")
+    kept = [replace(a, claim=with_source(reading.text, attribution, a)) for a in kept]
     # the statement runs on over what of the content no claim of its own keeps ("According to authorities, she had
     # an abortion in June and had not told her boyfriend"), so that nothing said is lost
     dropped = [a.end for a in atoms if a not in kept and a.start >= clauses[0].end]
     statement = attribution_atom(reading, sentence, attribution, clauses, whens, core, max(dropped, default=0))
     carried = next((a for a, ok in zip(atoms, alone) if not ok and a.dated_or_counted), None)
+    said = trim(reading.text, *attribution.content)
+    whole = [a for a in kept if a.claim == statement.claim] or [a for a in kept if len(kept) == 1
+             and a.start <= max(said[0], clauses[0].start) and a.end >= min(said[1], statement.end)]
+    if carried is None and whole:
+        carried = whole[0]  # a claim said whole: the statement is it, with its figure and any kind but "other"
+        kept.remove(carried)
+        statement = replace(statement, kind=statement.kind if carried.kind == "other" else carried.kind)
     if carried is not None:
         statement = replace(statement, value=carried.value, unit=carried.unit, date_start=carried.date_start,
                             date_end=carried.date_end)
     return kept + [statement]
+
+
+# The words of an attribution that say who said it: "according to X" (and "as reported by X"), "X said"
+LEADING_ACCORDING = re.compile(r"(?i)(?:according\s+to|as\s+[a-z]+\s+by|in\s+the\s+words\s+of)\s")
+
+
+def with_source(text: str, attribution: Attribution, atom: Atom) -> str:
+    """An atom's claim with who said it, in the sentence's own words: "..., according to the census.",
+    "..., the WHO said.", "Police said ..." (the source opening its sentence keeps its place and its case)."""
+    claim = atom.claim.rstrip(" .")
+    if attribution.whole_clause:
+        lead = " ".join(text[attribution.start:attribution.content[0]].split())
+        lead = re.sub(r"(?:\s+that)?[\s:,]*$", "", lead)
+        if claim.startswith(lead):  # (a claim restated from the whole sentence names its source already)
+            return atom.claim
+        claim = re.sub(r"^(?:And|But|Or)\s+(?=that\b)", "", claim, flags=re.I)  # ("...; and that she was ...")
+        first = claim.split(" ", 1)[0]
+        # the claim's first word as the sentence writes it where it is not a name ("Police said the minister ...")
+        if first[:1].isupper() and re.search(rf"(?<![\w’'-]){re.escape(first[0].lower() + first[1:])}(?![\w’'-])", text[attribution.start:attribution.end]):
+            claim = first[0].lower() + claim[1:]
+        return f"{lead} {claim}."
+    phrase = " ".join(text[attribution.start:attribution.end].split())
+    if phrase.lower() in claim.lower():
+        return atom.claim
+    if LEADING_ACCORDING.match(phrase):
+        phrase = phrase[0].lower() + phrase[1:]
+    return f"{claim}, {phrase}."
 
 
 def attribution_atom(reading: Reading, sentence: Sentence, attribution: Attribution, clauses: list[Clause],

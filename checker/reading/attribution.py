@@ -4,20 +4,25 @@ speech.py reads quotations and the tags beside them."""
 import re
 from dataclasses import dataclass
 
-from .clauses import REPORTING, has_verb
+from .clauses import DETERMINERS, REPORTING, has_verb
 from .when import When
 
 # Verbs of saying that as often take a thing as what was said ("the bill added $200 billion", "the
 # company reported a loss"): they attribute only before "that", a colon or a quotation.
-OBJECT_VERBS = frozenset("added announced reported estimated confirmed predicted noted".split())
+OBJECT_VERBS = frozenset("added announced reported estimated confirmed predicted noted adds announces reports report estimates "
+                         "confirms predicts notes".split())
 # Verbs of claiming that take a thing as often as a statement ("the storm claimed 12 lives", "claimed the title",
 # "argued the case"): they attribute only what has a verb of its own ("claimed 3 million people voted illegally").
-THING_OR_STATEMENT = frozenset("claimed argued insisted".split())
+THING_OR_STATEMENT = frozenset("claimed argued insisted claims argues insists".split())
+
+# The verbs of saying an attribution may have: those of clauses.py's tags, and as features write them, in the
+# present ("officials say", "the report notes", "local newspapers report", "he adds")
+SAYING = REPORTING + "|say|announces|indicates|states|claims|reports|report|estimates|warns|confirms|insists|argues|notes|adds|predicts|writes"
 
 ACCORDING_START = re.compile(r"(?i)(?:according\s+to|as\s+(?:stated|reported|said|noted|announced|claimed|estimated|put)\s+by|"
                              r"in\s+the\s+words\s+of)\s+(?P<src>[^,:;]+?)\s*[,:]\s*")
 ACCORDING_END = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*$")
-SAID_END = re.compile(rf",\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{REPORTING}))\s*$")
+SAID_END = re.compile(rf",\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{SAYING}))\s*$")
 # When it was said, between the verb and what was said ("Abney said Wednesday that ...").
 SAID_WHEN = (r"(?i:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|earlier|later|"
              r"(?:last|this|on)\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)))")
@@ -27,7 +32,7 @@ SAID_HOW = (r"(?:(?:in|at|during|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]
             r"(?:the\s+)?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){0,3})?|on\s+(?:Twitter|Facebook|X|Instagram|LinkedIn|Telegram)"
             r"|to\s+(?:reporters|journalists|lawmakers|parliament|the\s+(?:press|media|court|jury|committee|panel|senate|house)"
             r"|(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}))")
-SAID_START = re.compile(rf"(?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,8}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{REPORTING})\s*(?::\s*|\s"
+SAID_START = re.compile(rf"(?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,8}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{SAYING})\s*(?::\s*|\s"
                         rf"(?:{SAID_HOW},?\s+)?(?:{SAID_WHEN}\s+)?(?:that\s+)?)(?=\S)")
 
 # Whom or what the words were addressed to or about, with nothing said after it ("wrote to the committee on
@@ -51,7 +56,7 @@ class Attribution:
 CLAIMING = r"claim(?:s|ed)?|alleg(?:es|ed)|insist(?:s|ed)|contend(?:s|ed)|assert(?:s|ed)|argu(?:es|ed)|maintain(?:s|ed)"
 JUDGED = (r"falsely|wrongly|incorrectly|erroneously|mistakenly|baselessly|inaccurately|misleadingly|dubiously|"
           r"initially|originally")
-DISTANCING_TAG = re.compile(rf"(?i)\b(?:{CLAIMING})\b|\b(?:{JUDGED})\s+(?:[a-z]+\s+)?(?:{REPORTING})\b")
+DISTANCING_TAG = re.compile(rf"(?i)\b(?:{CLAIMING})\b|\b(?:{JUDGED})\s+(?:[a-z]+\s+)?(?:{SAYING})\b")
 UNSUPPORTED = re.compile(r"(?i)\bwithout\s+(?:\w+\s+){0,2}evidence\b|\b(?:could|can|cannot|can’t|can't|couldn’t|couldn't)"
                          r"(?:\s+not)?\s+be\s+(?:independently\s+|immediately\s+)?(?:verified|confirmed)\b|"
                          r"\bun(?:verified|confirmed|substantiated|founded|supported)\b")
@@ -88,6 +93,8 @@ def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) 
     if m and not has_verb(text, lo + m.start("src"), lo + m.end("src")) and len(piece[:m.start()].split()) >= 3:
         return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
     m = SAID_START.match(text, lo, hi)
+    if m and m.group("src").split()[-1].lower() in DETERMINERS:
+        m = None  # "These claims have proven controversial", "The reports say": a noun after its determiner, no verb
     if m and "," not in m.group("src") and not has_verb(text, m.start("src"), m.end("src")) \
             and not any(lo <= w.start < m.end("src") for w in times) \
             and len(text[m.end():hi].split()) >= 3 and not ADDRESSED.match(text, m.end(), hi) \

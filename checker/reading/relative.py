@@ -107,7 +107,14 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
         following = CLAUSE_BREAK.search(piece, apposed.end())
         after = {said for _, _, said in marks_of(piece[apposed.end():following.start() if following else len(piece)],
                                                  PRESENT_MARK.search(piece, 0, hi) is not None)}
-    return "past" if "past" in after else "future" if "future" in after else "would" if "would" in after else None
+    told = "past" if "past" in after else "future" if "future" in after else "would" if "would" in after else None
+    if told is None and not after and breaks and re.search(r"\b(?:after|before|and)$", piece[:breaks[-1]]):
+        # a time in a phrase with no verb of its own ("She sent food after the floods in March", "sent food and
+        # clothes in March"): the verb it hangs on, before it, gives the tense
+        earlier = marks_of(piece[:breaks[-1]], PRESENT_MARK.search(piece, 0, lo) is not None)
+        if earlier and earlier[-1][2] != "present":
+            return earlier[-1][2]
+    return told
 
 
 def marks_of(words: str, present: bool) -> list[tuple[int, int, str]]:
