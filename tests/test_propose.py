@@ -802,6 +802,11 @@ def test_a_quotation_of_several_sentences_is_proposed_with_the_speaker_its_tag_n
     ("“Much of the analysis is credible,” writes Ines Duarte, a hydrologist at the University of Porto, over email. "
      "“However, I disagree on the remedy: no dam should be built.”",
      "Ines Duarte said: “However, I disagree on the remedy: no dam should be built.”"),
+    # a tag with its verb first ("recalls X, the village head"), and one that describes an unnamed speaker
+    ("“Nobody came to help us,” recalls Amina Yusuf, the village head, sitting outside her house. “The army arrived "
+     "three days later with 40 tents.”", "Amina Yusuf said: “The army arrived three days later with 40 tents.”"),
+    ("“Prices fell 12 percent in a month,” says a senior trade ministry official, who asked not to be named. “Exports "
+     "to Vietnam will double by March.”", "A senior trade ministry official said: “Exports to Vietnam will double by March.”"),
 ])
 def test_a_sentence_all_quotation_takes_its_speaker_from_the_tag_beside_it(empty_db, text, said):
     claims.add_article(empty_db, id="beside", title="Beside", text=text)

@@ -27,7 +27,7 @@ from .people import apposition
 from .person_atoms import apposition_atoms, people_atoms, title_atoms
 from .restatement import restate, said_words, sentence_case, written
 from .series import date_series, series_atoms
-from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, beside_quotations, find_attribution,
+from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, beside_quotations, described_speaker, find_attribution,
                      find_quotations, inside_quotation, interview_answer, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
                      quotation_speaker, says_something, tag_participle, without_quotations)
 from ..sentences import Sentence, split_sentences
@@ -110,7 +110,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     inside = inside_quotation(text, lo, hi)
     if inside is not None:  # a sentence in the middle of a quotation: the speaker's words, never the writer's
         speaker = quotation_speaker(text, sentence.start, sentence.end) or pronoun_speaker(text, sentence.start, sentence.end) \
-            or quoted_paragraph_speaker(text, sentence.start)
+            or quoted_paragraph_speaker(text, sentence.start) or described_speaker(text, sentence.start, sentence.end)
         if not speaker or not says_something(text, lo, hi):
             return []
         words = text[lo:sentence.end].strip().strip("’'\"”“")  # (the marks at its ends are the quotation's)
@@ -150,7 +150,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]
         if clause.role == "when" and i:
             clause.inherit = clauses[i - 1].when
-        elif clause.role == "coord" and i and not clause.present:
+        elif clause.role == "coord" and i and not clause.present and not any(clause.start <= w.start < clause.end for w in whens):
+            # (a clause with a time of its own, a bound even, "and exceed 2°C before 2050", inherits none)
             clause.inherit = next((c for c in reversed(clauses[:i]) if c.role != "coord"), clauses[i - 1]).when
         points = [w for w in own if w.point]
         spans = [w for w in whens if clause.start <= w.start < clause.end and w.since and not w.yardstick
@@ -238,7 +239,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     asked = ASKED.search(without_quotations(text, lo, hi)) is not None  # "“...” Alito asked": a question
     # a sentence all quotation, its speaker named in the tag of the quotation ("“...,” Kise said. “He’s ...”") or the lead-in
     speaker = quotation_speaker(text, sentence.start, sentence.end) or quoted_paragraph_speaker(text, sentence.start) \
-        if not attribution and not tagged else None
+        or described_speaker(text, sentence.start, sentence.end) if not attribution and not tagged else None
     # "“...,” she said": the one person the sentences before can mean, or the pronoun as written (antecedent.py)
     who = pronoun_speaker(text, sentence.start, sentence.end) if not attribution and not speaker else None
     speaker, who = (speaker, who) if tagged else (speaker or who, None)  # (untagged: the quotation's speaker)
@@ -258,7 +259,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     if speaker and not quotations and QUOTATION.fullmatch(text, lo, hi) and says_something(text, lo, hi):
         # a short quotation whose speaker the tag beside it names ("“Every case is preventable.”"): theirs
         atoms = [a for a in atoms if a.dated_or_counted] + [
-            make_atom(reading, sentence, "quote", lo, hi, f"{speaker} said: {text[lo:hi]}")]
+            make_atom(reading, sentence, "quote", lo, hi, said_words(speaker, text[lo:hi], ""))]
     atoms += [t for t in title_atoms(reading, sentence, clauses, whens, seen_people)  # a title quoted is an address
               if not any(q.start() <= t.start < q.end() for q in quoted)]
     if not atoms and tagged and not QUOTED_QUESTION.search(text, lo, hi) and not asked and \

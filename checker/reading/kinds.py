@@ -52,7 +52,7 @@ def clause_kind(words: str, when: When | None) -> str:
         return "visit_date"
     if member:
         return "membership"
-    if when is not None and when.decade:
+    if when is not None and when.decade and not when.since:  # ("dating back to the 1970s": a span to now)
         return "historical"
     return "other"
 

@@ -57,7 +57,7 @@ def is_plural(subject: str) -> bool:
 def said_words(speaker: str, words: str, mark: str = "“") -> str:
     """The claim of words a speaker said, to their full stop, in quotation marks of the article's kind
     ('Holtz said: "He showered after work."')."""
-    return f"{speaker} said: {mark}{words.strip()}{CLOSING.get(mark, mark)}"
+    return f"{speaker[:1].upper()}{speaker[1:]} said: {mark}{words.strip()}{CLOSING.get(mark, mark)}"
 
 
 CLOSING = {"“": "”", "‘": "’"}

@@ -7,7 +7,7 @@ Pure functions."""
 import re
 from collections.abc import Sequence
 
-from .amounts import APPROXIMATELY, Figure, figure_when
+from .amounts import APPROXIMATELY, count_end, Figure, figure_when
 from .atom import Atom, Reading, make_atom
 from .changes import earlier_dated, is_change, level_of, moves, named_change, reached_when, times_within
 from .clauses import AUXILIARIES, Clause, EARLIER, PAST, first_verb, has_verb, SUBORDINATORS, trim, verb_group, words_at
@@ -26,12 +26,23 @@ ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|\s(?:and|or|to(?!\s+(
                        r"August|September|October|November|December)\b)|from|while|whereas|but|compared|against|versus|vs|"
                        r"down|up|than|after|before|with|when|at(?=\s*$|\s+\S{0,4}\d))\b).)*")
 # (but "in the year to March" is the item's; "2,400" is one number; "at" before a figure leads to another: "down 12% at 40,000")
+# A figure of a whole the one before counts a share of ("36 percent of Afghanistan's 30 million people", "12% of
+# the city's 800,000 residents"): the whole is named in the share's phrase, no item of its own.
+POSSESSED_COUNT = re.compile(r"\sof\s+(?P<whole>(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?[\w.-]+['’]s?\s+"
+                             r"(?:(?!(?:and|or|but)\b)[a-z-]+\s+){0,2})$")
 # What may stand between the items of one list of values that share a subject and a verb ("US$92
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
 PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
 PHRASE_BREAK = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our)\b)[a-z]+\b|\b[a-z]{3,}ing\b"  # "to qualify", "widening"
                           r"|\b(?:despite|though|although|because|whereas|unless|whose|who|which|that|when|where)\b")  # "despite
 # the fire that destroyed its roof five years ago", "even though the victim died": another clause's time
+
+
+def whole_named(reading: Reading, figure: Figure, share: Figure) -> tuple[int, int] | None:
+    """The words that name the whole a share is of ("Afghanistan's 30 million people" of "36 percent of
+    Afghanistan's 30 million people live ..."), where the figure is that whole: quoted without what the share does."""
+    m = POSSESSED_COUNT.search(reading.text, share.end, figure.start)
+    return (m.start("whole"), count_end(reading, figure.end, figure.unit)) if m else None
 
 
 def series_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: Sequence[Figure], whens: list[When],
@@ -102,8 +113,9 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         if following is None and re.match(r"\s(?:and|or)\b", text[tail_end:hi]):
             tail_end = hi  # "to 31 groups in Oregon and Washington": no other item follows, the coordination is this one's
         item_lo, item_hi = trim(text, figure.start, tail_end)
-        object_of = following is not None and not same_unit(figure, following) and \
-            re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per)\s*$", text[item_lo:following.start]) is not None \
+        object_of = following is not None and not same_unit(figure, following) and (
+            re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per)\s*$", text[item_lo:following.start]) is not None
+            or POSSESSED_COUNT.search(text, item_lo, following.start) is not None) \
             and not levels[i + 1]  # ("down 12% at 40,000": its level)
         aside = re.search(r"\([^()]*$", text[lo:figure.start]) is not None  # "among graduates (62 percent)"
         # "a 10% rise in rents was associated with a 2% drop": a verb between, with no "and" or comma, makes the
@@ -112,8 +124,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             re.search(r"[,;(]|\b(?:and|or|but|while|whereas|when|after|before)\b", text[figure.end:following.start]) is None
         if object_of or aside or bound:  # "spend $153 million on 2,164 projects": what follows is this figure's, no item of a list
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
-            spans = [(first_lo, hi)] + [trim(text, f.start, ITEM_TAIL.match(text, f.end, hi).end(), " \t\r\n,;:()")  # type: ignore[union-attr]
-                                  for f in figures[1:]]  # (ITEM_TAIL matches "")
+            spans = [(first_lo, hi)] + [whole_named(reading, f, p) or trim(text, f.start, ITEM_TAIL.match(text, f.end, hi).end(), " \t\r\n,;:()")  # type: ignore[union-attr]
+                                        for p, f in zip(figures, figures[1:])]  # (ITEM_TAIL matches "")
             # a figure after the first with a time in its own phrase ("after closing at $4.13 on Wednesday") takes it
             times = [clause.when] + [next((w for w in own if not w.since and a <= w.start and w.end <= b), clause.when)
                                      for a, b in spans[1:]]

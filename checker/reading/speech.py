@@ -15,7 +15,7 @@ QUOTATION = re.compile(r"‘(?P<a>(?:[^‘’]|’(?=[a-z]))+)’(?![a-z])|“(?
 # "said Jeffrey Wall", "Alito continued, as he addressed Prelogar"): a speaker, a verb of speaking, and
 # at most a few words of when, where and how, or a clause that says how it was said.
 TAG_VERBS = (REPORTING + r"|asked|replied|responded|continued|interjected|tweeted|posted|joked|explained|"
-             r"recalled|countered|conceded|acknowledged|admitted|cautioned|testified|answered|told|says|adds|asks|writes")
+             r"recalled|countered|conceded|acknowledged|admitted|cautioned|testified|answered|told|says|adds|asks|writes|recalls|explains")
 # after a speaker only ("Mann notes"): before one, these take what they act on ("argues the government's cases")
 SPEAKER_VERBS = TAG_VERBS + r"|explains|tells|notes|argues|insists|warns|recalls|replies|responds|continues|quipped|quips|jokes"
 TAG_TAIL_WORDS = (r"in|on|at|of|to|from|during|after|before|about|with|by|via|through|over|late|early|earlier|later|"
@@ -132,7 +132,8 @@ def is_speech_tag(text: str, lo: int, hi: int) -> bool:
 
 # A speaker named after a quotation with words that say who they are ("..., says Tahseen Elayyan, a
 # legal researcher at Al-Haq, over a cup of coffee"): the words up to a phrase of where or how.
-APPOSED = re.compile(r"""(?x)(?<=[,”"’'\s])(?P<verb>said|says|adds|added|explains|explained|writes|wrote|(?:told|tells)\s+[\w’'.-]+)
+APPOSED = re.compile(r"""(?x)(?<=[,”"’'\s])(?P<verb>said|says|adds|added|explains|explained|writes|wrote|recalls|recalled|
+    notes|noted|insists|insisted|warns|warned|continues|continued|(?:told|tells)\s+[\w’'.-]+)
     \s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s+
     (?P<role>(?![a-z]+ing\b)(?:a|an|the|among|one\s+of|[a-z]+\s+(?:of|at|for|with|in|to))\s[^;]*?)
     (?=\s*,\s*(?:over|during|from|in|at|on|via|as|while|when|who|whose|and|[a-z]+ing)\b|\s*[.!?]?\s*$)""")
@@ -274,6 +275,15 @@ def quotation_speaker(text: str, lo: int, hi: int) -> str | None:
     close ("...,” says Tahseen Elayyan, a ...") or before its opening ("“...,” Kise said. “..."), name them."""
     tagged = quotation_tag(text, lo, hi)
     return named(tagged) if tagged else None
+
+
+def described_speaker(text: str, lo: int, hi: int) -> str | None:
+    """Who speaks a sentence all quotation when the tag beside it describes them without naming them ("“...,”
+    says a senior trade ministry official, who asked not to be named. “...”"): the description, as written."""
+    tagged = quotation_tag(text, lo, hi)
+    if tagged and re.match(r"(?i)(?:a|an|one|another)\s+\S+", tagged) and tagged.split()[-1].lower() not in UNNAMED:
+        return tagged
+    return None
 
 
 def quotation_tag(text: str, lo: int, hi: int, depth: int = 0) -> str | None:

@@ -13,6 +13,7 @@ from . import holiday
 from .dates import MONTH_NAMES, MONTHS, date_mentions, year_mentions
 from .figures import NUMBER_WORDS
 from .relative import MONTH_PATTERN, WEEKDAYS, month_iso, relative_days, tense, yearless
+from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_to, since
 from .timespan import When, describe_iso, iso, parse_published
 from .titles import TITLE_AHEAD
 
@@ -55,13 +56,6 @@ LOOKS_BACK = re.compile(r"\b(?:since|than(?:\s+(?:in|on))?|compared\s+(?:with|to
 LONG_YEAR_SPAN = re.compile(r"(?<![\d.,/-])((?:1[5-9]|20)\d\d)\s?[-–]\s?((?:1[5-9]|20)\d\d)(?![\d.,/-]?\d)")
 YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?:(?:early|mid|late)[\s-]+)?(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*"
                        r"(?:(?:early|mid|late)[\s-]+)?(?P<b>(?:1[89]|20)\d\d)\b")  # ("from early 2019 to mid-2021": the years)
-# A time that names the event a phrase points to ("after the country's 2008 financial crisis", "before
-# the November 2016 election"): a bound of what the sentence says, not when it happened.
-ANCHOR_BEFORE = re.compile(r"\b(?:after|before|following|since|until|amid|ahead\s+of|prior\s+to|in\s+the\s+wake\s+of)\s+"
-                           r"(?:(?:the\s+)?[\w.-]+['’]s|the|an?|its|their|his|her|our|this|that)\s+$")
-ANCHOR_AFTER = re.compile(r"(?:\s+|-)(?!(?:and|or|but|nor|to|in|on|at|of|for|by|with|from|as|when|was|were|is|are|has|had|have)\b)[a-z]")
-
-
 def read_times(folded: str, display: str, start: int, end: int, published: datetime.date | None = None,
                locale: str | None = None, future: bool | None = None) -> list[When]:
     """Every time named in display[start:end] (folded: the same text, folded as pages are), each once,
@@ -173,8 +167,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             when = period(m, published, display[lo:hi], lo, hi)
             if when is not None and free(lo, hi):
                 found.append(when)
-    found = sorted((since(period_to(anchored(compared(kept(w, folded), folded), folded, display), folded), folded, published)
-                    for w in found),
+    found = sorted((since(period_to(bounded(anchored(compared(kept(w, folded), folded), folded, display), folded, published), folded),
+                          folded, published) for w in found),
                    key=lambda w: w.start)
     for i in range(1, len(found)):  # "not seen since the 1930s or 2008-9": the second is a yardstick too
         if found[i - 1].since and not found[i].since and re.fullmatch(r",?\s+(?:or|and)\s+", folded[found[i - 1].end:found[i].start]):
@@ -208,9 +202,6 @@ def glued_or_address(display: str, at: int) -> bool:
 
 
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|[\w.-]+['’]s)\s+$")
-AIMED_AT = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:prospects?|targets?|goals?|deadlines?|ambitions?|hopes?|aims?|forecasts?"
-                      r"|projections?|outlook|pledges?|bids?|aspirations?|objectives?|plans?|strateg(?:y|ies)|roadmaps?"
-                      r"|agendas?|visions?|commitments?|promises?|timelines?|milestones?|horizons?)\b")
 
 
 def names_a_thing(folded: str, display: str, at: int, year: int, published: datetime.date | None,
@@ -363,77 +354,7 @@ def kept(when: When, folded: str) -> When:
     return when
 
 
-# "down from a year ago", "higher than last year", "compared with the same period a year ago": what the
-# fact is measured against
-COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+same\s+(?:period|quarter|month|week|time)\s+)?$")
-
-
-THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+same\s+"
-                  r"(?:period|quarter|month|week|time)\s+(?:of|in|last)\s+)?(?:(?:early|late|mid)[\s-]+)?$")
-
-
 def century(decade: str) -> int:
     """The years after the first that "the 1600s" ... "the 1900s" cover: a century (99); any other
     "-0s" a decade (9), and "the 2000s" too, as news writes it."""
     return 99 if decade.endswith("0") and decade[:2] in ("15", "16", "17", "18", "19") else 9
-
-
-def compared(when: When, folded: str) -> When:
-    """A time back from the article's date ("a year ago", "last month") after "from", "than" or "compared
-    with" is the base of a comparison, not when the fact happened: a yardstick, which dates nothing,
-    kept in the article's words ("from March to May" is a span, and stays one)."""
-    if when.relative and re.fullmatch(r".*\bago|last\s+(?:year|month|week)", folded[when.start:when.end]) \
-            and COMPARED.search(folded, max(0, when.start - 40), when.start):
-        return replace(when, relative=False, since=True, yardstick=True, point=False)
-    if not when.since and THAN.search(folded, max(0, when.start - 40), when.start):
-        return replace(when, since=True, yardstick=True, point=False)  # "$1.15 less than in late June": the base
-    return when
-
-
-def anchored(when: When, folded: str, display: str) -> When:
-    """A time that names the event before a noun, after "after", "before", "since" ... ("after the 2008
-    financial crisis") is read as a bound (like "since 2003"): no claim is dated by it."""
-    if when.since or when.relative or not when.point:
-        return when
-    if ANCHOR_BEFORE.search(folded, max(0, when.start - 40), when.start) and ANCHOR_AFTER.match(display, when.end):
-        return replace(when, since=True)
-    return when
-
-
-# A period that ends with a month ("in the year to March", "the three months ending June"): that month and
-# the months before it.
-PERIOD_TO = re.compile(r"\b(?P<n>year|12\s+months|twelve\s+months|quarter|three\s+months|six\s+months|half[-\s]year)\s+"
-                       r"(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?$")
-PERIOD_MONTHS = {"year": 12, "12": 12, "twelve": 12, "quarter": 3, "three": 3, "six": 6, "half": 6}
-
-
-def period_to(when: When, folded: str) -> When:
-    """A month that ends a period is the whole period: "the year to March 2022" is April 2021 to March 2022."""
-    m = PERIOD_TO.search(folded, max(0, when.start - 40), when.start)
-    if m is None or len(when.first) != 7 or when.first != when.last:
-        return when
-    months = PERIOD_MONTHS[re.split(r"[\s-]", m.group("n"))[0]]
-    return replace(when, first=month_iso(int(when.first[:4]), int(when.first[5:]), 1 - months), point=False)
-
-
-SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$|\bsince\s+(?:they|he|she|it|we|i|you|the|this|that|these|those|its|their|his|her)\s+"
-                   r"(?:[a-z][\w’'-]*\s+){1,5}$")  # or a clause: "since they were first seen", "since it was founded in"
-# A superlative before "since" makes the time a yardstick ("the highest since 1992", "its lowest level since
-# March 2021"): what is measured is not of that time, nor of the span after it.
-YARDSTICK = re.compile(r"\b(?:[a-z]{3,}est|most|least|first|best|worst|record|more|fewer|less|unseen|"
-                       r"not\s+(?:been\s+)?(?:seen|recorded|reached|witnessed))\b[^,;.]{0,40}$")
-
-
-def since(when: When, folded: str, published: datetime.date | None) -> When:
-    """A time after "since": the start of a span that runs to the article's month ("recorded since
-    January"), or its day from a day ("since Monday"); after a superlative, a yardstick that dates nothing."""
-    m = SINCE.search(folded, max(0, when.start - 60), when.start)
-    if m is None:
-        return when
-    if YARDSTICK.search(folded, max(0, m.start() - 60), m.start()):
-        last = when.first if len(when.last) != len(when.first) else when.last  # (not the span "since 1992" was read as)
-        return replace(when, since=True, point=False, yardstick=True, last=last)
-    if when.since or published is None or when.first > published.isoformat()[:len(when.first)]:
-        return when
-    # (to the article's day from a day, "since Monday"; to its month from a month or a year)
-    return replace(when, since=True, point=False, last=published.isoformat()[:10 if len(when.first) == 10 else 7])

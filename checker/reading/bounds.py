@@ -1,0 +1,126 @@
+"""Times that bound or measure rather than date what a sentence says: the start of a span ("since 2003", to
+the article's date), the yardstick of a comparison ("higher than last year", "the highest since 1992"), an event
+named after "after" or "before" ("after the 2008 financial crisis"), a date a fact runs until or came before
+("until 2019", "through June 30", "arrived before July 1, 2011"), and the months a period to a month covers
+("the year to March"). when.py reads each time and asks these how it bears on its sentence. Pure functions."""
+import datetime
+import re
+from dataclasses import replace
+
+from .relative import month_iso
+from .timespan import When
+
+# A time that names the event a phrase points to ("after the country's 2008 financial crisis", "before
+# the November 2016 election"): a bound of what the sentence says, not when it happened.
+ANCHOR_BEFORE = re.compile(r"\b(?:after|before|following|since|until|amid|ahead\s+of|prior\s+to|in\s+the\s+wake\s+of)\s+"
+                           r"(?:(?:the\s+)?[\w.-]+['’]s|the|an?|its|their|his|her|our|this|that)\s+$")
+ANCHOR_AFTER = re.compile(r"(?:\s+|-)(?!(?:and|or|but|nor|to|in|on|at|of|for|by|with|from|as|when|was|were|is|are|has|had|have)\b)[a-z]")
+
+
+# "down from a year ago", "higher than last year", "compared with the same period a year ago": what the
+# fact is measured against
+COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+same\s+(?:period|quarter|month|week|time)\s+)?$")
+
+
+THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+same\s+"
+                  r"(?:period|quarter|month|week|time)\s+(?:of|in|last)\s+)?(?:(?:early|late|mid)[\s-]+)?$")
+
+
+def compared(when: When, folded: str) -> When:
+    """A time back from the article's date ("a year ago", "last month") after "from", "than" or "compared
+    with" is the base of a comparison, not when the fact happened: a yardstick, which dates nothing,
+    kept in the article's words ("from March to May" is a span, and stays one)."""
+    if when.relative and re.fullmatch(r".*\bago|last\s+(?:year|month|week)", folded[when.start:when.end]) \
+            and COMPARED.search(folded, max(0, when.start - 40), when.start):
+        return replace(when, relative=False, since=True, yardstick=True, point=False)
+    if not when.since and THAN.search(folded, max(0, when.start - 40), when.start):
+        return replace(when, since=True, yardstick=True, point=False)  # "$1.15 less than in late June": the base
+    return when
+
+
+def anchored(when: When, folded: str, display: str) -> When:
+    """A time that names the event before a noun, after "after", "before", "since" ... ("after the 2008
+    financial crisis") is read as a bound (like "since 2003"): no claim is dated by it."""
+    if when.since or when.relative or not when.point:
+        return when
+    if ANCHOR_BEFORE.search(folded, max(0, when.start - 40), when.start) and ANCHOR_AFTER.match(display, when.end):
+        return replace(when, since=True)
+    return when
+
+
+# Nouns of what is aimed at or set as a limit, after a time that names it ("its 2030 target", "the first 30 June
+# 2009 deadline", "the original 2007 cutoff date"): the thing's time, never when the fact happened.
+AIMED_AT = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:prospects?|targets?|goals?|deadlines?|ambitions?|hopes?|aims?|forecasts?"
+                      r"|projections?|outlook|pledges?|bids?|aspirations?|objectives?|plans?|strateg(?:y|ies)|roadmaps?"
+                      r"|agendas?|visions?|commitments?|promises?|timelines?|milestones?|horizons?|cut-?offs?)\b")
+LIMIT_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|this|that|[\w.-]+['’]s)\s+(?:(?:first|original|initial|earlier|"
+                          r"previous|new|current|latest|final|official)\s+)?$")
+
+
+# A date a fact runs until or came before ("extend the grace period until 2019", "through June 30, 2014, only
+# 712,000 applied", "refugees who arrived before July 1, 2011"): the fact's bound, not when it happened; never
+# the end of a span begun before it ("from 2010 until 2014") nor a deadline ("by 2030": when it is to be done).
+UNTIL_OR_BEFORE = re.compile(r"\b(?:until|till|through|before|prior\s+to|up\s+to)\s+(?:the\s+end\s+of\s+)?"
+                             r"(?:(?:early|mid|late)[\s-]+)?$")
+# What waits for the time after "until" ("must wait until July", "won't reopen until April"): the event is then.
+WAITED = re.compile(r"(?:\b(?:wait(?:s|ed|ing)?|not|never|no)\b|n[’']t\b)[^,;.]*$")
+SPAN_OPENED = re.compile(r"\b(?:from|between|since)\b[^,;.]*$")
+
+
+def bounded(when: When, folded: str, published: datetime.date | None = None) -> When:
+    """A date after "until", "through" or "before" (see UNTIL_OR_BEFORE), or one that names a deadline or a
+    target (AIMED_AT): a bound that dates nothing."""
+    if when.since or not when.point:
+        return when
+    if LIMIT_BEFORE.search(folded, max(0, when.start - 30), when.start) and AIMED_AT.match(folded, when.end):
+        return replace(when, since=True, yardstick=True, point=False)  # "beyond the first 30 June 2009 deadline"
+    m = UNTIL_OR_BEFORE.search(folded, max(0, when.start - 40), when.start)
+    if m is None or SPAN_OPENED.search(folded, max(0, m.start() - 60), m.start()):
+        return when
+    now = published.isoformat()[:len(when.first)] if published else None
+    if now and now <= when.first and re.match(r"until|till|through", m.group()):
+        if WAITED.search(folded, max(0, m.start() - 60), m.start()):
+            return when  # "won't reopen the plant until April", "must wait until July": it happens then
+        return replace(when, first=now, point=False)  # "The museum is closed until Monday": from the article's day to then
+    return replace(when, since=True, yardstick=True, point=False)
+
+
+# A period that ends with a month ("in the year to March", "the three months ending June"): that month and
+# the months before it.
+PERIOD_TO = re.compile(r"\b(?P<n>year|12\s+months|twelve\s+months|quarter|three\s+months|six\s+months|half[-\s]year)\s+"
+                       r"(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?$")
+PERIOD_MONTHS = {"year": 12, "12": 12, "twelve": 12, "quarter": 3, "three": 3, "six": 6, "half": 6}
+
+
+def period_to(when: When, folded: str) -> When:
+    """A month that ends a period is the whole period: "the year to March 2022" is April 2021 to March 2022."""
+    m = PERIOD_TO.search(folded, max(0, when.start - 40), when.start)
+    if m is None or len(when.first) != 7 or when.first != when.last:
+        return when
+    months = PERIOD_MONTHS[re.split(r"[\s-]", m.group("n"))[0]]
+    return replace(when, first=month_iso(int(when.first[:4]), int(when.first[5:]), 1 - months), point=False)
+
+
+SINCE = re.compile(r"\b(?:since|dating\s+(?:back\s+)?(?:to|from)|dates?\s+back\s+to|going\s+back\s+to)\s+(?:the\s+)?"
+                   r"(?:(?:early|mid|late)[\s-]+)?$|\bsince\s+(?:they|he|she|it|we|i|you|the|this|that|these|those|its|their|his|her)\s+"
+                   r"(?:[a-z][\w’'-]*\s+){1,8}$")  # or a clause: "since they were first seen", "since its founding by ... in"
+# ("decisions dating back to the 1970s": a span from then to the article's date, as "since")
+# A superlative before "since" makes the time a yardstick ("the highest since 1992", "its lowest level since
+# March 2021"): what is measured is not of that time, nor of the span after it.
+YARDSTICK = re.compile(r"\b(?:[a-z]{3,}est|most|least|first|best|worst|record|more|fewer|less|unseen|"
+                       r"not\s+(?:been\s+)?(?:seen|recorded|reached|witnessed))\b[^,;.]{0,40}$")
+
+
+def since(when: When, folded: str, published: datetime.date | None) -> When:
+    """A time after "since": the start of a span that runs to the article's month ("recorded since
+    January"), or its day from a day ("since Monday"); after a superlative, a yardstick that dates nothing."""
+    m = SINCE.search(folded, max(0, when.start - 90), when.start)
+    if m is None:
+        return when
+    if YARDSTICK.search(folded, max(0, m.start() - 60), m.start()):
+        last = when.first if len(when.last) != len(when.first) else when.last  # (not the span "since 1992" was read as)
+        return replace(when, since=True, point=False, yardstick=True, last=last)
+    if when.since or published is None or when.first > published.isoformat()[:len(when.first)]:
+        return when
+    # (to the article's day from a day, "since Monday"; to its month from a month or a year)
+    return replace(when, since=True, point=False, last=published.isoformat()[:10 if len(when.first) == 10 else 7])
