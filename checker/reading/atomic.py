@@ -221,8 +221,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         # clauses with no figure or date of their own ("T1 paired Xayah and Rakan at bot, and opted for
         # Akali"): cut apart they are fragments of one account, so the sentence is the claim
         atoms = [make_atom(reading, sentence, clause_kind(text[lo:hi], None), lo, hi, restate(text, lo, hi, whens))]
-    elif not appo and not attribution:
-        atoms = joined_accounts(reading, sentence, atoms, whens)
+    elif not attribution:  # ("Maria Lopez, 34, had met Ana Ruiz and had accepted her offer": one account of hers)
+        atoms = joined_accounts(reading, sentence, atoms, whens, appo.name if appo else None)
     atoms += apposition_atoms(reading, sentence, appo, whens) if appo else []
     if opening and phrase_times and BIOGRAPHIC.match(text, lo):  # "Born in Accra in 1975, Mensah ...": a fact of its own
         verb = first_verb(text, opening.end(), hi)
@@ -290,10 +290,12 @@ def since_lead(text: str, clauses: list[Clause], whens: list[When]) -> When | No
                  and w.last != w.first), None)
 
 
-def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whens: list[When]) -> list[Atom]:
+def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whens: list[When],
+                    subject: tuple[int, int] | None = None) -> list[Atom]:
     """atoms with each pair of clauses joined by "and" or "but", the second sharing the first's subject and
     neither with a figure, a number, a rank or a date, made one claim ("he denied the allegations and was
-    later found to be innocent"): one account of one subject, never a verb cut from its subject."""
+    later found to be innocent"): one account of one subject, never a verb cut from its subject (the `subject`
+    an apposition named, "Maria Lopez" of "Maria Lopez, 34, had ...", written before it)."""
     text, out = reading.text, list[Atom]()
     for atom in sorted(atoms, key=lambda a: a.start):
         previous = out[-1] if out else None
@@ -308,7 +310,7 @@ def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whe
                 and JOINED.fullmatch(text, previous.end, atom.start) \
                 and (verb == first_word(text, atom.start, atom.end) or (pronoun and verb and verb[0] == pronoun.end(1))):
             out[-1] = make_atom(reading, sentence, "other", previous.start, atom.end,
-                                restate(text, previous.start, atom.end, whens))
+                                restate(text, previous.start, atom.end, whens, prefix=subject))
             continue
         out.append(atom)
     return out

@@ -29,17 +29,18 @@ def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, c
     kept = [a for a, ok in zip(atoms, alone) if ok and (a.kind != "other" or a.dated_or_counted)]
     if not clauses:  # "He added: “...”", "As stated by X: ‘...’": the quotation is the claim, with its speaker
         return kept
+    # the statement runs on over what of the content no claim of its own keeps ("According to authorities, she had
+    # an abortion in June and had not told her boyfriend"), so that nothing said is lost
+    dropped = max((a.end for a in atoms if a not in kept and a.start >= clauses[0].end), default=0)
+    through = max((c.end for c in clauses if c.start < dropped), default=0)  # (to the end of the clause it stands in)
     # what is said is never the article's own: each claim of it names its source ("12 people were arrested ...,
     # police said"; "Two-way trade ... was US$92 million in 2003, according to the website of ...")
     kept = [replace(a, claim=with_source(reading.text, attribution, a)) for a in kept]
-    # the statement runs on over what of the content no claim of its own keeps ("According to authorities, she had
-    # an abortion in June and had not told her boyfriend"), so that nothing said is lost
-    dropped = [a.end for a in atoms if a not in kept and a.start >= clauses[0].end]
-    statement = attribution_atom(reading, sentence, attribution, clauses, whens, core, max(dropped, default=0))
+    statement = attribution_atom(reading, sentence, attribution, clauses, whens, core, through)
     carried = next((a for a, ok in zip(atoms, alone) if not ok and a.dated_or_counted), None)
     said = trim(reading.text, *attribution.content)
-    whole = [a for a in kept if a.claim == statement.claim] or [a for a in kept if len(kept) == 1
-             and a.start <= max(said[0], clauses[0].start) and a.end >= min(said[1], statement.end)]
+    whole = [a for a in kept if a.claim == statement.claim or (
+        a.start <= max(said[0], clauses[0].start) and a.end >= min(said[1], statement.end))]
     if carried is None and whole:
         carried = whole[0]  # a claim said whole: the statement is it, with its figure and any kind but "other"
         kept.remove(carried)

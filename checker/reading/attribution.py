@@ -13,7 +13,7 @@ OBJECT_VERBS = frozenset("added announced reported estimated confirmed predicted
                          "confirms predicts notes".split())
 # Verbs of claiming that take a thing as often as a statement ("the storm claimed 12 lives", "claimed the title",
 # "argued the case"): they attribute only what has a verb of its own ("claimed 3 million people voted illegally").
-THING_OR_STATEMENT = frozenset("claimed argued insisted claims argues insists".split())
+THING_OR_STATEMENT = frozenset("claimed argued insisted claims argues insists wrote writes".split())  # ("wrote up a plan")
 
 # The verbs of saying an attribution may have: those of clauses.py's tags, and as features write them, in the
 # present ("officials say", "the report notes", "local newspapers report", "he adds")
@@ -23,6 +23,7 @@ ACCORDING_START = re.compile(r"(?i)(?:according\s+to|as\s+(?:stated|reported|sai
                              r"in\s+the\s+words\s+of)\s+(?P<src>[^,:;]+?)\s*[,:]\s*")
 ACCORDING_END = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*$")
 SAID_END = re.compile(rf",\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{SAYING}))\s*$")
+# (a word of the source may be a bracketed party and place: "State Sen. Michael Doherty (R-Warren) said ...")
 # When it was said, between the verb and what was said ("Abney said Wednesday that ...").
 SAID_WHEN = (r"(?i:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|earlier|later|"
              r"(?:last|this|on)\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)))")
@@ -32,7 +33,7 @@ SAID_HOW = (r"(?:(?:in|at|during|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]
             r"(?:the\s+)?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){0,3})?|on\s+(?:Twitter|Facebook|X|Instagram|LinkedIn|Telegram)"
             r"|to\s+(?:reporters|journalists|lawmakers|parliament|the\s+(?:press|media|court|jury|committee|panel|senate|house)"
             r"|(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}))")
-SAID_START = re.compile(rf"(?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,8}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{SAYING})\s*(?::\s*|\s"
+SAID_START = re.compile(rf"(?P<src>[\w’'.&-]+(?:\s+(?:[\w’'.&-]+|\([\w’'.&-]+(?:\s[\w’'.&-]+)?\))){{0,8}}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{SAYING})\s*(?::\s*|\s"
                         rf"(?:{SAID_HOW},?\s+)?(?:{SAID_WHEN}\s+)?(?:that\s+)?)(?=\S)")
 
 # Whom or what the words were addressed to or about, with nothing said after it ("wrote to the committee on
@@ -70,11 +71,11 @@ def distanced(text: str, attribution: Attribution, lo: int, hi: int) -> bool:
                 or UNSUPPORTED.search(text, lo, hi))
 
 
-CLAUSE_MARK = re.compile(r"[,;—–]")
+CLAUSE_MARK = re.compile(r"[,;—–]|\s(?:and|but)\s")
 
 
 def clause_end(text: str, lo: int, hi: int) -> int:
-    """Where the first clause of text[lo:hi] ends: its first comma, semicolon or dash, or hi."""
+    """Where the first clause of text[lo:hi] ends: its first comma, semicolon, dash, "and" or "but", or hi."""
     m = CLAUSE_MARK.search(text, lo, hi)
     return m.start() if m else hi
 

@@ -120,10 +120,15 @@ def words_at(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
 
 def is_verb(word: str, previous: str = "") -> bool:
     lowered = word.lower()
+    if word == "May" and previous.lower() in MONTH_LEADS:
+        return False  # "in May", "since May", "last May": the month
     if lowered in AUXILIARIES or lowered in PAST or re.fullmatch(REPORTING, lowered):
         return True
     return word.islower() and len(word) > 4 and word.endswith("ed") and previous.lower() not in DETERMINERS \
         and "-" not in word  # ("broad-based", "long-awaited": adjectives)
+
+
+MONTH_LEADS = frozenset("in on of since until till by from through during early late mid last next this".split())
 
 
 def is_past(word: str) -> bool:

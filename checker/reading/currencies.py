@@ -283,10 +283,14 @@ def demonyms() -> frozenset[str]:
     territory names that its vocabulary holds (Kenya -> Kenyan), or from its continents' names."""
     data = localedata.load("en")
     words: set[str] = set()
+    # (never a place's own first word, "Costa" of "Costa Rican colón", "Sri", "Hong", "Sierra", "Solomon":
+    # a word for a people ends as one does, "-an", "-ese", "-ish", "-i", "-ic", "-ch")
+    starts = {w for names in territory_names().values() for n in names for w in n.split()[:-1]}
     for code in codes():
         name = clean(data["currency_names"].get(code) or "").split()
         if not code.startswith("X") and 1 < len(name) <= 3 and "(" not in " ".join(name):
-            words.update(w.lower() for w in name[:-1] if w[:1].isupper() and len(w) > 2)
+            words.update(w.lower() for w in name[:-1] if w[:1].isupper() and len(w) > 2
+                         and (w.lower() not in starts or w.lower().endswith(("an", "ese", "ish", "i", "ic", "ch"))))
     for code, name in data["languages"].items():
         if code.split("_")[0] in official_languages():
             words.update(w.lower() for w in clean(name).split() if w[:1].isupper() and len(w) > 2)

@@ -8,7 +8,8 @@ import re
 from .amounts import VISIT, Figure
 from .when import When
 
-TRADE = re.compile(r"\b(?:trade|traded|trading|exports?|exported|imports?|imported|turnover|commerce)\b")
+# ("trading" alone is a market's or a desk's: "currency trading errors", "morning trading")
+TRADE = re.compile(r"\b(?:trade|traded|exports?|exported|imports?|imported|turnover|commerce)\b")
 # A market's trading ("Shares of Tesla fell 2% to $170 in morning trading", "the stock traded at $45"): prices
 # of securities, no trade between economies unless the sentence names that trade ("trade", exports, imports).
 MARKET = re.compile(r"\b(?:shares?|stocks?|equit(?:y|ies)|bonds?|futures|index|indices|nasdaq|dow|nyse|ftse|nikkei|"

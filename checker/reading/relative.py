@@ -48,10 +48,11 @@ AGO = re.compile(rf"(?<![\w.,-])(?:(?P<about>{ABOUT})\s+)?(?P<n>\d{{1,3}}(?:[.,]
                  r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
 RANGE_BEFORE = re.compile(rf"(?:\d|\b(?:{COUNT_WORDS}))\s*(?:or|to|-|–)\s*$")  # "two or three years ago", "20-25 years ago"
 
-FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming"
+FUTURE = re.compile(r"\b(?:will|would|shall|(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)plans|plan\s+to|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming"
                     r"|takes?\s+effect|comes?\s+into\s+(?:force|effect)|goes?\s+into\s+effect|enters?\s+into\s+force"
                     r"|(?:is|are|am)\s+(?:not\s+)?[a-z]{3,}ing|(?:is|are|am)\s+to|going\s+to|about\s+to|won['’]t"
                     r"|must(?!\s+(?:not\s+)?have\b)|(?:has|have)\s+to)\b")
+# ("a business plan in May", "the plans were approved" are nouns: no future)
 # "takes effect on 1 January", "is seeking a term in November", "is to visit in February", "must wait until
 # July": an arrangement or an obligation in the present is about what is to come
 
