@@ -141,19 +141,18 @@ def test_landing_to_a_claim_to_the_next_and_back(server, browser, device):
     shot(page, f"01-landing-{device}")
     first = page.locator("#claims a[href*='/-/claim/']").first
     first.click()
-    page.wait_for_load_state()
-    assert re.search(r"/-/claim/\d+$", page.url)
+    expect(page).to_have_url(re.compile(r"/-/claim/\d+$"))  # (waits for the navigation the click started)
     expect(page.locator(".fact-check .verdict.big")).to_be_visible()
     expect(page.locator(".fact-check .summary")).to_be_visible()
     shot(page, f"02-claim-{device}")
     here = int(page.url.rsplit("/", 1)[1])
     page.click("a[rel=next]")
-    page.wait_for_load_state()
+    expect(page).not_to_have_url(re.compile(rf"/-/claim/{here}$"))
     assert int(page.url.rsplit("/", 1)[1]) > here
     shot(page, f"03-next-claim-{device}")
     page.click(".claim-nav a:has-text('All claims')")
-    page.wait_for_load_state()
-    assert page.url.startswith(server["base"] + "/") and page.locator("#claims").count() == 1
+    expect(page.locator("#claims")).to_have_count(1)
+    assert page.url.startswith(server["base"] + "/")
     if device == "phone":  # nothing wider than the screen
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
     assert not outside, outside
@@ -168,8 +167,7 @@ def test_browse_search_and_facet(server, page):
     shot(page, "04-search")
     page.goto(server["base"] + "/claims/claims")
     page.click(".facet-info a:has-text('inaccurate')")
-    page.wait_for_load_state()
-    assert "verdict=inaccurate" in page.url
+    expect(page).to_have_url(re.compile(r"verdict=inaccurate"))
     assert page.locator("table.rows-and-columns tbody tr").count() >= 3
     assert page.evaluate("document.body.scrollHeight") < 12000  # long notes are cut in the table
     shot(page, "05-facet")
@@ -193,8 +191,7 @@ def test_editor_adds_a_claim_typing_a_straight_apostrophe(server, page):
     page.fill("input[name=source_1_url]", "https://example.org/rapprochement")
     shot(page, "07-add-claim")
     page.click("button:has-text('Add the claim')")
-    page.wait_for_load_state()
-    assert re.search(r"/-/claim/\d+$", page.url)
+    expect(page).to_have_url(re.compile(r"/-/claim/\d+$"))  # (waits for the navigation the click started)
     expect(page.locator("mark.quote")).to_have_text("Pakistan’s rapprochement with")  # the article's own wording
     shot(page, "08-claim-added")
     # an error names the article by its title, next to its field
@@ -273,8 +270,7 @@ def test_editor_removes_a_source(server, page):
     mistaken.locator("summary:has-text('Remove this source')").click()
     mistaken.locator("input[name=reason]").fill("added by mistake")
     mistaken.locator("button:has-text('Remove')").click()
-    page.wait_for_load_state()
-    assert page.locator("article.source", has_text="Added by mistake").count() == 0
+    expect(page.locator("article.source", has_text="Added by mistake")).to_have_count(0)
     expect(page.locator("section.removed")).to_contain_text("added by mistake")
     shot(page, "11-source-removed")
 
@@ -321,8 +317,7 @@ def test_editor_imports_an_article_and_works_through_its_proposals(server, page,
     expect(page.locator("input[name=value]")).to_have_value("441000000")
     shot(page, "17-accept-form")
     page.click("button:has-text('Add the claim')")
-    page.wait_for_load_state()
-    assert re.search(r"/-/claim/\d+$", page.url)
+    expect(page).to_have_url(re.compile(r"/-/claim/\d+$"))  # (waits for the navigation the click started)
     page.goto(server["base"] + "/-/article/imported")
     first = page.locator("li.proposal-proposed").first
     pid = first.get_attribute("id")
@@ -411,8 +406,7 @@ def test_a_link_or_a_form_on_another_site_changes_nothing(server, browser):
     page.goto(remove)
     page.fill("input[name=reason]", "the page is a blog's summary")
     page.click("button:has-text('Remove this source')")
-    page.wait_for_load_state()
-    assert page.url == f"{server['base']}/-/claim/{claim_id}"
+    expect(page).to_have_url(f"{server['base']}/-/claim/{claim_id}")
     expect(page.locator("section.removed")).to_contain_text("the page is a blog's summary")
     assert linked() == 0
     context.close()

@@ -3,6 +3,7 @@ it to review; Bob, on a phone, finds it awaiting his review and publishes it; th
 read back from the page. Screenshots go to test-output/screenshots/ (publish-*.png)."""
 import json
 import pathlib
+import re
 
 import pytest
 
@@ -124,8 +125,10 @@ def accept(page, base, quote):
     item.locator("a:has-text('Accept')").click()
     page.wait_for_load_state()
     page.click("button:has-text('Add the claim')")
-    page.wait_for_load_state()
-    assert "/-/claim/" in page.url, page.locator(".error-summary").all_inner_texts()
+    try:  # (waits for the navigation the click started: on a busy machine it may not have begun yet)
+        page.wait_for_url(re.compile(r"/-/claim/\d+$"), timeout=15000)
+    except Exception:
+        raise AssertionError(page.locator(".error-summary").all_inner_texts()) from None
     return int(page.url.rsplit("/", 1)[1])
 
 
