@@ -1,11 +1,14 @@
 """The asides of a clause whose times are their own, which date none of the clause's claims: between a pair
 of dashes ("the bridge — which opened in 2012 — carries ..."), between commas when they tell of the noun's past
 ("The company, founded in 1998, employs ...", "The pilot, who first saw debris on Tuesday, told ..."), and after
-", despite" ("... despite him dying 10 years ago"). A "who", "which" or "despite" aside with a figure of its own
+", despite" ("... despite him dying 10 years ago"); and a relative clause inside a subject, without commas,
+that ends on a time right before the main verb ("The lead that Spain takes into the final next week was a
+factor in ..."). A "who", "which" or "despite" aside with a figure of its own
 ("which lost $2 billion in 2008") is no such aside: its time dates that figure. Pure functions."""
 import re
+from collections.abc import Sequence
 
-from .clauses import DASH
+from .clauses import DASH, first_verb, is_verb
 
 # An aside between commas that tells of its noun's past ("The company, founded in 1998, employs ...", "Acme, which
 # was set up in 2001, now has ..."), or any "who" or "which" clause between commas, after which the clause goes on
@@ -19,9 +22,27 @@ RELATIVE_START = re.compile(r"\s*(?:who|which)\s")
 FIGURE_SIGN = re.compile(r"[$€£¥%]|(?<![\w.,-])(?!(?:1[89]|20)\d\d\b|\d+\s+(?:years?|months?|weeks?|days?)\s+ago\b)\d")
 
 
-def asides_of(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The asides (see the module's docstring) inside the clause text[lo:hi], as (start, end) of their words."""
-    return dash_asides(text, lo, hi) + comma_asides(text, lo, hi)
+def asides_of(text: str, lo: int, hi: int, times: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The asides (see the module's docstring) inside the clause text[lo:hi], as (start, end) of their words;
+    `times` are the (start, end) of the clause's times, which a subject's relative clause may end on."""
+    return dash_asides(text, lo, hi) + comma_asides(text, lo, hi) + subject_relatives(text, lo, hi, times)
+
+
+# A relative clause inside a subject, up to a time ("that Spain now takes into the final in Madrid next week"),
+# and what may follow that time before the main verb ("undoubtedly", "also")
+SUBJECT_RELATIVE = re.compile(r"\s(?:that|which|who|whom)\s[^,;()]*$")
+MAIN_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+|also\s+|still\s+|now\s+)?(?P<verb>[a-z]+)\b")
+
+
+def subject_relatives(text: str, lo: int, hi: int, times: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Relative clauses inside a subject that end on a time the main verb follows (see SUBJECT_RELATIVE)."""
+    found = []
+    for t_lo, t_hi in times:
+        m = SUBJECT_RELATIVE.search(text, lo, t_lo)
+        after = MAIN_VERB_AFTER.match(text, t_hi, hi)
+        if m and after and is_verb(after.group("verb")) and not first_verb(text, lo, m.start()):
+            found.append((m.start() + 1, t_hi))  # (the subject before it holds no verb: "The lead that ...")
+    return found
 
 
 def dash_asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

@@ -138,11 +138,15 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     appo = apposition(text, c_lo, c_hi) if not attribution and not apposed and c_lo == lo else None
     clauses = join_context(split_clauses(text, appo.rest if appo else c_lo, c_hi) if c_lo < c_hi else [],
                            lambda a, b: bool(figures_in(reading, a, b, whens, lower)) or any(a <= w.start < b for w in whens))
+    if len(clauses) > 1 and subjectless(text, clauses[0], whens):
+        # "Today, promoted to opener in place of Latham and faced four balls": no one named to do either; cut apart,
+        # each would read as the time's ("On 30 December 2014 faced ...") or the replaced man's: one claim, whole
+        clauses = [replace(clauses[0], end=clauses[-1].end)]
     if appo and clauses:  # "Nathaly Leon, 20, had met X and had accepted ...": both the named person's
         for clause in clauses:
             if clause is clauses[0] or (clause.role == "coord" and (clause.prefix is None or not text[slice(*clause.prefix)].strip())):
                 clause.prefix = appo.name
-    asides = [span for c in clauses for span in asides_of(text, c.start, c.end)]
+    asides = [span for c in clauses for span in asides_of(text, c.start, c.end, [(w.start, w.end) for w in whens])]
     # "the salt flat — named after a town founded in 1890 — covers 10,500 square km", "The company, founded in 1998,
     # employs 12,000": the aside's time, not the clause's
     whens = [replace(w, since=True, point=False, yardstick=True) if any(a <= w.start < b for a, b in asides) else w
@@ -280,6 +284,13 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         claim = sentence_case(f"{name} {'was' if apposed.past else 'is'} {role}")
         atoms.append(make_atom(reading, sentence, clause_kind(claim, None), apposed.name[0], apposed.end, claim))
     return sorted(atoms, key=lambda a: (a.start, a.end))
+
+
+def subjectless(text: str, clause: Clause, whens: list[When]) -> bool:
+    """Whether a clause's verb has nothing before it but a time and a comma ("Yesterday, moved to left back ...")."""
+    verb = first_verb(text, clause.start, clause.end)
+    opener = re.fullmatch(r"\s*([^,]{1,40}),\s*", text[clause.start:verb[0]]) if verb else None
+    return opener is not None and any(clause.start <= w.start < clause.start + opener.end(1) for w in whens)
 
 
 def since_lead(text: str, clauses: list[Clause], whens: list[When]) -> When | None:

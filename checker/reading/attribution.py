@@ -71,11 +71,12 @@ def distanced(text: str, attribution: Attribution, lo: int, hi: int) -> bool:
                 or UNSUPPORTED.search(text, lo, hi))
 
 
-CLAUSE_MARK = re.compile(r"[,;—–]|\s(?:and|but)\s")
+CLAUSE_MARK = re.compile(r"[,;—–]|\s(?:and|but|when|after|before|while|because|as|if|until|where)\s")
 
 
 def clause_end(text: str, lo: int, hi: int) -> int:
-    """Where the first clause of text[lo:hi] ends: its first comma, semicolon, dash, "and" or "but", or hi."""
+    """Where the first clause of text[lo:hi] ends: its first comma, semicolon, dash, "and", "but" or word that
+    opens a clause of its own ("when", "after", ...), or hi ("claimed the key wicket when Smith edged ...")."""
     m = CLAUSE_MARK.search(text, lo, hi)
     return m.start() if m else hi
 
