@@ -31,7 +31,7 @@ from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, beside_quotati
                      find_quotations, inside_quotation, interview_answer, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
                      quotation_speaker, says_something, tag_participle, without_quotations)
 from ..sentences import Sentence, split_sentences
-from .voice import addresses_reader, is_guess, is_instruction, vague, writer_or_reader
+from .voice import addresses_reader, is_guess, is_instruction, retracted, vague, writer_or_reader
 from .when import When
 
 __all__ = ["Atom", "Reading", "atomise", "iter_atoms", "read_article", "sentence_times"]
@@ -106,8 +106,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     if lo >= hi or re.search(r"(?:\?[”\"’']*|:)\s*$", text[slice(*unbracketed(text, sentence.start, sentence.end))]):
         return []  # nothing; a question, which claims nothing; or the lead-in of what follows ("..., he said:")
     lower = reading.folded[sentence.start:sentence.end]
-    if is_instruction(text, lo, hi):
-        return []  # "Use analytics to find your best customers", "Focus on rises of 10%": advice, no fact
+    if is_instruction(text, lo, hi) or retracted(text, lo, hi):
+        return []  # "Use analytics to find your best customers": advice, no fact; "This article originally stated ...": withdrawn
     inside = inside_quotation(text, lo, hi)
     if inside is not None:  # a sentence in the middle of a quotation: the speaker's words, never the writer's
         speaker = quotation_speaker(text, sentence.start, sentence.end) or pronoun_speaker(text, sentence.start, sentence.end) \

@@ -19,10 +19,12 @@ PLAIN_TRADE = re.compile(r"\b(?:trade|exports?|exported|imports?|imported|commer
 FIRST_TO = re.compile(r"\b(?:the|its|his|her|their|our)\s+(?:very\s+)?first\b(?:(?!\b(?:and|but|which|who)\b)[^,;]){0,80}?"
                       r"\bto\s+(?!(?:the|a|an|its|his|her|their|our|this|that)\b)[a-z]")
 # "plans to", never the noun ("supported the plan") nor a plan in the past ("had planned to drive")
+# ("most likely to sell", "more likely to drop out": who tends to, no forecast)
 # "expected", "likely", "due to" foretell only as verbs ("is expected to", "likely to", "due to arrive"): never as
 # an adjective ("the highly-anticipated quadruplets", "the unlikely hero") or a cause ("due to the weather").
 PREDICTION = re.compile(r"\b(?:will|won't|shall|plans?\s+to|planning\s+to|(?:is|are)\s+planned|expects?|anticipates|forecasts|"
-                        r"(?:expected|anticipated|projected|forecast|scheduled|likely|unlikely)\s+(?:to|in|on|at|by|that|for|next|this)|set\s+to"
+                        r"(?:expected|anticipated|projected|forecast|scheduled|(?<!most\s)(?<!more\s)(?<!less\s)(?<!least\s)likely|unlikely)"
+                        r"\s+(?:to|in|on|at|by|that|for|next|this)|set\s+to"
                         r"|(?:is|are|be|seems?|looks?)\s+(?:widely\s+|highly\s+)?(?:expected|anticipated|projected|likely|unlikely|scheduled)"
                         r"|intends?|intended\s+to|aims?\s+to|due\s+(?:in|on|by|next|tomorrow|later)|(?:is|are)\s+due\s+to\s+[a-z]+\s+(?:on|in|at|by|next|this)"
                         r"|due\s+to\s+(?:be|arrive|start|begin|open|close|take|meet|visit|return|vote|end|launch|leave|sign|expire|resume))\b")

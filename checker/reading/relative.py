@@ -83,6 +83,9 @@ SCHEDULED = re.compile(r"\b(?:opens|closes|begins|starts|ends|resumes|kicks\s+of
 PARTICIPLE_BY = re.compile(r"\w+ed\s+by\b")  # "out on 31 December, followed by a wider release": no past
 
 
+SOURCE_PHRASE = re.compile(r"\baccording\s+to\b[^,;:]*$")
+
+
 def tense(piece: str, lo: int, hi: int) -> str | None:
     """"future", "would", "past" or None (the present, or no tense) for the clause a time stands in: the
     mark of the future (will, plans, expected, next ...), the past or the present nearest before the
@@ -90,6 +93,8 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
     decides. A sentence that says on Monday what will happen later is read in the past for its Monday.
     "would" is the future seen from the past ("would investigate reports of a blast on Sunday"): its
     time may have come before the article or after it."""
+    if SOURCE_PHRASE.search(piece, 0, lo):
+        return "past"  # "..., according to a central bank forecast in June": when the source spoke, before the article
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(piece, 0, lo)]
     before = piece[breaks[-1] if breaks else 0:lo]
     marks = marks_of(before, PRESENT_MARK.search(piece, 0, lo) is not None)

@@ -30,6 +30,7 @@ ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|\s(?:and|or|to(?!\s+(
 # the city's 800,000 residents"): the whole is named in the share's phrase, no item of its own.
 POSSESSED_COUNT = re.compile(r"\sof\s+(?P<whole>(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?[\w.-]+['’]s?\s+"
                              r"(?:(?!(?:and|or|but)\b)[a-z-]+\s+){0,2})$")
+PARTICIPLE_BETWEEN = re.compile(r"\s+(?:[\w’'-]+\s+){0,2}?[a-z]{3,}ing\s+(?:[\w’'-]+\s+)?$")
 # What may stand between the items of one list of values that share a subject and a verb ("US$92
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
 PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
@@ -120,7 +121,9 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         aside = re.search(r"\([^()]*$", text[lo:figure.start]) is not None  # "among graduates (62 percent)"
         # "a 10% rise in rents was associated with a 2% drop": a verb between, with no "and" or comma, makes the
         # second figure part of the first's statement, no item of a list
-        bound = following is not None and has_verb(text, figure.end, following.start) and \
+        # (or a participle: "employed 200 engineers building $500 million in bridges", the money is the bridges')
+        bound = following is not None and (has_verb(text, figure.end, following.start)
+                                           or PARTICIPLE_BETWEEN.match(text, figure.end, following.start) is not None) and \
             re.search(r"[,;(]|\b(?:and|or|but|while|whereas|when|after|before)\b", text[figure.end:following.start]) is None
         if object_of or aside or bound:  # "spend $153 million on 2,164 projects": what follows is this figure's, no item of a list
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)

@@ -67,3 +67,16 @@ def vague(text: str, lo: int, hi: int) -> bool:
     first = words[0][1] if words else ""
     return not first[:1].isupper() or first.lower() in UNNAMED or first.lower() in DETERMINERS or \
         re.search(rf"\b{re.escape(first.lower())}\b", text) is not None
+
+
+# A correction note's account of what the article wrongly said ("This article originally stated that 12 miners
+# died", "An earlier version of this story said the tunnel cost $40 million"): words withdrawn, never a claim
+RETRACTED = re.compile(r"(?i)\b(?:an?\s+|the\s+)?(?:earlier|previous|prior|original)\s+version\s+of\s+this\s+(?:story|article|post|"
+                       r"report|piece)\b|\b(?:this|the)\s+(?:story|article|post|report|piece)\s+(?:originally|previously|"
+                       r"incorrectly|mistakenly|wrongly|erroneously)\s+(?:stated|said|reported|gave|described|referred)\b|\bmisstated\b")
+
+
+def retracted(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] tells what a correction withdrew (see RETRACTED)."""
+    return RETRACTED.search(text, lo, hi) is not None
+
