@@ -1,4 +1,5 @@
 """Local HTTP(S) servers for the tests: every behaviour a cited page can show, on 127.0.0.1."""
+import functools
 import gzip
 import http.server
 import json
@@ -51,7 +52,10 @@ def minimal_pdf(text, *more):
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
 
 
+@functools.lru_cache(maxsize=None)
 def gzip_bomb(size):
+    """100 MB of zeros gzipped: made once per test process, before any request asks for it (compressing it
+    inside the handler took longer than the fetcher's timeout on a busy machine, and the test saw a timeout)."""
     return gzip.compress(b"\0" * size, compresslevel=9)
 
 
@@ -248,9 +252,11 @@ def huge_body(h, size=50 * 1024 * 1024, declare=True):
     h.close_connection = True
 
 
+BOMB_SIZE = 100 * 1024 * 1024
+
+
 def bomb(h):
-    payload = h.server.state.setdefault("bomb", gzip_bomb(100 * 1024 * 1024))
-    h.send(200, payload, "text/html", [("Content-Encoding", "gzip")])
+    h.send(200, gzip_bomb(BOMB_SIZE), "text/html", [("Content-Encoding", "gzip")])
 
 
 def flaky(h):
@@ -302,6 +308,7 @@ def standard_routes(server, refused_host="127.0.0.2"):
     r["/hang"] = never_answers
     r["/huge"] = huge_body
     r["/huge-undeclared"] = lambda h: huge_body(h, 30 * 1024 * 1024, declare=False)
+    gzip_bomb(BOMB_SIZE)  # (made now, not while a request waits)
     r["/bomb"] = bomb
     r["/doc.pdf"] = lambda h: h.send(200, minimal_pdf("Trade reached USD 630 million in 2008"), "application/pdf")
     r["/image.png"] = lambda h: h.send(200, PNG, "image/png")
