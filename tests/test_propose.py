@@ -807,6 +807,14 @@ def test_a_quotation_of_several_sentences_is_proposed_with_the_speaker_its_tag_n
      "three days later with 40 tents.”", "Amina Yusuf said: “The army arrived three days later with 40 tents.”"),
     ("“Prices fell 12 percent in a month,” says a senior trade ministry official, who asked not to be named. “Exports "
      "to Vietnam will double by March.”", "A senior trade ministry official said: “Exports to Vietnam will double by March.”"),
+    # a role of several words before "at" ("chief economist at ..."), then "who ..."; a statement tagged after it
+    ("“Exports have been falling,” said Maria Gonzalez, chief economist at Banco Andino, who is based in Lima. “Copper "
+     "shipments dropped by a third this year.”", "Maria Gonzalez said: “Copper shipments dropped by a third this year.”"),
+    ("Rising rents push families out of the centre, Okafor said. “Half of the flats on Lagos Island are now empty.”",
+     "Okafor said: “Half of the flats on Lagos Island are now empty.”"),
+    # (who the speaker is, never "who was in ..." read as a role)
+    ("“We came all the way from Puerto Rico,” said Jose Ramirez, who was in New York with his family. “We will stay "
+     "until Sunday.”", "Jose Ramirez said: “We will stay until Sunday.”"),
 ])
 def test_a_sentence_all_quotation_takes_its_speaker_from_the_tag_beside_it(empty_db, text, said):
     claims.add_article(empty_db, id="beside", title="Beside", text=text)

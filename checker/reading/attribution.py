@@ -23,6 +23,12 @@ ACCORDING_START = re.compile(r"(?i)(?:according\s+to|as\s+(?:stated|reported|sai
                              r"in\s+the\s+words\s+of)\s+(?P<src>[^,:;]+?)\s*[,:]\s*")
 ACCORDING_END = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*$")
 SAID_END = re.compile(rf",\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{SAYING}))\s*$")
+QUOTE_MARKS = re.compile(r"[“”\"]")
+# The verb first, then a name ("..., said Priya Nair", "..., says the ministry")
+SAID_INVERTED = re.compile(r",\s*(?P<phrase>(?:said|says|added|adds|wrote|writes|explained|explains|noted|notes)\s+"
+                           r"(?P<src>(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|"
+                           r"Tomorrow|Last|This|Next|Earlier|Later|In|On|At|January|February|March|April|May|June|July|August|"
+                           r"September|October|November|December)\b)[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4}))\s*$")
 # (a word of the source may be a bracketed party and place: "State Sen. Michael Doherty (R-Warren) said ...")
 # When it was said, between the verb and what was said ("Abney said Wednesday that ...").
 SAID_WHEN = (r"(?i:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|earlier|later|"
@@ -93,6 +99,9 @@ def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) 
         return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
     m = SAID_END.search(piece)
     if m and not has_verb(text, lo + m.start("src"), lo + m.end("src")) and len(piece[:m.start()].split()) >= 3:
+        return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
+    m = SAID_INVERTED.search(piece) if not QUOTE_MARKS.search(piece) else None  # (a quotation's tag is speech.py's)
+    if m and len(piece[:m.start()].split()) >= 3:  # "Tourism has collapsed in the region, said Priya Nair"
         return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
     m = SAID_START.match(text, lo, hi)
     if m and m.group("src").split()[-1].lower() in DETERMINERS:

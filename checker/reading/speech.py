@@ -135,7 +135,9 @@ def is_speech_tag(text: str, lo: int, hi: int) -> bool:
 APPOSED = re.compile(r"""(?x)(?<=[,”"’'\s])(?P<verb>said|says|adds|added|explains|explained|writes|wrote|recalls|recalled|
     notes|noted|insists|insisted|warns|warned|continues|continued|(?:told|tells)\s+[\w’'.-]+)
     \s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s+
-    (?P<role>(?![a-z]+ing\b)(?:a|an|the|among|one\s+of|[a-z]+\s+(?:of|at|for|with|in|to))\s[^;]*?)
+    (?P<role>(?![a-z]+ing\b)(?!(?:over|during|from|in|at|on|via|after|before|outside|inside|near|by|with|while|who|whom|whose|
+    which|that|where|when)\b)
+    (?:a|an|the|among|one\s+of|(?:[a-z]+\s+){1,3}?(?:of|at|for|with|in|to))\s[^;]*?)
     (?=\s*,\s*(?:over|during|from|in|at|on|via|as|while|when|who|whose|and|[a-z]+ing)\b|\s*[.!?]?\s*$)""")
 # A tag after a quotation whose speaker a participle follows ("said van Sebille, noting that ...", "said Lee,
 # speaking in Busan"): when the participle reports speech, what it reports the speaker said ("van Sebille said
@@ -298,7 +300,7 @@ def quotation_tag(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
     after = re.match(r"[^.!?“]*", text[closing + 1:p_hi]).group()  # type: ignore[union-attr]  # (matches "")
     # the tag of the quotation before, or the words that lead into this one ("Hunt said: “...")
     before_lo = max(text.rfind("”", p_lo, opening), text.rfind('"', p_lo, opening), p_lo - 1) + 1
-    for words in (after, text[before_lo:opening]):
+    for side, words in (("after", after), ("before", text[before_lo:opening])):
         words = " ".join(words.split()).strip(" ,")
         words = re.sub(r"[.!?]$", "", words)
         apposed = APPOSED.search(" " + words)
@@ -310,6 +312,9 @@ def quotation_tag(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
         m = NAME_SAID.match(words)  # "Isaac told Fox News recently during an interview that ...": its speaker at least
         if m:
             return m.group("src")
+        said = find_attribution(words, 0, len(words)) if side == "before" else None
+        if said is not None and not said.whole_clause and named(said.source):
+            return said.source  # "Rising rents push families out, Okafor said. “Half of the flats ...”": Okafor's
     previous_end = p_lo - 1
     while previous_end > 0 and text[previous_end - 1] in "\n \t":
         previous_end -= 1
