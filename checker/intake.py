@@ -334,11 +334,13 @@ def refresh_article(db: Database, existing: ArticleRow, article: ExtractedArticl
             f"not refreshed: the new text of {imported_from} no longer contains the quote {quote!r} of claim "
             f"{lost[0]['id']}" + (f" (and {len(lost) - 1} more)" if len(lost) > 1 else "") + "; nothing changed")
     with transaction(db):
-        version = db.table("article_versions").insert({"article_id": article_id, "text": existing["text"]}).last_pk
         changes = {"text": article.text, "imported_at": now(), **article_locale(article, existing["url"] or imported_from)}
         if not existing["imported_from"]:
             changes["imported_from"] = imported_from
+        # the database keeps the earlier text as a version (articles_text_keeps_its_versions): written here as well,
+        # the two rows' times could differ by a millisecond on a busy machine and the text be kept twice
         db.table("articles").update(article_id, changes)
+        version = db.execute("SELECT max(id) FROM article_versions WHERE article_id = ?", [article_id]).fetchone()[0]
         db.execute("DELETE FROM article_links WHERE article_id = ?", [article_id])
         save_links(db, article_id, article.links)
         claims = save_reviews(db, article_id, article.text, article.reviews,
