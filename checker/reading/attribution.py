@@ -4,7 +4,7 @@ speech.py reads quotations and the tags beside them."""
 import re
 from dataclasses import dataclass
 
-from .clauses import DETERMINERS, REPORTING, has_verb
+from .clauses import DETERMINERS, PAST, REPORTING, has_verb, is_verb, words_at
 from .when import When
 
 # Verbs of saying that as often take a thing as what was said ("the bill added $200 billion", "the
@@ -87,6 +87,26 @@ def clause_end(text: str, lo: int, hi: int) -> int:
     return m.start() if m else hi
 
 
+# Words after which an "-ed" word is a verb's (a past participle with what it acts on or where), never an
+# adjective before its noun ("the other prized scalp")
+AFTER_VERB = frozenset("by in on at to from for with into of that the a an his her its their this these those more less fewer "
+                       "about over under nearly almost around some many most all up down out off back away just only".split())
+
+
+def said_verb(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] holds a verb of its own: has_verb, but an "-ed" word right before a noun is none."""
+    words = words_at(text, lo, hi)
+    for i, (_, word) in enumerate(words):
+        if not is_verb(word, words[i - 1][1] if i else ""):
+            continue
+        following = words[i + 1][1] if i + 1 < len(words) else ""
+        if word.endswith("ed") and word.lower() not in PAST and following.isalpha() and following.islower() \
+                and following not in AFTER_VERB and not following.endswith("ly"):
+            continue  # "prized scalp", "armed men"
+        return True
+    return re.search(r"\bto\s+[a-z]{3,}", text[lo:hi]) is not None
+
+
 def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) -> Attribution | None:
     """Who the sentence says says it: "according to X, ...", "..., X said", "X has indicated (that) ...";
     not one with a time of its times before its verb ("On Sunday Prime Minister X said ...": as "On Sunday, X said")."""
@@ -111,6 +131,7 @@ def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) 
             and len(text[m.end():hi].split()) >= 3 and not ADDRESSED.match(text, m.end(), hi) \
             and (m.group("verb") not in OBJECT_VERBS | THING_OR_STATEMENT or re.search(
                 r"(?::|\bthat)\s*$|[“\"‘]\s*$", text[m.start("verb"):m.end()]) or text[m.end():m.end() + 1] in "“\"‘"
-                 or re.match(r"that\b", text[m.end():hi]) or (m.group("verb") in THING_OR_STATEMENT and has_verb(text, m.end(), clause_end(text, m.end(), hi)))):
+                 or re.match(r"that\b", text[m.end():hi]) or (m.group("verb") in THING_OR_STATEMENT
+                                                         and said_verb(text, m.end(), clause_end(text, m.end(), hi)))):
         return Attribution(lo, hi, (m.end(), hi), m.group("src"), True)
     return None
