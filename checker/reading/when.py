@@ -214,7 +214,14 @@ def names_a_thing(folded: str, display: str, at: int, year: int, published: date
         return False
     if AIMED_AT.match(folded, at + 4):
         return True
+    if EVENT_AFTER_WORD.search(folded, max(0, at - 30), at) and told(at, at + 4) is None:
+        return True  # "the towns hit by the 2011 tsunami" (in a clause in the present): the event's year, not the fact's
     return published is not None and year > published.year and told(at, at + 4) == "past"
+
+
+# A preposition or a participle before "the" and a year that names an event, in a clause in the present ("hit by the
+# 2011 tsunami", "central to the 2001 boom", "since the 2008 crisis" is since's)
+EVENT_AFTER_WORD = re.compile(r"\b(?:by|to|of|from|during|in|after|with)\s+the\s+$")
 
 
 def period(m: re.Match[str], published: datetime.date, words: str, lo: int, hi: int) -> When | None:
