@@ -19,8 +19,9 @@ def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, c
                whens: list[When], core: tuple[int, int], atoms: list[Atom]) -> list[Atom]:
     """The claims of a sentence that says who says it: the sentence's own claim with its source, and
     of what is said only what can be checked on its own (a figure, a date, a first, a membership, a
-    forecast): "The minister said the country must stay in the alliance" is the minister's statement,
-    never the statement alone; "He added: “...”" is its quotation, with its speaker."""
+    forecast), each naming the source too: "The minister said the country must stay in the alliance" is
+    the minister's statement, never the statement alone; "He added: “...”" is its quotation, with its
+    speaker. A claim that says all the statement says is the statement, with its figure and kind."""
     # what a pronoun opens ("He would not seek re-election in September") is no claim alone: the statement
     # with its speaker is, carrying the figure or date of what was said; so is all that is said when the writer
     # keeps a distance from it ("Trump claimed that 3 million people voted illegally", "falsely said")

@@ -3,7 +3,7 @@
 subject. A clause written out as a claim is restatement.py's; whether one is too vague to check,
 voice.py's; who said what, speech.py's. Pure functions."""
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import dropwhile
 

@@ -12,7 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from babel import Locale, UnknownLocaleError, core, localedata, numbers
 

@@ -5,7 +5,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .attribution import Attribution, find_attribution
+from .attribution import find_attribution
 from .clauses import REPORTING, UNNAMED, find_comma, first_verb, has_verb, trim
 from .frame import core_span
 from .when import When
