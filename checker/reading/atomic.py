@@ -161,9 +161,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             # did not happen, "had an abortion in June and had not told her boyfriend": no time is told for it)
             clause.inherit = next((c for c in reversed(clauses[:i]) if c.role != "coord"), clauses[i - 1]).when
         points = [w for w in own if w.point]
-        spans = [w for w in whens if clause.start <= w.start < clause.end and w.since and not w.yardstick
-                 and w.last != w.first]
-        clause.when = points[0] if points else own[0] if own else clause.inherit or (spans[0] if spans else None)
+        span = span_from(whens, clause)
+        clause.when = points[0] if points else own[0] if own else clause.inherit or span
     lead = since_lead(text, clauses, whens)
     if lead is not None:
         # "Since he took office in 2019, unemployment has fallen 2%": he took office in 2019, and the span from
@@ -300,7 +299,12 @@ def since_lead(text: str, clauses: list[Clause], whens: list[When]) -> When | No
             or not re.match(r"(?i)since\s", text[clauses[0].opener:clauses[0].start]) or clauses[1].role not in ("main", "coord") \
             or any(clauses[1].start <= w.start < clauses[1].end for w in whens):
         return None
-    return next((w for w in whens if clauses[0].start <= w.start < clauses[0].end and w.since and not w.yardstick
+    return span_from(whens, clauses[0])
+
+
+def span_from(whens: list[When], clause: Clause) -> When | None:
+    """The first span a time in the clause starts ("since 2019", "since he took office in 2019"), if any."""
+    return next((w for w in whens if clause.start <= w.start < clause.end and w.since and not w.yardstick
                  and w.last != w.first), None)
 
 

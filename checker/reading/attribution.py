@@ -4,7 +4,7 @@ speech.py reads quotations and the tags beside them."""
 import re
 from dataclasses import dataclass
 
-from .clauses import DETERMINERS, PAST, REPORTING, has_verb, is_verb, words_at
+from .clauses import DETERMINERS, PAST, REPORTING, has_infinitive, has_verb, is_verb, words_at
 from .when import When
 
 # Verbs of saying that as often take a thing as what was said ("the bill added $200 billion", "the
@@ -94,7 +94,7 @@ AFTER_VERB = frozenset("by in on at to from for with into of that the a an his h
 
 
 def said_verb(text: str, lo: int, hi: int) -> bool:
-    """Whether text[lo:hi] holds a verb of its own: has_verb, but an "-ed" word right before a noun is none."""
+    """Whether text[lo:hi] holds a verb of its own: clauses.has_verb, but an "-ed" word right before a noun is none."""
     words = words_at(text, lo, hi)
     for i, (_, word) in enumerate(words):
         if not is_verb(word, words[i - 1][1] if i else ""):
@@ -104,7 +104,7 @@ def said_verb(text: str, lo: int, hi: int) -> bool:
                 and following not in AFTER_VERB and not following.endswith("ly"):
             continue  # "prized scalp", "armed men"
         return True
-    return re.search(r"\bto\s+[a-z]{3,}", text[lo:hi]) is not None
+    return has_infinitive(text, lo, hi)
 
 
 def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) -> Attribution | None:

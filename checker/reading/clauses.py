@@ -167,8 +167,12 @@ def verb_group(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def has_verb(text: str, lo: int, hi: int) -> bool:
-    return first_verb(text, lo, hi) is not None or any(  # "to reach", never "to the judge"
-        m.group(1) not in DETERMINERS for m in re.finditer(r"\bto\s+([a-z]{3,})", text[lo:hi]))
+    return first_verb(text, lo, hi) is not None or has_infinitive(text, lo, hi)
+
+
+def has_infinitive(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] holds "to" and a verb ("to reach"), never "to the judge"."""
+    return any(m.group(1) not in DETERMINERS for m in re.finditer(r"\bto\s+([a-z]{3,})", text[lo:hi]))
 
 
 COMMA = re.compile(r",(?!(?<=\d,)\d{3}\b)")  # a comma that is no thousands separator ("500,000")
