@@ -76,6 +76,8 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
         while name_words and is_not_name(name_words[-1]) and (
                 len(name_words) < 2 or name_words[-1].lower() not in MONTH_WORDS or day_after):
             name_words.pop()  # (a month after a given name is a surname, "Theresa May"; not before a day, "Biden May 5")
+        if len(name_words) < 2 and re.search(r"\sof\s", title):
+            continue  # "Director of Public Health", "Minister of Foreign Affairs": the office's last word, no one's name
         name = " ".join(name_words)
         name_hi = name_lo + len(name)
         if not name or name_words[-1] in NOT_SURNAMES or fold(name) in place_names() \

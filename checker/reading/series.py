@@ -14,7 +14,7 @@ from .clauses import AUXILIARIES, Clause, EARLIER, PAST, first_verb, has_verb, S
 from .kinds import clause_kind, figure_kind
 from .restatement import is_plural, restate, sentence_case, written
 from ..sentences import Sentence
-from .when import When
+from .when import When, year_of_thing
 
 CHANGE = frozenset("""increased increase increases rose rise rises risen grew grow grows grown fell fall falls fallen
 dropped drop drops declined decline declines decreased decrease decreases climbed climb climbs jumped surged soared
@@ -224,6 +224,8 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
     quoting what belongs to its date, restated with the clause's subject and verb."""
     text = reading.text
     lo, hi = clause.start, clause.end
+    if any(year_of_thing(reading.folded, text, p) for p in points):
+        return []  # "cut the 2019 budget on Tuesday": the budget's year, no second date of the verb
     verb = verb_group(text, lo, points[0].start)  # "will overtake": the second item shares the whole verb
     if verb is None or first_verb(text, verb[1], points[0].start) is not None or \
             any(first_verb(text, a.end, b.start, finite=True) or PHRASE_BREAK.search(text, a.end, b.start)

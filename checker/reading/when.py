@@ -17,7 +17,7 @@ from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_
 from .timespan import When, describe_iso, iso, parse_published
 from .titles import TITLE_AHEAD
 
-__all__ = ["When", "describe_iso", "iso", "parse_published", "read_times"]
+__all__ = ["When", "describe_iso", "iso", "parse_published", "read_times", "year_of_thing"]
 
 
 _MONTH = MONTH_PATTERN
@@ -146,6 +146,11 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                     continue  # "may", "march": words; "Mark May", "talked with May": a person
                 way = "past" if LOOKS_BACK.search(folded, max(0, lo - 24), lo) else said(lo, hi)
                 when = yearless(m, precision, published, way, display[lo:hi], lo, hi)
+                event = EVENT_DAY.search(folded, max(0, lo - 60), lo)
+                if when and event and int(event.group("year")) != int(when.first[:4]):
+                    year = event.group("year")  # "the 2016 election, held on November 8": the event's day
+                    when = replace(when, first=year + when.first[4:], last=year + when.last[4:],
+                                   written=re.sub(r"\d{4}$", year, when.written or ""))
                 if when:
                     found.append(when)
         for when in relative_days(folded, display, start, end, published, told):
@@ -170,6 +175,7 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
     found = sorted((since(period_to(bounded(anchored(compared(kept(w, folded), folded), folded, display), folded, published), folded),
                           folded, published) for w in found),
                    key=lambda w: w.start)
+    found = events_named(found, folded, display)
     for i in range(1, len(found)):  # "not seen since the 1930s or 2008-9": the second is a yardstick too
         if found[i - 1].since and not found[i].since and re.fullmatch(r",?\s+(?:or|and)\s+", folded[found[i - 1].end:found[i].start]):
             found[i] = replace(found[i], since=True, point=False, yardstick=found[i - 1].yardstick)
@@ -222,6 +228,47 @@ def names_a_thing(folded: str, display: str, at: int, year: int, published: date
 # A preposition or a participle before "the" and a year that names an event, in a clause in the present ("hit by the
 # 2011 tsunami", "central to the 2001 boom", "since the 2008 crisis" is since's)
 EVENT_AFTER_WORD = re.compile(r"\b(?:by|to|of|from|during|in|after|with)\s+the\s+$")
+
+
+# An event named with its year, then its day without one: "the 2016 election, held on November 8", "the 2011
+# tsunami of March 11"
+EVENT_DAY = re.compile(r"\bthe\s+(?P<year>(?:1[89]|20)\d\d)(?:\s+[a-z][\w'’-]*){1,3}(?:\s+of|,\s*(?:held|which\s+(?:took\s+place|was\s+held))\s+on)"
+                       r"\s+(?:the\s+)?$")
+
+
+# A time the sentence dates its fact by: straight after "in", "on" or "during" ("rebuilt in 2015", "reopened on
+# 3 May 2004", "met on Sunday"; a day named after the thing's year is the thing's: EVENT_DAY)
+DATED_BY = re.compile(r"\b(?:in|on|during)\s+(?:(?:early|late|mid)[\s-]+|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$")
+
+
+def events_named(found: list[When], folded: str, display: str) -> list[When]:
+    """A year between a determiner and a noun names the thing ("the towns hit by the 2011 tsunami", "schools
+    damaged in the 1999 earthquake", "cut the 2019 budget") and dates nothing when the sentence also says when
+    its fact happened ("were rebuilt in 2015", "on Tuesday"). Alone, the thing's year may be the sentence's
+    time ("In the 2016 election, turnout was 60%")."""
+    def written_time(w: When) -> bool:
+        return w.point and not (w.since or w.yardstick) and DATED_BY.search(folded, max(0, w.start - 30), w.start) is not None
+
+    if not any(written_time(w) for w in found):
+        return found
+    return [replace(w, since=True, point=False, yardstick=True)
+            if w.point and not w.since and year_of_thing(folded, display, w) and not written_time(w) else w
+            for w in found]
+
+
+# Years between a determiner or a possessive and a noun, one or a list of them ("the 2019 budget", "Kenya's
+# 2019 census", "the 2008 and 2012 campaigns")
+YEARS_OF_THING = re.compile(r"\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|[\w.-]+['’]s)\s+"
+                            r"(?P<years>(?:1[5-9]|20)\d\d(?:(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*&\s*)(?:1[5-9]|20)\d\d)*)\b")
+
+
+def year_of_thing(folded: str, display: str, w: When) -> bool:
+    """Whether the time w is a year between a determiner or a possessive and a noun ("the 2019 budget",
+    "the 2008 and 2012 campaigns"): the year of what the noun names."""
+    if w.end - w.start != 4 or not display[w.start:w.end].isdigit():
+        return False
+    return any(m.start("years") <= w.start < m.end("years") and ANCHOR_AFTER.match(display, m.end("years"))
+               for m in YEARS_OF_THING.finditer(folded, max(0, w.start - 60), w.end + 60))
 
 
 def period(m: re.Match[str], published: datetime.date, words: str, lo: int, hi: int) -> When | None:
