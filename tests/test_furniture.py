@@ -32,6 +32,12 @@ PAGES = pathlib.Path(__file__).parent / "data" / "proposals"
     ("Source: Office for National Statistics", "credit"),
     ("Sources said the deal was close, and the minister agreed.", None),
     ("Related: Trade talks stall again", "related"),
+    # round 11: a box of links run together, where a story came from, a caption under several photos
+    ("More Related to this Story Let’s look on the bright side of the economy The year of uncertainty: Retailers brace", "related"),
+    ("This story was provided by SpaceNews, dedicated to covering all aspects of the space industry.", "editors' note"),
+    ("The story was provided by a source who asked not to be named, police said.", None),
+    ("Photos: Former Utah Attorneys General Mark Shurtleff (left) and John Swallow are shown after being released on Tuesday.",
+     "photo credit"),
     ("Read more: the budget in charts", "related"),
     ("Watch: the minister's speech", "related"),
     ("Loading weather data ...", "widget"),
@@ -252,6 +258,13 @@ def test_a_dateline_is_in_no_claim(sentence, core):
      "Traders Brace For A Weaker Rand In 2015 (Business Day)", True),
     ("Intro.\n\nPrices rose sharply in May (see the chart below)\n\nMore.", "Prices rose sharply in May (see the chart below)", False),
     ("Intro.\n\nThe rand fell 3% in May (a record).\n\nMore.", "The rand fell 3% in May (a record).", False),
+    # a list's numbered heading in title case, ending in a quotation (round 11); a sentence of names is no heading
+    ("Intro.\n\n2. Shurtleff Allegedly Had A Fixer Who Threatened To 'Bust People Up'\n\nMore.",
+     "2. Shurtleff Allegedly Had A Fixer Who Threatened To 'Bust People Up'", True),
+    ("Intro.\n\nPrime Minister Justin Trudeau Met President Barack Obama.\n\nMore.",
+     "Prime Minister Justin Trudeau Met President Barack Obama.", False),
+    ("Intro.\n\nThe mayor said the plan would “Make Toronto Work Again”\n\nMore.",
+     "The mayor said the plan would “Make Toronto Work Again”", False),
 ])
 def test_a_heading_alone(text, span, alone):
     start = text.index(span)

@@ -67,11 +67,15 @@ FURNITURE = {
         r"|(?:notes?|nb|n\.b\.)\s*:\s*.{1,300})"),
     "photo credit": re.compile(
         r"(?:(?:[A-Z]{2,6}|Getty(?: Images)?|Reuters|Shutterstock|Alamy|File|Handout|Pool)(?:\s*(?:/|via|Photo|Images)\s*[\w ]{0,30})?)"
-        r"|(?i:(?:photo|image|picture|video|illustration)\s*(?:(?:credit|caption)?\s*:|caption\s*,)\s*.{0,80})"),
+        r"|(?i:(?:photo|image|picture|video|illustration)\s*(?:(?:credit|caption)?\s*:|caption\s*,)\s*.{0,80})"
+        # a caption under several ("Photos: Former Utah Attorneys General ... are shown after ...")
+        r"|(?i:(?:photos|images|pictures)\s*:\s*.{0,240})"),
     "related": re.compile(
         r"(?i)(?:related|read\s+more|more|see\s+also|also\s+read|read\s+also|recommended|must\s+read|don'?t\s+miss|"
         r"more\s+from\s+[\w ]{1,30}|most\s+(?:read|popular|viewed)|trending|watch|listen|explainer|opinion|analysis|live)"
         r"\s*(?::|\||>>|»|–|—)\s*.{0,200}"
+        # a box of links headed so, run together by the extractor ("More Related to this Story Let’s look on ...")
+        r"|(?i:(?:more\s+)?related\s+to\s+this\s+(?:story|article)\b.{0,300})"
         # a link to another story in brackets, with no sentence's close ("(The crash: what we know so far)")
         r"|\((?![^()]*[.!?][\"”’']?\)$)[^()]{3,160}\)"
         r"|(?i:(?:you\s+can\s+)?(?:read|see|watch|find|view)\s+(?:more|the\s+full|all)\b.{0,120}\bhere\s*[.!]?)"
@@ -99,7 +103,10 @@ FURNITURE = {
         r"(?:said|stated|referred|reported|described|called|gave|misstated|misspelled|misidentified|misattributed|"
         r"mischaracteri[sz]ed|misquoted|misnamed|omitted|included|identified|attributed|quoted|used|listed|had|did\s+not)\b.*"
         r"|this\s+(?:story|article|post|posting|report|piece|column|essay|interview)\s+(?:was\s+|has\s+)?originally\s+"
-        r"(?:appeared|published|posted|ran|run)\b.*)"),
+        r"(?:appeared|published|posted|ran|run)\b.*"
+        # where the story comes from ("This story was provided by SpaceNews, dedicated to ...")
+        r"|this\s+(?:story|article|post|report|piece|column|content)\s+(?:was|is|has\s+been)\s+(?:provided|supplied|"
+        r"republished|reprinted|syndicated|shared|adapted|excerpted|produced\s+in\s+partnership)\s+(?:by|from|with|courtesy\s+of)\b.*)"),
     # a call on readers to tell the police or the newsroom what they know
     "appeal": re.compile(
         rf"(?i)(?:{ASKER}{WHO_KNOWS}\bto|{WHO_KNOWS}\b(?:(?:is|are)\s+(?:being\s+)?(?:asked|urged|encouraged|requested)\s+to"
@@ -218,7 +225,17 @@ def heading_alone(text: str, start: int, end: int) -> bool:
     alone = (lo == 0 or text[lo - 1] == "\n") and (hi == len(text) or text[hi] == "\n")
     # (a paragraph of more words than a heading has is the story's, however it ends: a standfirst, a lede)
     words = text[start:end]
-    return alone and len(words.split()) <= HEADING_WORDS and (not HEADING_END.search(words) or credited_headline(words))
+    return alone and len(words.split()) <= HEADING_WORDS and (not HEADING_END.search(words) or credited_headline(words)
+                                                               or title_cased(words))
+
+
+def title_cased(words: str) -> bool:
+    """A line written in title case, with no full stop of a sentence inside its closing marks ("2. Shurtleff
+    Allegedly Had A Fixer Who Threatened To 'Bust People Up'"): a heading."""
+    if re.search(r"[.!?…]\W*$", words.strip().rstrip("\"”’')]")) and not re.search(r"\d\.\s", words[:4]):
+        return False
+    long = [t for t in re.findall(r"[^\W\d_][\w'’-]*", words) if len(t) >= 4]
+    return len(long) >= 4 and all(t[0].isupper() for t in long)
 
 
 # A headline with where it comes from, as roundups give each item ("Analysts Aren't Feeling Great About

@@ -7,6 +7,7 @@ anything less certain leaves the pronoun as written. And who speaks a paragraph 
 functions."""
 import re
 
+from .clauses import Clause, first_verb, words_at
 from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
 from .people import person_like
 from .titles import CORE_TITLES, HOLDING, HYPHEN, RANKS
@@ -153,6 +154,12 @@ def name_in_tag(claim: str, pronoun_for: str | None) -> str:
     return f"{claim[:at]}{pronoun_for}{claim[at + len(m.group()):]}"
 
 
+# A lead-in whose subject is something shown on the page ("This video by KQED explains:", "The chart below shows:",
+# "In this clip, the BBC explains:"): the thing itself is an embed; the words after it are the writer's
+MEDIA_LEAD = re.compile(r"(?i)(?:in\s+)?(?:this|these|the(?:\s+following)?|a|an|our|here\s+is\s+an?|below\s+is\s+an?)\s+"
+                        r"(?:[\w-]+\s+){0,2}(?:video|videos|clip|clips|graphic|graphics|chart|charts|map|maps|animation|footage|"
+                        r"documentary|diagram|photo|photos|image|images|infographic|podcast|table|timeline|slideshow|gallery|"
+                        r"embed|tweet|post|illustration|visualization|visualisation)\b")
 LEAD_IN_REACH = 3  # paragraphs of a statement after its lead-in, each in the first person after the first
 # "The agency chief, Tatang Zaenudin, said", "X, the British Ambassador to Indonesia, told reporters": a verb of
 # saying that ends the lead-in, after whoever it names
@@ -231,6 +238,8 @@ def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
     if text[l_hi - 1] != ":":
         return False, None
     l_hi -= 1  # (without its colon)
+    if MEDIA_LEAD.match(text, l_lo, l_hi):
+        return False, None  # "This video by KQED explains:": an embed the page leaves out; what follows is the writer's
     if QUOTE_MARK.search(text, l_lo, l_hi) or not (is_led_speech_tag(text, l_lo, l_hi) or LEAD_IN.search(text, l_lo, l_hi)):
         return False, None  # "The ingredients are:", "He said “no” and added:": no lead-in of a statement
     m = tag_before_how(text, l_lo, l_hi)
@@ -242,3 +251,17 @@ def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
     if speaker and speaker.lower() in ("he", "she"):
         speaker = antecedent(text, l_lo, speaker.lower()) or speaker
     return True, speaker
+
+
+def subject_named(text: str, clause: Clause) -> str | None:
+    """The person a clause opens with as its subject, named ("Maria Ortiz received", "Swallow allegedly received",
+    "Mr. Lopez moved"), or None; None too where the clause speaks of someone else as "him" or "her"."""
+    verb = first_verb(text, clause.start, clause.end, finite=True)
+    if verb is None or re.search(r"\b(?:him|her|them)\b", text[verb[1]:clause.end]):
+        return None  # ("When he arrived, Smith greeted him": someone else)
+    spans = [(at, w) for at, w in words_at(text, clause.start, verb[0]) if not (w.endswith("ly") and w.islower())]
+    words = [w for _, w in spans]
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or (
+            is_not_name(words[0]) and not re.fullmatch(r"(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?", words[0])):
+        return None  # ("She", "The Ministry": no one named)
+    return text[spans[0][0]:spans[-1][0] + len(spans[-1][1])].strip(" ,")

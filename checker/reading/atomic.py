@@ -18,7 +18,7 @@ from .attributed import attributed, PRONOUNS
 from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
                       words_at)
 from .frame import core_span, unbracketed
-from .antecedent import led_in_statement, name_in_tag, pronoun_speaker, quoted_paragraph_speaker
+from .antecedent import led_in_statement, name_in_tag, subject_named, pronoun_speaker, quoted_paragraph_speaker
 from .appraisal import appraises
 from .figurative import figurative
 from .grounding import grounded
@@ -84,6 +84,10 @@ LEADING_PARTICIPLE = re.compile(r"(?:[A-Z][a-z]+(?:ed|en)|Set|Built|Born|Made|Sh
 BIOGRAPHIC = re.compile(r"(?:Born|Founded|Established|Incorporated)\b")
 # A clause opened by a participle ("capping ...", "leaving ...") has no subject of its own; one opened by a
 # gerund has ("..., but spending fell"): the word after it tells them apart.
+# A clause opened by a comparison ("but more than the program received", "and fewer than in 2019"): what the clause
+# before is compared with
+COMPARATIVE_OPENING = re.compile(r"(?i)(?:(?:but|and|yet|or)\s+)?(?:(?:far|much|still|even|slightly|well)\s+)?"
+                                 r"(?:more|less|fewer|higher|lower|greater|bigger|smaller|better|worse)\s+than\b")
 NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b")
 PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|during\b)[a-z]{3,}ing\s+(?P<next>[\w’'-]+)")
 
@@ -182,6 +186,9 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if reported and reported[1] is None:
             continue  # "said Lee, referring to the ferry ...": of what they spoke, no claim of its own
         found = clause_atoms(reading, sentence, clause, whens, (lo, hi), lower)
+        if clause is clauses[0] and len(clauses) > 1 and clause.opener is not None and (named := subject_named(text, clauses[1])):
+            # "When she left the ministry in 2012, Maria Ortiz received ...": she is Maria Ortiz
+            found = [replace(a, claim=re.sub(r"^(?:He|She)\b", named, a.claim)) for a in found]
         if lead is not None and clause is clauses[1]:
             bound = clauses[0].start if clauses[0].quote_start is None else clauses[0].quote_start
             found = [replace(a, start=bound, quote=reading.original[bound:a.end], claim=restate(text, bound, a.end, whens))
@@ -190,6 +197,9 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             rest = written(text, reported[0], clause.end, whens)
             found = [replace(a, claim=sentence_case(f"{reported[1]} {rest}")) for a in found]
         holds = any(a.dated_or_counted for a in found)  # a figure or a date keeps any clause a claim
+        if clause is not clauses[0] and COMPARATIVE_OPENING.match(text, own_lo):
+            left_out = True  # "..., but more than the program received in previous years": a comparison of the
+            continue  # clause before, with no subject of its own
         participle = PARTICIPLE_OPENING.match(text, own_lo)
         if not holds and clause is not clauses[0] and participle and not is_verb(participle.group("next")):
             left_out = True  # "..., but capping what the chief called a record year": said of the clause before; (never

@@ -22,6 +22,12 @@ ANCHOR_AFTER = re.compile(r"(?:\s+|-)(?!(?:and|or|but|nor|to|in|on|at|of|for|by|
 COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+same\s+(?:period|quarter|month|week|time)\s+)?$")
 
 
+# What a figure is measured against, named with its year ("2 per cent below the 2008 level", "$350 million above
+# NASA's enacted 2014 budget", "higher than the 2019 peak")
+BASE_NAMED = re.compile(r"\b(?:below|above|than|beyond|short\s+of|compared\s+(?:with|to)|versus|vs\.?)\s+"
+                        r"(?:the|its|their|his|her|our|this|that|[\w.-]+['’]s)\s+(?:[a-z]+\s+){0,2}$")
+
+
 THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+same\s+"
                   r"(?:period|quarter|month|week|time)\s+(?:of|in|last)\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 
@@ -35,6 +41,9 @@ def compared(when: When, folded: str) -> When:
         return replace(when, relative=False, since=True, yardstick=True, point=False)
     if not when.since and THAN.search(folded, max(0, when.start - 40), when.start):
         return replace(when, since=True, yardstick=True, point=False)  # "$1.15 less than in late June": the base
+    if not when.since and when.end - when.start == 4 and BASE_NAMED.search(folded, max(0, when.start - 60), when.start) \
+            and ANCHOR_AFTER.match(folded, when.end):
+        return replace(when, since=True, yardstick=True, point=False)  # "2% below the 2008 level": the base's year
     return when
 
 

@@ -105,11 +105,11 @@ def is_change(folded: str, start: int) -> bool:
     return CHANGE_BEFORE.search(folded, max(0, start - 60), start) is not None
 
 
-def named_change(folded: str, start: int) -> bool:
+def named_change(folded: str, start: int, end: int) -> bool:
     """Whether the figure starting at `start` is a change a noun names ("a rise of 10%"): its level is no value
     of the clause's subject ("The company posted a rise of 10% to £3.2bn")."""
     m = CHANGE_BEFORE.search(folded, max(0, start - 60), start)
-    return m is not None and m.group("noun") is not None
+    return (m is not None and m.group("noun") is not None) or CHANGE_AFTER.match(folded, end) is not None
 
 
 def level_link(folded: str, end: int, start: int) -> bool:
@@ -118,10 +118,15 @@ def level_link(folded: str, end: int, start: int) -> bool:
     return LINK_BETWEEN.fullmatch(folded, end, start) is not None
 
 
+# A noun of change after its figure ("a $77.5 million increase, to $684.8 million", "a 5% cut to 40,000")
+CHANGE_AFTER = re.compile(r"\s+(?:increase|rise|cut|drop|decline|gain|jump|boost|reduction|hike|raise|fall|decrease)s?\b")
+
+
 def level_of(folded: str, change: tuple[int, int], start: int) -> bool:
     """Whether the figure at `start` is the level a change at change=(start, end) reached ("rose 5 percent
-    to 3.2 million", "down 12% at 40,000")."""
-    return is_change(folded, change[0]) and level_link(folded, change[1], start)
+    to 3.2 million", "down 12% at 40,000", "won a $77.5 million increase, to $684.8 million")."""
+    return (is_change(folded, change[0]) or CHANGE_AFTER.match(folded, change[1]) is not None) \
+        and level_link(folded, change[1], start)
 
 
 # --- one level to another ---------------------------------------------------------------------

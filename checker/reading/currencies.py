@@ -208,6 +208,22 @@ def forms() -> tuple[dict[str, CurrencyForm], dict[str, CurrencyForm]]:
 
 
 @lru_cache(maxsize=None)
+def symbol_adjectives(symbol: str) -> dict[str, str]:
+    """The words that pin a symbol several currencies share to one, written after its figure without the
+    currency's noun ("$254-billion Canadian", "$40 million Australian", "$5 billion (U.S.)"): the names of
+    those currencies less their last word ("canadian" of "canadian dollars"), folded, with no dots."""
+    form = forms()[0].get(symbol.lower())
+    if form is None or len(form.currencies) < 2:
+        return {}
+    found: dict[str, set[str]] = {}
+    for name, currencies in name_table().items():
+        words = name.split()
+        if len(words) > 1 and len(currencies) == 1 and currencies <= form.currencies:
+            found.setdefault(" ".join(words[:-1]).replace(".", ""), set()).update(currencies)
+    return {adjective: next(iter(cs)) for adjective, cs in found.items() if len(cs) == 1}
+
+
+@lru_cache(maxsize=None)
 def longest_suffix_words() -> int:
     return max(len(name.split()) for name in forms()[1])
 

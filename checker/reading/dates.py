@@ -75,6 +75,10 @@ DATE_REACH = 90  # characters before a year that a date ending in it may span
 YEAR_TOKEN = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
 
 
+# A year before 1800 only where nothing else can be meant: after a word of time, with no noun after it ("erupted
+# 60 times since 1548", "built in 1630, the church"; never "in 1600 homes")
+OLD_YEAR = re.compile(r"\b(?:since|in|from|until|till|before|after|around|circa|by)\s+(?P<year>1[0-7]\d\d)(?![\d.,]\d)"
+                      r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:and|but|or|when|as|to|with|by|in|on|at|the|a|an|he|she|it|they|we|his|her|its|their)\b)")
 YEAR_RANGE = re.compile(r"(?<![\d.,])((?:1[89]|20)\d\d)\s?[-/]\s?(\d(?:\d(?:\d\d)?)?)(?![\d.,/-]?\d)")
 
 
@@ -95,7 +99,8 @@ def year_mentions(text: str) -> list[tuple[int, tuple[int, ...]]]:
             continue
         years = ranges[m.start()][0] if m.start() in ranges else (int(m.group()),)
         found.append((m.start(), years))
-    return found
+    found += [(m.start("year"), (int(m.group("year")),)) for m in OLD_YEAR.finditer(text)]
+    return sorted(found)
 
 
 def month_bounds(year: int, month: int) -> tuple[Day, Day]:

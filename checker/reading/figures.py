@@ -151,7 +151,7 @@ def currency_after(text: str, display: str | None, end: int) -> tuple[currencies
     suffixes = currencies.forms()[1]
     at = end + 1 if end < len(text) and text[end] == " " else end
     most = currencies.longest_suffix_words()
-    words = text[at:at + 60].split(" ", most)[:most]
+    words = text[at:at + 60].split("\n", 1)[0].split(" ", most)[:most]  # (a name ends its paragraph: "... dollars.\n\n")
     first_words = currencies.suffix_first_words()
     if not words or (words[0] not in first_words and words[0].rstrip(".,;:)!?\"'") not in first_words):
         return None, end
@@ -185,11 +185,25 @@ WORD_NUMBER = re.compile(r"\b(?P<word>a|an|one|two|three|four|five|six|seven|eig
 WORD_VALUES = {**NUMBER_WORDS, "a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50}
 
 
+# Half a scale, alone or after a whole number ("half a million", "a half million", "a half a billion", "one and
+# a half billion", "two and a half thousand"): never the scale whole that "a million" alone is
+HALF_SCALE = re.compile(rf"(?<![\w-])(?:(?P<whole>{NUMBER_WORD}|an?)\s+and\s+)?(?:an?\s+)?half\s+(?:an?\s+)?"
+                        rf"(?P<scale>{'|'.join(WORD_SCALES)})\b")
+
+
 def word_runs(text: str) -> list[tuple[int, int, float, float]]:
     """The numbers in words of a folded text of more than one word, or a tens word ("forty"), as (start, end,
     value, tolerance); the tolerance is half the last scale ("two million" may round 1.6 million)."""
     found = []
+    for m in HALF_SCALE.finditer(text):
+        whole = m.group("whole")
+        units = 0.0 if whole is None else 1.0 if whole in ("a", "an") else float(text2num(whole, "en"))
+        scale = WORD_SCALES[m.group("scale")]
+        found.append((m.start(), m.end(), (units + 0.5) * scale, scale / 4))
+    halves = list(found)
     for m in WORD_RUN.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b, _, _ in halves):
+            continue  # ("a million" of "half a million": read above)
         words = re.split(r"[\s-]+", m.group())
         if (len(words) == 1 and words[0] in NUMBER_WORDS) or words[0] in WORD_SCALES:
             continue  # ("three": a count word; "million" of "$630 million": a scale of digits)
@@ -250,6 +264,8 @@ def read_numbers(text: str, display: str | None = None
             continue
         if after is not None and (form is None or len(after.currencies) < len(form.currencies)):
             form, begin, end = after, start if form is None else begin, after_end
+        elif form is not None and len(form.currencies) > 1:
+            form, end = pinned_after(text, form, end)  # "$254-billion Canadian": the Canadian dollar
         cents = CENTS.match(text, end) if form is None and scale == 1 else None
         if cents:  # "15 cents": a hundredth of the dollar (or euro) the page counts in
             form, begin, end = cents_form(), start, cents.end()
@@ -276,6 +292,19 @@ def read_numbers(text: str, display: str | None = None
 
 
 CENTS = re.compile(r"\s?(?:cents?\b|¢)")
+# A country's adjective after a figure, the currency's noun left out: "$254-billion Canadian) in bonds", "$5
+# billion (U.S.),"; what follows it is no noun it qualifies ("$40 million Australian miner": the miner's)
+PINNING = re.compile(r"\s*(?P<open>\()?(?P<words>[a-z][a-z. ]{0,24}?)\.?(?(open)\))(?=\s*(?:[,.;:)]|$|\s+(?:in|to|for|of|on|at|from|and|or|by|with|each|per|a|an|the|was|were|is|are|has|had|will)\b))")
+
+
+def pinned_after(text: str, form: currencies.CurrencyForm, end: int) -> tuple[currencies.CurrencyForm, int]:
+    """A symbol several currencies share, pinned to one by the country's adjective written after its figure
+    (PINNING), and the end of the figure with it; else the symbol as it was."""
+    m = PINNING.match(text, end)
+    code = currencies.symbol_adjectives(form.spelling).get(m.group("words").replace(".", "").strip()) if m else None
+    if m is None or code is None:
+        return form, end
+    return currencies.CurrencyForm(form.spelling, frozenset({code}), code, form.kind), m.end()
 
 
 @lru_cache(maxsize=None)

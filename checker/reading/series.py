@@ -23,9 +23,10 @@ is are expanded shrank contracted doubled tripled halved went""".split())
 LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled total totals stood stands stand amounted "
                    "amounts".split())  # verbs whose figure is a level, never a change
 ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|\s(?:and|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|"
-                       r"August|September|October|November|December)\b)|from|while|whereas|but|compared|against|versus|vs|"
+                       r"August|September|October|November|December)\b)|from(?=\s[^,;]{0,30}?[\d$€£¥])|while|whereas|but|compared|against|versus|vs|"
                        r"down|up|than|after|before|with|when|at(?=\s*$|\s+\S{0,4}\d))\b).)*")
-# (but "in the year to March" is the item's; "2,400" is one number; "at" before a figure leads to another: "down 12% at 40,000")
+# (but "in the year to March" is the item's; "2,400" is one number; "at" before a figure leads to another: "down 12% at 40,000";
+# "from" only before a figure or a year: "cut by $110 million from the administration's request" is the cut's whole)
 # A figure of a whole the one before counts a share of ("36 percent of Afghanistan's 30 million people", "12% of
 # the city's 800,000 residents"): the whole is named in the share's phrase, no item of its own.
 POSSESSED_COUNT = re.compile(r"\sof\s+(?P<whole>(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?[\w.-]+['’]s?\s+"
@@ -115,7 +116,7 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             tail_end = hi  # "to 31 groups in Oregon and Washington": no other item follows, the coordination is this one's
         item_lo, item_hi = trim(text, figure.start, tail_end)
         object_of = following is not None and not same_unit(figure, following) and (
-            re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per)\s*$", text[item_lo:following.start]) is not None
+            re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per|worth|valued\s+at|totall?ing)\s*$", text[item_lo:following.start]) is not None
             or POSSESSED_COUNT.search(text, item_lo, following.start) is not None) \
             and not levels[i + 1]  # ("down 12% at 40,000": its level)
         aside = re.search(r"\([^()]*$", text[lo:figure.start]) is not None  # "among graduates (62 percent)"
@@ -172,8 +173,11 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         # nor is the level of a change a noun names, or a verb's object has, the subject's ("posted a rise of 10% to
         # £3.2bn", "cut its workforce by 2,000 to 45,000 jobs": never "cut its workforce by 45,000 jobs")
         level_later = (levels[i + 1] and when is not None and following is not None and when.start >= following.start) or \
-            (levels[i] and (not be_form or named_change(reading.folded, figures[i - 1].start)))
-        if verb is None or another_verb or not (parallel or be_form) or level_later:
+            (levels[i] and (not be_form or named_change(reading.folded, figures[i - 1].start, figures[i - 1].end)))
+        # "won a $77.5 million increase, to $684.8 million": the level a change its verb's object names reached is
+        # no object of that verb ("won a $684.8 million")
+        object_level = i > 0 and levels[i] and not be_form
+        if verb is None or another_verb or not (parallel or be_form) or level_later or object_level:
             # "will take 12%, up from 7.1% in 2016": the second figure is no value of "will take"
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
         else:

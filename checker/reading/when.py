@@ -344,12 +344,15 @@ mon tue wed thu fri sat sun""".split()) | frozenset(WEEKDAYS)
 
 
 def month_spans(found: list[When], folded: str, display: str) -> list[When]:
-    """Two months joined by a dash or "to" are one span ("the April-June quarter": April to June)."""
+    """Two months joined by a dash or "to", or after "between" by "and", are one span ("the April-June quarter":
+    April to June; "between June 2011 and February 2012")."""
     merged: list[When] = []
     for when in found:
         before = merged[-1] if merged else None
-        if before is not None and len(before.first) == len(when.last) == 7 and not before.since \
-                and re.fullmatch(r"\s*(?:-|–|to|through|until)\s*", folded[before.end:when.start]):
+        if before is not None and len(before.first) == len(when.last) == 7 and not before.since and (
+                re.fullmatch(r"\s*(?:-|–|to|through|until)\s*", folded[before.end:when.start])
+                or (re.fullmatch(r",?\s+and\s+", folded[before.end:when.start])
+                    and re.search(r"\bbetween\s+(?:(?:early|late|mid)[\s-]+)?$", folded[max(0, before.start - 20):before.start]))):
             # "from March to May 2023": the first month is of the year the second names
             first = when.last[:4] + before.first[4:] if before.relative and not when.relative else before.first
             if first < when.last:
