@@ -152,7 +152,7 @@ FURNITURE = {
 
 MAX_WORDS = 30  # furniture is short: a longer paragraph is the story's, whatever it starts with
 # ... but for a note or an appeal, whose opening words no story sentence has, and which may run longer
-MAX_WORDS_OF = {"editors' note": 90, "appeal": 60, "reference": 90, "credit": 120, "signpost": 40}
+MAX_WORDS_OF = {"editors' note": 90, "appeal": 60, "reference": 90, "credit": 120, "signpost": 40, "related": 60}
 MAX_FURNITURE_CHARS = 2000  # more than the longest furniture has, in any kind
 
 

@@ -188,8 +188,8 @@ def lead_unit(reading: ArticleReading, start: int, lo: int, sentence_lower: str)
     """The unit the lead words before `start` in its clause name ("a population of", "the death toll"), or None."""
     for unit in UNIT_SYNONYMS:
         _, before = count_patterns(unit)
-        if unit in NAMED_ONLY and not re.search(rf"\b{unit[:-1]}", sentence_lower):
-            continue  # "secured the second Baron at 28": a verb that may lead to seats, with no seat in sight
+        if unit in NAMED_ONLY and not re.search(rf"\b{unit[:-1]}s?\b", sentence_lower):
+            continue  # "secured the second Baron at 28": a verb that may lead to seats, with no seat in sight ("voted" is no vote)
         if before is not None and before.search(reading.folded, max(lo, start - 120), start):
             return unit
     return None

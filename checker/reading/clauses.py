@@ -65,11 +65,13 @@ SPLIT = re.compile(r"""(?x)
   | (?P<dash>\s+[–—-]\s+)
   | (?P<when>,\s+when\s+)
   | (?P<while>,\s+(?:while|whereas|although|though)\s+)
-  | (?P<andmain>,\s+and\s+(?=(?:[A-Z]|(?:the|a|an|its|his|her|their|this|these|those|some|many|most)\s)))
+  | (?P<andmain>,\s+and\s+(?=(?:[A-Z]|(?:the|a|an|its|his|her|their|our|my|your|this|these|those|some|many|most)\s
+                                 |(?!(?:was|has|is|does|this|its|his|hers|as|us|thus|plus|always|perhaps|sometimes|besides)\b)[a-z]{2,}[^\Ws]s
+                                  \s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|were|are|have|had|will|would|could|rose|fell|grew|won|lost|say|said)\b)))
   | (?P<coord>,?\s+and\s+(?=(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b))
 """)
 # The role of the clause after each seam: a main clause of its own (after ", and" too when a subject and
-# a verb follow); a relative clause ("which ...") that
+# a verb follow: "..., and the", "..., and voters backed it"); a relative clause ("which ...") that
 # needs its sentence to be understood; a "when" clause that takes the time of the clause before it; a
 # subordinate clause; a coordinated clause that shares the subject of the clause before it.
 SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from .attribution import find_attribution
 from .clauses import REPORTING, UNNAMED, find_comma, first_verb, has_verb, trim
 from .frame import core_span
+from .panel import contributor_at
 from .when import When
 
 QUOTATION = re.compile(r"‘(?P<a>(?:[^‘’]|’(?=[a-z]))+)’(?![a-z])|“(?P<b>[^“”]+)”|\"(?P<c>[^\"]+)\"")
@@ -406,12 +407,15 @@ NAMED_LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+
 
 def interview_answer(text: str, lo: int) -> tuple[str | None, int] | None:
     """For the sentence at lo, in a paragraph that opens with an interview's label or a contributor's
-    name: (who speaks, or None where the article does not name them; where the label ends). None
-    outside such answers."""
+    name, or in a panel's section (panel.py): (who speaks, or None where the article does not name them;
+    where the label ends). None outside such answers."""
     p_lo = text.rfind("\n", 0, lo) + 1
     named = NAMED_LABEL.match(text, p_lo)
     if named:
         return named.group("name"), named.end()
+    section = contributor_at(text, lo)  # a panel's section: its contributor's words
+    if section is not None:
+        return section
     labels = interview_labels(text)
     if not labels:
         return None

@@ -237,7 +237,8 @@ EVENT_DAY = re.compile(r"\bthe\s+(?P<year>(?:1[89]|20)\d\d)(?:\s+[a-z][\w'’-]*
 
 
 # A time the sentence dates its fact by: straight after "in", "on" or "during" ("rebuilt in 2015", "reopened on
-# 3 May 2004", "met on Sunday"; a day named after the thing's year is the thing's: EVENT_DAY)
+# 3 May 2004", "met on Sunday"; a day named after the thing's year is the thing's: EVENT_DAY), or a span from one
+# time to another ("From 2014 to 2019, she was ...")
 DATED_BY = re.compile(r"\b(?:in|on|during)\s+(?:(?:early|late|mid)[\s-]+|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$")
 
 
@@ -247,7 +248,11 @@ def events_named(found: list[When], folded: str, display: str) -> list[When]:
     its fact happened ("were rebuilt in 2015", "on Tuesday"). Alone, the thing's year may be the sentence's
     time ("In the 2016 election, turnout was 60%")."""
     def written_time(w: When) -> bool:
-        return w.point and not (w.since or w.yardstick) and DATED_BY.search(folded, max(0, w.start - 30), w.start) is not None
+        if w.since or w.yardstick or year_of_thing(folded, display, w):
+            return False
+        return DATED_BY.search(folded, max(0, w.start - 30), w.start) is not None if w.point else \
+            re.match(r"(?:from|between)\s", folded[w.start:w.end]) is not None or \
+            re.search(r"\b(?:from|between)\s+$", folded[max(0, w.start - 10):w.start]) is not None
 
     if not any(written_time(w) for w in found):
         return found
@@ -267,7 +272,7 @@ def year_of_thing(folded: str, display: str, w: When) -> bool:
     "the 2008 and 2012 campaigns"): the year of what the noun names."""
     if w.end - w.start != 4 or not display[w.start:w.end].isdigit():
         return False
-    return any(m.start("years") <= w.start < m.end("years") and ANCHOR_AFTER.match(display, m.end("years"))
+    return any(m.start("years") <= w.start < m.end("years") and ANCHOR_AFTER.match(folded, m.end("years"))
                for m in YEARS_OF_THING.finditer(folded, max(0, w.start - 60), w.end + 60))
 
 

@@ -1,0 +1,61 @@
+"""A panel of contributors: an article whose sections each open with a paragraph that is a person's name
+alone, often with a line saying who they are ("Carl Weinberg" / "Chief economist, High Frequency Economics
+– Valhalla, N.Y."), then that person's own words, in the first person ("My biggest worry for 2015 is ...").
+What a section says is its contributor's, never the article's; a section about a person (a profile, in the
+third person) is the writer's. Pure functions."""
+import functools
+import re
+
+from .clauses import has_verb
+from .people import person_like
+
+# A paragraph that is a name and nothing else ("Eric Lascelles", "Julian Jessop")
+NAME_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})[ \t]*")
+# The line after it that says who they are: short, a role and where ("Professor of economics, McGill University –
+# Montreal"), with no verb: never a sentence of the story
+ROLE_WORDS = 16
+PANEL_SIZE = 2  # name lines a panel has at least: one alone is a heading, a caption or a signature
+
+
+@functools.lru_cache(maxsize=8)
+def contributor_sections(text: str) -> tuple[tuple[int, int, int, str], ...]:
+    """The sections of a panel in text, in order, as (start of the name line, start of the contributor's words
+    (after the name and role lines), end of the section, the contributor's name); () when text is no panel."""
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    heads = []
+    for i, (lo, hi) in enumerate(paragraphs):
+        m = NAME_LINE.fullmatch(text, lo, hi)
+        if m is None or not person_like(m.group("name")) or i + 1 >= len(paragraphs):
+            continue
+        body = i + 1
+        role_lo, role_hi = paragraphs[body]
+        if len(text[role_lo:role_hi].split()) <= ROLE_WORDS and re.search(r"[,–—]", text[role_lo:role_hi]) \
+                and not has_verb(text, role_lo, role_hi):
+            body += 1  # (the role line, which claims nothing either)
+        if body < len(paragraphs):
+            heads.append((lo, paragraphs[body][0], m.group("name")))
+    ends = [lo for lo, _, _ in heads[1:]] + [len(text)]
+    sections = tuple((lo, body, end, name) for (lo, body, name), end in zip(heads, ends) if own_words(text, body, end, name))
+    return sections if len(sections) >= PANEL_SIZE else ()
+
+
+# The first person outside quotation marks: the writer of the section speaks as themself
+FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|my|My|me|we|We|our|Our|us)\b")
+QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
+def own_words(text: str, lo: int, hi: int, name: str) -> bool:
+    """Whether text[lo:hi], a section under a name, is that person's own words: in the first person, outside
+    quotation marks, and never naming them by their surname (a profile's "Smith won gold in 2012" is the
+    writer's account of them)."""
+    words = QUOTED.sub(" ", text[lo:hi])
+    return FIRST_PERSON.search(words) is not None and re.search(rf"\b{re.escape(name.split()[-1])}\b", words) is None
+
+
+def contributor_at(text: str, lo: int) -> tuple[str, int] | None:
+    """For the sentence at lo, in a panel's section: (the contributor, where their words start: past lo for the
+    name and role lines, which claim nothing). None outside a panel."""
+    for start, body, end, name in contributor_sections(text):
+        if start <= lo < end:
+            return name, body
+    return None
