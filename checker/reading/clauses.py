@@ -59,23 +59,24 @@ DETERMINERS = frozenset("the a an this that its their his her our your these tho
 LEAD_SUB = re.compile(r"(?i)(?:(?:just|even|only)\s+(?=(?:when|though|because|while|as soon as)\s))?"
                       r"(?:since|when|after|before|although|though|while|whereas|because|until|once|as soon as|unless)\s+")
 SPLIT = re.compile(r"""(?x)
-    (?P<semi>\s*;\s+)
-  | (?P<but>,?\s+but\s+(?:also\s+)?)
+    (?P<semi>\s*;\s+|\s+~\s+)
+  | (?P<but>,?\s+but\s+(?:also\s+)?|,\s+yet\s+)
   | (?P<rel>,\s+(?=(?:which|who|whom|whose|something)\b))
   | (?P<dash>\s+[–—-]\s+)
   | (?P<when>,\s+when\s+)
   | (?P<while>,\s+(?:while|whereas|although|though)\s+)
+  | (?P<andpron>,\s+and\s+(?=(?:it|he|she|they|we)\s+(?:[a-z]+ly\s+)?(?!(?:and|or|to|in|on|at|of|for|with|by)\b)[a-z]{2,}\b))
   | (?P<andmain>,\s+and\s+(?=(?:[A-Z]|(?:the|a|an|its|his|her|their|our|my|your|this|these|those|some|many|most)\s
                                  |(?!(?:was|has|is|does|this|its|his|hers|as|us|thus|plus|always|perhaps|sometimes|besides)\b)[a-z]{2,}[^\Ws]s
                                   \s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|were|are|have|had|will|would|could|rose|fell|grew|won|lost|say|said)\b)))
   | (?P<coord>,?\s+and\s+(?=(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b))
 """)
 # The role of the clause after each seam: a main clause of its own (after ", and" too when a subject and
-# a verb follow: "..., and the", "..., and voters backed it"); a relative clause ("which ...") that
+# a verb follow: "..., and the", "..., and voters backed it", "..., and it seats"); a relative clause ("which ...") that
 # needs its sentence to be understood; a "when" clause that takes the time of the clause before it; a
 # subordinate clause; a coordinated clause that shares the subject of the clause before it.
 SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub",
-         "andmain": "main", "coord": "coord"}
+         "andpron": "main", "andmain": "main", "coord": "coord"}
 # Words a "but" after which is no seam: "cannot help but feel", "all but ended", "nothing but trouble".
 NO_SEAM_BEFORE_BUT = re.compile(r"\b(?:help|all|nothing|anything|everything|none|no\s+one|last)$", re.I)
 COUNT = re.compile(r"(?<![\d,.])(?!(?:1[89]|20)\d\d\b)\d")  # a figure that is no year
@@ -263,6 +264,8 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             # "There were vigils for A; and vigils for B", "was 61% in Lagos; 48% in Kano": what follows has no verb,
             # no clause of its own; but "; unemployment stands at 7%" (a verb we do not know) stays apart
             continue
+        if seam == "andpron" and not has_verb(text, at, m.start()):
+            continue  # ("the house, and it": a list's last item)
         if seam in ("semi", "andmain", "but") and ELIDED.match(text, *part):
             continue  # "approved 40 homes; 12 will be affordable": 12 of the homes, no clause without them
         role = SEAMS[seam]
@@ -400,6 +403,9 @@ def join_context(clauses: list[Clause], holds_fact: Callable[[int, int], bool]) 
             clause.own_start = clause.start
             clause.start = joined[0].opener if joined[0].opener is not None else joined[0].start
             joined = []
+        elif joined and clause.seam == "andpron" and not (holds_fact(clause.start, clause.end) and holds_fact(joined[-1].start, joined[-1].end)):
+            joined[-1].end = clause.end  # "..., and it endures today": a pronoun's clause is read with its subject's,
+            continue  # unless each has a figure or a date of its own ("was built in 1630, and it seats 1,600")
         elif joined and clause.seam == "coord" and holds_fact(clause.start, clause.end) and not holds_fact(
                 clause.prefix[1] if clause.prefix else joined[-1].start, joined[-1].end):
             joined[-1].end = clause.end  # "breached the border and murdered 1,400 people": the act and its toll, one fact
