@@ -1,6 +1,7 @@
 """The figures a clause states: its money (figures.py, read over the whole article, so that a bare "$"
 is read in the light of the rest) and its counts with the unit they count ("six occasions", "a
 population of 4.9 million", "240 of 543 seats"), each with the time it belongs to. Pure functions."""
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -107,7 +108,10 @@ APPROXIMATELY = re.compile(rf"\b{APPROXIMATE}\s+$")
 # ("more than 200", "higher than 5%", with no noun between, are how big the subject's own figure is.)
 REFERENCE_BEFORE = re.compile(r"\b(?:than|above|below|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|double|twice|"
                               r"triple|half|times)\s+(?:[\w’'-]+\s+){0,4}?(?:of|the|its|their|his|her|our|"
-                              rf"[\w-]+[’']s)\s+(?:{APPROXIMATE}\s+)?$")
+                              rf"[\w-]+[’']s)\s+(?:{APPROXIMATE}\s+)?$"
+                              # "against a high of 19.40 euros", "well below its record of 3,890 yen"
+                              r"|\b(?:against|below|above|off|beneath|short\s+of)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?"
+                              rf"(?:high|low|record|peak|trough|average)\s+of\s+(?:{APPROXIMATE}\s+)?$")
 # A difference written after a figure, set off from it ("a speed of 353 knots, about 100 knots too slow",
 # "4.1%, half a point higher than forecast"): how far the figure is from another, no second value of the subject.
 DIFFERENCE_AFTER = re.compile(r"(?:\s+(?!(?:was|were|is|are|had|has|have)\b)[a-z-]+)?\s+(?:too\s+[a-z]+|(?:more|less|fewer|[a-z]{2,}er)\s+than\b|(?:short|shy)\s+of\b"
@@ -142,6 +146,7 @@ class ArticleReading(Protocol):
 
     text: str
     folded: str
+    published: datetime.date | None
 
     def money_within(self, lo: int, hi: int) -> list[MoneyMention]: ...
     def numbers_within(self, lo: int, hi: int) -> list[tuple[int, int, float, float]]: ...
@@ -266,8 +271,10 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             # level counts what the words before the change name, never percent ("rose 200 points, or 0.6%, to 34,000")
             counted = NUMBER_OF.search(reading.folded, lo, previous.start)
             unit = lead_unit(reading, previous.start, lo, sentence_lower) or (counted.group("noun") if counted else None)
-        elif unit is None and digits and previous is not None and not NOUN_NEXT.match(reading.folded, e):
-            unit = previous.unit  # "from 941 cases in 2022 to 42,200 in 2023" (but not "... and 850 Israeli settlers")
+        elif unit is None and digits and previous is not None and not NOUN_NEXT.match(reading.folded, e) \
+                and not re.match(r"\s+per\s", reading.folded[e:e + 5]):
+            unit = previous.unit  # "from 941 cases in 2022 to 42,200 in 2023" (but not "... and 850 Israeli settlers",
+            # nor a rate of its own, "weakened 1.2 percent to 83.40 per dollar")
         elif unit is None and digits and not NOUN_NEXT.match(reading.folded, e) and \
                 (counted := NUMBER_OF.search(reading.folded, lo, s)):
             unit = counted.group("noun")  # "the number of asylum applications rose from 81,000": applications
@@ -330,6 +337,22 @@ def yardstick_at(reading: ArticleReading, lo: int, hi: int) -> int:
     else hi."""
     starts = [n[0] for n in reading.numbers_within(lo, hi)] + [m.start for m in reading.money_within(lo, hi)]
     return min((s for s in starts if is_reference(reading.folded, lo, s)), default=hi)
+
+
+# What makes a phrase speak of what is to come ("will", "expects", "set to", "forecast")
+FUTURE_MARK = re.compile(r"\b(?:will|would|shall|going\s+to|set\s+to|expect(?:s|ed)?|forecasts?|projected|plans?|planned|"
+                         r"due\s+to|aims?|targets?)\b")
+
+
+def ahead_elsewhere(reading: ArticleReading, lo: int, figure: Figure, when: When | None) -> bool:
+    """Whether `when`, a time after the article's date, stands past a break after the figure (a comma, a dash, a
+    colon) while the figure's own words from lo say nothing of what is to come: "After cutting debt by 15%, Qantas
+    is my top pick for 2020", "A 2% dividend yield – there are reasons to own it in 2016": the time is the pick's."""
+    published = reading.published
+    if when is None or published is None or when.first[:4] <= f"{published.year:04d}" or when.start < figure.end:
+        return False
+    return re.search(r"[,;:–—]", reading.text[figure.end:when.start]) is not None \
+        and FUTURE_MARK.search(reading.folded, lo, figure.end) is None
 
 
 def figure_when(figure: Figure, following: Figure | None, whens: Sequence[When], clause_whens: Sequence[When],

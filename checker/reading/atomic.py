@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from .amounts import figure_when, figures_in, yardstick_at
+from .amounts import ahead_elsewhere, figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
 from .asides import asides_of
 from .attributed import attributed, PRONOUNS
+from .seams import COMPARATIVE_OPENING
 from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
                       words_at)
 from .frame import core_span, unbracketed
@@ -28,7 +29,7 @@ from .person_atoms import apposition_atoms, people_atoms, title_atoms
 from .restatement import restate, said_words, sentence_case, written
 from .series import date_series, series_atoms
 from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, beside_quotations, described_speaker, find_attribution,
-                     find_quotations, inside_quotation, interview_answer, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
+                     find_quotations, inside_quotation, interview_answer, quotation_tag, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
                      quotation_speaker, says_something, tag_participle, without_quotations)
 from ..sentences import Sentence, split_sentences
 from .voice import addresses_reader, is_guess, is_instruction, retracted, vague, writer_or_reader
@@ -84,10 +85,6 @@ LEADING_PARTICIPLE = re.compile(r"(?:[A-Z][a-z]+(?:ed|en)|Set|Built|Born|Made|Sh
 BIOGRAPHIC = re.compile(r"(?:Born|Founded|Established|Incorporated)\b")
 # A clause opened by a participle ("capping ...", "leaving ...") has no subject of its own; one opened by a
 # gerund has ("..., but spending fell"): the word after it tells them apart.
-# A clause opened by a comparison ("but more than the program received", "and fewer than in 2019"): what the clause
-# before is compared with
-COMPARATIVE_OPENING = re.compile(r"(?i)(?:(?:but|and|yet|or)\s+)?(?:(?:far|much|still|even|slightly|well)\s+)?"
-                                 r"(?:more|less|fewer|higher|lower|greater|bigger|smaller|better|worse)\s+than\b")
 NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b")
 PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|during\b)[a-z]{3,}ing\s+(?P<next>[\w’'-]+)")
 
@@ -265,6 +262,10 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if text[q_lo].islower() and any(a.start <= q_lo and q_hi <= a.end + 1 for a in atoms):
             continue  # words quoted in the writer's sentence ("to look at “the nation we aspire to be”"): part of its claim
         source = " ".join(attribution.source.split()) if attribution else speaker or ""
+        if not source and who is None and not tagged and q_lo - lo <= 2 and hi - q_hi <= 2 \
+                and quotation_tag(text, sentence.start, sentence.end) is None:
+            left_out = True  # a quotation the article gives no one ("“Forests cover 75 percent of the land.”"): no
+            continue  # one's claim, and never the writer's
         if source and source.lower() not in PRONOUNS:
             claim = f"{source[0].upper()}{source[1:]} said: {text[q_open]}{text[q_lo:q_hi]}{text[q_close - 1]}"
         else:
@@ -418,6 +419,8 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
     if figures:
         figure = figures[0]
         when = figure_when(figure, None, whens, own, clause.inherit) or clause_when
+        if ahead_elsewhere(reading, lo, figure, when):
+            when = None  # "With a 3.4% yield, Nestle is a stock to own in 2016": the year is the advice's
         if when is not None and when.start >= figure.end and INFINITIVE.search(text, figure.end, when.start):
             when = None  # "made the four cases part of his bid to be elected in 2024": the bid's time, not theirs
         if when is not None and ASIDE.search(text, lo, when.start) and re.match(r"[^,]*,", text[when.end:figure.start]):

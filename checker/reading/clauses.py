@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import dropwhile
 
+from .seams import (ADJECTIVE_BEFORE_BUT, APPOSED_AFTER, APPOSED_BEFORE, BACK_QUANTIFIER, BOTH, COUNT, ELIDED,
+                    LIST_FIGURE, NO_SEAM_BEFORE_BUT, PERIOD_NOUN, SEAMS, SPLIT)
 from .spot import IRREGULAR_PAST
 from .when import When
 
@@ -58,52 +60,14 @@ DETERMINERS = frozenset("the a an this that its their his her our your these tho
 # though"; never "Shortly before the bell", a phrase).
 LEAD_SUB = re.compile(r"(?i)(?:(?:just|even|only)\s+(?=(?:when|though|because|while|as soon as)\s))?"
                       r"(?:since|when|after|before|although|though|while|whereas|because|until|once|as soon as|unless)\s+")
-SPLIT = re.compile(r"""(?x)
-    (?P<semi>\s*;\s+|\s+~\s+)
-  | (?P<but>,?\s+but\s+(?:also\s+)?|,\s+yet\s+)
-  | (?P<rel>,\s+(?=(?:which|who|whom|whose|something)\b))
-  | (?P<dash>\s+[–—-]\s+)
-  | (?P<when>,\s+when\s+)
-  | (?P<while>,\s+(?:while|whereas|although|though)\s+)
-  | (?P<andpron>,\s+and\s+(?=(?:it|he|she|they|we)\s+(?:[a-z]+ly\s+)?(?!(?:and|or|to|in|on|at|of|for|with|by)\b)[a-z]{2,}\b))
-  | (?P<andmain>,\s+and\s+(?=(?:[A-Z]|(?:the|a|an|its|his|her|their|our|my|your|this|these|those|some|many|most)\s
-                                 |(?!(?:was|has|is|does|this|its|his|hers|as|us|thus|plus|always|perhaps|sometimes|besides)\b)[a-z]{2,}[^\Ws]s
-                                  \s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|were|are|have|had|will|would|could|rose|fell|grew|won|lost|say|said)\b)))
-  | (?P<coord>,?\s+and\s+(?=(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b))
-""")
-# The role of the clause after each seam: a main clause of its own (after ", and" too when a subject and
-# a verb follow: "..., and the", "..., and voters backed it", "..., and it seats"); a relative clause ("which ...") that
-# needs its sentence to be understood; a "when" clause that takes the time of the clause before it; a
-# subordinate clause; a coordinated clause that shares the subject of the clause before it.
-SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub",
-         "andpron": "main", "andmain": "main", "coord": "coord"}
-# Words a "but" after which is no seam: "cannot help but feel", "all but ended", "nothing but trouble".
-NO_SEAM_BEFORE_BUT = re.compile(r"\b(?:help|all|nothing|anything|everything|none|no\s+one|last)$", re.I)
-COUNT = re.compile(r"(?<![\d,.])(?!(?:1[89]|20)\d\d\b)\d")  # a figure that is no year
-LIST_FIGURE = re.compile(r"(?:(?:and|or|then)\s+)?[A-Z]{0,3}[^\w\s]{0,2}\d")  # "; and 52% in Abuja", "; US$4 million in 2020"
-# An adjective after a determiner, before a "but" that may lead to another ("of a closed but porous state").
-ADJECTIVE_BEFORE_BUT = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:[a-z]+ly\s+)?[a-z][a-z-]+$", re.I)
 INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?(?!(?:the|an|its|their|his|her|our|this|that|these|those|[a-z]+est)\b)"
                         r"[a-z][a-z-]{2,}\b(?!\s+(?:level|high|low)s?\b)")  # "to be elected", never "to their lowest"
 # A time counted back from the one a sentence names ("a year earlier", "the previous quarter").
 EARLIER = re.compile(r"\b(?:(?:a|an|one|two|three|\d+)\s+(?:years?|months?|quarters?|weeks?)\s+(?:earlier|before|previously|prior)"
                      r"|(?:the|a)\s+(?:previous|prior|preceding|year-earlier)\s+(?:year|month|quarter|period|week))\b")
-# A quantifier standing for the subject of the clause before ("Most Republicans were silent, and many on
-# Tuesday praised him"): no subject of its own, so no clause of its own.
-BACK_QUANTIFIER = re.compile(r"(?:some|many|most)\s+(?:of|on|in|at|also|then|later|have|has|had|were|are|did|will|would|"
-                             r"could|[a-z]+ed|[a-z]+ly)\b")
-# A count standing for a noun of the clause before ("; two have been flown to land", ", but three were released")
-ELIDED = re.compile(r"(?i)(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
-                    r"thousands|half|several|none|the\s+(?:rest|others|remainder))\s+(?:(?:of\s+(?:them|those|these)|others|more)\s+)?"
-                    r"(?:will|would|have|has|had|were|was|are|is|could|may|might|must|can|did|remain|remained|died|survived)\b")
 SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record|two|three|four|five|six|"
                     r"seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b")  # (or a count in words)
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
-BOTH = re.compile(r"\b(?:both|between|either)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+,?$", re.I)  # "both X and Y": one thing
-# Items of a list, each with an apposition ("the Nordlys, a tanker, and Santa Rosa, a freighter"): the one before
-# an ", and", and the one after it.
-APPOSED_BEFORE = re.compile(r",\s+(?:a|an)\s+[^,;]{1,60}$")
-APPOSED_AFTER = re.compile(r"(?:the\s+)?[A-Z][^,;]{0,60},\s+(?:a|an)\s")
 DASH = re.compile(r"\s[–—-]\s")  # a dash that opens or closes an aside (as SPLIT's "dash")
 
 
@@ -239,6 +203,10 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
     at, previous_role, previous_seam, previous_present = lo, "main", "", False
     for m in SPLIT.finditer(text, lo, hi):
         seam = next(name for name in SEAMS if m.group(name) is not None)
+        if text.count("(", lo, m.start()) > text.count(")", lo, m.start()):
+            continue  # "(a record for the region but below the national average)": an aside is never cut
+        if seam == "when" and PERIOD_NOUN.search(text, at, m.start()):
+            continue  # "this period of Argentine history, when inflation topped 3,000 percent": what the period was
         if seam in ("when", "while") and not has_verb(text, at, m.start()) and main_follows(text, m.end(), hi):
             # "On Tuesday, when the report came out, ...", "Because of the war, when Europeans think of Yemen, they
             # think of ...": a leading clause of what follows, never a claim without its "when" nor a run-on
@@ -264,8 +232,8 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             # "There were vigils for A; and vigils for B", "was 61% in Lagos; 48% in Kano": what follows has no verb,
             # no clause of its own; but "; unemployment stands at 7%" (a verb we do not know) stays apart
             continue
-        if seam == "andpron" and not has_verb(text, at, m.start()):
-            continue  # ("the house, and it": a list's last item)
+        if seam in ("andpron", "andnoun") and (not has_verb(text, at, m.start()) or "," in text[at:m.start()]):
+            continue  # ("the house, and it"; "the economy grew, the generals held power, and students marched": a list's last item)
         if seam in ("semi", "andmain", "but") and ELIDED.match(text, *part):
             continue  # "approved 40 homes; 12 will be affordable": 12 of the homes, no clause without them
         role = SEAMS[seam]

@@ -25,16 +25,26 @@ DATELINE = re.compile(
     r"(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z .]{2,20}\))?)\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"‘'])")
 
 
+# A date that opens a paragraph as a dateline does ("December 28, 2014: Shares ...", "2 April 2018 — The bank ..."):
+# when the story was filed, no part of what it says (its weekdays are still read against the article's date: a
+# roundup filed on Sunday for Monday writes "Monday" for the day it comes out)
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
+DATED_LINE = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+{_MONTH})\s+\d{{4}}\s*(?::|--|—|–)\s+(?=[A-Z“\"‘'])")
+
+
+
 def dateline_end(text: str, start: int = 0) -> int:
     """Where a dateline that opens text[start:] ends ("PARIS — The ..." -> the offset of "The"), or start; and
-    a time stamp that opens a paragraph ("14.29 Indonesian authorities ...")."""
+    a time stamp or a date that opens a paragraph ("14.29 Indonesian authorities ...", "December 28, 2014: ...")."""
     m = DATELINE.match(text, start)
     if m:
         return m.end()
     before = start
     while before > 0 and text[before - 1] in " \t\u00a0":
         before -= 1  # (read back, never copied: this is asked for every sentence)
-    stamp = LIVE_STAMP.match(text, start) if before == 0 or text[before - 1] == "\n" else None
+    opens = before == 0 or text[before - 1] == "\n"
+    stamp = (LIVE_STAMP.match(text, start) or DATED_LINE.match(text, start)) if opens else None
     return stamp.end() if stamp else start
 
 

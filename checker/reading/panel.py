@@ -12,7 +12,7 @@ from .people import person_like
 # A paragraph that is a name and nothing else ("Eric Lascelles", "Julian Jessop")
 NAME_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})[ \t]*")
 # The line after it that says who they are: short, a role and where ("Professor of economics, McGill University –
-# Montreal"), with no verb: never a sentence of the story
+# Montreal"), with no verb and no figure: never a sentence of the story, nor a book's publisher and price
 ROLE_WORDS = 16
 PANEL_SIZE = 2  # name lines a panel has at least: one alone is a heading, a caption or a signature
 
@@ -30,7 +30,7 @@ def contributor_sections(text: str) -> tuple[tuple[int, int, int, str], ...]:
         body = i + 1
         role_lo, role_hi = paragraphs[body]
         if len(text[role_lo:role_hi].split()) <= ROLE_WORDS and re.search(r"[,–—]", text[role_lo:role_hi]) \
-                and not has_verb(text, role_lo, role_hi):
+                and not has_verb(text, role_lo, role_hi) and not re.search(r"\d", text[role_lo:role_hi]):
             body += 1  # (the role line, which claims nothing either)
         if body < len(paragraphs):
             heads.append((lo, paragraphs[body][0], m.group("name")))
@@ -39,8 +39,9 @@ def contributor_sections(text: str) -> tuple[tuple[int, int, int, str], ...]:
     return sections if len(sections) >= PANEL_SIZE else ()
 
 
-# The first person outside quotation marks: the writer of the section speaks as themself
-FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|my|My|me|we|We|our|Our|us)\b")
+# The first person outside quotation marks, in prose (a word in lower case after it: never a title's "I'll Give You
+# the Sun"): the writer of the section speaks as themself
+FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|my|My|me|we|We|our|Our|us)\s+[a-z]")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 

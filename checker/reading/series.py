@@ -7,7 +7,7 @@ Pure functions."""
 import re
 from collections.abc import Sequence
 
-from .amounts import APPROXIMATELY, count_end, Figure, figure_when
+from .amounts import ahead_elsewhere, APPROXIMATELY, count_end, Figure, figure_when
 from .atom import Atom, Reading, make_atom
 from .changes import earlier_dated, is_change, level_of, moves, named_change, reached_when, times_within
 from .clauses import AUXILIARIES, Clause, EARLIER, PAST, first_verb, has_verb, SUBORDINATORS, trim, verb_group, words_at
@@ -110,6 +110,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
     for i, figure in enumerate(figures):
         following = figures[i + 1] if i + 1 < len(figures) else None
         when = figure_when(figure, following, whens, own, clause.inherit)
+        if ahead_elsewhere(reading, lo, figure, when):
+            when = None  # "After cutting debt by 15%, Qantas is my top pick for 2020": the pick's year
         tail = ITEM_TAIL.match(text, figure.end, following.start if following else hi)
         tail_end = tail.end()  # type: ignore[union-attr]  # ITEM_TAIL matches ""
         if following is None and re.match(r"\s(?:and|or)\b", text[tail_end:hi]):
@@ -133,6 +135,7 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             # a figure after the first with a time in its own phrase ("after closing at $4.13 on Wednesday") takes it
             times = [clause.when] + [next((w for w in own if not w.since and a <= w.start and w.end <= b), clause.when)
                                      for a, b in spans[1:]]
+            times = [None if ahead_elsewhere(reading, lo, f, t) else t for f, t in zip(figures, times)]
             return [make_atom(reading, sentence, figure_kind(f, text[lo:hi], lower, when), *span, claim, f.value,
                               f.unit, when) for f, span, when in zip(figures, spans, times)]
         approx = APPROXIMATELY.search(reading.folded, max(previous_hi, item_lo - 24), item_lo)
@@ -177,7 +180,10 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         # "won a $77.5 million increase, to $684.8 million": the level a change its verb's object names reached is
         # no object of that verb ("won a $684.8 million")
         object_level = i > 0 and levels[i] and not be_form
-        if verb is None or another_verb or not (parallel or be_form) or level_later or object_level:
+        # "The top gainer was Netflix which traded up 2.3% at $345.12": the figures are the relative clause's, never
+        # the main subject's ("The top gainer was $345.12")
+        relative = i > 0 and verb is not None and re.search(r"\b(?:which|that|who)\b", text[main_end:head_hi]) is not None
+        if verb is None or another_verb or not (parallel or be_form) or level_later or object_level or relative:
             # "will take 12%, up from 7.1% in 2016": the second figure is no value of "will take"
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
         else:

@@ -310,8 +310,8 @@ def quotation_tag(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
         m = tag_before_how(words, 0, len(words))  # "Engoron said, raising his voice and ..."
         if m and (is_speech_tag(words, 0, len(words)) or is_led_speech_tag(words, 0, len(words))):
             return tag_speaker(m)
-        m = NAME_SAID.match(words)  # "Isaac told Fox News recently during an interview that ...": its speaker at least
-        if m:
+        m = NAME_SAID.match(words) or NAME_APPOSED_SAID.match(words)  # "Isaac told Fox News recently during an
+        if m:  # interview that ...", "Kenji Sato, the city transport chief, told reporters": its speaker at least
             return m.group("src")
         said = find_attribution(words, 0, len(words)) if side == "before" else None
         if said is not None and not said.whole_clause and named(said.source):
@@ -329,6 +329,10 @@ def quotation_tag(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
 # A tag that opens with its speaker and a verb of speaking, whatever follows ("Isaac told Fox News Latino
 # during an interview that also included Chastain"): enough to say who speaks the quotation beside it.
 NAME_SAID = re.compile(rf"(?P<src>(?:[A-Z][\w’'.-]+\s+){{0,3}}[A-Z][\w’'.-]+|he|she|they)\s+(?:also\s+)?(?:{TAG_VERBS})\b")
+
+
+# The same with who the speaker is between commas ("Kenji Sato, the city transport chief, told reporters on Monday")
+NAME_APPOSED_SAID = re.compile(rf"(?P<src>(?:[A-Z][\w’'.-]+\s+){{1,3}}[A-Z][\w’'.-]+),\s+[^,;“”\"]{{3,90}},\s+(?:also\s+)?(?:{TAG_VERBS})\b")
 
 
 # Words a title leaves in lower case ("Like a Rolling Stone", "The Lord of the Rings").

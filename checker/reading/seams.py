@@ -1,0 +1,50 @@
+"""Where a sentence is cut into clauses: the seams between them (", but", "; ", ", when", ", and" before a
+subject and a verb) and the role of the clause after each, with what makes a seam no seam (a list's last
+item, an aside, "cannot help but"). clauses.py cuts with them."""
+import re
+
+SPLIT = re.compile(r"""(?x)
+    (?P<semi>\s*;\s+|\s+~\s+)
+  | (?P<but>,?\s+but\s+(?:also\s+)?|,\s+yet\s+)
+  | (?P<rel>,\s+(?=(?:which|who|whom|whose|something)\b))
+  | (?P<dash>\s+[–—-]\s+)
+  | (?P<when>,\s+when\s+)
+  | (?P<while>,\s+(?:while|whereas|although|though)\s+)
+  | (?P<andpron>,\s+and\s+(?=(?:it|he|she|they|we)\s+(?:[a-z]+ly\s+)?(?!(?:and|or|to|in|on|at|of|for|with|by)\b)[a-z]{2,}\b))
+  | (?P<andnoun>,\s+and\s+(?=(?!(?:was|has|is|does|this|its|his|hers|as|us|thus|plus|always|perhaps|sometimes|besides)\b)
+                                 [a-z]{2,}[^\Ws]s\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|were|are|have|had|will|would|could|rose|fell|grew|won|
+                                 lost|say|said)\b))
+  | (?P<andmain>,\s+and\s+(?=(?:[A-Z]|(?:the|a|an|its|his|her|their|our|my|your|this|these|those|some|many|most)\s)))
+  | (?P<coord>,?\s+and\s+(?=(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b))
+""")
+# The role of the clause after each seam: a main clause of its own (after ", and" too when a subject and
+# a verb follow: "..., and the", "..., and voters backed it", "..., and it seats"); a relative clause ("which ...") that
+# needs its sentence to be understood; a "when" clause that takes the time of the clause before it; a
+# subordinate clause; a coordinated clause that shares the subject of the clause before it.
+SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub",
+         "andpron": "main", "andnoun": "main", "andmain": "main", "coord": "coord"}
+# A noun of a stretch of time, with what it is of, before ", when": the when clause says what that time was
+PERIOD_NOUN = re.compile(r"\b(?:period|era|time|times|years|days|decades?|century|moment|age|epoch)(?:\s+of\s+[^,;]{1,40})?$", re.I)
+# Words a "but" after which is no seam: "cannot help but feel", "all but ended", "nothing but trouble".
+NO_SEAM_BEFORE_BUT = re.compile(r"\b(?:help|all|nothing|anything|everything|none|no\s+one|last)$", re.I)
+COUNT = re.compile(r"(?<![\d,.])(?!(?:1[89]|20)\d\d\b)\d")  # a figure that is no year
+LIST_FIGURE = re.compile(r"(?:(?:and|or|then)\s+)?[A-Z]{0,3}[^\w\s]{0,2}\d")  # "; and 52% in Abuja", "; US$4 million in 2020"
+# An adjective after a determiner, before a "but" that may lead to another ("of a closed but porous state").
+ADJECTIVE_BEFORE_BUT = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+(?:[a-z]+ly\s+)?[a-z][a-z-]+$", re.I)
+# A quantifier standing for the subject of the clause before ("Most Republicans were silent, and many on
+# Tuesday praised him"): no subject of its own, so no clause of its own.
+BACK_QUANTIFIER = re.compile(r"(?:some|many|most)\s+(?:of|on|in|at|also|then|later|have|has|had|were|are|did|will|would|"
+                             r"could|[a-z]+ed|[a-z]+ly)\b")
+# A count standing for a noun of the clause before ("; two have been flown to land", ", but three were released")
+ELIDED = re.compile(r"(?i)(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
+                    r"thousands|half|several|none|the\s+(?:rest|others|remainder))\s+(?:(?:of\s+(?:them|those|these)|others|more)\s+)?"
+                    r"(?:will|would|have|has|had|were|was|are|is|could|may|might|must|can|did|remain|remained|died|survived)\b")
+BOTH = re.compile(r"\b(?:both|between|either)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+,?$", re.I)  # "both X and Y": one thing
+# Items of a list, each with an apposition ("the Nordlys, a tanker, and Santa Rosa, a freighter"): the one before
+# an ", and", and the one after it.
+APPOSED_BEFORE = re.compile(r",\s+(?:a|an)\s+[^,;]{1,60}$")
+APPOSED_AFTER = re.compile(r"(?:the\s+)?[A-Z][^,;]{0,60},\s+(?:a|an)\s")
+# A clause opened by a comparison ("but more than the program received", "and fewer than in 2019"): what the clause
+# before is compared with
+COMPARATIVE_OPENING = re.compile(r"(?i)(?:(?:but|and|yet|or)\s+)?(?:(?:far|much|still|even|slightly|well)\s+)?"
+                                 r"(?:more|less|fewer|higher|lower|greater|bigger|smaller|better|worse)\s+than\b")
