@@ -183,10 +183,20 @@ def with_openers_moved(block: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return [(lo, hi) for lo, hi in moved if lo < hi]
 
 
+def listed_number(block: str, before: tuple[int, int]) -> bool:
+    """Whether the piece block[before] ends with the number of a list's item ("were: 1. Norway, 2."), which follows
+    the number before it in the piece ("... and 3." after "2."; never "between Aug. 18 and 22.")."""
+    m = NUMBER_IN_LIST.search(block, *before)
+    if m is None:
+        return False
+    number = int(re.search(r"\d+", m.group()).group())  # type: ignore[union-attr]  # (NUMBER_IN_LIST holds digits)
+    return number == 1 or re.search(rf"(?<![\d.,]){number - 1}[.)]\s", block[before[0]:m.start()]) is not None
+
+
 def goes_on(block: str, before: tuple[int, int], lo: int) -> bool:
     """Does the piece of a block starting at lo go on with the sentence before it, where sentencex cut?"""
     return bool(
-        LIST_NUMBER.fullmatch(block, *before) or NUMBER_IN_LIST.search(block, *before)
+        LIST_NUMBER.fullmatch(block, *before) or listed_number(block, before)
         or (CLOCK_END.search(block, *before) and TIME_GOES_ON.match(block, lo)) or RUNS_ON.search(block, *before)
         or (block[before[1] - 1] == ":" and LIST_NUMBER.match(block, lo))
         or (QUOTED_END.search(block, *before) and SPEAKER_NEXT.match(block, lo))

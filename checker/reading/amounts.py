@@ -92,6 +92,9 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
         return True  # "Worlds 2023", "Euro 2024": a name's year (folded: "worlds 2023" after a word)
     if re.search(r"(?<![\d,.])\d{1,3}\s+in\s+$", before) or re.match(r"\s+in\s+\d{1,3}(?![\d,.])", after):
         return True  # "1 in 3 adults": a share, no count
+    if re.search(r"\bthe\s+(?:first|last|past|next|final|previous|coming)\s+$", before) and \
+            re.match(r"\s+(?:days?|weeks?|months?|quarters?|years?|hours?)\b", after):
+        return True  # "in the first 10 months of last year": a stretch of time, no count of months
     if re.match(r"[.)]\s+[a-z]", after) and LIST_NUMBER.search(before) and end - start <= 2:
         return True  # "1) deviled", "2. sweden": a list's numbering (folded: the capital is gone)
     return bool(CLOCK.search(before) and re.match(r"\s+(?:minutes?|seconds?)\b", after))
@@ -239,6 +242,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         unit_end = temperature.end if temperature else e
         if digits and not_a_quantity(reading.folded, s, unit_end):
             continue
+        if RATE_BEFORE.search(reading.folded, max(lo, s - 16), s) or RATE_AFTER.match(reading.folded, e):
+            continue  # "44 out of every 100,000 residents", "312 cases per 100,000 children": a rate, no count of either
         if measures_a_thing(reading.folded, e):
             continue  # "12 ounce bottles", "a 30 minute drive": a measure of the thing, no count of it
         if COMPARISON.match(reading.folded, unit_end):
@@ -287,6 +292,12 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
     return sorted(found, key=lambda f: f.start)
 
 
+# The two numbers of a rate: the one after "out of every", "in every", "per" (its denominator), and the one before it
+# (or before "for each doctor": "40 patients for each doctor" counts no patients)
+RATE_BEFORE = re.compile(r"\b(?:out\s+of\s+every|in\s+every|for\s+every|of\s+every|per)\s+$")
+RATE_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:(?:out\s+of\s+every|in\s+every|for\s+every|per)\s+\d|for\s+(?:each|every)\s+[a-z])")
+
+
 def is_reference(folded: str, lo: int, start: int) -> bool:
     """Whether the figure at `start` is the yardstick a comparison measures against (REFERENCE_BEFORE)."""
     return REFERENCE_BEFORE.search(folded, max(lo, start - 80), start) is not None
@@ -308,7 +319,7 @@ def beside_a_name(text: str, start: int, end: int) -> bool:
 # ("Mariner 9", "Apollo 11", "Windows 10", "Ligue 1"); like "Section 230", no count. But a place after a
 # preposition may be followed by a count ("in Lyon 32 people were hurt"), a title-case heading capitalises
 # every word ("Floods Kill 30 People"), and a sentence's first word may be any word ("With 30 homes lost").
-NAME_WORD = re.compile(r"(?:(?<=\s)|^)(?P<word>[A-Z][A-Za-z-]*[A-Za-z]|[a-z]+[A-Z][A-Za-z]*) $")
+NAME_WORD = re.compile(r"(?:(?<=\s)|^)(?P<word>[A-Z][A-Za-z&-]*[A-Za-z]|[a-z]+[A-Z][A-Za-z]*) $")  # ("S&P 500")
 PLACE_LEAD = re.compile(r"(?:^|\s)(?:in|at|on|across|from|near|outside|inside|throughout|within|around|to|of|for|by)\s+$", re.I)
 SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“”(—–-])\s*$")
 COUNTED_PEOPLE = re.compile(r"\s+(?:%s)\b" % UNIT_SYNONYMS["people"][1])

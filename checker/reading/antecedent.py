@@ -45,7 +45,25 @@ def pronoun_speaker(text: str, lo: int, hi: int) -> str | None:
         tag = tag_speaker(m) if m else None
     if tag is None or tag.lower() not in ("he", "she"):
         return None
-    return antecedent(text, quotation[0] if quotation else lo, tag.lower())
+    return antecedent(text, quotation_opening(text, quotation[0]) if quotation else lo, tag.lower())
+
+
+def quotation_opening(text: str, opening: int) -> int:
+    """Where a quotation that runs over several paragraphs opens, for the one opening at `opening`: each paragraph
+    that goes on the one before (opens with a mark, the one before left open) leads back to the first, whose tag
+    the pronoun is read from ("He said: “...\n\n“... Lena Holm ...\n\n“...”": never Lena Holm, named inside)."""
+    for _ in range(12):
+        p_lo = text.rfind("\n", 0, opening) + 1
+        if text[p_lo:opening].strip():
+            return opening  # (the quotation opens inside its paragraph: its tag is there)
+        end = p_lo - 1
+        while end > 0 and text[end - 1] in "\n \t":
+            end -= 1
+        previous = open_quotation(text, end - 1, end) if end > 0 else None
+        if previous is None or previous[1] < end:
+            return opening
+        opening = previous[0]
+    return opening
 
 
 def antecedent(text: str, at: int, pronoun: str) -> str | None:

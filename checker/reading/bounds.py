@@ -28,6 +28,12 @@ BASE_NAMED = re.compile(r"\b(?:below|above|than|beyond|short\s+of|compared\s+(?:
                         r"(?:the|its|their|his|her|our|this|that|[\w.-]+['’]s)\s+(?:[a-z]+\s+){0,2}$")
 
 
+# A figure compared with, and its own time ("reached 1.2 million, compared with 950,000 in 2005"): the base's time,
+# never the fact's ("more than 500 cars in 2005" is no comparison; "down from 67% in 2019" is a move, changes.py's)
+BASE_FIGURE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:[\w$€£.,%-]+\s+){1,3}?"
+                         r"(?:in|on|during)\s+(?:(?:early|late|mid)[\s-]+)?$")
+
+
 THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+same\s+"
                   r"(?:period|quarter|month|week|time)\s+(?:of|in|last)\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 
@@ -39,7 +45,8 @@ def compared(when: When, folded: str) -> When:
     if when.relative and re.fullmatch(r".*\bago|last\s+(?:year|month|week)", folded[when.start:when.end]) \
             and COMPARED.search(folded, max(0, when.start - 40), when.start):
         return replace(when, relative=False, since=True, yardstick=True, point=False)
-    if not when.since and THAN.search(folded, max(0, when.start - 40), when.start):
+    if not when.since and (THAN.search(folded, max(0, when.start - 40), when.start)
+                           or BASE_FIGURE.search(folded, max(0, when.start - 60), when.start)):
         return replace(when, since=True, yardstick=True, point=False)  # "$1.15 less than in late June": the base
     if not when.since and when.end - when.start == 4 and BASE_NAMED.search(folded, max(0, when.start - 60), when.start) \
             and ANCHOR_AFTER.match(folded, when.end):
@@ -112,11 +119,12 @@ def period_to(when: When, folded: str) -> When:
 
 SINCE = re.compile(r"\b(?:since|dating\s+(?:back\s+)?(?:to|from)|dates?\s+back\s+to|going\s+back\s+to)\s+(?:the\s+)?"
                    r"(?:(?:early|mid|late)[\s-]+)?$|\bsince\s+(?:they|he|she|it|we|i|you|the|this|that|these|those|its|their|his|her)\s+"
-                   r"(?:[a-z][\w’'-]*\s+){1,8}$")  # or a clause: "since they were first seen", "since its founding by ... in"
+                   r"(?:[a-z][\w’'-]*\s+){1,8}$|\bsince\s+[a-z]{2,}ing\s+(?:[a-z][\w’'-]*\s+){0,6}$")  # or a clause: "since they
+# were first seen", "since its founding by ... in", "since going public in"
 # ("decisions dating back to the 1970s": a span from then to the article's date, as "since")
 # A superlative before "since" makes the time a yardstick ("the highest since 1992", "its lowest level since
 # March 2021"): what is measured is not of that time, nor of the span after it.
-YARDSTICK = re.compile(r"\b(?:[a-z]{3,}est|most|least|first|best|worst|record|more|fewer|less|unseen|"
+YARDSTICK = re.compile(r"\b(?:[a-z]{3,}est|most|least|first|second|third|fourth|fifth|best|worst|record|more|fewer|less|unseen|"
                        r"not\s+(?:been\s+)?(?:seen|recorded|reached|witnessed))\b[^,;.]{0,40}$")
 
 

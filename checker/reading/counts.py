@@ -85,8 +85,10 @@ def count_patterns(unit: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     before_re = None
     if before:
         leads = "|".join(re.escape(w) for w in sorted(before, key=len, reverse=True))
-        # anywhere before it in its clause, with no other figure and no "and" between
-        before_re = re.compile(rf"\b(?:{leads})\b(?:(?!\b(?:and|or|but|while|whereas|with)\b)(?:[^.;!?\d]|\.\d|(?<!\d)(?:1[89]|20)\d\d(?!\d)))*$")
+        # anywhere before it in its clause, with no other figure and no "and" between, nor a clause of its own ("40
+        # injured when three buses collided": the buses are no injuries)
+        before_re = re.compile(rf"\b(?:{leads})\b(?:(?!\b(?:and|or|but|while|whereas|with|when|after|before|because|until|"
+                               rf"where|which|who)\b)(?:[^.;!?\d]|\.\d|(?<!\d)(?:1[89]|20)\d\d(?!\d)))*$")
     return after_re, before_re
 
 

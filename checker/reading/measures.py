@@ -31,18 +31,18 @@ BARE_SMALLER = ("feet|foot|ft", "metres|meters|metre|meter|m", "stone|st")  # "5
 BARE_NEXT = r"(?:tall|high|long|wide|deep|and|or|but|in|at|on|with|from|to|of|for|is|was|he|she|they|the|a|an)"
 MEASURE_NUMBER = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 COMPOUND_MEASURES = tuple(  # (an area or a volume, "500 m2", "20m3", is one unit: no "m" and a part)
-    (re.compile(rf"(?<![\w.,]){MEASURE_NUMBER}\s?-?(?:{larger})(?!(?<=m)[23]\b)\.?(?:\s*,?\s*(?:and\s+)?|-)(?P<small>\d+)"
+    (re.compile(rf"(?<![\w.,]){MEASURE_NUMBER}\s?-?(?:{larger})(?!(?<=m)[23]\b)\.?(?:\s*,?\s*(?:and\s+)?|-)(?P<small>\d+(?:\.\d+)?)"
                 rf"(?:\s?-?(?P<unit>{smaller})\b(?!-)|(?P<bare>)(?![\w%]|[.,]\d|\s+(?!{BARE_NEXT}\b)[a-z]))"), larger in BARE_SMALLER, most)
     for larger, smaller, most in MEASURE_PARTS)
 
 
 def compound_measures(folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Where measures written in two units or more stand in folded[lo:hi] ("5 feet 11 inches",
-    "2 hours 1 minute 9 seconds"): one span each."""
+    "2 hours 1 minute 9 seconds", "three minutes 49.11 seconds"): one span each."""
     spans: list[tuple[int, int]] = []
     for pattern, bare, most in COMPOUND_MEASURES:
         for m in pattern.finditer(folded, lo, hi):
-            if int(m.group("small")) > most or (m.group("bare") is not None and not bare):
+            if float(m.group("small")) >= most + 1 or (m.group("bare") is not None and not bare):
                 continue
             spans.append((m.start(), m.end()))
     spans.sort()

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from .amounts import ahead_elsewhere, APPROXIMATELY, count_end, Figure, figure_when
 from .atom import Atom, Reading, make_atom
 from .changes import earlier_dated, is_change, level_of, moves, named_change, reached_when, times_within
-from .clauses import AUXILIARIES, Clause, EARLIER, PAST, first_verb, has_verb, SUBORDINATORS, trim, verb_group, words_at
+from .clauses import AUXILIARIES, Clause, EARLIER, PAST, first_verb, has_verb, is_verb, SUBORDINATORS, trim, verb_group, words_at
 from .kinds import clause_kind, figure_kind
 from .restatement import is_plural, restate, sentence_case, written
 from ..sentences import Sentence
@@ -136,6 +136,9 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             times = [clause.when] + [next((w for w in own if not w.since and a <= w.start and w.end <= b), clause.when)
                                      for a, b in spans[1:]]
             times = [None if ahead_elsewhere(reading, lo, f, t) else t for f, t in zip(figures, times)]
+            if times[0] is not None and times[0].start >= figures[1].end and \
+                    re.search(r"\b(?:from|than|compared\s+(?:with|to)|versus)\b", text[figures[0].end:figures[1].start]):
+                times[0] = None  # "52 people had been confirmed dead, up from a toll of 31 on Tuesday": the 31's day
             return [make_atom(reading, sentence, figure_kind(f, text[lo:hi], lower, when), *span, claim, f.value,
                               f.unit, when) for f, span, when in zip(figures, spans, times)]
         approx = APPROXIMATELY.search(reading.folded, max(previous_hi, item_lo - 24), item_lo)
@@ -166,6 +169,10 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         # ("was down 12%", "there was a rise of 5%": a change, never what the subject was)
         be_form = not takes_object and ((main in CHANGE and level) or aux in ("was", "were", "is", "are")) and \
             (level or not is_change(reading.folded, figure.start))
+        if be_form and i == 0 and aux in ("was", "were", "is", "are") and verb_words and not is_verb(main) and not re.fullmatch(
+                r"\s*(?:(?:at|about|around|nearly|almost|roughly|some|just|only|over|under|a|an|the)\s+)*",
+                text[verb_words[0][0] + len(verb_words[0][1]):head_hi]):
+            be_form = False  # "Kano was second with 58 percent": what stands between is the claim's ("was 58 percent" is not)
         if when is not None and (EARLIER.search(text, item_lo, item_hi) or (another_verb and when.end <= item_lo)):
             when = None  # "from £2.9bn a year earlier"; "5.1% in January, has since fallen to 4.2%": another time
         if following is not None and when is not None and when.start >= following.start \

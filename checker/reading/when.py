@@ -28,6 +28,7 @@ _ABBR_STOP = r"(?:(?<!may)(?<!june)(?<!july)(?<![a-z]{5})\.)?"  # "Jan.", never 
 YEARLESS = [  # each read only where dates.py found no date: the article leaves the year out
     ("days", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\s*(?:-|to|and|until)\s*(?P<d2>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b{_ABBR_STOP}{_RELATIVE}")),
     ("days", re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d1>[0-3]?\d){_ORD}\s*(?:-|to)\s*(?P<d2>[0-3]?\d){_ORD}\b{_RELATIVE}")),
+    ("days", re.compile(rf"(?<=between\s)(?P<m>{_MONTH})\.?\s+(?P<d1>[0-3]?\d){_ORD}\s+and\s+(?P<d2>[0-3]?\d){_ORD}\b(?![,.]?\d){_RELATIVE}")),
     ("day", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b{_ABBR_STOP}{_RELATIVE}")),
     ("day", re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\b(?![\d,.:]\d){_RELATIVE}")),
     ("month", re.compile(rf"\b(?:(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+)?(?P<m>{_FULL_MONTH})\b{_RELATIVE}")),
@@ -145,6 +146,10 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                 if precision == "month" and not month_stands(m, folded, display, start):
                     continue  # "may", "march": words; "Mark May", "talked with May": a person
                 way = "past" if LOOKS_BACK.search(folded, max(0, lo - 24), lo) else said(lo, hi)
+                if way == "past" and TO_COME.search(folded, max(start, lo - 90), lo):
+                    # "ordered to surrender his passport on March 3", "ahead of the May 22 election": a day the past
+                    # verb looks ahead to, the nearest such day
+                    way = None
                 when = yearless(m, precision, published, way, display[lo:hi], lo, hi)
                 event = EVENT_DAY.search(folded, max(0, lo - 60), lo)
                 if when and event and int(event.group("year")) != int(when.first[:4]):
@@ -228,6 +233,13 @@ def names_a_thing(folded: str, display: str, at: int, year: int, published: date
 # A preposition or a participle before "the" and a year that names an event, in a clause in the present ("hit by the
 # 2011 tsunami", "central to the 2001 boom", "since the 2008 crisis" is since's)
 EVENT_AFTER_WORD = re.compile(r"\b(?:by|to|of|from|during|in|after|with)\s+the\s+$")
+
+
+# Words in a past clause that look ahead to the day after them: an infinitive after a verb of deciding or ordering
+# ("agreed to return to work on"), "may" ("may replace Kevin Rudd after the Sept. 7 election"), "ahead of"
+TO_COME = re.compile(r"\b(?:(?:agreed|ordered|decided|voted|promised|pledged|vowed|asked|told|required|allowed|directed|"
+                     r"urged|chose|planned|hoped|intended|aimed|expected|scheduled|set|due|was|were)\s+to\s+[a-z]+\b[^,;.]{0,60}"
+                     r"|(?:may|might|could)\s+(?!have\b)[a-z]+\b[^,;.]{0,60}|ahead\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2})$")
 
 
 # An event named with its year, then its day without one: "the 2016 election, held on November 8", "the 2011
