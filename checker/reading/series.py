@@ -23,10 +23,11 @@ is are expanded shrank contracted doubled tripled halved went""".split())
 LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled total totals stood stands stand amounted "
                    "amounts".split())  # verbs whose figure is a level, never a change
 ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|\s(?:and|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|"
-                       r"August|September|October|November|December)\b)|from(?=\s[^,;]{0,30}?[\d$€£¥])|while|whereas|but|compared|against|versus|vs|"
+                       r"August|September|October|November|December)\b)|from(?=\s[^,;]{0,30}?(?:[\d$€£¥]|$))|while|whereas|but|compared|against|versus|vs|"
                        r"down|up|than|after|before|with|when|at(?=\s*$|\s+\S{0,4}\d))\b).)*")
 # (but "in the year to March" is the item's; "2,400" is one number; "at" before a figure leads to another: "down 12% at 40,000";
-# "from" only before a figure or a year: "cut by $110 million from the administration's request" is the cut's whole)
+# "from" only before a figure or a year, or the next figure where the match must stop: "cut by $110 million from the
+# administration's request" is the cut's whole)
 # A figure of a whole the one before counts a share of ("36 percent of Afghanistan's 30 million people", "12% of
 # the city's 800,000 residents"): the whole is named in the share's phrase, no item of its own.
 POSSESSED_COUNT = re.compile(r"\sof\s+(?P<whole>(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?[\w.-]+['’]s?\s+"

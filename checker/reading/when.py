@@ -366,8 +366,10 @@ def month_spans(found: list[When], folded: str, display: str) -> list[When]:
     merged: list[When] = []
     for when in found:
         before = merged[-1] if merged else None
-        if before is not None and len(before.first) == len(when.last) == 7 and not before.since and (
-                re.fullmatch(r"\s*(?:-|–|to|through|until)\s*", folded[before.end:when.start])
+        from_span = before is not None and re.search(r"\bfrom\s+$", folded[max(0, before.start - 6):before.start]) \
+            and re.fullmatch(r"\s*(?:to|through|until|till)\s+", folded[before.end:when.start])  # "from 2009 till March 2015"
+        if before is not None and (len(before.first) == len(when.last) == 7 or from_span) and not before.since and (
+                re.fullmatch(r"\s*(?:-|–|to|through|until|till)\s*", folded[before.end:when.start])
                 or (re.fullmatch(r",?\s+and\s+", folded[before.end:when.start])
                     and re.search(r"\bbetween\s+(?:(?:early|late|mid)[\s-]+)?$", folded[max(0, before.start - 20):before.start]))):
             # "from March to May 2023": the first month is of the year the second names
