@@ -10,6 +10,7 @@ import fcntl
 import os
 import queue
 import re
+import signal
 import stat
 import threading
 import time
@@ -285,6 +286,22 @@ def open_lock(path: str) -> IO[str]:
     return os.fdopen(fd, "r+")
 
 
+@contextlib.contextmanager
+def interrupts_between_batches(interrupt: threading.Event) -> Iterator[None]:
+    """Ctrl-C during a run sets `interrupt` instead of raising wherever the main thread stands, so that a batch
+    is always saved and counted whole: the summary says what was saved, no fewer (a KeyboardInterrupt between a
+    commit and its count had left a source saved and unreported). Outside the main thread, as in the server's
+    jobs, nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupt.set())
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def run_checks(db: Database, sources: Sequence[SourceToCheck], options: CheckOptions, *,
                on_progress: Callable[[SourceToCheck, list[Attempt]], object] | None = None,
                fetcher: Fetcher | None = None) -> Summary:
@@ -315,33 +332,37 @@ def run_checks(db: Database, sources: Sequence[SourceToCheck], options: CheckOpt
 
     summary = Summary()
     executor = ThreadPoolExecutor(max_workers=max(1, options.concurrency), thread_name_prefix="checker")
+    interrupt = threading.Event()
     try:
         # The busiest hosts go first: they bound the run's length.
         for host_sources in sorted(by_host.values(), key=len, reverse=True):
             executor.submit(work, host_sources)
-        while summary.checked + len(summary.not_checked) < len(sources):
-            try:
-                finished = [results.get(timeout=0.2)]
-            except queue.Empty:
-                continue
-            while len(finished) < SAVE_BATCH:  # what else finished meanwhile is saved with it
+        with interrupts_between_batches(interrupt):
+            while summary.checked + len(summary.not_checked) < len(sources):
+                if interrupt.is_set():
+                    raise KeyboardInterrupt
                 try:
-                    finished.append(results.get_nowait())
+                    finished = [results.get(timeout=0.2)]
                 except queue.Empty:
-                    break
-            done = [(source, attempts) for source, attempts, _ in finished if attempts is not None]
-            for source, attempts, reason in finished:
-                if attempts is None:
-                    summary.not_checked.append({"source_id": source["id"], "url": source["url"], "reason": reason})
-            # each source's attempts, evidence and health commit together; sources that finished
-            # together share one commit, since a commit costs more than the writes it holds
-            with transaction(db):
+                    continue
+                while len(finished) < SAVE_BATCH:  # what else finished meanwhile is saved with it
+                    try:
+                        finished.append(results.get_nowait())
+                    except queue.Empty:
+                        break
+                done = [(source, attempts) for source, attempts, _ in finished if attempts is not None]
+                for source, attempts, reason in finished:
+                    if attempts is None:
+                        summary.not_checked.append({"source_id": source["id"], "url": source["url"], "reason": reason})
+                # each source's attempts, evidence and health commit together; sources that finished
+                # together share one commit, since a commit costs more than the writes it holds
+                with transaction(db):
+                    for source, attempts in done:
+                        save(db, source, attempts)
                 for source, attempts in done:
-                    save(db, source, attempts)
-            for source, attempts in done:
-                summary.add(source, attempts)
-                if on_progress:
-                    on_progress(source, attempts)
+                    summary.add(source, attempts)
+                    if on_progress:
+                        on_progress(source, attempts)
     except KeyboardInterrupt:
         # What was saved stays saved; the checks in flight are dropped.
         summary.interrupted = True
