@@ -92,6 +92,8 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
         return True  # "Worlds 2023", "Euro 2024": a name's year (folded: "worlds 2023" after a word)
     if re.search(r"(?<![\d,.])\d{1,3}\s+in\s+$", before) or re.match(r"\s+in\s+\d{1,3}(?![\d,.])", after):
         return True  # "1 in 3 adults": a share, no count
+    if re.match(r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|afterwards)\b", after):
+        return True  # "delivered the aid about 30 hours later": when, after the event before, no count of hours
     if re.search(r"\bthe\s+(?:first|last|past|next|final|previous|coming)\s+$", before) and \
             re.match(r"\s+(?:days?|weeks?|months?|quarters?|years?|hours?)\b", after):
         return True  # "in the first 10 months of last year": a stretch of time, no count of months
@@ -276,13 +278,19 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             # level counts what the words before the change name, never percent ("rose 200 points, or 0.6%, to 34,000")
             counted = NUMBER_OF.search(reading.folded, lo, previous.start)
             unit = lead_unit(reading, previous.start, lo, sentence_lower) or (counted.group("noun") if counted else None)
+            unit = None if unit == "percent" else unit  # ("a 15% rise to 640 in the suicide rate": 640 is no percentage)
         elif unit is None and digits and previous is not None and not NOUN_NEXT.match(reading.folded, e) \
-                and not re.match(r"\s+per\s", reading.folded[e:e + 5]):
+                and not re.match(r"\s+per\s", reading.folded[e:e + 5]) and not (
+                    previous.unit == "percent" and re.fullmatch(r"\s*(?:%|percent|per\s+cent)?\s+[a-z]+\s+to\s+", reading.folded[previous.end:s])):
             unit = previous.unit  # "from 941 cases in 2022 to 42,200 in 2023" (but not "... and 850 Israeli settlers",
-            # nor a rate of its own, "weakened 1.2 percent to 83.40 per dollar")
+            # nor a rate of its own, "weakened 1.2 percent to 83.40 per dollar", nor the level a change in percent
+            # reached, "a 15% rise to 640 in the suicide rate")
         elif unit is None and digits and not NOUN_NEXT.match(reading.folded, e) and \
                 (counted := NUMBER_OF.search(reading.folded, lo, s)):
             unit = counted.group("noun")  # "the number of asylum applications rose from 81,000": applications
+        if unit and unit != "percent" and (per := re.match(rf"\s+(?:[a-z-]+\s+){{0,2}}?{re.escape(unit.split()[-1])}\s+(?:per|a|an|each)\s+"
+                                                         r"(day|week|month|year|hour)\b", reading.folded[e:e + 60])):
+            unit = f"{unit} per {per.group(1)}"  # "236,000 barrels per day", "400 tonnes a day": a rate, its unit says so
         if v < 0:  # "minus 80 degrees": the sign is the figure's, in its quote too
             s = minus_at(reading.folded, reading.text, s) or s
         figure = Figure(s, e, number_value(v), unit, False, reference=is_reference(reading.folded, lo, s))

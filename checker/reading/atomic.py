@@ -85,6 +85,7 @@ LEADING_PARTICIPLE = re.compile(r"(?:[A-Z][a-z]+(?:ed|en)|Set|Built|Born|Made|Sh
 BIOGRAPHIC = re.compile(r"(?:Born|Founded|Established|Incorporated)\b")
 # A clause opened by a participle ("capping ...", "leaving ...") has no subject of its own; one opened by a
 # gerund has ("..., but spending fell"): the word after it tells them apart.
+LATER = re.compile(r"\b(?:later|afterwards|the\s+(?:next|following)\s+(?:day|week|month|year)|earlier)\b")  # another time
 NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b")
 PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|during\b)[a-z]{3,}ing\s+(?P<next>[\w’'-]+)")
 
@@ -157,7 +158,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         if clause.role == "when" and i:
             clause.inherit = clauses[i - 1].when
         elif clause.role == "coord" and i and not clause.present and not any(clause.start <= w.start < clause.end for w in whens) \
-                and not NEGATED.search(text, clause.start, clause.end):
+                and not NEGATED.search(text, clause.start, clause.end) and not LATER.search(text, clause.start, clause.end):
             # (a clause with a time of its own, a bound even, "and exceed 2°C before 2050", inherits none; nor does what
             # did not happen, "had an abortion in June and had not told her boyfriend": no time is told for it)
             clause.inherit = next((c for c in reversed(clauses[:i]) if c.role != "coord"), clauses[i - 1]).when

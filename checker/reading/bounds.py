@@ -34,6 +34,12 @@ BASE_FIGURE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:[\w$â‚
                          r"(?:in|on|during)\s+(?:(?:early|late|mid)[\s-]+)?$")
 
 
+# A mark passed, and the time it was set ("has already passed the total reported in 2015", "matched the record set in
+# 1998"): the old mark's time
+OVERTAKEN = re.compile(r"\b(?:passed|exceeded|surpassed|matched|overtaken|overtook|broke|broken|beat|beaten|topped|equall?ed|"
+                       r"eclipsed|outstripped)\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,4}?(?:in|of|during)\s+$")
+
+
 THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+same\s+"
                   r"(?:period|quarter|month|week|time)\s+(?:of|in|last)\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 
@@ -46,7 +52,8 @@ def compared(when: When, folded: str) -> When:
             and COMPARED.search(folded, max(0, when.start - 40), when.start):
         return replace(when, relative=False, since=True, yardstick=True, point=False)
     if not when.since and (THAN.search(folded, max(0, when.start - 40), when.start)
-                           or BASE_FIGURE.search(folded, max(0, when.start - 60), when.start)):
+                           or BASE_FIGURE.search(folded, max(0, when.start - 60), when.start)
+                           or OVERTAKEN.search(folded, max(0, when.start - 70), when.start)):
         return replace(when, since=True, yardstick=True, point=False)  # "$1.15 less than in late June": the base
     if not when.since and when.end - when.start == 4 and BASE_NAMED.search(folded, max(0, when.start - 60), when.start) \
             and ANCHOR_AFTER.match(folded, when.end):

@@ -114,13 +114,18 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
         after = {said for _, _, said in marks_of(piece[apposed.end():following.start() if following else len(piece)],
                                                  PRESENT_MARK.search(piece, 0, hi) is not None)}
     told = "past" if "past" in after else "future" if "future" in after else "would" if "would" in after else None
-    if told is None and not after and breaks and re.search(r"\b(?:after|before|and)$", piece[:breaks[-1]]):
+    if told is None and not after and breaks and (re.search(r"\b(?:after|before|and)$", piece[:breaks[-1]]) or LIST_ITEM.fullmatch(piece, breaks[-1], lo)):
         # a time in a phrase with no verb of its own ("She sent food after the floods in March", "sent food and
         # clothes in March"): the verb it hangs on, before it, gives the tense
         earlier = marks_of(piece[:breaks[-1]], PRESENT_MARK.search(piece, 0, lo) is not None)
         if earlier and earlier[-1][2] != "present":
             return earlier[-1][2]
     return told
+
+
+# An item of a list with no verb, its figure and the time's preposition ("..., 9 in February", "0.9 million in"): the
+# list's verb, before it, gives the tense
+LIST_ITEM = re.compile(r"\s*(?:and\s+)?(?:about\s+|some\s+|nearly\s+)?[\d.,]+(?:\s+[a-z]+){0,2}\s+(?:in|on|during)\s+")
 
 
 def marks_of(words: str, present: bool) -> list[tuple[int, int, str]]:

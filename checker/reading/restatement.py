@@ -49,6 +49,7 @@ def restate(text: str, lo: int, hi: int, whens: Iterable[When], prefix: tuple[in
 
 
 def is_plural(subject: str) -> bool:
+    subject = subject.rsplit(",", 1)[-1]  # ("During the second half of the year, rents": the subject after the setting)
     head = re.split(r"\s(?:between|of|in|on|for|from|at|by|with|to|across)\s", " " + subject + " ")[0].split()
     word = head[-1].lower() if head else ""
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news"))

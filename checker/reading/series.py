@@ -24,10 +24,10 @@ LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled t
                    "amounts".split())  # verbs whose figure is a level, never a change
 ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|\s(?:and|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|"
                        r"August|September|October|November|December)\b)|from(?=\s[^,;]{0,30}?(?:[\d$€£¥]|$))|while|whereas|but|compared|against|versus|vs|"
-                       r"down|up|than|after|before|with|when|at(?=\s*$|\s+\S{0,4}\d))\b).)*")
+                       r"down|up|than(?=\s[^,;]{0,30}?(?:[$€£¥]|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)\d))|after|before|with|when|at(?=\s*$|\s+\S{0,4}\d))\b).)*")
 # (but "in the year to March" is the item's; "2,400" is one number; "at" before a figure leads to another: "down 12% at 40,000";
-# "from" only before a figure or a year, or the next figure where the match must stop: "cut by $110 million from the
-# administration's request" is the cut's whole)
+# "from" and "than" only before a figure or a year, or the next figure where the match must stop: "cut by $110 million
+# from the administration's request", "6 per cent higher than in the previous quarter" are the item's whole)
 # A figure of a whole the one before counts a share of ("36 percent of Afghanistan's 30 million people", "12% of
 # the city's 800,000 residents"): the whole is named in the share's phrase, no item of its own.
 POSSESSED_COUNT = re.compile(r"\sof\s+(?P<whole>(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?[\w.-]+['’]s?\s+"
@@ -113,6 +113,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         when = figure_when(figure, following, whens, own, clause.inherit)
         if ahead_elsewhere(reading, lo, figure, when):
             when = None  # "After cutting debt by 15%, Qantas is my top pick for 2020": the pick's year
+        if when is not None and when.start > figure.end and AFTER_ASIDE.search(text, figure.end, when.start):
+            when = None  # "a 31% rise to 412 in road deaths, which includes the 58 victims of the collapse in 2018"
         tail = ITEM_TAIL.match(text, figure.end, following.start if following else hi)
         tail_end = tail.end()  # type: ignore[union-attr]  # ITEM_TAIL matches ""
         if following is None and re.match(r"\s(?:and|or)\b", text[tail_end:hi]):
@@ -191,7 +193,12 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         # "The top gainer was Netflix which traded up 2.3% at $345.12": the figures are the relative clause's, never
         # the main subject's ("The top gainer was $345.12")
         relative = i > 0 and verb is not None and re.search(r"\b(?:which|that|who)\b", text[main_end:head_hi]) is not None
-        if verb is None or another_verb or not (parallel or be_form) or level_later or object_level or relative:
+        # "and 11 per cent up on a year earlier": a change the words after the figure say, never "were 11 per cent";
+        # ", with the average reaching R8,200": a figure of a phrase with a subject of its own
+        changed = i > 0 and re.match(r"\s+(?:up|down|higher|lower)\b", text[item_hi:item_hi + 8]) is not None
+        own_subject = i > 0 and OWN_PHRASE.search(text, previous_lead, item_lo) is not None
+        if verb is None or another_verb or not (parallel or be_form) or level_later or object_level or relative \
+                or changed or own_subject:
             # "will take 12%, up from 7.1% in 2016": the second figure is no value of "will take"
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
         else:
@@ -232,6 +239,7 @@ def same_unit(a: Figure, b: Figure) -> bool:
 # before a "to" or "from" that do not open so are an object the figure belongs to ("expanded the presence from 100").
 BARE_LEAD = re.compile(r"\s*(?:[a-z]+ly\s+)*(?:by|to|from|at|of|about|around|nearly|almost|roughly|some|more|less|over|under"
                        r"|up|down|just|only)\b")
+AFTER_ASIDE = re.compile(r",\s+(?:which|who|including|includes|among\s+them)\b")  # a time inside it is the aside's
 OWN_PHRASE = re.compile(r",\s+(?:with|as|while)\s")  # a phrase after the main clause, with a subject and verb of its own
 ITEM_PREPOSITION = re.compile(r"(with|to|from|for|against|at|by|in|on|into|between|among|through)\s", re.I)
 
