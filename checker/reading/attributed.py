@@ -12,7 +12,7 @@ from .restatement import restate
 from ..sentences import Sentence
 from .when import When
 
-PRONOUNS = frozenset("he she they it we i you one".split())  # a speaker the sentence does not name
+PRONOUNS = frozenset("he she they it we i you one them him her us me".split())  # a speaker the sentence does not name
 
 
 def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, clauses: list[Clause],

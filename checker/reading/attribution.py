@@ -13,13 +13,13 @@ OBJECT_VERBS = frozenset("added announced reported estimated confirmed predicted
                          "confirms predicts notes".split())
 # Verbs of claiming that take a thing as often as a statement ("the storm claimed 12 lives", "claimed the title",
 # "argued the case"): they attribute only what has a verb of its own ("claimed 3 million people voted illegally").
-THING_OR_STATEMENT = frozenset("claimed argued insisted claims argues insists wrote writes believes believed thinks fears "
-                               "feared suspects suspected".split())  # ("wrote up a plan", "believes in God")
+THING_OR_STATEMENT = frozenset("claimed argued insisted claims argues insists wrote writes believes believed thinks "
+                               "suspects suspected".split())  # ("wrote up a plan", "believes in God")
 
 # The verbs of saying an attribution may have: those of clauses.py's tags, and as features write them, in the
 # present ("officials say", "the report notes", "local newspapers report", "he adds")
 SAYING = REPORTING + ("|say|announces|indicates|states|claims|reports|report|estimates|warns|confirms|insists|argues|notes|adds|"
-                      "predicts|writes|believes|believed|thinks|fears|feared|suspects|suspected")  # (beliefs: with a clause)
+                      "predicts|writes|believes|believed|thinks|suspects|suspected")  # (beliefs: with a clause)
 
 ACCORDING_START = re.compile(r"(?i)(?:according\s+to|as\s+(?:stated|reported|said|noted|announced|claimed|estimated|put)\s+by|"
                              r"in\s+the\s+words\s+of)\s+(?P<src>[^,:;]+?)\s*[,:]\s*")

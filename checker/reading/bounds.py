@@ -40,6 +40,11 @@ OVERTAKEN = re.compile(r"\b(?:passed|exceeded|surpassed|matched|overtaken|overto
                        r"eclipsed|outstripped)\s+(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,4}?(?:in|of|during)\s+$")
 
 
+# The base of a change in percent or points ("down 12 per cent from the June quarter", "up 9% from April"; never
+# "rose 4% from March to May", a span)
+CHANGE_FROM = re.compile(r"(?:%|\bper\s*cent|\bpercent|\bpoints?)\s+from\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$")
+
+
 THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+same\s+"
                   r"(?:period|quarter|month|week|time)\s+(?:of|in|last)\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 
@@ -53,7 +58,9 @@ def compared(when: When, folded: str) -> When:
         return replace(when, relative=False, since=True, yardstick=True, point=False)
     if not when.since and (THAN.search(folded, max(0, when.start - 40), when.start)
                            or BASE_FIGURE.search(folded, max(0, when.start - 60), when.start)
-                           or OVERTAKEN.search(folded, max(0, when.start - 70), when.start)):
+                           or OVERTAKEN.search(folded, max(0, when.start - 70), when.start)
+                           or (CHANGE_FROM.search(folded, max(0, when.start - 30), when.start)
+                               and not re.match(r"\s*(?:-|–|to|through|until|till)\s", folded[when.end:when.end + 10]))):
         return replace(when, since=True, yardstick=True, point=False)  # "$1.15 less than in late June": the base
     if not when.since and when.end - when.start == 4 and BASE_NAMED.search(folded, max(0, when.start - 60), when.start) \
             and ANCHOR_AFTER.match(folded, when.end):

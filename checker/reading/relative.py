@@ -5,6 +5,7 @@ when.py reads the other times and calls these."""
 import datetime
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from .dates import MONTH_NAMES, MONTHS
 from .figures import NUMBER_WORDS
@@ -321,3 +322,29 @@ def yearless(m: re.Match[str], precision: str, published: datetime.date, said: s
         first, last = f"{year:04d}-{month:02d}-{d1:02d}", f"{year:04d}-{month:02d}-{d2:02d}"
     joined = ", " if words[-1:].isdigit() else " "  # "October 29, 2023"; "7-9 February 2012"
     return When(lo, hi, first, last, written=f"{words}{joined}{year}", relative=True)
+
+
+# Words in a past clause that look ahead to the day after them: an infinitive after a verb of deciding or ordering
+# ("agreed to return to work on"), "may" ("may replace Kevin Rudd after the Sept. 7 election"), "ahead of"
+TO_COME = re.compile(r"\b(?:(?:agreed|ordered|decided|voted|promised|pledged|vowed|asked|told|required|allowed|directed|"
+                     r"urged|chose|planned|hoped|intended|aimed|expected|scheduled|set|due|was|were)\s+to\s+[a-z]+\b[^,;.]{0,60}"
+                     r"|(?:may|might|could)\s+(?!have\b)[a-z]+\b[^,;.]{0,60}|ahead\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
+                     r"|(?:starting|beginning|effective)(?:\s+(?:from|on))?\s+)$")
+
+
+QUARTER_AFTER = re.compile(r"\s+quarter\b")
+# A year that opens the sentence and sets its time ("In 2019, ...", "During 2016 ...")
+LEADING_YEAR = re.compile(r"\s*(?:in|during)\s+(?P<year>(?:1[89]|20)\d\d)\b(?![-–/]\d)")
+
+
+def quarter_of(when: When) -> When:
+    """The three months of a quarter named by its last month ("the June quarter": April to June)."""
+    year, month = int(when.first[:4]), int(when.first[5:7])
+    start_year, start_month = (year, month - 2) if month > 2 else (year - 1, month + 10)
+    return replace(when, first=f"{start_year:04d}-{start_month:02d}", point=False)
+
+
+# An event named with its year, then its day without one: "the 2016 election, held on November 8", "the 2011
+# tsunami of March 11"
+EVENT_DAY = re.compile(r"\bthe\s+(?P<year>(?:1[89]|20)\d\d)(?:\s+[a-z][\w'’-]*){1,3}(?:\s+of|,\s*(?:held|which\s+(?:took\s+place|was\s+held))\s+on)"
+                       r"\s+(?:the\s+)?$")

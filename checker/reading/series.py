@@ -23,11 +23,13 @@ is are expanded shrank contracted doubled tripled halved went""".split())
 LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled total totals stood stands stand amounted "
                    "amounts".split())  # verbs whose figure is a level, never a change
 ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|\s(?:and|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|"
-                       r"August|September|October|November|December)\b)|from(?=\s[^,;]{0,30}?(?:[\d$€£¥]|$))|while|whereas|but|compared|against|versus|vs|"
+                       r"August|September|October|November|December)\b)|from(?=\s[^,;]{0,30}?[\d$€£¥])|while|whereas|but|compared|against|versus|vs|"
                        r"down|up|than(?=\s[^,;]{0,30}?(?:[$€£¥]|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)\d))|after|before|with|when|at(?=\s*$|\s+\S{0,4}\d))\b).)*")
 # (but "in the year to March" is the item's; "2,400" is one number; "at" before a figure leads to another: "down 12% at 40,000";
-# "from" and "than" only before a figure or a year, or the next figure where the match must stop: "cut by $110 million
+# "from" and "than" only before a figure or a year: "cut by $110 million
 # from the administration's request", "6 per cent higher than in the previous quarter" are the item's whole)
+# The same, matched up to the next figure: a "from" just before it leads to it ("rose to 8 percent last month from 7")
+ITEM_TAIL_BEFORE = re.compile(ITEM_TAIL.pattern.replace(r"from(?=\s[^,;]{0,30}?[\d$€£¥])", r"from(?=\s[^,;]{0,30}?(?:[\d$€£¥]|$))"))
 # A figure of a whole the one before counts a share of ("36 percent of Afghanistan's 30 million people", "12% of
 # the city's 800,000 residents"): the whole is named in the share's phrase, no item of its own.
 POSSESSED_COUNT = re.compile(r"\sof\s+(?P<whole>(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?[\w.-]+['’]s?\s+"
@@ -115,7 +117,7 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             when = None  # "After cutting debt by 15%, Qantas is my top pick for 2020": the pick's year
         if when is not None and when.start > figure.end and AFTER_ASIDE.search(text, figure.end, when.start):
             when = None  # "a 31% rise to 412 in road deaths, which includes the 58 victims of the collapse in 2018"
-        tail = ITEM_TAIL.match(text, figure.end, following.start if following else hi)
+        tail = ITEM_TAIL_BEFORE.match(text, figure.end, following.start) if following else ITEM_TAIL.match(text, figure.end, hi)
         tail_end = tail.end()  # type: ignore[union-attr]  # ITEM_TAIL matches ""
         if following is None and re.match(r"\s(?:and|or)\b", text[tail_end:hi]):
             tail_end = hi  # "to 31 groups in Oregon and Washington": no other item follows, the coordination is this one's
@@ -166,7 +168,12 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         # "rose to 7%", "fell from 9%", "stood at 7%" are levels: "was 7%"; "rose 5%", "rose by 5%" is a change;
         # an item of the same list is what the first is ("rose to $5bn in 2023 and $7bn in 2024")
         if i == 0 or not parallel:
-            level = main in LEVELS or re.search(r"\b(?:to|from|at)\b(?:\s+[a-z]+){0,2}\s*$", lead) is not None
+            # (", down by 12 per cent from the June quarter and nearly 3 per cent from ...": changes of their own, never
+            # levels "totalled" gave)
+            change_of_own = i > 0 and (is_change(reading.folded, figure.start) or (
+                not level and re.search(r"\b(?:and|or)\s+(?:[a-z]+\s+)?$", joint) is not None))
+            level = (main in LEVELS and not change_of_own) or \
+                re.search(r"\b(?:to|from|at)\b(?:\s+[a-z]+){0,2}\s*$", lead) is not None
         elif re.fullmatch(r"[\s,]*to\s+", lead):
             level = True  # "rose by 8 percent to NZ$40 million": the change, then the level it reached
         # ("was down 12%", "there was a rise of 5%": a change, never what the subject was)

@@ -12,7 +12,8 @@ from dataclasses import replace
 from . import holiday
 from .dates import MONTH_NAMES, MONTHS, date_mentions, year_mentions
 from .figures import NUMBER_WORDS
-from .relative import MONTH_PATTERN, WEEKDAYS, month_iso, relative_days, tense, yearless
+from .relative import (EVENT_DAY, LEADING_YEAR, MONTH_PATTERN, QUARTER_AFTER, TO_COME, WEEKDAYS, month_iso, quarter_of,
+                       relative_days, tense, yearless)
 from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_to, since
 from .timespan import When, describe_iso, iso, parse_published
 from .titles import TITLE_AHEAD
@@ -52,8 +53,8 @@ through between about around circa early late mid fiscal fy year years spring su
 end start beginning""".split())
 DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?$")
 # "fallen since June", "less than in late June": a time measured back from, so the last one before the article
-LOOKS_BACK = re.compile(r"\b(?:since|than(?:\s+(?:in|on))?|compared\s+(?:with|to)(?:\s+(?:in|on))?)\s+"
-                        r"(?:(?:early|late|mid)[\s-]+)?$")
+LOOKS_BACK = re.compile(r"\b(?:since|than(?:\s+(?:in|on))?|compared\s+(?:with|to)(?:\s+(?:in|on))?|(?:%|cent|points?)\s+from"
+                        r"(?:\s+the)?)\s+(?:(?:early|late|mid)[\s-]+)?$")  # ("up 9 per cent from April": the base, before)
 LONG_YEAR_SPAN = re.compile(r"(?<![\d.,/-])((?:1[5-9]|20)\d\d)\s?[-–]\s?((?:1[5-9]|20)\d\d)(?![\d.,/-]?\d)")
 YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?:(?:early|mid|late)[\s-]+)?(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*"
                        r"(?:(?:early|mid|late)[\s-]+)?(?P<b>(?:1[89]|20)\d\d)\b")  # ("from early 2019 to mid-2021": the years)
@@ -124,6 +125,9 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             continue  # in a date, a decade, or a word such as "post-2014" (but "mid-2019" is 2019)
         if glued_or_address(display, at):
             continue  # "www.p2016.org", "Expo2025": part of a name or an address
+        if LAW_YEAR.search(display, max(0, at - 16), at) or (COUNT_OF.search(display, max(0, at - 12), at)
+                                                              and re.match(r"\s+[a-z]+s\b", display[at + 4:at + 20])):
+            continue  # "the Security of Pakistan Act, 1952": the law's name; "Out of 2045 schools": a count
         word = re.search(r"([A-Za-z][\w’'-]*)\s+$", display[max(0, at - 30):at])
         if word and word.group(1)[0].isupper() and word.group(1).lower() not in DATING_WORDS \
                 and word.group(1).lower().rstrip(".") not in MONTHS and not re.search(r"[’']s?$", word.group(1)):
@@ -151,9 +155,12 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                     # verb looks ahead to, the nearest such day
                     way = None
                 when = yearless(m, precision, published, way, display[lo:hi], lo, hi)
-                event = EVENT_DAY.search(folded, max(0, lo - 60), lo)
+                if when is not None and precision == "month" and QUARTER_AFTER.match(folded, hi):
+                    when = quarter_of(when)  # "in the June quarter": April to June
+                event = EVENT_DAY.search(folded, max(0, lo - 60), lo) or LEADING_YEAR.match(piece)
                 if when and event and int(event.group("year")) != int(when.first[:4]):
-                    year = event.group("year")  # "the 2016 election, held on November 8": the event's day
+                    year = event.group("year")  # "the 2016 election, held on November 8": the event's day; "In 2019,
+                    # elections were held in May": that year's May
                     when = replace(when, first=year + when.first[4:], last=year + when.last[4:],
                                    written=re.sub(r"\d{4}$", year, when.written or ""))
                 if when:
@@ -201,6 +208,10 @@ STREET = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Roa
 TIME_BEFORE = re.compile(r"(?i)\b(?:in|since|by|until|till|during|before|after|from|of|through|between|and|to|or|early|late|mid)[\s-]+$")
 
 
+LAW_YEAR = re.compile(r"\b(?:Act|Ordinance|Code|Regulations?|Rules|Order|Bill|Constitution)\s*,?\s*$")
+COUNT_OF = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:Out\s+of|Of)\s+$")
+
+
 def glued_or_address(display: str, at: int) -> bool:
     """Whether the year at display[at:at+4] is part of a web address, a street address or a word it is
     written into."""
@@ -233,19 +244,6 @@ def names_a_thing(folded: str, display: str, at: int, year: int, published: date
 # A preposition or a participle before "the" and a year that names an event, in a clause in the present ("hit by the
 # 2011 tsunami", "central to the 2001 boom", "since the 2008 crisis" is since's)
 EVENT_AFTER_WORD = re.compile(r"\b(?:by|to|of|from|during|in|after|with)\s+the\s+$")
-
-
-# Words in a past clause that look ahead to the day after them: an infinitive after a verb of deciding or ordering
-# ("agreed to return to work on"), "may" ("may replace Kevin Rudd after the Sept. 7 election"), "ahead of"
-TO_COME = re.compile(r"\b(?:(?:agreed|ordered|decided|voted|promised|pledged|vowed|asked|told|required|allowed|directed|"
-                     r"urged|chose|planned|hoped|intended|aimed|expected|scheduled|set|due|was|were)\s+to\s+[a-z]+\b[^,;.]{0,60}"
-                     r"|(?:may|might|could)\s+(?!have\b)[a-z]+\b[^,;.]{0,60}|ahead\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2})$")
-
-
-# An event named with its year, then its day without one: "the 2016 election, held on November 8", "the 2011
-# tsunami of March 11"
-EVENT_DAY = re.compile(r"\bthe\s+(?P<year>(?:1[89]|20)\d\d)(?:\s+[a-z][\w'’-]*){1,3}(?:\s+of|,\s*(?:held|which\s+(?:took\s+place|was\s+held))\s+on)"
-                       r"\s+(?:the\s+)?$")
 
 
 # A time the sentence dates its fact by: straight after "in", "on" or "during" ("rebuilt in 2015", "reopened on
