@@ -186,7 +186,9 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
     if written[:1].isdigit() or (written[:1].isalpha() and written not in NUMBER_WORDS):
         for m in (re.match(r" ([a-z]{3,})\b", folded[end:end + 30]), re.match(r" [a-z]+ ([a-z]{3,})\b", folded[end:end + 40])):
             if m and not is_not_name(m.group(1)) and m.group(1) not in ("per", "years", "year") and m.group(1).endswith("s") \
-                    and not m.group(1).endswith(("er", "est", "ly", "ing", "ed", "ss", "us")):
+                    and not m.group(1).endswith(("er", "est", "ly", "ing", "ed", "ss", "us")) \
+                    and not re.match(r"\s+(?:earlier|later|ago|before|after|afterwards)\b", folded[end + m.end():end + m.end() + 12]):
+                # (never a time after it: "from 32 two weeks earlier" counts no weeks)
                 # a plural noun ("40 violations"), or one after a word ("850 israeli settlers"); with a second noun after
                 # "and", both ("239 passengers and crew", "200 homes and businesses": never the first alone)
                 both = BOTH_NOUNS.match(folded, end + m.end(), end + m.end() + 30)
