@@ -208,6 +208,8 @@ STREET = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Roa
 TIME_BEFORE = re.compile(r"(?i)\b(?:in|since|by|until|till|during|before|after|from|of|through|between|and|to|or|early|late|mid)[\s-]+$")
 
 
+# A year that is part of a law's name ("the Security of Pakistan Act, 1952"), and a number after a sentence's opening
+# "Out of" or "Of" with a plural noun after it ("Out of 2045 schools, 300 ..."): a count, no year
 LAW_YEAR = re.compile(r"\b(?:Act|Ordinance|Code|Regulations?|Rules|Order|Bill|Constitution)\s*,?\s*$")
 COUNT_OF = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:Out\s+of|Of)\s+$")
 
