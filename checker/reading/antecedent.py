@@ -12,8 +12,8 @@ from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
 from .people import person_like
 from .titles import CORE_TITLES, HOLDING, HYPHEN, RANKS
 from .attribution import find_attribution
-from .speech import (is_led_speech_tag, named, named_speaker, open_quotation, QUOTE_MARK, quotation_tag, SPEAKER_VERBS,
-                     tag_before_how, tag_speaker, TAG_VERBS)
+from .speech import (continued_quotation, is_led_speech_tag, named, named_speaker, open_quotation, QUOTE_MARK,
+                     quotation_tag, SPEAKER_VERBS, tag_before_how, tag_speaker, TAG_VERBS)
 from ..sentences import split_sentences
 from ..text import fold
 
@@ -53,15 +53,9 @@ def quotation_opening(text: str, opening: int) -> int:
     that goes on the one before (opens with a mark, the one before left open) leads back to the first, whose tag
     the pronoun is read from ("He said: “...\n\n“... Lena Holm ...\n\n“...”": never Lena Holm, named inside)."""
     for _ in range(12):
-        p_lo = text.rfind("\n", 0, opening) + 1
-        if text[p_lo:opening].strip():
-            return opening  # (the quotation opens inside its paragraph: its tag is there)
-        end = p_lo - 1
-        while end > 0 and text[end - 1] in "\n \t":
-            end -= 1
-        previous = open_quotation(text, end - 1, end) if end > 0 else None
-        if previous is None or previous[1] < end:
-            return opening
+        previous = continued_quotation(text, text.rfind("\n", 0, opening) + 1, opening)
+        if previous is None:
+            return opening  # (the quotation opens inside its paragraph, or starts there: its tag is there)
         opening = previous[0]
     return opening
 

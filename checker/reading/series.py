@@ -26,8 +26,8 @@ ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|\s(?:and|or|to(?!\s+(
                        r"August|September|October|November|December)\b)|from(?=\s[^,;]{0,30}?[\d$€£¥])|while|whereas|but|compared|against|versus|vs|"
                        r"down|up|than(?=\s[^,;]{0,30}?(?:[$€£¥]|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)\d))|after|before|with|when|at(?=\s*$|\s+\S{0,4}\d))\b).)*")
 # (but "in the year to March" is the item's; "2,400" is one number; "at" before a figure leads to another: "down 12% at 40,000";
-# "from" and "than" only before a figure or a year: "cut by $110 million
-# from the administration's request", "6 per cent higher than in the previous quarter" are the item's whole)
+# "from" and "than" only before a figure or a year: "cut by $110 million from the administration's request", "6 per
+# cent higher than in the previous quarter" are the item's whole)
 # The same, matched up to the next figure: a "from" just before it leads to it ("rose to 8 percent last month from 7")
 ITEM_TAIL_BEFORE = re.compile(ITEM_TAIL.pattern.replace(r"from(?=\s[^,;]{0,30}?[\d$€£¥])", r"from(?=\s[^,;]{0,30}?(?:[\d$€£¥]|$))"))
 # A figure of a whole the one before counts a share of ("36 percent of Afghanistan's 30 million people", "12% of

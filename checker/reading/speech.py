@@ -316,14 +316,22 @@ def quotation_tag(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
         said = find_attribution(words, 0, len(words)) if side == "before" else None
         if said is not None and not said.whole_clause and named(said.source):
             return said.source  # "Rising rents push families out, Okafor said. “Half of the flats ...”": Okafor's
+    previous = continued_quotation(text, p_lo, opening) if depth < 6 else None
+    if previous is not None:  # this goes on with the quotation the paragraph before left open: that one's tag
+        return quotation_tag(text, previous[1] - 1, previous[1], depth + 1)
+    return None
+
+
+def continued_quotation(text: str, p_lo: int, opening: int) -> tuple[int, int] | None:
+    """When the quotation opening at `opening` opens its paragraph (starting at p_lo) and the paragraph before left
+    a quotation open at its end, that one goes on here: (where it opens, where its paragraph ends); else None."""
     previous_end = p_lo - 1
     while previous_end > 0 and text[previous_end - 1] in "\n \t":
         previous_end -= 1
-    if depth < 6 and not text[p_lo:opening].strip() and previous_end > 0:  # (the quotation opens its paragraph)
-        previous = open_quotation(text, previous_end - 1, previous_end)
-        if previous is not None and previous[1] >= previous_end:  # left open at its paragraph's end: this goes on with it
-            return quotation_tag(text, previous_end - 1, previous_end, depth + 1)
-    return None
+    if text[p_lo:opening].strip() or previous_end <= 0:
+        return None
+    previous = open_quotation(text, previous_end - 1, previous_end)
+    return (previous[0], previous_end) if previous is not None and previous[1] >= previous_end else None
 
 
 # A tag that opens with its speaker and a verb of speaking, whatever follows ("Isaac told Fox News Latino
