@@ -76,6 +76,15 @@ NUMBERS = [
     ("a hundred people", [(0, 9, 100, 50)], []),
     ("three people in the twenty-first century", [], []),
     ("five lakh rupees", [(0, 16, 5e5, 5e4)], [(0, 16, 5e5, "rupees")]),
+    # thousands grouped by spaces (plain, non-breaking, narrow), never joined to a number before them
+    ("17 000 migrants, 1\u00a0250\u202f000 people", [(0, 6, 17000, 0.500001), (17, 26, 1250000, 0.500001)], []),
+    ("in 2018 500 people and R1 500 000", [(3, 7, 2018, 0.500001), (8, 11, 500, 0.500001), (24, 33, 1500000, 0.500001)],
+     [(23, 33, 1500000, "R")]),
+    ("12 500.5 tonnes, 12 5000", [(0, 8, 12500.5, 0.050001000000000004), (17, 19, 12, 0.500001), (20, 24, 5000, 0.500001)], []),
+    # a decimal comma only in a price ("R128,33"); bare, it is a badly grouped number, no figure
+    ("R128,33 from R120,50 and 12,34", [(1, 7, 128.33, 0.005001), (14, 20, 120.5, 0.005001)],
+     [(0, 7, 128.33, "R"), (13, 20, 120.5, "R")]),
+    ("over $100,00 and €1,50", [(18, 22, 1.5, 0.005001)], [(17, 22, 1.5, "€")]),  # a dollar's comma is a typo
 ]
 
 
@@ -92,6 +101,7 @@ def test_read_numbers(text, found, money):
 @pytest.mark.parametrize("digits,amount", [
     ("1,200,000", 1200000), ("12,00,000", 1200000), ("12,34,567", 1234567), ("1,234.5", 1234.5), ("0.5", 0.5),
     ("1,2000", None), ("1234,567", None), ("12,34", None), ("1,234,56,789", None), ("1,23,4567", None),
+    ("17 000", 17000), ("1\u00a0250\u202f000", 1250000), ("12 500.5", 12500.5),
 ])
 def test_parse_number(digits, amount):
     assert parse_number(digits) == amount

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .changes import change_then_level, level_link, level_of
+from .changes import change_then_level, is_change, level_link, level_of
 from .counts import UNIT_SYNONYMS, count_patterns
 from .figures import NUMBER_WORDS, MoneyMention, minus_at
 from .measures import ATTACHED_UNIT, TIME_NOUNS, compound_measures, measure_after, measures_a_thing
@@ -283,10 +283,13 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             unit = None if unit == "percent" else unit  # ("a 15% rise to 640 in the suicide rate": 640 is no percentage)
         elif unit is None and digits and previous is not None and not NOUN_NEXT.match(reading.folded, e) \
                 and not re.match(r"\s+per\s", reading.folded[e:e + 5]) and not (
-                    previous.unit == "percent" and re.fullmatch(r"\s*(?:%|percent|per\s+cent)?\s+[a-z]+\s+to\s+", reading.folded[previous.end:s])):
+                    previous.unit == "percent" and re.fullmatch(r"\s*(?:%|percent|per\s+cent)?\s+[a-z]+\s+to\s+", reading.folded[previous.end:s])) \
+                and not (previous.unit == "percent" and is_change(reading.folded, previous.start)
+                         and BASE_AFTER_CHANGE.match(reading.folded, previous.end, s)):
             unit = previous.unit  # "from 941 cases in 2022 to 42,200 in 2023" (but not "... and 850 Israeli settlers",
             # nor a rate of its own, "weakened 1.2 percent to 83.40 per dollar", nor the level a change in percent
-            # reached, "a 15% rise to 640 in the suicide rate")
+            # reached, "a 15% rise to 640 in the suicide rate", nor the levels it went from and to, "grew by 6.1
+            # percent from 14.2 in January", "an increase of 2.04 percent from 32.82 in February to 33.49 million")
         elif unit is None and digits and not NOUN_NEXT.match(reading.folded, e) and \
                 (counted := NUMBER_OF.search(reading.folded, lo, s)):
             unit = counted.group("noun")  # "the number of asylum applications rose from 81,000": applications
@@ -300,6 +303,11 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             found.append(figure)
             previous = figure
     return sorted(found, key=lambda f: f.start)
+
+
+# What stands between a change in percent and the level it started from ("rose 6.1 percent from 14.2"): the level
+# counts the thing that changed, never percent
+BASE_AFTER_CHANGE = re.compile(r"\s*(?:%|percent|per\s+cent)?,?\s+from\s+(?:a|an|about|around|some|nearly|almost|just)?\s*")
 
 
 # The two numbers of a rate: the one after "out of every", "in every", "per" (its denominator), and the one before it

@@ -15,9 +15,8 @@ from .amounts import ahead_elsewhere, figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
 from .asides import asides_of
 from .attributed import attributed, PRONOUNS
-from .seams import COMPARATIVE_OPENING
-from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim,
-                      words_at)
+from .seams import COMPARATIVE_OPENING, pronoun_after_seam
+from .clauses import Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim, words_at
 from .frame import core_span, unbracketed
 from .antecedent import led_in_statement, name_in_tag, subject_named, pronoun_speaker, quoted_paragraph_speaker
 from .appraisal import appraises
@@ -376,8 +375,9 @@ def named_in(text: str, lo: int, hi: int) -> bool:
 
 def clause_claim(reading: Reading, clause: Clause, whens: list[When], core: tuple[int, int]) -> str:
     text = reading.text
-    if clause.role == "relative":
-        return restate(text, *core, whens)  # "which ...", "something that ...": the sentence says what it is
+    if clause.role == "relative" or (clause.prefix is None and pronoun_after_seam(text, core[0], clause.start)):
+        # "which ...", "something that ...": the sentence says what it is; "..., and it seats 16,000": what "it" is
+        return restate(text, core[0], core[1] if clause.role == "relative" else clause.end, whens)
     suffix = None
     own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]
     inherit = clause.inherit

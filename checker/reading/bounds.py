@@ -27,6 +27,11 @@ COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?
 BASE_NAMED = re.compile(r"\b(?:below|above|than|beyond|short\s+of|compared\s+(?:with|to)|versus|vs\.?)\s+"
                         r"(?:the|its|their|his|her|our|this|that|[\w.-]+['’]s)\s+(?:[a-z]+\s+){0,2}$")
 
+# What makes a time after "from" the start of a span of times, no base: "to" and another time, never a level ("from
+# 32.82 in February to 33.49 million in March": the level reached)
+SPAN_ON = re.compile(r"\s*(?:-|–|to|through|until|till)\s(?!\s*(?:about\s+|around\s+)?[$€£]?\d[\d,]*(?:\.\d|\s*(?:%|percent|per\s+cent|"
+                     r"thousand|million|billion|trillion|bn)\b))")
+
 
 # A figure compared with, and its own time ("reached 1.2 million, compared with 950,000 in 2005"): the base's time,
 # never the fact's ("more than 500 cars in 2005" is no comparison; "down from 67% in 2019" is a move, changes.py's)
@@ -42,7 +47,12 @@ OVERTAKEN = re.compile(r"\b(?:passed|exceeded|surpassed|matched|overtaken|overto
 
 # The base of a change in percent or points ("down 12 per cent from the June quarter", "up 9% from April"; never
 # "rose 4% from March to May", a span)
-CHANGE_FROM = re.compile(r"(?:%|\bper\s*cent|\bpercent|\bpoints?)\s+from\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$")
+CHANGE_FROM = re.compile(r"(?:%|\bper\s*cent|\bpercent|\bpoints?)\s+from\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$"
+                         # or a bare level it started from, and that level's time ("grew by 6.1 percent from 14.2 in
+                         # January": no figure of its own, amounts.py; "from 2.1 million units in 2019" is one, dated so)
+                         r"|(?:%|\bper\s*cent|\bpercent|\bpoints?),?\s+from\s+(?:about\s+|around\s+|nearly\s+)?\d[\d,.]*"
+                         r"(?:\s+(?:thousand|million|billion|trillion|bn|m))?\s+"
+                         r"(?:in|on|during|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 
 
 THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+same\s+"
@@ -59,8 +69,8 @@ def compared(when: When, folded: str) -> When:
     if not when.since and (THAN.search(folded, max(0, when.start - 40), when.start)
                            or BASE_FIGURE.search(folded, max(0, when.start - 60), when.start)
                            or OVERTAKEN.search(folded, max(0, when.start - 70), when.start)
-                           or (CHANGE_FROM.search(folded, max(0, when.start - 30), when.start)
-                               and not re.match(r"\s*(?:-|–|to|through|until|till)\s", folded[when.end:when.end + 10]))):
+                           or (CHANGE_FROM.search(folded, max(0, when.start - 70), when.start)
+                               and not SPAN_ON.match(folded, when.end))):
         return replace(when, since=True, yardstick=True, point=False)  # "$1.15 less than in late June": the base
     if not when.since and when.end - when.start == 4 and BASE_NAMED.search(folded, max(0, when.start - 60), when.start) \
             and ANCHOR_AFTER.match(folded, when.end):

@@ -51,7 +51,7 @@ def _date(pattern: str) -> re.Pattern[str]:
 DATE_PATTERNS = [  # ranges first: a range's end day must not also read as a single date
     ("range", _date(r"{d1}\s+{m1}{TO}{d2}\s+{m2}".replace("{TO}", _TO))),
     ("range", _date(r"{m1}\s+{dd1}{TO}{m2}\s+{dd2}".replace("{TO}", _TO))),
-    ("range", _date(r"{dd1}{TO}{d2}\s+{m}".replace("{TO}", _TO))),
+    ("range", _date(r"{dd1}(?:,\s*[0-3]?\d(?:st|nd|rd|th)?)*,?{TO}{d2}\s+{m}".replace("{TO}", _TO))),  # ("5, 7 and 9 May 2022")
     ("range", _date(r"{m}\s+{dd1}{TO}{dd2}".replace("{TO}", _TO))),
     ("day", _date(r"{d1}\s+{m}")),
     ("day", _date(r"{m}\s+{dd1}")),

@@ -21,7 +21,15 @@ from .page_index import Mention, PageIndex, fold_page
 from .measures import MEASURE_NAMES, pounds_as_money
 
 
-NUMBER = re.compile(r"(?<![\d.,])\d+(?:,\d+)*(?:\.\d+)?(?![\d])")
+# Digits, grouped by commas (1,200,000; 12,00,000) or by spaces as South Africa, France and the SI write them
+# ("17 000", "1 250 000"; never after another number: "in 2018 500 people died"). A day of a month before a count
+# ("on March 15 300 people marched") is the date reader's, which figures overlapping a date give way to.
+SPACE_GROUPED = r"(?<!\d\s)\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?![\d,])"
+NUMBER = re.compile(rf"(?<![\d.,])(?:{SPACE_GROUPED}|\d+(?:,\d+)*(?:\.\d+)?(?![\d]))")
+GROUP_SPACE = re.compile(r"[ \u00a0\u202f\u2009]")
+DECIMAL_COMMA = re.compile(r"\d{1,3},\d\d")  # a price's cents after a comma, where a currency stands before it
+# The currencies whose countries write cents after a comma ("R48,94", "€1,50"); "$100,00" is a typo, no $100
+DECIMAL_COMMA_CURRENCIES = frozenset("ZAR EUR BRL DKK SEK NOK ISK PLN CZK HUF RON BGN TRY RUB UAH IDR VND ARS CLP COP UYU".split())
 
 
 # A number's minus sign: "minus 80 degrees", "fell to -3.2%", "−15" (the minus sign, U+2212), but never a dash
@@ -80,8 +88,8 @@ def is_currency(unit: str | None) -> bool:
 
 
 def parse_number(text: str) -> float | None:
-    """Digits with western (1,200,000) or Indian (12,00,000) grouping -> float, or None."""
-    whole, _, decimals = text.partition(".")
+    """Digits with western (1,200,000), Indian (12,00,000) or spaced (1 200 000) grouping -> float, or None."""
+    whole, _, decimals = GROUP_SPACE.sub("", text).partition(".")
     groups = whole.split(",")
     if len(groups) > 1:
         if not 1 <= len(groups[0]) <= 3 or len(groups[-1]) != 3:
@@ -238,9 +246,12 @@ def read_numbers(text: str, display: str | None = None
         if start and text[start - 1] == "-" and start > 1 and text[start - 2].isalpha():
             continue  # "COVID-19", "F-16"
         amount = parse_number(m.group())
+        if amount is None and DECIMAL_COMMA.fullmatch(m.group()) and \
+                (comma_form := currency_before(text, display, start)[0]) is not None and comma_form.currencies <= DECIMAL_COMMA_CURRENCIES:
+            amount = float(m.group().replace(",", "."))  # "R128,33", "€1,50": a price with a decimal comma (never "$100,00")
         if amount is None:
             continue
-        digits = m.group()
+        digits = m.group().replace(",", ".") if DECIMAL_COMMA.fullmatch(m.group()) else m.group()
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         scale = 1.0
         s = scale_match(text, end)
@@ -251,7 +262,7 @@ def read_numbers(text: str, display: str | None = None
         tolerance = scale * (10 ** -decimals) / 2 + 1e-6
         form, begin = currency_before(text, display, start)
         if form is not None and len(form.spelling) == 1 and form.spelling.isalpha():
-            if scale == 1 and "," not in digits and "." not in digits:
+            if scale == 1 and not re.search(r"[,.\s]", digits):
                 form = None  # "R2" is a road, "R5bn" is rand
         if start and text[start - 1].isalpha() and form is None:
             continue  # "G20", "Q3", "MP3" (though G, Q and R are currency symbols too)

@@ -60,7 +60,8 @@ FUTURE = re.compile(r"\b(?:will|would|shall|(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\
 # What marks a clause as past: a verb of saying or being in the past, or a regular past form.
 # A participle after a verb of being in the present is no past ("The bridge is closed until Monday").
 PAST_MARK = re.compile(r"\b(?:said|told|was|were|had|did|came|went|took|gave|met|saw|began|knew|ran|became|rose|fell|grew"
-                       r"|drew|drove|flew|threw|struck|broke|chose|spoke|ate|wore|sank|fought"
+                       r"|drew|drove|flew|threw|struck|broke|chose|spoke|ate|wore|sank|fought|found|thought|caught|taught|felt"
+                       r"|heard|meant|shot|forgot|understood|withdrew|overtook|undertook|swept|dealt|froze|stole|shook|hid|rode"
                        r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbe\s)(?<!\bremains\s)(?:\w{3,}ed|made|got|left|paid|brought"
                        r"|bought|built|sent|spent|lost|won(?!['’]t)|led|wrote|stood|held|kept|sold|fled|sought|quit))\b")
 UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:early|late|mid)[\s-]+)?$")
@@ -105,6 +106,11 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
         return "future"  # "The bridge is closed until Monday": what lasts from now lasts until a time to come
     if marks:
         return None
+    verbless = bool(breaks) and (re.search(r"\b(?:after|before|and)$", piece[:breaks[-1]]) is not None
+                                 or LIST_ITEM.fullmatch(piece, breaks[-1], lo) is not None)
+    earlier = marks_of(piece[:breaks[-1]], PRESENT_MARK.search(piece, 0, lo) is not None) if verbless else []
+    if earlier and earlier[-1][2] == "future":
+        return "future"  # "will walk out in Leeds on Thursday and in Bristol on Saturday, the BMA said": the will's
     hi += len(re.match(r"[\s,]*", piece[hi:]).group())  # type: ignore[union-attr]  # (matches "" at least)
     following = CLAUSE_BREAK.search(piece, hi)
     after = {said for _, _, said in marks_of(piece[hi:following.start() if following else len(piece)],
@@ -115,12 +121,10 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
         after = {said for _, _, said in marks_of(piece[apposed.end():following.start() if following else len(piece)],
                                                  PRESENT_MARK.search(piece, 0, hi) is not None)}
     told = "past" if "past" in after else "future" if "future" in after else "would" if "would" in after else None
-    if told is None and not after and breaks and (re.search(r"\b(?:after|before|and)$", piece[:breaks[-1]]) or LIST_ITEM.fullmatch(piece, breaks[-1], lo)):
+    if told is None and not after and earlier and earlier[-1][2] != "present":
         # a time in a phrase with no verb of its own ("She sent food after the floods in March", "sent food and
         # clothes in March"): the verb it hangs on, before it, gives the tense
-        earlier = marks_of(piece[:breaks[-1]], PRESENT_MARK.search(piece, 0, lo) is not None)
-        if earlier and earlier[-1][2] != "present":
-            return earlier[-1][2]
+        return earlier[-1][2]
     return told
 
 
@@ -325,10 +329,12 @@ def yearless(m: re.Match[str], precision: str, published: datetime.date, said: s
 
 
 # Words in a past clause that look ahead to the day after them: an infinitive after a verb of deciding or ordering
-# ("agreed to return to work on"), "may" ("may replace Kevin Rudd after the Sept. 7 election"), "ahead of"
+# ("agreed to return to work on"), "may" ("may replace Kevin Rudd after the Sept. 7 election"; never the month: "met A in
+# May and B in June"), "ahead of"
 TO_COME = re.compile(r"\b(?:(?:agreed|ordered|decided|voted|promised|pledged|vowed|asked|told|required|allowed|directed|"
                      r"urged|chose|planned|hoped|intended|aimed|expected|scheduled|set|due|was|were)\s+to\s+[a-z]+\b[^,;.]{0,60}"
-                     r"|(?:may|might|could)\s+(?!have\b)[a-z]+\b[^,;.]{0,60}|ahead\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
+                     r"|(?:(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!\bfrom\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\blast\s)(?<!\bnext\s)"
+                     r"(?<!\bearly\s)(?<!\blate\s)(?<!\bmid-)may|might|could)\s+(?!have\b)[a-z]+\b[^,;.]{0,60}|ahead\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
                      r"|(?:starting|beginning|effective)(?:\s+(?:from|on))?\s+)$")
 
 

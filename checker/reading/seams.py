@@ -23,6 +23,8 @@ SPLIT = re.compile(r"""(?x)
 # subordinate clause; a coordinated clause that shares the subject of the clause before it.
 SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub",
          "andpron": "main", "andnoun": "main", "andmain": "main", "coord": "coord"}
+PRONOUN_SUBJECT = re.compile(r"(?:it|they|he|she|we)\s+(?!(?:said|says|told|added|wrote)\b)[a-z]", re.I)
+AFTER_SEAM = re.compile(r"(?:,\s+and|,\s+but|;)\s*$")  # (a clause of its own after ", and", ", but", "; ")
 # A noun of a stretch of time, with what it is of, before ", when": the when clause says what that time was
 PERIOD_NOUN = re.compile(r"\b(?:period|era|time|times|years|days|decades?|century|moment|age|epoch)(?:\s+of\s+[^,;]{1,40})?$", re.I)
 # Words a "but" after which is no seam: "cannot help but feel", "all but ended", "nothing but trouble".
@@ -48,3 +50,11 @@ APPOSED_AFTER = re.compile(r"(?:the\s+)?[A-Z][^,;]{0,60},\s+(?:a|an)\s")
 # before is compared with
 COMPARATIVE_OPENING = re.compile(r"(?i)(?:(?:but|and|yet|or)\s+)?(?:(?:far|much|still|even|slightly|well)\s+)?"
                                  r"(?:more|less|fewer|higher|lower|greater|bigger|smaller|better|worse)\s+than\b")
+
+
+def pronoun_after_seam(text: str, lo: int, start: int) -> bool:
+    """Whether the clause at `start`, after a seam in the sentence begun at `lo`, has a bare pronoun for its subject
+    ("The arena opened in 2019, and it seats 16,000 people"): its claim is the sentence up to its end, with the words
+    that say who or what the pronoun is (never a guess at its antecedent: "The council approved the budget, and it
+    passed" is the budget, not the council)."""
+    return PRONOUN_SUBJECT.match(text, start) is not None and AFTER_SEAM.search(text, lo, start) is not None

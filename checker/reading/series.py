@@ -248,6 +248,11 @@ BARE_LEAD = re.compile(r"\s*(?:[a-z]+ly\s+)*(?:by|to|from|at|of|about|around|nea
                        r"|up|down|just|only)\b")
 AFTER_ASIDE = re.compile(r",\s+(?:which|who|including|includes|among\s+them)\b")  # a time inside it is the aside's
 OWN_PHRASE = re.compile(r",\s+(?:with|as|while)\s")  # a phrase after the main clause, with a subject and verb of its own
+PARTICLE = re.compile(r"\s+(?:out|up|off|down|back|away|over)\b(?=\s+(?:in|on|at|from|to|for|across|by|during)\b)")
+# An item that opens with a verb of its own, lower case and no determiner or figure ("reopen on 1 December")
+OWN_VERB = re.compile(r"(?!(?:the|a|an|its|his|her|their|our|this|that|these|those|some|all|both|each|every|another|"
+                      r"one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z]{3,}\s+(?:on|in|at|by|from|during)\s")
+ALTERNATIVE = re.compile(r"[\s,]*(?:or|or\s+perhaps|or\s+possibly|or\s+even|and/or)\s+(?:(?:in|on|by|during|at)\s+)?", re.I)
 ITEM_PREPOSITION = re.compile(r"(with|to|from|for|against|at|by|in|on|into|between|among|through)\s", re.I)
 
 
@@ -259,7 +264,12 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
     lo, hi = clause.start, clause.end
     if any(year_of_thing(reading.folded, text, p) for p in points):
         return []  # "cut the 2019 budget on Tuesday": the budget's year, no second date of the verb
+    if any(ALTERNATIVE.fullmatch(text, a.end, b.start) for a, b in zip(points, points[1:])):
+        return []  # "will reopen by June or July": one date or the other, never each for sure (the clause spans both)
     verb = verb_group(text, lo, points[0].start)  # "will overtake": the second item shares the whole verb
+    particle = PARTICLE.match(text, verb[1]) if verb is not None else None
+    if verb is not None and particle:
+        verb = (verb[0], particle.end())  # "will walk out in Leeds on Thursday and in Bristol on Saturday": "walk out"
     if verb is None or first_verb(text, verb[1], points[0].start) is not None or \
             any(first_verb(text, a.end, b.start, finite=True) or PHRASE_BREAK.search(text, a.end, b.start)
                 for a, b in zip(points, points[1:])):
@@ -283,6 +293,8 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
             lead = text[item_lo:when.start]  # what the first date is the date of
         elif not text[item_lo:when.start].strip():  # "a supporter of X's campaigns in 2008 and 2012": the same words
             words = " ".join(lead.split() + [words])
+        elif shared and not opening and OWN_VERB.match(words):
+            return []  # "will shut on 12 November and reopen on 1 December": a verb of its own, one claim whole
         elif shared and not opening:  # "reached with A in October and B in November": B shares the "with"
             words = f"{shared} {words}"
         claim = sentence_case(f"{head} {words}")

@@ -27,7 +27,8 @@ _ORD = r"(?:st|nd|rd|th)?"
 _RELATIVE = r"(?:\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b(?!['’]))?"  # "April this year", "April of last year"
 _ABBR_STOP = r"(?:(?<!may)(?<!june)(?<!july)(?<![a-z]{5})\.)?"  # "Jan.", never the full stop after "January"
 YEARLESS = [  # each read only where dates.py found no date: the article leaves the year out
-    ("days", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\s*(?:-|to|and|until)\s*(?P<d2>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b{_ABBR_STOP}{_RELATIVE}")),
+    # ("5, 7 and 9 November": a list of days, from its first to its last)
+    ("days", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}(?:,\s*[0-3]?\d{_ORD})*,?\s*(?:-|to|and|until)\s*(?P<d2>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b{_ABBR_STOP}{_RELATIVE}")),
     ("days", re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d1>[0-3]?\d){_ORD}\s*(?:-|to)\s*(?P<d2>[0-3]?\d){_ORD}\b{_RELATIVE}")),
     ("days", re.compile(rf"(?<=between\s)(?P<m>{_MONTH})\.?\s+(?P<d1>[0-3]?\d){_ORD}\s+and\s+(?P<d2>[0-3]?\d){_ORD}\b(?![,.]?\d){_RELATIVE}")),
     ("day", re.compile(rf"\b(?:the\s+)?(?P<d1>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})\b{_ABBR_STOP}{_RELATIVE}")),
