@@ -45,6 +45,7 @@ NUMBERS = [
     ("Lows of -18C in Almaty", [(9, 11, -18, 0.500001)], []),
     ("plus or minus 3 points, 10 minus 4, and a score of 2 -1",
      [(14, 15, 3, 0.500001), (24, 26, 10, 0.500001), (33, 34, 4, 0.500001), (51, 52, 2, 0.500001), (54, 55, 1, 0.500001)], []),
+    ("a margin of plus-or-minus 4.22% and plus-minus 3", [(26, 30, 4.22, 0.005001), (47, 48, 3, 0.500001)], []),
     ("the winner —7 strokes under par (-7)", [(12, 13, 7, 0.500001), (34, 35, -7, 0.500001)], []),
     ("F-16 jets and the F-16", [], []),
     # a country's letters a space before the symbol, wherever the figure stands
@@ -85,6 +86,10 @@ NUMBERS = [
     ("R128,33 from R120,50 and 12,34", [(1, 7, 128.33, 0.005001), (14, 20, 120.5, 0.005001)],
      [(0, 7, 128.33, "R"), (13, 20, 120.5, "R")]),
     ("over $100,00 and €1,50", [(18, 22, 1.5, 0.005001)], [(17, 22, 1.5, "€")]),  # a dollar's comma is a typo
+    ("now R4331,13", [(5, 12, 4331.13, 0.005001)], [(4, 12, 4331.13, "R")]),
+    # a code glued to a bare number is a name ("COP26"), with a scale money; "the 2-million mark" is a milestone
+    ("COP26 and the 2-million mark, USD5m and 5 marks", [(14, 23, 2e6, 500000.000001), (33, 35, 5e6, 500000.000001), (40, 47, 5, 0.500001)],
+     [(30, 35, 5e6, "USD"), (40, 47, 5, "marks")]),
 ]
 
 

@@ -166,6 +166,8 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
     "34 people"), the words before it in its clause ("a population of 4.9 million"), else a plain noun
     right after digits ("6.26 metres")."""
     folded = reading.folded
+    if re.match(r"\s+basis\s+points?\b|\s*bps?\b", folded[end:end + 14]):
+        return "basis points"  # "raised rates by 300 basis points": hundredths of a percentage point, no "basis"
     for unit in UNIT_SYNONYMS:
         after, _ = count_patterns(unit)
         m = after.match(folded, end)

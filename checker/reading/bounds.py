@@ -19,7 +19,12 @@ ANCHOR_AFTER = re.compile(r"(?:\s+|-)(?!(?:and|or|but|nor|to|in|on|at|of|for|by|
 
 # "down from a year ago", "higher than last year", "compared with the same period a year ago": what the
 # fact is measured against
-COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+same\s+(?:period|quarter|month|week|time)\s+)?$")
+COMPARED = re.compile(r"(?:\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)|(?:%|\bper\s*cent|\bpercent|\bpoints?|\bup|\bdown|"
+                      r"\bincreases?|\brises?|\bgains?|\bjumps?|\bdrops?|\bfalls?|\bdeclines?|\bdecreases?|\bhigher|\blower)\s+(?:on|over))"
+                      r"\s+(?:the\s+same\s+(?:period|quarter|month|week|time)\s+)?$")  # ("up 42 percent on a year ago",
+# "a $66.87 increase over last year")
+# A time back from the article's date that a comparison measures against ("a year ago", "last year", "the previous year")
+BACK_THEN = re.compile(r".*\bago|last\s+(?:year|month|week)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month|week|quarter)")
 
 
 # What a figure is measured against, named with its year ("2 per cent below the 2008 level", "$350 million above
@@ -31,6 +36,10 @@ BASE_NAMED = re.compile(r"\b(?:below|above|than|beyond|short\s+of|compared\s+(?:
 # 32.82 in February to 33.49 million in March": the level reached)
 SPAN_ON = re.compile(r"\s*(?:-|–|to|through|until|till)\s(?!\s*(?:about\s+|around\s+)?[$€£]?\d[\d,]*(?:\.\d|\s*(?:%|percent|per\s+cent|"
                      r"thousand|million|billion|trillion|bn)\b))")
+
+
+# A year's levels ("39 per cent below 2005 levels", "a reduction on 2005 levels", "back to 2019 levels"): a base
+YEAR_LEVELS = re.compile(r"\s+(?:levels?|baselines?)\b")
 
 
 # A figure compared with, and its own time ("reached 1.2 million, compared with 950,000 in 2005"): the base's time,
@@ -63,7 +72,7 @@ def compared(when: When, folded: str) -> When:
     """A time back from the article's date ("a year ago", "last month") after "from", "than" or "compared
     with" is the base of a comparison, not when the fact happened: a yardstick, which dates nothing,
     kept in the article's words ("from March to May" is a span, and stays one)."""
-    if when.relative and re.fullmatch(r".*\bago|last\s+(?:year|month|week)", folded[when.start:when.end]) \
+    if when.relative and BACK_THEN.fullmatch(folded, when.start, when.end) \
             and COMPARED.search(folded, max(0, when.start - 40), when.start):
         return replace(when, relative=False, since=True, yardstick=True, point=False)
     if not when.since and (THAN.search(folded, max(0, when.start - 40), when.start)
@@ -72,8 +81,8 @@ def compared(when: When, folded: str) -> When:
                            or (CHANGE_FROM.search(folded, max(0, when.start - 70), when.start)
                                and not SPAN_ON.match(folded, when.end))):
         return replace(when, since=True, yardstick=True, point=False)  # "$1.15 less than in late June": the base
-    if not when.since and when.end - when.start == 4 and BASE_NAMED.search(folded, max(0, when.start - 60), when.start) \
-            and ANCHOR_AFTER.match(folded, when.end):
+    if not when.since and when.end - when.start == 4 and ((BASE_NAMED.search(folded, max(0, when.start - 60), when.start)
+                                                          and ANCHOR_AFTER.match(folded, when.end)) or YEAR_LEVELS.match(folded, when.end)):
         return replace(when, since=True, yardstick=True, point=False)  # "2% below the 2008 level": the base's year
     return when
 

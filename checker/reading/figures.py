@@ -27,7 +27,7 @@ from .measures import MEASURE_NAMES, pounds_as_money
 SPACE_GROUPED = r"(?<!\d\s)\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?![\d,])"
 NUMBER = re.compile(rf"(?<![\d.,])(?:{SPACE_GROUPED}|\d+(?:,\d+)*(?:\.\d+)?(?![\d]))")
 GROUP_SPACE = re.compile(r"[ \u00a0\u202f\u2009]")
-DECIMAL_COMMA = re.compile(r"\d{1,3},\d\d")  # a price's cents after a comma, where a currency stands before it
+DECIMAL_COMMA = re.compile(r"\d+,\d\d")  # a price's cents after a comma, where a currency stands before it ("R4331,13")
 # The currencies whose countries write cents after a comma ("R48,94", "€1,50"); "$100,00" is a typo, no $100
 DECIMAL_COMMA_CURRENCIES = frozenset("ZAR EUR BRL DKK SEK NOK ISK PLN CZK HUF RON BGN TRY RUB UAH IDR VND ARS CLP COP UYU".split())
 
@@ -35,7 +35,7 @@ DECIMAL_COMMA_CURRENCIES = frozenset("ZAR EUR BRL DKK SEK NOK ISK PLN CZK HUF RO
 # A number's minus sign: "minus 80 degrees", "fell to -3.2%", "−15" (the minus sign, U+2212), but never a dash
 # set as punctuation ("—5" folds to "-" too), a range ("5-10"), a margin ("plus or minus 3", "+/-3"), a
 # subtraction ("10 minus 3", "eleven minus two") nor an aside set off by a comma ("23 players, minus 3 injured").
-MINUS_WORD = re.compile(r"(?<![\d,/+]\s)(?<![\d,/+])(?<!\bor\s)(?<!\bplus\s)(?<!\bless\s)\bminus\s+$")
+MINUS_WORD = re.compile(r"(?<![\d,/+]\s)(?<![\d,/+])(?<!\bor\s)(?<!\bor-)(?<!\bplus\s)(?<!\bplus-)(?<!\bless\s)\bminus\s+$")
 NUMBER_WORD_BEFORE = re.compile(r"\b(?:%s|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\s+minus\s+$"
                                 % "|".join("zero one two three four five six seven eight nine ten eleven twelve".split()))
 MINUS_SIGNS = "-\u2212\ufe63\uff0d"  # as the page writes them; en and em dashes are punctuation
@@ -261,12 +261,14 @@ def read_numbers(text: str, display: str | None = None
         value = amount * scale
         tolerance = scale * (10 ** -decimals) / 2 + 1e-6
         form, begin = currency_before(text, display, start)
-        if form is not None and len(form.spelling) == 1 and form.spelling.isalpha():
+        if form is not None and (len(form.spelling) == 1 or form.kind == "code") and form.spelling.isalpha() and begin + len(form.spelling) == start:
             if scale == 1 and not re.search(r"[,.\s]", digits):
-                form = None  # "R2" is a road, "R5bn" is rand
+                form = None  # "R2" is a road, "R5bn" is rand; "COP26" a summit, "USD5m" dollars
         if start and text[start - 1].isalpha() and form is None:
             continue  # "G20", "Q3", "MP3" (though G, Q and R are currency symbols too)
         after, after_end = currency_after(text, display, end)
+        if after is not None and after.spelling in MILESTONE_NAMES and MILESTONE_BEFORE.search(text, max(0, start - 6), start):
+            after = None  # "topped the 2-million mark": a milestone, no Bosnian marks
         if after is not None and form is None and after.spelling in MEASURE_NAMES:
             # "200 pounds": money or a weight, which only the page tells (resolve_money); as a weight its
             # number stands alone, and "pounds" is what it counts
@@ -303,6 +305,9 @@ def read_numbers(text: str, display: str | None = None
 
 
 CENTS = re.compile(r"\s?(?:cents?\b|¢)")
+# A currency's name that is also a milestone's, after "the" ("passed the 5-million mark"): no money
+MILESTONE_NAMES = frozenset({"mark"})
+MILESTONE_BEFORE = re.compile(r"\bthe\s+$")
 # A country's adjective after a figure, the currency's noun left out: "$254-billion Canadian) in bonds", "$5
 # billion (U.S.),"; what follows it is no noun it qualifies ("$40 million Australian miner": the miner's)
 PINNING = re.compile(r"\s*(?P<open>\()?(?P<words>[a-z][a-z. ]{0,24}?)\.?(?(open)\))(?=\s*(?:[,.;:)]|$|\s+(?:in|to|for|of|on|at|from|and|or|by|with|each|per|a|an|the|was|were|is|are|has|had|will)\b))")

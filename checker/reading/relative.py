@@ -243,7 +243,12 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         if count is None or m.group("about") or RANGE_BEFORE.search(piece, max(0, m.start() - 12), m.start()):
             continue  # a count the words leave approximate: no date is better than a wrong one
         unit = m.group("unit").rstrip("s")
-        if unit in ("day", "week"):
+        if unit == "week" and count > 1:  # "six weeks ago": about then, its week, never a day the article did not give
+            day = published - datetime.timedelta(weeks=count)
+            monday = day - datetime.timedelta(days=day.weekday())
+            first, last = monday.isoformat(), (monday + datetime.timedelta(days=6)).isoformat()
+            written = f"{display[lo:hi]}, in the week of {day_words(monday)}"
+        elif unit in ("day", "week"):
             day = published - datetime.timedelta(days=count * (7 if unit == "week" else 1))
             first = last = day.isoformat()
             written = f"{display[lo:hi]}, on {day_words(day)}"

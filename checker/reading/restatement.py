@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 from .when import When
 
-AFTER_PREPOSITION = re.compile(r"\b(?:of|by|until|till|before|after|since|from|to|in|on|for|during|through)\s+$", re.I)
+AFTER_PREPOSITION = re.compile(r"\b(?:of|by|until|till|before|after|since|from|to|in|on|for|during|through|throughout|over|within|"
+                               r"across|into|against|at)\s+$", re.I)
 
 
 def written(text: str, lo: int, hi: int, whens: Iterable[When]) -> str:

@@ -5,7 +5,7 @@ import re
 
 SPLIT = re.compile(r"""(?x)
     (?P<semi>\s*;\s+|\s+~\s+)
-  | (?P<but>,?\s+but\s+(?:also\s+)?|,\s+yet\s+)
+  | (?P<but>,?\s+but\s+(?:also\s+)?|,\s+yet\s+|,\s+so\s+(?=(?:the|a|an|it|they|we|he|she|this|there|its|their|our)\s))
   | (?P<rel>,\s+(?=(?:which|who|whom|whose|something)\b))
   | (?P<dash>\s+[–—-]\s+)
   | (?P<when>,\s+when\s+)
