@@ -178,8 +178,11 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
             return unit
     measure = measure_after(folded, end)
     if measure:  # "killed ... about 10 miles south": a distance, no deaths
-        # ("in three days", "10 years": a span of time, no figure; "48 hours": hours)
-        return None if measure in ("years", "year") or (measure in TIME_NOUNS and not folded[start:start + 1].isdigit()) else measure
+        # ("in three days", "10 years": a span of time, no figure; "48 hours": hours; "just 14 months after the launch":
+        # how far apart two times are, no figure)
+        return None if measure in ("years", "year") or (measure in TIME_NOUNS and (
+            not folded[start:start + 1].isdigit() or (TIME_APART.match(folded, end)
+                                                      and not LASTING_FOR.search(folded, max(0, start - 24), start)))) else measure
     unit = lead_unit(reading, start, lo, sentence_lower)
     if unit is not None:
         return unit
@@ -248,6 +251,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         unit_end = temperature.end if temperature else e
         if digits and not_a_quantity(reading.folded, s, unit_end):
             continue
+        if OF_THEM.match(reading.folded, e) and len({f.unit for f in found if not f.money}) > 1:
+            continue  # "about 100 flights carrying 10,000 passengers, with 80 of them via KLIA": which noun "them" is, unsaid
         if RATE_BEFORE.search(reading.folded, max(lo, s - 16), s) or RATE_AFTER.match(reading.folded, e):
             continue  # "44 out of every 100,000 residents", "312 cases per 100,000 children": a rate, no count of either
         if measures_a_thing(reading.folded, e):
@@ -305,6 +310,14 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             found.append(figure)
             previous = figure
     return sorted(found, key=lambda f: f.start)
+
+
+OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b")
+# A span of time that says how far apart two times are ("14 months after the launch", "two weeks later")
+TIME_APART = re.compile(r"\s+[a-z]+\s+(?:after|before|later|earlier|ago|since|into)\b")
+# What makes such a span how long something lasted ("float for 18 days before sinking", "waited 3 hours before")
+LASTING_FOR = re.compile(r"\b(?:for|wait(?:s|ed)?|last(?:s|ed)?|sp[ea]nt?|spends|t[oa]ok|takes|stay(?:s|ed)?|remain(?:s|ed)?|served)\s+"
+                         r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|up\s+to\s+|just\s+|only\s+)?$")
 
 
 # What stands between a change in percent and the level it started from ("rose 6.1 percent from 14.2"): the level
@@ -370,6 +383,11 @@ def yardstick_at(reading: ArticleReading, lo: int, hi: int) -> int:
     return min((s for s in starts if is_reference(reading.folded, lo, s)), default=hi)
 
 
+# A figure's own time straight after it and its unit ("18.7 percent in November", "950,000 people in 2005")
+OWN_TIME = re.compile(r"%?(?:\s+(?!(?:in|on|during|than|from|compared|with|to|versus|vs|below|above|over|under|since|higher|lower|"
+                      r"more|less|fewer|up|down)\b)[a-z]+){0,2}?\s+(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?")
+
+
 # What makes a phrase speak of what is to come ("will", "expects", "set to", "forecast")
 FUTURE_MARK = re.compile(r"\b(?:will|would|shall|going\s+to|set\s+to|expect(?:s|ed)?|forecasts?|projected|plans?|planned|"
                          r"due\s+to|aims?|targets?)\b")
@@ -386,10 +404,15 @@ def ahead_elsewhere(reading: ArticleReading, lo: int, figure: Figure, when: When
         and FUTURE_MARK.search(reading.folded, lo, figure.end) is None
 
 
-def figure_when(figure: Figure, following: Figure | None, whens: Sequence[When], clause_whens: Sequence[When],
+def figure_when(figure: Figure, following: Figure | None, folded: str, clause_whens: Sequence[When],
                 inherit: When | None) -> When | None:
     """The time a figure belongs to: one after it before the next figure, else the only one in its
-    clause, else the nearest before it with no figure between, else the clause's inherited time."""
+    clause, else the nearest before it with no figure between, else the clause's inherited time. A
+    yardstick's time straight after it is its own ("rose to 21.3 percent in December compared to 18.7
+    percent in November": 18.7 is November's, though it dates no other figure)."""
+    own = [w for w in clause_whens if w.yardstick and OWN_TIME.fullmatch(folded, figure.end, w.start)]
+    if own:
+        return own[0]
     usable = [w for w in clause_whens if not w.since]
     after = [w for w in usable if figure.end <= w.start and (following is None or w.start < following.start)]
     if after:

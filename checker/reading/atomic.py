@@ -419,7 +419,7 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
         return atoms
     if figures:
         figure = figures[0]
-        when = figure_when(figure, None, whens, own, clause.inherit) or clause_when
+        when = figure_when(figure, None, reading.folded, own, clause.inherit) or clause_when
         if ahead_elsewhere(reading, lo, figure, when):
             when = None  # "With a 3.4% yield, Nestle is a stock to own in 2016": the year is the advice's
         if when is not None and when.start >= figure.end and INFINITIVE.search(text, figure.end, when.start):

@@ -7,7 +7,7 @@ Pure functions."""
 import re
 from collections.abc import Sequence
 
-from .amounts import ahead_elsewhere, APPROXIMATELY, count_end, Figure, figure_when
+from .amounts import OWN_TIME, ahead_elsewhere, APPROXIMATELY, count_end, Figure, figure_when
 from .atom import Atom, Reading, make_atom
 from .changes import earlier_dated, is_change, level_of, moves, named_change, reached_when, times_within
 from .clauses import AUXILIARIES, Clause, EARLIER, PAST, first_verb, has_verb, is_verb, SUBORDINATORS, trim, verb_group, words_at
@@ -112,7 +112,7 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
     levels.append(False)
     for i, figure in enumerate(figures):
         following = figures[i + 1] if i + 1 < len(figures) else None
-        when = figure_when(figure, following, whens, own, clause.inherit)
+        when = figure_when(figure, following, reading.folded, own, clause.inherit)
         if ahead_elsewhere(reading, lo, figure, when):
             when = None  # "After cutting debt by 15%, Qantas is my top pick for 2020": the pick's year
         if when is not None and when.start > figure.end and AFTER_ASIDE.search(text, figure.end, when.start):
@@ -138,8 +138,10 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             spans = [(first_lo, hi)] + [whole_named(reading, f, p) or trim(text, f.start, ITEM_TAIL.match(text, f.end, hi).end(), " \t\r\n,;:()")  # type: ignore[union-attr]
                                         for p, f in zip(figures, figures[1:])]  # (ITEM_TAIL matches "")
             # a figure after the first with a time in its own phrase ("after closing at $4.13 on Wednesday") takes it
-            times = [clause.when] + [next((w for w in own if not w.since and a <= w.start and w.end <= b), clause.when)
-                                     for a, b in spans[1:]]
+            # (a yardstick's own time straight after it too: "rose to 21.3% in December compared to 18.7% in November")
+            times = [clause.when] + [next((w for w in own if (not w.since or OWN_TIME.fullmatch(reading.folded, f.end, w.start))
+                                           and a <= w.start and w.end <= b), clause.when)
+                                     for f, (a, b) in zip(figures[1:], spans[1:])]
             times = [None if ahead_elsewhere(reading, lo, f, t) else t for f, t in zip(figures, times)]
             if times[0] is not None and times[0].start >= figures[1].end and \
                     re.search(r"\b(?:from|than|compared\s+(?:with|to)|versus)\b", text[figures[0].end:figures[1].start]):

@@ -280,11 +280,17 @@ YEARS_OF_THING = re.compile(r"\b(?:the|a|an|its|their|his|her|our|my|your|this|t
                             r"(?P<years>(?:1[5-9]|20)\d\d(?:(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*&\s*)(?:1[5-9]|20)\d\d)*)\b")
 
 
+# A month or a day of a year between a determiner and a noun ("the September 2018 fatal shooting", "the 5 March 2019 vote")
+DATED_THING = re.compile(r"[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
+THING_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|[\w.-]+['’]s)\s+$")
+
+
 def year_of_thing(folded: str, display: str, w: When) -> bool:
-    """Whether the time w is a year between a determiner or a possessive and a noun ("the 2019 budget",
-    "the 2008 and 2012 campaigns"): the year of what the noun names."""
+    """Whether the time w is a year (or a month or a day of one) between a determiner or a possessive and a noun
+    ("the 2019 budget", "the 2008 and 2012 campaigns", "the September 2018 shooting"): the time of what the noun names."""
     if w.end - w.start != 4 or not display[w.start:w.end].isdigit():
-        return False
+        return DATED_THING.fullmatch(display, w.start, w.end) is not None and \
+            THING_BEFORE.search(folded, max(0, w.start - 30), w.start) is not None and ANCHOR_AFTER.match(folded, w.end) is not None
     return any(m.start("years") <= w.start < m.end("years") and ANCHOR_AFTER.match(folded, m.end("years"))
                for m in YEARS_OF_THING.finditer(folded, max(0, w.start - 60), w.end + 60))
 
