@@ -314,7 +314,9 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
 
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b")
 # A span of time that says how far apart two times are ("14 months after the launch", "two weeks later")
-TIME_APART = re.compile(r"\s+[a-z]+\s+(?:after|before|later|earlier|ago|since|into)\b")
+TIME_APART = re.compile(r"\s+[a-z]+\s+(?:after|before|later|earlier|ago|since|into)\b|\s+[a-z]+\s+(?:to|ending|ended)\s+"
+                        r"(?:the\s+end\s+of\s+)?(?:this\s+|last\s+)?(?:january|february|march|april|may|june|july|august|september|"
+                        r"october|november|december)\b")  # (or a period to a month: "the 12 months to this March")
 # What makes such a span how long something lasted ("float for 18 days before sinking", "waited 3 hours before")
 LASTING_FOR = re.compile(r"\b(?:for|wait(?:s|ed)?|last(?:s|ed)?|sp[ea]nt?|spends|t[oa]ok|takes|stay(?:s|ed)?|remain(?:s|ed)?|served)\s+"
                          r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|up\s+to\s+|just\s+|only\s+)?$")

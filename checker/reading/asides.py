@@ -13,9 +13,10 @@ from .clauses import DASH, first_verb, is_verb
 # An aside between commas that tells of its noun's past ("The company, founded in 1998, employs ...", "Acme, which
 # was set up in 2001, now has ..."), or any "who" or "which" clause between commas, after which the clause goes on
 # with its verb
-COMMA_ASIDE = re.compile(r",\s+(?:(?:(?:which|who|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?(?:[a-z]+ed|[a-z]+en|set\s+up|"
-                         r"built|made|begun|run|born|bought|sold|held|founded|launched|formed)\s+(?:in|on|at|during|by|from|back)\b"
-                         r"|(?:who|which)\s)[^,;()]*,\s+(?!(?:and|or|but|then|the|a|an)\b)(?=[a-z])")
+COMMA_ASIDE = re.compile(r",\s+(?:(?:(?:which|who|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?(?:(?:first|originally|once)\s+)?"
+                         r"(?:[a-z]+ed|[a-z]+en|set\s+up|built|made|begun|run|born|bought|sold|held|founded|launched|formed)\s+"
+                         r"(?:in|on|at|during|by|from|back)\b|(?:who|which)\s)[^,;()]*(?:,\s+but\s+[a-z]+(?:ed|en|built|made)\s[^,;()]*)?"
+                         r",\s+(?!(?:and|or|but|then|the|a|an)\b)(?=[a-z])")  # (", first built in 1656, but rebuilt in 1868, ...")
 DESPITE = re.compile(r",\s+(?:despite|in\s+spite\s+of|notwithstanding)\s[^,;()]*")
 RELATIVE_START = re.compile(r"\s*(?:who|which)\s")
 # a figure, never a year, a code ("C130") nor a time ("10 years ago")

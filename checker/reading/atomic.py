@@ -15,8 +15,9 @@ from .amounts import ahead_elsewhere, figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
 from .asides import asides_of
 from .attributed import attributed, PRONOUNS
-from .seams import COMPARATIVE_OPENING, pronoun_after_seam
-from .clauses import Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, trim, words_at
+from .seams import COMPARATIVE_OPENING, leans_back
+from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, subjectless, trim,
+                      words_at)
 from .frame import core_span, unbracketed
 from .antecedent import led_in_statement, name_in_tag, subject_named, pronoun_speaker, quoted_paragraph_speaker
 from .appraisal import appraises
@@ -142,7 +143,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     if len(clauses) > 1 and subjectless(text, clauses[0], whens):
         # "Today, promoted to opener in place of Latham and faced four balls": no one named to do either; cut apart,
         # each would read as the time's ("On 30 December 2014 faced ...") or the replaced man's: one claim, whole
-        clauses = [replace(clauses[0], end=clauses[-1].end)]
+        clauses = [replace(clauses[0], start=clauses[0].opener if clauses[0].opener is not None else clauses[0].start, end=clauses[-1].end)]
     if appo and clauses:  # "Nathaly Leon, 20, had met X and had accepted ...": both the named person's
         for clause in clauses:
             if clause is clauses[0] or (clause.role == "coord" and (clause.prefix is None or not text[slice(*clause.prefix)].strip())):
@@ -296,13 +297,6 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     return sorted(atoms, key=lambda a: (a.start, a.end))
 
 
-def subjectless(text: str, clause: Clause, whens: list[When]) -> bool:
-    """Whether a clause's verb has nothing before it but a time and a comma ("Yesterday, moved to left back ...")."""
-    verb = first_verb(text, clause.start, clause.end)
-    opener = re.fullmatch(r"\s*([^,]{1,40}),\s*", text[clause.start:verb[0]]) if verb else None
-    return opener is not None and any(clause.start <= w.start < clause.start + opener.end(1) for w in whens)
-
-
 def since_lead(text: str, clauses: list[Clause], whens: list[When]) -> When | None:
     """The span a leading "since" clause bounds ("Since the war began on October 7, ..."), when a main clause
     with no time of its own follows it: the span's first day is when the leading clause's event happened."""
@@ -375,7 +369,7 @@ def named_in(text: str, lo: int, hi: int) -> bool:
 
 def clause_claim(reading: Reading, clause: Clause, whens: list[When], core: tuple[int, int]) -> str:
     text = reading.text
-    if clause.role == "relative" or (clause.prefix is None and pronoun_after_seam(text, core[0], clause.start)):
+    if clause.role == "relative" or (clause.prefix is None and leans_back(text, core[0], clause.start)):
         # "which ...", "something that ...": the sentence says what it is; "..., and it seats 16,000": what "it" is
         return restate(text, core[0], core[1] if clause.role == "relative" else clause.end, whens)
     suffix = None

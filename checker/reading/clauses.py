@@ -3,7 +3,7 @@
 subject. A clause written out as a claim is restatement.py's; whether one is too vague to check,
 voice.py's; who said what, speech.py's. Pure functions."""
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import dropwhile
 
@@ -151,6 +151,14 @@ def find_comma(text: str, lo: int, hi: int) -> int:
     return m.start() if m else -1
 
 
+# An aside of participles about the subject, before a "but" that leads to another ("..., first constructed in 1656, but
+# rebuilt after an earthquake in 1868, ..."): one aside, no clause after the "but"
+PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:first|originally|once|later|[a-z]+ly)\s+)?(?:[a-z]{3,}ed|[a-z]*(?:built|made|known|founded|"
+                              r"held|sold|won|taken|given|begun|done))\b[^,;]*,?$")
+BARE_PARTICIPLE = re.compile(r"(?:(?:later|then|since|again|[a-z]+ly)\s+)?(?:[a-z]{3,}ed|[a-z]*(?:built|made|known|held|sold|"
+                             r"taken|given|done))\b")
+
+
 # --- clauses ----------------------------------------------------------------------------------
 
 def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
@@ -227,6 +235,8 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                                   and (text[m.start()] != "," or m.group().rstrip().endswith("also")  # for "not X, but Y")
                                        or re.search(r"\bnot\b", text[at:m.start()])))):
             continue  # "cannot help but feel", "closed but increasingly porous", "not anti-police brutality, but anti-police"
+        if seam == "but" and PARTICIPLE_ASIDE.search(text, at, m.start()) and BARE_PARTICIPLE.match(text, m.end(), hi):
+            continue  # "The cathedral, first constructed in 1656, but rebuilt in 1868, was damaged": one aside of the subject
         part = part_after(text, m, hi)
         if seam == "semi" and not has_verb(text, *part) and (LIST_FIGURE.match(text, *part) or not COUNT.search(text, *part)):
             # "There were vigils for A; and vigils for B", "was 61% in Lagos; 48% in Kano": what follows has no verb,
@@ -412,3 +422,13 @@ def subject_unclear(text: str, lo: int, verb: tuple[int, int], hi: int) -> bool:
 
 UNNAMED = frozenset("the a an he she they it we i you one this that these those some many officials "
                     "sources experts critics analysts observers residents people".split())
+
+
+def subjectless(text: str, clause: Clause, whens: Sequence[When]) -> bool:
+    """Whether a clause's verb has nothing before it but a time and a comma ("Yesterday, moved to left back ..."), or
+    a leading clause opens on a participle, no subject ("After being sworn in on Monday, ...")."""
+    if clause.opener is not None and re.match(r"(?:being|having|[a-z]{3,}ing)\s", text[clause.start:clause.end]):
+        return True
+    verb = first_verb(text, clause.start, clause.end)
+    opener = re.fullmatch(r"\s*([^,]{1,40}),\s*", text[clause.start:verb[0]]) if verb else None
+    return opener is not None and any(clause.start <= w.start < clause.start + opener.end(1) for w in whens)

@@ -16,8 +16,9 @@ MARKET = re.compile(r"\b(?:shares?|stocks?|equit(?:y|ies)|bonds?|futures|index|i
                     r"bitcoin|crypto(?:currenc(?:y|ies))?|investors?|share\s+price|s&p|dax|sensex|hang\s+seng|52-week|"
                     r"traded\s+(?:up|down|higher|lower|flat|at|near|between))\b")
 PLAIN_TRADE = re.compile(r"\b(?:trade|exports?|exported|imports?|imported|commerce)\b(?!\s+(?:volume|at)\b)")
-# "the first head of state to visit", "its first ... to ban": never "first became familiar ... as a clerk to Justice X"
-FIRST_TO = re.compile(r"\b(?:the|its|his|her|their|our)\s+(?:very\s+)?first\b(?:(?!\b(?:and|but|which|who)\b)[^,;]){0,80}?"
+# "the first head of state to visit", "its first ... to ban": never "first became familiar ... as a clerk to Justice X",
+# nor "his first goal was to deal with the strike" (what the first thing is)
+FIRST_TO = re.compile(r"\b(?:the|its|his|her|their|our)\s+(?:very\s+)?first\b(?:(?!\b(?:and|but|which|who|was|is|were|are|be)\b)[^,;]){0,80}?"
                       r"\bto\s+(?!(?:the|a|an|its|his|her|their|our|this|that)\b)[a-z]")
 # "plans to", never the noun ("supported the plan") nor a plan in the past ("had planned to drive")
 # ("most likely to sell", "more likely to drop out": who tends to, no forecast)

@@ -18,6 +18,8 @@ TITLE = re.compile(rf"""(?x)
     (?P<sep>,?\s+)(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Mx)\.?\s+)?
     (?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|(?:[A-Z]\.){{1,3}}(?=\s+[A-Z])|(?:bin|al|de|van|von|da|el|dos)(?=\s+[A-Z])))*)""")
 PERSON = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
+# The portfolios of one office listed before its title ("Tourism, Arts and Culture Minister", "Health and ...")
+PORTFOLIO_LIST = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'-]*,\s+)*[A-Z][\w’'-]*,?\s+(?:and|&)\s+$")
 PEOPLE = re.compile(rf"(?P<first>{PERSON})(?P<more>(?:,\s+{PERSON})*),?\s+and\s+(?P<last>{PERSON})")
 NOT_SURNAMES = ("Jr", "Sr", "II", "III", "IV")
 FUNCTION_START = frozenset("the a an in on at of to for by as and but or so if this that these those such".split())
@@ -68,6 +70,13 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
                 break
             name_lo = title_lo + last.start(1)
             title_hi = trim(text, title_lo, name_lo)[1]
+        portfolio = PORTFOLIO_LIST.search(text, max(start, title_lo - 90), title_lo)
+        if portfolio and re.search(r"[A-Z][\w’'-]*\s+$", text[max(start, portfolio.start() - 30):portfolio.start()]):
+            portfolio = None  # "Finance Minister Grant Robertson and Health Minister X": the list ends a name
+        if portfolio and "," in portfolio.group():
+            title_lo = portfolio.start()  # "Tourism, Arts and Culture Minister X": the whole portfolio is the title's
+        elif portfolio:
+            continue  # "Tourism and Culture Minister X" or "Smith and Foreign Minister X": whose "and", unsaid
         title = written_out(" ".join(text[title_lo:title_hi].split()))
         if not re.search(CORE_TITLES, title):
             continue
@@ -76,8 +85,10 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
         while name_words and is_not_name(name_words[-1]) and (
                 len(name_words) < 2 or name_words[-1].lower() not in MONTH_WORDS or day_after):
             name_words.pop()  # (a month after a given name is a surname, "Theresa May"; not before a day, "Biden May 5")
-        if len(name_words) < 2 and re.search(r"\sof\s", title):
-            continue  # "Director of Public Health", "Minister of Foreign Affairs": the office's last word, no one's name
+        if (len(name_words) < 2 or len(name_words) > 2 and "," not in m.group("sep")) and re.search(r"\sof\s", title):
+            # "Director of Public Health", "Minister of Foreign Affairs": the office's last word, no one's name; "Minister
+            # of Mineral Resources Ngoako Ramatlhodi": where the office ends and the name begins, unsaid
+            continue
         name = " ".join(name_words)
         name_hi = name_lo + len(name)
         if not name or name_words[-1] in NOT_SURNAMES or fold(name) in place_names() \

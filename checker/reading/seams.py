@@ -24,6 +24,7 @@ SPLIT = re.compile(r"""(?x)
 SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub",
          "andpron": "main", "andnoun": "main", "andmain": "main", "coord": "coord"}
 PRONOUN_SUBJECT = re.compile(r"(?:it|they|he|she|we)\s+(?!(?:said|says|told|added|wrote)\b)[a-z]", re.I)
+OPENING_TAG = re.compile(r"(?:said|says|added|adds|explained|told|wrote|noted)\s+[A-Z]")
 AFTER_SEAM = re.compile(r"(?:,\s+and|,\s+but|;)\s*$")  # (a clause of its own after ", and", ", but", "; ")
 # A noun of a stretch of time, with what it is of, before ", when": the when clause says what that time was
 PERIOD_NOUN = re.compile(r"\b(?:period|era|time|times|years|days|decades?|century|moment|age|epoch)(?:\s+of\s+[^,;]{1,40})?$", re.I)
@@ -52,9 +53,12 @@ COMPARATIVE_OPENING = re.compile(r"(?i)(?:(?:but|and|yet|or)\s+)?(?:(?:far|much|
                                  r"(?:more|less|fewer|higher|lower|greater|bigger|smaller|better|worse)\s+than\b")
 
 
-def pronoun_after_seam(text: str, lo: int, start: int) -> bool:
-    """Whether the clause at `start`, after a seam in the sentence begun at `lo`, has a bare pronoun for its subject
-    ("The arena opened in 2019, and it seats 16,000 people"): its claim is the sentence up to its end, with the words
-    that say who or what the pronoun is (never a guess at its antecedent: "The council approved the budget, and it
-    passed" is the budget, not the council)."""
+def leans_back(text: str, lo: int, start: int) -> bool:
+    """Whether the clause at `start`, in the sentence begun at `lo`, cannot stand alone: after a seam, with a bare
+    pronoun for its subject ("The arena opened in 2019, and it seats 16,000 people"), or a speaker's tag after a
+    quotation with what they did ("“...,” said Nancy as she welcomed 220 passengers"). Its claim is the sentence up
+    to its end, with the words that say who or what the pronoun is (never a guess at its antecedent: "The council
+    approved the budget, and it passed" is the budget, not the council)."""
+    if lo < start and OPENING_TAG.match(text, start):
+        return True
     return PRONOUN_SUBJECT.match(text, start) is not None and AFTER_SEAM.search(text, lo, start) is not None

@@ -22,14 +22,15 @@ slumped plunged reached reach reaches hit totalled totaled total totals stood st
 is are expanded shrank contracted doubled tripled halved went""".split())
 LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled total totals stood stands stand amounted "
                    "amounts".split())  # verbs whose figure is a level, never a change
-ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|\s(?:and|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|"
-                       r"August|September|October|November|December)\b)|from(?=\s[^,;]{0,30}?[\d$€£¥])|while|whereas|but|compared|against|versus|vs|"
+ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|[—–]|\s-\s|\s(?:and(?!(?<=ing\sand)\s+[a-z]{3,}ing\s)|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|"
+                       r"June|July|August|September|October|November|December)\b)(?=\s[^,;]{0,30}?[\d$€£¥])|from(?=\s[^,;]{0,30}?[\d$€£¥])|while|whereas|but|compared|against|versus|vs|"
                        r"down|up|than(?=\s[^,;]{0,30}?(?:[$€£¥]|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)\d))|after|before|with|when|at(?=\s*$|\s+\S{0,4}\d))\b).)*")
-# (but "in the year to March" is the item's; "2,400" is one number; "at" before a figure leads to another: "down 12% at 40,000";
+# (a dash ends it as a comma does: "a 10 percent exemption—up from 8 percent"; "to" only before a figure: "will add £148
+# to the cost of heating and lighting a home" is the item's whole, its "and" joining two nouns in -ing; but "in the year to March" is the item's; "2,400" is one number; "at" before a figure leads to another: "down 12% at 40,000";
 # "from" and "than" only before a figure or a year: "cut by $110 million from the administration's request", "6 per
 # cent higher than in the previous quarter" are the item's whole)
-# The same, matched up to the next figure: a "from" just before it leads to it ("rose to 8 percent last month from 7")
-ITEM_TAIL_BEFORE = re.compile(ITEM_TAIL.pattern.replace(r"from(?=\s[^,;]{0,30}?[\d$€£¥])", r"from(?=\s[^,;]{0,30}?(?:[\d$€£¥]|$))"))
+# The same, matched up to the next figure: a "from" or "to" just before it leads to it ("rose to 8 percent last month from 7")
+ITEM_TAIL_BEFORE = re.compile(ITEM_TAIL.pattern.replace(r"(?=\s[^,;]{0,30}?[\d$€£¥])", r"(?=\s[^,;]{0,30}?(?:[\d$€£¥]|$))"))
 # A figure of a whole the one before counts a share of ("36 percent of Afghanistan's 30 million people", "12% of
 # the city's 800,000 residents"): the whole is named in the share's phrase, no item of its own.
 POSSESSED_COUNT = re.compile(r"\sof\s+(?P<whole>(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?[\w.-]+['’]s?\s+"
@@ -253,7 +254,7 @@ OWN_PHRASE = re.compile(r",\s+(?:with|as|while)\s")  # a phrase after the main c
 PARTICLE = re.compile(r"\s+(?:out|up|off|down|back|away|over)\b(?=\s+(?:in|on|at|from|to|for|across|by|during)\b)")
 # An item that opens with a verb of its own, lower case and no determiner or figure ("reopen on 1 December")
 OWN_VERB = re.compile(r"(?!(?:the|a|an|its|his|her|their|our|this|that|these|those|some|all|both|each|every|another|"
-                      r"one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z]{3,}\s+(?:on|in|at|by|from|during)\s")
+                      r"one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z]{3,}\s+(?:on|in|at|by|from|during|after|before|for|with|into|under)\s")
 ALTERNATIVE = re.compile(r"[\s,]*(?:or|or\s+perhaps|or\s+possibly|or\s+even|and/or)\s+(?:(?:in|on|by|during|at)\s+)?", re.I)
 ITEM_PREPOSITION = re.compile(r"(with|to|from|for|against|at|by|in|on|into|between|among|through)\s", re.I)
 

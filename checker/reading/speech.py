@@ -22,7 +22,7 @@ SPEAKER_VERBS = TAG_VERBS + r"|explains|tells|notes|argues|insists|warns|recalls
 TAG_TAIL_WORDS = (r"in|on|at|of|to|from|during|after|before|about|with|by|via|through|over|late|early|earlier|later|"
                   r"today|yesterday|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ly")
 TAG = re.compile(rf"""(?x)^[\W_]*(?:(?i:in|at|on|during|after|speaking|asked|writing)\b[^,]{{0,40}},\s*)?(?:
-    (?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,11}}?)(?:,\s*(?:aged\s+)?\d{{1,3}},)?\s+(?:has\s+|have\s+|had\s+)?(?:(?:also|later|then|again|separately|previously|earlier)\s+)?(?:{SPEAKER_VERBS})
+    (?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,11}}?)(?:,\s*(?:aged\s+)?\d{{1,3}},|,\s+(?![a-z]+ing\b|who\b|which\b)[^,;:“”"]{{3,140}}?,)?\s+(?:has\s+|have\s+|had\s+)?(?:(?:also|later|then|again|separately|previously|earlier)\s+)?(?:{SPEAKER_VERBS})
   | (?:{TAG_VERBS})\s+(?P<after>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){{0,6}}))
   (?P<rest>\s+(?:{TAG_TAIL_WORDS})\b[^,;:.!?]*|\s+(?:[A-Z][\w’'.-]*\s*){{1,4}}|)
   (?P<how>(?:,\s*(?:as|while|when|who|whose|adding|saying|noting|before|after|over|during|speaking|from|in|at|on|via|to)\b
