@@ -19,7 +19,7 @@ MEETING = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summits?)\b")
 VISIT = re.compile(r"\b(?:visit\w*|met|meet|meets|meeting|meetings|talks|summit|toured|travell?ed|trip)\b")
 NAMED_ONLY = ("seats", "votes")  # units whose lead words are common verbs (won, took, received): named or none
 COMPARISON = re.compile(r"\s+(?:more|fewer|less|higher|lower|greater|smaller|larger|bigger|up|down|than|times\s+(?:more|as))\b")
-OUT_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+)?")
+OUT_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:last|first|past|previous|next|total)\s+)?")
 # Numbers that are no quantity: a score or vote ("6-3", "3-0"), a phone number or a time ("9:30",
 # "9 a.m."), a number joined to a word ("93-year-old", "312-page", "1st"), an age ("aged 43", "age
 # 5"), a list's numbering ("1) Deviled", "2. Sweden"), a clock in a game ("at 28 minutes"), and the
@@ -158,7 +158,11 @@ class ArticleReading(Protocol):
 
 
 def number_value(value: float) -> float:
-    return int(value) if float(value).is_integer() and abs(value) < 2 ** 63 else round(value, 6)
+    """A figure's value as stored: whole when it is whole, to the float's error too ("$8.03 billion" is 8030000000, not
+    8029999999.999999); else to six decimals."""
+    if abs(value) < 2 ** 63 and abs(value - round(value)) <= 1e-12 * max(1.0, abs(value)):
+        return int(round(value))
+    return round(value, 6)
 
 
 def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_lower: str) -> str | None:

@@ -40,7 +40,8 @@ PRESS_NOUNS = {"krona": "crown", "kronor": "crowns", "krone": "crown", "kroner":
 # reading of its own. ($, £ and ¥ take theirs from CLDR's "en" locale.)
 PRESS_HOMES = {"Rs": "INR", "Rs.": "INR", "Re": "INR", "Re.": "INR", "₨": "INR", "C$": "CAD",
                "rupee": "INR", "rupees": "INR", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
-               "roubles": "RUB", "crore rupees": "INR", "lakh rupees": "INR", "Dh": "AED"}
+               "roubles": "RUB", "crore rupees": "INR", "lakh rupees": "INR", "Dh": "AED",
+               "won": "KRW"}  # (the press's "won" is South Korea's: North Korea's is named in full)
 TERRITORY_ALIASES = {"UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "U.S.": "US",
                      "USA": "US", "America": "US", "Turkey": "TR", "Hong Kong": "HK", "Czech Republic": "CZ",
                      "Macau": "MO", "Burma": "MM", "Ivory Coast": "CI"}  # names the press uses that CLDR's English lacks

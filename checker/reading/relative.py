@@ -359,3 +359,46 @@ def quarter_of(when: When) -> When:
 # tsunami of March 11"
 EVENT_DAY = re.compile(r"\bthe\s+(?P<year>(?:1[89]|20)\d\d)(?:\s+[a-z][\w'’-]*){1,3}(?:\s+of|,\s*(?:held|which\s+(?:took\s+place|was\s+held))\s+on)"
                        r"\s+(?:the\s+)?$")
+
+
+# A quarter of a year by its number ("the third quarter", "the final quarter of 2016", "Q1 2017", "the second quarter
+# of last year"): its three months; with no year, the one the clause's tense points to from the article's date
+QUARTER = re.compile(r"\b(?P<n>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)\b|"
+                     r"(?P<rel>this|last|next)\s+year\b))?(?![\s-]+(?:of\s+)?(?:the\s+)?(?:century|mile|hour|final|match|game))"
+                     r"|\bq(?P<q>[1-4])[\s-]+(?P<qy>(?:19|20)\d\d)\b")
+TRAILING_OF = re.compile(r"\s+of$")
+GAME = re.compile(r"\b(?:scor\w*|points|touchdowns?|goals?|games?|match(?:es)?|innings|halftime|quarterback|rebounds?|yards|"
+                  r"baskets?|free\s+throws?|overtime)\b")
+QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+
+
+def quarter_times(folded: str, display: str, start: int, end: int, published: datetime.date | None,
+                  said: Callable[[int, int], str | None]) -> list[When]:
+    """The quarters of years in folded[start:end] (QUARTER), each as its first and last month."""
+    found = []
+    for m in QUARTER.finditer(folded, start, end):
+        n = int(m.group("q")) if m.group("q") else QUARTER_NUMBER[m.group("n")]
+        year_words = m.group("y") or m.group("qy")
+        if year_words:
+            year = int(year_words)
+        elif published is None or GAME.search(folded, start, end):
+            continue  # ("scored 12 points in the first quarter": a game's, no year's)
+        elif m.group("rel"):
+            year = published.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+        else:  # the last such quarter to end before the article in the past, the next to begin after it ahead, else the nearest
+            way, this_end = said(m.start(), m.end()), datetime.date(published.year, 3 * n, 28)
+            this_start = datetime.date(published.year, 3 * n - 2, 1)
+            if way == "past":
+                year = published.year if this_end <= published else published.year - 1
+            elif way == "future":
+                year = published.year if this_start >= published.replace(day=1) else published.year + 1
+            else:
+                year = min((published.year - 1, published.year, published.year + 1),
+                           key=lambda y: abs(datetime.date(y, 3 * n - 1, 15) - published))
+        words = display[m.start():m.start("rel")] if m.group("rel") else display[m.start():m.end()]
+        written = None if year_words else TRAILING_OF.sub("", words.rstrip()) + f" of {year}"  # ("third quarter of 2017")
+        if written and "-" in m.group() and re.match(r"\s+[a-z]", folded[m.end():m.end() + 2]):
+            written = None  # "fourth-quarter ad sales": an adjective, its words kept (its months still date the claim)
+        found.append(When(m.start(), m.end(), f"{year:04d}-{3 * n - 2:02d}", f"{year:04d}-{3 * n:02d}", point=False,
+                          written=written, relative=written is not None))
+    return found

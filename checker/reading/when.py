@@ -12,7 +12,7 @@ from dataclasses import replace
 from . import holiday
 from .dates import MONTH_NAMES, MONTHS, date_mentions, year_mentions
 from .figures import NUMBER_WORDS
-from .relative import (EVENT_DAY, LEADING_YEAR, MONTH_PATTERN, QUARTER_AFTER, TO_COME, WEEKDAYS, month_iso, quarter_of,
+from .relative import (EVENT_DAY, LEADING_YEAR, MONTH_PATTERN, QUARTER_AFTER, TO_COME, WEEKDAYS, month_iso, quarter_of, quarter_times,
                        relative_days, tense, yearless)
 from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_to, since
 from .timespan import When, describe_iso, iso, parse_published
@@ -185,6 +185,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             when = period(m, published, display[lo:hi], lo, hi)
             if when is not None and free(lo, hi):
                 found.append(when)
+    quarters = quarter_times(folded, display, start, end, published, said)  # ("the third quarter of 2016": its months)
+    found = [w for w in found if not any(q.start <= w.start < q.end for q in quarters)] + quarters
     found = sorted((since(period_to(bounded(anchored(compared(kept(w, folded), folded), folded, display), folded, published), folded),
                           folded, published) for w in found),
                    key=lambda w: w.start)
@@ -331,7 +333,7 @@ MONTH_LEAD = re.compile(r"\b(?:(?P<time>in|since|until|till|from|through|thru|th
                         r"|mid|last|next|this|that|every|each|come|between|as\s+of|starting|beginning|ending"
                         r"|(?:end|start|beginning|middle|week|weeks|month|days|half|part|rest|close)\s+of"
                         r"|(?:year|months|quarter|half[-\s]year)\s+to)|on|by|the|an?|its|their|his|her|our)[\s-]+$")
-MONTH_JOIN = rf"\s*(?:-|–|/|to|through|until|and|or)\s*"  # "April-June", "March to May", "March or May"
+MONTH_JOIN = rf"\s*(?:-to-|–to–|-|–|/|to|through|until|and|or)\s*"  # "April-June", "April-to-June", "March to May", "March or May"
 # A capitalised word after a month makes it a given name ("April Ryan", "June Carter"), save words that
 # open a clause ("In March The Times reported") and a title before a name ("In March President Biden signed").
 NAME_AFTER = re.compile(r"\s+(?!(?:The|A|An|It|Its|He|She|They|We|I|His|Her|Their|Our|This|That|There)\b)[A-Z][a-z]")
@@ -376,7 +378,7 @@ def month_spans(found: list[When], folded: str, display: str) -> list[When]:
         from_span = before is not None and re.search(r"\bfrom\s+$", folded[max(0, before.start - 6):before.start]) \
             and re.fullmatch(r"\s*(?:to|through|until|till)\s+", folded[before.end:when.start])  # "from 2009 till March 2015"
         if before is not None and (len(before.first) == len(when.last) == 7 or from_span) and not before.since and (
-                re.fullmatch(r"\s*(?:-|–|to|through|until|till)\s*", folded[before.end:when.start])
+                re.fullmatch(r"\s*(?:-to-|–to–|-|–|to|through|until|till)\s*", folded[before.end:when.start])
                 or (re.fullmatch(r",?\s+and\s+", folded[before.end:when.start])
                     and re.search(r"\bbetween\s+(?:(?:early|late|mid)[\s-]+)?$", folded[max(0, before.start - 20):before.start]))):
             # "from March to May 2023": the first month is of the year the second names
