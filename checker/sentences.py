@@ -23,9 +23,14 @@ LINE_ENDS_SENTENCE = re.compile(r"""[.!?…:;]["'”’»)\]]*\s*$""")
 LINE_CONTINUES = re.compile(r"[,(\-–—/&]\s*$|\b(?:and|or|of|the|a|an|to|in|for|with|by|on|at)\s*$")
 STARTS_LIKE_A_SENTENCE = re.compile(r"""\s*(?:["'“‘«(\[]?[A-Z0-9]|[-–—•*·▪]\s)""")
 # Where sentencex leaves two sentences together: after "(...)", an ellipsis, a quotation inside a quotation
-# closed with both ("an 'act of war.'\" It probably ..."), or a month whose name is never shortened ("in May.
-# Exports fell"), before a capital.
-MISSED_BREAK = re.compile(r"""(?:[.!?]["'”’]*\)|…|\.\.\.|[.!?](?:['’]["”]|["”]['’])|\b(?:May|June|July)\.)(?=\s+["'“‘(]?[A-Z])""")
+# closed with both ("an 'act of war.'\" It probably ..."), a month whose name is never shortened ("in May.
+# Exports fell"), or a state's abbreviation after its city ("in Golden, Colo. Peru's institute ..."; never "Washington,
+# D.C. Mayor X"), before a capital.
+MISSED_BREAK = re.compile(r"""(?:[.!?]["'”’]*\)|…|\.\.\.|[.!?](?:['’]["”]|["”]['’])|\b(?:May|June|July)\.|"""
+                          r""",\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"""
+                          r"""Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo|D\.C|N\.Y|N\.J|N\.C|S\.C|N\.H|N\.M|N\.D|S\.D|R\.I|W\.Va)\.)"""
+                          r"""(?=\s+["'“‘(]?[A-Z])(?!\s+(?:Mayor|Gov|Governor|Council|Police|Attorney|Sen|Rep|Public|Department|"""
+                          r"""Superior|Circuit|District|Metro|Fire|Sheriff|Rep|State)\b)""")
 # Where sentencex breaks one sentence in two: a time of day before its zone, its day or its date ("9 a.m.
 # ET", "10 a.m. Friday", "3:15 p.m. Dec. 22", "at 6 p.m. 14 March"), or before words that go on ("4 p.m.
 # when the bank shut").

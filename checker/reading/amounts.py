@@ -28,7 +28,8 @@ JOINED_BEFORE = re.compile(r"(?:\d\s?[-–:/]\s?|#)$")
 JOINED_AFTER = re.compile(rf"\s?[-–:]\s?\d|-[a-z]|(?!{ATTACHED_UNIT.pattern})[a-z]|\s*(?:a\.?m\b|p\.?m\b|gmt\b|utc\b|et\b|o'clock)|\s+years?\s+old\b")
 IDENTIFIERS = (r"\b(?:aged?|ages|no\.?|number|section|article|chapter|title|route|flight|room|rule|paragraph|clause|"
                r"amendment|resolution|highway|interstate|page|pages|grade|level|phase|stage|week|day|round|game|episode|"
-               r"season|vol\.?|volume|part|item|gate|platform|terminal|district|ward|unit|floor|model|version|figure|table)s?")
+               r"season|vol\.?|volume|part|item|gate|platform|terminal|district|ward|unit|floor|model|version|figure|table|"
+               r"category|categories|band|tier|class|type|division|zone|bay|lane|line|track|channel|key)s?")
 # ... and the numbers listed after the first ("aged 19, 22 and 31", "sections 4 and 5")
 IDENTIFIER_BEFORE = re.compile(rf"{IDENTIFIERS}\s+(?:\d+(?:\s*,\s*\d+)*(?:\s*,)?\s+(?:and|or|&)\s+|\d+\s*,\s*)?$")
 LIST_NUMBER = re.compile(r"(?:^|[\n:;]\s*|(?<=[.!?])\s+|\s)$")

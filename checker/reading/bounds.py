@@ -68,6 +68,11 @@ THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:in|on
                   r"(?:period|quarter|month|week|time)\s+(?:of|in|last)\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 
 
+# A term an infinitive names ("the race to be governor for the next four years", "elected to serve over the next
+# decade"): how long the office or the task lasts, never when the sentence's fact happened
+TERM_OF = re.compile(r"\bto\s+(?:be|serve|become|remain|stay|lead|govern|run)\b[^,;.]{0,50}?\s+$")
+
+
 def compared(when: When, folded: str) -> When:
     """A time back from the article's date ("a year ago", "last month") after "from", "than" or "compared
     with" is the base of a comparison, not when the fact happened: a yardstick, which dates nothing,
@@ -75,6 +80,9 @@ def compared(when: When, folded: str) -> When:
     if when.relative and BACK_THEN.fullmatch(folded, when.start, when.end) \
             and COMPARED.search(folded, max(0, when.start - 40), when.start):
         return replace(when, relative=False, since=True, yardstick=True, point=False)
+    if not when.since and not when.point and re.match(r"(?:for|over)\s", folded[when.start:when.end]) \
+            and TERM_OF.search(folded, max(0, when.start - 70), when.start):
+        return replace(when, since=True, yardstick=True)  # "to be governor for the next four years": the term's
     if not when.since and (THAN.search(folded, max(0, when.start - 40), when.start)
                            or BASE_FIGURE.search(folded, max(0, when.start - 60), when.start)
                            or OVERTAKEN.search(folded, max(0, when.start - 70), when.start)

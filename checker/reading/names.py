@@ -55,7 +55,8 @@ ORG_WORDS = {"organisation", "organization", "group", "council", "committee", "m
              "institute", "federation", "league", "club", "company", "association", "board", "service",
              "police", "army", "navy", "force", "tribunal", "exchange", "airlines", "airways",
              "foundation", "trust", "society", "alliance", "front", "movement", "congress", "senate",
-             "parliament", "treaty", "programme", "program", "reserve",
+             "parliament", "treaty", "programme", "program", "reserve", "hospital", "clinic", "infirmary", "school",
+             "college", "academy", "prison", "airport", "hotel", "museum", "library", "church",
              # the trade a company is named after ("General Electric", "Tata Motors", "General Mills")
              "electric", "motors", "mills", "dynamics", "industries", "holdings", "foods", "pharmaceuticals",
              "systems", "technologies", "energy", "petroleum", "steel", "chemicals", "insurance"}

@@ -22,6 +22,7 @@ PERSON = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
 PORTFOLIO_LIST = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'-]*,\s+)*[A-Z][\w’'-]*,?\s+(?:and|&)\s+$")
 PEOPLE = re.compile(rf"(?P<first>{PERSON})(?P<more>(?:,\s+{PERSON})*),?\s+and\s+(?P<last>{PERSON})")
 NOT_SURNAMES = ("Jr", "Sr", "II", "III", "IV")
+EVENT_WORDS = frozenset("election elections strike strikes meeting assembly conference synod debate".split())  # ("General Election")
 FUNCTION_START = frozenset("the a an in on at of to for by as and but or so if this that these those such".split())
 # Words of a time that may open a sentence before a title ("On Sunday Prime Minister X", "Late Sunday Governor
 # Y", "In March President Z", "Yesterday Foreign Minister W"): never part of the title
@@ -92,7 +93,7 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
         name = " ".join(name_words)
         name_hi = name_lo + len(name)
         if not name or name_words[-1] in NOT_SURNAMES or fold(name) in place_names() \
-                or any(fold(w) in ORG_WORDS for w in name_words) or all(is_not_name(w) for w in name_words):
+                or any(fold(w) in ORG_WORDS or fold(w) in EVENT_WORDS for w in name_words) or all(is_not_name(w) for w in name_words):
             continue
         if "," in m.group("sep") and text[name_hi:name_hi + 1] not in (",", ".", ";", ":", ")", ""):
             continue  # "President, Asif Ali Zardari," stands between commas; otherwise the comma ends the title

@@ -141,8 +141,9 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             # a figure after the first with a time in its own phrase ("after closing at $4.13 on Wednesday") takes it
             # (a yardstick's own time straight after it too: "rose to 21.3% in December compared to 18.7% in November")
             times = [clause.when] + [next((w for w in own if (not w.since or OWN_TIME.fullmatch(reading.folded, f.end, w.start))
-                                           and a <= w.start and w.end <= b), clause.when)
-                                     for f, (a, b) in zip(figures[1:], spans[1:])]
+                                           and a <= w.start and w.end <= b),
+                                          None if any(a <= w.start < b for w in own) else clause.when)  # (a bound of its own:
+                                     for f, (a, b) in zip(figures[1:], spans[1:])]  # "618 million litres the previous week")
             times = [None if ahead_elsewhere(reading, lo, f, t) else t for f, t in zip(figures, times)]
             if times[0] is not None and times[0].start >= figures[1].end and \
                     re.search(r"\b(?:from|than|compared\s+(?:with|to)|versus)\b", text[figures[0].end:figures[1].start]):
@@ -207,8 +208,12 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         # ", with the average reaching R8,200": a figure of a phrase with a subject of its own
         changed = i > 0 and re.match(r"\s+(?:up|down|higher|lower)\b", text[item_hi:item_hi + 8]) is not None
         own_subject = i > 0 and OWN_PHRASE.search(text, previous_lead, item_lo) is not None
+        # "House prices in Paris rose by 4%, by 6% in Lyon and 2% in Marseille": an item with a place of its own is
+        # no value of the subject's place
+        own_place = i > 0 and verb is not None and PLACE.search(text, item_lo, item_hi) is not None \
+            and PLACE.search(text, lo, verb[0]) is not None
         if verb is None or another_verb or not (parallel or be_form) or level_later or object_level or relative \
-                or changed or own_subject:
+                or changed or own_subject or own_place:
             # "will take 12%, up from 7.1% in 2016": the second figure is no value of "will take"
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
         else:
@@ -216,6 +221,9 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
                                          or (clause.prefix and clause.prefix[0] <= when.start < clause.prefix[1]))
             suffix = "" if when is None or told else " " + when.describe()
             subject = " ".join(filter(None, [prefix, written(text, *trim(text, lo, verb[0]), whens)]))
+            if be_form and i == 0 and main in LEVELS and main not in ("was", "were", "is", "are") and BARE_NUMBER_LEAD.fullmatch(
+                    text, main_end, item_lo):
+                be_form = False  # "The city reached 1.2 million people": its own words, never "The city was 1.2 million people"
             if be_form:
                 plural = is_plural(subject)
                 if aux in ("will", "shall", "would"):
@@ -249,6 +257,9 @@ def same_unit(a: Figure, b: Figure) -> bool:
 # before a "to" or "from" that do not open so are an object the figure belongs to ("expanded the presence from 100").
 BARE_LEAD = re.compile(r"\s*(?:[a-z]+ly\s+)*(?:by|to|from|at|of|about|around|nearly|almost|roughly|some|more|less|over|under"
                        r"|up|down|just|only)\b")
+BARE_NUMBER_LEAD = re.compile(r"\s+(?:(?:about|around|nearly|almost|roughly|some|just|only|over|more\s+than|a\s+record)\s+)*")
+PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+                   r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])\b)[A-Z]")  # (a place, no time)
 AFTER_ASIDE = re.compile(r",\s+(?:which|who|including|includes|among\s+them)\b")  # a time inside it is the aside's
 OWN_PHRASE = re.compile(r",\s+(?:with|as|while)\s")  # a phrase after the main clause, with a subject and verb of its own
 PARTICLE = re.compile(r"\s+(?:out|up|off|down|back|away|over)\b(?=\s+(?:in|on|at|from|to|for|across|by|during)\b)")

@@ -126,9 +126,10 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             continue  # in a date, a decade, or a word such as "post-2014" (but "mid-2019" is 2019)
         if glued_or_address(display, at):
             continue  # "www.p2016.org", "Expo2025": part of a name or an address
-        if LAW_YEAR.search(display, max(0, at - 16), at) or (COUNT_OF.search(display, max(0, at - 12), at)
-                                                              and re.match(r"\s+[a-z]+s\b", display[at + 4:at + 20])):
-            continue  # "the Security of Pakistan Act, 1952": the law's name; "Out of 2045 schools": a count
+        if LAW_YEAR.search(display, max(0, at - 16), at) or (
+                (COUNT_OF.search(display, max(0, at - 12), at) and re.match(r"\s+[a-z]+s\b", display[at + 4:at + 20]))
+                or (HOW_MANY.search(folded, max(0, at - 16), at) and COUNTED.match(display, at + 4))):
+            continue  # "the Security of Pakistan Act, 1952": the law's name; "Out of 2045 schools", "at least 2000 alarms": counts
         word = re.search(r"([A-Za-z][\w’'-]*)\s+$", display[max(0, at - 30):at])
         if word and word.group(1)[0].isupper() and word.group(1).lower() not in DATING_WORDS \
                 and word.group(1).lower().rstrip(".") not in MONTHS and not re.search(r"[’']s?$", word.group(1)):
@@ -182,7 +183,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                                   written=f"in the {first}s"))
         for m in PERIOD.finditer(piece):
             lo, hi = start + m.start(), start + m.end()
-            when = period(m, published, display[lo:hi], lo, hi)
+            when = period(m, published, display[lo:hi], lo, hi)  # ("the previous year": before a time the article gives,
+            when = replace(when, since=True, yardstick=True, point=False) if when and m.group("way") == "previous" else when  # a bound)
             if when is not None and free(lo, hi):
                 found.append(when)
     quarters = quarter_times(folded, display, start, end, published, said)  # ("the third quarter of 2016": its months)
@@ -197,9 +199,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
     return month_spans(found, folded, display)
 
 
-# A year between a determiner or a possessive and a noun ("their 2016 prospects", "the 2030 target"): the
-# year of what the noun names, and of nouns of what is hoped for or aimed at, never when the sentence's
-# fact happened.
+# A year between a determiner or a possessive and a noun ("their 2016 prospects", "the 2030 target"): the year of what
+# the noun names, and of nouns of what is hoped for or aimed at, never when the sentence's fact happened.
 # A web address ("www.expo2025.org", "https://example.com/2019/budget", "p2016.org") or letters glued before a
 # year ("Expo2025", "Covid2019"); never a fiscal or calendar year's prefix ("FY2023", "CY2024").
 ADDRESS = re.compile(r"(?i)(?:\w+://|www\.)\S*|[\w-]+\.(?:com|org|net|gov|edu|int|info|io|co|uk|eu|de|fr|in|au|ca)\b\S*")
@@ -215,6 +216,10 @@ TIME_BEFORE = re.compile(r"(?i)\b(?:in|since|by|until|till|during|before|after|f
 # "Out of" or "Of" with a plural noun after it ("Out of 2045 schools, 300 ..."): a count, no year
 LAW_YEAR = re.compile(r"\b(?:Act|Ordinance|Code|Regulations?|Rules|Order|Bill|Constitution)\s*,?\s*$")
 COUNT_OF = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:Out\s+of|Of)\s+$")
+HOW_MANY = re.compile(r"(?<!\bin\s)(?<!\bsince\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bfrom\s)\b(?:at\s+least|about|around|some|nearly|"
+                      r"almost|more\s+than|up\s+to|roughly|approximately|an\s+estimated)\s+$")
+COUNTED = re.compile(r"\s+(?:(?!(?:by|in|on|at|to|for|of|from|with|the|a|an|and|or|when|after|before)\b)[a-z]+\s+){0,2}?"
+                     r"(?!levels\b|prices\b|figures\b|rates\b|terms\b|values\b)[a-z]+s\b")
 
 
 def glued_or_address(display: str, at: int) -> bool:
