@@ -306,8 +306,10 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
                 (counted := NUMBER_OF.search(reading.folded, lo, s)):
             unit = counted.group("noun")  # "the number of asylum applications rose from 81,000": applications
         if unit and unit != "percent" and (per := re.match(rf"\s+(?:[a-z-]+\s+){{0,2}}?{re.escape(unit.split()[-1])}\s+(?:per|a|an|each)\s+"
-                                                         r"(day|week|month|year|hour)\b", reading.folded[e:e + 60])):
+                                                         r"(day|week|month|year|hour)\b(?!\s+(?:earlier|ago|later|before|after)\b)",
+                                                         reading.folded[e:e + 60])):
             unit = f"{unit} per {per.group(1)}"  # "236,000 barrels per day", "400 tonnes a day": a rate, its unit says so
+            # (never "340,000 tonnes a year earlier": a time)
         if v < 0:  # "minus 80 degrees": the sign is the figure's, in its quote too
             s = minus_at(reading.folded, reading.text, s) or s
         figure = Figure(s, e, number_value(v), unit, False, reference=is_reference(reading.folded, lo, s))

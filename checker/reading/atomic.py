@@ -27,7 +27,7 @@ from .kinds import clause_kind, figure_kind
 from .people import apposition
 from .person_atoms import apposition_atoms, people_atoms, title_atoms
 from .restatement import restate, said_words, sentence_case, written
-from .series import date_series, series_atoms
+from .series import date_series, paired_times, series_atoms
 from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, beside_quotations, described_speaker, find_attribution,
                      find_quotations, inside_quotation, interview_answer, quotation_tag, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
                      quotation_speaker, says_something, tag_participle, without_quotations)
@@ -403,6 +403,12 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
                           clause_claim(reading, clause, whens, core), when=clause_when)]
     # "Volume was 25% below the daily average of 1.4 million shares": the comparison whole, with the subject's figure
     figures = [f for f in figures if not f.reference]
+    paired = paired_times(text, figures, own)  # ("growth forecasts of 2.5% and 2.6% in 2019 and 2020": each its year)
+    if paired:  # each figure with its own time, in the clause's words whole (never "cut the levy to 3.1% in 2019 and 2020")
+        times, first, end = paired
+        spans = [(quote_lo if i == 0 else f.start, end) if first <= i <= first + 1 else (quote_lo, hi) for i, f in enumerate(figures)]
+        return [make_atom(reading, sentence, figure_kind(f, text[lo:hi], lower, t), *span, clause_claim(reading, clause, whens, core),
+                          f.value, f.unit, t) for f, t, span in zip(figures, times, spans)]
     if len(figures) >= 2 and re.search(r"\brespectively\b", text[lo:hi]):  # figures that go with a list of things
         return [make_atom(reading, sentence, figure_kind(figures[0], text[lo:hi], lower, clause.when), quote_lo, hi,
                           clause_claim(reading, clause, whens, core), when=clause.when)]

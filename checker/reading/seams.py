@@ -25,6 +25,9 @@ SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "
          "andpron": "main", "andnoun": "main", "andmain": "main", "coord": "coord"}
 PRONOUN_SUBJECT = re.compile(r"(?:it|they|he|she|we)\s+(?!(?:said|says|told|added|wrote)\b)[a-z]", re.I)
 OPENING_TAG = re.compile(r"(?:said|says|added|adds|explained|told|wrote|noted)\s+[A-Z]")
+REPORTED_THAT = re.compile(r"\b(?:said|says|stated|states|claimed|claims|argued|argues|reported|reports|found|finds|showed|shows|"
+                           r"noted|notes|wrote|writes|insisted|insists|told\s+\w+)\s+that\b")
+CONTRAST_SEAM = re.compile(r"(?:,\s+(?:whereas|while|but|although|though|yet)|;)\s*$")
 AFTER_SEAM = re.compile(r"(?:,\s+and|,\s+but|;)\s*$")  # (a clause of its own after ", and", ", but", "; ")
 # A noun of a stretch of time, with what it is of, before ", when": the when clause says what that time was
 PERIOD_NOUN = re.compile(r"\b(?:period|era|time|times|years|days|decades?|century|moment|age|epoch)(?:\s+of\s+[^,;]{1,40})?$", re.I)
@@ -59,6 +62,6 @@ def leans_back(text: str, lo: int, start: int) -> bool:
     quotation with what they did ("“...,” said Nancy as she welcomed 220 passengers"). Its claim is the sentence up
     to its end, with the words that say who or what the pronoun is (never a guess at its antecedent: "The council
     approved the budget, and it passed" is the budget, not the council)."""
-    if lo < start and OPENING_TAG.match(text, start):
-        return True
+    if lo < start and (OPENING_TAG.match(text, start) or (REPORTED_THAT.search(text, lo, start) and CONTRAST_SEAM.search(text, lo, start))):
+        return True  # (or a clause of what someone reported: "the post stated that A, whereas for B it had been falling")
     return PRONOUN_SUBJECT.match(text, start) is not None and AFTER_SEAM.search(text, lo, start) is not None

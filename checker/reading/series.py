@@ -317,3 +317,24 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
         atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], when), item_lo, item_hi, claim, when=when))
         at = when.end
     return atoms
+
+
+# Two figures and then two times, each pair joined by "and" ("targets of 3.5% and 5.5% in 2013 and 2014"): the figures
+# go with the times in order, as if "respectively" were written
+FIGURES_JOINED = re.compile(r"\s*(?:%|percent|per\s+cent)?\s*(?:,|and|,\s+and)\s+")
+TIMES_JOINED = re.compile(r"\s+(?:and|to)\s+")
+TIMES_AFTER = re.compile(r"\s*(?:%|percent|per\s+cent)?\s+(?:in|for|during)\s+")
+
+
+def paired_times(text: str, figures: Sequence[Figure], own: Sequence[When]) -> tuple[list[When | None], int, int] | None:
+    """Where a pair of figures goes with a pair of times in order (see FIGURES_JOINED): each figure's time (the pair's
+    their own, any other figure's a time the pair does not hold, or none), the index of the pair's first figure, and
+    where the second time ends; None where there is no such pair."""
+    points = [w for w in own if w.point and not w.since]
+    for i, (a, b) in enumerate(zip(figures, figures[1:])):
+        for w1, w2 in zip(points, points[1:]):
+            if FIGURES_JOINED.fullmatch(text, a.end, b.start) and TIMES_AFTER.fullmatch(text, b.end, w1.start) \
+                    and TIMES_JOINED.fullmatch(text, w1.end, w2.start):
+                other = next((w for w in points if w not in (w1, w2)), None)
+                return [w1 if j == i else w2 if j == i + 1 else other for j in range(len(figures))], i, w2.end
+    return None
