@@ -171,8 +171,11 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
     "34 people"), the words before it in its clause ("a population of 4.9 million"), else a plain noun
     right after digits ("6.26 metres")."""
     folded = reading.folded
-    if re.match(r"\s+basis\s+points?\b|\s*bps?\b", folded[end:end + 14]):
-        return "basis points"  # "raised rates by 300 basis points": hundredths of a percentage point, no "basis"
+    if re.match(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)", folded[end:end + 9]):
+        return "percent"  # ("won 30 percent of the votes": a share of them, never 30 votes)
+    points = re.match(r"\s+(basis|percentage)\s+points?\b|\s*(bps?)\b", folded[end:end + 20])
+    if points:  # "raised rates by 300 basis points", "fell 0.7 percentage points": points, never "basis" nor percent
+        return "basis points" if points.group(1) != "percentage" else "percentage points"
     for unit in UNIT_SYNONYMS:
         after, _ = count_patterns(unit)
         m = after.match(folded, end)

@@ -68,6 +68,7 @@ THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:in|on
                   r"(?:period|quarter|month|week|time)\s+(?:of|in|last)\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 
 
+ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:the\s+)?$")
 # A term an infinitive names ("the race to be governor for the next four years", "elected to serve over the next
 # decade"): how long the office or the task lasts, never when the sentence's fact happened
 TERM_OF = re.compile(r"\bto\s+(?:be|serve|become|remain|stay|lead|govern|run)\b[^,;.]{0,50}?\s+$")
@@ -80,6 +81,9 @@ def compared(when: When, folded: str) -> When:
     if when.relative and BACK_THEN.fullmatch(folded, when.start, when.end) \
             and COMPARED.search(folded, max(0, when.start - 40), when.start):
         return replace(when, relative=False, since=True, yardstick=True, point=False)
+    if when.relative and ANNIVERSARY.search(folded, max(0, when.start - 50), when.start):
+        # "the 40th anniversary of the April 2nd landing": a day of some year the article leaves unsaid, its words kept
+        return replace(when, since=True, yardstick=True, point=False, relative=False, written=None)
     if not when.since and not when.point and re.match(r"(?:for|over)\s", folded[when.start:when.end]) \
             and TERM_OF.search(folded, max(0, when.start - 70), when.start):
         return replace(when, since=True, yardstick=True)  # "to be governor for the next four years": the term's

@@ -74,8 +74,8 @@ def figure_kind(figure: Figure, words: str, sentence_lower: str, when: When | No
                                                           or PLAIN_TRADE.search(sentence_lower)):
         return "trade_figure"
     kind = clause_kind(words, when)
-    if kind != "other":
-        return kind
-    if figure.unit == "percent":
+    if kind not in ("other", "visit_date"):  # (a figure told at a meeting, "At its Sept. 13 meeting, the commission
+        return kind  # approved a $94.96 million budget", is the figure's: money, never a visit's date)
+    if figure.unit in ("percent", "percentage points", "basis points"):
         return "percentage"
     return "money" if figure.money else "count" if figure.unit and not ratio else "other"

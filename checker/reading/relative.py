@@ -76,6 +76,8 @@ APPOSITION = re.compile(r",\s+(?:(?:the|an?|his|her|its|their|our|who|which|now|
 # A verb in the present: what it says holds now, so a month or a day it names without a year is the
 # nearest one ("The film is out on 31 December", "hits cinemas in January").
 PRESENT_MARK = re.compile(r"\b(?:is|are|am|remains?|stays?|opens|closes|hits|runs|lasts|starts|begins|ends|arrives"
+                          r"|(?<!\bwill\s)(?<!\bwould\s)(?<!\bto\s)(?<!\bmay\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bmust\s)"
+                          r"(?<!\bshall\s)(?<!\bnot\s)(?<!\bdid\s)(?:open|close|start|begin)"  # ("polls open on 23 May")
                           r"|returns|premieres|airs|debuts|launches|expires|plays|meets|kicks\s+off)\b")
 # A verb in the present that tells what is planned for a day ("begins Thursday", "opens on Friday", "go to the polls
 # on Sunday"): the next such day, as the future's (never a state, "is closed Monday", nor a report, "says Tuesday")

@@ -10,7 +10,8 @@ SPLIT = re.compile(r"""(?x)
   | (?P<dash>\s+[–—-]\s+)
   | (?P<when>,\s+when\s+)
   | (?P<while>,\s+(?:while|whereas|although|though)\s+)
-  | (?P<andpron>,\s+and\s+(?=(?:it|he|she|they|we)\s+(?:[a-z]+ly\s+)?(?!(?:and|or|to|in|on|at|of|for|with|by)\b)[a-z]{2,}\b))
+  | (?P<andpron>,\s+and\s+(?=(?:(?:today|now|then|later|yesterday|currently|since\s+then|in\s+recent\s+years|these\s+days),?\s+)?
+                               (?:it|he|she|they|we)\s+(?:[a-z]+ly\s+)?(?!(?:and|or|to|in|on|at|of|for|with|by)\b)[a-z]{2,}\b))
   | (?P<andnoun>,\s+and\s+(?=(?!(?:was|has|is|does|this|its|his|hers|as|us|thus|plus|always|perhaps|sometimes|besides)\b)
                                  [a-z]{2,}[^\Ws]s\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|were|are|have|had|will|would|could|rose|fell|grew|won|
                                  lost|say|said)\b))
@@ -23,7 +24,8 @@ SPLIT = re.compile(r"""(?x)
 # subordinate clause; a coordinated clause that shares the subject of the clause before it.
 SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub",
          "andpron": "main", "andnoun": "main", "andmain": "main", "coord": "coord"}
-PRONOUN_SUBJECT = re.compile(r"(?:it|they|he|she|we)\s+(?!(?:said|says|told|added|wrote)\b)[a-z]", re.I)
+PRONOUN_SUBJECT = re.compile(r"(?:(?:today|now|then|later|yesterday|currently|since\s+then|in\s+recent\s+years|these\s+days),?\s+)?"
+                             r"(?:it|they|he|she|we)\s+(?!(?:said|says|told|added|wrote)\b)[a-z]", re.I)
 OPENING_TAG = re.compile(r"(?:said|says|added|adds|explained|told|wrote|noted)\s+[A-Z]")
 REPORTED_THAT = re.compile(r"\b(?:said|says|stated|states|claimed|claims|argued|argues|reported|reports|found|finds|showed|shows|"
                            r"noted|notes|wrote|writes|insisted|insists|told\s+\w+)\s+that\b")

@@ -12,8 +12,10 @@ from .atom import Atom, Reading, make_atom
 from .changes import earlier_dated, is_change, level_of, moves, named_change, reached_when, times_within
 from .clauses import AUXILIARIES, Clause, EARLIER, PAST, first_verb, has_verb, is_verb, SUBORDINATORS, trim, verb_group, words_at
 from .kinds import clause_kind, figure_kind
+from .names import place_names
 from .restatement import is_plural, restate, sentence_case, written
 from ..sentences import Sentence
+from ..text import fold
 from .when import When, year_of_thing
 
 CHANGE = frozenset("""increased increase increases rose rise rises risen grew grow grows grown fell fall falls fallen
@@ -190,8 +192,10 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         if when is not None and (EARLIER.search(text, item_lo, item_hi) or (another_verb and when.end <= item_lo)):
             when = None  # "from £2.9bn a year earlier"; "5.1% in January, has since fallen to 4.2%": another time
         if following is not None and when is not None and when.start >= following.start \
-                and not PARALLEL.fullmatch(text, item_hi, following.start) and not levels[i + 1]:
-            when = None  # "12%, up from 7.1% in 2016": 2016 is the second figure's time, not the first's
+                and ((not PARALLEL.fullmatch(text, item_hi, following.start) and not levels[i + 1])
+                     or BASE_BETWEEN.search(text, following.end, when.start)):
+            when = None  # "12%, up from 7.1% in 2016": 2016 is the second figure's time, not the first's; "rose 20% to $5
+            # million from $4 million in the same period last year": the base's
         # "Shares fell 2% to $170 on Tuesday": a change's time after its level keeps the words whole ("fell 2% on
         # Tuesday" would drop its level from the middle)
         # nor is the level of a change a noun names, or a verb's object has, the subject's ("posted a rise of 10% to
@@ -211,7 +215,7 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         # "House prices in Paris rose by 4%, by 6% in Lyon and 2% in Marseille": an item with a place of its own is
         # no value of the subject's place
         own_place = i > 0 and verb is not None and PLACE.search(text, item_lo, item_hi) is not None \
-            and PLACE.search(text, lo, verb[0]) is not None
+            and (PLACE.search(text, lo, verb[0]) is not None or names_place(text[lo:verb[0]]))  # ("The Philippines logged")
         if verb is None or another_verb or not (parallel or be_form) or level_later or object_level or relative \
                 or changed or own_subject or own_place:
             # "will take 12%, up from 7.1% in 2016": the second figure is no value of "will take"
@@ -258,6 +262,7 @@ def same_unit(a: Figure, b: Figure) -> bool:
 BARE_LEAD = re.compile(r"\s*(?:[a-z]+ly\s+)*(?:by|to|from|at|of|about|around|nearly|almost|roughly|some|more|less|over|under"
                        r"|up|down|just|only)\b")
 BARE_NUMBER_LEAD = re.compile(r"\s+(?:(?:about|around|nearly|almost|roughly|some|just|only|over|more\s+than|a\s+record)\s+)*")
+BASE_BETWEEN = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|against)\b")
 PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])\b)[A-Z]")  # (a place, no time)
 AFTER_ASIDE = re.compile(r",\s+(?:which|who|including|includes|among\s+them)\b")  # a time inside it is the aside's
@@ -338,3 +343,9 @@ def paired_times(text: str, figures: Sequence[Figure], own: Sequence[When]) -> t
                 other = next((w for w in points if w not in (w1, w2)), None)
                 return [w1 if j == i else w2 if j == i + 1 else other for j in range(len(figures))], i, w2.end
     return None
+
+
+def names_place(words: str) -> bool:
+    """Whether words (a clause's subject) name a country or a city ("The Philippines", "New Zealand's exports")."""
+    tokens = [re.sub(r"['’]s$", "", fold(w).strip(".,;:")) for w in words.split()]
+    return any(t in place_names() for t in tokens) or any(f"{a} {b}" in place_names() for a, b in zip(tokens, tokens[1:]))
