@@ -236,8 +236,10 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
     measures = compound_measures(reading.folded, lo, hi)  # "5 feet 11 inches": one measure, no figure (measures.py)
     for m in reading.money_within(lo, hi):
         amount, currency, _ = m.value
-        if in_range(reading.folded, m.start, m.end) or any(a < m.end and m.start < b for a, b in measures):
-            continue  # a range is no figure, in money as in counts; nor is a part of a measure ("7 pounds 4 ounces")
+        if in_range(reading.folded, m.start, m.end) or any(a < m.end and m.start < b for a, b in measures) \
+                or RATE_BEFORE.search(reading.folded, max(lo, m.start - 16), m.start):
+            continue  # a range is no figure, in money as in counts; nor is a part of a measure ("7 pounds 4 ounces"), nor
+            # what a rate is per ("$2.45 per $100 of assessed value": the rate is $2.45)
         found.append(Figure(m.start, m.end, number_value(amount) if currency else None, currency, True,
                             reference=is_reference(reading.folded, lo, m.start)))
     taken = [(f.start, f.end) for f in found] + [(w.start, w.end) for w in whens] + measures

@@ -122,6 +122,10 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             when = None  # "a 31% rise to 412 in road deaths, which includes the 58 victims of the collapse in 2018"
         tail = ITEM_TAIL_BEFORE.match(text, figure.end, following.start) if following else ITEM_TAIL.match(text, figure.end, hi)
         tail_end = tail.end()  # type: ignore[union-attr]  # ITEM_TAIL matches ""
+        if following is not None and tail_end == following.start and (approx_next := APPROXIMATELY.search(reading.folded, figure.end, tail_end)):
+            tail_end = approx_next.start()  # ("on 15 occasions for more than 30 offences": "more than" is the next figure's,
+            dangling = re.search(r"\s+(?:for|of|on|in|at|with|to|by|from|than)\s*$", text[figure.end:tail_end])  # and the
+            tail_end = figure.end + dangling.start() if dangling else tail_end  # "for" that leads to it)
         if following is None and re.match(r"\s(?:and|or)\b", text[tail_end:hi]):
             tail_end = hi  # "to 31 groups in Oregon and Washington": no other item follows, the coordination is this one's
         item_lo, item_hi = trim(text, figure.start, tail_end)
@@ -184,7 +188,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             level = True  # "rose by 8 percent to NZ$40 million": the change, then the level it reached
         # ("was down 12%", "there was a rise of 5%": a change, never what the subject was)
         be_form = not takes_object and ((main in CHANGE and level) or aux in ("was", "were", "is", "are")) and \
-            (level or not is_change(reading.folded, figure.start))
+            (level or not is_change(reading.folded, figure.start)) and not (main != aux and main not in CHANGE and PASSIVE.fullmatch(main))
+        # ("The court was told Sykes had been in court on 15 occasions": a passive's figure is none of its subject's)
         if be_form and i == 0 and aux in ("was", "were", "is", "are") and verb_words and not is_verb(main) and not re.fullmatch(
                 r"\s*(?:(?:at|about|around|nearly|almost|roughly|some|just|only|over|under|a|an|the)\s+)*",
                 text[verb_words[0][0] + len(verb_words[0][1]):head_hi]):
@@ -262,6 +267,7 @@ def same_unit(a: Figure, b: Figure) -> bool:
 BARE_LEAD = re.compile(r"\s*(?:[a-z]+ly\s+)*(?:by|to|from|at|of|about|around|nearly|almost|roughly|some|more|less|over|under"
                        r"|up|down|just|only)\b")
 BARE_NUMBER_LEAD = re.compile(r"\s+(?:(?:about|around|nearly|almost|roughly|some|just|only|over|more\s+than|a\s+record)\s+)*")
+PASSIVE = re.compile(r"[a-z]{3,}ed|told|shown|given|seen|known|made|held|taken|sold|paid|found|said|sent|spent|built|won|lost")
 BASE_BETWEEN = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|against)\b")
 PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])\b)[A-Z]")  # (a place, no time)
