@@ -1,8 +1,9 @@
 """Times that bound or measure rather than date what a sentence says: the start of a span ("since 2003", to
 the article's date), the yardstick of a comparison ("higher than last year", "the highest since 1992"), an event
 named after "after" or "before" ("after the 2008 financial crisis"), a date a fact runs until or came before
-("until 2019", "through June 30", "arrived before July 1, 2011"), and the months a period to a month covers
-("the year to March"). when.py reads each time and asks these how it bears on its sentence. Pure functions."""
+("until 2019", "through June 30", "arrived before July 1, 2011"), the months a period to a month covers ("the
+year to March"), a term an infinitive names ("to be governor for the next four years") and the day an anniversary
+is of. when.py reads each time and asks these how it bears on its sentence. Pure functions."""
 import datetime
 import re
 from dataclasses import replace
@@ -68,6 +69,7 @@ THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:in|on
                   r"(?:period|quarter|month|week|time)\s+(?:of|in|last)\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 
 
+# What an anniversary is of ("the 40th anniversary of the April 2nd landing"): a day of a year left unsaid
 ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:the\s+)?$")
 # A term an infinitive names ("the race to be governor for the next four years", "elected to serve over the next
 # decade"): how long the office or the task lasts, never when the sentence's fact happened

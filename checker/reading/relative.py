@@ -1,7 +1,7 @@
 """Times an article gives by its own date, and the tense that picks between the last and the next: a
 weekday ("on Sunday", "last Friday"), "yesterday", "this morning", "tonight", "last week", "this month",
-"two weeks ago", a day or a month without its year ("on Dec. 31", "in January"). Pure functions;
-when.py reads the other times and calls these."""
+"two weeks ago", a day or a month without its year ("on Dec. 31", "in January"), a quarter by its number
+("the third quarter"). Pure functions; when.py reads the other times and calls these."""
 import datetime
 import re
 from collections.abc import Callable
@@ -389,11 +389,10 @@ def quarter_times(folded: str, display: str, start: int, end: int, published: da
             year = published.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
         else:  # the last such quarter to end before the article in the past, the next to begin after it ahead, else the nearest
             way, this_end = said(m.start(), m.end()), datetime.date(published.year, 3 * n, 28)
-            this_start = datetime.date(published.year, 3 * n - 2, 1)
             if way == "past":
                 year = published.year if this_end <= published else published.year - 1
-            elif way == "future":
-                year = published.year if this_start >= published.replace(day=1) else published.year + 1
+            elif way == "future":  # (the quarter the article is in, if it has not ended)
+                year = published.year if this_end >= published else published.year + 1
             else:
                 year = min((published.year - 1, published.year, published.year + 1),
                            key=lambda y: abs(datetime.date(y, 3 * n - 1, 15) - published))

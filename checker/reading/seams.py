@@ -1,6 +1,7 @@
 """Where a sentence is cut into clauses: the seams between them (", but", "; ", ", when", ", and" before a
 subject and a verb) and the role of the clause after each, with what makes a seam no seam (a list's last
-item, an aside, "cannot help but"). clauses.py cuts with them."""
+item, an aside, "cannot help but"); and which clauses cannot stand alone once cut (leans_back: "..., and it
+seats 16,000"). clauses.py cuts with them."""
 import re
 
 SPLIT = re.compile(r"""(?x)

@@ -27,8 +27,9 @@ LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled t
 ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|[—–]|\s-\s|\s(?:and(?!(?<=ing\sand)\s+[a-z]{3,}ing\s)|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|"
                        r"June|July|August|September|October|November|December)\b)(?=\s[^,;]{0,30}?[\d$€£¥])|from(?=\s[^,;]{0,30}?[\d$€£¥])|while|whereas|but|compared|against|versus|vs|"
                        r"down|up|than(?=\s[^,;]{0,30}?(?:[$€£¥]|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)\d))|after|before|with|when|at(?=\s*$|\s+\S{0,4}\d))\b).)*")
-# (a dash ends it as a comma does: "a 10 percent exemption—up from 8 percent"; "to" only before a figure: "will add £148
-# to the cost of heating and lighting a home" is the item's whole, its "and" joining two nouns in -ing; but "in the year to March" is the item's; "2,400" is one number; "at" before a figure leads to another: "down 12% at 40,000";
+# (a dash ends it as a comma does: "a 10 percent exemption—up from 8 percent"; "to" only before a figure: "will add
+# £148 to the cost of heating and lighting a home" is the item's whole, its "and" joining two nouns in -ing; but "in
+# the year to March" is the item's; "2,400" is one number; "at" before a figure leads to another: "down 12% at 40,000";
 # "from" and "than" only before a figure or a year: "cut by $110 million from the administration's request", "6 per
 # cent higher than in the previous quarter" are the item's whole)
 # The same, matched up to the next figure: a "from" or "to" just before it leads to it ("rose to 8 percent last month from 7")
@@ -123,9 +124,10 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         tail = ITEM_TAIL_BEFORE.match(text, figure.end, following.start) if following else ITEM_TAIL.match(text, figure.end, hi)
         tail_end = tail.end()  # type: ignore[union-attr]  # ITEM_TAIL matches ""
         if following is not None and tail_end == following.start and (approx_next := APPROXIMATELY.search(reading.folded, figure.end, tail_end)):
-            tail_end = approx_next.start()  # ("on 15 occasions for more than 30 offences": "more than" is the next figure's,
-            dangling = re.search(r"\s+(?:for|of|on|in|at|with|to|by|from|than)\s*$", text[figure.end:tail_end])  # and the
-            tail_end = figure.end + dangling.start() if dangling else tail_end  # "for" that leads to it)
+            # "on 15 occasions for more than 30 offences": "more than", and the "for" that leads to it, are the next figure's
+            tail_end = approx_next.start()
+            dangling = re.search(r"\s+(?:for|of|on|in|at|with|to|by|from|than)\s*$", text[figure.end:tail_end])
+            tail_end = figure.end + dangling.start() if dangling else tail_end
         if following is None and re.match(r"\s(?:and|or)\b", text[tail_end:hi]):
             tail_end = hi  # "to 31 groups in Oregon and Washington": no other item follows, the coordination is this one's
         item_lo, item_hi = trim(text, figure.start, tail_end)
