@@ -110,6 +110,12 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
     takes_object = verb is not None and not BARE_LEAD.match(between) and re.search(r"\b(?:to|from|at|by)\s", between) is not None
     atoms = []
     previous_hi = previous_lead = lo
+    # items no list of the subject's values: figures that go with a pair of names in order ("Craig and Tomasulo received
+    # 8,563 and 14,845 votes each"); a figure with the noun an article's figure qualifies ("only $5 for a $50,000 home")
+    whole: set[int] = set(range(len(figures))) if verb is not None and PAIR_NAMES.search(text, lo, verb[0]) else set()
+    for i, (a, b) in enumerate(zip(figures, figures[1:])):
+        if A_MODIFIER.search(text, a.end, b.start):
+            whole |= {i, i + 1}
     level = apart = False
     # which figure is the level the change before it reached ("fell 2% to $170", "down 12% at 40,000": changes.py)
     levels = [i > 0 and level_of(reading.folded, (figures[i - 1].start, figures[i - 1].end), f.start) for i, f in enumerate(figures)]
@@ -130,6 +136,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             tail_end = figure.end + dangling.start() if dangling else tail_end
         if following is None and re.match(r"\s(?:and|or)\b", text[tail_end:hi]):
             tail_end = hi  # "to 31 groups in Oregon and Washington": no other item follows, the coordination is this one's
+        if following is not None and (modifier := A_MODIFIER.search(text, figure.end, tail_end)):
+            tail_end = modifier.start()  # (the quote stops before "for a $50,000 home")
         item_lo, item_hi = trim(text, figure.start, tail_end)
         object_of = following is not None and not same_unit(figure, following) and (
             re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per|worth|valued\s+at|totall?ing)\s*$", text[item_lo:following.start]) is not None
@@ -224,7 +232,9 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         own_place = i > 0 and verb is not None and PLACE.search(text, item_lo, item_hi) is not None \
             and (PLACE.search(text, lo, verb[0]) is not None or names_place(text[lo:verb[0]]))  # ("The Philippines logged")
         if verb is None or another_verb or not (parallel or be_form) or level_later or object_level or relative \
-                or changed or own_subject or own_place:
+                or changed or own_subject or own_place or i in whole or (
+                    i > 0 and not same_unit(figures[i - 1], figure) and HEAD_PREPOSITION.search(text, lo, head_hi)):
+            # ("gained control of 10 councils and 703 councillors": whether the second is of the "of" too, unsaid)
             # "will take 12%, up from 7.1% in 2016": the second figure is no value of "will take"
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
         else:
@@ -270,6 +280,10 @@ BARE_LEAD = re.compile(r"\s*(?:[a-z]+ly\s+)*(?:by|to|from|at|of|about|around|nea
                        r"|up|down|just|only)\b")
 BARE_NUMBER_LEAD = re.compile(r"\s+(?:(?:about|around|nearly|almost|roughly|some|just|only|over|more\s+than|a\s+record)\s+)*")
 PASSIVE = re.compile(r"[a-z]{3,}ed|told|shown|given|seen|known|made|held|taken|sold|paid|found|said|sent|spent|built|won|lost")
+PAIR_NAMES = re.compile(r"(?<!\bbetween\s)(?<!\bof\s)(?<!\bwith\s)(?<!\bfrom\s)(?<!\bin\s)(?<!\bfor\s)(?<!\bto\s)(?<![a-z]\s)"
+                        r"(?:[A-Z][\w’'-]+\s+)+and\s+(?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+\s*$")  # (the subject's names, no object's)
+A_MODIFIER = re.compile(r"\s+(?:for|of|on|per|with|to|in)\s+(?:a|an)\s*$")
+HEAD_PREPOSITION = re.compile(r"\bof\s*$")  # (a noun's "of" before the first figure: "control of")
 BASE_BETWEEN = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|against)\b")
 PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])\b)[A-Z]")  # (a place, no time)
