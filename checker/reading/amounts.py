@@ -41,7 +41,8 @@ CLOCK = re.compile(r"\bat\s+(?:the\s+)?$")
 # 75", "10 kills to just one" (but "from 5 to 7" is a move, and "fell 2% to $170" a change and its level,
 # whose figures each stand: changes.py).
 PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
-RANGE_AFTER = re.compile(rf"{PERCENT}?(?:\s+(?P<word>[a-z]+))?\s+(?:to|or)\s+(?:(?:just|only|merely|a\s+mere)\s+)?(?P<next>[$€£¥₹]?\d|an?\s|one\b|two\b|three\b|four\b|five\b|six\b|ten\b)"
+RANGE_AFTER = re.compile(rf"{PERCENT}?(?:\s+(?P<word>[a-z]+))?\s+(?:to|or)\s+(?:(?:just|only|merely|a\s+mere)\s+)?"
+                         rf"(?P<next>(?:[a-z]{{0,3}}[$€£¥₹]|rs\.?\s?)?\d|an?\s|one\b|two\b|three\b|four\b|five\b|six\b|ten\b)"  # ("Rs 600 to Rs 700")
                          rf"|{PERCENT}?\s?[-–]\s?[$€£¥₹]?\d")  # "1%-3%", "5-10 percent", "$5-$10"
 # the first number's own unit ("20C to 25C", "$2bn-$3bn", "5km-10km"); a number starts with a digit (", or 31°" is none)
 JOINED_UNIT = r"(?:\s?[°º˚]\s?[cf]?|[℃℉]|[a-z]{1,3}[²³]?)?"
@@ -50,7 +51,7 @@ RANGE_BEFORE = re.compile(rf"\bbetween\s+(?:{SIGN}[$€£¥₹]?[\d,.]+{JOINED_U
                           rf"{JOINED_UNIT}(?:\s+(?:thousand|million|billion|trillion|bn|m))?\s+(?:to|or)\s+$"  # "5 million to 10 million"
                           rf"|(?<![\d,.])[$€£¥₹]?\d[\d,.]*(?:{PERCENT}|{JOINED_UNIT})\s?[-–]\s?[$€£¥₹]?$")
 PERCENT_RANGE_BEFORE = re.compile(rf"(?<![\d,.])\d[\d,.]*{PERCENT}\s+(?:to|or)\s+$")  # "2.5% to 7.5%", never "8% to $40m"
-CURRENCY = r"(?:[a-z]{0,3}[$€£¥₹]\s?)?"  # "from $20 to $25", "from NZ$2bn to NZ$3bn"
+CURRENCY = r"(?:[a-z]{0,3}[$€£¥₹]\s?|rs\.?\s?)?"  # "from $20 to $25", "from NZ$2bn to NZ$3bn", "from Rs 600 to Rs 700"
 CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?:{SIGN}{CURRENCY}[\d,.]+(?:\s(?:thousand|million|billion|trillion))?(?:{PERCENT}|{JOINED_UNIT})"
                            rf"(?:\s+[a-z]+)?\s+to\s+)?{SIGN}{CURRENCY}$")
 

@@ -262,7 +262,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             continue  # a question quoted claims nothing either ("“What is your best example ...” Alito asked")
         if text[q_lo].islower() and any(a.start <= q_lo and q_hi <= a.end + 1 for a in atoms):
             continue  # words quoted in the writer's sentence ("to look at “the nation we aspire to be”"): part of its claim
-        source = " ".join(attribution.source.split()) if attribution else speaker or ""
+        source = (" ".join(attribution.source.split()) if attribution else speaker or "").strip(" ’‘'\"“”,")
         if not source and who is None and not tagged and q_lo - lo <= 2 and hi - q_hi <= 2 \
                 and quotation_tag(text, sentence.start, sentence.end) is None:
             left_out = True  # a quotation the article gives no one ("“Forests cover 75 percent of the land.”"): no
