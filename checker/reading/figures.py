@@ -245,13 +245,14 @@ def read_numbers(text: str, display: str | None = None
         start, end = m.span()
         if start and text[start - 1] == "-" and start > 1 and text[start - 2].isalpha():
             continue  # "COVID-19", "F-16"
-        amount = parse_number(m.group())
-        if amount is None and DECIMAL_COMMA.fullmatch(m.group()) and \
+        digits = m.group()
+        amount = parse_number(digits)
+        if amount is None and DECIMAL_COMMA.fullmatch(digits) and \
                 (comma_form := currency_before(text, display, start)[0]) is not None and comma_form.currencies <= DECIMAL_COMMA_CURRENCIES:
-            amount = float(m.group().replace(",", "."))  # "R128,33", "€1,50": a price with a decimal comma (never "$100,00")
+            digits = digits.replace(",", ".")  # "R128,33", "€1,50": a price with a decimal comma (never "$100,00")
+            amount = float(digits)
         if amount is None:
             continue
-        digits = m.group().replace(",", ".") if DECIMAL_COMMA.fullmatch(m.group()) else m.group()
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         scale = 1.0
         s = scale_match(text, end)

@@ -22,6 +22,7 @@ CHANGE = frozenset("""increased increase increases rose rise rises risen grew gr
 dropped drop drops declined decline declines decreased decrease decreases climbed climb climbs jumped surged soared
 slumped plunged reached reach reaches hit totalled totaled total totals stood stands stand amounted amounts was were
 is are expanded shrank contracted doubled tripled halved went""".split())
+BE = ("was", "were", "is", "are")  # the verb "to be" in the past and the present
 LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled total totals stood stands stand amounted "
                    "amounts".split())  # verbs whose figure is a level, never a change
 ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|[—–]|\s-\s|\s(?:and(?!(?<=ing\sand)\s+[a-z]{3,}ing\s)|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|"
@@ -197,10 +198,10 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         elif re.fullmatch(r"[\s,]*to\s+", lead):
             level = True  # "rose by 8 percent to NZ$40 million": the change, then the level it reached
         # ("was down 12%", "there was a rise of 5%": a change, never what the subject was)
-        be_form = not takes_object and ((main in CHANGE and level) or aux in ("was", "were", "is", "are")) and \
+        be_form = not takes_object and ((main in CHANGE and level) or aux in BE) and \
             (level or not is_change(reading.folded, figure.start)) and not (main != aux and main not in CHANGE and PASSIVE.fullmatch(main))
         # ("The court was told Sykes had been in court on 15 occasions": a passive's figure is none of its subject's)
-        if be_form and i == 0 and aux in ("was", "were", "is", "are") and verb_words and not is_verb(main) and not re.fullmatch(
+        if be_form and i == 0 and aux in BE and verb_words and not is_verb(main) and not re.fullmatch(
                 r"\s*(?:(?:at|about|around|nearly|almost|roughly|some|just|only|over|under|a|an|the)\s+)*",
                 text[verb_words[0][0] + len(verb_words[0][1]):head_hi]):
             be_form = False  # "Kano was second with 58 percent": what stands between is the claim's ("was 58 percent" is not)
@@ -242,7 +243,7 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
                                          or (clause.prefix and clause.prefix[0] <= when.start < clause.prefix[1]))
             suffix = "" if when is None or told else " " + when.describe()
             subject = " ".join(filter(None, [prefix, written(text, *trim(text, lo, verb[0]), whens)]))
-            if be_form and i == 0 and main in LEVELS and main not in ("was", "were", "is", "are") and BARE_NUMBER_LEAD.fullmatch(
+            if be_form and i == 0 and main in LEVELS and main not in BE and BARE_NUMBER_LEAD.fullmatch(
                     text, main_end, item_lo):
                 be_form = False  # "The city reached 1.2 million people": its own words, never "The city was 1.2 million people"
             if be_form:
