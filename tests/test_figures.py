@@ -159,6 +159,18 @@ CURRENCIES = [
     ("$5 million ($3 million)", "en-NZ", [None, None]),  # a conversion only of a figure in another currency
     ("NZ$1.2 billion for school (about $800 million)", None, ["NZD", "USD"]),  # 19 characters apart
     ("NZ$1.2 billion for schools (about $800 million)", None, ["NZD", None]),  # 20: too far
+    # a page with no locale that names one other English-speaking dollar country, twice, more than the US: a local
+    # paper's "$" is its own dollar, which the page does not say outright, so no currency
+    ("SINGAPORE - The board collected $2.3 billion, Singapore's first rise.", None, [None]),
+    ("Farmers in Guyana were paid $4000 a bag, the Guyana Rice Board said.", None, [None]),
+    ("Canadians paid $5 more. Canada's prices rose.", None, [None]),
+    ("Air New Zealand made $463 million; New Zealand's tourism grew.", None, [None]),
+    ("Singapore said it would pay $2 billion.", None, ["USD"]),  # named once
+    ("Canada and Canadians sold $5 million to the U.S. and Americans in New York and Chicago.", None, ["USD"]),
+    ("Taiwan's chipmakers earned $5 billion; Taiwan and Taiwanese firms grew.", None, ["USD"]),  # "NT$" there
+    ("Mexico's exports rose $5 billion; Mexico and Mexicans gained.", None, ["USD"]),  # English papers write pesos
+    ("Singapore and Singaporeans: $2 billion", "en-US", ["USD"]),  # the locale decides
+    ("Vancouver and Toronto and Vancouver: $2 billion", None, ["USD"]),  # cities name no country
 ]
 
 

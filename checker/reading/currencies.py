@@ -95,6 +95,14 @@ def current_territories() -> dict[str, frozenset[str]]:
     return {code: frozenset(ts) for code, ts in used.items()}
 
 
+@lru_cache(maxsize=None)
+def official_in(language: str) -> frozenset[str]:
+    """The codes of the currencies of the territories where a language is official (CLDR)."""
+    spoken = {t for t, languages in core.get_global("territory_languages").items()
+              if (languages.get(language) or {}).get("official_status")}
+    return frozenset(code for code, territories in current_territories().items() if territories & spoken)
+
+
 def english_locales() -> list[str]:
     return sorted(i for i in localedata.locale_identifiers() if i == "en" or i.startswith("en_"))
 
@@ -332,22 +340,36 @@ def territory_cities() -> dict[str, set[str]]:
 
 
 @lru_cache(maxsize=None)
+def currency_country_words() -> dict[str, frozenset[str]]:
+    """Currency code -> the (folded) names of the territories that use it today and their adjectives
+    ("Singapore", "Canada", "Canadian"): words that name a country, never one of its cities, which
+    other countries' towns share (Vancouver, Perth, London)."""
+    names = territory_names()
+    context = {}
+    for code, territories in current_territories().items():
+        words: set[str] = set()
+        for territory in territories:
+            for name in names.get(territory, ()):
+                words.add(name)
+                if " " not in name and len(name) > 3:
+                    people = adjective_forms(name) & demonyms()
+                    words |= people | {w + "s" for w in people}  # "Canadian", "Canadians"
+        context[code] = frozenset(w for w in words if len(w) > 2)
+    return context
+
+
+@lru_cache(maxsize=None)
 def currency_context_words() -> dict[str, frozenset[str]]:
     """Currency code -> the (folded) words on a page that point to it: the names of the territories
     that use it today, their adjectives and their time-zone cities, and the adjective in its own
     name ("Pakistani rupee")."""
     data = localedata.load("en")
-    context = {}
-    names = territory_names()
     cities = territory_cities()
+    context = {}
     for code, territories in current_territories().items():
-        words: set[str] = set()
+        words = set(currency_country_words()[code])
         for territory in territories:
             words |= cities.get(territory, set())
-            for name in names.get(territory, ()):
-                words.add(name)
-                if " " not in name and len(name) > 3:
-                    words |= adjective_forms(name) & demonyms()
         adjective = " ".join(clean(data["currency_names"].get(code) or "").lower().split()[:-1])
         if adjective and adjective not in {"us", "euro"}:
             words.add(adjective)

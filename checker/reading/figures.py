@@ -7,7 +7,8 @@ one the page makes plain: its locale, or the only one of them the page writes ou
 (NZ$, "Indian rupees"), or the only one whose country the page names; failing that, as the currency
 English gives it ($ US dollar, £ pound sterling, ¥ yen, Rs Indian rupee), or as none ("kr", "pesos").
 A bare "$" or "dollars" is only ever read as the US dollar, or as no currency when the page's locale
-or its own figures use another dollar ("NZ$1.2 billion ... $300 million"). "Pounds" is money only
+or its own figures use another dollar ("NZ$1.2 billion ... $300 million"), or when a page with no locale
+names one other dollar's country far more than the US ("SINGAPORE - ... $14 billion"). "Pounds" is money only
 where its sentence or the page says so; else a weight ("180 pounds"), which it counts."""
 import re
 from collections.abc import Iterable, Sequence
@@ -352,7 +353,10 @@ def resolve_money(mentions: Sequence[MoneyMention], page: PageIndex) -> list[Mon
     written = {c for c in read.values() if c}
     resolved: list[MoneyMention] = []
     for i, m in enumerate(mentions):
-        currency = read[i] if i in read else read_international(m, m.form, written, local, resolved[-1] if resolved else None, page)
+        if i not in read and local is None:
+            local = named_dollar(m.form, page) or ""  # (once: "" when the page names none)
+        currency = read[i] if i in read else read_international(m, m.form, written, local or None,
+                                                                  resolved[-1] if resolved else None, page)
         amount, _, tolerance = m.value
         resolved.append(MoneyMention(m.start, m.end, (amount, currency, tolerance), m.form))
     return resolved
@@ -370,6 +374,26 @@ def read_international(mention: MoneyMention, form: currencies.CurrencyForm, exp
         if PARENTHESIS_CONVERSION.search(page.text[previous.end:mention.start]):
             return form.home
     return None
+
+
+def named_dollar(form: currencies.CurrencyForm, page: PageIndex) -> str | None:
+    """The dollar other than the US's that a page with no locale is plainly about: the one of a country
+    where English is official (a local paper in English writes its own dollar "$"; a US paper abroad
+    writes the other dollar out, "S$", "Canadian dollars", as the English press of Taiwan or Mexico writes
+    "NT$" and "pesos") whose country it names (its name or its people's: "Singapore", "Guyanese"; never
+    a city, which other countries' towns share) at least twice, and more often than all the others and
+    every sign of the US (its names, its people, the cities of its time zones) together."""
+    if form.home is None:
+        return None
+    words = currencies.currency_country_words()
+    counts = {c: sum(len(page.phrase_positions(w)) for w in words.get(c, ()))
+              for c in form.currencies - {form.home} if c in currencies.official_in("en")}
+    most = max(counts, key=lambda c: counts[c], default=None)
+    if most is None or counts[most] < 2:
+        return None
+    home = currencies.currency_context_words().get(form.home, frozenset())  # (its country words among them)
+    others = sum(counts.values()) - counts[most] + sum(len(page.phrase_positions(w)) for w in home)
+    return most if counts[most] > others else None
 
 
 def read_ambiguous(form: currencies.CurrencyForm, explicit: set[str], local: str | None,

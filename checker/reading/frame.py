@@ -22,7 +22,7 @@ OPENER = re.compile(r"""(?ix)\s*(?:
 # A dateline: a place in capitals (with an agency in brackets), or "(CNN)", then a dash.
 DATELINE = re.compile(
     r"(?:\((?:CNN|AP|AFP|Reuters|dpa|Xinhua|PTI|IANS|ANI)\)|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
-    r"(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z .]{2,20}\))?)\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"‘'])")
+    r"(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z0-9 .,]{2,24}\))?)\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"‘'])")
 
 
 # A date that opens a paragraph as a dateline does ("December 28, 2014: Shares ...", "2 April 2018 — The bank ..."):

@@ -106,7 +106,7 @@ MEASURE_UNITS = {
                            "degrees fahrenheit|degree fahrenheit|degrees f|fahrenheit|°f|° f|º f|ºf|˚f|℉", ""),
 }
 # The units a page may join to their number ("125kph", "80kg", "150km²", "5°C"; "100m" is read as 100 million,
-# figures' scale). A letter joined to a number is no quantity otherwise ("93-year-old", "1st": amounts.JOINED_AFTER).
+# figures' scale). A letter joined to a number is no quantity otherwise ("93-year-old", "1st": quantity.JOINED_AFTER).
 ATTACHED_UNITS = ("km/h", "km/hr", "kph", "kmh", "mph", "kgs", "kg", "kms", "km²", "km2", "km³", "km", "m²", "m2", "m³", "m3",
                   "sqm", "ft²", "ft³", "mi²", "ha", "°c", "ºc", "˚c", "℃", "°f", "ºf", "˚f", "℉")
 ATTACHED_UNIT = re.compile(r"(?:%s)(?![\w/])" % "|".join(re.escape(u) for u in ATTACHED_UNITS))

@@ -283,7 +283,7 @@ BARE_NUMBER_LEAD = re.compile(r"\s+(?:(?:about|around|nearly|almost|roughly|some
 PASSIVE = re.compile(r"[a-z]{3,}ed|told|shown|given|seen|known|made|held|taken|sold|paid|found|said|sent|spent|built|won|lost")
 PAIR_NAMES = re.compile(r"(?<!\bbetween\s)(?<!\bof\s)(?<!\bwith\s)(?<!\bfrom\s)(?<!\bin\s)(?<!\bfor\s)(?<!\bto\s)(?<![a-z]\s)"
                         r"(?:[A-Z][\w’'-]+\s+)+and\s+(?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+\s*$")  # (the subject's names, no object's)
-A_MODIFIER = re.compile(r"\s+(?:for|of|on|per|with|to|in)\s+(?:a|an)\s*$")
+A_MODIFIER = re.compile(r"\s+(?:for|of|on|per|with|to|in|among|from)\s+(?:a|an|the|its|their|his|her|our|these|those)\s*$")
 HEAD_PREPOSITION = re.compile(r"\bof\s*$")  # (a noun's "of" before the first figure: "control of")
 BASE_BETWEEN = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|against)\b")
 PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|"

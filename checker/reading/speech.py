@@ -423,7 +423,7 @@ def interview_answer(text: str, lo: int) -> tuple[str | None, int] | None:
     where the label ends). None outside such answers."""
     p_lo = text.rfind("\n", 0, lo) + 1
     named = NAMED_LABEL.match(text, p_lo)
-    if named:
+    if named and not named.group("name").isupper():  # ("KUALA LUMPUR (Bernama): ": a dateline, no one's words)
         return named.group("name"), named.end()
     section = contributor_at(text, lo)  # a panel's section: its contributor's words
     if section is not None:

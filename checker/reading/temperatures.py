@@ -26,7 +26,7 @@ NOT_A_NOUN = re.compile(rf"\s+(?:{FUNCTION_WORDS}|overnight|yesterday|today|toni
                         r"near|through|throughout|despite|so|if|then|now|[a-z]+day|[a-z]+ly)\b")
 NOUN = re.compile(r"\s+[a-z]")
 # The words that label a thing by a number and a letter ("seat 12F", "row 5C", "type 2C", "size 34C"): before such
-# a word's number, the letter is a code's, whatever follows (amounts.IDENTIFIERS names more, for any number).
+# a word's number, the letter is a code's, whatever follows (quantity.IDENTIFIERS names more, for any number).
 CODE_BEFORE = re.compile(r"\b(?:seats?|rows?|rooms?|flat|apartment|apt|suite|bay|block|box|bed|cabin|deck|berth|stand|"
                          r"bus|line|form|schedule|type|class|size|category|annex|appendix|exhibit|grade|section)\s+$")
 # A determiner before a temperature and a noun after it: the temperature measures the thing ("the 2°C warming
