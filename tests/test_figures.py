@@ -171,6 +171,11 @@ CURRENCIES = [
     ("Mexico's exports rose $5 billion; Mexico and Mexicans gained.", None, ["USD"]),  # English papers write pesos
     ("Singapore and Singaporeans: $2 billion", "en-US", ["USD"]),  # the locale decides
     ("Vancouver and Toronto and Vancouver: $2 billion", None, ["USD"]),  # cities name no country
+    # ... or its provinces and states (ISO 3166-2), weighed against the US's
+    ("PORTAGE LA PRAIRIE, Man. - Manitoba farmers got $3 million, the most in Manitoba.", None, [None]),
+    ("Queensland and New South Wales will share $40 million.", None, [None]),
+    ("Ontario paid $2 million to Ohio, Michigan and New York firms.", None, ["USD"]),  # the US's states outnumber
+    ("Punjab and Punjab: $2 million", None, ["USD"]),  # a province two countries share names neither
 ]
 
 

@@ -18,7 +18,7 @@ from .quantity import in_range, not_a_quantity
 from .when import When
 
 MEETING = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summits?)\b")
-VISIT = re.compile(r"\b(?:visit\w*|met|meet|meets|meeting|meetings|talks|summit|toured|travell?ed|trip)\b")
+VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|met|meet|meets|meeting|meetings|talks|summit|toured|travell?ed|trip)\b")
 NAMED_ONLY = ("seats", "votes")  # units whose lead words are common verbs (won, took, received): named or none
 COMPARISON = re.compile(r"\s+(?:more|fewer|less|higher|lower|greater|smaller|larger|bigger|up|down|than|times\s+(?:more|as))\b")
 OUT_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:last|first|past|previous|next|total)\s+)?")
@@ -112,10 +112,16 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
         return None if measure in ("years", "year") or (measure in TIME_NOUNS and (
             not folded[start:start + 1].isdigit() or (TIME_APART.match(folded, end)
                                                       and not LASTING_FOR.search(folded, max(0, start - 24), start)))) else measure
-    unit = lead_unit(reading, start, lo, sentence_lower)
+    # "the postal votes of the top three parties": the number counts what follows it, never what the words before name
+    of_whole = OF_WHOLE.search(folded, max(lo, start - 30), start) is not None
+    unit = None if of_whole else lead_unit(reading, start, lo, sentence_lower)
     if unit is not None:
         return unit
     written = folded[start:end]
+    level = SUBJECT_LEVEL.search(folded, max(lo, start - 80), start)
+    if level and re.search(r"\d[\d,]{3}|\b(?:thousand|million|billion|trillion|lakh|crore)\b", written) \
+            and not level.group("noun").endswith(("ss", "us")) and level.group("noun") not in NOT_COUNTED:
+        return level.group("noun")  # "Visitor arrivals hit a record of 19.1 million": arrivals (never "prices", "exports")
     # (digits, or a number in words past twenty: "forty-five players", "three hundred soldiers", "forty players")
     if written[:1].isdigit() or (written[:1].isalpha() and written not in NUMBER_WORDS):
         # (after two words only as an object or an estimate: "hired 300 new police officers", "at least 2000 faulty
@@ -134,6 +140,15 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
     return None
 
 
+# A plural noun a level's verb follows, up to a large number ("Visitor arrivals hit a record of 19.1 million", "Tourist
+# arrivals rose to 2,400,000"): the number counts that noun; never money or a price that the noun leaves unsaid
+SUBJECT_LEVEL = re.compile(r"\b(?P<noun>[a-z]{3,}s)\s+(?:have\s+|has\s+)?(?:hit|reached|rose|climbed|fell|dropped|grew|jumped|stood|"
+                           r"totall?ed|topped|exceeded|surpassed|numbered|were|are)(?:\s+(?:to|at))?(?:\s+(?:a|an)\s+(?:new\s+|all-time\s+)?"
+                           r"(?:record|high|low|peak|total)(?:\s+of)?)?(?:\s+(?:about|around|some|nearly|almost|more\s+than|over))?\s+$")
+NOT_COUNTED = frozenset("""exports imports sales revenues profits earnings reserves assets debts costs prices funds investments
+remittances savings deposits loans receipts proceeds taxes bills wages salaries rates yields shares stocks bonds futures indices
+points temperatures levels values volumes figures numbers totals sums amounts budgets payments outlays returns losses gains""".split())
+OF_WHOLE = re.compile(r"\bof\s+(?:the|its|their|his|her|our|these|those)\s+(?:[a-z]+\s+)?$")
 # A plural noun after two words that describe it ("2,000 faulty smoke alarms", "300 new police officers"), never
 # after a word that leads elsewhere ("5 in the races", "3 of those games") nor in a measure ("10,000 square nautical miles")
 TWO_BEFORE_NOUN = re.compile(r"(?! square\b| cubic\b)(?: (?!(?:of|in|on|at|to|for|by|from|with|than|as|the|a|an|and|or|but|that|this|these|those|"

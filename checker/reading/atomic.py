@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from .amounts import ahead_elsewhere, figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
-from .asides import asides_of
+from .asides import dash_asides
+from .clause_times import date_clauses
 from .attributed import attributed, PRONOUNS
 from .seams import COMPARATIVE_OPENING, leans_back
 from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, subjectless, trim,
@@ -21,6 +22,7 @@ from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, join_co
 from .frame import core_span, unbracketed
 from .antecedent import led_in_statement, name_in_tag, subject_named, pronoun_speaker, quoted_paragraph_speaker
 from .appraisal import appraises
+from .attribution import EMPTY_TAG, INVERTED_TAG
 from .figurative import figurative
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
@@ -62,7 +64,7 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
     keys: set[tuple[str, str]] = set()
     for sentence in split_sentences(text) if sentences is None else sentences:
         for atom in sentence_atoms(reading, sentence, seen_people):
-            if (atom.quote, atom.claim) not in keys:
+            if (atom.quote, atom.claim) not in keys and not (EMPTY_TAG.fullmatch(atom.claim) and not atom.dated_or_counted):
                 keys.add((atom.quote, atom.claim))
                 yield atom
 
@@ -85,14 +87,9 @@ LEADING_PARTICIPLE = re.compile(r"(?:[A-Z][a-z]+(?:ed|en)|Set|Built|Born|Made|Sh
 BIOGRAPHIC = re.compile(r"(?:Born|Founded|Established|Incorporated)\b")
 # A clause opened by a participle ("capping ...", "leaving ...") has no subject of its own; one opened by a
 # gerund has ("..., but spending fell"): the word after it tells them apart.
-LATER = re.compile(r"\b(?:later|afterwards|the\s+(?:next|following)\s+(?:day|week|month|year)|earlier)\b")  # another time
-NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b")
 PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|during\b)[a-z]{3,}ing\s+(?P<next>[\w’'-]+)")
 
 
-# A tag after a quotation with its verb first and who spoke after it ("said D. Joshua Taylor, FGS president").
-INVERTED_TAG = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls|noted|notes)\s+[^,;]+"
-                          r"(?:,\s+[^,;]+)?")
 # A verb of the yardstick of a comparison, after it ("than the 4.1 million counted in 2019", "the $2 million that was set
 # aside in 2013"): a time after it is the yardstick's.
 YARDSTICK_VERB = re.compile(r"\b(?:[a-z]{3,}ed|that|which|who|when|set|paid|spent|seen|made|held|won|taken|given)\b")
@@ -148,28 +145,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         for clause in clauses:
             if clause is clauses[0] or (clause.role == "coord" and (clause.prefix is None or not text[slice(*clause.prefix)].strip())):
                 clause.prefix = appo.name
-    asides = [span for c in clauses for span in asides_of(text, c.start, c.end, [(w.start, w.end) for w in whens])]
-    # "the salt flat — named after a town founded in 1890 — covers 10,500 square km", "The company, founded in 1998,
-    # employs 12,000": the aside's time, not the clause's
-    whens = [replace(w, since=True, point=False, yardstick=True) if any(a <= w.start < b for a, b in asides) else w
-             for w in whens]
-    for i, clause in enumerate(clauses):
-        own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]
-        if clause.role == "when" and i:
-            clause.inherit = clauses[i - 1].when
-        elif clause.role == "coord" and i and not clause.present and not any(clause.start <= w.start < clause.end for w in whens) \
-                and not NEGATED.search(text, clause.start, clause.end) and not LATER.search(text, clause.start, clause.end):
-            # (a clause with a time of its own, a bound even, "and exceed 2°C before 2050", inherits none; nor does what
-            # did not happen, "had an abortion in June and had not told her boyfriend": no time is told for it)
-            clause.inherit = next((c for c in reversed(clauses[:i]) if c.role != "coord"), clauses[i - 1]).when
-        points = [w for w in own if w.point]
-        span = span_from(whens, clause)
-        clause.when = points[0] if points else own[0] if own else clause.inherit or span
-    lead = since_lead(text, clauses, whens)
-    if lead is not None:
-        # "Since he took office in 2019, unemployment has fallen 2%": he took office in 2019, and the span from
-        # then to the article's date is the main clause's, which is quoted with the "Since ..." that bounds it
-        clauses[0].when, clauses[1].when = replace(lead, since=False, point=True, last=lead.first), lead
+    whens, lead = date_clauses(text, clauses, whens)
     atoms: list[Atom] = []
     left_out = False
     for clause in clauses:
@@ -297,22 +273,6 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     return sorted(atoms, key=lambda a: (a.start, a.end))
 
 
-def since_lead(text: str, clauses: list[Clause], whens: list[When]) -> When | None:
-    """The span a leading "since" clause bounds ("Since the war began on October 7, ..."), when a main clause
-    with no time of its own follows it: the span's first day is when the leading clause's event happened."""
-    if len(clauses) < 2 or clauses[0].role != "sub" or clauses[0].opener is None \
-            or not re.match(r"(?i)since\s", text[clauses[0].opener:clauses[0].start]) or clauses[1].role not in ("main", "coord") \
-            or any(clauses[1].start <= w.start < clauses[1].end for w in whens):
-        return None
-    return span_from(whens, clauses[0])
-
-
-def span_from(whens: list[When], clause: Clause) -> When | None:
-    """The first span a time in the clause starts ("since 2019", "since he took office in 2019"), if any."""
-    return next((w for w in whens if clause.start <= w.start < clause.end and w.since and not w.yardstick
-                 and w.last != w.first), None)
-
-
 def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whens: list[When],
                     subject: tuple[int, int] | None = None) -> list[Atom]:
     """atoms with each pair of clauses joined by "and" or "but", the second sharing the first's subject and
@@ -426,6 +386,8 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
             when = None  # "made the four cases part of his bid to be elected in 2024": the bid's time, not theirs
         if when is not None and ASIDE.search(text, lo, when.start) and re.match(r"[^,]*,", text[when.end:figure.start]):
             when = None  # "The study, published on Thursday, followed 12,500 adults": the aside's time
+        if when is not None and any(a <= figure.start < b and not a <= when.start < b for a, b in dash_asides(text, lo, hi)):
+            when = None  # "Banda – who has 12 goals this season – joined in 2019": the dashes' figure, never the 2019's
         if when is not None and when.end <= figure.start and RELATIVE_TIME.search(text, lo, when.start):
             when = None  # "left the tail that had failed over the past year 15 overs": the relative clause's time
         return [make_atom(reading, sentence, figure_kind(figure, text[lo:hi], lower, when), quote_lo, hi,

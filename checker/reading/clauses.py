@@ -37,7 +37,7 @@ SHARED_AUXILIARIES = frozenset("is are was were be been being has have had".spli
 SUBORDINATORS = frozenset("who whom whose which that when where before after once while because since until "
                           "unless if as whereas although though".split())
 MODALS = frozenset("will would shall should can cannot could may might must".split())
-VERB_LEAD = frozenset("also then soon still later never not only just".split())  # words that may stand before a verb
+VERB_LEAD = frozenset("also then soon still later never not only just first already again".split())  # words that may stand before a verb
 PRESENT_LEAD = VERB_LEAD | {"now", "today", "currently"}  # ... and before one in the present ("and now has")
 PRESENT_AUXILIARIES = frozenset("is are has have".split())
 BE = frozenset("is are was were be been being".split())
@@ -68,6 +68,9 @@ EARLIER = re.compile(r"\b(?:(?:a|an|one|two|three|\d+)\s+(?:years?|months?|quart
 SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record|two|three|four|five|six|"
                     r"seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b")  # (or a count in words)
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# The rest of a list after an aside of its first item: names, without a verb, to the end (", India and Japan.")
+LIST_TAIL = re.compile(r",\s+(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*(?:,\s+(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)*,?\s+(?:and|or)\s+"
+                       r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*\W*$")
 DASH = re.compile(r"\s[–—-]\s")  # a dash that opens or closes an aside (as SPLIT's "dash")
 
 
@@ -213,6 +216,8 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
         seam = next(name for name in SEAMS if m.group(name) is not None)
         if text.count("(", lo, m.start()) > text.count(")", lo, m.start()):
             continue  # "(a record for the region but below the national average)": an aside is never cut
+        if seam == "rel" and re.search(r"[A-Z][\w’'-]*$", text[at:m.start()]) and LIST_TAIL.search(text, m.end(), hi):
+            continue  # "went to China, which took 40 per cent, India and Japan": an aside of a list's first item, no cut
         if seam == "when" and PERIOD_NOUN.search(text, at, m.start()):
             continue  # "this period of Argentine history, when inflation topped 3,000 percent": what the period was
         if seam in ("when", "while") and not has_verb(text, at, m.start()) and main_follows(text, m.end(), hi):

@@ -7,12 +7,15 @@ are read), and cached. The only hand-written data are about the press's usage, w
 spellings it lacks (PRESS_SPELLINGS, PRESS_NAMES, "crowns" in PRESS_NOUNS), which currency an
 ambiguous spelling means when a page gives no other sign (PRESS_HOMES, beside the readings CLDR's
 English gives: $ is the US dollar, £ the pound sterling, ¥ the yen), and a few names of territories
-CLDR's English no longer uses (TERRITORY_ALIASES: "UK", "Turkey")."""
+CLDR's English no longer uses (TERRITORY_ALIASES: "UK", "Turkey"). The provinces and states that also tie a
+dollar to its country ("Manitoba", "Queensland") are ISO 3166-2's, through pycountry."""
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pycountry
 from babel import Locale, UnknownLocaleError, core, localedata, numbers
 
 # Spellings of the press that CLDR does not give, each with the currencies it may stand for.
@@ -337,6 +340,32 @@ def territory_cities() -> dict[str, set[str]]:
         city = (overrides.get(zone) or {}).get("city") or zone.split("/")[-1].replace("_", " ")
         cities.setdefault(territory, set()).add(clean(city).lower())
     return cities
+
+
+@lru_cache(maxsize=None)
+def territory_provinces() -> dict[str, frozenset[str]]:
+    """Territory code -> the (folded) names of its provinces, states and territories (ISO 3166-2's first
+    level: "Manitoba", "Queensland"), without a name that another country's province, a country or a
+    time-zone city also bears ("Punjab" of India and Pakistan, "Georgia"); a district, parish or region
+    is left out, for towns elsewhere share those names (Manchester, Portland, Canterbury)."""
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type in ("Province", "State", "Territory"):
+            plain = "".join(c for c in unicodedata.normalize("NFKD", sub.name) if not unicodedata.combining(c))
+            found.setdefault(sub.country_code, set()).add(clean(plain).lower())  # ("Bihār": the press writes "Bihar")
+    shared = Counter(name for names in found.values() for name in names)
+    elsewhere = {n for ns in territory_names().values() for n in ns} | {c for cs in territory_cities().values() for c in cs}
+    return {code: frozenset(n for n in names if shared[n] == 1 and n not in elsewhere and len(n) > 3)
+            for code, names in found.items()}
+
+
+@lru_cache(maxsize=None)
+def currency_province_words() -> dict[str, frozenset[str]]:
+    """Currency code -> the (folded) provinces and states of the territories that use it today (territory_provinces:
+    "Manitoba" for CAD, "Queensland" for AUD, "Ohio" for USD). Some are plain words too ("Delta", "Rivers"): they
+    weigh one dollar against another, never name a currency alone."""
+    provinces = territory_provinces()
+    return {code: frozenset(n for t in territories for n in provinces.get(t, ())) for code, territories in current_territories().items()}
 
 
 @lru_cache(maxsize=None)

@@ -380,18 +380,20 @@ def named_dollar(form: currencies.CurrencyForm, page: PageIndex) -> str | None:
     """The dollar other than the US's that a page with no locale is plainly about: the one of a country
     where English is official (a local paper in English writes its own dollar "$"; a US paper abroad
     writes the other dollar out, "S$", "Canadian dollars", as the English press of Taiwan or Mexico writes
-    "NT$" and "pesos") whose country it names (its name or its people's: "Singapore", "Guyanese"; never
-    a city, which other countries' towns share) at least twice, and more often than all the others and
-    every sign of the US (its names, its people, the cities of its time zones) together."""
+    "NT$" and "pesos") whose country it names (its name, its people's or its provinces': "Singapore",
+    "Guyanese", "Manitoba"; never a city, which other countries' towns share) at least twice, and more
+    often than all the others and every sign of the US (its names, its people, its states, the cities of
+    its time zones) together."""
     if form.home is None:
         return None
-    words = currencies.currency_country_words()
-    counts = {c: sum(len(page.phrase_positions(w)) for w in words.get(c, ()))
+    words, provinces = currencies.currency_country_words(), currencies.currency_province_words()
+    counts = {c: sum(len(page.phrase_positions(w)) for w in words.get(c, frozenset()) | provinces.get(c, frozenset()))
               for c in form.currencies - {form.home} if c in currencies.official_in("en")}
     most = max(counts, key=lambda c: counts[c], default=None)
     if most is None or counts[most] < 2:
         return None
-    home = currencies.currency_context_words().get(form.home, frozenset())  # (its country words among them)
+    # (the home's country words among them, and its states: "Ohio" weighs against "Ontario")
+    home = currencies.currency_context_words().get(form.home, frozenset()) | provinces.get(form.home, frozenset())
     others = sum(counts.values()) - counts[most] + sum(len(page.phrase_positions(w)) for w in home)
     return most if counts[most] > others else None
 

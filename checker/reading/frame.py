@@ -33,6 +33,13 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 DATED_LINE = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+{_MONTH})\s+\d{{4}}\s*(?::|--|—|–)\s+(?=[A-Z“\"‘'])")
 
 
+# A byline run into the first sentence of its paragraph ("By Kevin De Alwis In the event ...", "By Staff Reporter Fuel
+# prices ..."): two or three capitalised words after "By", then a sentence's capitalised opening; never a time
+# ("By Christmas Day Parliament will ...")
+BYLINE = re.compile(rf"By\s+(?!(?:{_MONTH}|[A-Z][a-z]+day|Christmas|Easter|New|Next|Last|This|Then|Now|End|Early|Late|Mid)\b)"
+                    r"(?:[A-Z][\w.'’-]+\s+){1,2}[A-Z][\w'’-]+\s+(?=(?:The|A|An|In|On|At|It|Its|This|That|There|They|He|She|We|"
+                    r"[A-Z][a-z]+)\s+[a-z])")
+
 
 def dateline_end(text: str, start: int = 0) -> int:
     """Where a dateline that opens text[start:] ends ("PARIS — The ..." -> the offset of "The"), or start; and
@@ -44,7 +51,7 @@ def dateline_end(text: str, start: int = 0) -> int:
     while before > 0 and text[before - 1] in " \t\u00a0":
         before -= 1  # (read back, never copied: this is asked for every sentence)
     opens = before == 0 or text[before - 1] == "\n"
-    stamp = (LIVE_STAMP.match(text, start) or DATED_LINE.match(text, start)) if opens else None
+    stamp = (LIVE_STAMP.match(text, start) or DATED_LINE.match(text, start) or BYLINE.match(text, start)) if opens else None
     return stamp.end() if stamp else start
 
 

@@ -20,6 +20,8 @@ IDENTIFIERS = (r"\b(?:aged?|ages|no\.?|number|section|article|chapter|title|rout
                r"category|categories|band|tier|class|type|division|zone|bay|lane|line|track|channel|key)s?")
 # ... and the numbers listed after the first ("aged 19, 22 and 31", "sections 4 and 5")
 IDENTIFIER_BEFORE = re.compile(rf"{IDENTIFIERS}\s+(?:\d+(?:\s*,\s*\d+)*(?:\s*,)?\s+(?:and|or|&)\s+|\d+\s*,\s*)?$")
+# ... and a subsection's number in brackets after it ("section 130 (2)", "Article 5(1)(b)")
+SUBSECTION = re.compile(rf"{IDENTIFIERS}\s+\d+[a-z]?(?:\s*\(\w{{1,4}}\))*\s*\($")
 LIST_NUMBER = re.compile(r"(?:^|[\n:;]\s*|(?<=[.!?])\s+|\s)$")
 YEAR_IN_NAME = re.compile(r"[a-z]{2,}\s$")  # a word right before a year: "worlds 2023" (a date's words are read first)
 CLOCK = re.compile(r"\bat\s+(?:the\s+)?$")
@@ -74,7 +76,7 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
         return True
     before = folded[max(0, start - 24):start]
     after = folded[end:end + 24]
-    if JOINED_BEFORE.search(before) or JOINED_AFTER.match(after) or IDENTIFIER_BEFORE.search(before):
+    if JOINED_BEFORE.search(before) or JOINED_AFTER.match(after) or IDENTIFIER_BEFORE.search(before) or SUBSECTION.search(before):
         return True
     if re.search(r"(?:\bplus\s+or\s+minus|\+/?-|±)\s*$", before):
         return True  # "plus or minus 3 points": a poll's margin, no value of what it measures

@@ -368,6 +368,8 @@ EVENT_DAY = re.compile(r"\bthe\s+(?P<year>(?:1[89]|20)\d\d)(?:\s+[a-z][\w'’-]*
 QUARTER = re.compile(r"\b(?P<n>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)\b|"
                      r"(?P<rel>this|last|next)\s+year\b))?(?![\s-]+(?:of\s+)?(?:the\s+)?(?:century|mile|hour|final|match|game))"
                      r"|\bq(?P<q>[1-4])[\s-]+(?P<qy>(?:19|20)\d\d)\b")
+FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial|budget)[\s-]+(?:year\s+)?$")
+FISCAL_AFTER = re.compile(r"\s+of\s+(?:the|its|their|this|last|next|our)\s+(?:current\s+)?(?:fiscal|financial|budget)\b|\s+of\s+fiscal\b|\s+of\s+fy")
 TRAILING_OF = re.compile(r"\s+of$")
 GAME = re.compile(r"\b(?:scor\w*|points|touchdowns?|goals?|games?|match(?:es)?|innings|halftime|quarterback|rebounds?|yards|"
                   r"baskets?|free\s+throws?|overtime)\b")
@@ -383,8 +385,10 @@ def quarter_times(folded: str, display: str, start: int, end: int, published: da
         year_words = m.group("y") or m.group("qy")
         if year_words:
             year = int(year_words)
-        elif published is None or GAME.search(folded, start, end):
-            continue  # ("scored 12 points in the first quarter": a game's, no year's)
+        elif published is None or GAME.search(folded, start, end) or FISCAL_BEFORE.search(folded, max(0, m.start() - 20), m.start()) \
+                or FISCAL_AFTER.match(folded, m.end()):
+            continue  # ("scored 12 points in the first quarter": a game's, no year's; "the fiscal first quarter", "the first
+            # quarter of its financial year": a year whose months the sentence leaves unsaid)
         elif m.group("rel"):
             year = published.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
         else:  # the last such quarter to end before the article in the past, the next to begin after it ahead, else the nearest

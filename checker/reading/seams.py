@@ -26,12 +26,12 @@ SPLIT = re.compile(r"""(?x)
 SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub",
          "andpron": "main", "andnoun": "main", "andmain": "main", "coord": "coord"}
 PRONOUN_SUBJECT = re.compile(r"(?:(?:today|now|then|later|yesterday|currently|since\s+then|in\s+recent\s+years|these\s+days),?\s+)?"
-                             r"(?:it|they|he|she|we)\s+(?!(?:said|says|told|added|wrote)\b)[a-z]", re.I)
+                             r"(?:(?:it|they|he|she|we)\s+(?!(?:said|says|told|added|wrote)\b)[a-z]|(?:its|their|his|her)\s+[a-z])", re.I)
 OPENING_TAG = re.compile(r"(?:said|says|added|adds|explained|told|wrote|noted)\s+[A-Z]")
 REPORTED_THAT = re.compile(r"\b(?:said|says|stated|states|claimed|claims|argued|argues|reported|reports|found|finds|showed|shows|"
                            r"noted|notes|wrote|writes|insisted|insists|told\s+\w+)\s+that\b")
 CONTRAST_SEAM = re.compile(r"(?:,\s+(?:whereas|while|but|although|though|yet)|;)\s*$")
-AFTER_SEAM = re.compile(r"(?:,\s+and|,\s+but|;)\s*$")  # (a clause of its own after ", and", ", but", "; ")
+AFTER_SEAM = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s*$")  # (a clause of its own after ", and", ", but", "; ")
 # A noun of a stretch of time, with what it is of, before ", when": the when clause says what that time was
 PERIOD_NOUN = re.compile(r"\b(?:period|era|time|times|years|days|decades?|century|moment|age|epoch)(?:\s+of\s+[^,;]{1,40})?$", re.I)
 # Words a "but" after which is no seam: "cannot help but feel", "all but ended", "nothing but trouble".
@@ -61,7 +61,8 @@ COMPARATIVE_OPENING = re.compile(r"(?i)(?:(?:but|and|yet|or)\s+)?(?:(?:far|much|
 
 def leans_back(text: str, lo: int, start: int) -> bool:
     """Whether the clause at `start`, in the sentence begun at `lo`, cannot stand alone: after a seam, with a bare
-    pronoun for its subject ("The arena opened in 2019, and it seats 16,000 people"), or a speaker's tag after a
+    pronoun for its subject or its subject's owner ("The arena opened in 2019, and it seats 16,000 people", "...,
+    while its price fell 3 per cent"), or a speaker's tag after a
     quotation with what they did ("“...,” said Nancy as she welcomed 220 passengers"). Its claim is the sentence up
     to its end, with the words that say who or what the pronoun is (never a guess at its antecedent: "The council
     approved the budget, and it passed" is the budget, not the council)."""

@@ -42,6 +42,9 @@ POSSESSED_COUNT = re.compile(r"\sof\s+(?P<whole>(?:the\s+|its\s+|their\s+|his\s+
 PARTICIPLE_BETWEEN = re.compile(r"\s+(?:[\w’'-]+\s+){0,2}?[a-z]{3,}ing\s+(?:[\w’'-]+\s+)?$")
 # What may stand between the items of one list of values that share a subject and a verb ("US$92
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
+# ... or a phrase with a subject and a participle of its own before it ("rise 3.1 per cent in line with the
+# government setting the cap at 1 per cent": the second figure is the phrase's, and the first's tail runs into it)
+PHRASE_PARTICIPLE = re.compile(r"\b(?:with|as|after|by)\s+(?:[\w’'-]+\s+){1,5}?(?!during\b)[a-z]{3,}ing\b")
 PARALLEL = re.compile(r"[\s,;]*(?:(?:and|or|to|then|as well as|before|after)\b)?[\s,]*")
 PHRASE_BREAK = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our)\b)[a-z]+\b|\b[a-z]{3,}ing\b"  # "to qualify", "widening"
                           r"|\b(?:despite|though|although|because|whereas|unless|whose|who|which|that|when|where)\b")  # "despite
@@ -149,7 +152,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         # second figure part of the first's statement, no item of a list
         # (or a participle: "employed 200 engineers building $500 million in bridges", the money is the bridges')
         bound = following is not None and (has_verb(text, figure.end, following.start)
-                                           or PARTICIPLE_BETWEEN.match(text, figure.end, following.start) is not None) and \
+                                           or PARTICIPLE_BETWEEN.match(text, figure.end, following.start) is not None
+                                           or PHRASE_PARTICIPLE.search(text, figure.end, following.start) is not None) and \
             re.search(r"[,;(]|\b(?:and|or|but|while|whereas|when|after|before)\b", text[figure.end:following.start]) is None
         if object_of or aside or bound:  # "spend $153 million on 2,164 projects": what follows is this figure's, no item of a list
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)

@@ -2,7 +2,7 @@
 functions; when.py finds the times."""
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dates import MONTH_NAMES
 
@@ -72,3 +72,43 @@ def parse_published(value: str | None) -> datetime.date | None:
         return datetime.date(*(parts + [1, 1])[:3]) if parts and parts[0] else None
     except ValueError:
         return None
+
+
+def month_spans(found: list[When], folded: str, display: str) -> list[When]:
+    """Two months joined by a dash, a slash or "to", by "and" after "between" or when the second follows the
+    first, are one span ("the April-June quarter": April to June; "the May/June 2022 exams"; "between June
+    2011 and February 2012"; "in May and June"); so are two days in a row by "and" ("on Monday and Tuesday")."""
+    merged: list[When] = []
+    for when in found:
+        before = merged[-1] if merged else None
+        if before is not None and before.relative and when.relative and before.written and when.written \
+                and re.fullmatch(r",?\s+and\s+", folded[before.end:when.start]) and next_day(before.last, when.first):
+            merged[-1] = replace(before, end=when.end, last=when.last, written=f"{before.written} and {when.written}")
+            continue  # "after its meeting on Monday and Tuesday": both days, never the first alone
+        from_span = before is not None and re.search(r"\bfrom\s+$", folded[max(0, before.start - 6):before.start]) \
+            and re.fullmatch(r"\s*(?:to|through|until|till)\s+", folded[before.end:when.start])  # "from 2009 till March 2015"
+        if before is not None and (len(before.first) == len(when.last) == 7 or from_span) and not before.since and (
+                re.fullmatch(r"\s*(?:-to-|–to–|-|–|/|to|through|until|till)\s*", folded[before.end:when.start])
+                or (re.fullmatch(r",?\s+and\s+", folded[before.end:when.start]) and (next_month(before.first, when.last)
+                    or re.search(r"\bbetween\s+(?:(?:early|late|mid)[\s-]+)?$", folded[max(0, before.start - 20):before.start])))):
+            # "from March to May 2023", "May/June 2022": the first month is of the year the second names; "in May and
+            # June": both months, one span (never "in March and October", which leaves out the months between)
+            first = when.last[:4] + before.first[4:] if before.relative and not when.relative else before.first
+            if first < when.last:
+                written = f"{display[before.start:when.end]} {when.last[:4]}" if before.relative and when.relative else None
+                merged[-1] = replace(before, end=when.end, first=first, last=when.last, point=False, written=written,
+                                     relative=written is not None)
+                continue
+        merged.append(when)
+    return merged
+
+
+def next_month(first: str, last: str) -> bool:
+    """Whether the month YYYY-MM last is the one after first, in its year or the next ("December and January")."""
+    return len(first) == len(last) == 7 and (int(last[5:]) - int(first[5:])) % 12 == 1
+
+
+def next_day(first: str, last: str) -> bool:
+    """Whether the day YYYY-MM-DD last is the one after first."""
+    return len(first) == len(last) == 10 and \
+        datetime.date.fromisoformat(last) - datetime.date.fromisoformat(first) == datetime.timedelta(days=1)

@@ -8,7 +8,8 @@ import re
 CORE_TITLES = (r"Prime\s+Minister|President|Vice[\s-]President|Minister|Premier|Chancellor|King|Queen|Governor|Mayor|Senator|"
                r"Ambassador|Secretary|General|Judge|Justice|Speaker|Treasurer|Chairman|Chairwoman|Chairperson|Chair|"
                r"Director|Commissioner|Commander|Admiral|Colonel|Captain|Prince|Princess|Emperor|Pope|Chief\s+Executive|"
-               r"Leader|Sheikh|Emir|Sultan|Archbishop|Bishop|Cardinal|Marshal|Attorney[\s-]General|Secretary[\s-]General")
+               r"Leader|Sheikh|Emir|Sultan|Archbishop|Bishop|Cardinal|Marshal|Attorney[\s-]General|Secretary[\s-]General|"
+               r"Manager|Officer|Coordinator|Superintendent|Inspector|Spokes(?:man|woman|person)")
 # Titles as news agencies shorten them before a name ("Gov. Gavin Newsom", "Lt. Gov. Kathy Hochul", "Sen.
 # Elizabeth Warren"), and the words they stand for, which a claim writes out
 WRITTEN_OUT = {"Lt": "Lieutenant", "Maj": "Major", "Brig": "Brigadier", "Atty": "Attorney", "Gov": "Governor",

@@ -15,7 +15,7 @@ from .figures import NUMBER_WORDS
 from .relative import (EVENT_DAY, LEADING_YEAR, MONTH_PATTERN, QUARTER_AFTER, TO_COME, WEEKDAYS, month_iso, quarter_of, quarter_times,
                        relative_days, tense, yearless)
 from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_to, since
-from .timespan import When, describe_iso, iso, parse_published
+from .timespan import When, describe_iso, iso, month_spans, parse_published
 from .titles import TITLE_AHEAD
 
 __all__ = ["When", "describe_iso", "iso", "parse_published", "read_times", "year_of_thing"]
@@ -184,7 +184,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         for m in PERIOD.finditer(piece):
             lo, hi = start + m.start(), start + m.end()
             when = period(m, published, display[lo:hi], lo, hi)  # ("the previous year": before a time the article gives,
-            when = replace(when, since=True, yardstick=True, point=False) if when and m.group("way") == "previous" else when  # a bound)
+            when = replace(when, since=True, yardstick=True, point=False, written=None, relative=False) \
+                if when and m.group("way") == "previous" else when  # a bound, its words kept: never "the previous year to July 2013")
             if when is not None and free(lo, hi):
                 found.append(when)
     quarters = quarter_times(folded, display, start, end, published, said)  # ("the third quarter of 2016": its months)
@@ -212,9 +213,9 @@ STREET = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Roa
 TIME_BEFORE = re.compile(r"(?i)\b(?:in|since|by|until|till|during|before|after|from|of|through|between|and|to|or|early|late|mid)[\s-]+$")
 
 
-# A year that is part of a law's name ("the Security of Pakistan Act, 1952"), and a number after a sentence's opening
+# A year that is part of a law's name ("the Security of Pakistan Act, 1952", "the Wildlife Act No.14 of 2015"), and a number after a sentence's opening
 # "Out of" or "Of" with a plural noun after it ("Out of 2045 schools, 300 ..."): a count, no year
-LAW_YEAR = re.compile(r"\b(?:Act|Ordinance|Code|Regulations?|Rules|Order|Bill|Constitution)\s*,?\s*$")
+LAW_YEAR = re.compile(r"\b(?:Act|Ordinance|Code|Regulations?|Rules|Order|Bill|Constitution)(?:\s+No\.?\s*\d+)?(?:\s*,|\s+of)?\s*$")
 COUNT_OF = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:Out\s+of|Of)\s+$")
 HOW_MANY = re.compile(r"(?<!\bin\s)(?<!\bsince\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bfrom\s)\b(?:at\s+least|about|around|some|nearly|"
                       r"almost|more\s+than|up\s+to|roughly|approximately|an\s+estimated)\s+$")
@@ -372,29 +373,6 @@ def people_named(display: str) -> frozenset[str]:
 # Capitalised words before a month that are no name: they open a sentence or name a day.
 NOT_NAMES = frozenset("""since until till through during last next this that every each come early late mid
 mon tue wed thu fri sat sun""".split()) | frozenset(WEEKDAYS)
-
-
-def month_spans(found: list[When], folded: str, display: str) -> list[When]:
-    """Two months joined by a dash or "to", or after "between" by "and", are one span ("the April-June quarter":
-    April to June; "between June 2011 and February 2012")."""
-    merged: list[When] = []
-    for when in found:
-        before = merged[-1] if merged else None
-        from_span = before is not None and re.search(r"\bfrom\s+$", folded[max(0, before.start - 6):before.start]) \
-            and re.fullmatch(r"\s*(?:to|through|until|till)\s+", folded[before.end:when.start])  # "from 2009 till March 2015"
-        if before is not None and (len(before.first) == len(when.last) == 7 or from_span) and not before.since and (
-                re.fullmatch(r"\s*(?:-to-|–to–|-|–|to|through|until|till)\s*", folded[before.end:when.start])
-                or (re.fullmatch(r",?\s+and\s+", folded[before.end:when.start])
-                    and re.search(r"\bbetween\s+(?:(?:early|late|mid)[\s-]+)?$", folded[max(0, before.start - 20):before.start]))):
-            # "from March to May 2023": the first month is of the year the second names
-            first = when.last[:4] + before.first[4:] if before.relative and not when.relative else before.first
-            if first < when.last:
-                written = f"{display[before.start:when.end]} {when.last[:4]}" if before.relative and when.relative else None
-                merged[-1] = replace(before, end=when.end, first=first, last=when.last, point=False, written=written,
-                                     relative=written is not None)
-                continue
-        merged.append(when)
-    return merged
 
 
 # A preposition before a possessive time: the time names what the phrase points to ("a possible omission for

@@ -1,0 +1,69 @@
+"""Which time each clause of a sentence is of: its own (a point first), else the one it hangs on (", when ..."),
+the one a clause joined by "and" shares with the clause before, or a time that opens the sentence for a
+contrast after ", while" ("In 2019, output rose, while its price fell"); a time inside an aside is the
+aside's alone, and a leading "since" clause bounds the main one. Pure functions; atomic.py calls date_clauses."""
+import re
+from dataclasses import replace
+
+from .asides import asides_of
+from .clauses import Clause
+from .when import When
+
+# A clause with another time than the one before it ("and later ..."), or of what did not happen: it shares no time
+LATER = re.compile(r"\b(?:later|afterwards|the\s+(?:next|following)\s+(?:day|week|month|year)|earlier)\b")  # another time
+NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b")
+# A time that opens a sentence before a comma ("In 2019, ...", "On Monday, ..."): the whole sentence's
+FRONTED = re.compile(r"\s*(?:(?:in|on|during|by|at|over|throughout)\s+)?", re.I)
+
+
+def date_clauses(text: str, clauses: list[Clause], whens: list[When]) -> tuple[list[When], When | None]:
+    """Set each clause's time (see the module's docstring); the sentence's times with those of asides made bounds,
+    and the span a leading "since" clause bounds, if any."""
+    asides = [span for c in clauses for span in asides_of(text, c.start, c.end, [(w.start, w.end) for w in whens])]
+    # "the salt flat — named after a town founded in 1890 — covers 10,500 square km", "The company, founded in 1998,
+    # employs 12,000": the aside's time, not the clause's
+    whens = [replace(w, since=True, point=False, yardstick=True) if any(a <= w.start < b for a, b in asides) else w
+             for w in whens]
+    for i, clause in enumerate(clauses):
+        own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]
+        if clause.role == "when" and i:
+            clause.inherit = clauses[i - 1].when
+        elif clause.role == "coord" and i and not clause.present and not any(clause.start <= w.start < clause.end for w in whens) \
+                and not NEGATED.search(text, clause.start, clause.end) and not LATER.search(text, clause.start, clause.end):
+            # (a clause with a time of its own, a bound even, "and exceed 2°C before 2050", inherits none; nor does what
+            # did not happen, "had an abortion in June and had not told her boyfriend": no time is told for it)
+            clause.inherit = next((c for c in reversed(clauses[:i]) if c.role != "coord"), clauses[i - 1]).when
+        elif clause.role == "sub" and clause.seam == "while" and i and not any(clause.start <= w.start < clause.end for w in whens):
+            clause.inherit = fronted(text, clauses[0], whens)  # "In 2019, output rose, while its price fell": both 2019's
+        points = [w for w in own if w.point]
+        span = span_from(whens, clause)
+        clause.when = points[0] if points else own[0] if own else clause.inherit or span
+    lead = since_lead(text, clauses, whens)
+    if lead is not None:
+        # "Since he took office in 2019, unemployment has fallen 2%": he took office in 2019, and the span from
+        # then to the article's date is the main clause's, which is quoted with the "Since ..." that bounds it
+        clauses[0].when, clauses[1].when = replace(lead, since=False, point=True, last=lead.first), lead
+    return whens, lead
+
+
+def fronted(text: str, clause: Clause, whens: list[When]) -> When | None:
+    """The time that opens the clause before a comma ("In 2019, ..."), if any."""
+    first = next((w for w in whens if clause.start <= w.start < clause.end and not w.since), None)
+    return first if first is not None and FRONTED.fullmatch(text, clause.start, first.start) \
+        and text[first.end:first.end + 1] == "," else None
+
+
+def since_lead(text: str, clauses: list[Clause], whens: list[When]) -> When | None:
+    """The span a leading "since" clause bounds ("Since the war began on October 7, ..."), when a main clause
+    with no time of its own follows it: the span's first day is when the leading clause's event happened."""
+    if len(clauses) < 2 or clauses[0].role != "sub" or clauses[0].opener is None \
+            or not re.match(r"(?i)since\s", text[clauses[0].opener:clauses[0].start]) or clauses[1].role not in ("main", "coord") \
+            or any(clauses[1].start <= w.start < clauses[1].end for w in whens):
+        return None
+    return span_from(whens, clauses[0])
+
+
+def span_from(whens: list[When], clause: Clause) -> When | None:
+    """The first span a time in the clause starts ("since 2019", "since he took office in 2019"), if any."""
+    return next((w for w in whens if clause.start <= w.start < clause.end and w.since and not w.yardstick
+                 and w.last != w.first), None)
