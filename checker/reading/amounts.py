@@ -10,7 +10,7 @@ from typing import Protocol
 from .changes import is_change, level_link, level_of
 from .counts import UNIT_SYNONYMS, count_patterns
 from .figures import NUMBER_WORDS, MoneyMention, minus_at
-from .measures import TIME_NOUNS, compound_measures, measure_after, measures_a_thing
+from .measures import MEASURE_NOUNS, TIME_NOUNS, compound_measures, measure_after, measures_a_thing
 from .names import is_not_name
 from .relative import PAST_MARK
 from .temperatures import temperature_after
@@ -53,6 +53,8 @@ SCALE_NEXT = re.compile(r"\s+(?:thousand|million|billion|trillion|lakh|crore)\b"
 # What "the number of" counts: a plural noun (never an adjective in -ss: "the number of homeless people"), up to its verb.
 NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]{2,}[^s\W]s|people|children|men|women)\b(?=(?:\s+[a-z]+){0,4}?\s+"
                        r"(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|reached|was|were|is|are|stood|hit|doubled|tripled|halved)\b)")
+TOTAL_TO = re.compile(r"\b(?:the|its|their)\s+(?:total|number|tally|count)\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]{2,}[^s\W]s|people|children)"
+                      r"\s+(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|more\s+than\s+)?$")
 AND_NEXT = re.compile(r"\s+and\s+")  # a number paired with the next ("1,800 and 2,400 miles")
 BOTH_NOUNS = re.compile(r" and ((?:crew|staff|personnel|[a-z]{3,}s)(?<!ss))\b(?! of\b)")
 COUNT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")))
@@ -97,6 +99,10 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
     points = re.match(r"\s+(basis|percentage)\s+points?\b|\s*(bps?)\b", folded[end:end + 20])
     if points:  # "raised rates by 300 basis points", "fell 0.7 percentage points": points, never "basis" nor percent
         return "basis points" if points.group(1) != "percentage" else "percentage points"
+    own = OWN_NOUN.match(folded, end)
+    if own and folded[start:start + 1].isdigit() and (own.group("of") or PLACE_BEFORE.search(folded, max(0, start - 12), start)) \
+            and own.group("noun") not in ("years", "times"):  # (digits: "game four of the semifinals" is a name)
+        return own.group("noun")  # "in 21 cities have been killed": cities, never deaths; "46 of their close contacts": contacts
     for unit in UNIT_SYNONYMS:
         after, _ = count_patterns(unit)
         m = after.match(folded, end)
@@ -148,6 +154,10 @@ SUBJECT_LEVEL = re.compile(r"\b(?P<noun>[a-z]{3,}s)\s+(?:have\s+|has\s+)?(?:hit|
 NOT_COUNTED = frozenset("""exports imports sales revenues profits earnings reserves assets debts costs prices funds investments
 remittances savings deposits loans receipts proceeds taxes bills wages salaries rates yields shares stocks bonds futures indices
 points temperatures levels values volumes figures numbers totals sums amounts budgets payments outlays returns losses gains""".split())
+# A number's own plural noun, right after it or after "of their" ("46 of their close contacts"), which counts it
+# where a place's preposition leads to the number ("protesters in 21 cities")
+OWN_NOUN = re.compile(r"(?P<of>\s+of\s+(?:the|their|its|his|her|our|these|those)(?:\s+[a-z]+)?)?\s+(?P<noun>[a-z]{3,}[^s\W]s)\b")
+PLACE_BEFORE = re.compile(r"\b(?:in|across|from|at)\s+(?:(?:more\s+than|at\s+least|some|about|nearly|over)\s+)?$")
 OF_WHOLE = re.compile(r"\bof\s+(?:the|its|their|his|her|our|these|those)\s+(?:[a-z]+\s+)?$")
 # A plural noun after two words that describe it ("2,000 faulty smoke alarms", "300 new police officers"), never
 # after a word that leads elsewhere ("5 in the races", "3 of those games") nor in a measure ("10,000 square nautical miles")
@@ -257,8 +267,9 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             # reached, "a 15% rise to 640 in the suicide rate", nor the levels it went from and to, "grew by 6.1
             # percent from 14.2 in January", "an increase of 2.04 percent from 32.82 in February to 33.49 million")
         elif unit is None and digits and not NOUN_NEXT.match(reading.folded, e) and \
-                (counted := NUMBER_OF.search(reading.folded, lo, s)):
-            unit = counted.group("noun")  # "the number of asylum applications rose from 81,000": applications
+                (counted := NUMBER_OF.search(reading.folded, lo, s) or TOTAL_TO.search(reading.folded, max(lo, s - 80), s)):
+            unit = counted.group("noun")  # "the number of asylum applications rose from 81,000": applications; "increased
+            # the total of commercial providers to 14": providers
         if unit and unit != "percent" and (per := re.match(rf"\s+(?:[a-z-]+\s+){{0,2}}?{re.escape(unit.split()[-1])}\s+(?:per|a|an|each)\s+"
                                                          r"(day|week|month|year|hour)\b(?!\s+(?:earlier|ago|later|before|after)\b)",
                                                          reading.folded[e:e + 60])):
@@ -266,6 +277,9 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             # (never "340,000 tonnes a year earlier": a time)
         if v < 0:  # "minus 80 degrees": the sign is the figure's, in its quote too
             s = minus_at(reading.folded, reading.text, s) or s
+        if unit and unit not in MEASURE_NOUNS and unit not in UNIT_SYNONYMS.keys() - COUNTED_UNITS \
+                and DOT_THOUSANDS.fullmatch(reading.folded, s, e):
+            v = float(reading.folded[s:e].replace(".", ""))  # "1.000 led lights": a count of things is whole, its dots group thousands
         figure = Figure(s, e, number_value(v), unit, False, reference=is_reference(reading.folded, lo, s))
         if unit:
             found.append(figure)
@@ -273,6 +287,9 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
     return sorted(found, key=lambda f: f.start)
 
 
+DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+COUNTED_UNITS = frozenset({"meetings", "visits", "times", "people", "deaths", "injuries", "cases", "votes", "seats", "jobs",
+                           "arrests", "homes"})  # (no measure: "1.500 metres" may be a metre and a half)
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b")
 # A span of time that says how far apart two times are ("14 months after the launch", "two weeks later")
 TIME_APART = re.compile(r"\s+[a-z]+\s+(?:after|before|later|earlier|ago|since|into)\b|\s+[a-z]+\s+(?:to|ending|ended)\s+"

@@ -7,7 +7,7 @@ anything less certain leaves the pronoun as written. And who speaks a paragraph 
 functions."""
 import re
 
-from .clauses import Clause, first_verb, words_at
+from .clauses import Clause, first_verb, is_verb, words_at
 from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
 from .people import person_like
 from .titles import CORE_TITLES, HOLDING, HYPHEN, RANKS
@@ -115,11 +115,19 @@ def persons(text: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
         elif len(words) == 1 and (full := given_in_full(text, words[0], m.start("name"))):
             found.append((full, m.group("hon")))
         elif len(words) == 1 and not (name.isupper() or looks_like_common_noun(name) or fold(name) in place_names()
-                                      or fold(name) in ORG_WORDS or PLACE_BEFORE.search(text, lo, m.start())):
+                                      or fold(name) in ORG_WORDS or PLACE_BEFORE.search(text, lo, m.start())
+                                      or people_word(text, name, m.end("name"))):
             # a surname the article never gave in full ("Chandor" of "J.C. Chandor"), or a body ("Reuters"): someone
             # the pronoun may mean, so antecedent() stops here rather than read past them to the wrong person
             found.append((name, m.group("hon")))
     return found
+
+
+def people_word(text: str, word: str, end: int) -> bool:
+    """Whether a word alone names a people before a noun ("Palestinian chief negotiator", "Kenyan runners"), never
+    someone ("Erdogan said")."""
+    following = re.match(r"\s+([a-z][\w-]*)", text[end:end + 30])
+    return word.endswith(("an", "ese", "ish", "ian", "i")) and following is not None and not is_verb(following.group(1))
 
 
 def speaks(text: str, surname: str) -> bool:

@@ -30,19 +30,28 @@ def asides_of(text: str, lo: int, hi: int, times: Sequence[tuple[int, int]] = ()
 
 
 # A relative clause inside a subject, up to a time ("that Spain now takes into the final in Madrid next week"),
-# and what may follow that time before the main verb ("undoubtedly", "also")
+# and what may follow that time before the main verb: the noun a year names ("who died in the 1997 helicopter
+# disaster received ..."), a word that stresses the verb ("undoubtedly", "also")
 SUBJECT_RELATIVE = re.compile(r"\s(?:that|which|who|whom)\s[^,;()]*$")
-MAIN_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+|also\s+|still\s+|now\s+)?(?P<verb>[a-z]+)\b")
+WORDS_AFTER = re.compile(r"(?:\s+[a-z][a-z-]*){1,5}")
+STRESS = frozenset("also still now".split())
 
 
 def subject_relatives(text: str, lo: int, hi: int, times: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Relative clauses inside a subject that end on a time the main verb follows (see SUBJECT_RELATIVE)."""
+    """Relative clauses inside a subject that end on a time, or on the noun a year names, that the main verb
+    follows (see SUBJECT_RELATIVE)."""
     found = []
     for t_lo, t_hi in times:
         m = SUBJECT_RELATIVE.search(text, lo, t_lo)
-        after = MAIN_VERB_AFTER.match(text, t_hi, hi)
-        if m and after and is_verb(after.group("verb")) and not first_verb(text, lo, m.start()):
-            found.append((m.start() + 1, t_hi))  # (the subject before it holds no verb: "The lead that ...")
+        after = WORDS_AFTER.match(text, t_hi, hi)
+        if not m or not after or first_verb(text, lo, m.start()):
+            continue  # (the subject before it holds no verb: "The lead that ...")
+        words = after.group().split()
+        verb = next((i for i, w in enumerate(words) if is_verb(w)), None)
+        nouns = [w for w in words[:verb] if not w.endswith("ly") and w not in STRESS] if verb is not None else []
+        if verb is not None and len(nouns) <= 3 and (not nouns or re.search(r"\bthe\s+$", text[max(lo, t_lo - 5):t_lo])):
+            end = t_hi if not nouns else text.index(nouns[-1], t_hi) + len(nouns[-1])
+            found.append((m.start() + 1, end))
     return found
 
 

@@ -231,14 +231,17 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     speaker = quotation_speaker(text, sentence.start, sentence.end) or quoted_paragraph_speaker(text, sentence.start) \
         or described_speaker(text, sentence.start, sentence.end) if not attribution and not tagged else None
     # "“...,” she said": the one person the sentences before can mean, or the pronoun as written (antecedent.py)
-    who = pronoun_speaker(text, sentence.start, sentence.end) if not attribution and not speaker else None
+    # ("“...,” he told settler leaders, according to a statement": his words, the statement only where they were read)
+    channel = attribution is not None and text[attribution.start:attribution.end].lower().startswith("according") \
+        and bool(quoted) and is_led_speech_tag(text, lo, trim(text, lo, attribution.start)[1])
+    who = pronoun_speaker(text, sentence.start, sentence.end) if (not attribution or channel) and not speaker else None
     speaker, who = (speaker, who) if tagged else (speaker or who, None)  # (untagged: the quotation's speaker)
     for q_open, q_close, q_lo, q_hi in quotations:
         if text[q_hi - 1:q_hi] == "?" or ASKING.match(text, q_lo, q_hi) or (len(quotations) == 1 and asked):
             continue  # a question quoted claims nothing either ("“What is your best example ...” Alito asked")
         if text[q_lo].islower() and any(a.start <= q_lo and q_hi <= a.end + 1 for a in atoms):
             continue  # words quoted in the writer's sentence ("to look at “the nation we aspire to be”"): part of its claim
-        source = (" ".join(attribution.source.split()) if attribution else speaker or "").strip(" ’‘'\"“”,")
+        source = (" ".join(attribution.source.split()) if attribution and not channel else speaker or "").strip(" ’‘'\"“”,")
         if not source and who is None and not tagged and q_lo - lo <= 2 and hi - q_hi <= 2 \
                 and quotation_tag(text, sentence.start, sentence.end) is None:
             left_out = True  # a quotation the article gives no one ("“Forests cover 75 percent of the land.”"): no

@@ -29,8 +29,8 @@ BACK_THEN = re.compile(r".*\bago|last\s+(?:year|month|week)|(?:the\s+)?(?:previo
 
 
 # What a figure is measured against, named with its year ("2 per cent below the 2008 level", "$350 million above
-# NASA's enacted 2014 budget", "higher than the 2019 peak")
-BASE_NAMED = re.compile(r"\b(?:below|above|than|beyond|short\s+of|compared\s+(?:with|to)|versus|vs\.?)\s+"
+# NASA's enacted 2014 budget", "higher than the 2019 peak", "well down on the 2019 election turnout")
+BASE_NAMED = re.compile(r"\b(?:below|above|than|beyond|short\s+of|compared\s+(?:with|to)|versus|vs\.?|(?:up|down)\s+(?:on|from))\s+"
                         r"(?:the|its|their|his|her|our|this|that|[\w.-]+['’]s)\s+(?:[a-z]+\s+){0,2}$")
 
 # What makes a time after "from" the start of a span of times, no base: "to" and another time, never a level ("from

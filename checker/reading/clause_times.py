@@ -27,7 +27,10 @@ def date_clauses(text: str, clauses: list[Clause], whens: list[When]) -> tuple[l
     for i, clause in enumerate(clauses):
         own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]
         if clause.role == "when" and i:
-            clause.inherit = clauses[i - 1].when
+            before = clauses[i - 1].when
+            # "visited in 2019, when the war began": 2019's; "the second since the crisis, when the Fed cut rates": the
+            # crisis's time, which the sentence leaves unsaid (never the "since last December" before it)
+            clause.inherit = before if before is not None and re.fullmatch(r"[\s,]*when\s+", text[before.end:clause.start]) else None
         elif clause.role == "coord" and i and not clause.present and not any(clause.start <= w.start < clause.end for w in whens) \
                 and not NEGATED.search(text, clause.start, clause.end) and not LATER.search(text, clause.start, clause.end):
             # (a clause with a time of its own, a bound even, "and exceed 2°C before 2050", inherits none; nor does what

@@ -177,6 +177,8 @@ def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                 if following < 0 or has_verb(text, rest, following) or not has_verb(text, following + 1, hi):
                     break
                 rest = following + 1
+            if rest > comma + 1 and re.match(r"\s*[A-Z]", text[comma + 1:rest]) and starts_with_verb(text, rest, hi):
+                rest = comma + 1  # "..., SoftBank, its largest investor, committed ...": the main clause's subject, no aside
             # "Since the war began on October 7": a time's quote keeps the word that says how it bears on the rest
             timed = re.search(r"(?i)\b(?:since|when|after|before|until|once|as soon as)\s+$", m.group()) is not None
             return [Clause(m.end(), comma, "sub", quote_start=lo if timed else None, opener=lo)] + inner_clauses(text, rest, hi)
@@ -214,8 +216,10 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
     at, previous_role, previous_seam, previous_present = lo, "main", "", False
     for m in SPLIT.finditer(text, lo, hi):
         seam = next(name for name in SEAMS if m.group(name) is not None)
-        if text.count("(", lo, m.start()) > text.count(")", lo, m.start()):
-            continue  # "(a record for the region but below the national average)": an aside is never cut
+        if text.count("(", lo, m.start()) > text.count(")", lo, m.start()) or text.count("“", lo, m.start()) > text.count("”", lo, m.start()) \
+                or text.count('"', lo, m.start()) % 2:
+            continue  # "(a record for the region but below the national average)": an aside is never cut, nor a quotation
+            # ('the statement "didn't mention the stimulus but typically ...," said X': X's words, whole)
         if seam == "rel" and re.search(r"[A-Z][\w’'-]*$", text[at:m.start()]) and LIST_TAIL.search(text, m.end(), hi):
             continue  # "went to China, which took 40 per cent, India and Japan": an aside of a list's first item, no cut
         if seam == "when" and PERIOD_NOUN.search(text, at, m.start()):

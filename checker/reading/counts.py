@@ -27,7 +27,7 @@ UNIT_SYNONYMS = {
     "visits": ("visits|visit|trips", "visits|visit|trips|trip|times|occasions|occasion", ""),
     "times": ("times|occasions|occasion", "times|occasions|occasion", ""),
     "people": ("people|persons|individuals|inhabitants|residents|population|citizens|spectators|attendance",
-               "people|persons|individuals|inhabitants|residents|citizens|spectators|fans",
+               "people|persons|individuals|inhabitants|residents|citizens|spectators|fans|in attendance",
                "population|populace|home to|crowd|attendance|audience"),
     "deaths": ("deaths|dead|fatalities|killed|lives",
                "deaths|dead|fatalities|killed|died|lives lost|victims", "death toll|toll|killed|killing|deaths"),

@@ -9,13 +9,13 @@ from .amounts import VISIT, Figure
 from .when import When
 
 # ("trading" alone is a market's or a desk's: "currency trading errors", "morning trading")
-TRADE = re.compile(r"\b(?:trade|traded|exports?|exported|imports?|imported|turnover|commerce)\b")
+TRADE = re.compile(r"\b(?<!-)(?:trade|traded|exports?|exported|imports?|imported|turnover|commerce)\b")  # (never "e-commerce")
 # A market's trading ("Shares of Tesla fell 2% to $170 in morning trading", "the stock traded at $45"): prices
 # of securities, no trade between economies unless the sentence names that trade ("trade", exports, imports).
 MARKET = re.compile(r"\b(?:shares?|stocks?|equit(?:y|ies)|bonds?|futures|index|indices|nasdaq|dow|nyse|ftse|nikkei|"
                     r"bitcoin|crypto(?:currenc(?:y|ies))?|investors?|share\s+price|s&p|dax|sensex|hang\s+seng|52-week|"
                     r"traded\s+(?:up|down|higher|lower|flat|at|near|between))\b")
-PLAIN_TRADE = re.compile(r"\b(?:trade|exports?|exported|imports?|imported|commerce)\b(?!\s+(?:volume|at)\b)")
+PLAIN_TRADE = re.compile(r"\b(?<!-)(?:trade|exports?|exported|imports?|imported|commerce)\b(?!\s+(?:volume|at)\b)")
 # "the first head of state to visit", "its first ... to ban": never "first became familiar ... as a clerk to Justice X",
 # nor "his first goal was to deal with the strike" (what the first thing is)
 FIRST_TO = re.compile(r"\b(?:the|its|his|her|their|our)\s+(?:very\s+)?first\b(?:(?!\b(?:and|but|which|who|was|is|were|are|be)\b)[^,;]){0,80}?"

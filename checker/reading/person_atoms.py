@@ -24,6 +24,8 @@ def people_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
         # none; what the words before said ("the others — A, B and C —"); a clerk "to Justices A and B"; people
         # who act together ("A and B have opened a shop", "A and B met in Geneva"): one claim, its verb theirs
         return []
+    if re.match(r"\s+\d+-\d+", text[m.end():m.end() + 8]) or re.search(r"\b[A-Z][\w’'-]+\s+and\s+[A-Z]", text[clause.start:m.start()]):
+        return []  # "A and B defeated C and D 6-4, 7-6": a pair beaten together, by a pair, with one score
     spans = [(m.start() + p.start(), m.start() + p.end()) for p in re.finditer(PERSON, m.group())]
     if len(spans) < 2 or not all(person_like(text[a:b]) for a, b in spans):
         return []

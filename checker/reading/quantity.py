@@ -25,6 +25,11 @@ SUBSECTION = re.compile(rf"{IDENTIFIERS}\s+\d+[a-z]?(?:\s*\(\w{{1,4}}\))*\s*\($"
 LIST_NUMBER = re.compile(r"(?:^|[\n:;]\s*|(?<=[.!?])\s+|\s)$")
 YEAR_IN_NAME = re.compile(r"[a-z]{2,}\s$")  # a word right before a year: "worlds 2023" (a date's words are read first)
 CLOCK = re.compile(r"\bat\s+(?:the\s+)?$")
+# A day of a month, whether or not the article's date lets when.py read it as a time ("on Sept. 1", "20 January")
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|aug|sept?|oct|nov|dec)")
+DAY_AFTER_MONTH = re.compile(rf"\b{_MONTH}\.?\s+$")
+MONTH_AFTER_DAY = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
 
 
 # A range or a score is no single figure: "30 minutes to an hour", "25 to 75 cents", "between 25 and
@@ -78,6 +83,8 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
     after = folded[end:end + 24]
     if JOINED_BEFORE.search(before) or JOINED_AFTER.match(after) or IDENTIFIER_BEFORE.search(before) or SUBSECTION.search(before):
         return True
+    if re.fullmatch(r"0?[1-9]|[12]\d|3[01]", folded[start:end]) and (DAY_AFTER_MONTH.search(before) or MONTH_AFTER_DAY.match(after)):
+        return True  # "imposed on Sept. 1", "on 20 January": a day, whatever the page's date
     if re.search(r"(?:\bplus\s+or\s+minus|\+/?-|±)\s*$", before):
         return True  # "plus or minus 3 points": a poll's margin, no value of what it measures
     if YEAR_IN_NAME.search(before) and re.fullmatch(r"(?:1[89]|20)\d\d", folded[start:end]) and not (

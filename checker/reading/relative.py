@@ -36,6 +36,7 @@ NEAR_SHIFT = {"yesterday": -1, "tomorrow": 1, "today": 0, None: 0}
 # A date after "today" is the day the article means ("published today (Oct. 28)"), whatever its own date.
 DATE_AFTER = re.compile(rf"\s*[(,]?\s*(?:(?:{MONTH_PATTERN})\.?\s+\d|\d{{1,2}}\s+(?:{MONTH_PATTERN})\b)")
 # "last week", "this month", "next week"; "a week ago", "two days ago", "three months ago"
+WEEKEND = re.compile(r"\b(?:(?:over|at|during)\s+the|(?P<rel>last|this|next))\s+weekend\b(?!['’]s)")
 CALENDAR = re.compile(r"(?<!\bthe\s)\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")  # (not "the last month")
 # "a year ago", "two weeks ago", "twenty-five years ago", "30 years ago"; a count the words make approximate
 # ("nearly 40 years ago", "more than a year ago", "2.5 years ago", "two or three years ago") is read so as to
@@ -115,6 +116,8 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
         return "future"  # "will walk out in Leeds on Thursday and in Bristol on Saturday, the BMA said": the will's
     hi += len(re.match(r"[\s,]*", piece[hi:]).group())  # type: ignore[union-attr]  # (matches "" at least)
     following = CLAUSE_BREAK.search(piece, hi)
+    if following and following.start() == hi and following.group().strip():
+        hi, following = following.end(), CLAUSE_BREAK.search(piece, following.end())  # "In May, when the agency tapped ...": its verb
     after = {said for _, _, said in marks_of(piece[hi:following.start() if following else len(piece)],
                                              PRESENT_MARK.search(piece, 0, hi) is not None)}
     apposed = APPOSITION.match(piece, following.start()) if following and not after else None
@@ -160,6 +163,19 @@ def day_or_first(year: int, month: int, day: int) -> datetime.date:
         return datetime.date(year, month, day)
     except ValueError:
         return datetime.date(year, month, 1)
+
+
+def weekend_of(published: datetime.date, way: str | None) -> datetime.date:
+    """The Saturday of the weekend "over the weekend" means: the last one begun by the article's date in the past
+    ("last": the one before this week's), the next one in the future ("this": this week's; "next": the one after)."""
+    this = published + datetime.timedelta(days=5 - published.weekday())  # this week's Saturday (Monday first)
+    if way in ("future", "this"):
+        return this if way == "this" or published <= this + datetime.timedelta(days=1) else this + datetime.timedelta(weeks=1)
+    if way == "next":
+        return this + datetime.timedelta(weeks=1)
+    if way == "last":
+        return this - datetime.timedelta(weeks=1)
+    return this if published >= this else this - datetime.timedelta(weeks=1)
 
 
 def day_words(day: datetime.date) -> str:
@@ -239,6 +255,12 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
             first, last = monday.isoformat(), sunday.isoformat()
             written = f"in the week of {day_words(monday)} to {day_words(sunday)}"
         found.append(When(lo, hi, first, last, relative=True, written=written))
+    for m in WEEKEND.finditer(piece):
+        lo, hi = start + m.start(), start + m.end()
+        saturday = weekend_of(published, m.group("rel") or said(lo, hi))
+        sunday = saturday + datetime.timedelta(days=1)
+        found.append(When(lo, hi, saturday.isoformat(), sunday.isoformat(), relative=True, point=False,
+                          written=f"{display[lo:hi]} of {day_words(saturday)} to {day_words(sunday)}"))
     for m in AGO.finditer(piece):
         lo, hi = start + m.start(), start + m.end()
         count = ago_count(m.group("n"))
@@ -367,9 +389,10 @@ EVENT_DAY = re.compile(r"\bthe\s+(?P<year>(?:1[89]|20)\d\d)(?:\s+[a-z][\w'’-]*
 # of last year"): its three months; with no year, the one the clause's tense points to from the article's date
 QUARTER = re.compile(r"\b(?P<n>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)\b|"
                      r"(?P<rel>this|last|next)\s+year\b))?(?![\s-]+(?:of\s+)?(?:the\s+)?(?:century|mile|hour|final|match|game))"
-                     r"|\bq(?P<q>[1-4])[\s-]+(?P<qy>(?:19|20)\d\d)\b")
+                     r"|\bq(?P<q>[1-4])(?:[\s-]+(?P<qy>(?:19|20)\d\d))?\b(?![-/]\d)")
 FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial|budget)[\s-]+(?:year\s+)?$")
 FISCAL_AFTER = re.compile(r"\s+of\s+(?:the|its|their|this|last|next|our)\s+(?:current\s+)?(?:fiscal|financial|budget)\b|\s+of\s+fiscal\b|\s+of\s+fy")
+HALF = re.compile(r"\b(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>(?:19|20)\d\d)\b|(?P<rel>this|last|next)\s+year\b)")
 TRAILING_OF = re.compile(r"\s+of$")
 GAME = re.compile(r"\b(?:scor\w*|points|touchdowns?|goals?|games?|match(?:es)?|innings|halftime|quarterback|rebounds?|yards|"
                   r"baskets?|free\s+throws?|overtime)\b")
@@ -406,4 +429,12 @@ def quarter_times(folded: str, display: str, start: int, end: int, published: da
             written = None  # "fourth-quarter ad sales": an adjective, its words kept (its months still date the claim)
         found.append(When(m.start(), m.end(), f"{year:04d}-{3 * n - 2:02d}", f"{year:04d}-{3 * n:02d}", point=False,
                           written=written, relative=written is not None))
+    for m in HALF.finditer(folded, start, end):  # "the second half of 2016": July to December
+        year = int(m.group("y")) if m.group("y") else published.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")] \
+            if published else None
+        if year is not None and not FISCAL_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
+            half = 6 if m.group("h") == "second" else 0
+            found.append(When(m.start(), m.end(), f"{year:04d}-{half + 1:02d}", f"{year:04d}-{half + 6:02d}", point=False,
+                              written=None if m.group("y") else f"{display[m.start():m.start('rel')].rstrip()} {year}",
+                              relative=not m.group("y")))
     return found

@@ -43,7 +43,10 @@ def restate(text: str, lo: int, hi: int, whens: Iterable[When], prefix: tuple[in
             suffix: str | None = None) -> str:
     body = written(text, lo, hi, whens)
     if prefix:
-        body = written(text, *prefix, whens).rstrip(" ,") + " " + body
+        subject = written(text, *prefix, whens).rstrip(" ,")
+        # "SoftBank, its largest investor, installed ...": an appositive set off after a name closes with its comma
+        appositive = re.fullmatch(r"[A-Z][^,]*,\s+(?:its|their|his|her|the|a|an)\s[^,]+", subject) is not None
+        body = subject + ("," if appositive else "") + " " + body
     if suffix:
         body = body.rstrip(" ,.;:") + " " + suffix
     return sentence_case(body)

@@ -133,6 +133,10 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             when = None  # "a 31% rise to 412 in road deaths, which includes the 58 victims of the collapse in 2018"
         tail = ITEM_TAIL_BEFORE.match(text, figure.end, following.start) if following else ITEM_TAIL.match(text, figure.end, hi)
         tail_end = tail.end()  # type: ignore[union-attr]  # ITEM_TAIL matches ""
+        if (inside := next((w for w in whens if w.start < tail_end < w.end), None)) is not None:
+            # "visitors between January and March 2024, up 11 per cent": a time is never cut, its "and" ends no item
+            tail_end = (ITEM_TAIL_BEFORE.match(text, inside.end, following.start) if following
+                        else ITEM_TAIL.match(text, inside.end, hi)).end()  # type: ignore[union-attr]
         if following is not None and tail_end == following.start and (approx_next := APPROXIMATELY.search(reading.folded, figure.end, tail_end)):
             # "on 15 occasions for more than 30 offences": "more than", and the "for" that leads to it, are the next figure's
             tail_end = approx_next.start()
@@ -144,7 +148,7 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             tail_end = modifier.start()  # (the quote stops before "for a $50,000 home")
         item_lo, item_hi = trim(text, figure.start, tail_end)
         object_of = following is not None and not same_unit(figure, following) and (
-            re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per|worth|valued\s+at|totall?ing)\s*$", text[item_lo:following.start]) is not None
+            re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per|worth|valued\s+at|totall?ing|including)\s*$", text[item_lo:following.start]) is not None
             or POSSESSED_COUNT.search(text, item_lo, following.start) is not None) \
             and not levels[i + 1]  # ("down 12% at 40,000": its level)
         aside = re.search(r"\([^()]*$", text[lo:figure.start]) is not None  # "among graduates (62 percent)"
@@ -230,7 +234,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         relative = i > 0 and verb is not None and re.search(r"\b(?:which|that|who)\b", text[main_end:head_hi]) is not None
         # "and 11 per cent up on a year earlier": a change the words after the figure say, never "were 11 per cent";
         # ", with the average reaching R8,200": a figure of a phrase with a subject of its own
-        changed = i > 0 and re.match(r"\s+(?:up|down|higher|lower)\b", text[item_hi:item_hi + 8]) is not None
+        changed = i > 0 and (re.match(r"\s+(?:up|down|higher|lower)\b", text[item_hi:item_hi + 8]) is not None
+                             or re.search(r"\b(?:up|down)\s+on\b", joint) is not None)  # ("well down on the 2019 turnout of 37%")
         own_subject = i > 0 and OWN_PHRASE.search(text, previous_lead, item_lo) is not None
         # "House prices in Paris rose by 4%, by 6% in Lyon and 2% in Marseille": an item with a place of its own is
         # no value of the subject's place
@@ -251,7 +256,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
                     text, main_end, item_lo):
                 be_form = False  # "The city reached 1.2 million people": its own words, never "The city was 1.2 million people"
             if be_form:
-                plural = is_plural(subject)
+                # ("there were 3248 cases": after "there" the figure is what is counted)
+                plural = is_plural(subject) or (re.search(r"\bthere$", subject, re.I) is not None and figure.value != 1)
                 if aux in ("will", "shall", "would"):
                     be = "will be"
                 elif main in PAST or main.endswith("ed") or aux in ("was", "were", "had", "went"):
@@ -312,6 +318,8 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
         return []  # "cut the 2019 budget on Tuesday": the budget's year, no second date of the verb
     if any(ALTERNATIVE.fullmatch(text, a.end, b.start) for a, b in zip(points, points[1:])):
         return []  # "will reopen by June or July": one date or the other, never each for sure (the clause spans both)
+    if any(not re.search(r",|;|\b(?:and|or|then|but|as\s+well\s+as)\b", text[a.end:b.start]) for a, b in zip(points, points[1:])):
+        return []  # "sees three hikes in 2017 instead of the two foreseen as of September": no list of dates, one claim
     verb = verb_group(text, lo, points[0].start)  # "will overtake": the second item shares the whole verb
     particle = PARTICLE.match(text, verb[1]) if verb is not None else None
     if verb is not None and particle:

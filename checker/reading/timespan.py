@@ -112,3 +112,43 @@ def next_day(first: str, last: str) -> bool:
     """Whether the day YYYY-MM-DD last is the one after first."""
     return len(first) == len(last) == 10 and \
         datetime.date.fromisoformat(last) - datetime.date.fromisoformat(first) == datetime.timedelta(days=1)
+
+
+# "the same period last year", "the same quarter of 2023": the months of a time before it in the sentence, in that year
+SAME_PERIOD = re.compile(r"\bthe\s+same\s+(?:period|quarter|months?|weeks?|days?|time)\s+(?:of\s+|in\s+)?$")
+
+
+def same_periods(found: list[When], folded: str) -> list[When]:
+    """A year after "the same period" is the span of the time before it in that year ("5.2 million in the first quarter,
+    against 4.7 million in the same period last year": January to March of last year, never the whole year)."""
+    out: list[When] = []
+    for when in found:
+        before = next((w for w in reversed(out) if not w.since and len(w.first) in (7, 10) and w.first[:4] == w.last[:4]), None)
+        if before is not None and len(when.first) == 4 and when.first == when.last \
+                and SAME_PERIOD.search(folded, max(0, when.start - 30), when.start):
+            first, last = when.first + before.first[4:], when.last + before.last[4:]
+            if len(first) == 7 or all(valid_day(d) for d in (first, last)):
+                when = replace(when, first=first, last=last)
+        out.append(when)
+    return out
+
+
+def valid_day(day: str) -> bool:
+    try:
+        datetime.date.fromisoformat(day)
+        return True
+    except ValueError:
+        return False  # ("29 February" of a year without one)
+
+
+def month_before_or_after(when: When, published: datetime.date, way: str) -> When:
+    """A month after "last" is the last one before the article's month ("last December" in December 2016: December
+    2015), after "next" the next one after it."""
+    year, month = int(when.first[:4]), int(when.first[5:7])
+    now = (published.year, published.month)
+    shift = -1 if way == "last" and (year, month) >= now else 1 if way == "next" and (year, month) <= now else 0
+    if not shift:
+        return when
+    first = f"{year + shift:04d}{when.first[4:]}"
+    written = when.written.replace(str(year), str(year + shift)) if when.written else None
+    return replace(when, first=first, last=first, written=written)

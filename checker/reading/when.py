@@ -15,7 +15,7 @@ from .figures import NUMBER_WORDS
 from .relative import (EVENT_DAY, LEADING_YEAR, MONTH_PATTERN, QUARTER_AFTER, TO_COME, WEEKDAYS, month_iso, quarter_of, quarter_times,
                        relative_days, tense, yearless)
 from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_to, since
-from .timespan import When, describe_iso, iso, month_spans, parse_published
+from .timespan import When, describe_iso, iso, month_before_or_after, month_spans, parse_published, same_periods
 from .titles import TITLE_AHEAD
 
 __all__ = ["When", "describe_iso", "iso", "parse_published", "read_times", "year_of_thing"]
@@ -56,6 +56,7 @@ DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?$")
 # "fallen since June", "less than in late June": a time measured back from, so the last one before the article
 LOOKS_BACK = re.compile(r"\b(?:since|than(?:\s+(?:in|on))?|compared\s+(?:with|to)(?:\s+(?:in|on))?|(?:%|cent|points?)\s+from"
                         r"(?:\s+the)?)\s+(?:(?:early|late|mid)[\s-]+)?$")  # ("up 9 per cent from April": the base, before)
+LAST_OR_NEXT = re.compile(r"\b(last|next)\s+$")
 LONG_YEAR_SPAN = re.compile(r"(?<![\d.,/-])((?:1[5-9]|20)\d\d)\s?[-–]\s?((?:1[5-9]|20)\d\d)(?![\d.,/-]?\d)")
 YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?:(?:early|mid|late)[\s-]+)?(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*"
                        r"(?:(?:early|mid|late)[\s-]+)?(?P<b>(?:1[89]|20)\d\d)\b")  # ("from early 2019 to mid-2021": the years)
@@ -157,6 +158,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                     # verb looks ahead to, the nearest such day
                     way = None
                 when = yearless(m, precision, published, way, display[lo:hi], lo, hi)
+                if when is not None and precision == "month" and (rel := LAST_OR_NEXT.search(folded, max(0, lo - 6), lo)):
+                    when = month_before_or_after(when, published, rel.group(1))  # "since last December", in December: the one before
                 if when is not None and precision == "month" and QUARTER_AFTER.match(folded, hi):
                     when = quarter_of(when)  # "in the June quarter": April to June
                 event = EVENT_DAY.search(folded, max(0, lo - 60), lo) or LEADING_YEAR.match(piece)
@@ -197,7 +200,7 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
     for i in range(1, len(found)):  # "not seen since the 1930s or 2008-9": the second is a yardstick too
         if found[i - 1].since and not found[i].since and re.fullmatch(r",?\s+(?:or|and)\s+", folded[found[i - 1].end:found[i].start]):
             found[i] = replace(found[i], since=True, point=False, yardstick=found[i - 1].yardstick)
-    return month_spans(found, folded, display)
+    return same_periods(month_spans(found, folded, display), folded)
 
 
 # A year between a determiner or a possessive and a noun ("their 2016 prospects", "the 2030 target"): the year of what
@@ -247,9 +250,12 @@ def names_a_thing(folded: str, display: str, at: int, year: int, published: date
         return False
     if AIMED_AT.match(folded, at + 4):
         return True
-    if EVENT_AFTER_WORD.search(folded, max(0, at - 30), at) and told(at, at + 4) is None:
-        return True  # "the towns hit by the 2011 tsunami" (in a clause in the present): the event's year, not the fact's
-    return published is not None and year > published.year and told(at, at + 4) == "past"
+    way = told(at, at + 4)
+    if EVENT_AFTER_WORD.search(folded, max(0, at - 30), at) and (way is None or (
+            way == "future" and published is not None and year < published.year)):
+        return True  # "the towns hit by the 2011 tsunami" (in a clause in the present, or ahead of a past year: "is
+        # leading the candidate in the 2020 election"): the event's year, not the fact's
+    return published is not None and year > published.year and way == "past"
 
 
 # A preposition or a participle before "the" and a year that names an event, in a clause in the present ("hit by the
