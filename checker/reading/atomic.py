@@ -187,8 +187,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
                 # "Sulfur dioxide emissions reflect sunlight, but they are also hazardous to health", "lacked a
                 # goalkeeper and conceded the last three": a clause that says nothing alone, its subject the
                 # clause before's, is part of that clause's account
-                atoms[-1] = make_atom(reading, sentence, "other", previous.start, clause.end,
-                                      restate(text, previous.start, clause.end, whens))
+                atoms[-1] = make_atom(reading, sentence, "other", previous.start, clause.end,  # (with the name an apposition
+                                      restate(text, previous.start, clause.end, whens, prefix=appo.name if appo else None))  # set off)
                 continue
             left_out = True  # "the worst of the storm has passed": nothing in it to check
             continue

@@ -14,6 +14,10 @@ from ..sentences import Sentence
 from .when import When, describe_iso
 
 
+DURING_OFFICE = re.compile(r"\bduring\s+(?:the\s+)?(?:administration|presidency|government|tenure|reign|rule|era|term)s?\s+of\s+"
+                           r"(?:the\s+)?$")
+
+
 def people_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: list[When]) -> list[Atom]:
     """A clause whose object is a list of people ("convicted A, B and C of fraud") is one claim per person."""
     text = reading.text
@@ -65,8 +69,10 @@ def title_atoms(reading: Reading, sentence: Sentence, clauses: list[Clause], whe
             atoms.append(make_atom(reading, sentence, "title", found.start, found.end,
                                    sentence_case(f"{found.name} was {title} at the time")))
             continue
-        if when is None and not former and not speaks_of_now(reading.text, sentence.start, sentence.end):
-            continue  # "Gates led the Pentagon under President Barack Obama": held then, not at the article's date
+        if when is None and not former and (not speaks_of_now(reading.text, sentence.start, sentence.end)
+                                            or DURING_OFFICE.search(reading.text, max(0, found.start - 40), found.start)):
+            continue  # "Gates led the Pentagon under President Barack Obama", "... during the administration of President
+            # Bill Clinton": held then, not at the article's date
         if (former and former != "then") or when is None:  # a former holder, or no time: as of the article's date
             time, first, last = (describe_iso(day), day, day) if day else ("", None, None)
         else:

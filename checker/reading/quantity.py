@@ -6,6 +6,7 @@ import re
 
 from .changes import change_then_level
 from .measures import ATTACHED_UNIT
+from .relative import MONTH_PATTERN
 from .when import COUNTED, HOW_MANY
 
 # Numbers that are no quantity: a score or vote ("6-3", "3-0"), a phone number or a time ("9:30",
@@ -26,10 +27,8 @@ LIST_NUMBER = re.compile(r"(?:^|[\n:;]\s*|(?<=[.!?])\s+|\s)$")
 YEAR_IN_NAME = re.compile(r"[a-z]{2,}\s$")  # a word right before a year: "worlds 2023" (a date's words are read first)
 CLOCK = re.compile(r"\bat\s+(?:the\s+)?$")
 # A day of a month, whether or not the article's date lets when.py read it as a time ("on Sept. 1", "20 January")
-_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-          r"jan|feb|aug|sept?|oct|nov|dec)")
-DAY_AFTER_MONTH = re.compile(rf"\b{_MONTH}\.?\s+$")
-MONTH_AFTER_DAY = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
+DAY_AFTER_MONTH = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+$")
+MONTH_AFTER_DAY = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_PATTERN})\b")
 
 
 # A range or a score is no single figure: "30 minutes to an hour", "25 to 75 cents", "between 25 and

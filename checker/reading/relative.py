@@ -211,9 +211,11 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         # Prime Minister X said": a day)
         in_name = re.match(r" [A-Z]", after) and not TITLE_AHEAD.match(display, hi)
         if not display[name_lo].isupper() or re.match(r"\s*[,(]?\s*(?:\d|[A-Z][a-z]+\.?\s+\d)", after) or in_name \
+                or re.match(rf"\s+(?:in|of)\s+(?:(?:early|late|mid)[\s-]+)?(?:{MONTH_PATTERN}\b|(?:1[89]|20)\d\d\b)", folded[hi:hi + 24]) \
                 or (before and before[-1][:1].isupper() and not m.group("rel")
                     and before[-1].lower() not in ("on", "by", "until", "since")):
-            continue  # "Sunday, October 29", "Friday (Dec. 12)": the date says which; "Sunday Times", "Super Tuesday"
+            continue  # "Sunday, October 29", "Friday (Dec. 12)": the date says which ("a Tuesday in December 1999": of
+            # another year than the article's, unsaid); "Sunday Times", "Super Tuesday"
         rel = m.group("rel")
         offset = (WEEKDAYS.index(m.group("wd")) - published.weekday()) % 7  # days until the next one
         back = (published.weekday() - WEEKDAYS.index(m.group("wd"))) % 7  # days since the last one
@@ -257,7 +259,8 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         found.append(When(lo, hi, first, last, relative=True, written=written))
     for m in WEEKEND.finditer(piece):
         lo, hi = start + m.start(), start + m.end()
-        saturday = weekend_of(published, m.group("rel") or said(lo, hi))
+        way = said(lo, hi)
+        saturday = weekend_of(published, "past" if m.group("rel") == "this" and way == "past" else m.group("rel") or way)
         sunday = saturday + datetime.timedelta(days=1)
         found.append(When(lo, hi, saturday.isoformat(), sunday.isoformat(), relative=True, point=False,
                           written=f"{display[lo:hi]} of {day_words(saturday)} to {day_words(sunday)}"))
@@ -402,18 +405,20 @@ QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd"
 def quarter_times(folded: str, display: str, start: int, end: int, published: datetime.date | None,
                   said: Callable[[int, int], str | None]) -> list[When]:
     """The quarters of years in folded[start:end] (QUARTER), each as its first and last month."""
-    found = []
+    found, named = [], None
     for m in QUARTER.finditer(folded, start, end):
         n = int(m.group("q")) if m.group("q") else QUARTER_NUMBER[m.group("n")]
         year_words = m.group("y") or m.group("qy")
         if year_words:
-            year = int(year_words)
+            year = named = int(year_words)
         elif published is None or GAME.search(folded, start, end) or FISCAL_BEFORE.search(folded, max(0, m.start() - 20), m.start()) \
                 or FISCAL_AFTER.match(folded, m.end()):
             continue  # ("scored 12 points in the first quarter": a game's, no year's; "the fiscal first quarter", "the first
             # quarter of its financial year": a year whose months the sentence leaves unsaid)
         elif m.group("rel"):
-            year = published.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+            year = named = published.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+        elif named is not None:  # "in the fourth quarter of last year, down from 26 in the second quarter": that year's
+            year = named
         else:  # the last such quarter to end before the article in the past, the next to begin after it ahead, else the nearest
             way, this_end = said(m.start(), m.end()), datetime.date(published.year, 3 * n, 28)
             if way == "past":

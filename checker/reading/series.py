@@ -127,6 +127,13 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
     for i, figure in enumerate(figures):
         following = figures[i + 1] if i + 1 < len(figures) else None
         when = figure_when(figure, following, reading.folded, own, clause.inherit)
+        # "has raised $62 million to date and has estimated 2015 revenue of $25 million": the year is the noun's, whose
+        # figure follows, never the figure before's
+        named = next((w for w in own if (figures[i - 1].end if i else lo) <= w.start < figure.start and year_named(text, w, figure.start)), None)
+        if named is not None:
+            when = named
+        elif when is not None and following is not None and year_named(text, when, following.start):
+            when = None
         if ahead_elsewhere(reading, lo, figure, when):
             when = None  # "After cutting debt by 15%, Qantas is my top pick for 2020": the pick's year
         if when is not None and when.start > figure.end and AFTER_ASIDE.search(text, figure.end, when.start):
@@ -161,8 +168,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             re.search(r"[,;(]|\b(?:and|or|but|while|whereas|when|after|before)\b", text[figure.end:following.start]) is None
         if object_of or aside or bound:  # "spend $153 million on 2,164 projects": what follows is this figure's, no item of a list
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
-            spans = [(first_lo, hi)] + [whole_named(reading, f, p) or trim(text, f.start, ITEM_TAIL.match(text, f.end, hi).end(), " \t\r\n,;:()")  # type: ignore[union-attr]
-                                        for p, f in zip(figures, figures[1:])]  # (ITEM_TAIL matches "")
+            spans = [(first_lo, hi)] + [whole_named(reading, f, p) or trim(text, f.start, noun_end(reading, f) or ITEM_TAIL.match(text, f.end, hi).end(),  # type: ignore[union-attr]
+                                                                          " \t\r\n,;:()") for p, f in zip(figures, figures[1:])]  # (ITEM_TAIL matches "")
             # a figure after the first with a time in its own phrase ("after closing at $4.13 on Wednesday") takes it
             # (a yardstick's own time straight after it too: "rose to 21.3% in December compared to 18.7% in November")
             times = [clause.when] + [next((w for w in own if (not w.since or OWN_TIME.fullmatch(reading.folded, f.end, w.start))
@@ -277,6 +284,26 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             quote_lo = first_lo if i == 0 else previous_lead + len(re.match(r"[\s,;]*(?:(?:and|or|but|while)\s+)?", text[previous_lead:]).group())  # type: ignore[union-attr]
         atoms.append(make_atom(reading, sentence, kind, quote_lo, item_hi, claim, figure.value, figure.unit, when))
     return atoms
+
+
+def year_named(text: str, when: When, figure_start: int) -> bool:
+    """Whether a year stands before a noun whose figure follows ("estimated 2015 revenue of $25 million"), no
+    preposition before it: the year of that figure."""
+    return len(when.first) == 4 and when.first == when.last and not re.search(
+        r"\b(?:in|on|at|by|during|since|until|from|to|for|of|before|after|through|between)\s+(?:the\s+)?$", text[max(0, when.start - 14):when.start]) \
+        and re.fullmatch(r"\s+[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?", text[when.end:figure_start]) is not None
+
+
+def noun_end(reading: Reading, figure: Figure) -> int | None:
+    """Where the plain noun a count counts ends, when it follows the number ("in 21 cities have been killed": "21
+    cities"), so that a figure inside another's statement is quoted with its noun and no more."""
+    if figure.money or not figure.unit or " " in figure.unit:
+        return None
+    m = re.match(rf"\s+(?:[a-z-]+\s+)?{re.escape(figure.unit)}\b", reading.folded[figure.end:figure.end + 40])
+    # (only before the sentence's verb: "18.7 percent in November" keeps its time, "1,100 miles (1,770 km) long" its words)
+    verb = m is not None and re.match(r"\s+(?:have|has|had|were|was|are|is|will|would|could|may|might)\b",
+                                      reading.folded[figure.end + m.end():figure.end + m.end() + 12])
+    return figure.end + m.end() if m and verb else None
 
 
 def same_unit(a: Figure, b: Figure) -> bool:

@@ -152,3 +152,25 @@ def month_before_or_after(when: When, published: datetime.date, way: str) -> Whe
     first = f"{year + shift:04d}{when.first[4:]}"
     written = when.written.replace(str(year), str(year + shift)) if when.written else None
     return replace(when, first=first, last=first, written=written)
+
+
+# A century by its number ("the 14th century", "the nineteenth century", "the early 20th century"): its hundred years as
+# "the 1300s" are, or the part of them its "early", "mid" or "late" says
+CENTURY = re.compile(r"\b(?:(?P<part>early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
+                     r"seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+                     r"eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century\b")
+ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+            "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first").split()
+CENTURY_PARTS = {"early": (0, 39), "mid": (30, 69), "late": (60, 99), None: (0, 99)}
+
+
+def centuries(folded: str, start: int, end: int) -> list[When]:
+    """The centuries in folded[start:end] (CENTURY), each a span of its years."""
+    found = []
+    for m in CENTURY.finditer(folded, start, end):
+        n = int(m.group("n")[:-2]) if m.group("n")[0].isdigit() else ORDINALS.index(m.group("n")) + 1
+        if 1 <= n <= 21:
+            low, high = CENTURY_PARTS[m.group("part")]
+            base = (n - 1) * 100
+            found.append(When(m.start(), m.end(), f"{base + low:04d}", f"{base + high:04d}", point=False, decade=True))
+    return found

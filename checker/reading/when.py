@@ -15,7 +15,7 @@ from .figures import NUMBER_WORDS
 from .relative import (EVENT_DAY, LEADING_YEAR, MONTH_PATTERN, QUARTER_AFTER, TO_COME, WEEKDAYS, month_iso, quarter_of, quarter_times,
                        relative_days, tense, yearless)
 from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_to, since
-from .timespan import When, describe_iso, iso, month_before_or_after, month_spans, parse_published, same_periods
+from .timespan import When, centuries, describe_iso, iso, month_before_or_after, month_spans, parse_published, same_periods
 from .titles import TITLE_AHEAD
 
 __all__ = ["When", "describe_iso", "iso", "parse_published", "read_times", "year_of_thing"]
@@ -56,6 +56,7 @@ DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?$")
 # "fallen since June", "less than in late June": a time measured back from, so the last one before the article
 LOOKS_BACK = re.compile(r"\b(?:since|than(?:\s+(?:in|on))?|compared\s+(?:with|to)(?:\s+(?:in|on))?|(?:%|cent|points?)\s+from"
                         r"(?:\s+the)?)\s+(?:(?:early|late|mid)[\s-]+)?$")  # ("up 9 per cent from April": the base, before)
+WORK_TITLE = re.compile(r":\s+(?:A|An|The)\s+[A-Z]")
 LAST_OR_NEXT = re.compile(r"\b(last|next)\s+$")
 LONG_YEAR_SPAN = re.compile(r"(?<![\d.,/-])((?:1[5-9]|20)\d\d)\s?[-–]\s?((?:1[5-9]|20)\d\d)(?![\d.,/-]?\d)")
 YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?:(?:early|mid|late)[\s-]+)?(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*"
@@ -96,6 +97,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         found.append(When(lo, hi, str(first), str(last), point=False, decade=True, written="the " + display[lo:hi]))
         i = j + 1
 
+    found += [w for w in centuries(folded, start, end) if free(w.start, w.end)]  # ("during the 14th century": 1300 to 1399)
+
     def told(lo: int, hi: int) -> str | None:  # the tense of the clause display[lo:hi] stands in, "would" apart
         return ("future" if future else "past") if future is not None else tense(piece, lo - start, hi - start)
 
@@ -125,8 +128,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         if not free(at, at + 4) or after[:1] == "s" or (after[:1] == "-" and after[1:2].isalpha()) or (
                 before[-1:] == "-" and before[:1].isalpha() and not re.search(r"\b(?:mid|early|late)-$", folded[max(0, at - 7):at])):
             continue  # in a date, a decade, or a word such as "post-2014" (but "mid-2019" is 2019)
-        if glued_or_address(display, at):
-            continue  # "www.p2016.org", "Expo2025": part of a name or an address
+        if glued_or_address(display, at) or WORK_TITLE.match(display, at + 4):
+            continue  # "www.p2016.org", "Expo2025": part of a name or an address; "2001: A Space Odyssey": a work's title
         if LAW_YEAR.search(display, max(0, at - 16), at) or (
                 (COUNT_OF.search(display, max(0, at - 12), at) and re.match(r"\s+[a-z]+s\b", display[at + 4:at + 20]))
                 or (HOW_MANY.search(folded, max(0, at - 16), at) and COUNTED.match(display, at + 4))):
