@@ -53,6 +53,7 @@ SCALE_NEXT = re.compile(r"\s+(?:thousand|million|billion|trillion|lakh|crore)\b"
 # What "the number of" counts: a plural noun (never an adjective in -ss: "the number of homeless people"), up to its verb.
 NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]{2,}[^s\W]s|people|children|men|women)\b(?=(?:\s+[a-z]+){0,4}?\s+"
                        r"(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|reached|was|were|is|are|stood|hit|doubled|tripled|halved)\b)")
+PER_UNIT = re.compile(r"\s?/\s?[a-z]")
 TOTAL_TO = re.compile(r"\b(?:the|its|their)\s+(?:total|number|tally|count)\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]{2,}[^s\W]s|people|children)"
                       r"\s+(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|more\s+than\s+)?$")
 AND_NEXT = re.compile(r"\s+and\s+")  # a number paired with the next ("1,800 and 2,400 miles")
@@ -99,6 +100,8 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
     points = re.match(r"\s+(basis|percentage)\s+points?\b|\s*(bps?)\b", folded[end:end + 20])
     if points:  # "raised rates by 300 basis points", "fell 0.7 percentage points": points, never "basis" nor percent
         return "basis points" if points.group(1) != "percentage" else "percentage points"
+    if re.match(r"\s+(?:days?|weeks?|months?|years?|hours?|nights?)\s+of\b", folded[end:end + 16]):
+        return None  # "two days of meetings", "six days of testimony": how long, never a count of what filled them
     own = OWN_NOUN.match(folded, end)
     if own and folded[start:start + 1].isdigit() and (own.group("of") or PLACE_BEFORE.search(folded, max(0, start - 12), start)) \
             and own.group("noun") not in ("years", "times"):  # (digits: "game four of the semifinals" is a name)
@@ -196,9 +199,10 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
     for m in reading.money_within(lo, hi):
         amount, currency, _ = m.value
         if in_range(reading.folded, m.start, m.end) or any(a < m.end and m.start < b for a, b in measures) \
-                or RATE_BEFORE.search(reading.folded, max(lo, m.start - 16), m.start):
+                or RATE_BEFORE.search(reading.folded, max(lo, m.start - 16), m.start) or PER_UNIT.match(reading.folded, m.end):
             continue  # a range is no figure, in money as in counts; nor is a part of a measure ("7 pounds 4 ounces"), nor
-            # what a rate is per ("$2.45 per $100 of assessed value": the rate is $2.45)
+            # what a rate is per ("$2.45 per $100 of assessed value": the rate is $2.45), nor a price per unit, whose unit a
+            # figure's currency cannot hold ("$0.23/W", "$0.03/kWh")
         found.append(Figure(m.start, m.end, number_value(amount) if currency else None, currency, True,
                             reference=is_reference(reading.folded, lo, m.start)))
     taken = [(f.start, f.end) for f in found] + [(w.start, w.end) for w in whens] + measures

@@ -128,6 +128,8 @@ def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) 
     m = SAID_START.match(text, lo, hi)
     if m and m.group("src").split()[-1].lower() in DETERMINERS:
         m = None  # "These claims have proven controversial", "The reports say": a noun after its determiner, no verb
+    if m and re.match(r"(?i)(?:asked|told|if|when|whether|after|before|while|as)\b", m.group("src")):
+        m = None  # "Asked if he believed ..., Roof said": a question put to someone, no one who says
     if m and "," not in m.group("src") and not has_verb(text, m.start("src"), m.end("src")) \
             and not any(lo <= w.start < m.end("src") for w in times) \
             and len(text[m.end():hi].split()) >= 3 and not ADDRESSED.match(text, m.end(), hi) \
@@ -145,4 +147,4 @@ EMPTY_TAG = re.compile(r"(?:[\w’'.-]+\s+){1,6}?(?:told\s+(?:(?:the|a|an|his|he
                        r"|said|says|added|adds|wrote|writes)\.")
 # A tag after a quotation with its verb first and who spoke after it ("said D. Joshua Taylor, FGS president").
 INVERTED_TAG = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls|noted|notes)\s+[^,;]+"
-                          r"(?:,\s+[^,;]+)?")
+                          r"(?:,\s+[^,;]+){0,2}")  # (", Director, IIFL Securities": a title and a firm)

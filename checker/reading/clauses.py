@@ -255,7 +255,7 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             continue  # ("the house, and it"; "the economy grew, the generals held power, and students marched": a list's last item)
         if seam in ("semi", "andmain", "but") and ELIDED.match(text, *part):
             continue  # "approved 40 homes; 12 will be affordable": 12 of the homes, no clause without them
-        role = SEAMS[seam]
+        role = SEAMS[seam] if not (seam == "semi" and re.match(r"\s*(?:which|who)\b", text[m.end():hi])) else "relative"  # ("; which ...")
         if seam == "but" and starts_with_verb(text, m.end(), hi):
             role = "coord"  # "..., but argued that ...": the subject of the clause before
         if seam == "andmain":  # ", and Pakistan supported ...": a clause with its own subject; else a list's last item

@@ -100,6 +100,12 @@ MEASURE_UNITS = {
     "mph": ("mph|miles per hour", "mph|miles per hour|miles an hour", ""),
     "kg": ("kg|kgs|kilograms|kilogrammes", "kg|kgs|kilograms|kilogrammes", ""),
     "km": ("km|kms|kilometres|kilometers", "km|kms|kilometres|kilometers", ""),
+    # power and energy, as the press writes them ("8.69 GW of capacity", "a 500MW plant", "12 TWh a year")
+    "GW": ("gw|gigawatts", "gw|gigawatts|gigawatt", ""), "MW": ("mw|megawatts", "mw|megawatts|megawatt", ""),
+    "kW": ("kw|kilowatts", "kw|kilowatts|kilowatt", ""), "TWh": ("twh|terawatt hours|terawatt-hours", "twh|terawatt hours|terawatt-hours", ""),
+    "GWh": ("gwh|gigawatt hours|gigawatt-hours", "gwh|gigawatt hours|gigawatt-hours", ""),
+    "MWh": ("mwh|megawatt hours|megawatt-hours", "mwh|megawatt hours|megawatt-hours", ""),
+    "kWh": ("kwh|kilowatt hours|kilowatt-hours", "kwh|kilowatt hours|kilowatt-hours", ""),
     "degrees Celsius": ("degrees celsius|celsius|degrees centigrade|centigrade|°c|℃",
                         "degrees celsius|degree celsius|degrees centigrade|degrees c|celsius|centigrade|°c|º c|° c|ºc|˚c|℃", ""),
     "degrees Fahrenheit": ("degrees fahrenheit|fahrenheit|°f|℉",
@@ -108,7 +114,7 @@ MEASURE_UNITS = {
 # The units a page may join to their number ("125kph", "80kg", "150km²", "5°C"; "100m" is read as 100 million,
 # figures' scale). A letter joined to a number is no quantity otherwise ("93-year-old", "1st": quantity.JOINED_AFTER).
 ATTACHED_UNITS = ("km/h", "km/hr", "kph", "kmh", "mph", "kgs", "kg", "kms", "km²", "km2", "km³", "km", "m²", "m2", "m³", "m3",
-                  "sqm", "ft²", "ft³", "mi²", "ha", "°c", "ºc", "˚c", "℃", "°f", "ºf", "˚f", "℉")
+                  "sqm", "ft²", "ft³", "mi²", "ha", "°c", "ºc", "˚c", "℃", "°f", "ºf", "˚f", "℉", "twh", "gwh", "mwh", "kwh", "gw", "mw", "kw")
 ATTACHED_UNIT = re.compile(r"(?:%s)(?![\w/])" % "|".join(re.escape(u) for u in ATTACHED_UNITS))
 
 

@@ -97,6 +97,8 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
             continue
         if "," in m.group("sep") and text[name_hi:name_hi + 1] not in (",", ".", ";", ":", ")", ""):
             continue  # "President, Asif Ali Zardari," stands between commas; otherwise the comma ends the title
+        if "," in m.group("sep") and re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, title_lo - 40):title_lo]):
+            continue  # "said Sanjiv Bhasin, Director, IIFL Securities": the title of the name before, at the firm after
         key = fold(name_words[-1])
         if key in seen_people:
             continue

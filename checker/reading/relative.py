@@ -82,7 +82,7 @@ PRESENT_MARK = re.compile(r"\b(?:is|are|am|remains?|stays?|opens|closes|hits|run
                           r"|returns|premieres|airs|debuts|launches|expires|plays|meets|kicks\s+off)\b")
 # A verb in the present that tells what is planned for a day ("begins Thursday", "opens on Friday", "go to the polls
 # on Sunday"): the next such day, as the future's (never a state, "is closed Monday", nor a report, "says Tuesday")
-SCHEDULED = re.compile(r"\b(?:opens|closes|begins|starts|ends|resumes|kicks\s+off|meets|arrives|returns|premieres|airs|"
+SCHEDULED = re.compile(r"\b(?:opens|closes|begins|starts|ends|concludes|resumes|kicks\s+off|meets|arrives|returns|premieres|airs|"
                        r"debuts|launches|expires|(?:takes?|take)\s+place|goes\s+on\s+sale|go(?:es)?\s+to\s+the\s+polls|"
                        r"votes|heads?\s+to|travels\s+to|visits|hosts|faces|plays)\b(?:\s+[a-z]+){0,4}\s+(?:on\s+)?$")
 PARTICIPLE_BY = re.compile(r"\w+ed\s+by\b")  # "out on 31 December, followed by a wider release": no past

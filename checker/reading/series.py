@@ -35,6 +35,8 @@ ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|[—–]|\s-\s|\s(?:a
 # cent higher than in the previous quarter" are the item's whole)
 # The same, matched up to the next figure: a "from" or "to" just before it leads to it ("rose to 8 percent last month from 7")
 ITEM_TAIL_BEFORE = re.compile(ITEM_TAIL.pattern.replace(r"(?=\s[^,;]{0,30}?[\d$€£¥])", r"(?=\s[^,;]{0,30}?(?:[\d$€£¥]|$))"))
+# The whole or the plan a figure is part of ("sold 2.6 billion euros out of a planned 3 billion"): no item of a list
+OUT_OF_WHOLE = re.compile(r"\bout\s+of\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+)?$")
 # A figure of a whole the one before counts a share of ("36 percent of Afghanistan's 30 million people", "12% of
 # the city's 800,000 residents"): the whole is named in the share's phrase, no item of its own.
 POSSESSED_COUNT = re.compile(r"\sof\s+(?P<whole>(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?[\w.-]+['’]s?\s+"
@@ -127,6 +129,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
     for i, figure in enumerate(figures):
         following = figures[i + 1] if i + 1 < len(figures) else None
         when = figure_when(figure, following, reading.folded, own, clause.inherit)
+        if when is not None and when.start > figure.end and in_subordinate(text, figure.end, when, hi):
+            when = None  # "dropped 0.5 percent to $1.2611 after industrial production in October fell": October's is the fall
         # "has raised $62 million to date and has estimated 2015 revenue of $25 million": the year is the noun's, whose
         # figure follows, never the figure before's
         named = next((w for w in own if (figures[i - 1].end if i else lo) <= w.start < figure.start and year_named(text, w, figure.start)), None)
@@ -154,8 +158,9 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         if following is not None and (modifier := A_MODIFIER.search(text, figure.end, tail_end)):
             tail_end = modifier.start()  # (the quote stops before "for a $50,000 home")
         item_lo, item_hi = trim(text, figure.start, tail_end)
-        object_of = following is not None and not same_unit(figure, following) and (
+        object_of = following is not None and (OUT_OF_WHOLE.search(text, figure.end, following.start) is not None or not same_unit(figure, following)) and (
             re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per|worth|valued\s+at|totall?ing|including)\s*$", text[item_lo:following.start]) is not None
+            or OUT_OF_WHOLE.search(text, item_lo, following.start) is not None
             or POSSESSED_COUNT.search(text, item_lo, following.start) is not None) \
             and not levels[i + 1]  # ("down 12% at 40,000": its level)
         aside = re.search(r"\([^()]*$", text[lo:figure.start]) is not None  # "among graduates (62 percent)"
@@ -284,6 +289,16 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             quote_lo = first_lo if i == 0 else previous_lead + len(re.match(r"[\s,;]*(?:(?:and|or|but|while)\s+)?", text[previous_lead:]).group())  # type: ignore[union-attr]
         atoms.append(make_atom(reading, sentence, kind, quote_lo, item_hi, claim, figure.value, figure.unit, when))
     return atoms
+
+
+def in_subordinate(text: str, lo: int, when: When, hi: int) -> bool:
+    """Whether a time after a figure stands in a subordinate clause of its own: after "after", "before", "when" ...,
+    a subject, the time, then that clause's verb ("after industrial production in October fell 1.3 percent")."""
+    sub = re.search(r"\b(?:after|before|when|while|because|as|since|until|once)\s+(?=(?:the\s+|its\s+|their\s+)?[a-z])",
+                    text[lo:when.start], re.I)
+    return sub is not None and first_verb(text, lo + sub.end(), when.start, finite=True) is None \
+        and re.match(r"\s*(?:,\s*)?(?:[a-z]+ly\s+)?(?:fell|rose|grew|dropped|climbed|declined|increased|decreased|jumped|slid|"
+                     r"was|were|had|has|have|is|are|[a-z]{3,}ed)\b", text[when.end:hi]) is not None
 
 
 def year_named(text: str, when: When, figure_start: int) -> bool:

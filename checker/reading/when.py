@@ -249,7 +249,14 @@ def names_a_thing(folded: str, display: str, at: int, year: int, published: date
     happened: a noun of what is aimed at ("its 2030 target", "their 2016 prospects"), or a year still to
     come in a clause in the past ("began scoping out the 2016 race", in 2014): what was done then was
     done before it."""
-    if not MODIFIER_BEFORE.search(folded, max(0, at - 24), at) or not ANCHOR_AFTER.match(display, at + 4):
+    if re.search(r"\bof\s+$", folded[max(0, at - 4):at]) and re.match(r"\s+[a-z]{3,}s\b", display[at + 4:at + 24]):
+        return True  # "3 billion euros of 2018 securities": the securities' year
+    if not MODIFIER_BEFORE.search(folded, max(0, at - 24), at):
+        return False
+    if re.match(r"\s+[A-Z][a-z]", display[at + 4:at + 7]) and told(at, at + 4) is None \
+            and not re.search(r"\b(?:in|at|during|since|by|before|after|until)\s+the\s+$", folded[max(0, at - 14):at]):
+        return True  # "features are available on the 2020 Sentra": a model's name, in a clause in the present
+    if not ANCHOR_AFTER.match(display, at + 4):
         return False
     if AIMED_AT.match(folded, at + 4):
         return True
