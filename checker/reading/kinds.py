@@ -51,7 +51,9 @@ def clause_kind(words: str, when: When | None) -> str:
     words = words.lower()
     if FIRST_TO.search(words):
         return "first_visit"
-    if PREDICTION.search(words):
+    # (the forecast of the clause's own verb, never one in what it tells of: "Oil fell 1 percent amid speculation
+    # that output will rise", "a young man who spent months planning to murder")
+    if PREDICTION.search(re.split(r"\b(?:amid|who|whom|whose)\b", words, maxsplit=1)[0]):
         return "prediction"
     if when is not None and when.point and VISIT.search(words):
         return "visit_date"
