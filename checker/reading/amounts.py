@@ -18,7 +18,7 @@ from .quantity import in_range, not_a_quantity
 from .when import When
 
 MEETING = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summits?)\b")
-VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|met|meet|meets|meeting|meetings|talks|summit|toured|travell?ed|trip)\b")
+VISIT = re.compile(r"\b(?:visit(?:s|ed)?|(?<!\bthe\s)visiting|met|meet|meets|meeting|meetings|talks|summit|toured|travell?ed|trip)\b")
 NAMED_ONLY = ("seats", "votes")  # units whose lead words are common verbs (won, took, received): named or none
 COMPARISON = re.compile(r"\s+(?:more|fewer|less|higher|lower|greater|smaller|larger|bigger|up|down|than|times\s+(?:more|as))\b")
 OUT_OF = re.compile(r"\s+(?:of|out\s+of)\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:last|first|past|previous|next|total)\s+)?")
@@ -95,6 +95,8 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
     "34 people"), the words before it in its clause ("a population of 4.9 million"), else a plain noun
     right after digits ("6.26 metres")."""
     folded = reading.folded
+    if (about := re.match(r"\s+or\s+so\b", folded[end:end + 8])):
+        end += about.end()  # "recruited 16 or so people": the count's words come after how rough it is
     if re.match(r"\s?(?:%|percent\b|per\s?cent\b|pct\b)", folded[end:end + 9]):
         return "percent"  # ("won 30 percent of the votes": a share of them, never 30 votes)
     points = re.match(r"\s+(basis|percentage)\s+points?\b|\s*(bps?)\b", folded[end:end + 20])
@@ -263,7 +265,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
             unit = None if unit == "percent" else unit  # ("a 15% rise to 640 in the suicide rate": 640 is no percentage)
         elif unit is None and digits and previous is not None and not NOUN_NEXT.match(reading.folded, e) \
                 and not re.match(r"\s+per\s", reading.folded[e:e + 5]) and not (
-                    previous.unit == "percent" and re.fullmatch(r"\s*(?:%|percent|per\s+cent)?\s+[a-z]+\s+to\s+", reading.folded[previous.end:s])) \
+                    previous.unit == "percent" and re.fullmatch(r"\s*(?:%|percent|per\s+cent)?\s+(?:[a-z]+\s+(?:to|at)|(?:to\s+)?(?:clos|end|finish|settl|trad)"
+                                                                r"(?:e|es|ed|ing)?\s+at)\s+", reading.folded[previous.end:s])) \
                 and not (previous.unit == "percent" and is_change(reading.folded, previous.start)
                          and BASE_AFTER_CHANGE.match(reading.folded, previous.end, s)):
             unit = previous.unit  # "from 941 cases in 2022 to 42,200 in 2023" (but not "... and 850 Israeli settlers",

@@ -144,7 +144,8 @@ def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) 
 # A tag of saying with nothing said, as a claim: a subject, the verb and whom it was told ("The minister told
 # the farmers." of 'The minister told the farmers, “...”': what they said is a claim of its own)
 EMPTY_TAG = re.compile(r"(?:[\w’'.-]+\s+){1,6}?(?:told\s+(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:[\w’'-]+\s+){0,2}[\w’'-]+"
-                       r"|said|says|added|adds|wrote|writes)\.")
+                       r"|(?:said|says|added|adds|wrote|writes)(?:\s+(?:after|on|in|at|during|before|when)(?:\s+[\w’'-]+){1,3})?)\.")
+# ("The 56-year-old said after his appointment." of 'The 56-year-old said after his appointment: “...”')
 # A tag after a quotation with its verb first and who spoke after it ("said D. Joshua Taylor, FGS president").
 INVERTED_TAG = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls|noted|notes)\s+[^,;]+"
                           r"(?:,\s+[^,;]+){0,2}")  # (", Director, IIFL Securities": a title and a firm)

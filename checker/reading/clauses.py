@@ -371,6 +371,8 @@ def named_antecedent(text: str, lo: int, rel: int, hi: int) -> tuple[int, int] |
     words = words_at(text, rel, hi)
     if not m or len(words) < 2 or words[0][1].lower() not in ("which", "who") or not starts_with_verb(text, words[1][0], hi):
         return None  # ("which the agency mapped": the name is its object, not its subject)
+    if re.search(r"\b(?:its|their)\b", text[rel:hi], re.I):
+        return None  # ("including Amazon, who pledged $5m to its parent body": whose "its", the name's or the sentence's, unsaid)
     lead = m.group("lead")
     if lead not in EXAMPLE_LEADS:
         return None

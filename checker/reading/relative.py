@@ -53,7 +53,7 @@ RANGE_BEFORE = re.compile(rf"(?:\d|\b(?:{COUNT_WORDS}))\s*(?:or|to|-|–)\s*$") 
 FUTURE = re.compile(r"\b(?:will|would|shall|(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)plans|plan\s+to|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming"
                     r"|takes?\s+effect|comes?\s+into\s+(?:force|effect)|goes?\s+into\s+effect|enters?\s+into\s+force"
                     r"|(?:is|are|am)\s+(?:not\s+)?[a-z]{3,}ing|(?:is|are|am)\s+to|going\s+to|about\s+to|won['’]t"
-                    r"|must(?!\s+(?:not\s+)?have\b)|(?:has|have)\s+to)\b")
+                    r"|must(?!\s+(?:not\s+)?have\b)|might(?!\s+(?:not\s+)?have\b)|(?:has|have)\s+to)\b")
 # ("a business plan in May", "the plans were approved" are nouns: no future)
 # "takes effect on 1 January", "is seeking a term in November", "is to visit in February", "must wait until
 # July": an arrangement or an obligation in the present is about what is to come

@@ -174,3 +174,24 @@ def centuries(folded: str, start: int, end: int) -> list[When]:
             base = (n - 1) * 100
             found.append(When(m.start(), m.end(), f"{base + low:04d}", f"{base + high:04d}", point=False, decade=True))
     return found
+
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_year(when: When, weekday: str) -> When:
+    """A day without its year whose weekday the page gives ("Monday, Dec. 14"): in the year read or the one before
+    it, where that day is that weekday, so a story about last year keeps its year (never a later year than the tense
+    gave; a page whose weekday agrees with neither keeps the year read)."""
+    if len(when.first) != 10 or when.first != when.last:
+        return when
+    year = int(when.first[:4])
+    for candidate in (year, year - 1):
+        try:
+            day = datetime.date(candidate, int(when.first[5:7]), int(when.first[8:]))
+        except ValueError:
+            continue
+        if WEEKDAY_NAMES[day.weekday()] == weekday:
+            written = when.written.replace(str(year), str(candidate)) if when.written and candidate != year else when.written
+            return replace(when, first=day.isoformat(), last=day.isoformat(), written=written)
+    return when

@@ -15,7 +15,8 @@ from .figures import NUMBER_WORDS
 from .relative import (EVENT_DAY, LEADING_YEAR, MONTH_PATTERN, QUARTER_AFTER, TO_COME, WEEKDAYS, month_iso, quarter_of, quarter_times,
                        relative_days, tense, yearless)
 from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_to, since
-from .timespan import When, centuries, describe_iso, iso, month_before_or_after, month_spans, parse_published, same_periods
+from .timespan import (When, centuries, describe_iso, iso, month_before_or_after, month_spans, parse_published, same_periods,
+                       weekday_year)
 from .titles import TITLE_AHEAD
 
 __all__ = ["When", "describe_iso", "iso", "parse_published", "read_times", "year_of_thing"]
@@ -57,6 +58,7 @@ DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?$")
 LOOKS_BACK = re.compile(r"\b(?:since|than(?:\s+(?:in|on))?|compared\s+(?:with|to)(?:\s+(?:in|on))?|(?:%|cent|points?)\s+from"
                         r"(?:\s+the)?)\s+(?:(?:early|late|mid)[\s-]+)?$")  # ("up 9 per cent from April": the base, before)
 WORK_TITLE = re.compile(r":\s+(?:A|An|The)\s+[A-Z]")
+NAMED_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?$")
 LAST_OR_NEXT = re.compile(r"\b(last|next)\s+$")
 LONG_YEAR_SPAN = re.compile(r"(?<![\d.,/-])((?:1[5-9]|20)\d\d)\s?[-–]\s?((?:1[5-9]|20)\d\d)(?![\d.,/-]?\d)")
 YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?:(?:early|mid|late)[\s-]+)?(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*"
@@ -161,6 +163,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                     # verb looks ahead to, the nearest such day
                     way = None
                 when = yearless(m, precision, published, way, display[lo:hi], lo, hi)
+                if when is not None and (named_day := NAMED_WEEKDAY.search(folded, max(0, lo - 12), lo)):
+                    when = weekday_year(when, named_day.group(1))  # "Monday, Dec. 14" (of 2015, in a story of 2016)
                 if when is not None and precision == "month" and (rel := LAST_OR_NEXT.search(folded, max(0, lo - 6), lo)):
                     when = month_before_or_after(when, published, rel.group(1))  # "since last December", in December: the one before
                 if when is not None and precision == "month" and QUARTER_AFTER.match(folded, hi):
