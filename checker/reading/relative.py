@@ -9,11 +9,10 @@ from dataclasses import replace
 
 from .dates import MONTH_NAMES, MONTHS
 from .figures import NUMBER_WORDS
-from .timespan import When
+from .timespan import WEEKDAYS, YEAR_SHIFT, When
 from .titles import TITLE_AHEAD
 
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))  # (when.py reads months with it too)
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A weekday the article leaves to its date ("on Sunday", "late Thursday", "last Friday"): not one in
 # a name ("Super Tuesday", "Sunday Times", "Good Friday") nor one a date follows ("Sunday, October 29").
 WEEKDAY = re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<wd>{'|'.join(WEEKDAYS)})\b"
@@ -335,7 +334,7 @@ def yearless(m: re.Match[str], precision: str, published: datetime.date, said: s
     article, in the future the next one after it, in the present (or with no tense) the nearest."""
     month = MONTHS[m.group("m").rstrip(".")]
     rel = m.group("rel")
-    year = published.year + {"this": 0, "last": -1, "next": 1}.get(rel, 0)
+    year = published.year + YEAR_SHIFT.get(rel, 0)
     d1 = int(m.group("d1")) if precision != "month" else 1
     d2 = int(m.group("d2")) if precision == "days" else d1
     if not rel and said == "past" and (year, month, d1) > (published.year, published.month, published.day):
@@ -416,7 +415,7 @@ def quarter_times(folded: str, display: str, start: int, end: int, published: da
             continue  # ("scored 12 points in the first quarter": a game's, no year's; "the fiscal first quarter", "the first
             # quarter of its financial year": a year whose months the sentence leaves unsaid)
         elif m.group("rel"):
-            year = named = published.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+            year = named = published.year + YEAR_SHIFT[m.group("rel")]
         elif named is not None:  # "in the fourth quarter of last year, down from 26 in the second quarter": that year's
             year = named
         else:  # the last such quarter to end before the article in the past, the next to begin after it ahead, else the nearest
@@ -435,7 +434,7 @@ def quarter_times(folded: str, display: str, start: int, end: int, published: da
         found.append(When(m.start(), m.end(), f"{year:04d}-{3 * n - 2:02d}", f"{year:04d}-{3 * n:02d}", point=False,
                           written=written, relative=written is not None))
     for m in HALF.finditer(folded, start, end):  # "the second half of 2016": July to December
-        year = int(m.group("y")) if m.group("y") else published.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")] \
+        year = int(m.group("y")) if m.group("y") else published.year + YEAR_SHIFT[m.group("rel")] \
             if published else None
         if year is not None and not FISCAL_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
             half = 6 if m.group("h") == "second" else 0

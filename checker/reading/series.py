@@ -158,10 +158,11 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         if following is not None and (modifier := A_MODIFIER.search(text, figure.end, tail_end)):
             tail_end = modifier.start()  # (the quote stops before "for a $50,000 home")
         item_lo, item_hi = trim(text, figure.start, tail_end)
-        object_of = following is not None and (OUT_OF_WHOLE.search(text, figure.end, following.start) is not None or not same_unit(figure, following)) and (
+        # ("sold 2.6 billion euros out of a planned 3 billion": a whole in the same unit is no item of a list either)
+        out_of = following is not None and OUT_OF_WHOLE.search(text, item_lo, following.start) is not None
+        object_of = following is not None and (out_of or not same_unit(figure, following)) and (
             re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per|worth|valued\s+at|totall?ing|including)\s*$", text[item_lo:following.start]) is not None
-            or OUT_OF_WHOLE.search(text, item_lo, following.start) is not None
-            or POSSESSED_COUNT.search(text, item_lo, following.start) is not None) \
+            or out_of or POSSESSED_COUNT.search(text, item_lo, following.start) is not None) \
             and not levels[i + 1]  # ("down 12% at 40,000": its level)
         aside = re.search(r"\([^()]*$", text[lo:figure.start]) is not None  # "among graduates (62 percent)"
         # "a 10% rise in rents was associated with a 2% drop": a verb between, with no "and" or comma, makes the

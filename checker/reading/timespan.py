@@ -6,6 +6,10 @@ from dataclasses import dataclass, replace
 
 from .dates import MONTH_NAMES
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # as date.weekday() counts them
+# The years "this", "last" and "next" mean, from the article's
+YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
+
 
 @dataclass(frozen=True)
 class When:
@@ -156,11 +160,9 @@ def month_before_or_after(when: When, published: datetime.date, way: str) -> Whe
 
 # A century by its number ("the 14th century", "the nineteenth century", "the early 20th century"): its hundred years as
 # "the 1300s" are, or the part of them its "early", "mid" or "late" says
-CENTURY = re.compile(r"\b(?:(?P<part>early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
-                     r"seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
-                     r"eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century\b")
 ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
             "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first").split()
+CENTURY = re.compile(rf"\b(?:(?P<part>early|mid|late)[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINALS)})[\s-]+century\b")
 CENTURY_PARTS = {"early": (0, 39), "mid": (30, 69), "late": (60, 99), None: (0, 99)}
 
 
@@ -176,9 +178,6 @@ def centuries(folded: str, start: int, end: int) -> list[When]:
     return found
 
 
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
 def weekday_year(when: When, weekday: str) -> When:
     """A day without its year whose weekday the page gives ("Monday, Dec. 14"): in the year read or the one before
     it, where that day is that weekday, so a story about last year keeps its year (never a later year than the tense
@@ -191,7 +190,7 @@ def weekday_year(when: When, weekday: str) -> When:
             day = datetime.date(candidate, int(when.first[5:7]), int(when.first[8:]))
         except ValueError:
             continue
-        if WEEKDAY_NAMES[day.weekday()] == weekday:
+        if WEEKDAYS[day.weekday()] == weekday:
             written = when.written.replace(str(year), str(candidate)) if when.written and candidate != year else when.written
             return replace(when, first=day.isoformat(), last=day.isoformat(), written=written)
     return when

@@ -15,7 +15,7 @@ from .figures import NUMBER_WORDS
 from .relative import (EVENT_DAY, LEADING_YEAR, MONTH_PATTERN, QUARTER_AFTER, TO_COME, WEEKDAYS, month_iso, quarter_of, quarter_times,
                        relative_days, tense, yearless)
 from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_to, since
-from .timespan import (When, centuries, describe_iso, iso, month_before_or_after, month_spans, parse_published, same_periods,
+from .timespan import (YEAR_SHIFT, When, centuries, describe_iso, iso, month_before_or_after, month_spans, parse_published, same_periods,
                        weekday_year)
 from .titles import TITLE_AHEAD
 
@@ -58,7 +58,7 @@ DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?$")
 LOOKS_BACK = re.compile(r"\b(?:since|than(?:\s+(?:in|on))?|compared\s+(?:with|to)(?:\s+(?:in|on))?|(?:%|cent|points?)\s+from"
                         r"(?:\s+the)?)\s+(?:(?:early|late|mid)[\s-]+)?$")  # ("up 9 per cent from April": the base, before)
 WORK_TITLE = re.compile(r":\s+(?:A|An|The)\s+[A-Z]")
-NAMED_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?$")
+NAMED_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)}),?\s+(?:the\s+)?$")
 LAST_OR_NEXT = re.compile(r"\b(last|next)\s+$")
 LONG_YEAR_SPAN = re.compile(r"(?<![\d.,/-])((?:1[5-9]|20)\d\d)\s?[-–]\s?((?:1[5-9]|20)\d\d)(?![\d.,/-]?\d)")
 YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?:(?:early|mid|late)[\s-]+)?(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*"
@@ -183,7 +183,7 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         for m in RELATIVE_YEAR.finditer(piece):
             lo, hi = start + m.start(), start + m.end()
             if free(lo, hi):
-                year = published.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+                year = published.year + YEAR_SHIFT[m.group("rel")]
                 found.append(When(lo, hi, str(year), str(year), written=f"in {year}", relative=True))
         for m in RELATIVE_DECADE.finditer(piece):  # "this decade": the article's; "next decade": the one after
             lo, hi = start + m.start(), start + m.end()
