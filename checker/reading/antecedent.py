@@ -101,8 +101,8 @@ def persons(text: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
         words = m.group("name").split()
         if len(words) > 1 and PLACE_BEFORE.match(words[0].lower() + " "):
             continue  # "At New York, ...", "In South Africa": a place (as after a lower-case "in")
-        while words and is_not_name(words[0]):  # "But Abney", "The Peterson family"
-            words = words[1:]
+        while words and (is_not_name(words[0]) or re.search(r"-[a-z]", words[0])):  # "But Abney", "The Peterson
+            words = words[1:]  # family", "Australian-born Assange"
         titled = [i for i, w in enumerate(words) if re.fullmatch(TITLE_WORD, w)]
         words = words[titled[-1] + 1:] if titled else words  # "Finance Minister Nirmala Sitharaman", "Patrol Chief James Hall"
         if not words:
@@ -285,3 +285,96 @@ def subject_named(text: str, clause: Clause) -> str | None:
             is_not_name(words[0]) and not re.fullmatch(r"(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?", words[0])):
         return None  # ("She", "The Ministry": no one named)
     return text[spans[0][0]:spans[-1][0] + len(spans[-1][1])].strip(" ,")
+
+
+# Someone unnamed whom "he" or "she" may mean as well as the named person ("Smith met a woman", "the judge
+# told Smith"): the sentence before is then no safe reading of the pronoun.
+OTHER_PERSON = re.compile(r"(?i)\b(?:a|an|the|his|her|their|its|one|another)\s+(?:[\w’'-]+\s+){0,2}?(?:man|woman|men|women|boy|girl|"
+                          r"wife|husband|son|daughter|mother|father|brother|sister|friend|partner|child|patient|doctor|nurse|"
+                          r"officer|suspect|victim|driver|lawyer|attorney|judge|witness|teacher|student|resident|owner|"
+                          r"worker|spokesman|spokeswoman|spokesperson|official|minister|president|leader|chief|director|"
+                          r"manager|player|coach|reporter|colleague|neighbou?r|pilot|soldier|guard|defendant|prosecutor|"
+                          r"candidate|rival|opponent|successor|predecessor|boss|employee|customer|passenger|survivor)\b")
+OPENING_PRONOUN = re.compile(r"(?P<word>He|She|His|Her)(?P<s>\s+)(?=[a-z])")
+OTHER_GENDER = {"he": re.compile(r"(?i)\b(?:she|her|hers|herself|him)\b"),  # ("him": another man the sentence names)
+                "she": re.compile(r"(?i)\b(?:he|him|his|himself)\b")}
+CHAIN = 3  # sentences opening with the pronoun read back through ("X lives in Y. He walked ... He passed ...")
+
+
+def opening_pronoun(text: str, lo: int) -> tuple[str, int] | None:
+    """("he" or "she", its length) when the sentence at `lo` opens with "He", "She", "His" or "Her" before
+    a word in lower case; else None."""
+    m = OPENING_PRONOUN.match(text, lo)
+    if m is None:
+        return None
+    return ("he" if m.group("word") in ("He", "His") else "she"), len(m.group("word"))
+
+
+def opening_subject(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
+    """The person a sentence (text[lo:hi]) opening with "He", "She", "His" or "Her" means, so that the claim can
+    name them: the one person the sentence just before (in its paragraph or the one before) opens with as its
+    subject or gives words to, or the person that sentence's own opening pronoun means. None whenever another
+    reading is open: that sentence names no one or more than one, names someone unnamed ("a woman", "the
+    judge"), speaks of someone of the other pronoun or of "him", or the sentence itself names the person."""
+    opened = opening_pronoun(text, lo)
+    if opened is None:
+        return None
+    pronoun = opened[0]
+    start = text.rfind("\n\n", 0, max(text.rfind("\n\n", 0, lo), 0))
+    before = [s for s in split_sentences(text[max(start, 0):lo]) if s.text.strip()]
+    if not before:
+        return None
+    p_lo, p_hi = max(start, 0) + before[-1].start, max(start, 0) + before[-1].end
+    again = opening_pronoun(text, p_lo)
+    if again is not None:
+        if again[0] != pronoun or depth >= CHAIN:
+            return None
+        person = opening_subject(text, p_lo, p_hi, depth + 1)
+    else:
+        person = opened_by(text, p_lo, p_hi, pronoun)
+    if person is None or re.search(rf"\b{re.escape(person.split()[-1])}\b", text[lo:hi]):
+        return None  # ("He told Smith ...": whoever "he" is, it is not Smith)
+    return person
+
+
+def opened_by(text: str, lo: int, hi: int, pronoun: str) -> str | None:
+    """The one person a sentence names, in full, when it names no one else, opens with them as its subject
+    or gives them its words, and speaks of no one the pronoun could mean instead; else None."""
+    people = [(name, h) for name, h in persons(text, lo, hi) if not placed(text, lo, hi, name)]
+    names = {name for name, _ in people}
+    if len({name.split()[-1] for name in names}) != 1 or OTHER_PERSON.search(text, lo, hi) \
+            or OTHER_GENDER[pronoun].search(text, lo, hi):
+        return None
+    if {h for _, h in people if h} & (HERS if pronoun == "he" else HIS):
+        return None
+    best = max(names, key=len)
+    if len(best.split()) < 2:
+        return None  # (a word alone may be a body: "Reuters")
+    surname = re.compile(rf"\b{re.escape(best.split()[-1])}\b")
+    at = surname.search(text, lo, hi)
+    verb = first_verb(text, lo, hi, finite=True)
+    speaker = named_speaker(text, lo, hi)
+    if at is not None and (verb is None or at.start() < verb[0]) or speaker and surname.search(speaker):
+        return best
+    return None
+
+
+def name_opening(claim: str, person: str) -> str:
+    """A claim that opens with "He", "She", "His" or "Her" with that word replaced by the person it means
+    ("His hands shook" -> "Samuel Alito’s hands shook")."""
+    m = OPENING_PRONOUN.match(claim)
+    if m is None:
+        return claim
+    named_as = f"{person}’s" if m.group("word") in ("His", "Her") else person
+    return f"{named_as}{claim[m.end('word'):]}"
+
+
+# Where a name stands for a place: after a preposition of place, or after a place and a comma ("in Tel Rumeida, Hebron")
+PLACED = re.compile(r"(?:\b(?:in|at|from|near|across|outside|inside|around|into|through|towards?|to)\s+"
+                    r"(?:the\s+)?(?:[A-Z][\w’'-]*\s+)*?(?:[A-Z][\w’'-]*,\s+)*)$")
+
+
+def placed(text: str, lo: int, hi: int, name: str) -> bool:
+    """Whether `name` first stands in text[lo:hi] where a place does ("lives in Tel Rumeida, Hebron")."""
+    at = text.find(name, lo, hi)
+    return at >= 0 and PLACED.search(text[max(lo, at - 80):at]) is not None

@@ -20,7 +20,8 @@ from .seams import COMPARATIVE_OPENING, leans_back
 from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, subjectless, trim,
                       words_at)
 from .frame import core_span, unbracketed
-from .antecedent import led_in_statement, name_in_tag, subject_named, pronoun_speaker, quoted_paragraph_speaker
+from .antecedent import (led_in_statement, name_in_tag, name_opening, opening_subject, subject_named, pronoun_speaker,
+                         quoted_paragraph_speaker)
 from .appraisal import appraises
 from .attribution import EMPTY_TAG, INVERTED_TAG
 from .figurative import figurative
@@ -63,7 +64,11 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
     seen_people: set[str] = set()
     keys: set[tuple[str, str]] = set()
     for sentence in split_sentences(text) if sentences is None else sentences:
+        lo = core_span(text, sentence.start, sentence.end)[0]
+        person = opening_subject(text, lo, sentence.end)  # "He walked ...": whom the sentences before name
         for atom in sentence_atoms(reading, sentence, seen_people):
+            if person is not None and atom.start == lo:
+                atom = replace(atom, claim=name_opening(atom.claim, person))
             if (atom.quote, atom.claim) not in keys and not (EMPTY_TAG.fullmatch(atom.claim) and not atom.dated_or_counted):
                 keys.add((atom.quote, atom.claim))
                 yield atom
