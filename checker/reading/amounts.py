@@ -14,7 +14,7 @@ from .measures import MEASURE_NOUNS, TIME_NOUNS, compound_measures, measure_afte
 from .names import is_not_name
 from .relative import PAST_MARK
 from .temperatures import temperature_after
-from .quantity import in_range, not_a_quantity
+from .quantity import counts_sources, in_range, not_a_quantity
 from .when import When
 
 MEETING = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summits?)\b")
@@ -108,7 +108,8 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
     if own and folded[start:start + 1].isdigit() and (own.group("of") or PLACE_BEFORE.search(folded, max(0, start - 12), start)) \
             and own.group("noun") not in ("years", "times"):  # (digits: "game four of the semifinals" is a name)
         return own.group("noun")  # "in 21 cities have been killed": cities, never deaths; "46 of their close contacts": contacts
-    for unit in UNIT_SYNONYMS:
+    lasting = re.match(r"\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b", folded[end:end + 10])
+    for unit in UNIT_SYNONYMS if not lasting else ():  # ("in less than five months that killed": how long, no deaths)
         after, _ = count_patterns(unit)
         m = after.match(folded, end)
         if m:
@@ -224,7 +225,7 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         if temperature is not None and not temperature.figure:
             continue  # "the 2°C warming limit", "10°C cooler": a measure of the thing (as "a 10 mile race"), a difference
         unit_end = temperature.end if temperature else e
-        if digits and not_a_quantity(reading.folded, s, unit_end):
+        if digits and not_a_quantity(reading.folded, s, unit_end) or counts_sources(reading.folded, s, e):
             continue
         if OF_THEM.match(reading.folded, e) and len({f.unit for f in found if not f.money}) > 1:
             continue  # "about 100 flights carrying 10,000 passengers, with 80 of them via KLIA": which noun "them" is, unsaid

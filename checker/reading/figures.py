@@ -27,6 +27,7 @@ from .measures import MEASURE_NAMES, pounds_as_money
 # ("on March 15 300 people marched") is the date reader's, which figures overlapping a date give way to.
 SPACE_GROUPED = r"(?<!\d\s)\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?!\d|,\d)"
 NUMBER = re.compile(rf"(?<![\d.,])(?:{SPACE_GROUPED}|\d+(?:,\d+)*(?:\.\d+)?(?![\d]))")
+COMMA_GROUPED = re.compile(r"\d,\d{3}(?![\d,])")
 GROUP_SPACE = re.compile(r"[ \u00a0\u202f\u2009]")
 DECIMAL_COMMA = re.compile(r"\d+,\d\d")  # a price's cents after a comma, where a currency stands before it ("R4331,13")
 # The currencies whose countries write cents after a comma ("R48,94", "€1,50"); "$100,00" is a typo, no $100
@@ -242,11 +243,15 @@ def read_numbers(text: str, display: str | None = None
     found: list[tuple[int, int, float, float]] = []
     money: list[MoneyMention] = []
     scale_match = SCALE.match
+    # a text that groups thousands with commas groups none with a plain space: "roughly 400 737 Max jets" is 400 jets
+    spaced = COMMA_GROUPED.search(text) is None
     for m in NUMBER.finditer(text):
         start, end = m.span()
+        if not spaced and " " in m.group():
+            end = start + m.group().index(" ")
         if start and text[start - 1] == "-" and start > 1 and text[start - 2].isalpha():
             continue  # "COVID-19", "F-16"
-        digits = m.group()
+        digits = text[start:end]
         amount = parse_number(digits)
         if amount is None and DECIMAL_COMMA.fullmatch(digits) and \
                 (comma_form := currency_before(text, display, start)[0]) is not None and comma_form.currencies <= DECIMAL_COMMA_CURRENCIES:

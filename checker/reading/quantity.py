@@ -50,6 +50,13 @@ CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?:{SIGN}{CURRENCY}[\d,.]+(?:\s(?:thousan
                            rf"(?:\s+[a-z]+)?\s+to\s+)?{SIGN}{CURRENCY}$")
 
 
+# The people a report rests on ("two people familiar with the matter", "three sources said", "four officials
+# who asked not to be named")
+SOURCES_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:people|persons|sources|officials|diplomats|executives|insiders|"
+                           r"employees|aides|people)\s+(?:familiar|with\s+(?:direct\s+)?knowledge|close\s+to|briefed|"
+                           r"(?:who|that)\s+(?:spoke|asked|requested|declined|were\s+not|are\s+not|was\s+not)|said|told|say)\b")
+
+
 SCALES = frozenset("thousand million billion trillion bn m percent per cent".split())
 
 
@@ -71,6 +78,13 @@ def in_range(folded: str, start: int, end: int) -> bool:
     same_thing = behind is not None and (re.match(rf"\s+{re.escape(behind.group('word'))}\b", after) is not None
                                          or folded[start:end].endswith(behind.group("word")))
     return bool(ahead or RANGE_BEFORE.search(before) or percent_range or same_thing) and not CHANGE_BEFORE.search(before)
+
+
+def counts_sources(folded: str, start: int, end: int) -> bool:
+    """True for a number of the people a report rests on ("according to two people familiar with the matter",
+    "three sources said"): who told, no count the claim makes."""
+    return SOURCES_AFTER.match(folded, end) is not None or \
+        re.search(r"\baccording\s+to\s+(?:at\s+least\s+)?$", folded[max(0, start - 24):start]) is not None
 
 
 def not_a_quantity(folded: str, start: int, end: int) -> bool:
