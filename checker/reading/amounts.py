@@ -33,7 +33,7 @@ APPROXIMATELY = re.compile(rf"\b{APPROXIMATE}\s+$")
 # comparison and the noun it is the figure of ("25% below the daily average of around 1.4 million shares",
 # "twice the national rate of 3%", "higher than last year's 4.1%", "more than the $2 million budgeted").
 # ("more than 200", "higher than 5%", with no noun between, are how big the subject's own figure is.)
-REFERENCE_BEFORE = re.compile(r"\b(?:than|above|below|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|double|twice|"
+REFERENCE_BEFORE = re.compile(r"\b(?:than|above|below|behind|ahead\s+of|trailing|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|double|twice|"
                               r"triple|half|times)\s+(?:[\w’'-]+\s+){0,4}?(?:of|the|its|their|his|her|our|"
                               rf"[\w-]+[’']s)\s+(?:{APPROXIMATE}\s+)?$"
                               # "against a high of 19.40 euros", "well below its record of 3,890 yen"

@@ -17,13 +17,13 @@ from .asides import dash_asides
 from .clause_times import date_clauses
 from .attributed import attributed, PRONOUNS
 from .seams import COMPARATIVE_OPENING, leans_back
-from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, subjectless, trim,
+from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, REPORTING, split_clauses, subjectless, trim,
                       words_at)
 from .frame import core_span, unbracketed
 from .antecedent import (led_in_statement, name_in_tag, name_opening, opening_subject, subject_named, pronoun_speaker,
                          quoted_paragraph_speaker)
 from .appraisal import appraises
-from .attribution import EMPTY_TAG, INVERTED_TAG
+from .attribution import EMPTY_TAG, INVERTED_TAG, tag_alone
 from .figurative import figurative
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
@@ -69,7 +69,8 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
         for atom in sentence_atoms(reading, sentence, seen_people):
             if person is not None and atom.start == lo:
                 atom = replace(atom, claim=name_opening(atom.claim, person))
-            if (atom.quote, atom.claim) not in keys and not (EMPTY_TAG.fullmatch(atom.claim) and not atom.dated_or_counted):
+            if (atom.quote, atom.claim) not in keys and not (
+                    (EMPTY_TAG.fullmatch(atom.claim) or tag_alone(atom.claim)) and not atom.dated_or_counted):
                 keys.add((atom.quote, atom.claim))
                 yield atom
 
@@ -150,6 +151,11 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         for clause in clauses:
             if clause is clauses[0] or (clause.role == "coord" and (clause.prefix is None or not text[slice(*clause.prefix)].strip())):
                 clause.prefix = appo.name
+    if attribution is not None and attribution.whole_clause and text.startswith(attribution.source, attribution.start):
+        source = (attribution.start, attribution.start + len(attribution.source))
+        for clause in clauses[1:]:  # "He said A might be secure, but predicted that ...": he predicted, never A
+            if clause.role == "coord" and re.match(rf"(?:{REPORTING})\b", text[clause.start:clause.end]):
+                clause.prefix = source
     whens, lead = date_clauses(text, clauses, whens)
     atoms: list[Atom] = []
     left_out = False

@@ -4,7 +4,7 @@ speech.py reads quotations and the tags beside them."""
 import re
 from dataclasses import dataclass
 
-from .clauses import DETERMINERS, PAST, REPORTING, has_infinitive, has_verb, is_verb, words_at
+from .clauses import DETERMINERS, PAST, REPORTING, first_verb, has_infinitive, has_verb, is_verb, words_at
 from .when import When
 
 # Verbs of saying that as often take a thing as what was said ("the bill added $200 billion", "the
@@ -23,6 +23,7 @@ SAYING = REPORTING + ("|say|announces|indicates|states|claims|reports|report|est
 
 ACCORDING_START = re.compile(r"(?i)(?:according\s+to|as\s+(?:stated|reported|said|noted|announced|claimed|estimated|put)\s+by|"
                              r"in\s+the\s+words\s+of)\s+(?P<src>[^,:;]+?)\s*[,:]\s*")
+ACCORDING_MID = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*,\s*")  # "The problem, according to X, is ..."
 ACCORDING_END = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*$")
 SAID_END = re.compile(rf",\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{SAYING}))\s*$")
 QUOTE_MARKS = re.compile(r"[“”\"]")
@@ -119,6 +120,9 @@ def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) 
     m = ACCORDING_END.search(piece)
     if m:
         return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
+    m = ACCORDING_MID.search(piece)
+    if m and len(piece[:m.start()].split()) <= 6:  # (what stands before it is the subject of what X says)
+        return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, hi), m.group("src"), False)
     m = SAID_END.search(piece)
     if m and not has_verb(text, lo + m.start("src"), lo + m.end("src")) and len(piece[:m.start()].split()) >= 3:
         return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
@@ -146,6 +150,26 @@ def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) 
 EMPTY_TAG = re.compile(r"(?:[\w’'.-]+\s+){1,6}?(?:told\s+(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:[\w’'-]+\s+){0,2}[\w’'-]+"
                        r"|(?:said|says|added|adds|wrote|writes)(?:\s+(?:after|on|in|at|during|before|when)(?:\s+[\w’'-]+){1,3})?)\.")
 # ("The 56-year-old said after his appointment." of 'The 56-year-old said after his appointment: “...”')
+# A tag of saying whose words were a quotation now claimed apart, left with only where, when or how it was said
+# ("Gambill said to cheers from the crowd.", "Said a spokesperson when contacted by Reuters.", "A Colorado Democrat
+# observed."): who spoke, then nothing said (tag_alone checks that no verb follows).
+TAG_VERBS_ALONE = r"said|says|observed|observes|explained|explains|recalled|recalls|remarked|remarks|replied|responded|noted|added|adds"
+TAG_ALONE = re.compile(rf"(?:(?:{TAG_VERBS_ALONE.title()})\s+(?:[\w’'.&-]+\s+){{0,6}}?[\w’'.&-]+|(?:[\w’'.&-]+\s+){{1,6}}?(?:{TAG_VERBS_ALONE}))"
+                       r"(?P<rest>,?\s+(?:to|before|after|when|while|in|at|on|during|from|outside|as|with|amid|following|upon|"
+                       r"through|later|afterwards|again)\b(?:[^“”\"‘’;:]|(?<=\w)[’'](?=\w))*)?\.")
+
+
+def tag_alone(claim: str) -> bool:
+    """Whether a claim is only a tag of saying (TAG_ALONE) with no verb of its own after it ("said in 2019 the economy
+    grew" is a claim), bar a participle after "when" or "while" ("when contacted by Reuters", "when asked")."""
+    m = TAG_ALONE.fullmatch(claim)
+    if m is None or re.search(r"(?i)\b(?:not|never|has|have|had|is|are|was|were|be|been|did|does|do|will|would|could)\b",
+                              claim[:len(claim) - len(m.group("rest") or "")]):
+        return False  # ("The department has not responded to requests ...", "Among them were said to be ...": claims)
+    rest = re.sub(r"\b(?:when|while|if|as)\s+[a-z]+(?:ed|en)\b", "", m.group("rest") or "")
+    return first_verb(rest, 0, len(rest), finite=True) is None
+
+
 # A tag after a quotation with its verb first and who spoke after it ("said D. Joshua Taylor, FGS president").
 INVERTED_TAG = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls|noted|notes)\s+[^,;]+"
                           r"(?:,\s+[^,;]+){0,2}")  # (", Director, IIFL Securities": a title and a firm)

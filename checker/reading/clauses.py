@@ -181,6 +181,9 @@ def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                 rest = comma + 1  # "..., SoftBank, its largest investor, committed ...": the main clause's subject, no aside
             # "Since the war began on October 7": a time's quote keeps the word that says how it bears on the rest
             timed = re.search(r"(?i)\b(?:since|when|after|before|until|once|as soon as)\s+$", m.group()) is not None
+            ing = re.match(r"\s*[a-z]+ing\b", text[rest:hi])
+            if rest == comma + 1 and ing and first_verb(text, rest + ing.end(), hi, finite=True) is None:
+                return inner_clauses(text, lo, hi)  # "After 8 years — ... — her report shows X, including Y": no split (but "spending fell")
             return [Clause(m.end(), comma, "sub", quote_start=lo if timed else None, opener=lo)] + inner_clauses(text, rest, hi)
     return inner_clauses(text, lo, hi)
 
@@ -208,6 +211,8 @@ def after_but(text: str, at: int, seam: re.Match[str], hi: int) -> tuple[int, in
         while words and words[0][1].endswith("ly"):
             words = words[1:]
         lo = words[1][0] if len(words) > 1 else end
+        relative = re.search(r"\b(?:that|which|who|whose)\b", text[lo:end])  # ("the stark-looking but powerful phone
+        end = lo + relative.start() if relative else end  # that dominated ...": the verb is the relative clause's)
     return lo, end
 
 

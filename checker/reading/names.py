@@ -24,8 +24,8 @@ FUNCTION_WORDS = set("""
 a an the in on at of to for by and or but as no not nor its it it's this that these those there their
 theirs he she they we you i his her hers him them our ours your my me us who whom whose which what when
 where why how while whilst during after before since until till over under above below between among
-amid against about around across along through throughout into onto upon within without via per than
-then so yet if unless because although though whether also both all each every either neither one
+amid against about around across along through throughout into onto upon with within without via per than
+then so yet if unless because although though whether also both all each every either neither one once whenever whereas
 some any many much more most few less least other another such same own only even just still again
 ever never now here is are was were be been being has have had do does did will would shall should can
 could may might must says said say according following yes

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from .atom import Atom, Reading, make_atom
-from .clauses import Clause, first_after_adverbs, first_verb, is_past, is_verb, words_at
+from .clauses import AUXILIARIES, Clause, first_after_adverbs, first_verb, is_past, is_verb, words_at
 from .kinds import clause_kind
 from .people import PEOPLE, PERSON, TITLE, Apposition, person_like, titles
 from .restatement import sentence_case, written
@@ -15,7 +15,18 @@ from .when import When, describe_iso
 
 
 DURING_OFFICE = re.compile(r"\bduring\s+(?:the\s+)?(?:administration|presidency|government|tenure|reign|rule|era|term)s?\s+of\s+"
-                           r"(?:the\s+)?$")
+                           r"(?:the\s+)?$|\bunder\s+$")  # ("ambassador to the UN under President George W. Bush": then)
+# A military rank is no office ("General Mark Milley, chairman of the Joint Chiefs": the office is in the apposition)
+RANK = re.compile(r"(?i)(?:general|admiral|colonel|major|captain|lieutenant|sergeant|corporal|private|commander|brigadier|"
+                  r"gen|adm|col|maj|capt|lt|sgt|cpl|pvt|cmdr|brig)\.?")
+# A lower-case word of the office before a title ("state schools Superintendent X", "school board President Y", "police
+# Officer Z"): the title is more than its capitalised words (but "the bill President X signed"); and after a one-word
+# "name", the "of" of a body's name that holds a title's word ("Associated General Contractors of Alabama")
+BEFORE_TITLE = re.compile(r"(?<![\w’'-])(?:state|states|schools?|board|police|city|county|district|council|party|union|club|team|"
+                          r"company|bank|fund|court|committee|federal|national|regional|local|provincial|municipal|student|"
+                          r"hospital|university|college|church|village|town|parish|association|league|fire|health|tribal|"
+                          r"campus|library|museum|airport|port|prison|jail|group|network|station|studio|agency)\s+$")
+IN_A_NAME = re.compile(r"\s+of\s+[A-Z]")
 
 
 def people_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: list[When]) -> list[Atom]:
@@ -59,6 +70,13 @@ def title_atoms(reading: Reading, sentence: Sentence, clauses: list[Clause], whe
         if when is not None and reading.published and when.first > reading.published.isoformat():
             when = None  # "Judge Thomas Coffin set the trial for Feb. 25": the time is the trial's, ahead
         former, title = found.former, found.title
+        if RANK.fullmatch(title) or (" " not in found.name and IN_A_NAME.match(reading.text, found.end)) \
+                or BEFORE_TITLE.search(reading.text, max(0, found.start - 30), found.start):
+            continue  # a rank; a title cut from its office's words or standing in a body's name
+        if when is not None and found.end <= when.start and sum(
+                (is_verb(w) or w.endswith("ing") and w.islower()) and w.lower() not in AUXILIARIES
+                for _, w in words_at(reading.text, found.end, when.start)) > 1:
+            when = None  # "Speaker X spoke before lawmakers defending the budget approved in April": April is the budget's
         day = reading.published.isoformat() if reading.published else None
         if former == "late":  # "the late Prime Minister X": dead by the article's date, the title held before
             claim = f"{found.name}, who had died by {describe_iso(day).removeprefix('on ')}, had been {title}" if day else \

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from .dates import MONTH_NAMES, MONTHS
 from .figures import NUMBER_WORDS
-from .timespan import WEEKDAYS, YEAR_SHIFT, When
+from .timespan import day_words, part_of, SIDE_BEFORE, WEEKDAYS, YEAR_SHIFT, When
 from .titles import TITLE_AHEAD
 
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))  # (when.py reads months with it too)
@@ -177,10 +177,6 @@ def weekend_of(published: datetime.date, way: str | None) -> datetime.date:
     return this if published >= this else this - datetime.timedelta(weeks=1)
 
 
-def day_words(day: datetime.date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
-
-
 def month_iso(year: int, month: int, shift: int = 0) -> str:
     total = year * 12 + month - 1 + shift
     return f"{total // 12:04d}-{total % 12 + 1:02d}"
@@ -247,6 +243,13 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
     for m in CALENDAR.finditer(piece):
         lo, hi = start + m.start(), start + m.end()
         shift = {"last": -1, "past": -1, "this": 0, "next": 1}[m.group("rel")]
+        side = SIDE_BEFORE.search(piece, 0, m.start()) if m.group("rel") == "this" else None
+        if side:  # "earlier this week": its days before the article's, never after; "later this month": after it
+            first_day, last_day = part_of(published, m.group("unit"), side.group(1))
+            span = " to ".join(dict.fromkeys([day_words(first_day), day_words(last_day)]))  # (one day: written once)
+            found.append(When(lo, hi, first_day.isoformat(), last_day.isoformat(), relative=True,
+                              written=f"{display[lo:hi]} ({span})"))
+            continue
         if m.group("unit") == "month":
             first = last = month_iso(published.year, published.month, shift)
             written = f"in {MONTH_NAMES[int(first[5:])]} {first[:4]}"

@@ -35,6 +35,15 @@ ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|[—–]|\s-\s|\s(?:a
 # cent higher than in the previous quarter" are the item's whole)
 # The same, matched up to the next figure: a "from" or "to" just before it leads to it ("rose to 8 percent last month from 7")
 ITEM_TAIL_BEFORE = re.compile(ITEM_TAIL.pattern.replace(r"(?=\s[^,;]{0,30}?[\d$€£¥])", r"(?=\s[^,;]{0,30}?(?:[\d$€£¥]|$))"))
+NOUN_AND = re.compile(r"\s+and\s+")
+
+
+def verb_next(text: str, at: int) -> bool:
+    """Whether the word at `at` opens a verb phrase ("to fund", "raised"), so an "and" before it joins clauses."""
+    m = re.match(r"[a-z]+", text[at:at + 30])
+    return m is not None and (m.group() == "to" or is_verb(m.group()))
+
+
 # The whole or the plan a figure is part of ("sold 2.6 billion euros out of a planned 3 billion"): no item of a list
 OUT_OF_WHOLE = re.compile(r"\bout\s+of\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+)?$")
 # A figure of a whole the one before counts a share of ("36 percent of Afghanistan's 30 million people", "12% of
@@ -144,6 +153,15 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             when = None  # "a 31% rise to 412 in road deaths, which includes the 58 victims of the collapse in 2018"
         tail = ITEM_TAIL_BEFORE.match(text, figure.end, following.start) if following else ITEM_TAIL.match(text, figure.end, hi)
         tail_end = tail.end()  # type: ignore[union-attr]  # ITEM_TAIL matches ""
+        if following is not None and (joined := NOUN_AND.match(text, tail_end, following.start)) and not verb_next(text, joined.end()):
+            # "inject $6.5 billion in debt and equity into WeWork and to fund a $3 billion buyout": two nouns' "and"
+            # ends no item; the "and" before a verb of its own does
+            ands = [m.start() for m in NOUN_AND.finditer(text, joined.end(), following.start) if verb_next(text, m.end())]
+            tail_end = ands[-1] if ands else tail_end
+        if figure.unit and " and " in figure.unit and (both := re.match(rf"\s+{re.escape(figure.unit)}\b", reading.folded[figure.end:hi])):
+            after = figure.end + both.end()  # "300 cars and trucks in May": its noun whole, "and" and all
+            tail_end = max(tail_end, (ITEM_TAIL_BEFORE.match(text, after, following.start) if following
+                                      else ITEM_TAIL.match(text, after, hi)).end())  # type: ignore[union-attr]
         if (inside := next((w for w in whens if w.start < tail_end < w.end), None)) is not None:
             # "visitors between January and March 2024, up 11 per cent": a time is never cut, its "and" ends no item
             tail_end = (ITEM_TAIL_BEFORE.match(text, inside.end, following.start) if following

@@ -101,6 +101,10 @@ def is_led_speech_tag(text: str, lo: int, hi: int) -> bool:
 DANGLING = re.compile(r"(?:\b(?:that|saying|said|says|told|asked|called|calling|as|of|to|the|a|an|with|about|and|or|but|"
                       r"from|by|for|in|on|at|is|are|was|were)|[–—-])\s*$", re.I)
 
+# A second verb of saying joined to a clause that says something, before its quotation ("but added, “...”")
+JOINED_TAG = re.compile(r"[,;]?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?(?:added|adds|said|says|noted|warned|insisted|"
+                        r"continued|went\s+on)\s*[,:]?\s*$")
+
 
 def beside_quotations(text: str, lo: int, hi: int, quotations: list[tuple[int, int, int, int]]) -> tuple[int, int]:
     """The writer's own words of text[lo:hi] (a sentence's content; quotations as find_quotations gives
@@ -109,7 +113,9 @@ def beside_quotations(text: str, lo: int, hi: int, quotations: list[tuple[int, i
     for q_open, q_close, q_lo, _ in quotations:
         if q_open > lo and q_close >= hi and not text[q_lo].islower():
             hi = trim(text, lo, q_open)[1]
-            if DANGLING.search(text, lo, hi) or is_led_speech_tag(text, lo, hi):
+            if (joined := JOINED_TAG.search(text, lo, hi)) and joined.start() > lo:
+                hi = joined.start()  # "said he would consider X but added, “...”": what he said, then his quotation
+            elif DANGLING.search(text, lo, hi) or is_led_speech_tag(text, lo, hi):
                 hi = lo  # what is left waits for the quotation ("..., saying that") or only says who spoke
         elif q_open <= lo < q_close:
             lo = trim(text, q_close, hi)[0]
@@ -356,6 +362,9 @@ def is_title(words: str) -> bool:
     return all(t[0].isupper() or t.lower() in TITLE_SMALL_WORDS for t in tokens) and tokens[0][0].isupper()
 
 
+TAG_BEFORE = re.compile(r"\b(?:said|says|added|adds|wrote|writes|replied|told\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s*[:,]\s*$")
+
+
 def find_quotations(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
     """(open, close, inner start, inner end) of each quotation of five words or more, titles aside."""
     found = []
@@ -363,8 +372,8 @@ def find_quotations(text: str, lo: int, hi: int) -> list[tuple[int, int, int, in
         group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
         inner = trim(text, m.start(group), m.end(group), " \t\r\n")
         words = text[inner[0]:inner[1]]
-        if len(words.split()) >= 5 and not is_title(words):
-            found.append((m.start(), m.end(), *inner))
+        if (len(words.split()) >= 5 or TAG_BEFORE.search(text, max(0, m.start() - 40), m.start())) and not is_title(words):
+            found.append((m.start(), m.end(), *inner))  # (shorter, a quotation only after its tag: "and added: “...”")
     return found
 
 

@@ -11,6 +11,27 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
 
 
+SIDE_BEFORE = re.compile(r"\b(earlier|later)\s+(?:in\s+)?$")  # "earlier this week", "later in this month"
+
+
+def day_words(day: datetime.date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
+
+
+def part_of(published: datetime.date, unit: str, side: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of "earlier" or "later" (side) "this week" or "this month" (unit) for an article of
+    the date `published`: the days of its week or month before that date, or after it (that day alone at an end)."""
+    if unit == "week":
+        opening = published - datetime.timedelta(days=published.weekday())
+        closing = opening + datetime.timedelta(days=6)
+    else:
+        opening = published.replace(day=1)
+        closing = (opening + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+    if side == "earlier":
+        return opening, max(opening, published - datetime.timedelta(days=1))
+    return min(closing, published + datetime.timedelta(days=1)), closing
+
+
 @dataclass(frozen=True)
 class When:
     """A time named in an article, at [start, end) of its text, as ISO dates (partial allowed)."""

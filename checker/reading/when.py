@@ -62,7 +62,7 @@ NAMED_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)}),?\s+(?:the\s+)?$")
 LAST_OR_NEXT = re.compile(r"\b(last|next)\s+$")
 LONG_YEAR_SPAN = re.compile(r"(?<![\d.,/-])((?:1[5-9]|20)\d\d)\s?[-–]\s?((?:1[5-9]|20)\d\d)(?![\d.,/-]?\d)")
 YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?:(?:early|mid|late)[\s-]+)?(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*"
-                       r"(?:(?:early|mid|late)[\s-]+)?(?P<b>(?:1[89]|20)\d\d)\b")  # ("from early 2019 to mid-2021": the years)
+                       r"(?:(?:early|mid|late)[\s-]+)?(?:(?P<b>(?:1[89]|20)\d\d)|the\s+present(?:\s+day)?|date|now|today)\b")  # ("from early 2019 to mid-2021")
 def read_times(folded: str, display: str, start: int, end: int, published: datetime.date | None = None,
                locale: str | None = None, future: bool | None = None) -> list[When]:
     """Every time named in display[start:end] (folded: the same text, folded as pages are), each once,
@@ -78,10 +78,10 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         first, last, precision = m.value
         precision = "day" if precision == "day" else "month"
         found.append(When(start + m.start, start + m.end, iso(first, precision), iso(last, precision)))
-    for m in YEAR_SPAN.finditer(piece):
-        a, b = int(m.group("a")), int(m.group("b"))
-        if a < b <= a + 200 and free(start + m.start(), start + m.end()):
-            found.append(When(start + m.start(), start + m.end(), str(a), str(b), point=False))
+    for m in YEAR_SPAN.finditer(piece):  # ("from 2008 to the present": to the article's month)
+        a, last = int(m.group("a")), m.group("b") or (f"{published:%Y-%m}" if published else "0")
+        if a <= int(last[:4]) <= a + 200 and (a < int(last[:4]) or not m.group("b")) and free(start + m.start(), start + m.end()):
+            found.append(When(start + m.start(), start + m.end(), str(a), last, point=False))
     decades = [m for m in DECADE.finditer(piece) if free(start + m.start(), start + m.end())]
     i = 0
     while i < len(decades):
@@ -194,8 +194,10 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         for m in PERIOD.finditer(piece):
             lo, hi = start + m.start(), start + m.end()
             when = period(m, published, display[lo:hi], lo, hi)  # ("the previous year": before a time the article gives,
+            counted_from = m.group("way") in ("next", "coming") and any(w.end <= lo and len(w.first) <= 7 for w in found)
             when = replace(when, since=True, yardstick=True, point=False, written=None, relative=False) \
-                if when and m.group("way") == "previous" else when  # a bound, its words kept: never "the previous year to July 2013")
+                if when and (m.group("way") == "previous" or counted_from) else when  # a bound, its words kept: never "the
+            # previous year to July 2013"; nor "approved in April, ... the next two years" counted from the article's (a day is no such start)
             if when is not None and free(lo, hi):
                 found.append(when)
     quarters = quarter_times(folded, display, start, end, published, said)  # ("the third quarter of 2016": its months)
