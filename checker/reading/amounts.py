@@ -142,6 +142,7 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
         for m in (re.match(r" ([a-z]{3,})\b", folded[end:end + 30]), re.match(r" [a-z]+ ([a-z]{3,})\b", folded[end:end + 40]),
                   TWO_BEFORE_NOUN.match(folded[end:end + 50]) if described else None):
             if m and not is_not_name(m.group(1)) and m.group(1) not in ("per", "years", "year") and m.group(1).endswith("s") \
+                    and not PREPOSITION.match(folded, end + 1) \
                     and not m.group(1).endswith(("er", "est", "ly", "ing", "ed", "ss", "us")) \
                     and not re.match(r"\s+(?:earlier|later|ago|before|after|afterwards)\b", folded[end + m.end():end + m.end() + 12]):
                 # (never a time after it: "from 32 two weeks earlier" counts no weeks)
@@ -150,6 +151,9 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
                 both = BOTH_NOUNS.match(folded, end + m.end(), end + m.end() + 30)
                 return f"{m.group(1)} and {both.group(1)}" if both else m.group(1)
     return None
+
+
+PREPOSITION = re.compile(r"(?:for|of|in|on|at|to|from|by|with)\s")  # ("3.2 million for Fios TV": no noun of its own)
 
 
 # A plural noun a level's verb follows, up to a large number ("Visitor arrivals hit a record of 19.1 million", "Tourist

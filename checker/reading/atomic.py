@@ -101,6 +101,7 @@ PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|
 YARDSTICK_VERB = re.compile(r"\b(?:[a-z]{3,}ed|that|which|who|when|set|paid|spent|seen|made|held|won|taken|given)\b")
 # A relative clause inside a clause ("her boyfriend, who was looking forward to the birth"): a time put
 # after it would date the relative clause's noun, not the clause.
+AUXILIARY_NEXT = re.compile(r"(?:will|would|could|should|may|might|can|had|has|have|is|are|was|were)\b")
 RELATIVE_INSIDE = re.compile(r",\s+(?:who|which|whose|where)\b")
 
 # --- one sentence -----------------------------------------------------------------------------
@@ -156,6 +157,11 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         for clause in clauses[1:]:  # "He said A might be secure, but predicted that ...": he predicted, never A
             if clause.role == "coord" and re.match(rf"(?:{REPORTING})\b", text[clause.start:clause.end]):
                 clause.prefix = source
+    said = first_verb(text, clauses[0].start, clauses[0].end, finite=True) if clauses and not attribution else None
+    if said is not None and re.match(rf"(?:{REPORTING})\b", text[said[0]:clauses[0].end]) and len(clauses) > 1 \
+            and all(c.role == "coord" and AUXILIARY_NEXT.match(text, c.start) for c in clauses[1:]):
+        clauses = [replace(clauses[0], end=clauses[-1].end)]  # "On Monday, the League said it had listened to the clubs,
+        # and will support them": what it said goes on, never "the League, will support them"
     whens, lead = date_clauses(text, clauses, whens)
     atoms: list[Atom] = []
     left_out = False

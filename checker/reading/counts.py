@@ -30,7 +30,7 @@ UNIT_SYNONYMS = {
                "people|persons|individuals|inhabitants|residents|citizens|spectators|fans|in attendance",
                "population|populace|home to|crowd|attendance|audience"),
     "deaths": ("deaths|dead|fatalities|killed|lives",
-               "deaths|dead|fatalities|killed|died|lives lost|victims", "death toll|toll|killed|killing|deaths"),
+               "deaths|dead|fatalities|killed|died|lives lost", "death toll|toll|killed|killing|deaths"),
     "injuries": ("injuries|injured|wounded", "injuries|injured|wounded|hurt", "injured|injuring|wounded|wounding"),
     "cases": ("cases|infections", "cases|infections|infected", "cases|caseload|infections|infected"),
     "votes": ("votes|ballots", "votes|ballots", "votes|polled|received|won|garnered"),

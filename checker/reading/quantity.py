@@ -108,7 +108,7 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
         return True  # "1 in 3 adults": a share, no count
     if re.match(r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|afterwards)\b", after):
         return True  # "delivered the aid about 30 hours later": when, after the event before, no count of hours
-    if re.search(r"\bthe\s+(?:first|last|past|next|final|previous|coming)\s+$", before) and \
+    if re.search(r"\b(?:the|its|their|his|her|our)\s+(?:first|last|past|next|final|previous|coming)\s+$", before) and \
             re.match(r"\s+(?:days?|weeks?|months?|quarters?|years?|hours?)\b", after):
         return True  # "in the first 10 months of last year": a stretch of time, no count of months
     if re.match(r"[.)]\s+[a-z]", after) and LIST_NUMBER.search(before) and end - start <= 2:
