@@ -64,6 +64,8 @@ TITLE_AFTER_HYPHEN = re.compile(r"(?<=[\w][-‐])(?:Gov|Sen|Rep|Gen|Lt|Col|Maj|C
                                 r"Pres|Sec|Amb|Atty|Cllr|Cdr|Brig)\.$")
 # A title shortened before a name that sentencex does not know ("Ms. Haley", "Atty. Gen.", "Cllr. Jones", "Ft. Worth").
 SHORT_BEFORE_NAME = re.compile(r"(?<![\w.])(?:Ms|Mx|Mses|Mmes|Amb|Atty|Cllr|Cdr|Cmdt|Commr|Govs|Gens|Spc|Pte|Asst|Ft)\.$")
+# A person's initials before their surname ("market leader J.D. Lumpkin said"), never a place's ("in the U.S. Congress")
+INITIALS = re.compile(r"(?<![\w.])(?!(?:U\.S|U\.K|U\.N|E\.U|D\.C|N\.Y|L\.A|N\.Z|S\.A)\.$)[A-Z]\.[A-Z]\.$")
 NAME_NEXT = re.compile(r"(?!(?:He|She|It|They|We|I|The|A|An|This|That|But|And|In|On)\b)[A-Z]")
 # A quoted question or exclamation goes on with who said it: "“Done?” Wallace asked." is one sentence.
 QUOTED_END = re.compile(r"""[?!]["”’]$|[.?!](?:['’]["”]|["”]['’])$""")  # or a quotation in a quotation: "... ‘a betrayal.’” Tshabalala said."
@@ -210,6 +212,7 @@ def goes_on(block: str, before: tuple[int, int], lo: int) -> bool:
         or (NUMBER_SIGN.search(block, *before) and block[lo].isdigit())
         or (before[1] == lo and block[lo].isalpha())  # no space after the stop: a name ("My.Future", "E!Online")
         or (block[before[1] - 1] == "!" and LOWER_WORD.match(block, lo))  # "Panic! at the Disco"
-        or ((TITLE_AFTER_HYPHEN.search(block, *before) or SHORT_BEFORE_NAME.search(block, *before)) is not None
+        or ((TITLE_AFTER_HYPHEN.search(block, *before) or SHORT_BEFORE_NAME.search(block, *before)
+             or INITIALS.search(block, *before)) is not None
             and NAME_NEXT.match(block, lo) is not None)
         or (NAME_WITH_BANG.search(block, *before) and NAME_GOES_ON.match(block, lo)))  # "the E! Network"

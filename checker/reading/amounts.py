@@ -102,6 +102,10 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
     points = re.match(r"\s+(basis|percentage)\s+points?\b|\s*(bps?)\b", folded[end:end + 20])
     if points:  # "raised rates by 300 basis points", "fell 0.7 percentage points": points, never "basis" nor percent
         return "basis points" if points.group(1) != "percentage" else "percentage points"
+    if re.match(r"\s+of\s+(?:whom|which)\b", folded[end:end + 12]):
+        return None  # "five of whom didn't earn them": of the people before, never what the words after count
+    if re.match(r"\s+points?\b", folded[end:end + 9]):
+        return "points"  # "won by 16 points": points, whatever the words before it count elsewhere ("won ... votes")
     if re.match(r"\s+(?:days?|weeks?|months?|years?|hours?|nights?)\s+of\b", folded[end:end + 16]):
         return None  # "two days of meetings", "six days of testimony": how long, never a count of what filled them
     own = OWN_NOUN.match(folded, end)
@@ -149,6 +153,8 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
                 # a plural noun ("40 violations"), or one after a word ("850 israeli settlers"); with a second noun after
                 # "and", both ("239 passengers and crew", "200 homes and businesses": never the first alone)
                 both = BOTH_NOUNS.match(folded, end + m.end(), end + m.end() + 30)
+                if re.fullmatch(r" [A-Z]\w+ [A-Z]\w+", reading.text[end:end + m.end()]):
+                    return folded[end + 1:end + m.end()]  # "11,703,090 New Yorkers": the name whole, never "yorkers"
                 return f"{m.group(1)} and {both.group(1)}" if both else m.group(1)
     return None
 

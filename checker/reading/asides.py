@@ -26,7 +26,14 @@ FIGURE_SIGN = re.compile(r"[$€£¥%]|(?<![\w.,-])(?!(?:1[89]|20)\d\d\b|\d+\s+(
 def asides_of(text: str, lo: int, hi: int, times: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The asides (see the module's docstring) inside the clause text[lo:hi], as (start, end) of their words;
     `times` are the (start, end) of the clause's times, which a subject's relative clause may end on."""
-    return dash_asides(text, lo, hi) + comma_asides(text, lo, hi) + subject_relatives(text, lo, hi, times)
+    return dash_asides(text, lo, hi) + comma_asides(text, lo, hi) + subject_relatives(text, lo, hi, times) + [
+        (m.start() + 1, m.end() - 1) for m in BRACKETED.finditer(text, lo, hi)
+        if text[m.end():hi].strip(" .,;") and len(m.group().split()) >= 3]  # (never a date's gloss: "Friday (Dec. 12)")
+
+
+# Words in brackets that the clause goes on after ("on 39 weekdays (down from 45 in 2015), ridership was ..."): their
+# time is theirs
+BRACKETED = re.compile(r"\([^()]{3,200}\)")
 
 
 # A relative clause inside a subject, up to a time ("that Spain now takes into the final in Madrid next week"),

@@ -27,6 +27,8 @@ ACCORDING_MID = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\
 ACCORDING_END = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*$")
 SAID_END = re.compile(rf",\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{SAYING}))\s*$")
 QUOTE_MARKS = re.compile(r"[“”\"]")
+# A person named before a role that runs up to the tag's last comma ("..., Kurinji Selvaraj, a research analyst at ...,")
+APPOSED_SOURCE = re.compile(r"(?:[”\"’]\s*,?|,)\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+(?:a|an|the)\s[^“”\";:]*$")
 # The verb first, then a name ("..., said Priya Nair", "..., says the ministry")
 SAID_INVERTED = re.compile(r",\s*(?P<phrase>(?:said|says|added|adds|wrote|writes|explained|explains|noted|notes)\s+"
                            r"(?P<src>(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|"
@@ -125,6 +127,10 @@ def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) 
         return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, hi), m.group("src"), False)
     m = SAID_END.search(piece)
     if m and not has_verb(text, lo + m.start("src"), lo + m.end("src")) and len(piece[:m.start()].split()) >= 3:
+        if (named := APPOSED_SOURCE.search(piece, 0, m.start())) and len(piece[:named.start("name")].split()) >= 3:
+            # "“...,” Kurinji Selvaraj, a research analyst at the Council on Energy, Environment and Water think tank
+            # told CBS News": the person before their role, never the last words of the role's name
+            return Attribution(lo + named.start("name"), lo + m.end("phrase"), (lo, lo + named.start()), named.group("name"), False)
         return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
     m = SAID_INVERTED.search(piece) if not QUOTE_MARKS.search(piece) else None  # (a quotation's tag is speech.py's)
     if m and len(piece[:m.start()].split()) >= 3:  # "Tourism has collapsed in the region, said Priya Nair"
@@ -153,7 +159,8 @@ EMPTY_TAG = re.compile(r"(?:[\w’'.-]+\s+){1,6}?(?:told\s+(?:(?:the|a|an|his|he
 # A tag of saying whose words were a quotation now claimed apart, left with only where, when or how it was said
 # ("Gambill said to cheers from the crowd.", "Said a spokesperson when contacted by Reuters.", "A Colorado Democrat
 # observed."): who spoke, then nothing said (tag_alone checks that no verb follows).
-TAG_VERBS_ALONE = r"said|says|observed|observes|explained|explains|recalled|recalls|remarked|remarks|replied|responded|noted|added|adds"
+TAG_VERBS_ALONE = (r"said|says|observed|observes|explained|explains|recalled|recalls|recounted|recounts|remarked|remarks|replied|"
+                   r"responded|noted|added|adds")
 TAG_ALONE = re.compile(rf"(?:(?:{TAG_VERBS_ALONE.title()})\s+(?:[\w’'.&-]+\s+){{0,6}}?[\w’'.&-]+|(?:[\w’'.&-]+\s+){{1,6}}?(?:{TAG_VERBS_ALONE}))"
                        r"(?P<rest>,?\s+(?:to|before|after|when|while|in|at|on|during|from|outside|as|with|amid|following|upon|"
                        r"through|later|afterwards|again)\b(?:[^“”\"‘’;:]|(?<=\w)[’'](?=\w))*)?\.")

@@ -30,7 +30,8 @@ BACK_THEN = re.compile(r".*\bago|last\s+(?:year|month|week)|(?:the\s+)?(?:previo
 
 # What a figure is measured against, named with its year ("2 per cent below the 2008 level", "$350 million above
 # NASA's enacted 2014 budget", "higher than the 2019 peak", "well down on the 2019 election turnout")
-BASE_NAMED = re.compile(r"\b(?:below|above|than|beyond|short\s+of|compared\s+(?:with|to)|versus|vs\.?|(?:up|down)\s+(?:on|from))\s+"
+BASE_NAMED = re.compile(r"\b(?:below|above|than|beyond|short\s+of|compared\s+(?:with|to)|versus|vs\.?|(?:up|down)\s+(?:on|from)|off|"
+                        r"over|behind|ahead\s+of)\s+"
                         r"(?:the|its|their|his|her|our|this|that|[\w.-]+['’]s)\s+(?:[a-z]+\s+){0,2}$")
 
 # What makes a time after "from" the start of a span of times, no base: "to" and another time, never a level ("from
@@ -41,6 +42,9 @@ SPAN_ON = re.compile(r"\s*(?:-|–|to|through|until|till)\s(?!\s*(?:about\s+|aro
 
 # A year's levels ("39 per cent below 2005 levels", "a reduction on 2005 levels", "back to 2019 levels"): a base
 YEAR_LEVELS = re.compile(r"\s+(?:levels?|baselines?)\b")
+# A year's own figure compared with ("up 0.1 percent over 2015's figure", "higher than 2019's")
+YEAR_OWNS = re.compile(r"['’]s\b")
+BASE_BEFORE = re.compile(r"\b(?:over|than|from|on|versus|vs\.?|compared\s+(?:with|to)|below|above|behind|off)\s+$")
 
 
 # A figure compared with, and its own time ("reached 1.2 million, compared with 950,000 in 2005"): the base's time,
@@ -96,7 +100,9 @@ def compared(when: When, folded: str) -> When:
                                and not SPAN_ON.match(folded, when.end))):
         return replace(when, since=True, yardstick=True, point=False)  # "$1.15 less than in late June": the base
     if not when.since and when.end - when.start == 4 and ((BASE_NAMED.search(folded, max(0, when.start - 60), when.start)
-                                                          and ANCHOR_AFTER.match(folded, when.end)) or YEAR_LEVELS.match(folded, when.end)):
+                                                          and ANCHOR_AFTER.match(folded, when.end)) or YEAR_LEVELS.match(folded, when.end)
+                                                         or (YEAR_OWNS.match(folded, when.end) and BASE_BEFORE.search(
+                                                             folded, max(0, when.start - 20), when.start))):
         return replace(when, since=True, yardstick=True, point=False)  # "2% below the 2008 level": the base's year
     return when
 

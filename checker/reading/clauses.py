@@ -56,8 +56,7 @@ REPORTING = r"said|says|told\s+(?:(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][
 DETERMINERS = frozenset("the a an this that its their his her our your these those".split())
 
 
-# A leading subordinate clause's subordinator, perhaps after a word that only stresses it ("Just when", "Even
-# though"; never "Shortly before the bell", a phrase).
+# A leading subordinate clause's subordinator, perhaps after a word that stresses it ("Just when"; not "Shortly before")
 LEAD_SUB = re.compile(r"(?i)(?:(?:just|even|only)\s+(?=(?:when|though|because|while|as soon as)\s))?"
                       r"(?:since|when|after|before|although|though|while|whereas|because|until|once|as soon as|unless)\s+")
 INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?(?!(?:the|an|its|their|his|her|our|this|that|these|those|[a-z]+est)\b)"
@@ -71,7 +70,9 @@ WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # The rest of a list after an aside of its first item: names, without a verb, to the end (", India and Japan.")
 LIST_TAIL = re.compile(r",\s+(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*(?:,\s+(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)*,?\s+(?:and|or)\s+"
                        r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*\W*$")
-DASH = re.compile(r"\s[–—-]\s")  # a dash that opens or closes an aside (as SPLIT's "dash")
+CONTRACTED = re.compile(r"(?i)\b(?:it|he|she|that|there|they|we|you)([’'](?:s|re|ll|d|ve))\s*$")  # "It’s set ... and would": "It"
+DASH = re.compile(r"\s[–—-]\s")  # a dash that opens or closes an aside (as SPLIT's "dash"), and the verb after one
+VERB_AFTER_ASIDE = re.compile(r"(?!(?:and|or|but|the|a|an|which|who|that|to|of|in|on|at|for|with|as|by|from|while)\b)[a-z]{3,}\b")
 
 
 # --- spans and words --------------------------------------------------------------------------
@@ -154,8 +155,7 @@ def find_comma(text: str, lo: int, hi: int) -> int:
     return m.start() if m else -1
 
 
-# An aside of participles about the subject, before a "but" that leads to another ("..., first constructed in 1656, but
-# rebuilt after an earthquake in 1868, ..."): one aside, no clause after the "but"
+# An aside of participles about the subject before a "but" ("..., first built in 1656, but rebuilt in 1868, ..."): one aside
 PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:first|originally|once|later|[a-z]+ly)\s+)?(?:[a-z]{3,}ed|[a-z]*(?:built|made|known|founded|"
                               r"held|sold|won|taken|given|begun|done))\b[^,;]*,?$")
 BARE_PARTICIPLE = re.compile(r"(?:(?:later|then|since|again|[a-z]+ly)\s+)?(?:[a-z]{3,}ed|[a-z]*(?:built|made|known|held|sold|"
@@ -174,7 +174,8 @@ def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             rest = comma + 1
             while True:  # an aside after it ("..., a landmark event in itself, ...") belongs to neither
                 following = find_comma(text, rest, hi)
-                if following < 0 or has_verb(text, rest, following) or not has_verb(text, following + 1, hi):
+                if following < 0 or has_verb(text, rest, following) or not has_verb(text, following + 1, hi) \
+                        or re.match(r"\s*(?:it|he|she|they|we|i|you|there)\s", text[rest:following]):  # ("it operates ...")
                     break
                 rest = following + 1
             if rest > comma + 1 and re.match(r"\s*[A-Z]", text[comma + 1:rest]) and starts_with_verb(text, rest, hi):
@@ -282,16 +283,15 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
         clause.start, clause.end = trim(text, clause.start, clause.end)
         if clause.start >= clause.end:
             continue
-        if merged and clause.role == "relative" and not SIGNAL.search(text[clause.start:clause.end].lower()):
-            merged[-1].end = clause.end  # "..., which was accepted", "who helped Juliet": part of the clause before
-            continue
-        if merged and clause.seam == "dash" and starts_with_verb(text, clause.start, clause.end) and (
-                merged[-1].seam == "dash" and len(merged) > 1 or DASH.search(text, merged[-1].start, merged[-1].end)):
-            # "the salt flat — named after a town that grew up beside it — can reach ...": what follows the closing
-            # dash of an aside has the subject that stands before its opening one, so all of it is one clause
+        if merged and clause.seam == "dash" and (starts_with_verb(text, clause.start, clause.end) or VERB_AFTER_ASIDE.match(
+                text, clause.start)) and (merged[-1].seam == "dash" and len(merged) > 1 or DASH.search(text, merged[-1].start, merged[-1].end)):
+            # "the salt flat — named after a town ... — can reach": after the closing dash, the subject's verb: one clause
             if merged[-1].seam == "dash":
                 merged.pop()
             merged[-1].end = clause.end
+            continue
+        if merged and clause.role == "relative" and not SIGNAL.search(text[clause.start:clause.end].lower()):
+            merged[-1].end = clause.end  # "..., which was accepted", "who helped Juliet": part of the clause before
             continue
         if merged and clause.seam in ("dash", "rel") and (
                 (clause.seam == "dash" and first_verb(text, clause.start, clause.end, finite=True) is None)
@@ -326,7 +326,7 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                     last = group[-1][1] if len(group) > 1 else ""
                     copula = not last or last.lower() in DETERMINERS or not last.islower()
                     end = verb[0] if copula else group[-1][0]
-                clause.prefix = trim(text, host.start, end)
+                clause.prefix = trim(text, host.start, cut.start(1) if (cut := CONTRACTED.search(text, host.start, end)) else end)
         if clause.seam == "rel" and merged:
             name = named_antecedent(text, merged[-1].start, clause.start, clause.end)
             if name is not None:  # "..., including Ojos del Salado, which is 6,893 metres high": of Ojos del Salado

@@ -103,7 +103,7 @@ def named_holidays(display: str, start: int, end: int, country: str) -> list[Hol
 
 
 def holiday_days(holiday: Holiday, country: str, published: datetime.date | None,
-                 ahead: Callable[[int, int], bool]) -> tuple[datetime.date, datetime.date] | None:
+                 ahead: Callable[[int, int], bool | None]) -> tuple[datetime.date, datetime.date] | None:
     """The first and last day a named holiday covers (its weekend, when "weekend" follows it), or None
     when its year cannot be told or the country kept no such holiday that year."""
     def day_in(year: int) -> datetime.date | None:
@@ -115,7 +115,10 @@ def holiday_days(holiday: Holiday, country: str, published: datetime.date | None
         return None
     elif holiday.relative is not None:
         day = day_in(published.year + holiday.relative)
-    elif ahead(holiday.start, holiday.end):
+    elif (way := ahead(holiday.start, holiday.end)) is None:  # a plan seen from the past: the nearer of the two
+        day = min((d for d in (day_in(published.year - 1), day_in(published.year), day_in(published.year + 1)) if d),
+                  key=lambda d: abs(d - published), default=None)
+    elif way:
         day = next((d for d in (day_in(published.year), day_in(published.year + 1)) if d and d >= published), None)
     else:
         day = next((d for d in (day_in(published.year), day_in(published.year - 1)) if d and d <= published), None)

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from .dates import MONTH_NAMES, MONTHS
 from .figures import NUMBER_WORDS
-from .timespan import day_words, part_of, SIDE_BEFORE, WEEKDAYS, YEAR_SHIFT, When
+from .timespan import day_words, part_of, SIDE_BEFORE, WEEKDAYS, weekend_of, YEAR_SHIFT, When
 from .titles import TITLE_AHEAD
 
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))  # (when.py reads months with it too)
@@ -22,6 +22,9 @@ WEEKDAY = re.compile(rf"\b(?:(?P<rel>last|this|next|early|late)\s+)?(?P<wd>{'|'.
 DAY_NAME = rf"(?:{'|'.join(WEEKDAYS)}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
 DAY_SPAN = re.compile(rf"\b{DAY_NAME}\s*(?:-|–|to|through|thru|until)\s*{DAY_NAME}(?!\w)")
 EVERY = re.compile(r"\b(?:every|each)\s+$")
+WEEKLY_NOUN = re.compile(r"s?\s+(?:publication|edition|paper|newspaper|service|prayer|market|school|class|shift|schedule|delivery|"
+                         r"deliveries|flight|trading|hours|opening|closing|mail|collection|broadcast|show|programme|program)s?\b")
+HABITUAL = re.compile(r"\b(?:often|usually|typically|generally|normally|always|routinely|sometimes|rarely|seldom|regularly)\b[^,;.]*$")
 OPENING = re.compile(r"\b(?:open|opens|closed|closes|hours|operates|operating|serves|serving)\b")
 CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|\bmidnight\b")
 # "yesterday", "tomorrow night", "today", "this morning", "tonight": a day the article's date gives
@@ -36,6 +39,7 @@ NEAR_SHIFT = {"yesterday": -1, "tomorrow": 1, "today": 0, None: 0}
 DATE_AFTER = re.compile(rf"\s*[(,]?\s*(?:(?:{MONTH_PATTERN})\.?\s+\d|\d{{1,2}}\s+(?:{MONTH_PATTERN})\b)")
 # "last week", "this month", "next week"; "a week ago", "two days ago", "three months ago"
 WEEKEND = re.compile(r"\b(?:(?:over|at|during)\s+the|(?P<rel>last|this|next))\s+weekend\b(?!['’]s)")
+FALL = re.compile(r"(?<!\bthe\s)\b(last|this)\s+fall\b(?!\s+(?:in|of|to|from|was|is)\b)")  # (never "this fall in prices")
 CALENDAR = re.compile(r"(?<!\bthe\s)\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")  # (not "the last month")
 # "a year ago", "two weeks ago", "twenty-five years ago", "30 years ago"; a count the words make approximate
 # ("nearly 40 years ago", "more than a year ago", "2.5 years ago", "two or three years ago") is read so as to
@@ -53,6 +57,7 @@ FUTURE = re.compile(r"\b(?:will|would|shall|(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\
                     r"|takes?\s+effect|comes?\s+into\s+(?:force|effect)|goes?\s+into\s+effect|enters?\s+into\s+force"
                     r"|(?:is|are|am)\s+(?:not\s+)?[a-z]{3,}ing|(?:is|are|am)\s+to|going\s+to|about\s+to|won['’]t"
                     r"|must(?!\s+(?:not\s+)?have\b)|might(?!\s+(?:not\s+)?have\b)|(?:has|have)\s+to)\b")
+PLANNED = re.compile(r"planned|scheduled|expected|intended|due|set\s+to")
 # ("a business plan in May", "the plans were approved" are nouns: no future)
 # "takes effect on 1 January", "is seeking a term in November", "is to visit in February", "must wait until
 # July": an arrangement or an obligation in the present is about what is to come
@@ -91,7 +96,7 @@ SOURCE_PHRASE = re.compile(r"\baccording\s+to\b[^,;:]*$")
 
 
 def tense(piece: str, lo: int, hi: int) -> str | None:
-    """"future", "would", "past" or None (the present, or no tense) for the clause a time stands in: the
+    """"future", "would", "nearer", "past" or None (the present, or no tense) for the clause a time stands in: the
     mark of the future (will, plans, expected, next ...), the past or the present nearest before the
     time in its clause; with none before it ("In March, the council will vote"), the clause after it
     decides. A sentence that says on Monday what will happen later is read in the past for its Monday.
@@ -102,6 +107,8 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(piece, 0, lo)]
     before = piece[breaks[-1] if breaks else 0:lo]
     marks = marks_of(before, PRESENT_MARK.search(piece, 0, lo) is not None)
+    if marks and marks[-1][2] == "future" and PLANNED.match(before, marks[-1][0]) and any(t == "past" for _, _, t in marks):
+        return "nearer"  # "canceled tariffs planned for Oct. 15", "the vote was scheduled for": a plan seen from the past
     if marks and marks[-1][2] != "present":
         return marks[-1][2]
     if UNTIL.search(before) and PRESENT.search(before):
@@ -150,7 +157,7 @@ def marks_of(words: str, present: bool) -> list[tuple[int, int, str]]:
                                                  words[max(0, m.start() - 8):m.start()]):
             continue  # "in limited release", "the proposed law": a word before a noun, no verb
         if m.group().endswith("ed") and re.search(r"\b(?:is|are|am|be|more|most|less|least|very|so|too|quite|rather|highly|"
-                                                 r"fully|well|increasingly)\s+$", words[max(0, m.start() - 14):m.start()]):
+                                                 r"fully|well|increasingly)\s+$|\bbe\s+[a-z]+ly\s+$", words[max(0, m.start() - 24):m.start()]):
             continue  # "are more sophisticated today", "is fully booked": a state in the present, no past
         marks.append((m.start(), 1, "past"))
     return sorted(marks)
@@ -162,19 +169,6 @@ def day_or_first(year: int, month: int, day: int) -> datetime.date:
         return datetime.date(year, month, day)
     except ValueError:
         return datetime.date(year, month, 1)
-
-
-def weekend_of(published: datetime.date, way: str | None) -> datetime.date:
-    """The Saturday of the weekend "over the weekend" means: the last one begun by the article's date in the past
-    ("last": the one before this week's), the next one in the future ("this": this week's; "next": the one after)."""
-    this = published + datetime.timedelta(days=5 - published.weekday())  # this week's Saturday (Monday first)
-    if way in ("future", "this"):
-        return this if way == "this" or published <= this + datetime.timedelta(days=1) else this + datetime.timedelta(weeks=1)
-    if way == "next":
-        return this + datetime.timedelta(weeks=1)
-    if way == "last":
-        return this - datetime.timedelta(weeks=1)
-    return this if published >= this else this - datetime.timedelta(weeks=1)
 
 
 def month_iso(year: int, month: int, shift: int = 0) -> str:
@@ -197,8 +191,10 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
     hours = len(named) > 1 and OPENING.search(piece) is not None and CLOCK.search(piece) is not None
     for m in named:
         lo, hi = start + m.start(), start + m.end()
-        if hours or any(a <= m.start("wd") < b for a, b in spans) or EVERY.search(piece, max(0, m.start() - 8), m.start()):
-            continue  # a weekly schedule ("open 9 a.m. to 5 p.m. Monday through Friday"): no day of its own
+        if hours or any(a <= m.start("wd") < b for a, b in spans) or EVERY.search(piece, max(0, m.start() - 8), m.start()) \
+                or WEEKLY_NOUN.match(piece, m.end()) or HABITUAL.search(piece, max(0, m.start() - 60), m.start()):
+            continue  # a weekly schedule ("open 9 a.m. to 5 p.m. Monday through Friday", "end Saturday publication", "are
+            # often not released until Friday afternoon"): no day of its own
         name_lo = start + m.start("wd")
         before = display[max(start, name_lo - 20):name_lo].split()
         after = display[hi:hi + 20]
@@ -222,7 +218,7 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         breaks = [b.end() for b in CLAUSE_BREAK.finditer(piece, 0, m.start())]
         if way is None and rel is None and SCHEDULED.search(piece, breaks[-1] if breaks else 0, m.start()):
             way = "future"  # "The tournament, which begins Thursday", "The summit opens Friday": what is planned
-        if rel == "next" or way == "future" or (way == "would" and offset < back):
+        if rel == "next" or way == "future" or (way in ("would", "nearer") and offset < back):
             day = published + datetime.timedelta(days=offset or (7 if rel == "next" else 0))
         else:  # the last one, or for "would" the nearer of the last and the next
             day = published - datetime.timedelta(days=back or (7 if rel == "last" else 0))
@@ -266,6 +262,10 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         sunday = saturday + datetime.timedelta(days=1)
         found.append(When(lo, hi, saturday.isoformat(), sunday.isoformat(), relative=True, point=False,
                           written=f"{display[lo:hi]} of {day_words(saturday)} to {day_words(sunday)}"))
+    for m in FALL.finditer(piece):  # "last fall", "this fall": September to November (a word of the north's autumn)
+        lo, hi = start + m.start(), start + m.end()
+        year = published.year - (m.group(1).lower() == "last" and published.month < 12)
+        found.append(When(lo, hi, f"{year}-09", f"{year}-11", relative=True, written=f"{display[lo:hi]} (September to November {year})"))
     for m in AGO.finditer(piece):
         lo, hi = start + m.start(), start + m.end()
         count = ago_count(m.group("n"))

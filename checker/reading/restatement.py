@@ -45,7 +45,8 @@ def restate(text: str, lo: int, hi: int, whens: Iterable[When], prefix: tuple[in
     if prefix:
         subject = written(text, *prefix, whens).rstrip(" ,")
         # "SoftBank, its largest investor, installed ...": an appositive set off after a name closes with its comma
-        appositive = re.fullmatch(r"[A-Z][^,]*,\s+(?:its|their|his|her|the|a|an)\s[^,]+", subject) is not None
+        appositive = re.fullmatch(r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*,\s+(?:its|their|his|her|the|a|an)\s[^,]+",
+                                  subject) is not None  # (never a time before the subject: "Last fall, the company")
         body = subject + ("," if appositive else "") + " " + body
     if suffix:
         body = body.rstrip(" ,.;:") + " " + suffix

@@ -69,3 +69,9 @@ def leans_back(text: str, lo: int, start: int) -> bool:
     if lo < start and (OPENING_TAG.match(text, start) or (REPORTED_THAT.search(text, lo, start) and CONTRAST_SEAM.search(text, lo, start))):
         return True  # (or a clause of what someone reported: "the post stated that A, whereas for B it had been falling")
     return PRONOUN_SUBJECT.match(text, start) is not None and AFTER_SEAM.search(text, lo, start) is not None
+
+
+# Between two figures of a list: an "and" (of two nouns, or of two verbs: series.verb_next tells), and another noun's
+# "of" that makes the second figure that noun's ("a loss of $304.7 million on revenue of $807.3 million"), no item
+NOUN_AND = re.compile(r"\s+and\s+")
+OTHER_NOUN_OF = re.compile(r"\s(?:on|in|for|with|from|against|versus|and)\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+){1,2}of\s*$")

@@ -14,6 +14,7 @@ from .clauses import AUXILIARIES, Clause, EARLIER, PAST, first_verb, has_verb, i
 from .kinds import clause_kind, figure_kind
 from .names import place_names
 from .restatement import is_plural, restate, sentence_case, written
+from .seams import NOUN_AND, OTHER_NOUN_OF
 from ..sentences import Sentence
 from ..text import fold
 from .when import When, year_of_thing
@@ -35,7 +36,6 @@ ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|[—–]|\s-\s|\s(?:a
 # cent higher than in the previous quarter" are the item's whole)
 # The same, matched up to the next figure: a "from" or "to" just before it leads to it ("rose to 8 percent last month from 7")
 ITEM_TAIL_BEFORE = re.compile(ITEM_TAIL.pattern.replace(r"(?=\s[^,;]{0,30}?[\d$€£¥])", r"(?=\s[^,;]{0,30}?(?:[\d$€£¥]|$))"))
-NOUN_AND = re.compile(r"\s+and\s+")
 
 
 def verb_next(text: str, at: int) -> bool:
@@ -178,7 +178,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         item_lo, item_hi = trim(text, figure.start, tail_end)
         # ("sold 2.6 billion euros out of a planned 3 billion": a whole in the same unit is no item of a list either)
         out_of = following is not None and OUT_OF_WHOLE.search(text, item_lo, following.start) is not None
-        object_of = following is not None and (out_of or not same_unit(figure, following)) and (
+        object_of = following is not None and (out_of or not same_unit(figure, following)
+                                               or OTHER_NOUN_OF.search(text, figure.end, following.start) is not None) and (
             re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per|worth|valued\s+at|totall?ing|including)\s*$", text[item_lo:following.start]) is not None
             or out_of or POSSESSED_COUNT.search(text, item_lo, following.start) is not None) \
             and not levels[i + 1]  # ("down 12% at 40,000": its level)
@@ -219,7 +220,7 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             and not (re.search(r"\b(?:before|after)\b", joint) and not same_unit(figures[i - 1], figure))
             and first_verb(text, figure.end, item_hi, finite=True) is None)
         # "... and imports fell 2%": its own subject (and "..., and profit fell 2% to $400m": so is that change's level)
-        another_verb = i > 0 and (has_verb(text, previous_hi, item_lo) or (apart and levels[i]))
+        another_verb = i > 0 and (has_verb(text, previous_hi, item_lo) or apart)  # (and every item after one)
         apart = another_verb
         # "to 1.5°C, and at least keeping it well under 2°C": a phrase of its own words, quoted from them
         own_words = i > 0 and not parallel and re.match(r"[\s,;]*(?:and|or|but)\s+\S", joint) is not None
@@ -236,6 +237,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
                 re.search(r"\b(?:to|from|at)\b(?:\s+[a-z]+){0,2}\s*$", lead) is not None
         elif re.fullmatch(r"[\s,]*to\s+", lead):
             level = True  # "rose by 8 percent to NZ$40 million": the change, then the level it reached
+        elif levels[i - 1] and i >= 2 and same_unit(figures[i - 2], figure) and not same_unit(figures[i - 1], figure):
+            level = False  # "rose 3% to $2 billion and 4% in Asia": another change, as the one before the level
         # ("was down 12%", "there was a rise of 5%": a change, never what the subject was)
         be_form = not takes_object and ((main in CHANGE and level) or aux in BE) and \
             (level or not is_change(reading.folded, figure.start)) and not (main != aux and main not in CHANGE and PASSIVE.fullmatch(main))

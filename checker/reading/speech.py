@@ -145,7 +145,7 @@ APPOSED = re.compile(r"""(?x)(?<=[,”"’'\s])(?P<verb>said|says|adds|added|exp
     (?P<role>(?![a-z]+ing\b)(?!(?:over|during|from|in|at|on|via|after|before|outside|inside|near|by|with|while|who|whom|whose|
     which|that|where|when)\b)
     (?:a|an|the|among|one\s+of|(?:[a-z]+\s+){1,3}?(?:of|at|for|with|in|to))\s[^;]*?)
-    (?=\s*,\s*(?:over|during|from|in|at|on|via|as|while|when|who|whose|and|[a-z]+ing)\b|\s*[.!?]?\s*$)""")
+    (?=\s*,\s*(?:over|during|from|in|at|on|via|as|while|when|who|whose|and|to|after|before|by|[a-z]+ing)\b|\s*[.!?]?\s*$)""")
 # A tag after a quotation whose speaker a participle follows ("said van Sebille, noting that ...", "said Lee,
 # speaking in Busan"): when the participle reports speech, what it reports the speaker said ("van Sebille said
 # that ..."; a restatement brings in no verb the sentence lacks); else it says how or of what they spoke, no claim.

@@ -32,6 +32,19 @@ def part_of(published: datetime.date, unit: str, side: str) -> tuple[datetime.da
     return min(closing, published + datetime.timedelta(days=1)), closing
 
 
+def weekend_of(published: datetime.date, way: str | None) -> datetime.date:
+    """The Saturday of the weekend "over the weekend" means: the last one begun by the article's date in the past
+    ("last": the one before this week's), the next one in the future ("this": this week's; "next": the one after)."""
+    this = published + datetime.timedelta(days=5 - published.weekday())  # this week's Saturday (Monday first)
+    if way in ("future", "this"):
+        return this if way == "this" or published <= this + datetime.timedelta(days=1) else this + datetime.timedelta(weeks=1)
+    if way == "next":
+        return this + datetime.timedelta(weeks=1)
+    if way == "last":
+        return this - datetime.timedelta(weeks=1)
+    return this if published >= this else this - datetime.timedelta(weeks=1)
+
+
 @dataclass(frozen=True)
 class When:
     """A time named in an article, at [start, end) of its text, as ISO dates (partial allowed)."""

@@ -61,7 +61,7 @@ WORK_TITLE = re.compile(r":\s+(?:A|An|The)\s+[A-Z]")
 NAMED_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)}),?\s+(?:the\s+)?$")
 LAST_OR_NEXT = re.compile(r"\b(last|next)\s+$")
 LONG_YEAR_SPAN = re.compile(r"(?<![\d.,/-])((?:1[5-9]|20)\d\d)\s?[-–]\s?((?:1[5-9]|20)\d\d)(?![\d.,/-]?\d)")
-YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?:(?:early|mid|late)[\s-]+)?(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*"
+YEAR_SPAN = re.compile(r"\b(?P<w>between|from)\s+(?:(?:at\s+least|about|around|roughly)\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<a>(?:1[89]|20)\d\d)\s*(?:and|to|-|until|through)\s*"
                        r"(?:(?:early|mid|late)[\s-]+)?(?:(?P<b>(?:1[89]|20)\d\d)|the\s+present(?:\s+day)?|date|now|today)\b")  # ("from early 2019 to mid-2021")
 def read_times(folded: str, display: str, start: int, end: int, published: datetime.date | None = None,
                locale: str | None = None, future: bool | None = None) -> list[When]:
@@ -106,10 +106,10 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
 
     def said(lo: int, hi: int) -> str | None:  # the same, "would" read as the future
         way = told(lo, hi)
-        return "future" if way == "would" else way
+        return "future" if way == "would" else None if way == "nearer" else way  # (a plan seen from the past: the nearer)
 
-    def ahead(lo: int, hi: int) -> bool:
-        return said(lo, hi) == "future"
+    def ahead(lo: int, hi: int) -> bool | None:  # (None: the nearer, for a plan seen from the past)
+        return None if told(lo, hi) == "nearer" else said(lo, hi) == "future"
 
     country = holiday.country_of(locale)
     for named in holiday.named_holidays(display, start, end, country) if country else []:
