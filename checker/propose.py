@@ -12,7 +12,7 @@ from typing import Any, cast
 from rapidfuzz import fuzz
 from sqlite_utils import Database
 
-from .pages.furniture import furniture_around, heading_alone
+from .pages.furniture import furniture_around, heading_alone, run_in_heading
 from .reading import spot
 from .reading.antecedent import led_in_statement
 from .reading.atomic import Atom, iter_atoms
@@ -86,7 +86,8 @@ def find_proposals(db: Database, article_id: str, *, model: spot.SpotModel | Non
     text = article["text"]
     # a heading, a caption or a line of furniture, or a sentence of a paragraph that is one, is never a claim
     sentences = [s for s in split_sentences(text)
-                 if not heading_alone(text, s.start, s.end) and not furniture_around(text, s.start, s.end)]
+                 if not heading_alone(text, s.start, s.end) and not furniture_around(text, s.start, s.end)
+                 and not run_in_heading(text, s.start, s.end)]
     scores = spot.score(sentences, model)
     # who said what is check-worthy whatever the model scores it: a statement given to a named speaker
     worthy = [(s, p) for s, p in zip(sentences, scores)

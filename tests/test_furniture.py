@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from checker.pages.article_html import extract_html_article
-from checker.pages.furniture import drop_furniture, furniture_around, furniture_kind, heading_alone
+from checker.pages.furniture import drop_furniture, furniture_around, furniture_kind, heading_alone, run_in_heading
 from checker.reading.frame import core_span
 from checker.text import display_text, fold
 
@@ -265,10 +265,26 @@ def test_a_dateline_is_in_no_claim(sentence, core):
      "Prime Minister Justin Trudeau Met President Barack Obama.", False),
     ("Intro.\n\nThe mayor said the plan would “Make Toronto Work Again”\n\nMore.",
      "The mayor said the plan would “Make Toronto Work Again”", False),
+    # a numbered heading that is a quotation with no stop in it (round 24)
+    ("Intro.\n\n3. \"Not some irregular channel\"\n\nMore.", '3. "Not some irregular channel"', True),
 ])
 def test_a_heading_alone(text, span, alone):
     start = text.index(span)
     assert heading_alone(text, start, start + len(span)) is alone
+
+
+@pytest.mark.parametrize("text,span,run_in", [
+    # a numbered heading a paragraph opens with, run in before its body (round 24); never a numbered item alone or one
+    # with a figure
+    ("Intro.\n\n1. Seeing it too much. How often do you see it?", "1. Seeing it too much.", True),
+    ("Intro.\n\n3. Jealousy. It is common.", "3. Jealousy.", True),
+    ("Intro.\n\n2. Voters backed it.\n\nMore.", "2. Voters backed it.", False),
+    ("Intro.\n\n2. Sales rose 5%. Profit fell.", "2. Sales rose 5%.", False),
+    ("Intro. 1. Seeing it too much. How often?", "1. Seeing it too much.", False),  # inside a paragraph
+])
+def test_a_run_in_heading(text, span, run_in):
+    start = text.index(span)
+    assert run_in_heading(text, start, start + len(span)) is run_in
 
 
 def folded(text):

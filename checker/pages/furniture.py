@@ -212,6 +212,8 @@ def repeated(caption: str, credit: str) -> bool:
 
 HEADING_WORDS = 25
 HEADING_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+# A list's numbered heading that is a quotation with no stop inside its marks ('3. "Not some irregular channel"')
+NUMBERED_QUOTE = re.compile(r"\d{1,2}[.)]\s+[\"“‘'][^.!?]*[\"”’']\s*")
 
 
 def heading_alone(text: str, start: int, end: int) -> bool:
@@ -226,7 +228,20 @@ def heading_alone(text: str, start: int, end: int) -> bool:
     # (a paragraph of more words than a heading has is the story's, however it ends: a standfirst, a lede)
     words = text[start:end]
     return alone and len(words.split()) <= HEADING_WORDS and (not HEADING_END.search(words) or credited_headline(words)
-                                                               or title_cased(words))
+                                                               or title_cased(words) or NUMBERED_QUOTE.fullmatch(words) is not None)
+
+
+def run_in_heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the numbered heading a paragraph opens with, run in before its body ("1. Seeing
+    it too much. How often do you ..."): a list's number and a few words."""
+    lo = start
+    while lo > 0 and text[lo - 1] in " \t":
+        lo -= 1
+    body = re.match(r"[ \t]*[^\s]", text[end:end + 3])  # (the paragraph goes on: a list item standing alone is none)
+    return (lo == 0 or text[lo - 1] == "\n") and body is not None and RUN_IN.fullmatch(text, start, end) is not None
+
+
+RUN_IN = re.compile(r"\d{1,2}[.)]\s+[^.!?\n\d]{1,60}?[.!?:]?[\"”’']?\s*")  # (no figure in it: a figure makes a claim)
 
 
 def title_cased(words: str) -> bool:
