@@ -53,7 +53,7 @@ DECADE_PARTS = {"early": (0, 4), "mid": (3, 7), "late": (6, 9)}  # years into th
 DATING_WORDS = frozenset("""in on at by since until till from during after before of the a an and or to for
 through between about around circa early late mid fiscal fy year years spring summer autumn fall winter
 end start beginning""".split())
-DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?$")
+DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$")
 # "fallen since June", "less than in late June": a time measured back from, so the last one before the article
 LOOKS_BACK = re.compile(r"\b(?:since|than(?:\s+(?:in|on))?|compared\s+(?:with|to)(?:\s+(?:in|on))?|(?:%|cent|points?)\s+from"
                         r"(?:\s+the)?)\s+(?:(?:early|late|mid)[\s-]+)?$")  # ("up 9 per cent from April": the base, before)
@@ -87,14 +87,14 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
     while i < len(decades):
         j = i
         while j + 1 < len(decades) and DECADE_JOIN.search(piece[decades[j].end():decades[j + 1].start("d")]) \
-                and len(piece[decades[j].end():decades[j + 1].start("d")]) < 12:
+                and len(piece[decades[j].end():decades[j + 1].start("d")]) < 18:
             j += 1
         first, last = int(decades[i].group("d")) * 10, int(decades[j].group("d")) * 10 + century(decades[j].group("d"))
-        part = DECADE_PART.search(piece, max(0, decades[i].start() - 12), decades[i].start("d")) if i == j else None
-        if part:  # "the early 1980s": its first half or so; "the mid-1990s" its middle; "the late 2000s" its end
-            span = century(decades[i].group("d")) + 1  # "the late 1800s": late in the century
-            low, high = DECADE_PARTS[part.group(1)]
-            first, last = first + low * span // 10, first + (high + 1) * span // 10 - 1
+        # "the early 1980s": its first half or so; "the mid-1990s" its middle; "the late 2000s" its end; "the late 1800s": late
+        if part := DECADE_PART.search(piece, max(0, decades[i].start() - 12), decades[i].start("d")):  # in the century
+            first += DECADE_PARTS[part.group(1)][0] * (century(decades[i].group("d")) + 1) // 10
+        if part := DECADE_PART.search(piece, max(0, decades[j].start() - 12), decades[j].start("d")):  # ("... and early 1960s")
+            last = int(decades[j].group("d")) * 10 + (DECADE_PARTS[part.group(1)][1] + 1) * (century(decades[j].group("d")) + 1) // 10 - 1
         lo, hi = start + decades[i].start("d"), start + decades[j].end()
         found.append(When(lo, hi, str(first), str(last), point=False, decade=True, written="the " + display[lo:hi]))
         i = j + 1
