@@ -86,7 +86,7 @@ FACTISH = re.compile(r"(?i)(?<![^\W\d_])\d(?!\d*[a-z]\d)|\b(?:one|two|three|four
 
 # A sentence opened by a past participle and its phrase ("Set in New York in 1981, ...", "Founded in 1990,
 # ..."): what the phrase says of the subject, with a time that is not the main verb's.
-LEADING_PARTICIPLE = re.compile(r"(?:[A-Z][a-z]+(?:ed|en)|Set|Built|Born|Made|Shot|Held|Run|Known|Hit|Cut|Put|Led|Based|Founded)"
+LEADING_PARTICIPLE = re.compile(r"(?:(?!(?:Even|Often|Seven|Eleven|Then|When|Open|Hidden|Sudden)\b)[A-Z][a-z]+(?:ed|en)|Set|Built|Born|Made|Shot|Held|Run|Known|Hit|Cut|Put|Led|Based|Founded)"
                                 r"\s+(?:in|on|at|by|from|during|as|after|before|to|for|with)\b[^,;]*,")
 # Of those, the ones that always speak of the subject after them (a birth, a founding), never of a thing
 # the sentence leaves out ("Set in 1981, the actor plays ...": the film is set then, not the actor).
