@@ -5,7 +5,7 @@ clause too vague to check ("the worst of the storm has passed"). Pure functions;
 clauses out."""
 import re
 
-from .clauses import DETERMINERS, REPORTING, SIGNAL, UNNAMED, words_at
+from .clauses import DETERMINERS, first_verb, REPORTING, SIGNAL, UNNAMED, words_at
 from .speech import without_quotations
 
 # The writer telling the reader what to do ("Use analytics to ...", "Don't buy on margin"); "Note that exports
@@ -47,8 +47,15 @@ def writer_or_reader(text: str, at: int) -> bool:
 
 
 def addresses_reader(text: str, lo: int, hi: int) -> bool:
-    """Whether text[lo:hi] (a clause) speaks to the reader outside any quotation in it."""
-    return READER.search(without_quotations(text, lo, hi)) is not None
+    """Whether text[lo:hi] (a clause) speaks to the reader outside any quotation in it; a named subject's clause
+    with "your" only after its verb is about the subject ("Twitter will now show the tweets to all your followers")."""
+    words = without_quotations(text, lo, hi)
+    m = READER.search(words)
+    if m is None:
+        return False
+    verb = first_verb(words, 0, len(words), finite=True)
+    return not (verb is not None and verb[0] < m.start() and re.match(r"[A-Z][\w’'&.-]*", words.lstrip())
+                and not FIRST_OR_SECOND.match(words.lstrip()) and words.lstrip()[:3].lower() not in ("it ", "thi", "the"))
 
 
 VAGUE_WORDS = 8  # fewer words than this, and nothing specific: too vague to check
