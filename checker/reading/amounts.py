@@ -402,6 +402,9 @@ def ahead_elsewhere(reading: ArticleReading, lo: int, figure: Figure, when: When
         and FUTURE_MARK.search(reading.folded, lo, figure.end) is None
 
 
+SEAM_BETWEEN = re.compile(r"[,;]\s*(?:and|but)\s+(?:then\s+)?(?:on\s+)?$|;")
+
+
 def figure_when(figure: Figure, following: Figure | None, folded: str, clause_whens: Sequence[When],
                 inherit: When | None) -> When | None:
     """The time a figure belongs to: one after it before the next figure, else the only one in its
@@ -412,7 +415,9 @@ def figure_when(figure: Figure, following: Figure | None, folded: str, clause_wh
     if own:
         return own[0]
     usable = [w for w in clause_whens if not w.since]
-    after = [w for w in usable if figure.end <= w.start and (following is None or w.start < following.start)]
+    # (never one past a seam to another clause: "moved 40 km east, and then Wednesday, the rebels pushed them back")
+    after = [w for w in usable if figure.end <= w.start and (following is None or w.start < following.start)
+             and not SEAM_BETWEEN.search(folded, figure.end, w.start)]
     if after:
         return after[0]
     if len(usable) == 1:

@@ -41,6 +41,10 @@ SPAN_ON = re.compile(r"\s*(?:-|–|to|through|until|till)\s(?!\s*(?:about\s+|aro
 
 
 # A year's levels ("39 per cent below 2005 levels", "a reduction on 2005 levels", "back to 2019 levels"): a base
+# A year that names a text or a pact ("the 2015 rules", "the 2016 Paris agreement"): its name, no time of the claim's
+DOCUMENT_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|this|that)\s+$")
+DOCUMENT_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:rules?|regulations?|law|laws|act|agreement|accord|treaty|guidelines?|standards?|"
+                            r"framework|strategy|deal|contract|policy|ordinance|statute|charter|protocol|directive|bill|pact|order)\b")
 YEAR_LEVELS = re.compile(r"\s+(?:levels?|baselines?)\b")
 # A year's own figure compared with ("up 0.1 percent over 2015's figure", "higher than 2019's")
 YEAR_OWNS = re.compile(r"['’]s\b")
@@ -99,6 +103,9 @@ def compared(when: When, folded: str) -> When:
                            or (CHANGE_FROM.search(folded, max(0, when.start - 70), when.start)
                                and not SPAN_ON.match(folded, when.end))):
         return replace(when, since=True, yardstick=True, point=False)  # "$1.15 less than in late June": the base
+    if not when.since and when.end - when.start == 4 and DOCUMENT_BEFORE.search(folded, max(0, when.start - 8), when.start) \
+            and DOCUMENT_AFTER.match(folded, when.end):
+        return replace(when, since=True, yardstick=True, point=False)  # "roll back the 2015 rules": the rules' name, no date
     if not when.since and when.end - when.start == 4 and ((BASE_NAMED.search(folded, max(0, when.start - 60), when.start)
                                                           and ANCHOR_AFTER.match(folded, when.end)) or YEAR_LEVELS.match(folded, when.end)
                                                          or (YEAR_OWNS.match(folded, when.end) and BASE_BEFORE.search(

@@ -132,7 +132,7 @@ def apposition(text: str, lo: int, hi: int) -> Apposition | None:
     """The person or body a sentence (text[lo:hi]) opens with, their age and who they are, before its verb."""
     m = APPOSITION.match(text, lo, hi)
     if not m or not (m.group("age") or m.group("role")) or m.group("name").split()[0].lower() in NOT_HEADS \
-            or re.fullmatch(r"[A-Z][a-z]{2,}(?:ally|ately|ously|ently|ively|arly)", m.group("name")):
+            or re.fullmatch(r"[A-Z][a-z]{1,}(?:ally|ately|ously|ently|ively|arly)|Really|Only|Clearly|Frankly|Honestly|Likewise", m.group("name")):
         return None  # ("Nationally, the inspectors found ...": an adverb, no one the inspectors are)
     first = words_at(text, m.end(), hi)[:1]
     if not first or first[0][1] in FUNCTION_START or first[0][1] in ("who", "which", "whose", "where", "said", "says"):
