@@ -253,9 +253,9 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
         if seam == "but" and PARTICIPLE_ASIDE.search(text, at, m.start()) and BARE_PARTICIPLE.match(text, m.end(), hi):
             continue  # "The cathedral, first constructed in 1656, but rebuilt in 1868, was damaged": one aside of the subject
         part = part_after(text, m, hi)
-        if seam == "semi" and not has_verb(text, *part) and (LIST_FIGURE.match(text, *part) or not COUNT.search(text, *part)):
-            # "There were vigils for A; and vigils for B", "was 61% in Lagos; 48% in Kano": what follows has no verb,
-            # no clause of its own; but "; unemployment stands at 7%" (a verb we do not know) stays apart
+        if seam == "semi" and (not has_verb(text, *part) and (LIST_FIGURE.match(text, *part) or not COUNT.search(text, *part))
+                               or not has_verb(text, at, m.start()) and text[at:m.start()].count(",") >= 1):
+            # no verb after it ("was 61% in Lagos; 48% in Kano") or before it ("A, PhD; B, MD; and C share"): one clause
             continue
         if seam in ("andpron", "andnoun") and (not has_verb(text, at, m.start()) or "," in text[at:m.start()]):
             continue  # ("the house, and it"; "the economy grew, the generals held power, and students marched": a list's last item)
