@@ -12,7 +12,7 @@ from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
 from .people import person_like
 from .titles import CORE_TITLES, HOLDING, HYPHEN, RANKS
 from .attribution import find_attribution
-from .speech import (continued_quotation, is_led_speech_tag, named, named_speaker, open_quotation, QUOTE_MARK,
+from .speech import (continued_quotation, is_led_speech_tag, named, named_speaker, open_quotation, QUOTATION, QUOTE_MARK,
                      quotation_tag, SPEAKER_VERBS, tag_before_how, tag_speaker, TAG_VERBS)
 from ..sentences import split_sentences
 from ..text import fold
@@ -97,7 +97,10 @@ def persons(text: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
     (then the full name). A place or a firm may look like one ("San Diego", "Ramallah Hospital"):
     antecedent() takes only someone the article also gives words to."""
     found = []
+    quoted = [q.span() for q in QUOTATION.finditer(text, lo, hi)]  # (a name inside a quotation is spoken of, no speaker)
     for m in CAPITALISED.finditer(text, lo, hi):
+        if any(a < m.start() < b for a, b in quoted):
+            continue
         words = m.group("name").split()
         if len(words) > 1 and PLACE_BEFORE.match(words[0].lower() + " "):
             continue  # "At New York, ...", "In South Africa": a place (as after a lower-case "in")
@@ -146,7 +149,8 @@ def given_in_full(text: str, surname: str, before: int) -> str | None:
         words = m.group().split()
         while len(words) > 2 and (re.fullmatch(TITLE_WORD, words[0]) or words[0].isupper()):
             words = words[1:]  # "CEO John Sargent": the person, not their title
-        if person_like(" ".join(words)) and not is_not_name(words[0]) and not re.fullmatch(TITLE_WORD, words[0]):
+        if person_like(" ".join(words)) and not is_not_name(words[0]) and not re.fullmatch(TITLE_WORD, words[0]) \
+                and not is_verb(words[0].lower()):  # ("Replied Stephen, with some delicacy, ...": no given name)
             return " ".join(words)
     return None
 

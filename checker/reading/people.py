@@ -23,7 +23,8 @@ PORTFOLIO_LIST = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'-]*,\s+)*[A-Z][\w’'
 PEOPLE = re.compile(rf"(?P<first>{PERSON})(?P<more>(?:,\s+{PERSON})*),?\s+and\s+(?P<last>{PERSON})")
 NOT_SURNAMES = ("Jr", "Sr", "II", "III", "IV")
 EVENT_WORDS = frozenset("election elections strike strikes meeting assembly conference synod debate".split())  # ("General Election")
-FUNCTION_START = frozenset("the a an in on at of to for by as and but or so if this that these those such".split())
+FUNCTION_START = frozenset("the a an in on at of to for by as and but or so if this that these those such when while after before since once "
+                            "because although though until unless whether where".split())  # ("When Afghan President X")
 # Words of a time that may open a sentence before a title ("On Sunday Prime Minister X", "Late Sunday Governor
 # Y", "In March President Z", "Yesterday Foreign Minister W"): never part of the title
 MONTH_WORDS = frozenset(m.lower() for m in MONTH_NAMES[1:])

@@ -88,7 +88,7 @@ PRESENT_MARK = re.compile(r"\b(?:is|are|am|remains?|stays?|opens|closes|hits|run
 # on Sunday"): the next such day, as the future's (never a state, "is closed Monday", nor a report, "says Tuesday")
 SCHEDULED = re.compile(r"\b(?:opens|closes|begins|starts|ends|concludes|resumes|kicks\s+off|meets|arrives|returns|premieres|airs|"
                        r"debuts|launches|expires|(?:takes?|take)\s+place|goes\s+on\s+sale|go(?:es)?\s+to\s+the\s+polls|"
-                       r"votes|heads?\s+to|travels\s+to|visits|hosts|faces|plays)\b(?:\s+[a-z]+){0,8}\s+(?:on\s+)?$")
+                       r"votes|heads?\s+to|travels\s+to|visits|hosts|faces|plays|play|face|host|visit|meet|open)\b(?:\s+[a-z]+){0,8}\s+(?:on\s+)?$")
 PARTICIPLE_BY = re.compile(r"\w+ed\s+by\b")  # "out on 31 December, followed by a wider release": no past
 
 
@@ -204,7 +204,7 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         if not display[name_lo].isupper() or re.match(r"\s*[,(]?\s*(?:\d|[A-Z][a-z]+\.?\s+\d)", after) or in_name \
                 or re.match(rf"\s+(?:in|of)\s+(?:(?:early|late|mid)[\s-]+)?(?:{MONTH_PATTERN}\b|(?:1[89]|20)\d\d\b)", folded[hi:hi + 24]) \
                 or (before and before[-1][:1].isupper() and not m.group("rel")
-                    and before[-1].lower() not in ("on", "by", "until", "since", "also", "and", "but", "then")):
+                    and before[-1].lower() not in ("on", "by", "until", "since", "also", "and", "but", "then") and not before[-1].endswith(",")):
             continue  # "Sunday, October 29", "Friday (Dec. 12)": the date says which ("a Tuesday in December 1999": of
             # another year than the article's, unsaid); "Sunday Times", "Super Tuesday"
         rel = m.group("rel")

@@ -11,7 +11,7 @@ from .frame import core_span
 from .panel import contributor_at
 from .when import When
 
-QUOTATION = re.compile(r"‘(?P<a>(?:[^‘’]|’(?=[a-z]))+)’(?![a-z])|“(?P<b>[^“”]+)”|\"(?P<c>[^\"]+)\"")
+QUOTATION = re.compile(r"‘(?P<a>(?:[^‘’]|’(?=[a-z]))+)’(?![a-z])|“(?P<b>[^“”]+)”|(?<!\d)\"(?P<c>[^\"]+)\"")
 # The words that tag a quotation with its speaker ("“...,” Prelogar said", "he added in an e-mail",
 # "said Jeffrey Wall", "Alito continued, as he addressed Prelogar"): a speaker, a verb of speaking, and
 # at most a few words of when, where and how, or a clause that says how it was said.
@@ -247,7 +247,7 @@ def named(source: str) -> str | None:
     return " ".join(words) if (named or role) and words[-1].lower() not in UNNAMED else None
 
 
-QUOTE_MARK = re.compile(r"[“”\"]")
+QUOTE_MARK = re.compile(r"[“”]|(?<!\d)\"")  # (never the inches of a height: "6' 7\"")
 
 
 def open_quotation(text: str, lo: int, hi: int) -> tuple[int, int] | None:
