@@ -142,10 +142,14 @@ def speaks(text: str, surname: str) -> bool:
                      rf"|\b(?:{TAG_VERBS}|according\s+to)\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}{name}\b", text) is not None
 
 
+FULL_NAME_REACH = 20_000  # characters: a person given in full further back than this is named again in a news story
+
+
 def given_in_full(text: str, surname: str, before: int) -> str | None:
     """The full name ending in `surname` that the text before offset `before` gives, if it gives one."""
-    for m in reversed(list(re.finditer(rf"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+{re.escape(surname)}\b",
-                                       text[:before]))):
+    # (read back no further than FULL_NAME_REACH, and never by copying the text before: each call costs the same)
+    pattern = re.compile(rf"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+{re.escape(surname)}\b")
+    for m in reversed(list(pattern.finditer(text, max(0, before - FULL_NAME_REACH), before))):
         words = m.group().split()
         while len(words) > 2 and (re.fullmatch(TITLE_WORD, words[0]) or words[0].isupper()):
             words = words[1:]  # "CEO John Sargent": the person, not their title

@@ -39,6 +39,7 @@ NEAR_SHIFT = {"yesterday": -1, "tomorrow": 1, "today": 0, None: 0}
 DATE_AFTER = re.compile(rf"\s*[(,]?\s*(?:(?:{MONTH_PATTERN})\.?\s+\d|\d{{1,2}}\s+(?:{MONTH_PATTERN})\b)")
 # "last week", "this month", "next week"; "a week ago", "two days ago", "three months ago"
 WEEKEND = re.compile(r"\b(?:(?:over|at|during)\s+the|(?P<rel>last|this|next))\s+weekend\b(?!['’]s)")
+IN_USE = re.compile(r"\b(?!(?:was|is|has|does|this|its|his|hers|as|us|thus)\b)[a-z]+s\s+(?:used|available|in\s+use|known|spoken|sold|made|produced|seen|grown)\s+$")
 FALL = re.compile(r"(?<!\bthe\s)\b(last|this)\s+fall\b(?!\s+(?:in|of|to|from|was|is)\b)")  # (never "this fall in prices")
 CALENDAR = re.compile(r"(?<!\bthe\s)\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")  # (not "the last month")
 # "a year ago", "two weeks ago", "twenty-five years ago", "30 years ago"; a count the words make approximate
@@ -319,8 +320,8 @@ def nowadays(piece: str, lo: int, hi: int) -> bool:
     or after it in its clause ("fell today", "today voted", "will meet today", "said today": a day)."""
     if re.match(r"['’]s\b", piece[hi:hi + 2]):
         return False  # "today's vote": that day's
-    if LASTING.search(piece, max(0, lo - 12), lo):
-        return True
+    if LASTING.search(piece, max(0, lo - 12), lo) or IN_USE.search(piece, max(0, lo - 30), lo):
+        return True  # ("the signals used today were designed in the 1930s": the ones in use now; never "was used today")
     if not LONG_AGO.search(piece):
         return False
     breaks = [b.end() for b in CLAUSE_BREAK.finditer(piece, 0, lo)]
