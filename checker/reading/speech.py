@@ -379,7 +379,8 @@ def find_quotations(text: str, lo: int, hi: int) -> list[tuple[int, int, int, in
 
 # A time right after a verb of saying ("..., the air force said on Sunday, killing ...", "told reporters
 # last week"): when it was said, not when what was said happened.
-SAYING_BEFORE = re.compile(r"\b(?:said|says|added|wrote|tweeted|(?:told|tells)\s+(?:the\s+)?[\w’'-]+)"
+SAYING_BEFORE = re.compile(r"\b(?:said|says|added|wrote|tweeted|(?:told|tells)\s+(?:the\s+)?[\w’'-]+)(?:\s+in\s+(?:a|an|the|its|his|her|their)"
+                           r"\s+(?:[\w-]+\s+)?(?:statement|release|interview|report|filing|letter|post|briefing))?"
                            r"(?:\s+(?:on|in|at|late|early|earlier|this|last))*\s+$")  # (never "announced the budget on")
 
 

@@ -360,7 +360,7 @@ def period(m: re.Match[str], published: datetime.date, words: str, lo: int, hi: 
 MONTH_LEAD = re.compile(r"\b(?:(?P<time>in|since|until|till|from|through|thru|throughout|during|before|after|early|late"
                         r"|mid|last|next|this|that|every|each|come|between|as\s+of|starting|beginning|ending"
                         r"|(?:end|start|beginning|middle|week|weeks|month|days|half|part|rest|close)\s+of"
-                        r"|(?:year|months|quarter|half[-\s]year)\s+to)|on|by|the|an?|its|their|his|her|our)[\s-]+$")
+                        r"|(?:year|months|quarter|half[-\s]year)\s+to)|on|by|for|the|an?|its|their|his|her|our)[\s-]+$")
 MONTH_JOIN = rf"\s*(?:-to-|–to–|-|–|/|to|through|until|and|or)\s*"  # "April-June", "April-to-June", "March to May", "March or May"
 # A capitalised word after a month makes it a given name ("April Ryan", "June Carter"), save words that
 # open a clause ("In March The Times reported") and a title before a name ("In March President Biden signed").
