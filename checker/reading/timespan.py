@@ -200,9 +200,23 @@ CENTURY = re.compile(rf"\b(?:(?P<part>early|mid|late)[\s-]+)?(?P<n>\d{{1,2}}(?:s
 CENTURY_PARTS = {"early": (0, 39), "mid": (30, 69), "late": (60, 99), None: (0, 99)}
 
 
-def centuries(folded: str, start: int, end: int) -> list[When]:
-    """The centuries in folded[start:end] (CENTURY), each a span of its years."""
+# A year or a decade with its century left off ("in '80", "the class of '08", "the '90s")
+CLIPPED = re.compile(r"(?<![\w’'])['’](?P<yy>\d\d)(?P<s>s)?(?![\w’'])")
+
+
+def centuries(folded: str, start: int, end: int, published: datetime.date | None = None) -> list[When]:
+    """The centuries in folded[start:end] (CENTURY), each a span of its years; and, with the article's date, its
+    years and decades with their century left off, in the last century that puts them on or before that date."""
     found = []
+    latest = published.year if published else 0
+    for m in CLIPPED.finditer(folded, start, end) if latest else ():
+        yy = int(m.group("yy"))
+        year = max((c * 100 + yy for c in (18, 19, 20) if c * 100 + yy <= latest), default=None)
+        if year is None or (m.group("s") and yy % 10):
+            continue
+        last = year + 9 if m.group("s") else year
+        found.append(When(m.start(), m.end(), str(year), str(last), point=not m.group("s"), decade=bool(m.group("s")),
+                          relative=True, written=f"{year}s" if m.group("s") else str(year)))
     for m in CENTURY.finditer(folded, start, end):
         n = int(m.group("n")[:-2]) if m.group("n")[0].isdigit() else ORDINALS.index(m.group("n")) + 1
         if 1 <= n <= 21:

@@ -99,7 +99,7 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         found.append(When(lo, hi, str(first), str(last), point=False, decade=True, written="the " + display[lo:hi]))
         i = j + 1
 
-    found += [w for w in centuries(folded, start, end) if free(w.start, w.end)]  # ("during the 14th century": 1300 to 1399)
+    found += [w for w in centuries(folded, start, end, published) if free(w.start, w.end)]  # ("the 14th century", "the '90s")
 
     def told(lo: int, hi: int) -> str | None:  # the tense of the clause display[lo:hi] stands in, "would" apart
         return ("future" if future else "past") if future is not None else tense(piece, lo - start, hi - start)
