@@ -70,7 +70,7 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
             if person is not None and atom.start == lo:
                 atom = replace(atom, claim=name_opening(atom.claim, person))
             if (atom.quote, atom.claim) not in keys and not (
-                    EMPTY_TAG.fullmatch(atom.claim) and not atom.dated_or_counted or tag_alone(atom.claim)):
+                    EMPTY_TAG.fullmatch(atom.claim) and not atom.dated_or_counted or tag_alone(atom.claim) and atom.value is None):
                 keys.add((atom.quote, atom.claim))
                 yield atom
 

@@ -174,7 +174,8 @@ def tag_alone(claim: str) -> bool:
                               claim[:len(claim) - len(m.group("rest") or "")]):
         return False  # ("The department has not responded to requests ...", "Among them were said to be ...": claims)
     rest = re.sub(r"\b(?:when|while|if|as)\s+[a-z]+(?:ed|en)\b", "", m.group("rest") or "")
-    return first_verb(rest, 0, len(rest), finite=True) is None
+    # (what is said after "that", "whether" or "how" is said, whatever verb it has: "said last week that men ... account")
+    return first_verb(rest, 0, len(rest), finite=True) is None and not re.search(r"\b(?:that|whether|how|why|what)\b", rest)
 
 
 # A tag after a quotation with its verb first and who spoke after it ("said D. Joshua Taylor, FGS president").
