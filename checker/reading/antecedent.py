@@ -303,19 +303,19 @@ OTHER_PERSON = re.compile(r"(?i)\b(?:a|an|the|his|her|their|its|one|another)\s+(
                           r"worker|spokesman|spokeswoman|spokesperson|official|minister|president|leader|chief|director|"
                           r"manager|player|coach|reporter|colleague|neighbou?r|pilot|soldier|guard|defendant|prosecutor|"
                           r"candidate|rival|opponent|successor|predecessor|boss|employee|customer|passenger|survivor)\b")
-OPENING_PRONOUN = re.compile(r"(?P<word>He|She|His|Her)(?P<s>\s+)(?=[a-z])")
+OPENING_PRONOUN = re.compile(r"(?P<word>He|She|His|Her)\s+(?=[a-z])")
 OTHER_GENDER = {"he": re.compile(r"(?i)\b(?:she|her|hers|herself|him)\b"),  # ("him": another man the sentence names)
                 "she": re.compile(r"(?i)\b(?:he|him|his|himself)\b")}
 CHAIN = 3  # sentences opening with the pronoun read back through ("X lives in Y. He walked ... He passed ...")
 
 
-def opening_pronoun(text: str, lo: int) -> tuple[str, int] | None:
-    """("he" or "she", its length) when the sentence at `lo` opens with "He", "She", "His" or "Her" before
-    a word in lower case; else None."""
+def opening_pronoun(text: str, lo: int) -> str | None:
+    """"he" or "she" when the sentence at `lo` opens with "He", "She", "His" or "Her" before a word in lower
+    case; else None."""
     m = OPENING_PRONOUN.match(text, lo)
     if m is None:
         return None
-    return ("he" if m.group("word") in ("He", "His") else "she"), len(m.group("word"))
+    return "he" if m.group("word") in ("He", "His") else "she"
 
 
 def opening_subject(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
@@ -324,10 +324,9 @@ def opening_subject(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
     subject or gives words to, or the person that sentence's own opening pronoun means. None whenever another
     reading is open: that sentence names no one or more than one, names someone unnamed ("a woman", "the
     judge"), speaks of someone of the other pronoun or of "him", or the sentence itself names the person."""
-    opened = opening_pronoun(text, lo)
-    if opened is None:
+    pronoun = opening_pronoun(text, lo)
+    if pronoun is None:
         return None
-    pronoun = opened[0]
     start = text.rfind("\n\n", 0, max(text.rfind("\n\n", 0, lo), 0))
     before = [s for s in split_sentences(text[max(start, 0):lo]) if s.text.strip()]
     if not before:
@@ -335,7 +334,7 @@ def opening_subject(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
     p_lo, p_hi = max(start, 0) + before[-1].start, max(start, 0) + before[-1].end
     again = opening_pronoun(text, p_lo)
     if again is not None:
-        if again[0] != pronoun or depth >= CHAIN:
+        if again != pronoun or depth >= CHAIN:
             return None
         person = opening_subject(text, p_lo, p_hi, depth + 1)
     else:
