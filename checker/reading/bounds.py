@@ -161,10 +161,10 @@ def bounded(when: When, folded: str, published: datetime.date | None = None) -> 
     return replace(when, since=True, yardstick=True, point=False)
 
 
-# A period that ends with a month ("in the year to March", "the three months ending June"): that month and
-# the months before it.
+# A period that ends with a month ("in the year to March", "the three months ending June", "the three months that
+# ended in September"): that month and the months before it.
 PERIOD_TO = re.compile(r"\b(?P<n>year|12\s+months|twelve\s+months|quarter|three\s+months|six\s+months|half[-\s]year)\s+"
-                       r"(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?$")
+                       r"(?:(?:that|which)\s+(?:ended|ends)\s+in|to|ending|ended(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?$")
 PERIOD_MONTHS = {"year": 12, "12": 12, "twelve": 12, "quarter": 3, "three": 3, "six": 6, "half": 6}
 
 
