@@ -17,13 +17,13 @@ from .asides import dash_asides
 from .clause_times import date_clauses
 from .attributed import attributed, PRONOUNS
 from .seams import COMPARATIVE_OPENING, leans_back
-from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, REPORTING, split_clauses, subjectless, trim,
+from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, subjectless, trim,
                       words_at)
 from .frame import core_span, unbracketed
 from .antecedent import (led_in_statement, name_in_tag, name_opening, opening_subject, subject_named, pronoun_speaker,
                          quoted_paragraph_speaker)
 from .appraisal import appraises
-from .attribution import EMPTY_TAG, INVERTED_TAG, tag_alone
+from .attribution import EMPTY_TAG, INVERTED_TAG, REPORTING_WORD, tag_alone
 from .figurative import figurative
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
@@ -155,10 +155,10 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     if attribution is not None and attribution.whole_clause and text.startswith(attribution.source, attribution.start):
         source = (attribution.start, attribution.start + len(attribution.source))
         for clause in clauses[1:]:  # "He said A might be secure, but predicted that ...": he predicted, never A
-            if clause.role == "coord" and re.match(rf"(?:{REPORTING})\b", text[clause.start:clause.end]):
+            if clause.role == "coord" and REPORTING_WORD.match(text, clause.start, clause.end):
                 clause.prefix = source
     said = first_verb(text, clauses[0].start, clauses[0].end, finite=True) if clauses and not attribution else None
-    if said is not None and re.match(rf"(?:{REPORTING})\b", text[said[0]:clauses[0].end]) and len(clauses) > 1 \
+    if said is not None and REPORTING_WORD.match(text, said[0], clauses[0].end) and len(clauses) > 1 \
             and all(c.role == "coord" and AUXILIARY_NEXT.match(text, c.start) for c in clauses[1:]):
         clauses = [replace(clauses[0], end=clauses[-1].end)]  # "On Monday, the League said it had listened to the clubs,
         # and will support them": what it said goes on, never "the League, will support them"

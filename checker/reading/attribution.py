@@ -27,6 +27,7 @@ ACCORDING_MID = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\
 ACCORDING_END = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*$")
 SAID_END = re.compile(rf",\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{SAYING}))\s*$")
 QUOTE_MARKS = re.compile(r"[“”\"]")
+REPORTING_WORD = re.compile(rf"\b(?:{REPORTING})\b")  # a verb of reporting, as a word
 # A person named before a role that runs up to the tag's last comma ("..., Kurinji Selvaraj, a research analyst at ...,")
 APPOSED_SOURCE = re.compile(r"(?:[”\"’]\s*,?|,)\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+(?:a|an|the)\s[^“”\";:]*$")
 # The verb first, then a name ("..., said Priya Nair", "..., says the ministry")

@@ -53,7 +53,7 @@ CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?:{SIGN}{CURRENCY}[\d,.]+(?:\s(?:thousan
 # The people a report rests on ("two people familiar with the matter", "three sources said", "four officials
 # who asked not to be named")
 SOURCES_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:people|persons|sources|officials|diplomats|executives|insiders|"
-                           r"employees|aides|people)\s+(?:familiar|with\s+(?:direct\s+)?knowledge|close\s+to|briefed|"
+                           r"employees|aides)\s+(?:familiar|with\s+(?:direct\s+)?knowledge|close\s+to|briefed|"
                            r"(?:who|that)\s+(?:spoke|asked|requested|declined|were\s+not|are\s+not|was\s+not)|said|told|say)\b")
 
 

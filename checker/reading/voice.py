@@ -5,7 +5,8 @@ clause too vague to check ("the worst of the storm has passed"). Pure functions;
 clauses out."""
 import re
 
-from .clauses import DETERMINERS, first_verb, REPORTING, SIGNAL, UNNAMED, words_at
+from .attribution import REPORTING_WORD
+from .clauses import DETERMINERS, first_verb, SIGNAL, UNNAMED, words_at
 from .speech import without_quotations
 
 # The writer telling the reader what to do ("Use analytics to ...", "Don't buy on margin"); "Note that exports
@@ -54,8 +55,9 @@ def addresses_reader(text: str, lo: int, hi: int) -> bool:
     if m is None:
         return False
     verb = first_verb(words, 0, len(words), finite=True)
-    return not (verb is not None and verb[0] < m.start() and re.match(r"[A-Z][\w’'&.-]*", words.lstrip())
-                and not FIRST_OR_SECOND.match(words.lstrip()) and words.lstrip()[:3].lower() not in ("it ", "thi", "the"))
+    opening = words.lstrip()
+    return not (verb is not None and verb[0] < m.start() and re.match(r"[A-Z][\w’'&.-]*", opening)
+                and not FIRST_OR_SECOND.match(opening) and opening[:3].lower() not in ("it ", "thi", "the"))
 
 
 VAGUE_WORDS = 8  # fewer words than this, and nothing specific: too vague to check
@@ -67,7 +69,7 @@ def vague(text: str, lo: int, hi: int) -> bool:
     spirited argument"). A capitalised first word is a name when the article never writes it in
     lower case ("Amtrak reported no major delays", not "Winds could pose a problem")."""
     words = words_at(text, lo, hi)
-    if len(words) >= VAGUE_WORDS or SIGNAL.search(text[lo:hi].lower()) or re.search(rf"\b(?:{REPORTING})\b", text[lo:hi]):
+    if len(words) >= VAGUE_WORDS or SIGNAL.search(text[lo:hi].lower()) or REPORTING_WORD.search(text[lo:hi]):
         return False  # long enough to say something, a figure, a first or a forecast, or who said what
     if any(w[:1].isupper() and w.lower() not in UNNAMED for _, w in words[1:]):
         return False
