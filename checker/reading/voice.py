@@ -29,6 +29,7 @@ COUNTERFACTUAL = re.compile(r"(?i)(?:[\w’'-]+,?\s+){0,5}would(?:\s+not|n['’]
 # "Meet your new mayor" announce to everyone and stay).
 READER = re.compile(r"(?i)(?<![\w-])(?:you|yours|yourself|yourselves|(?<!\bis\s)(?<!\bare\s)(?<!\bmeet\s)your)(?![\w-])")
 FIRST_OR_SECOND = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Yy]ou(?:['’](?:re|ve|ll|d))?|[Yy]our)\s")
+POINTING = re.compile(r"(?:It|Its|This|These|That|Those|The|There|Here)(?:['’]s)?(?![\w’'-])")  # no name: "The firm will send you"
 
 
 def is_instruction(text: str, lo: int, hi: int) -> bool:
@@ -57,7 +58,7 @@ def addresses_reader(text: str, lo: int, hi: int) -> bool:
     verb = first_verb(words, 0, len(words), finite=True)
     opening = words.lstrip()
     return not (verb is not None and verb[0] < m.start() and re.match(r"[A-Z][\w’'&.-]*", opening)
-                and not FIRST_OR_SECOND.match(opening) and opening[:3].lower() not in ("it ", "thi", "the"))
+                and not FIRST_OR_SECOND.match(opening) and not POINTING.match(opening))
 
 
 VAGUE_WORDS = 8  # fewer words than this, and nothing specific: too vague to check
