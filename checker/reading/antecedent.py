@@ -11,8 +11,8 @@ from .clauses import Clause, first_verb, is_verb, words_at
 from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
 from .people import person_like
 from .titles import CORE_TITLES, HOLDING, HYPHEN, RANKS
-from .attribution import find_attribution
-from .speech import (continued_quotation, is_led_speech_tag, named, named_speaker, open_quotation, QUOTATION, QUOTE_MARK,
+from .attribution import QUOTE_MARK, find_attribution
+from .speech import (continued_quotation, is_led_speech_tag, named, named_speaker, open_quotation, QUOTATION,
                      quotation_tag, SPEAKER_VERBS, tag_before_how, tag_speaker, TAG_VERBS)
 from ..sentences import split_sentences
 from ..text import fold

@@ -26,7 +26,7 @@ ACCORDING_START = re.compile(r"(?i)(?:according\s+to|as\s+(?:stated|reported|sai
 ACCORDING_MID = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*,\s*")  # "The problem, according to X, is ..."
 ACCORDING_END = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*$")
 SAID_END = re.compile(rf",\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{SAYING}))\s*$")
-QUOTE_MARKS = re.compile(r"[“”\"]")
+QUOTE_MARK = re.compile(r"[“”]|(?<!\d)\"")  # (never the inches of a height: "6' 7\"")
 REPORTING_WORD = re.compile(rf"\b(?:{REPORTING})\b")  # a verb of reporting, as a word
 # A person named before a role that runs up to the tag's last comma ("..., Kurinji Selvaraj, a research analyst at ...,")
 APPOSED_SOURCE = re.compile(r"(?:[”\"’]\s*,?|,)\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+(?:a|an|the)\s[^“”\";:]*$")
@@ -133,7 +133,7 @@ def find_attribution(text: str, lo: int, hi: int, times: tuple[When, ...] = ()) 
             # told CBS News": the person before their role, never the last words of the role's name
             return Attribution(lo + named.start("name"), lo + m.end("phrase"), (lo, lo + named.start()), named.group("name"), False)
         return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
-    m = SAID_INVERTED.search(piece) if not QUOTE_MARKS.search(piece) else None  # (a quotation's tag is speech.py's)
+    m = SAID_INVERTED.search(piece) if not QUOTE_MARK.search(piece) else None  # (a quotation's tag is speech.py's)
     if m and len(piece[:m.start()].split()) >= 3:  # "Tourism has collapsed in the region, said Priya Nair"
         return Attribution(lo + m.start("phrase"), lo + m.end("phrase"), (lo, lo + m.start()), m.group("src"), False)
     m = SAID_START.match(text, lo, hi)

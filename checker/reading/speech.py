@@ -5,7 +5,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .attribution import find_attribution
+from .attribution import QUOTE_MARK, find_attribution
 from .clauses import REPORTING, UNNAMED, find_comma, first_verb, has_verb, trim
 from .frame import core_span
 from .panel import contributor_at
@@ -245,9 +245,6 @@ def named(source: str) -> str | None:
     named = [w for i, w in enumerate(words) if w[:1].isupper() and (i or w.lower() not in UNNAMED)]
     role = words[0].lower() in ("the", "its", "their") and words[-1].lower().strip("’'s") in ROLES
     return " ".join(words) if (named or role) and words[-1].lower() not in UNNAMED else None
-
-
-QUOTE_MARK = re.compile(r"[“”]|(?<!\d)\"")  # (never the inches of a height: "6' 7\"")
 
 
 def open_quotation(text: str, lo: int, hi: int) -> tuple[int, int] | None:
