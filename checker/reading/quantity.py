@@ -7,7 +7,7 @@ import re
 from .changes import change_then_level
 from .measures import ATTACHED_UNIT
 from .relative import MONTH_PATTERN
-from .when import COUNTED, HOW_MANY
+from .yearless import COUNTED, HOW_MANY
 
 # Numbers that are no quantity: a score or vote ("6-3", "3-0"), a phone number or a time ("9:30",
 # "9 a.m."), a number joined to a word ("93-year-old", "312-page", "1st"), an age ("aged 43", "age

@@ -18,6 +18,7 @@ from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_
 from .timespan import (YEAR_SHIFT, When, centuries, describe_iso, iso, month_before_or_after, month_spans, parse_published, same_periods,
                        weekday_year)
 from .titles import TITLE_AHEAD
+from .yearless import no_year
 
 __all__ = ["When", "describe_iso", "iso", "parse_published", "read_times", "year_of_thing"]
 
@@ -130,12 +131,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         if not free(at, at + 4) or after[:1] == "s" or (after[:1] == "-" and after[1:2].isalpha()) or (
                 before[-1:] == "-" and before[:1].isalpha() and not re.search(r"\b(?:mid|early|late)-$", folded[max(0, at - 7):at])):
             continue  # in a date, a decade, or a word such as "post-2014" (but "mid-2019" is 2019)
-        if glued_or_address(display, at) or WORK_TITLE.match(display, at + 4):
-            continue  # "www.p2016.org", "Expo2025": part of a name or an address; "2001: A Space Odyssey": a work's title
-        if LAW_YEAR.search(display, max(0, at - 16), at) or (
-                (COUNT_OF.search(display, max(0, at - 12), at) and re.match(r"\s+[a-z]+s\b", display[at + 4:at + 20]))
-                or (HOW_MANY.search(folded, max(0, at - 16), at) and COUNTED.match(display, at + 4))):
-            continue  # "the Security of Pakistan Act, 1952": the law's name; "Out of 2045 schools", "at least 2000 alarms": counts
+        if no_year(display, folded, at) or WORK_TITLE.match(display, at + 4):
+            continue  # "www.p2016.org", "1909 Jolinda Drive", "Out of 2045 schools"; "2001: A Space Odyssey": a work's title
         word = re.search(r"([A-Za-z][\w’'-]*)\s+$", display[max(0, at - 30):at])
         if word and word.group(1)[0].isupper() and word.group(1).lower() not in DATING_WORDS \
                 and word.group(1).lower().rstrip(".") not in MONTHS and not re.search(r"[’']s?$", word.group(1)):
@@ -214,38 +211,6 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
 
 # A year between a determiner or a possessive and a noun ("their 2016 prospects", "the 2030 target"): the year of what
 # the noun names, and of nouns of what is hoped for or aimed at, never when the sentence's fact happened.
-# A web address ("www.expo2025.org", "https://example.com/2019/budget", "p2016.org") or letters glued before a
-# year ("Expo2025", "Covid2019"); never a fiscal or calendar year's prefix ("FY2023", "CY2024").
-ADDRESS = re.compile(r"(?i)(?:\w+://|www\.)\S*|[\w-]+\.(?:com|org|net|gov|edu|int|info|io|co|uk|eu|de|fr|in|au|ca)\b\S*")
-GLUED = re.compile(r"(?<![A-Za-z])(?!(?:FY|CY|fy|cy)$)[A-Za-z]+$")
-# A house number in a street address ("at 2015 Washtenaw Avenue", "1600 Pennsylvania Ave."): the street's
-# name after it; never after a word that puts a time before a name ("In 2015 Oxford Street was closed").
-STREET = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|"
-                    r"Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Terrace|Circle|Trail|Pike)\b")
-TIME_BEFORE = re.compile(r"(?i)\b(?:in|since|by|until|till|during|before|after|from|of|through|between|and|to|or|early|late|mid)[\s-]+$")
-
-
-# A year that is part of a law's name ("the Security of Pakistan Act, 1952", "the Wildlife Act No.14 of 2015"), and a number after a sentence's opening
-# "Out of" or "Of" with a plural noun after it ("Out of 2045 schools, 300 ..."): a count, no year
-LAW_YEAR = re.compile(r"\b(?:Act|Ordinance|Code|Regulations?|Rules|Order|Bill|Constitution)(?:\s+No\.?\s*\d+)?(?:\s*,|\s+of)?\s*$")
-COUNT_OF = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:Out\s+of|Of)\s+$")
-HOW_MANY = re.compile(r"(?<!\bin\s)(?<!\bsince\s)(?<!\bby\s)(?<!\buntil\s)(?<!\bfrom\s)\b(?:at\s+least|about|around|some|nearly|"
-                      r"almost|more\s+than|up\s+to|roughly|approximately|an\s+estimated)\s+$")
-COUNTED = re.compile(r"\s+(?:(?!(?:by|in|on|at|to|for|of|from|with|the|a|an|and|or|when|after|before)\b)[a-z]+\s+){0,2}?"
-                     r"(?!levels\b|prices\b|figures\b|rates\b|terms\b|values\b)[a-z]+s\b")
-
-
-def glued_or_address(display: str, at: int) -> bool:
-    """Whether the year at display[at:at+4] is part of a web address, a street address or a word it is
-    written into."""
-    if GLUED.search(display, max(0, at - 12), at):
-        return True
-    if STREET.match(display, at + 4) and not TIME_BEFORE.search(display, max(0, at - 12), at):
-        return True
-    token = re.search(r"\S*$", display[max(0, at - 80):at]).group() + display[at:at + 80].split(None, 1)[0]  # type: ignore[union-attr]
-    return ADDRESS.search(token) is not None
-
-
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|[\w.-]+['’]s)\s+$")
 
 
