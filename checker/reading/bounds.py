@@ -201,3 +201,11 @@ def since(when: When, folded: str, published: datetime.date | None) -> When:
         return when
     # (to the article's day from a day, "since Monday"; to its month from a month or a year)
     return replace(when, since=True, point=False, last=published.isoformat()[:10 if len(when.first) == 10 else 7])
+
+
+def year_named(text: str, when: When, figure_start: int) -> bool:
+    """Whether a year stands before a noun whose figure follows ("estimated 2015 revenue of $25 million"), no
+    preposition before it: the year of that figure."""
+    return len(when.first) == 4 and when.first == when.last and not re.search(
+        r"\b(?:in|on|at|by|during|since|until|from|to|for|of|before|after|through|between)\s+(?:the\s+)?$", text[max(0, when.start - 14):when.start]) \
+        and re.fullmatch(r"\s+[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?", text[when.end:figure_start]) is not None

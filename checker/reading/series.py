@@ -9,8 +9,9 @@ from collections.abc import Sequence
 
 from .amounts import OWN_TIME, ahead_elsewhere, APPROXIMATELY, count_end, Figure, figure_when
 from .atom import Atom, Reading, make_atom
+from .bounds import year_named
 from .changes import earlier_dated, is_change, level_of, moves, named_change, reached_when, times_within
-from .clauses import AUXILIARIES, Clause, EARLIER, PAST, first_verb, has_verb, is_verb, SUBORDINATORS, trim, verb_group, words_at
+from .clauses import AUXILIARIES, COMMA, Clause, EARLIER, PAST, first_verb, has_verb, is_verb, SUBORDINATORS, trim, verb_group, words_at
 from .kinds import clause_kind, figure_kind
 from .names import place_names
 from .restatement import is_plural, restate, sentence_case, written
@@ -132,6 +133,9 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         if A_MODIFIER.search(text, a.end, b.start):
             whole |= {i, i + 1}
     level = apart = False
+    # "His name is Trea Turner, he is ..., and he produced ..., with 13 homers and 33 stolen bases": a clause of its own
+    # before the figures, so the first verb is no head of their items ("His name is 33 stolen bases")
+    own_clause = verb is not None and any(first_verb(text, c.end(), figures[0].start, finite=True) for c in COMMA.finditer(text, verb[1], figures[0].start))
     # which figure is the level the change before it reached ("fell 2% to $170", "down 12% at 40,000": changes.py)
     levels = [i > 0 and level_of(reading.folded, (figures[i - 1].start, figures[i - 1].end), f.start) for i, f in enumerate(figures)]
     levels.append(False)
@@ -191,7 +195,7 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
                                            or PARTICIPLE_BETWEEN.match(text, figure.end, following.start) is not None
                                            or PHRASE_PARTICIPLE.search(text, figure.end, following.start) is not None) and \
             re.search(r"[,;(]|\b(?:and|or|but|while|whereas|when|after|before)\b", text[figure.end:following.start]) is None
-        if object_of or aside or bound:  # "spend $153 million on 2,164 projects": what follows is this figure's, no item of a list
+        if object_of or aside or bound or own_clause:  # "spend $153 million on 2,164 projects": what follows is this figure's, no item of a list
             claim = restate(text, lo, hi, whens, prefix=clause.prefix)
             spans = [(first_lo, hi)] + [whole_named(reading, f, p) or trim(text, f.start, noun_end(reading, f) or ITEM_TAIL.match(text, f.end, hi).end(),  # type: ignore[union-attr]
                                                                           " \t\r\n,;:()") for p, f in zip(figures, figures[1:])]  # (ITEM_TAIL matches "")
@@ -321,14 +325,6 @@ def in_subordinate(text: str, lo: int, when: When, hi: int) -> bool:
     return sub is not None and first_verb(text, lo + sub.end(), when.start, finite=True) is None \
         and re.match(r"\s*(?:,\s*)?(?:[a-z]+ly\s+)?(?:fell|rose|grew|dropped|climbed|declined|increased|decreased|jumped|slid|"
                      r"was|were|had|has|have|is|are|[a-z]{3,}ed)\b", text[when.end:hi]) is not None
-
-
-def year_named(text: str, when: When, figure_start: int) -> bool:
-    """Whether a year stands before a noun whose figure follows ("estimated 2015 revenue of $25 million"), no
-    preposition before it: the year of that figure."""
-    return len(when.first) == 4 and when.first == when.last and not re.search(
-        r"\b(?:in|on|at|by|during|since|until|from|to|for|of|before|after|through|between)\s+(?:the\s+)?$", text[max(0, when.start - 14):when.start]) \
-        and re.fullmatch(r"\s+[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?", text[when.end:figure_start]) is not None
 
 
 def noun_end(reading: Reading, figure: Figure) -> int | None:
