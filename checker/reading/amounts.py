@@ -403,6 +403,8 @@ def ahead_elsewhere(reading: ArticleReading, lo: int, figure: Figure, when: When
 
 
 SEAM_BETWEEN = re.compile(r"[,;]\s*(?:and|but)\s+(?:then\s+)?(?:on\s+)?$|;")
+# A verb of its own after ", and" ("lost 12 games, and was fired in March"): a time past it is that verb's
+OTHER_VERB = re.compile(r"[,;]\s*(?:and|but)\s+(?:then\s+)?(?:(?:was|were|is|are|has|had|have)\s+)?[a-z]{3,}(?:ed|en)\b")
 
 
 def figure_when(figure: Figure, following: Figure | None, folded: str, clause_whens: Sequence[When],
@@ -414,7 +416,7 @@ def figure_when(figure: Figure, following: Figure | None, folded: str, clause_wh
     own = [w for w in clause_whens if w.yardstick and OWN_TIME.fullmatch(folded, figure.end, w.start)]
     if own:
         return own[0]
-    usable = [w for w in clause_whens if not w.since]
+    usable = [w for w in clause_whens if not w.since and not (figure.end <= w.start and OTHER_VERB.search(folded, figure.end, w.start))]
     # (never one past a seam to another clause: "moved 40 km east, and then Wednesday, the rebels pushed them back")
     after = [w for w in usable if figure.end <= w.start and (following is None or w.start < following.start)
              and not SEAM_BETWEEN.search(folded, figure.end, w.start)]

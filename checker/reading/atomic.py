@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from .amounts import ahead_elsewhere, figure_when, figures_in, yardstick_at
+from .amounts import OTHER_VERB, ahead_elsewhere, figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, make_atom, read_article, sentence_times
 from .asides import dash_asides
 from .clause_times import date_clauses
@@ -402,8 +402,9 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
         when = figure_when(figure, None, reading.folded, own, clause.inherit) or clause_when
         if ahead_elsewhere(reading, lo, figure, when):
             when = None  # "With a 3.4% yield, Nestle is a stock to own in 2016": the year is the advice's
-        if when is not None and when.start >= figure.end and INFINITIVE.search(text, figure.end, when.start):
-            when = None  # "made the four cases part of his bid to be elected in 2024": the bid's time, not theirs
+        if when is not None and when.start >= figure.end and (INFINITIVE.search(text, figure.end, when.start)
+                                                              or OTHER_VERB.search(reading.folded, figure.end, when.start)):
+            when = None  # "made the four cases part of his bid to be elected in 2024": the bid's time ("..., and was fired in March")
         if when is not None and ASIDE.search(text, lo, when.start) and re.match(r"[^,]*,", text[when.end:figure.start]):
             when = None  # "The study, published on Thursday, followed 12,500 adults": the aside's time
         if when is not None and any(a <= figure.start < b and not a <= when.start < b for a, b in dash_asides(text, lo, hi)):
