@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import dropwhile
 
-from .seams import (ADJECTIVE_BEFORE_BUT, APPOSED_AFTER, APPOSED_BEFORE, BACK_QUANTIFIER, BOTH, COUNT, ELIDED,
-                    LIST_FIGURE, NO_SEAM_BEFORE_BUT, PERIOD_NOUN, SEAMS, SPLIT)
+from .seams import (ADJECTIVE_BEFORE_BUT, APPOSED_AFTER, APPOSED_BEFORE, BACK_QUANTIFIER, BARE_PARTICIPLE, BOTH, COUNT, ELIDED,
+                    EXAMINED, FOUND, LIST_FIGURE, LIST_TAIL, NO_SEAM_BEFORE_BUT, PARTICIPLE_ASIDE, PERIOD_NOUN, SEAMS, SPLIT)
 from .spot import IRREGULAR_PAST
 from .when import When
 
@@ -67,9 +67,6 @@ EARLIER = re.compile(r"\b(?:(?:a|an|one|two|three|\d+)\s+(?:years?|months?|quart
 SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record|two|three|four|five|six|"
                     r"seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b")  # (or a count in words)
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
-# The rest of a list after an aside of its first item: names, without a verb, to the end (", India and Japan.")
-LIST_TAIL = re.compile(r",\s+(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*(?:,\s+(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)*,?\s+(?:and|or)\s+"
-                       r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*\W*$")
 CONTRACTED = re.compile(r"(?i)\b(?:it|he|she|that|there|they|we|you)([’'](?:s|re|ll|d|ve))\s*$")  # "It’s set ... and would": "It"
 DASH = re.compile(r"\s[–—-]\s")  # a dash that opens or closes an aside (as SPLIT's "dash"), and the verb after one
 VERB_AFTER_ASIDE = re.compile(r"(?!(?:and|or|but|the|a|an|which|who|that|to|of|in|on|at|for|with|as|by|from|while)\b)[a-z]{3,}\b")
@@ -153,13 +150,6 @@ def find_comma(text: str, lo: int, hi: int) -> int:
     """Where the first comma of text[lo:hi] that parts words stands, or -1."""
     m = COMMA.search(text, lo, hi)
     return m.start() if m else -1
-
-
-# An aside of participles about the subject before a "but" ("..., first built in 1656, but rebuilt in 1868, ..."): one aside
-PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:first|originally|once|later|[a-z]+ly)\s+)?(?:[a-z]{3,}ed|[a-z]*(?:built|made|known|founded|"
-                              r"held|sold|won|taken|given|begun|done))\b[^,;]*,?$")
-BARE_PARTICIPLE = re.compile(r"(?:(?:later|then|since|again|[a-z]+ly)\s+)?(?:[a-z]{3,}ed|[a-z]*(?:built|made|known|held|sold|"
-                             r"taken|given|done))\b")
 
 
 # --- clauses ----------------------------------------------------------------------------------
@@ -303,8 +293,11 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
         if clause.role == "coord" and merged:
             host = next((c for c in reversed(merged) if c.role != "coord"), merged[-1])
             verb = first_verb(text, host.start, host.end)
-            if verb and subject_unclear(text, host.start, verb, clause.start):
-                merged[-1].end = clause.end  # "Three others who were shot arrived ... but were pronounced dead"
+            if verb and (subject_unclear(text, host.start, verb, clause.start) or (
+                    EXAMINED.match(text, verb[0], verb[1]) and FOUND.match(first_after_adverbs(text, clause.start, clause.end)))):
+                # "Three others who were shot arrived ... but were pronounced dead"; "A study examined Disney's website,
+                # ..., and saw that every toy ...": what was found is of what was examined, never of the study alone
+                merged[-1].end = clause.end
                 continue
             if verb:
                 end = verb[0]

@@ -75,3 +75,18 @@ def leans_back(text: str, lo: int, start: int) -> bool:
 # "of" that makes the second figure that noun's ("a loss of $304.7 million on revenue of $807.3 million"), no item
 NOUN_AND = re.compile(r"\s+and\s+")
 OTHER_NOUN_OF = re.compile(r"\s(?:on|in|for|with|from|against|versus|and)\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+){1,2}of\s*$")
+
+
+# The rest of a list after an aside of its first item: names, without a verb, to the end (", India and Japan.")
+LIST_TAIL = re.compile(r",\s+(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*(?:,\s+(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)*,?\s+(?:and|or)\s+"
+                       r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*\W*$")
+# An aside of participles about the subject before a "but" ("..., first built in 1656, but rebuilt in 1868, ..."): one aside
+PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:first|originally|once|later|[a-z]+ly)\s+)?(?:[a-z]{3,}ed|[a-z]*(?:built|made|known|founded|"
+                              r"held|sold|won|taken|given|begun|done))\b[^,;]*,?$")
+BARE_PARTICIPLE = re.compile(r"(?:(?:later|then|since|again|[a-z]+ly)\s+)?(?:[a-z]{3,}ed|[a-z]*(?:built|made|known|held|sold|"
+                             r"taken|given|done))\b")
+# A verb of finding after one of examining ("examined Disney's website, ..., and saw that every toy ..."): what was
+# found is of what was examined, no clause of its own
+EXAMINED = re.compile(r"(?i)(?:examined|analy[sz]ed|surveyed|studied|reviewed|tested|tracked|followed|interviewed|compared|"
+                      r"looked|polled|sampled|audited|measured|monitored|scanned|checked)$")
+FOUND = re.compile(r"(?i)(?:found|saw|showed|shown|concluded|discovered|revealed|noted|observed|determined|identified|estimated)$")
