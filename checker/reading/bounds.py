@@ -8,8 +8,7 @@ import datetime
 import re
 from dataclasses import replace
 
-from .relative import month_iso
-from .timespan import When
+from .timespan import month_iso, When
 
 # A time that names the event a phrase points to ("after the country's 2008 financial crisis", "before
 # the November 2016 election"): a bound of what the sentence says, not when it happened.

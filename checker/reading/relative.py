@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from .dates import MONTH_NAMES, MONTHS
 from .figures import NUMBER_WORDS
-from .timespan import day_words, part_of, SIDE_BEFORE, WEEKDAYS, weekend_of, YEAR_SHIFT, When
+from .timespan import day_or_first, day_words, month_iso, part_of, SIDE_BEFORE, WEEKDAYS, weekend_of, YEAR_SHIFT, When
 from .titles import TITLE_AHEAD
 
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))  # (when.py reads months with it too)
@@ -162,19 +162,6 @@ def marks_of(words: str, present: bool) -> list[tuple[int, int, str]]:
             continue  # "are more sophisticated today", "is fully booked": a state in the present, no past
         marks.append((m.start(), 1, "past"))
     return sorted(marks)
-
-
-def day_or_first(year: int, month: int, day: int) -> datetime.date:
-    """The day, or the first of the month where the month has no such day (only the distance counts)."""
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        return datetime.date(year, month, 1)
-
-
-def month_iso(year: int, month: int, shift: int = 0) -> str:
-    total = year * 12 + month - 1 + shift
-    return f"{total // 12:04d}-{total % 12 + 1:02d}"
 
 
 def relative_days(folded: str, display: str, start: int, end: int, published: datetime.date,
@@ -331,11 +318,15 @@ def nowadays(piece: str, lo: int, hi: int) -> bool:
     return not any(way != "present" for _, _, way in before) and not any(at == 0 and way != "present" for at, _, way in after)
 
 
+SOON = datetime.timedelta(days=92)  # how far ahead a past verb's look ahead reaches ("agreed to return to work on Monday")
+
+
 def yearless(m: re.Match[str], precision: str, published: datetime.date, said: str | None, written: str, lo: int,
              hi: int) -> When | None:
     """A date the article gives without its year: the year the article's date implies ("this year",
     "last year"), else by the clause's tense (said): in the past the last such date before the
-    article, in the future the next one after it, in the present (or with no tense) the nearest."""
+    article, in the future the next one after it, in the present (or with no tense, or the future seen from the past)
+    the nearest; looked ahead to from the past ("soon"), the nearest within three months ahead, else the last before."""
     month = MONTHS[m.group("m").rstrip(".")]
     rel = m.group("rel")
     year = published.year + YEAR_SHIFT.get(rel, 0)
@@ -345,9 +336,11 @@ def yearless(m: re.Match[str], precision: str, published: datetime.date, said: s
         year -= 1
     elif not rel and said == "future" and (year, month) < (published.year, published.month):
         year += 1
-    elif not rel and said is None:
+    elif not rel and said in (None, "would", "nearer", "soon"):
         middle = d1 if precision != "month" else 15  # (a month is as near as its middle)
         year = min((year - 1, year, year + 1), key=lambda y: (abs(day_or_first(y, month, middle) - published), y))
+        if said == "soon" and day_or_first(year, month, middle) - published > SOON:
+            year -= 1  # "decided to reopen the inquiry in May", in November: the May before, never half a year ahead
     try:
         datetime.date(year, month, d1), datetime.date(year, month, d2)
     except ValueError:
@@ -368,6 +361,7 @@ def yearless(m: re.Match[str], precision: str, published: datetime.date, said: s
 # May and B in June"), "ahead of"
 TO_COME = re.compile(r"\b(?:(?:agreed|ordered|decided|voted|promised|pledged|vowed|asked|told|required|allowed|directed|"
                      r"urged|chose|planned|hoped|intended|aimed|expected|scheduled|set|due|was|were)\s+to\s+[a-z]+\b[^,;.]{0,60}"
+                     r"|(?:decided|voted|ruled|opted|chose|warned)\s+(?:against|on)\s+[a-z]+ing\b[^,;.]{0,60}"  # ("decided against performing on")
                      r"|(?:(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!\bfrom\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\blast\s)(?<!\bnext\s)"
                      r"(?<!\bearly\s)(?<!\blate\s)(?<!\bmid-)may|might|could)\s+(?!have\b)[a-z]+\b[^,;.]{0,60}|ahead\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
                      r"|(?:starting|beginning|effective)(?:\s+(?:from|on))?\s+)$")

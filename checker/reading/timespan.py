@@ -242,3 +242,17 @@ def weekday_year(when: When, weekday: str) -> When:
             written = when.written.replace(str(year), str(candidate)) if when.written and candidate != year else when.written
             return replace(when, first=day.isoformat(), last=day.isoformat(), written=written)
     return when
+
+
+def day_or_first(year: int, month: int, day: int) -> datetime.date:
+    """The day, or the first of the month where the month has no such day (only the distance counts)."""
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return datetime.date(year, month, 1)
+
+
+def month_iso(year: int, month: int, shift: int = 0) -> str:
+    """The month ``shift`` months after a year's month, as YYYY-MM."""
+    total = year * 12 + month - 1 + shift
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"

@@ -12,10 +12,10 @@ from dataclasses import replace
 from . import holiday
 from .dates import MONTH_NAMES, MONTHS, date_mentions, year_mentions
 from .figures import NUMBER_WORDS
-from .relative import (EVENT_DAY, LEADING_YEAR, MONTH_PATTERN, QUARTER_AFTER, TO_COME, WEEKDAYS, month_iso, quarter_of, quarter_times,
+from .relative import (EVENT_DAY, LEADING_YEAR, MONTH_PATTERN, QUARTER_AFTER, TO_COME, WEEKDAYS, quarter_of, quarter_times,
                        relative_days, tense, yearless)
 from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_to, since
-from .timespan import (YEAR_SHIFT, When, centuries, describe_iso, iso, month_before_or_after, month_spans, parse_published, same_periods,
+from .timespan import (YEAR_SHIFT, When, centuries, describe_iso, iso, month_before_or_after, month_iso, month_spans, parse_published, same_periods,
                        weekday_year)
 from .titles import TITLE_AHEAD
 from .yearless import no_year
@@ -154,11 +154,13 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                     continue
                 if precision == "month" and not month_stands(m, folded, display, start):
                     continue  # "may", "march": words; "Mark May", "talked with May": a person
-                way = "past" if LOOKS_BACK.search(folded, max(0, lo - 24), lo) else said(lo, hi)
-                if way == "past" and TO_COME.search(folded, max(start, lo - 90), lo):
-                    # "ordered to surrender his passport on March 3", "ahead of the May 22 election": a day the past
-                    # verb looks ahead to, the nearest such day
-                    way = None
+                way = "past" if LOOKS_BACK.search(folded, max(0, lo - 24), lo) else "future" if re.search(
+                    r"\bcome\s+$", folded[max(0, lo - 6):lo]) else said(lo, hi)  # ("armed with it come January 20": the next)
+                if way == "past" and (to_come := TO_COME.search(folded, max(start, lo - 90), lo)):
+                    # "ahead of the May 22 election": a day the past verb looks ahead to, the nearest; "ordered to
+                    # surrender his passport on March 3": the nearest soon after the article, else the last before
+                    # ("decided to reopen the inquiry in May" may be when it was decided)
+                    way = None if re.match(r"ahead|starting|beginning|effective|may|might|could", to_come.group()) else "soon"
                 when = yearless(m, precision, published, way, display[lo:hi], lo, hi)
                 if when is not None and (named_day := NAMED_WEEKDAY.search(folded, max(0, lo - 12), lo)):
                     when = weekday_year(when, named_day.group(1))  # "Monday, Dec. 14" (of 2015, in a story of 2016)
