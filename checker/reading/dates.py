@@ -90,7 +90,7 @@ def year_mentions(text: str) -> list[tuple[int, tuple[int, ...]]]:
         first, end = int(m.group(1)), m.group(2)
         # "1999-00" ends in 2000, "2008-9" in 2009: a short end counts from the first year's
         last = first + (int(end) - first) % 10 ** len(end) if len(end) < 4 else int(end)
-        if (len(end) < 4 and last == first + 1) or (len(end) == 4 and first < last <= first + 10):
+        if first < last <= first + 10:  # (ten years on at most: "2023-2034" is two years)
             ranges[m.start()] = (tuple(range(first, last + 1)), m.start(2))
     skip = {end for _, end in ranges.values()}
     found = []

@@ -39,7 +39,8 @@ YEARLESS = [  # each read only where dates.py found no date: the article leaves 
 ]
 FOLLOWED_BY_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:1[89]|20)\d\d\b")
 RELATIVE_YEAR = re.compile(r"(?<!\bthe\s)\b(?P<rel>this|last|next)\s+year\b")  # ("the next year": twelve months)
-RELATIVE_DECADE = re.compile(r"(?<!\bthe\s)\b(?P<rel>this|next)\s+decade\b")  # ("the next decade": ten years)
+# ("the next decade": ten years; "the end of the next decade": the calendar decade's end)
+RELATIVE_DECADE = re.compile(r"(?:\b(?:end|start|beginning|middle|turn)\s+of\s+(?P<the>the\s+)|(?<!\bthe\s)\b)(?P<rel>this|next)\s+decade\b")
 # "the last month", "over the past three years", "in the next decade", "the coming weeks": a span that ends
 # (or starts) at the article's date, never a calendar month or decade; "the last week of March" is March's
 PERIOD = re.compile(r"\b(?:(?:over|in|during|for|within|throughout)\s+)?the\s+(?P<way>last|past|previous|next|coming)\s+"
@@ -185,11 +186,11 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                 year = published.year + YEAR_SHIFT[m.group("rel")]
                 found.append(When(lo, hi, str(year), str(year), written=f"in {year}", relative=True))
         for m in RELATIVE_DECADE.finditer(piece):  # "this decade": the article's; "next decade": the one after
-            lo, hi = start + m.start(), start + m.end()
+            lo, hi = start + (m.start("the") if m.group("the") else m.start("rel")), start + m.end()
             first = published.year // 10 * 10 + (10 if m.group("rel") == "next" else 0)
             if free(lo, hi):
-                found.append(When(lo, hi, str(first), str(first + 9), point=False, decade=True, relative=True,
-                                  written=f"in the {first}s"))
+                found.append(When(lo, hi, str(first), str(first + 9), point=False, decade=m.group("rel") == "this", relative=True,
+                                  written=f"the {first}s" if m.group("the") else f"in the {first}s"))
         for m in PERIOD.finditer(piece):
             lo, hi = start + m.start(), start + m.end()
             when = period(m, published, display[lo:hi], lo, hi)  # ("the previous year": before a time the article gives,
