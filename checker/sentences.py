@@ -158,6 +158,7 @@ def line_stands_alone(line: str, next_line: str, width: int) -> bool:
 def prose_spans(block: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in a block of prose, trimmed of surrounding whitespace."""
     spans = []
+    block = curled(block)  # (same length: every offset holds)
     for boundary in sentencex.get_sentence_boundaries(LANGUAGE, block):
         lo, hi = trimmed(block, boundary["start_index"], boundary["end_index"])
         while lo < hi:
@@ -177,6 +178,19 @@ def prose_spans(block: str) -> list[tuple[int, int]]:
             lo = merged.pop()[0]
         merged.append((lo, hi))
     return merged
+
+
+STRAIGHT_OPENS = re.compile(r"""(?:^|(?<=[\s(\[{—–/]))"(?=\S)""")
+
+
+def curled(block: str) -> str:
+    """A block whose quotation marks mix straight and curly ones ("“... distressing," says X. "But ...”"), with
+    every straight one curled (opening at a word's start, else closing), so that a quotation opened with one kind
+    and closed with the other is one quotation; a block of one kind is left as it is."""
+    if '"' not in block or not ("“" in block or "”" in block):
+        return block
+    opened = STRAIGHT_OPENS.sub("“", block)
+    return opened.replace('"', "”")
 
 
 def with_openers_moved(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -11,7 +11,9 @@ from .frame import core_span
 from .panel import contributor_at
 from .when import When
 
-QUOTATION = re.compile(r"‘(?P<a>(?:[^‘’]|’(?=[a-z]))+)’(?![a-z])|“(?P<b>[^“”]+)”|(?<!\d)\"(?P<c>[^\"]+)\"")
+# (a quotation opened with one kind of mark and closed with the other is one too: "“... distressing," says X")
+QUOTATION = re.compile(r"‘(?P<a>(?:[^‘’]|’(?=[a-z]))+)’(?![a-z])|“(?P<b>[^“”]+)”|(?<!\d)\"(?P<c>[^\"]+)\""
+                       r"|“(?P<d>[^“”\"]+)\"(?!\w)|(?<!\d)\"(?P<e>[^“”\"]+)”")
 # The words that tag a quotation with its speaker ("“...,” Prelogar said", "he added in an e-mail",
 # "said Jeffrey Wall", "Alito continued, as he addressed Prelogar"): a speaker, a verb of speaking, and
 # at most a few words of when, where and how, or a clause that says how it was said.
@@ -366,7 +368,7 @@ def find_quotations(text: str, lo: int, hi: int) -> list[tuple[int, int, int, in
     """(open, close, inner start, inner end) of each quotation of five words or more, titles aside."""
     found = []
     for m in QUOTATION.finditer(text, lo, min(len(text), hi + 2)):
-        group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
+        group = next(g for g in "abcde" if m.group(g) is not None)
         inner = trim(text, m.start(group), m.end(group), " \t\r\n")
         words = text[inner[0]:inner[1]]
         if (len(words.split()) >= 5 or TAG_BEFORE.search(text, max(0, m.start() - 40), m.start())) and not is_title(words):
