@@ -155,7 +155,17 @@ PAGES = pathlib.Path(__file__).parent / "data" / "proposals"
     ("There are more photos and videos on our Instagram page.", "signpost"),
     ("This live blog is now closed.", "signpost"),
     ("More from Aisha Bello in Abuja.", "signpost"),
+    ("Disclaimer: The views expressed by experts on Example.com are their own. Example.com advises users to check "
+     "with certified experts before taking any investment decisions.", "editors' note"),
+    ("This story appears in the March 2019 issue of Harbour Life magazine. Read the print version in stores March 1.",
+     "editors' note"),
+    ("Priya Nair is a senior reporter at The Coast Daily. Follow her on Twitter.", "author"),
+    ("Tom O'Hara is a freelance writer based in Cork. He can be reached at tom@example.com.", "author"),
     # ... and the story's own sentences of the same shapes, which stay
+    ("Priya Nair is a senior reporter at The Coast Daily.", None),
+    ("Priya Nair is a senior reporter at The Coast Daily, and she broke the story in 2019.", None),
+    ("The disclaimer on the form was added in 2019.", None),
+    ("This story appears to have started with a post on Facebook.", None),
     ("The AP reported that 12 people died in the fire.", None),
     ("Reuters said on Monday that the talks had collapsed.", None),
     ("(Reuters) - Oil prices fell 2 percent on Tuesday.", None),

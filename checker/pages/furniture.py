@@ -97,7 +97,10 @@ FURNITURE = {
         r"project|collection|partnership|special\s+report|coverage)\b.{0,120})"),
     # what the newsroom says of its own story: its corrections, their labels, where it ran first
     "editors' note": re.compile(
-        r"(?i)(?:(?:correction|corrections|clarification|editor['’]?s['’]?\s+note|note\s+to\s+(?:our\s+)?readers)\s*[:.—–-].*"
+        r"(?i)(?:(?:correction|corrections|clarification|editor['’]?s['’]?\s+note|note\s+to\s+(?:our\s+)?readers|disclaimer)\s*[:.—–-].*"
+        # the print issue it runs in ("This story appears in the January 2017 issue of ... magazine. Read the print ...")
+        r"|this\s+(?:story|article|piece|report|feature)\s+(?:appears|appeared|will\s+appear|runs|ran)\s+in\s+the\s+[^.!?]{0,60}?"
+        r"\bissue\b.*"
         r"|(?:an?|the)\s+(?:previous|earlier|prior|original)\s+version\s+of\s+this\s+(?:story|article|post|posting|report|piece|"
         r"column|item|headline|caption|graphic|video)\s+(?:(?:incorrectly|wrongly|mistakenly|erroneously)\s+)?"
         r"(?:said|stated|referred|reported|described|called|gave|misstated|misspelled|misidentified|misattributed|"
@@ -136,6 +139,11 @@ FURNITURE = {
         r"|there\s+(?:are|is)\s+more\s+(?:charts?|maps?|graphics?|photos?|pictures|images|videos?|stories|coverage|analysis)"
         r"(?:\s+(?:and|&)\s+\w+)?\s+(?:on|at|in|here|below|above)\b[^.!?]{0,60}"
         rf"|more\s+from\s+{SOURCE})\s*[.:!]?"),
+    # who wrote it, with where to follow them ("Natasha Daly is an assistant editor at National Geographic. Follow her on Twitter.")
+    "author": re.compile(
+        r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s+(?:is|was)\s+(?:a|an|the)\s+[^.!?]{0,80}?\b(?:editor|writer|reporter|"
+        r"correspondent|columnist|journalist|contributor|producer|photographer|critic|intern|fellow)s?\b[^.!?]{0,100}[.!]\s+"
+        r"(?i:follow\s+(?:him|her|them)\s+on\b.*|(?:he|she|they)\s+(?:can\s+be\s+reached|tweets)\b.*)"),
     "count": re.compile(r"(?i)\d[\d,.]*\s*[km]?\s+(?:comments?|shares?|views?|likes?|reactions?|replies|reads)"),
     # the paper a story rests on, cited as a library would ("Dinwiddie et al. 2014. Dynamics of ... Developmental
     # Biology 392(2): 404-418. doi:10.1016/..."): a source to follow, no sentence of the story
