@@ -27,6 +27,9 @@ BEFORE_TITLE = re.compile(r"(?<![\w’'-])(?:state|states|schools?|board|police|
                           r"hospital|university|college|church|village|town|parish|association|league|fire|health|tribal|"
                           r"campus|library|museum|airport|port|prison|jail|group|network|station|studio|agency)\s+$")
 IN_A_NAME = re.compile(r"\s+of\s+[A-Z]")
+# A title of a body the sentence only points to ("the country's President X", "the firm's Chief Executive Y", "its
+# Finance Minister Z"): the claim could not say whose office it is
+POINTED_OWNER = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+[a-z][\w-]*['’]s?|\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur))\s+$")
 
 
 def people_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: list[When]) -> list[Atom]:
@@ -73,8 +76,9 @@ def title_atoms(reading: Reading, sentence: Sentence, clauses: list[Clause], whe
         if (own := next((w for w in whens if found.end <= w.start <= found.end + 4 and not w.decade and not w.relative), None)):
             when = own  # "one signed by President George W. Bush in 2002": the title's own time, right after the name
         if RANK.fullmatch(title) or (" " not in found.name and IN_A_NAME.match(reading.text, found.end)) \
-                or BEFORE_TITLE.search(reading.text, max(0, found.start - 30), found.start):
-            continue  # a rank; a title cut from its office's words or standing in a body's name
+                or BEFORE_TITLE.search(reading.text, max(0, found.start - 30), found.start) \
+                or POINTED_OWNER.search(reading.text, max(0, found.start - 30), found.start):
+            continue  # a rank; a title cut from its office's words, standing in a body's name, or of a body pointed to
         if when is not None and found.end <= when.start and sum(
                 (is_verb(w) or w.endswith("ing") and w.islower()) and w.lower() not in AUXILIARIES
                 for _, w in words_at(reading.text, found.end, when.start)) > 1:
