@@ -144,7 +144,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         if before and before.group(1) == "since" and published and published.year >= years[0]:
             last = f"{published.year:04d}-{published.month:02d}"  # "since 2019": from 2019 to the article's date
         when = When(at, span_end, str(years[0]), last, point=len(years) == 1 and not before, since=bool(before))
-        if len(years) == 1 and not before and names_a_thing(folded, display, at, years[0], published, told):
+        if len(years) == 1 and not before and (names_a_thing(folded, display, at, years[0], published, told) or (
+                OF_THE_SUBJECT.search(folded, max(0, at - 70), at) and PRESENT_NEXT.match(folded, at + 4))):
             when = replace(when, since=True, point=False, yardstick=True)  # its words kept, no claim dated by it
         found.append(when)
     if published:
@@ -214,6 +215,13 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
 
 # A year between a determiner or a possessive and a noun ("their 2016 prospects", "the 2030 target"): the year of what
 # the noun names, and of nouns of what is hoped for or aimed at, never when the sentence's fact happened.
+# A year in a participle's phrase after the subject, before a verb in the present ("The bridge built in 1990 carries
+# 40,000 cars a day", "the initiative launched by the government in 2011 aims to ..."): the subject's year, not the fact's
+OF_THE_SUBJECT = re.compile(r"\b[a-z]+\s+(?!(?:was|were|is|are|be|been|being|has|have|had|it|he|she|they)\b)(?:[a-z]{3,}ed|built|made|"
+                            r"founded|held|set\s+up|begun|written|signed|won|sold|drawn|taken)\s+(?:by\s+[^,;]{1,50}?\s+)?(?:in|on)\s+$")
+PRESENT_NEXT = re.compile(r"\s+(?:still\s+|now\s+)?(?:is|are|has|have|remains|aims|carries|requires|needs|serves|holds|runs|"
+                          r"employs|costs|covers|includes|allows|bans|gives|makes|takes|uses|offers|provides|seeks|plans|hopes|"
+                          r"expects|wants|says|shows|stands|sits|lies)\b")
 MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|[\w.-]+['’]s)\s+$")
 
 
