@@ -27,9 +27,9 @@ WEEKLY_NOUN = re.compile(r"s?\s+(?:publication|edition|paper|newspaper|service|p
 HABITUAL = re.compile(r"\b(?:often|usually|typically|generally|normally|always|routinely|sometimes|rarely|seldom|regularly)\b[^,;.]*$")
 OPENING = re.compile(r"\b(?:open|opens|closed|closes|hours|operates|operating|serves|serving)\b")
 CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|\bmidnight\b")
-# "yesterday", "tomorrow night", "today", "this morning", "tonight": a day the article's date gives
+# "yesterday", "tomorrow night", "today", "this morning", "tonight", "last night": a day the article's date gives
 NEAR_DAY = re.compile(r"\b(?:(?P<word>yesterday|tomorrow|today)(?:\s+(?P<part>morning|afternoon|evening|night))?"
-                      r"|this\s+(?P<this>morning|afternoon|evening)|(?P<tonight>tonight))\b")
+                      r"|this\s+(?P<this>morning|afternoon|evening)|(?P<tonight>tonight)|last\s+(?P<last>night|evening))\b")
 # "tomorrow's leaders", "today's digital economy": the times people live in, no day
 FIGURATIVE = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?(?:leaders?|world|generations?|children|kids|youth|young|workforce|workers"
                         r"|economy|economies|technology|technologies|society|societies|heroes|stars|scientists|engineers"
@@ -220,8 +220,8 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
             # "tomorrow's leaders": a figure of speech
         if m.group("word") == "today" and not m.group("part") and (said(lo, hi) is None or nowadays(piece, m.start(), m.end())):
             continue  # "the lectern she commands today", "Today, 40% of adults smoke": nowadays, no day
-        day = published + datetime.timedelta(days=NEAR_SHIFT[m.group("word")])
-        part = m.group("part") or m.group("this") or ("night" if m.group("tonight") else None)
+        day = published + datetime.timedelta(days=-1 if m.group("last") else NEAR_SHIFT[m.group("word")])  # ("last night": the day before's)
+        part = m.group("part") or m.group("this") or m.group("last") or ("night" if m.group("tonight") else None)
         written = f"on the {part} of {day_words(day)}" if part else f"on {day_words(day)}"
         found.append(When(lo, hi, day.isoformat(), day.isoformat(), relative=True, written=written))
     for m in CALENDAR.finditer(piece):
