@@ -76,6 +76,10 @@ THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:in|on
                   r"(?:period|quarter|month|week|time)\s+(?:of|in|last)\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 
 
+# What something is likened to, and that thing's time ("gender roles reminiscent of those pushed on kids in 1925",
+# "a storm similar to the one that hit in 1998", "prices like those of 2008"): a yardstick, never the fact's time
+LIKENED = re.compile(r"\b(?:(?:reminiscent|redolent)\s+of|similar\s+to|akin\s+to|echoing|recalling|evoking|harking\s+back\s+to|"
+                     r"(?:just\s+)?like(?=\s+(?:those|that|the\s+ones?)\b))\s+[^,;.]{0,50}?\s*\b(?:in|of|from|during)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 # What an anniversary is of ("the 40th anniversary of the April 2nd landing"): a day of a year left unsaid
 ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:the\s+)?$")
 # A term an infinitive names ("the race to be governor for the next four years", "elected to serve over the next
@@ -99,6 +103,7 @@ def compared(when: When, folded: str) -> When:
     if not when.since and (THAN.search(folded, max(0, when.start - 40), when.start)
                            or BASE_FIGURE.search(folded, max(0, when.start - 60), when.start)
                            or OVERTAKEN.search(folded, max(0, when.start - 70), when.start)
+                           or LIKENED.search(folded, max(0, when.start - 90), when.start)
                            or (CHANGE_FROM.search(folded, max(0, when.start - 70), when.start)
                                and not SPAN_ON.match(folded, when.end))):
         return replace(when, since=True, yardstick=True, point=False)  # "$1.15 less than in late June": the base
