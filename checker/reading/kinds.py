@@ -24,6 +24,7 @@ FIRST_TO = re.compile(r"\b(?:the|its|his|her|their|our)\s+(?:very\s+)?first\b(?:
 # ("most likely to sell", "more likely to drop out": who tends to, no forecast)
 # "expected", "likely", "due to" foretell only as verbs ("is expected to", "likely to", "due to arrive"): never as
 # an adjective ("the highly-anticipated quadruplets", "the unlikely hero") or a cause ("due to the weather").
+EVIDENCE_FRAME = re.compile(r"\bwill\s+(?:[a-z]+ly\s+)?(?:show|indicate|suggest|reveal|confirm|prove|tell\s+you)\s+that\b")
 PREDICTION = re.compile(r"\b(?:will|won't|shall|plans?\s+to|planning\s+to|(?:is|are)\s+planned|expects?|anticipates|forecasts|"
                         r"(?:expected|anticipated|projected|forecast|scheduled|(?<!most\s)(?<!more\s)(?<!less\s)(?<!least\s)likely|unlikely)"
                         r"\s+(?:to|in|on|at|by|that|for|next|this)|set\s+to"
@@ -53,7 +54,8 @@ def clause_kind(words: str, when: When | None) -> str:
         return "first_visit"
     # (the forecast of the clause's own verb, never one in what it tells of: "Oil fell 1 percent amid speculation
     # that output will rise", "a young man who spent months planning to murder")
-    if PREDICTION.search(re.split(r"\b(?:amid|who|whom|whose)\b", words, maxsplit=1)[0]):
+    # (nor a frame of what a reckoning shows: "Simple math will indicate that Trump has attended one briefing a week")
+    if PREDICTION.search(EVIDENCE_FRAME.sub(" ", re.split(r"\b(?:amid|who|whom|whose)\b", words, maxsplit=1)[0])):
         return "prediction"
     if when is not None and when.point and VISIT.search(words):
         return "visit_date"
