@@ -795,6 +795,26 @@ def test_a_quotation_of_several_sentences_is_proposed_with_the_speaker_its_tag_n
 
 
 @pytest.mark.parametrize("text,said", [
+    # a lead-in paragraph that ends on what it leads to, then a quotation over two paragraphs (each opened, the
+    # last closed): every sentence the lead-in's speaker's, though the model scores them low
+    ("When a reporter asked the governor about the delays, Amara Obi said the following.\n\n"
+     "“Well, I read it when I need it. I don’t have to be told twice.\n\n“Could be twice a week. I don’t need that.”",
+     ["Amara Obi said: “I don’t have to be told twice.”", "Amara Obi said: “Could be twice a week. I don’t need that.”"]),
+    # "Here’s what X said ...:" leads in too, its speaker the one it names after "what"
+    ("And here’s what Harbour Bank chief Ines Duarte said on Monday about the fees:\n\n"
+     "\"I don't know why anybody would take something away that customers like. We priced it at $35.\"",
+     ["Ines Duarte said: \"I don't know why anybody would take something away that customers like. "
+      "We priced it at $35.\""]),
+])
+def test_a_quotation_a_lead_in_paragraph_gives_its_speaker_is_proposed(empty_db, text, said):
+    claims.add_article(empty_db, id="led", title="Led", text=text)
+    propose.propose(empty_db, "led")
+    rows = [claim for (claim,) in empty_db.execute("SELECT claim FROM proposals")]
+    assert all(s in rows for s in said), rows
+    assert not any("said the following" in r or "here’s what" in r.lower() for r in rows), rows
+
+
+@pytest.mark.parametrize("text,said", [
     # the tag before, with how it was said
     ("“We are not here to hear speeches,” Judge Amara Obi said, raising her voice and telling both lawyers to sit "
      "down. “We are here to hear him answer questions.”", "Judge Amara Obi said: “We are here to hear him answer questions.”"),

@@ -236,6 +236,12 @@ def quoted_paragraph_speaker(text: str, lo: int) -> str | None:
     before = paragraph_before(text, p_lo)
     if not OPENING_MARK.match(text[p_lo:lo + 1].lstrip()) or before is None:
         return None
+    for _ in range(LEAD_IN_REACH):  # (a quotation of several paragraphs opens each and closes only the last)
+        if not (OPENING_MARK.match(text, before[0]) and not CLOSED.search(text, *before)):
+            break
+        before = paragraph_before(text, before[0])
+        if before is None:
+            return None
     leads, speaker = lead_in(text, *before)
     return speaker if leads and speaker and speaker.lower() not in ("he", "she", "they") else None
 
@@ -245,6 +251,13 @@ def quoted_paragraph_speaker(text: str, lo: int) -> str | None:
 EXCERPT = re.compile(r"(?i)\b(?:excerpts?|extracts?|transcript|full\s+text|text)\s+(?:from|of)\s+(?:an?|the|his|her|their|its)\s+"
                      r"(?:[\w-]+\s+){0,2}?(?:interview|statement|letter|e-?mail|speech|post|testimony|remarks|conversation)\b")
 
+# A lead-in that ends with what it leads to ("Trump said the following.") or opens on it ("Here’s what X said:")
+FOLLOWING = re.compile(r"\b(?:said|says|told\s+[^.,;]{1,40}?|wrote|writes|added|replied|responded|answered|explained)\s+"
+                       r"(?:the\s+following|as\s+follows)\s*\.$")
+HERE_WHAT = re.compile(r"(?:(?:And|But|So)\s+)?(?:[Hh]ere(?:['’]s|\s+is)|[Tt]his\s+is)\s+(?:what|how)\s+")
+NAME_SAID = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+(?:said|says|told\s+[^.,;]{1,40}?|wrote|writes|"
+                       r"added|replied|responded|answered|explained)\s+(?:the\s+following|as\s+follows)\s*\.$")
+CLOSED = re.compile(r"[”\"]\s*$")  # a paragraph whose quotation closes at its end
 LEAD_REACH = 400  # characters at a paragraph's end in which an excerpt's lead-in is looked for
 EXCERPT_BY = re.compile(rf"\b(?:with|by)\s+(?:{TITLE_WORD}\s+)*(?P<name>(?:[A-Z][\w.’'-]*\s+){{1,2}}[A-Z][\w’'-]+)(?![\w’'-]|\.\w)")
 
@@ -254,7 +267,8 @@ def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
     Tatang Zaenudin, said:", "Here is an excerpt from an interview with Dana Cole."), and whom it gives it to: the
     person it names, or its words ("The minister", "He") when it names no one; "she" is the one person the
     sentences before quote."""
-    if text[b_hi - 1] != ":" and not EXCERPT.search(text, max(b_lo, b_hi - LEAD_REACH), b_hi):
+    following = FOLLOWING.search(text, max(b_lo, b_hi - 40), b_hi)
+    if text[b_hi - 1] != ":" and not following and not EXCERPT.search(text, max(b_lo, b_hi - LEAD_REACH), b_hi):
         return False, None  # (most paragraphs: read no further)
     lead = split_sentences(text[b_lo:b_hi])[-1]
     l_lo, l_hi = b_lo + lead.start, b_lo + lead.end
@@ -263,17 +277,21 @@ def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
         named_by = EXCERPT_BY.search(text, excerpt.end(), l_hi)  # "... did with C.K. Walker aka “Lindsey”"
         people = {named_by.group("name")} if named_by else {name for name, _ in persons(text, excerpt.end(), l_hi)}
         return True, people.pop() if len(people) == 1 else None
-    if text[l_hi - 1] != ":":
+    if text[l_hi - 1] != ":" and not following:
         return False, None
-    l_hi -= 1  # (without its colon)
+    l_hi = following.start() if following else l_hi - 1  # (without its colon, or "the following.")
     if MEDIA_LEAD.match(text, l_lo, l_hi):
         return False, None  # "This video by KQED explains:": an embed the page leaves out; what follows is the writer's
-    if QUOTE_MARK.search(text, l_lo, l_hi) or not (is_led_speech_tag(text, l_lo, l_hi) or LEAD_IN.search(text, l_lo, l_hi)):
+    if QUOTE_MARK.search(text, l_lo, l_hi) or not (is_led_speech_tag(text, l_lo, l_hi) or LEAD_IN.search(text, l_lo, l_hi)
+                                                   or HERE_WHAT.match(text, l_lo, l_hi) or following):
         return False, None  # "The ingredients are:", "He said “no” and added:": no lead-in of a statement
+    if (here := HERE_WHAT.match(text, l_lo, l_hi)) is not None:
+        l_lo = here.end()  # ("Here’s what AT&T's CEO John Stankey said yesterday:": the words after "what")
     m = tag_before_how(text, l_lo, l_hi)
     people = {name for name, _ in persons(text, l_lo, l_hi)}
+    last = NAME_SAID.search(text, l_lo, following.end()) if following else None  # ("When A asked him about it, Trump said the following.")
     speaker = named_speaker(text, l_lo, l_hi + 1) or (people.pop() if len(people) == 1 else None) or (
-        tag_speaker(m) if m else None)
+        tag_speaker(m) if m else None) or (last.group("name") if last else None)
     # ("In the letter she says:": "she")
     speaker = re.sub(r"(?i)^(?:in|at|on|during)\s+(?:the|a|an|his|her|their|its)\s+\w+\s+(?=\w)", "", speaker or "") or None
     if speaker and speaker.lower() in ("he", "she"):

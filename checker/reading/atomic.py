@@ -109,8 +109,8 @@ RELATIVE_INSIDE = re.compile(r",\s+(?:who|which|whose|where)\b")
 def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) -> list[Atom]:
     text = reading.text
     lo, hi = core_span(text, sentence.start, sentence.end)
-    if lo >= hi or re.search(r"(?:\?[”\"’']*|:)\s*$", text[slice(*unbracketed(text, sentence.start, sentence.end))]):
-        return []  # nothing; a question, which claims nothing; or the lead-in of what follows ("..., he said:")
+    if lo >= hi or re.search(r"(?:\?[”\"’']*|:|\b(?:the\s+following|as\s+follows)\s*\.)\s*$", text[slice(*unbracketed(text, sentence.start, sentence.end))]):
+        return []  # nothing; a question, which claims nothing; or the lead-in of what follows ("..., he said:", "said the following.")
     lower = reading.folded[sentence.start:sentence.end]
     if is_instruction(text, lo, hi) or retracted(text, lo, hi):
         return []  # "Use analytics to find your best customers": advice, no fact; "This article originally stated ...": withdrawn
