@@ -399,6 +399,9 @@ GAME = re.compile(r"\b(?:scor\w*|points|touchdowns?|goals?|games?|match(?:es)?|i
 QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 
 
+REPORTED = re.compile(r"\s+(?:results|earnings|numbers|figures|data|report|sales|profits?|revenues?|gdp|growth)\b")
+
+
 def quarter_times(folded: str, display: str, start: int, end: int, published: datetime.date | None,
                   said: Callable[[int, int], str | None]) -> list[When]:
     """The quarters of years in folded[start:end] (QUARTER), each as its first and last month."""
@@ -418,6 +421,8 @@ def quarter_times(folded: str, display: str, start: int, end: int, published: da
             year = named
         else:  # the last such quarter to end before the article in the past, the next to begin after it ahead, else the nearest
             way, this_end = said(m.start(), m.end()), datetime.date(published.year, 3 * n, 28)
+            if way is None and REPORTED.match(folded, m.end()):
+                way = "past"  # "the key positive from the Q2 results season": results are of a quarter that has ended
             if way == "past":
                 year = published.year if this_end <= published else published.year - 1
             elif way == "future":  # (the quarter the article is in, if it has not ended)
