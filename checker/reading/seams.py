@@ -12,7 +12,8 @@ SPLIT = re.compile(r"""(?x)
   | (?P<when>,\s+when\s+)
   | (?P<while>,\s+(?:while|whereas|although|though)\s+)
   | (?P<andpron>,\s+and\s+(?=(?:(?:today|now|then|later|yesterday|currently|since\s+then|in\s+recent\s+years|these\s+days),?\s+)?
-                               (?:it|he|she|they|we)\s+(?:[a-z]+ly\s+)?(?!(?:and|or|to|in|on|at|of|for|with|by)\b)[a-z]{2,}\b))
+                               (?:(?:it|he|she|they|we)\s+(?:[a-z]+ly\s+)?(?!(?:and|or|to|in|on|at|of|for|with|by)\b)[a-z]{2,}\b
+                                  |there(?:['’](?:s|ll|d)|\s+(?:is|are|was|were|will|would|has|have|had|may|might|could))\b)))
   | (?P<andnoun>,\s+and\s+(?=(?!(?:was|has|is|does|this|its|his|hers|as|us|thus|plus|always|perhaps|sometimes|besides)\b)
                                  [a-z]{2,}[^\Ws]s\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|were|are|have|had|will|would|could|rose|fell|grew|won|
                                  lost|say|said)\b))

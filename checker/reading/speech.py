@@ -51,7 +51,7 @@ ASKED_ABOUT = re.compile(r"""(?ix)\b(?:
 # Words that open a question, whatever mark the writer closed it with ("“What about a college that has
 # no such program,” Alito interjected"): a question word before a verb, or a verb before its subject.
 AUXILIARY = r"(?:is|are|was|were|do|does|did|would|will|can|could|should|shall|has|have|had|may|might|must)(?:n[’']t)?"
-ASKING = re.compile(rf"""(?ix)[“"‘']?\s*(?!what\s+(?:is|was)\s+[\w-]+\s+(?:is|was)\b)(?:  # (not "What is clear is ...")
+ASKING = re.compile(rf"""(?ix)[“"‘']?\s*(?!what(?:\s+(?:is|was)|[’']s)\s+[^,;?]{{1,60}}?\s+(?:is|was)\b)(?:  # ("What’s starting to change is": no question)
     (?:what|why|how|who|whom|where|which|whose)(?:\s+about\b|\s+{AUXILIARY}\b|[’']s\b)
   | {AUXILIARY}\s+(?:you|we|they|he|she|it|i|there|the|a|an|this|that|these|those|any|anyone|anybody)\b)""")
 

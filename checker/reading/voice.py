@@ -37,10 +37,19 @@ def is_instruction(text: str, lo: int, hi: int) -> bool:
     return IMPERATIVE.match(text, lo, hi) is not None
 
 
+SUBORDINATE = re.compile(r"(?i)\s*(?:if|when|although|though|while|because|unless|as|since|whether|once|before|after)\b")
+
+
 def is_guess(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] (a clause) hedges what it says ("perhaps", "doubtless") or tells what would
     have been."""
-    return HEDGE.search(text, lo, hi) is not None or COUNTERFACTUAL.match(text, lo, hi) is not None
+    hedge = HEDGE.search(text, lo, hi)
+    seams = list(re.finditer(r"[—–;]|\s-\s|,\s+(?:and|but)\s", text[lo:hedge.start()])) if hedge else []
+    dashes = sum(m.group().strip() in "—–-" for m in seams)  # (after a pair of dashes, an aside closed: the main clause)
+    if seams and (dashes % 2 or len(seams) > dashes) and first_verb(text, lo, lo + seams[0].start(), finite=True) \
+            and not SUBORDINATE.match(text, lo):
+        hedge = None  # "sent Storen to the Blue Jays in the trade—maybe it worked out": the hedge is the later part's
+    return hedge is not None or COUNTERFACTUAL.match(text, lo, hi) is not None
 
 
 def writer_or_reader(text: str, at: int) -> bool:
