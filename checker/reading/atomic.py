@@ -242,7 +242,9 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     if attribution:
         atoms = attributed(reading, sentence, attribution, clauses, whens, (lo, hi), atoms)
     quoted = list(QUOTATION.finditer(text, lo, hi))
-    tagged = bool(quoted) and is_led_speech_tag(text, lo, hi)  # "“...,” Trump said", "..., Alito interjected, homing in"
+    tagged, tag_hi = bool(quoted) and is_led_speech_tag(text, lo, hi), hi  # "“...,” Trump said", "..., Alito interjected, homing in"
+    if quoted and not tagged and (who_is := re.compile(r",\s+who\s").search(text, quoted[-1].end(), hi)):
+        tagged, tag_hi = is_led_speech_tag(text, lo, who_is.start()), who_is.start()  # "“...,” says A, who has led it for 30 years": A's own claim after
     asked = ASKED.search(without_quotations(text, lo, hi)) is not None  # "“...” Alito asked": a question
     # a sentence all quotation, its speaker named in the tag of the quotation ("“...,” Kise said. “He’s ...”") or the lead-in
     speaker = quotation_speaker(text, sentence.start, sentence.end) or quoted_paragraph_speaker(text, sentence.start) \
@@ -276,11 +278,13 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             make_atom(reading, sentence, "quote", lo, hi, said_words(speaker, text[lo:hi], ""))]
     atoms += [t for t in title_atoms(reading, sentence, clauses, whens, seen_people)  # a title quoted is an address
               if not any(q.start() <= t.start < q.end() for q in quoted)]
-    if not atoms and tagged and not QUOTED_QUESTION.search(text, lo, hi) and not asked and \
+    # (atoms of another clause, "..., who has led the mission for 30 years", leave the quotation unclaimed)
+    unclaimed = not any(a.start < q.end() and q.start() < a.end for a in atoms for q in quoted)
+    if unclaimed and tagged and not QUOTED_QUESTION.search(text, lo, hi) and not asked and \
             any(says_something(text, q.start() + 1, q.end() - 1) and not ASKING.match(text, q.start(), q.end())
                 for q in quoted):
         # a short quotation and who said it ("“That can be true,” Prelogar said"): a statement of its speaker
-        atoms.append(make_atom(reading, sentence, "quote", lo, hi, name_in_tag(restate(text, lo, hi, whens), who)))
+        atoms.append(make_atom(reading, sentence, "quote", lo, tag_hi, name_in_tag(restate(text, lo, tag_hi, whens), who)))
     elif not atoms and not tagged and not left_out:
         atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], None), lo, hi, restate(text, lo, hi, whens)))
     said = written(text, lo, hi, whens) + (f" {speaker or who} said" if speaker or who else "")  # (read beside it)

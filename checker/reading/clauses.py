@@ -360,6 +360,7 @@ def takes_object(text: str, lo: int, hi: int) -> bool:
 ANTECEDENT = re.compile(r"\b(?P<lead>[a-z]+)\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|\d+\b|(?:del|de|da|van|von|al)(?=\s+[A-Z])))*)"
                         r"\s*,\s*$")
 EXAMPLE_LEADS = frozenset("including include includes especially notably particularly namely like as".split())
+SAYING_LEADS = frozenset("says said writes wrote adds added explains explained recalls recalled notes noted".split())
 
 
 def named_antecedent(text: str, lo: int, rel: int, hi: int) -> tuple[int, int] | None:
@@ -372,8 +373,8 @@ def named_antecedent(text: str, lo: int, rel: int, hi: int) -> tuple[int, int] |
     if re.search(r"\b(?:its|their)\b", text[rel:hi], re.I):
         return None  # ("including Amazon, who pledged $5m to its parent body": whose "its", the name's or the sentence's, unsaid)
     lead = m.group("lead")
-    if lead not in EXAMPLE_LEADS:
-        return None
+    if lead not in EXAMPLE_LEADS and not (lead in SAYING_LEADS and words[0][1].lower() == "who"):
+        return None  # (but "says Gerhard Schwehm, who has led the mission for 30 years": the speaker)
     if lead == "as" and not text[max(lo, m.start() - 5):m.start()].lower().endswith("such "):
         return None
     return m.span("name")

@@ -25,7 +25,7 @@ TAG_TAIL_WORDS = (r"in|on|at|of|to|from|during|after|before|about|with|by|via|th
                   r"today|yesterday|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ly")
 TAG = re.compile(rf"""(?x)^[\W_]*(?:(?i:in|at|on|during|after|speaking|asked|writing)\b[^,]{{0,40}},\s*)?(?:
     (?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,11}}?)(?:,\s*(?:aged\s+)?\d{{1,3}},|,\s+(?![a-z]+ing\b|who\b|which\b)[^,;:“”"]{{3,140}}?,)?\s+(?:has\s+|have\s+|had\s+)?(?:(?:also|later|then|again|separately|previously|earlier)\s+)?(?:{SPEAKER_VERBS})
-  | (?:{TAG_VERBS})\s+(?P<after>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){{0,6}}))
+  | (?:{TAG_VERBS})\s+(?P<after>(?:(?:the|a|an|his|her|its|their)\s+|[A-Z][\w.&-]*['’]s\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){{0,6}}))
   (?P<rest>\s+(?:{TAG_TAIL_WORDS})\b[^,;:.!?]*|\s+(?:[A-Z][\w’'.-]*\s*){{1,4}}|)
   (?P<how>(?:,\s*(?:as|while|when|who|whose|adding|saying|noting|before|after|over|during|speaking|from|in|at|on|via|to)\b
            |\s+(?:as|while|when)\s+(?:he|she|they|we|i)\b).*)?[\W_]*$""")
@@ -308,7 +308,7 @@ def quotation_tag(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
     before_lo = max(text.rfind("”", p_lo, opening), text.rfind('"', p_lo, opening), p_lo - 1) + 1
     for side, words in (("after", after), ("before", text[before_lo:opening])):
         words = " ".join(words.split()).strip(" ,")
-        words = re.sub(r"[.!?]$", "", words)
+        words = re.sub(r"[.!?]$|,\s+who\s.*$", "", words)  # (", who has led it for 30 years": the speaker's own claim)
         apposed = APPOSED.search(" " + words)
         if apposed and apposed.start() == 1:  # "writes Michael Oppenheimer, a climate scientist at Princeton, over email"
             return apposed.group("name")
