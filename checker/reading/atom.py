@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from .clauses import trim
 from .figures import MoneyMention, read_numbers, resolve_money
 from .page_index import PageIndex, fold_page
+from .pointed import pointed_times
 from .speech import QUOTATION, times_of_saying
 from ..sentences import Sentence
 from .when import When, parse_published, read_times
@@ -90,6 +91,7 @@ def sentence_times(reading: Reading, sentence: Sentence, quotations: list[tuple[
     """The times a sentence names, read against the article's date; a quotation's words stay as they
     were said: its "this year" is not written out in restatements."""
     whens = read_times(reading.folded, reading.text, sentence.start, sentence.end, reading.published, reading.locale)
+    whens = pointed_times(reading.folded, reading.text, sentence.start, sentence.end, whens, reading.published, reading.locale)
     seen = cross_references(reading.folded, sentence.start, sentence.end)
     whens = [w for w in whens if not any(a <= w.start < b for a, b in seen)]  # "(see Innovators 2013)"
     # any quotation, however short ("“We vote on Friday,” she said on Monday"): its words as said, never rewritten,

@@ -1,0 +1,42 @@
+"""Times a sentence points back to rather than names ("that year", "at that point", "at the time"): the time the
+words just before give, in the sentence itself or in the one before it in its paragraph ("... 8.69 GW at the end of
+2017. Hanwha Q Cells had 3.7 GW at that point"). when.py reads the times a sentence names; atom.py asks this module
+for the ones it points to. Pure functions."""
+import datetime
+import re
+from dataclasses import replace
+
+from .when import When, read_times
+
+POINTING = re.compile(r"\b(?:at\s+(?:that|this)\s+(?:point|time|moment|stage)|at\s+the\s+time(?!\s+of\b)|that\s+(?P<year>year))\b")
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
+
+
+def pointed_times(folded: str, display: str, start: int, end: int, found: list[When], published: datetime.date | None,
+                  locale: str | None) -> list[When]:
+    """found (the times display[start:end] names) with the times it points back to: "that year" is the year of the
+    last time named before it, "at that point" that time itself; none where the words before name no such time."""
+    pointed = []
+    for m in POINTING.finditer(folded, start, end):
+        if any(w.start < m.end() and m.start() < w.end for w in found):
+            continue
+        before = [w for w in found if w.end <= m.start()] or earlier_times(folded, display, start, published, locale)
+        last = before[-1] if before else None
+        if last is None or not last.first[:4].isdigit():
+            continue
+        if m.group("year"):
+            if last.first[:4] == last.last[:4]:  # ("that year" of "in 2009", "a 2009 trade", "on 3 May 2009": 2009)
+                year = last.first[:4]
+                pointed.append(When(m.start(), m.end(), year, year, written=f"in {year}", relative=True))
+        elif last.point and not last.since:
+            pointed.append(replace(last, start=m.start(), end=m.end(), written=display[m.start():m.end()], relative=True))
+    return sorted(found + pointed, key=lambda w: w.start) if pointed else found
+
+
+def earlier_times(folded: str, display: str, start: int, published: datetime.date | None, locale: str | None) -> list[When]:
+    """The times the sentence before the one at `start` names, in its paragraph (none at a paragraph's start)."""
+    p_lo = display.rfind("\n", 0, start) + 1
+    breaks = [b.end() for b in SENTENCE_BREAK.finditer(display, p_lo, start + 2)]
+    if not breaks or breaks[-1] < start - 3:
+        return []  # (the sentence opens its paragraph, or the text before it is no sentence that ended)
+    return read_times(folded, display, breaks[-2] if len(breaks) > 1 else p_lo, breaks[-1], published, locale)
