@@ -396,6 +396,9 @@ HALF = re.compile(r"\b(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>(?:19|20)\d\d)\
 TRAILING_OF = re.compile(r"\s+of$")
 GAME = re.compile(r"\b(?:scor\w*|points|touchdowns?|goals?|games?|match(?:es)?|innings|halftime|quarterback|rebounds?|yards|"
                   r"baskets?|free\s+throws?|overtime)\b")
+# Words only a game's report uses: an article with two counts a game's quarters ("left the court in the second quarter")
+SPORT = re.compile(r"\b(?:rebounds?|touchdowns?|innings|halftime|half-time|quarterback|free\s+throws?|overtime|assists|"
+                   r"3-pointers?|three-pointers?|field\s+goals?|tip-off|buzzer|timeouts?|penalty\s+kicks?|interceptions?)\b")
 QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 
 
@@ -412,7 +415,7 @@ def quarter_times(folded: str, display: str, start: int, end: int, published: da
         if year_words:
             year = named = int(year_words)
         elif published is None or GAME.search(folded, start, end) or FISCAL_BEFORE.search(folded, max(0, m.start() - 20), m.start()) \
-                or FISCAL_AFTER.match(folded, m.end()):
+                or FISCAL_AFTER.match(folded, m.end()) or len(SPORT.findall(folded, 0, 200_000)) >= 2:
             continue  # ("scored 12 points in the first quarter": a game's, no year's; "the fiscal first quarter", "the first
             # quarter of its financial year": a year whose months the sentence leaves unsaid)
         elif m.group("rel"):
