@@ -57,8 +57,9 @@ through between about around circa early late mid fiscal fy year years spring su
 end start beginning""".split())
 DECADE_JOIN = re.compile(r"\s*(?:-|and|to|through|until)\s*(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$")
 # "fallen since June", "less than in late June": a time measured back from, so the last one before the article
-LOOKS_BACK = re.compile(r"\b(?:since|than(?:\s+(?:in|on))?|compared\s+(?:with|to)(?:\s+(?:in|on))?|(?:%|cent|points?)\s+from"
+LOOKS_BACK = re.compile(r"\b(?:since|than(?:\s+(?:in|on))?|compared\s+(?:with|to)(?:\s+(?:in|on))?|(?:%|cent|points?|up|down|off)\s+from"
                         r"(?:\s+the)?)\s+(?:(?:early|late|mid)[\s-]+)?$")  # ("up 9 per cent from April": the base, before)
+REACHED = re.compile(r"\s+(?:high|low|peak|trough|record|level|reading|figure|total)s?\b")  # "the March high": one reached
 WORK_TITLE = re.compile(r":\s+(?:A|An|The)\s+[A-Z]")
 NAMED_WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)}),?\s+(?:the\s+)?$")
 LAST_OR_NEXT = re.compile(r"\b(last|next)\s+$")
@@ -156,7 +157,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                     continue
                 if precision == "month" and not month_stands(m, folded, display, start):
                     continue  # "may", "march": words; "Mark May", "talked with May": a person
-                way = "past" if LOOKS_BACK.search(folded, max(0, lo - 24), lo) else "future" if re.search(
+                way = "past" if LOOKS_BACK.search(folded, max(0, lo - 24), lo) or (precision == "month" and REACHED.match(
+                    folded, hi)) else "future" if re.search(
                     r"\bcome\s+$", folded[max(0, lo - 6):lo]) else said(lo, hi)  # ("armed with it come January 20": the next)
                 if way == "past" and (to_come := TO_COME.search(folded, max(start, lo - 90), lo)):
                     # "ahead of the May 22 election": a day the past verb looks ahead to, the nearest; "ordered to
@@ -235,9 +237,10 @@ def names_a_thing(folded: str, display: str, at: int, year: int, published: date
         return True  # "3 billion euros of 2018 securities": the securities' year
     if not MODIFIER_BEFORE.search(folded, max(0, at - 24), at):
         return False
-    if re.match(r"\s+[A-Z][a-z]", display[at + 4:at + 7]) and told(at, at + 4) is None \
+    if re.match(r"\s+[A-Z][a-z]", display[at + 4:at + 7]) and (told(at, at + 4) is None or (
+            published and year > published.year and told(at, at + 4) != "future")) \
             and not re.search(r"\b(?:in|at|during|since|by|before|after|until)\s+the\s+$", folded[max(0, at - 14):at]):
-        return True  # "features are available on the 2020 Sentra": a model's name, in a clause in the present
+        return True  # "features are available on the 2020 Sentra": a model's name, in a clause in the present (ahead, in any but the future)
     if not ANCHOR_AFTER.match(display, at + 4):
         return False
     if AIMED_AT.match(folded, at + 4):
