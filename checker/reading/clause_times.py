@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from .asides import asides_of
-from .clauses import Clause
+from .clauses import AUXILIARIES, Clause, first_verb, verb_group
 from .when import When
 
 # A clause with another time than the one before it ("and later ..."), or of what did not happen: it shares no time
@@ -22,8 +22,8 @@ def date_clauses(text: str, clauses: list[Clause], whens: list[When]) -> tuple[l
     asides = [span for c in clauses for span in asides_of(text, c.start, c.end, [(w.start, w.end) for w in whens])]
     # "the salt flat — named after a town founded in 1890 — covers 10,500 square km", "The company, founded in 1998,
     # employs 12,000": the aside's time, not the clause's
-    whens = [replace(w, since=True, point=False, yardstick=True) if any(a <= w.start < b for a, b in asides) else w
-             for w in whens]
+    whens = [replace(w, since=True, point=False, yardstick=True) if any(a <= w.start < b for a, b in asides)
+             or participle_time(text, clauses, w) else w for w in whens]
     for i, clause in enumerate(clauses):
         own = [w for w in whens if clause.start <= w.start < clause.end and not w.since]
         if clause.role == "when" and i:
@@ -49,6 +49,27 @@ def date_clauses(text: str, clauses: list[Clause], whens: list[When]) -> tuple[l
         # then to the article's date is the main clause's, which is quoted with the "Since ..." that bounds it
         clauses[0].when, clauses[1].when = replace(lead, since=False, point=True, last=lead.first), lead
     return whens, lead
+
+
+# A participle after a noun of the object, with its own time ("have dropped an investigation into a rape allegation
+# made against Julian Assange in 2010"): the time is what the participle tells of, never the main verb's
+OBJECT_PARTICIPLE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+)\s+"
+                               r"(?:[a-z]{3,}ed|made|brought|taken|given|held|built|sold|written|won|drawn|begun|done|seen)"
+                               r"(?:\s+(?:by|against|to|for|from|with|about|at|into|over)\b[^,;.]{0,60}?)?\s+(?:in|on|during)\s+$")
+COMPLEMENT = re.compile(r"\b(?:that|said|says|say|showed|shows|show|found|finds|reported|reports|believes?|thinks?|thought)\b")
+
+
+def participle_time(text: str, clauses: list[Clause], when: When) -> bool:
+    """Whether a time ends a participle's phrase after a noun of its clause's object (OBJECT_PARTICIPLE): a clause
+    whose finite verb comes before that noun, with no clause of what was said or found between."""
+    clause = next((c for c in clauses if c.start <= when.start < c.end), None)
+    m = OBJECT_PARTICIPLE.search(text, max(clause.start, when.start - 140), when.start) if clause else None
+    if clause is None or m is None or m.group("noun") in AUXILIARIES:
+        return False
+    verb = first_verb(text, clause.start, m.start(), finite=True)  # (with its object after it: "dropped an inquiry")
+    group = verb_group(text, verb[0], m.start()) if verb else None
+    return group is not None and re.match(r"\s+(?:a|an|the|its|their|his|her|this|these|those)\b", text[group[1]:m.start() + 1]) is not None \
+        and not COMPLEMENT.search(text, group[1], m.start())
 
 
 def fronted(text: str, clause: Clause, whens: list[When]) -> When | None:
