@@ -21,7 +21,8 @@ ANCHOR_AFTER = re.compile(r"(?:\s+|-)(?!(?:and|or|but|nor|to|in|on|at|of|for|by|
 # fact is measured against
 COMPARED = re.compile(r"(?:\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)|(?:%|\bper\s*cent|\bpercent|\bpoints?|\bup|\bdown|"
                       r"\bincreases?|\brises?|\bgains?|\bjumps?|\bdrops?|\bfalls?|\bdeclines?|\bdecreases?|\bhigher|\blower)\s+(?:on|over))"
-                      r"\s+(?:the\s+same\s+(?:period|quarter|month|week|time)\s+)?$")  # ("up 42 percent on a year ago",
+                      r"\s+(?:the\s+(?:same|year-to-date|comparable|corresponding)\s+(?:period|quarter|month|week|time)\s+(?:of\s+)?)?$")
+# ("up 42 percent on a year ago", "down 5 percent from the year-to-date period last year",
 # "a $66.87 increase over last year")
 # A time back from the article's date that a comparison measures against ("a year ago", "last year", "the previous year")
 BACK_THEN = re.compile(r".*\bago|last\s+(?:year|month|week)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month|week|quarter)")
