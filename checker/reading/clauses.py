@@ -158,6 +158,9 @@ def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
     """The clauses of text[lo:hi] (see the module's docstring), in order."""
     lo, hi = trim(text, lo, hi)
     m = LEAD_SUB.match(text, lo, hi)
+    if not m and (colon := re.match(r"[^:;“”\"]{3,80}?:\s+(?=[A-Z])", text[lo:hi])) and LEAD_SUB.match(text, lo + colon.end(), hi):
+        # "There’s a reason for this spree: Although James has ... since 2003, he is leading ...": a sentence after a colon
+        return inner_clauses(text, lo, lo + colon.end() - 1) + split_clauses(text, lo + colon.end(), hi)
     if m:
         comma = find_comma(text, m.end(), hi)
         if comma > 0 and has_verb(text, m.end(), comma):
