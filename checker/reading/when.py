@@ -334,12 +334,12 @@ def period(m: re.Match[str], published: datetime.date, words: str, lo: int, hi: 
 
 
 # Words after which a month's name alone can only be a time ("in May", "until June", "this April", "the
-# end of March", "the year to March"); "on", "by", "the" and "a" may also lead to a person ("a speech by
-# May", "the May government"), so they do only where the article names no one so.
+# end of March", "the year to March"); "on", "by", "the", "a" and a possessive ("Norway’s October output") may also
+# lead to a person ("a speech by May", "the May government"), so they do only where the article names no one so.
 MONTH_LEAD = re.compile(r"\b(?:(?P<time>in|since|until|till|from|through|thru|throughout|during|before|after|early|late"
                         r"|mid|last|next|this|that|every|each|come|between|as\s+of|starting|beginning|ending"
                         r"|(?:end|start|beginning|middle|week|weeks|month|days|half|part|rest|close)\s+of"
-                        r"|(?:year|months|quarter|half[-\s]year)\s+to)|on|by|for|the|an?|its|their|his|her|our)[\s-]+$")
+                        r"|(?:year|months|quarter|half[-\s]year)\s+to)|on|by|for|the|an?|its|their|his|her|our|[\w-]+['’]s)[\s-]+$")
 MONTH_JOIN = rf"\s*(?:-to-|–to–|-|–|/|to|through|until|and|or)\s*"  # "April-June", "April-to-June", "March to May", "March or May"
 # A capitalised word after a month makes it a given name ("April Ryan", "June Carter"), save words that
 # open a clause ("In March The Times reported") and a title before a name ("In March President Biden signed").
@@ -357,6 +357,9 @@ def month_stands(m: re.Match[str], folded: str, display: str, start: int) -> boo
             or re.search(rf"\b(?:{_FULL_MONTH})" + MONTH_JOIN + "$", folded[max(0, lo - 16):lo]):
         return True  # "early March", "April-June", "from March to May"
     lead = MONTH_LEAD.search(folded, max(0, lo - 20), lo)
+    if lead is not None and re.search(r"['’]s[\s-]+$", lead.group()) and (not re.match(r"\s+[a-z]+\s+[a-z]", display[hi:hi + 40])
+                                                                     or re.match(r"\s+(?:said|says|told|has|had|was|is|will|would|wants|added)\b", display[hi:hi + 12])):
+        return False  # "Norway’s October oil production" (a noun after it), never "Britain's May said she would resign"
     return lead is not None and (bool(lead.group("time")) or display[lo:hi] not in people_named(display))
 
 
