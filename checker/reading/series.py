@@ -20,6 +20,7 @@ from ..sentences import Sentence
 from ..text import fold
 from .when import When, year_of_thing
 
+WITH_OTHER = re.compile(r",\s+with\s+(?:the\s+)?[A-Za-z][^,;]{0,40}?\s+(?:up|down|rising|falling|gaining|losing|at)\b")
 CHANGE = frozenset("""increased increase increases rose rise rises risen grew grow grows grown fell fall falls fallen
 dropped drop drops declined decline declines decreased decrease decreases climbed climb climbs jumped surged soared
 slumped plunged reached reach reaches hit totalled totaled total totals stood stands stand amounted amounts was were
@@ -135,7 +136,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
     level = apart = False
     # "His name is Trea Turner, he is ..., and he produced ..., with 13 homers and 33 stolen bases": a clause of its own
     # before the figures, so the first verb is no head of their items ("His name is 33 stolen bases")
-    own_clause = verb is not None and any(first_verb(text, c.end(), figures[0].start, finite=True) for c in COMMA.finditer(text, verb[1], figures[0].start))
+    own_clause = verb is not None and any(first_verb(text, c.end(), figures[0].start, finite=True) for c in COMMA.finditer(text, verb[1], figures[0].start)) \
+        or WITH_OTHER.search(text, lo, figures[-1].start) is not None  # ("rose 5%, with exports up 3% to $500 million": the exports')
     # which figure is the level the change before it reached ("fell 2% to $170", "down 12% at 40,000": changes.py)
     levels = [i > 0 and level_of(reading.folded, (figures[i - 1].start, figures[i - 1].end), f.start) for i, f in enumerate(figures)]
     levels.append(False)
