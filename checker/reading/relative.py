@@ -5,7 +5,6 @@ weekday ("on Sunday", "last Friday"), "yesterday", "this morning", "tonight", "l
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from .dates import MONTH_NAMES, MONTHS
 from .figures import NUMBER_WORDS
@@ -52,6 +51,7 @@ ABOUT = (r"about|around|roughly|approximately|some|nearly|almost|over|under|more
          r"|at\s+least|close\s+to|upwards\s+of|just\s+(?:over|under)|well\s+over|the\s+better\s+part\s+of")
 AGO = re.compile(rf"(?<![\w.,-])(?:(?P<about>{ABOUT})\s+)?(?P<n>\d{{1,3}}(?:[.,]\d+)?|{COUNT_WORDS})\s+"
                  r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
+AHEAD = re.compile(rf"(?<![\w.,-])in\s+(?P<n>\d{{1,2}}|{COUNT_WORDS})\s+days?\b(?!\s+(?:of|after|before|from|to|or)\b)")
 RANGE_BEFORE = re.compile(rf"(?:\d|\b(?:{COUNT_WORDS}))\s*(?:or|to|-|–)\s*$")  # "two or three years ago", "20-25 years ago"
 
 FUTURE = re.compile(r"\b(?:will|would|shall|(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)plans|plan\s+to|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming"
@@ -276,6 +276,12 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
             first = last = str(published.year - count)
             written = f"{display[lo:hi]}, in {first}"
         found.append(When(lo, hi, first, last, relative=True, written=written))
+    for m in AHEAD.finditer(piece):  # "meet again in three days": that day, in a clause not in the past
+        lo, hi = start + m.start(), start + m.end()
+        count = ago_count(m.group("n"))
+        if count is not None and said(lo, hi) != "past":
+            day = published + datetime.timedelta(days=count)
+            found.append(When(lo, hi, day.isoformat(), day.isoformat(), relative=True, written=f"{display[lo:hi]}, on {day_words(day)}"))
     return found
 
 
@@ -367,84 +373,11 @@ TO_COME = re.compile(r"\b(?:(?:agreed|ordered|decided|voted|promised|pledged|vow
                      r"|(?:starting|beginning|effective)(?:\s+(?:from|on))?\s+)$")
 
 
-QUARTER_AFTER = re.compile(r"\s+quarter\b")
 # A year that opens the sentence and sets its time ("In 2019, ...", "During 2016 ...")
 LEADING_YEAR = re.compile(r"\s*(?:in|during)\s+(?P<year>(?:1[89]|20)\d\d)\b(?![-–/]\d)")
-
-
-def quarter_of(when: When) -> When:
-    """The three months of a quarter named by its last month ("the June quarter": April to June)."""
-    year, month = int(when.first[:4]), int(when.first[5:7])
-    start_year, start_month = (year, month - 2) if month > 2 else (year - 1, month + 10)
-    return replace(when, first=f"{start_year:04d}-{start_month:02d}", point=False)
 
 
 # An event named with its year, then its day without one: "the 2016 election, held on November 8", "the 2011
 # tsunami of March 11"
 EVENT_DAY = re.compile(r"\bthe\s+(?P<year>(?:1[89]|20)\d\d)(?:\s+[a-z][\w'’-]*){1,3}(?:\s+of|,\s*(?:held|which\s+(?:took\s+place|was\s+held))\s+on)"
                        r"\s+(?:the\s+)?$")
-
-
-# A quarter of a year by its number ("the third quarter", "the final quarter of 2016", "Q1 2017", "the second quarter
-# of last year"): its three months; with no year, the one the clause's tense points to from the article's date
-QUARTER = re.compile(r"\b(?P<n>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)\b|"
-                     r"(?P<rel>this|last|next)\s+year\b))?(?![\s-]+(?:of\s+)?(?:the\s+)?(?:century|mile|hour|final|match|game))"
-                     r"|\bq(?P<q>[1-4])(?:[\s-]+(?P<qy>(?:19|20)\d\d))?\b(?![-/]\d)")
-FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial|budget)[\s-]+(?:year\s+)?$")
-FISCAL_AFTER = re.compile(r"\s+of\s+(?:the|its|their|this|last|next|our)\s+(?:current\s+)?(?:fiscal|financial|budget)\b|\s+of\s+fiscal\b|\s+of\s+fy")
-HALF = re.compile(r"\b(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>(?:19|20)\d\d)\b|(?P<rel>this|last|next)\s+year\b)")
-TRAILING_OF = re.compile(r"\s+of$")
-GAME = re.compile(r"\b(?:scor\w*|points|touchdowns?|goals?|games?|match(?:es)?|innings|halftime|quarterback|rebounds?|yards|"
-                  r"baskets?|free\s+throws?|overtime)\b")
-# Words only a game's report uses: an article with two counts a game's quarters ("left the court in the second quarter")
-SPORT = re.compile(r"\b(?:rebounds?|touchdowns?|innings|halftime|half-time|quarterback|free\s+throws?|overtime|assists|"
-                   r"3-pointers?|three-pointers?|field\s+goals?|tip-off|buzzer|timeouts?|penalty\s+kicks?|interceptions?)\b")
-QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
-
-
-REPORTED = re.compile(r"\s+(?:results|earnings|numbers|figures|data|report|sales|profits?|revenues?|gdp|growth)\b")
-
-
-def quarter_times(folded: str, display: str, start: int, end: int, published: datetime.date | None,
-                  said: Callable[[int, int], str | None]) -> list[When]:
-    """The quarters of years in folded[start:end] (QUARTER), each as its first and last month."""
-    found, named = [], None
-    for m in QUARTER.finditer(folded, start, end):
-        n = int(m.group("q")) if m.group("q") else QUARTER_NUMBER[m.group("n")]
-        year_words = m.group("y") or m.group("qy")
-        if year_words:
-            year = named = int(year_words)
-        elif published is None or GAME.search(folded, start, end) or FISCAL_BEFORE.search(folded, max(0, m.start() - 20), m.start()) \
-                or FISCAL_AFTER.match(folded, m.end()) or len(SPORT.findall(folded, 0, 200_000)) >= 2:
-            continue  # ("scored 12 points in the first quarter": a game's, no year's; "the fiscal first quarter", "the first
-            # quarter of its financial year": a year whose months the sentence leaves unsaid)
-        elif m.group("rel"):
-            year = named = published.year + YEAR_SHIFT[m.group("rel")]
-        elif named is not None:  # "in the fourth quarter of last year, down from 26 in the second quarter": that year's
-            year = named
-        else:  # the last such quarter to end before the article in the past, the next to begin after it ahead, else the nearest
-            way, this_end = said(m.start(), m.end()), datetime.date(published.year, 3 * n, 28)
-            if way is None and REPORTED.match(folded, m.end()):
-                way = "past"  # "the key positive from the Q2 results season": results are of a quarter that has ended
-            if way == "past":
-                year = published.year if this_end <= published else published.year - 1
-            elif way == "future":  # (the quarter the article is in, if it has not ended)
-                year = published.year if this_end >= published else published.year + 1
-            else:
-                year = min((published.year - 1, published.year, published.year + 1),
-                           key=lambda y: abs(datetime.date(y, 3 * n - 1, 15) - published))
-        words = display[m.start():m.start("rel")] if m.group("rel") else display[m.start():m.end()]
-        written = None if year_words else TRAILING_OF.sub("", words.rstrip()) + f" of {year}"  # ("third quarter of 2017")
-        if written and "-" in m.group() and re.match(r"\s+[a-z]", folded[m.end():m.end() + 2]):
-            written = None  # "fourth-quarter ad sales": an adjective, its words kept (its months still date the claim)
-        found.append(When(m.start(), m.end(), f"{year:04d}-{3 * n - 2:02d}", f"{year:04d}-{3 * n:02d}", point=False,
-                          written=written, relative=written is not None))
-    for m in HALF.finditer(folded, start, end):  # "the second half of 2016": July to December
-        year = int(m.group("y")) if m.group("y") else published.year + YEAR_SHIFT[m.group("rel")] \
-            if published else None
-        if year is not None and not FISCAL_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
-            half = 6 if m.group("h") == "second" else 0
-            found.append(When(m.start(), m.end(), f"{year:04d}-{half + 1:02d}", f"{year:04d}-{half + 6:02d}", point=False,
-                              written=None if m.group("y") else f"{display[m.start():m.start('rel')].rstrip()} {year}",
-                              relative=not m.group("y")))
-    return found

@@ -12,7 +12,8 @@ from dataclasses import replace
 from . import holiday
 from .dates import MONTH_NAMES, MONTHS, date_mentions, year_mentions
 from .figures import NUMBER_WORDS
-from .relative import (EVENT_DAY, LEADING_YEAR, MONTH_PATTERN, QUARTER_AFTER, TO_COME, WEEKDAYS, quarter_of, quarter_times,
+from .quarters import QUARTER_AFTER, quarter_of, quarter_times
+from .relative import (EVENT_DAY, LEADING_YEAR, MONTH_PATTERN, TO_COME, WEEKDAYS,
                        relative_days, tense, yearless)
 from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_to, since
 from .timespan import (YEAR_SHIFT, When, centuries, describe_iso, iso, month_before_or_after, month_iso, month_spans, parse_published, same_periods,
