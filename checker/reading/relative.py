@@ -51,7 +51,6 @@ ABOUT = (r"about|around|roughly|approximately|some|nearly|almost|over|under|more
          r"|at\s+least|close\s+to|upwards\s+of|just\s+(?:over|under)|well\s+over|the\s+better\s+part\s+of")
 AGO = re.compile(rf"(?<![\w.,-])(?:(?P<about>{ABOUT})\s+)?(?P<n>\d{{1,3}}(?:[.,]\d+)?|{COUNT_WORDS})\s+"
                  r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
-AHEAD = re.compile(rf"(?<![\w.,-])in\s+(?P<n>\d{{1,2}}|{COUNT_WORDS})\s+days?\b(?!\s+(?:of|after|before|from|to|or)\b)")
 RANGE_BEFORE = re.compile(rf"(?:\d|\b(?:{COUNT_WORDS}))\s*(?:or|to|-|–)\s*$")  # "two or three years ago", "20-25 years ago"
 
 FUTURE = re.compile(r"\b(?:will|would|shall|(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)plans|plan\s+to|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming"
@@ -276,12 +275,6 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
             first = last = str(published.year - count)
             written = f"{display[lo:hi]}, in {first}"
         found.append(When(lo, hi, first, last, relative=True, written=written))
-    for m in AHEAD.finditer(piece):  # "meet again in three days": that day, in a clause not in the past
-        lo, hi = start + m.start(), start + m.end()
-        count = ago_count(m.group("n"))
-        if count is not None and said(lo, hi) != "past":
-            day = published + datetime.timedelta(days=count)
-            found.append(When(lo, hi, day.isoformat(), day.isoformat(), relative=True, written=f"{display[lo:hi]}, on {day_words(day)}"))
     return found
 
 
