@@ -75,6 +75,10 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
                 yield atom
 
 
+# What a lead-in ending in a colon says of its own ("told Kara Swisher that he thought ... was “interesting”:")
+TOLD_THAT = re.compile(r"\bthat\s+(?:it|he|she|they|we|there|the|its|his|her|their|[A-Z][\w’'-]*)\s+[a-z]")
+
+
 # A number, a rank or a superlative: what makes a clause a fact of its own even with no figure read
 # ("was arrested at 16", "finished third", "the lowest reading"); a name with digits ("T1") or a format
 # ("5v5", "3x3") is none.
@@ -109,8 +113,11 @@ RELATIVE_INSIDE = re.compile(r",\s+(?:who|which|whose|where)\b")
 def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) -> list[Atom]:
     text = reading.text
     lo, hi = core_span(text, sentence.start, sentence.end)
-    if lo >= hi or re.search(r"(?:\?[”\"’']*|:|\b(?:the\s+following|as\s+follows)\s*\.)\s*$", text[slice(*unbracketed(text, sentence.start, sentence.end))]):
-        return []  # nothing; a question, which claims nothing; or the lead-in of what follows ("..., he said:", "said the following.")
+    ending = text[slice(*unbracketed(text, sentence.start, sentence.end))].rstrip()
+    told = ending.endswith(":") and TOLD_THAT.search(text, lo, hi) is not None and len(words_at(text, lo, hi)) >= 8
+    if not told and (lo >= hi or re.search(r"(?:\?[”\"’']*|:|\b(?:the\s+following|as\s+follows)\s*\.)$", ending)):
+        return []  # nothing; a question, which claims nothing; or the lead-in of what follows ("..., he said:", "said the
+        # following."), unless it says something of its own ("X told Kara Swisher that he thought it was “interesting”:")
     lower = reading.folded[sentence.start:sentence.end]
     if is_instruction(text, lo, hi) or retracted(text, lo, hi):
         return []  # "Use analytics to find your best customers": advice, no fact; "This article originally stated ...": withdrawn
@@ -188,6 +195,10 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             rest = written(text, reported[0], clause.end, whens)
             found = [replace(a, claim=sentence_case(f"{reported[1]} {rest}")) for a in found]
         holds = any(a.dated_or_counted for a in found)  # a figure or a date keeps any clause a claim
+        if len(clauses) == 1 and not has_verb(text, own_lo, clause.end) and (len(words_at(text, own_lo, clause.end)) < 3 or any(
+                w.start <= own_lo + 3 and w.end >= clause.end - 1 for w in whens)):
+            left_out = True  # a fragment with no verb: "Two.", a time alone ("On Dec. 1.")
+            continue
         if clause is not clauses[0] and COMPARATIVE_OPENING.match(text, own_lo):
             left_out = True  # "..., but more than the program received in previous years": a comparison of the
             continue  # clause before, with no subject of its own

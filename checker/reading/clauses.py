@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import dropwhile
 
-from .seams import (ADJECTIVE_BEFORE_BUT, APPOSED_AFTER, APPOSED_BEFORE, BACK_QUANTIFIER, BARE_PARTICIPLE, BOTH, COUNT, ELIDED,
-                    EXAMINED, FOUND, LIST_FIGURE, LIST_TAIL, NO_SEAM_BEFORE_BUT, PARTICIPLE_ASIDE, PERIOD_NOUN, SEAMS, SPLIT)
+from .seams import (ADJECTIVE_BEFORE_BUT, ANTECEDENT, APPOSED_AFTER, APPOSED_BEFORE, BACK_QUANTIFIER, BARE_PARTICIPLE, BOTH, COUNT,
+                    ELIDED, EXAMINED, EXAMPLE_LEADS, FOUND, LIST_FIGURE, LIST_TAIL, NO_SEAM_BEFORE_BUT, PARTICIPLE_ASIDE, PERIOD_NOUN,
+                    SAYING_LEADS, SEAMS, SPLIT)
 from .spot import IRREGULAR_PAST
 from .when import When
 
@@ -243,6 +244,9 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                                   and (text[m.start()] != "," or m.group().rstrip().endswith("also")  # for "not X, but Y")
                                        or re.search(r"\bnot\b", text[at:m.start()])))):
             continue  # "cannot help but feel", "closed but increasingly porous", "not anti-police brutality, but anti-police"
+        if seam == "but" and (rel := re.search(r"\b(?:who|which|that)\s", text[at:m.start()])) and starts_with_verb(text, m.end(), hi) \
+                and first_verb(text, at, at + rel.start(), finite=True) is None:
+            continue  # "students who show talent, but have a lack of resources ... are eligible": inside the subject's "who"
         if seam == "but" and PARTICIPLE_ASIDE.search(text, at, m.start()) and BARE_PARTICIPLE.match(text, m.end(), hi):
             continue  # "The cathedral, first constructed in 1656, but rebuilt in 1868, was damaged": one aside of the subject
         part = part_after(text, m, hi)
@@ -355,15 +359,6 @@ def takes_object(text: str, lo: int, hi: int) -> bool:
     """Whether the first word of text[lo:hi] after adverbs has an object after it ("employed 200 people")."""
     words = after_adverbs(words_at(text, lo, hi))
     return bool(words) and OBJECT_START.match(text, words[0][0] + len(words[0][1])) is not None
-
-
-# A name that a relative clause after it plainly tells of: one after a word that lists examples ("including Lake
-# Chad, which"); never one after a preposition ("a plant in Ghana, which": the plant's) nor a verb's object ("hired A,
-# who led the bank, in 2019": what follows may be the verb's).
-ANTECEDENT = re.compile(r"\b(?P<lead>[a-z]+)\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|\d+\b|(?:del|de|da|van|von|al)(?=\s+[A-Z])))*)"
-                        r"\s*,\s*$")
-EXAMPLE_LEADS = frozenset("including include includes especially notably particularly namely like as".split())
-SAYING_LEADS = frozenset("says said writes wrote adds added explains explained recalls recalled notes noted".split())
 
 
 def named_antecedent(text: str, lo: int, rel: int, hi: int) -> tuple[int, int] | None:

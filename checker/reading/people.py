@@ -33,6 +33,9 @@ TIME_WORDS = frozenset(WEEKDAYS) | MONTH_WORDS | frozenset(
     evening night spring summer autumn fall winter""".split())
 
 
+DEAD = ("slain", "murdered", "fallen", "deceased")  # a holder who has died, as "the late" says
+
+
 @dataclass(frozen=True)
 class Titled:
     """A person named with a title, at [start, end) of the text: their name, the title, and "former",
@@ -105,7 +108,7 @@ def titles(text: str, start: int, end: int, seen_people: set[str]) -> list[Title
             continue
         seen_people.add(key)
         former = m.group("former") and m.group("former").lower()  # "Former Defense Secretary X" opening a sentence
-        former = "former" if former == "ex" else former  # "ex-President X", "Ex-Chancellor Y"
+        former = "former" if former == "ex" else "late" if former in DEAD else former  # "ex-President X"; "slain Officer Y"
         if former and words_at(text, m.start("title"), m.end("title"))[0][1].lower() in TIME_WORDS:
             former = None  # "Late Sunday Governor X": the time's "late", no one's
         found.append(Titled(m.start("former") if former else title_lo, name_hi, name, title, former))

@@ -37,7 +37,8 @@ NEAR_SHIFT = {"yesterday": -1, "tomorrow": 1, "today": 0, None: 0}
 # A date after "today" is the day the article means ("published today (Oct. 28)"), whatever its own date.
 DATE_AFTER = re.compile(rf"\s*[(,]?\s*(?:(?:{MONTH_PATTERN})\.?\s+\d|\d{{1,2}}\s+(?:{MONTH_PATTERN})\b)")
 # "last week", "this month", "next week"; "a week ago", "two days ago", "three months ago"
-WEEKEND = re.compile(r"\b(?:(?:over|at|during)\s+the|(?P<rel>last|this|next))\s+weekend\b(?!['’]s)")
+WEEKEND = re.compile(r"\b(?:(?:over|at|during)\s+the|(?P<rel>last|this|next))\s+weekend\b(?!['’]s|\s+of\b)")  # ("the weekend of X": X's)
+ANOTHER_TIME = re.compile(r"\b(?:following|previous|preceding|same|that|(?<!\bof\s)(?<!\bby\s)next)\s+(?:[a-z]+\s+)?$")
 IN_USE = re.compile(r"\b(?!(?:was|is|has|does|this|its|his|hers|as|us|thus)\b)[a-z]+s\s+(?:used|available|in\s+use|known|spoken|sold|made|produced|seen|grown)\s+$")
 FALL = re.compile(r"(?<!\bthe\s)\b(last|this)\s+fall\b(?!\s+(?:in|of|to|from|was|is)\b)")  # (never "this fall in prices")
 CALENDAR = re.compile(r"(?<!\bthe\s)\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")  # (not "the last month")
@@ -179,9 +180,11 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
     for m in named:
         lo, hi = start + m.start(), start + m.end()
         if hours or any(a <= m.start("wd") < b for a, b in spans) or EVERY.search(piece, max(0, m.start() - 8), m.start()) \
-                or WEEKLY_NOUN.match(piece, m.end()) or HABITUAL.search(piece, max(0, m.start() - 60), m.start()):
+                or WEEKLY_NOUN.match(piece, m.end()) or HABITUAL.search(piece, max(0, m.start() - 60), m.start()) \
+                or ANOTHER_TIME.search(piece, max(0, m.start() - 24), m.start()):
             continue  # a weekly schedule ("open 9 a.m. to 5 p.m. Monday through Friday", "end Saturday publication", "are
-            # often not released until Friday afternoon"): no day of its own
+            # often not released until Friday afternoon"): no day of its own; nor one counted from another ("The following
+            # Monday", "that long Monday night")
         name_lo = start + m.start("wd")
         before = display[max(start, name_lo - 20):name_lo].split()
         after = display[hi:hi + 20]

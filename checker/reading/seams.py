@@ -91,3 +91,10 @@ BARE_PARTICIPLE = re.compile(r"(?:(?:later|then|since|again|[a-z]+ly)\s+)?(?:[a-
 EXAMINED = re.compile(r"(?i)(?:examined|analy[sz]ed|surveyed|studied|reviewed|tested|tracked|followed|interviewed|compared|"
                       r"looked|polled|sampled|audited|measured|monitored|scanned|checked)$")
 FOUND = re.compile(r"(?i)(?:found|saw|showed|shown|concluded|discovered|revealed|noted|observed|determined|identified|estimated)$")
+# A name that a relative clause after it plainly tells of: one after a word that lists examples ("including Lake
+# Chad, which"); never one after a preposition ("a plant in Ghana, which": the plant's) nor a verb's object ("hired A,
+# who led the bank, in 2019": what follows may be the verb's).
+ANTECEDENT = re.compile(r"\b(?P<lead>[a-z]+)\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|\d+\b|(?:del|de|da|van|von|al)(?=\s+[A-Z])))*)"
+                        r"\s*,\s*$")
+EXAMPLE_LEADS = frozenset("including include includes especially notably particularly namely like as".split())
+SAYING_LEADS = frozenset("says said writes wrote adds added explains explained recalls recalled notes noted".split())

@@ -186,7 +186,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         out_of = following is not None and OUT_OF_WHOLE.search(text, item_lo, following.start) is not None
         object_of = following is not None and (out_of or not same_unit(figure, following)
                                                or OTHER_NOUN_OF.search(text, figure.end, following.start) is not None) and (
-            re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per|worth|valued\s+at|totall?ing|including)\s*$", text[item_lo:following.start]) is not None
+            re.search(r"\s(?:on|in|for|of|at|with|into|across|among|per|worth|valued\s+at|totall?ing|including)\s*$|\s(?:worth|valued\s+at|"
+                      r"totall?ing)\s+(?:over|about|around|nearly|almost|roughly|some|more\s+than|up\s+to)\s*$", text[item_lo:following.start]) is not None
             or out_of or POSSESSED_COUNT.search(text, item_lo, following.start) is not None) \
             and not levels[i + 1]  # ("down 12% at 40,000": its level)
         aside = re.search(r"\([^()]*$", text[lo:figure.start]) is not None  # "among graduates (62 percent)"

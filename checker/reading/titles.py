@@ -20,7 +20,7 @@ TITLE_WORDS = rf"{SHORT_TITLES}|{CORE_TITLES}"
 # Words before a title that say when or how its holder held it, written apart or joined by a hyphen
 # ("former President", "ex-President", "Then-President", "the late Prime Minister", "former-Minister");
 # "ex" is "former". A two-letter piece after "Ex-" is a name's ("Ex-Im Bank President X"), not a title's.
-HOLDING = r"former|ex|then|late|acting|interim|outgoing|incoming"
+HOLDING = r"former|ex|then|late|acting|interim|outgoing|incoming|slain|murdered|fallen|deceased"
 HYPHEN = r"[-‐‑]"
 AFTER_HOLDING = rf"(?:\s+|{HYPHEN}(?![A-Z][a-z]\b))"
 # Words that make a title another office, in either case ("deputy Prime Minister", "vice-President"): the
