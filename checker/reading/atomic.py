@@ -24,6 +24,7 @@ from .antecedent import (led_in_statement, name_in_tag, name_opening, opening_su
                          quoted_paragraph_speaker)
 from .appraisal import appraises
 from .attribution import EMPTY_TAG, INVERTED_TAG, REPORTING_WORD, tag_alone
+from .bodies import name_bodies
 from .figurative import figurative
 from .grounding import grounded
 from .kinds import clause_kind, figure_kind
@@ -69,6 +70,7 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
         for atom in sentence_atoms(reading, sentence, seen_people):
             if person is not None and atom.start == lo:
                 atom = replace(atom, claim=name_opening(atom.claim, person))
+            atom = replace(atom, claim=name_bodies(text, sentence.start, atom.claim))  # "the Foundation": which one
             if (atom.quote, atom.claim) not in keys and not (
                     EMPTY_TAG.fullmatch(atom.claim) and not atom.dated_or_counted or tag_alone(atom.claim) and atom.value is None):
                 keys.add((atom.quote, atom.claim))
