@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import dropwhile
 
 from .seams import (ADJECTIVE_BEFORE_BUT, ANTECEDENT, APPOSED_AFTER, APPOSED_BEFORE, BACK_QUANTIFIER, BARE_PARTICIPLE, BOTH, COUNT,
-                    ELIDED, EXAMINED, EXAMPLE_LEADS, FOUND, LIST_FIGURE, LIST_TAIL, NO_SEAM_BEFORE_BUT, PARTICIPLE_ASIDE, PERIOD_NOUN,
+                    ELIDED, EXAMINED, EXAMPLE_LEADS, FOUND, FRONTED_TIME, LIST_FIGURE, LIST_TAIL, NO_SEAM_BEFORE_BUT, PARTICIPLE_ASIDE, PERIOD_NOUN,
                     SAYING_LEADS, SEAMS, SPLIT)
 from .spot import IRREGULAR_PAST
 from .when import When
@@ -326,7 +326,10 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                     last = group[-1][1] if len(group) > 1 else ""
                     copula = not last or last.lower() in DETERMINERS or not last.islower()
                     end = verb[0] if copula else group[-1][0]
-                clause.prefix = trim(text, host.start, cut.start(1) if (cut := CONTRACTED.search(text, host.start, end)) else end)
+                # (a time that opens the sentence is the past clause's, never the present one's: "In 2010, it opened a
+                # plant and has now hired 300" is no "In 2010, it has now hired 300")
+                p_lo = fronted.end() if clause.present and (fronted := FRONTED_TIME.match(text, host.start, end)) else host.start
+                clause.prefix = trim(text, p_lo, cut.start(1) if (cut := CONTRACTED.search(text, p_lo, end)) else end)
         if clause.seam == "rel" and merged:
             name = named_antecedent(text, merged[-1].start, clause.start, clause.end)
             if name is not None:  # "..., including Ojos del Salado, which is 6,893 metres high": of Ojos del Salado
@@ -392,9 +395,10 @@ def join_context(clauses: list[Clause], holds_fact: Callable[[int, int], bool]) 
         elif joined and clause.seam == "andpron" and not (holds_fact(clause.start, clause.end) and holds_fact(joined[-1].start, joined[-1].end)):
             joined[-1].end = clause.end  # "..., and it endures today": a pronoun's clause is read with its subject's,
             continue  # unless each has a figure or a date of its own ("was built in 1630, and it seats 1,600")
-        elif joined and clause.seam == "coord" and holds_fact(clause.start, clause.end) and not holds_fact(
+        elif joined and clause.seam == "coord" and not clause.present and holds_fact(clause.start, clause.end) and not holds_fact(
                 clause.prefix[1] if clause.prefix else joined[-1].start, joined[-1].end):
-            joined[-1].end = clause.end  # "breached the border and murdered 1,400 people": the act and its toll, one fact
+            joined[-1].end = clause.end  # "breached the border and murdered 1,400 people": the act and its toll, one fact (but
+            # "opened a plant in 2010 and has now hired 300": two times, two facts)
             continue
         joined.append(clause)
     return joined

@@ -98,3 +98,6 @@ ANTECEDENT = re.compile(r"\b(?P<lead>[a-z]+)\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:
                         r"\s*,\s*$")
 EXAMPLE_LEADS = frozenset("including include includes especially notably particularly namely like as".split())
 SAYING_LEADS = frozenset("says said writes wrote adds added explains explained recalls recalled notes noted".split())
+# A time that opens a sentence, before its comma ("In 2010, ...", "On Monday, ...", "Last year, ...")
+FRONTED_TIME = re.compile(r"(?:In|During|By|On|Since|From|After|Last|This|Early|Late)\s+[^,;]{0,25}?(?:\d|day|week|month|year|January|February|March|"
+                          r"April|May|June|July|August|September|October|November|December)[^,;]{0,15},\s+")
