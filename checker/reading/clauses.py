@@ -429,9 +429,10 @@ def subject_unclear(text: str, lo: int, verb: tuple[int, int], hi: int) -> bool:
     if any(w.lower() in SUBORDINATORS for _, w in words_at(text, lo, verb[0])):
         return True
     words = words_at(text, verb[1], hi)
-    # (or after a dash: "Rizzo’s enthusiasm was misplaced—the leadoff man hit .251, and was caught stealing 17 times")
+    # (or after a dash: "Rizzo’s enthusiasm was misplaced—the leadoff man hit .251, and was caught stealing 17 times";
+    # or a pronoun's verb: "excavated Abydos, a city they believe dates back to 5,316 BCE and could have been ...")
     return any((w.lower() in SUBORDINATORS or re.search(r"[–—]\s*$", text[max(verb[1], at - 3):at])) and has_verb(text, at + len(w), hi)
-               for at, w in words)
+               for at, w in words) or any(w in ("he", "she", "they", "we") and n.islower() for (_, w), (_, n) in zip(words, words[1:]))
 
 
 UNNAMED = frozenset("the a an he she they it we i you one this that these those some many officials "
