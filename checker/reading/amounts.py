@@ -352,6 +352,8 @@ def beside_a_name(text: str, start: int, end: int) -> bool:
 # every word ("Floods Kill 30 People"), and a sentence's first word may be any word ("With 30 homes lost").
 NAME_WORD = re.compile(r"(?:(?<=\s)|^)(?P<word>[A-Z][A-Za-z&-]*[A-Za-z]|[a-z]+[A-Z][A-Za-z]*) $")  # ("S&P 500")
 PLACE_LEAD = re.compile(r"(?:^|\s)(?:in|at|on|across|from|near|outside|inside|throughout|within|around|to|of|for|by)\s+$", re.I)
+GIVEN_TO = re.compile(r"\b(?:gave|gives|handed|hands|awarded|awards|granted|grants|offered|offers|sent|sends|paid|pays|lent|lends|"
+                      r"owed|owes|cost|costs|earned|earns|won|wins)\s+$")
 SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“”(—–-])\s*$")
 COUNTED_PEOPLE = re.compile(r"\s+(?:%s)\b" % UNIT_SYNONYMS["people"][1])
 
@@ -369,8 +371,11 @@ def in_a_name(text: str, start: int, end: int) -> bool:
     if following[:1].isupper() or COUNTED_PEOPLE.match(text, end):
         return False  # "Floods Kill 30 People", "told the BBC 12 people had died"
     counted = re.fullmatch(r"[a-z]+[^s]s\W*", following) is not None  # a plural noun: what a count counts
+    counted = counted or (GIVEN_TO.search(text, lo, m.start()) is not None and re.match(r"\s+[a-z]+\s+[a-z]+[^s]s\b", text[end:end + 40]) is not None)
     # "in Lyon 40 homes were lost", "Record 50 homes were lost" (but "played in Ligue 1 after ...")
-    return not (counted and (PLACE_LEAD.search(text, lo, m.start()) or SENTENCE_OPENING.search(text, lo, m.start())))
+    # ("Texas gave Trump 36 electoral votes": the name is whom the count was given)
+    return not (counted and (PLACE_LEAD.search(text, lo, m.start()) or SENTENCE_OPENING.search(text, lo, m.start())
+                             or GIVEN_TO.search(text, lo, m.start())))
 
 
 def yardstick_at(reading: ArticleReading, lo: int, hi: int) -> int:
