@@ -37,14 +37,14 @@ def is_instruction(text: str, lo: int, hi: int) -> bool:
     return IMPERATIVE.match(text, lo, hi) is not None
 
 
-SUBORDINATE = re.compile(r"(?i)\s*(?:if|when|although|though|while|because|unless|as|since|whether|once|before|after)\b")
+SUBORDINATE = re.compile(r"(?i)\s*(?:if|when|although|though|while|because|unless|as|since|whether|once)\b")
 
 
 def is_guess(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] (a clause) hedges what it says ("perhaps", "doubtless") or tells what would
     have been."""
     hedge = HEDGE.search(text, lo, hi)
-    seams = list(re.finditer(r"[—–;]|\s-\s|,\s+(?:and|but)\s", text[lo:hedge.start()])) if hedge else []
+    seams = list(re.finditer(r"[—–;]|\s-\s|,\s+(?:and|but)\s|,\s*$", text[lo:hedge.start()])) if hedge else []  # (or ", arguably")
     dashes = sum(m.group().strip() in "—–-" for m in seams)  # (after a pair of dashes, an aside closed: the main clause)
     if seams and (dashes % 2 or len(seams) > dashes) and first_verb(text, lo, lo + seams[0].start(), finite=True) \
             and not SUBORDINATE.match(text, lo):
