@@ -418,7 +418,8 @@ def figure_when(figure: Figure, following: Figure | None, folded: str, clause_wh
     clause, else the nearest before it with no figure between, else the clause's inherited time. A
     yardstick's time straight after it is its own ("rose to 21.3 percent in December compared to 18.7
     percent in November": 18.7 is November's, though it dates no other figure)."""
-    own = [w for w in clause_whens if w.yardstick and OWN_TIME.fullmatch(folded, figure.end, w.start)]
+    own = [w for w in clause_whens if w.yardstick and (OWN_TIME.fullmatch(folded, figure.end, w.start)
+                                                      or re.fullmatch(r"['’]s\s+", folded[w.end:figure.start]))]  # ("last year’s 6.0%")
     if own:
         return own[0]
     usable = [w for w in clause_whens if not w.since and not (figure.end <= w.start and OTHER_VERB.search(folded, figure.end, w.start))]

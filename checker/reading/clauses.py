@@ -238,7 +238,7 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                 continue  # "can see both cells and ribbed bundles": one object, "ribbed" no verb
             if len(left) >= 2 and is_verb(left[-1][1], left[-2][1]):
                 continue  # "have been developed and tested in the West Bank": both verbs share what follows
-        if seam == "but" and (re.search(r"\bnot\s+(?:only|just|merely|simply)\b", text[at:m.start()])
+        if seam == "but" and (re.search(r"(?i)\bnot\s+(?:only|just|merely|simply)\b", text[at:m.start()])
                               or NO_SEAM_BEFORE_BUT.search(text, at, m.start()) or (
                                   not has_verb(text, *after_but(text, at, m, hi))  # (a verb we know; a comma is a seam but
                                   and (text[m.start()] != "," or m.group().rstrip().endswith("also")  # for "not X, but Y")
@@ -262,8 +262,9 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
         if seam == "but" and starts_with_verb(text, m.end(), hi):
             role = "coord"  # "..., but argued that ...": the subject of the clause before
         if seam == "andmain":  # ", and Pakistan supported ...": a clause with its own subject; else a list's last item
-            if APPOSED_BEFORE.search(text, at, m.start()) and APPOSED_AFTER.match(text, m.end(), hi):
-                continue  # "were the Nordlys, a tanker, and Santa Rosa, a freighter, both built ...": one list
+            if APPOSED_BEFORE.search(text, at, m.start()) and APPOSED_AFTER.match(text, m.end(), hi) \
+                    or re.search(r"(?:[A-Z][\w’'&.-]*,\s+){2,}[A-Z][\w’'&.-]*$", text[at:m.start()]):
+                continue  # "the Nordlys, a tanker, and Santa Rosa, a freighter", "like Snapchat, VMware, and Quora": one list
             if BACK_QUANTIFIER.match(text, m.end(), hi):
                 continue  # "..., and many on Tuesday issued statements": "many" of the subject before, one claim
             following = words_at(text, m.end(), hi)[:7]
