@@ -161,7 +161,12 @@ PAGES = pathlib.Path(__file__).parent / "data" / "proposals"
      "editors' note"),
     ("Priya Nair is a senior reporter at The Coast Daily. Follow her on Twitter.", "author"),
     ("Tom O'Hara is a freelance writer based in Cork. He can be reached at tom@example.com.", "author"),
+    ("The following chart summarizes the value of the 2019 seizures.", "signpost"),
+    ("Here’s the most recent data on seizures — in pounds — from the border agency.", "signpost"),
+    ("The table below lists the ten largest donors.", "signpost"),
     # ... and the story's own sentences of the same shapes, which stay
+    ("This shows that prices rose 5% in 2019.", None),
+    ("The following year, prices rose 5%.", None),
     ("Priya Nair is a senior reporter at The Coast Daily.", None),
     ("Priya Nair is a senior reporter at The Coast Daily, and she broke the story in 2019.", None),
     ("The disclaimer on the form was added in 2019.", None),

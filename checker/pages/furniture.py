@@ -136,6 +136,10 @@ FURNITURE = {
         r"|(?:keep\s+refreshing|refresh\s+(?:this\s+page\s+)?for|check\s+back\s+(?:later\s+)?for|stay\s+with\s+us\s+for)\b.*"
         r"|(?:our|we)\s+[\w .'’-]{0,40}?(?:has|have)\s+(?:just\s+)?(?:compiled|put\s+together|gathered|assembled|selected|collected)\s+"
         r"(?:a|an|this|the|some)\s+(?:[^.!?]{0,40}?\s)?(?:gallery|selection|collection|slideshow|round-?up|timeline|video|map)\b.*"
+        # a chart or a table the text leaves out ("The following chart summarizes ...", "Here’s the most recent data on ...")
+        r"|(?:(?:the\s+following|this)\s+(?:chart|table|graphic|map|graph|timeline)|the\s+(?:chart|table|graphic|map|graph)\s+below)\s+"
+        r"(?:shows|summari[sz]es|illustrates|compares|details|lists|breaks\s+down|tracks)\b[^.!?]*"
+        r"|here(?:'s|’s|\s+is|\s+are)\s+the\s+(?:most\s+recent|latest|full)\s+(?:data|figures|numbers|breakdown)\b[^.!?]*"
         r"|there\s+(?:are|is)\s+more\s+(?:charts?|maps?|graphics?|photos?|pictures|images|videos?|stories|coverage|analysis)"
         r"(?:\s+(?:and|&)\s+\w+)?\s+(?:on|at|in|here|below|above)\b[^.!?]{0,60}"
         rf"|more\s+from\s+{SOURCE})\s*[.:!]?"),
