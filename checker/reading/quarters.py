@@ -5,6 +5,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from .timespan import YEAR_SHIFT, When
 
@@ -38,6 +39,12 @@ QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd"
 REPORTED = re.compile(r"\s+(?:results|earnings|numbers|figures|data|report|sales|profits?|revenues?|gdp|growth)\b")
 
 
+@lru_cache(maxsize=8)
+def game_report(folded: str) -> bool:
+    """Whether an article (its folded text) is a game's report: two words only such a report uses (SPORT)."""
+    return len(SPORT.findall(folded, 0, 200_000)) >= 2
+
+
 def quarter_times(folded: str, display: str, start: int, end: int, published: datetime.date | None,
                   said: Callable[[int, int], str | None]) -> list[When]:
     """The quarters of years in folded[start:end] (QUARTER), each as its first and last month."""
@@ -48,7 +55,7 @@ def quarter_times(folded: str, display: str, start: int, end: int, published: da
         if year_words:
             year = named = int(year_words)
         elif published is None or GAME.search(folded, start, end) or FISCAL_BEFORE.search(folded, max(0, m.start() - 20), m.start()) \
-                or FISCAL_AFTER.match(folded, m.end()) or len(SPORT.findall(folded, 0, 200_000)) >= 2:
+                or FISCAL_AFTER.match(folded, m.end()) or game_report(folded):
             continue  # ("scored 12 points in the first quarter": a game's, no year's; "the fiscal first quarter", "the first
             # quarter of its financial year": a year whose months the sentence leaves unsaid)
         elif m.group("rel"):
