@@ -23,7 +23,7 @@ from .frame import core_span, unbracketed
 from .antecedent import (led_in_statement, name_in_tag, name_opening, opening_subject, subject_named, pronoun_speaker,
                          quoted_paragraph_speaker)
 from .appraisal import appraises
-from .attribution import EMPTY_TAG, INVERTED_TAG, REPORTING_WORD, tag_alone
+from .attribution import EMPTY_TAG, INVERTED_TAG, REPORTING_WORD, tag_alone, TOLD_THAT, WHO_AFTER
 from .bodies import name_bodies
 from .figurative import figurative
 from .grounding import grounded
@@ -75,10 +75,6 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
                     EMPTY_TAG.fullmatch(atom.claim) and not atom.dated_or_counted or tag_alone(atom.claim) and atom.value is None):
                 keys.add((atom.quote, atom.claim))
                 yield atom
-
-
-# What a lead-in ending in a colon says of its own ("told Kara Swisher that he thought ... was “interesting”:")
-TOLD_THAT = re.compile(r"\bthat\s+(?:it|he|she|they|we|there|the|its|his|her|their|[A-Z][\w’'-]*)\s+[a-z]")
 
 
 # A number, a rank or a superlative: what makes a clause a fact of its own even with no figure read
@@ -256,7 +252,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         atoms = attributed(reading, sentence, attribution, clauses, whens, (lo, hi), atoms)
     quoted = list(QUOTATION.finditer(text, lo, hi))
     tagged, tag_hi = bool(quoted) and is_led_speech_tag(text, lo, hi), hi  # "“...,” Trump said", "..., Alito interjected, homing in"
-    if quoted and not tagged and (who_is := re.compile(r",\s+who\s").search(text, quoted[-1].end(), hi)):
+    if quoted and not tagged and (who_is := WHO_AFTER.search(text, quoted[-1].end(), hi)):
         tagged, tag_hi = is_led_speech_tag(text, lo, who_is.start()), who_is.start()  # "“...,” says A, who has led it for 30 years": A's own claim after
     asked = ASKED.search(without_quotations(text, lo, hi)) is not None  # "“...” Alito asked": a question
     # a sentence all quotation, its speaker named in the tag of the quotation ("“...,” Kise said. “He’s ...”") or the lead-in

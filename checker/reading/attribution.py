@@ -182,3 +182,8 @@ def tag_alone(claim: str) -> bool:
 # A tag after a quotation with its verb first and who spoke after it ("said D. Joshua Taylor, FGS president").
 INVERTED_TAG = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|explains|recalled|recalls|noted|notes)\s+[^,;]+"
                           r"(?:,\s+[^,;]+){0,2}")  # (", Director, IIFL Securities": a title and a firm)
+
+
+WHO_AFTER = re.compile(r",\s+who\s")  # the speaker's own clause after a tag ("says A, who has led it for 30 years")
+# What a lead-in ending in a colon says of its own ("told Kara Swisher that he thought ... was “interesting”:")
+TOLD_THAT = re.compile(r"\bthat\s+(?:it|he|she|they|we|there|the|its|his|her|their|[A-Z][\w’'-]*)\s+[a-z]")

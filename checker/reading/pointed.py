@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .when import When, read_times
 
-POINTING = re.compile(r"\b(?:at\s+(?:that|this)\s+(?:point|time|moment|stage)|at\s+the\s+time(?!\s+of\b)|that\s+(?P<year>year))\b")
+POINTS_BACK = re.compile(r"\b(?:at\s+(?:that|this)\s+(?:point|time|moment|stage)|at\s+the\s+time(?!\s+of\b)|that\s+(?P<year>year))\b")
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
 
 
@@ -17,7 +17,7 @@ def pointed_times(folded: str, display: str, start: int, end: int, found: list[W
     """found (the times display[start:end] names) with the times it points back to: "that year" is the year of the
     last time named before it, "at that point" that time itself; none where the words before name no such time."""
     pointed = []
-    for m in POINTING.finditer(folded, start, end):
+    for m in POINTS_BACK.finditer(folded, start, end):
         if any(w.start < m.end() and m.start() < w.end for w in found):
             continue
         before = [w for w in found if w.end <= m.start()] or earlier_times(folded, display, start, published, locale)

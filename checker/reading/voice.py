@@ -42,7 +42,8 @@ SUBORDINATE = re.compile(r"(?i)\s*(?:if|when|although|though|while|because|unles
 
 def is_guess(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] (a clause) hedges what it says ("perhaps", "doubtless") or tells what would
-    have been."""
+    have been; a hedge after a seam ("...—maybe it worked out", ", arguably in response to ...") hedges only what
+    follows it, unless the clause opens as a condition or a concession ("If ...", "Although ...")."""
     hedge = HEDGE.search(text, lo, hi)
     seams = list(re.finditer(r"[—–;]|\s-\s|,\s+(?:and|but)\s|,\s*$", text[lo:hedge.start()])) if hedge else []  # (or ", arguably")
     dashes = sum(m.group().strip() in "—–-" for m in seams)  # (after a pair of dashes, an aside closed: the main clause)
