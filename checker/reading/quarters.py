@@ -74,7 +74,8 @@ def quarter_times(folded: str, display: str, start: int, end: int, published: da
                 year = min((published.year - 1, published.year, published.year + 1),
                            key=lambda y: abs(datetime.date(y, 3 * n - 1, 15) - published))
         words = display[m.start():m.start("rel")] if m.group("rel") else display[m.start():m.end()]
-        written = None if year_words else TRAILING_OF.sub("", words.rstrip()) + f" of {year}"  # ("third quarter of 2017")
+        written = None if year_words else TRAILING_OF.sub("", words.rstrip()) + (f" {year}" if m.group("q") else f" of {year}")
+        # ("third quarter of 2017"; "Q2 2019 results", never "the Q2 of 2019 results season")
         if written and "-" in m.group() and re.match(r"\s+[a-z]", folded[m.end():m.end() + 2]):
             written = None  # "fourth-quarter ad sales": an adjective, its words kept (its months still date the claim)
         found.append(When(m.start(), m.end(), f"{year:04d}-{3 * n - 2:02d}", f"{year:04d}-{3 * n:02d}", point=False,
