@@ -143,7 +143,7 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
         # (after two words only as an object or an estimate: "hired 300 new police officers", "at least 2000 faulty
         # smoke alarms"; never a subject's verb: "Under the plan 5 get free places")
         described = APPROXIMATELY.search(folded, max(0, start - 24), start) or PAST_BEFORE.search(folded, max(0, start - 24), start)
-        for m in (re.match(r" ([a-z]{3,})\b", folded[end:end + 30]), re.match(r" [a-z]+ ([a-z]{3,})\b", folded[end:end + 40]),
+        for m in (re.match(r" ([a-z]{3,})\b", folded[end:end + 30]), re.match(r" [a-z]+(?:-[a-z]+)* ([a-z]{3,})\b", folded[end:end + 50]),
                   TWO_BEFORE_NOUN.match(folded[end:end + 50]) if described else None):
             if m and not is_not_name(m.group(1)) and m.group(1) not in ("per", "years", "year") and m.group(1).endswith("s") \
                     and not PREPOSITION.match(folded, end + 1) \
