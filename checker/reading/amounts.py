@@ -370,12 +370,11 @@ def in_a_name(text: str, start: int, end: int) -> bool:
     following = after.group(1) if after else ""
     if following[:1].isupper() or COUNTED_PEOPLE.match(text, end):
         return False  # "Floods Kill 30 People", "told the BBC 12 people had died"
+    given = GIVEN_TO.search(text, lo, m.start()) is not None  # ("Texas gave Trump 36 electoral votes": whom it was given)
     counted = re.fullmatch(r"[a-z]+[^s]s\W*", following) is not None  # a plural noun: what a count counts
-    counted = counted or (GIVEN_TO.search(text, lo, m.start()) is not None and re.match(r"\s+[a-z]+\s+[a-z]+[^s]s\b", text[end:end + 40]) is not None)
+    counted = counted or (given and re.match(r"\s+[a-z]+\s+[a-z]+[^s]s\b", text[end:end + 40]) is not None)
     # "in Lyon 40 homes were lost", "Record 50 homes were lost" (but "played in Ligue 1 after ...")
-    # ("Texas gave Trump 36 electoral votes": the name is whom the count was given)
-    return not (counted and (PLACE_LEAD.search(text, lo, m.start()) or SENTENCE_OPENING.search(text, lo, m.start())
-                             or GIVEN_TO.search(text, lo, m.start())))
+    return not (counted and (PLACE_LEAD.search(text, lo, m.start()) or SENTENCE_OPENING.search(text, lo, m.start()) or given))
 
 
 def yardstick_at(reading: ArticleReading, lo: int, hi: int) -> int:

@@ -252,11 +252,11 @@ EXCERPT = re.compile(r"(?i)\b(?:excerpts?|extracts?|transcript|full\s+text|text)
                      r"(?:[\w-]+\s+){0,2}?(?:interview|statement|letter|e-?mail|speech|post|testimony|remarks|conversation)\b")
 
 # A lead-in that ends with what it leads to ("Trump said the following.") or opens on it ("Here’s what X said:")
-FOLLOWING = re.compile(r"\b(?:said|says|told\s+[^.,;]{1,40}?|wrote|writes|added|replied|responded|answered|explained)\s+"
-                       r"(?:the\s+following|as\s+follows)\s*\.$")
+SAID_FOLLOWING = (r"(?:said|says|told\s+[^.,;]{1,40}?|wrote|writes|added|replied|responded|answered|explained)\s+"
+                  r"(?:the\s+following|as\s+follows)\s*\.$")
+FOLLOWING = re.compile(rf"\b{SAID_FOLLOWING}")
+NAME_SAID = re.compile(rf",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*)\s+{SAID_FOLLOWING}")  # (who said it)
 HERE_WHAT = re.compile(r"(?:(?:And|But|So)\s+)?(?:[Hh]ere(?:['’]s|\s+is)|[Tt]his\s+is)\s+(?:what|how)\s+")
-NAME_SAID = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+(?:said|says|told\s+[^.,;]{1,40}?|wrote|writes|"
-                       r"added|replied|responded|answered|explained)\s+(?:the\s+following|as\s+follows)\s*\.$")
 CLOSED = re.compile(r"[”\"]\s*$")  # a paragraph whose quotation closes at its end
 LEAD_REACH = 400  # characters at a paragraph's end in which an excerpt's lead-in is looked for
 EXCERPT_BY = re.compile(rf"\b(?:with|by)\s+(?:{TITLE_WORD}\s+)*(?P<name>(?:[A-Z][\w.’'-]*\s+){{1,2}}[A-Z][\w’'-]+)(?![\w’'-]|\.\w)")
@@ -282,10 +282,11 @@ def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
     l_hi = following.start() if following else l_hi - 1  # (without its colon, or "the following.")
     if MEDIA_LEAD.match(text, l_lo, l_hi):
         return False, None  # "This video by KQED explains:": an embed the page leaves out; what follows is the writer's
+    here = HERE_WHAT.match(text, l_lo, l_hi)
     if QUOTE_MARK.search(text, l_lo, l_hi) or not (is_led_speech_tag(text, l_lo, l_hi) or LEAD_IN.search(text, l_lo, l_hi)
-                                                   or HERE_WHAT.match(text, l_lo, l_hi) or following):
+                                                   or here or following):
         return False, None  # "The ingredients are:", "He said “no” and added:": no lead-in of a statement
-    if (here := HERE_WHAT.match(text, l_lo, l_hi)) is not None:
+    if here is not None:
         l_lo = here.end()  # ("Here’s what AT&T's CEO John Stankey said yesterday:": the words after "what")
     m = tag_before_how(text, l_lo, l_hi)
     people = {name for name, _ in persons(text, l_lo, l_hi)}

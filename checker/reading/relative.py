@@ -361,9 +361,9 @@ def yearless(m: re.Match[str], precision: str, published: datetime.date, said: s
 # Words in a past clause that look ahead to the day after them: an infinitive after a verb of deciding or ordering
 # ("agreed to return to work on"), "may" ("may replace Kevin Rudd after the Sept. 7 election"; never the month: "met A in
 # May and B in June"), "ahead of"
-TO_COME = re.compile(r"\b(?:(?:agreed|ordered|decided|voted|promised|pledged|vowed|asked|told|required|allowed|directed|"
+TO_COME = re.compile(r"\b(?:(?P<soon>(?:agreed|ordered|decided|voted|promised|pledged|vowed|asked|told|required|allowed|directed|"
                      r"urged|chose|planned|hoped|intended|aimed|expected|scheduled|set|due|was|were)\s+to\s+[a-z]+\b[^,;.]{0,60}"
-                     r"|(?:decided|voted|ruled|opted|chose|warned)\s+(?:against|on)\s+[a-z]+ing\b[^,;.]{0,60}"  # ("decided against performing on")
+                     r"|(?:decided|voted|ruled|opted|chose|warned)\s+(?:against|on)\s+[a-z]+ing\b[^,;.]{0,60})"  # ("decided against performing on")
                      r"|(?:(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!\bfrom\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\blast\s)(?<!\bnext\s)"
                      r"(?<!\bearly\s)(?<!\blate\s)(?<!\bmid-)may|might|could)\s+(?!have\b)[a-z]+\b[^,;.]{0,60}|ahead\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
                      r"|(?:starting|beginning|effective)(?:\s+(?:from|on))?\s+)$")

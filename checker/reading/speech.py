@@ -5,7 +5,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .attribution import QUOTE_MARK, find_attribution
+from .attribution import QUOTE_MARK, WHO_AFTER, find_attribution
 from .clauses import REPORTING, UNNAMED, find_comma, first_verb, has_verb, trim
 from .frame import core_span
 from .panel import contributor_at
@@ -308,7 +308,8 @@ def quotation_tag(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
     before_lo = max(text.rfind("”", p_lo, opening), text.rfind('"', p_lo, opening), p_lo - 1) + 1
     for side, words in (("after", after), ("before", text[before_lo:opening])):
         words = " ".join(words.split()).strip(" ,")
-        words = re.sub(r"[.!?]$|,\s+who\s.*$", "", words)  # (", who has led it for 30 years": the speaker's own claim)
+        words = words[:who.start()] if (who := WHO_AFTER.search(words)) else re.sub(r"[.!?]$", "", words)  # (", who has led
+        # it for 30 years": the speaker's own claim)
         apposed = APPOSED.search(" " + words)
         if apposed and apposed.start() == 1:  # "writes Michael Oppenheimer, a climate scientist at Princeton, over email"
             return apposed.group("name")

@@ -165,7 +165,7 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                     # "ahead of the May 22 election": a day the past verb looks ahead to, the nearest; "ordered to
                     # surrender his passport on March 3": the nearest soon after the article, else the last before
                     # ("decided to reopen the inquiry in May" may be when it was decided)
-                    way = None if re.match(r"ahead|starting|beginning|effective|may|might|could", to_come.group()) else "soon"
+                    way = "soon" if to_come.group("soon") else None
                 when = yearless(m, precision, published, way, display[lo:hi], lo, hi)
                 if when is not None and (named_day := NAMED_WEEKDAY.search(folded, max(0, lo - 12), lo)):
                     when = weekday_year(when, named_day.group(1))  # "Monday, Dec. 14" (of 2015, in a story of 2016)
@@ -238,8 +238,8 @@ def names_a_thing(folded: str, display: str, at: int, year: int, published: date
         return True  # "3 billion euros of 2018 securities": the securities' year
     if not MODIFIER_BEFORE.search(folded, max(0, at - 24), at):
         return False
-    if re.match(r"\s+[A-Z][a-z]", display[at + 4:at + 7]) and (told(at, at + 4) is None or (
-            published and year > published.year and told(at, at + 4) != "future")) \
+    if re.match(r"\s+[A-Z][a-z]", display[at + 4:at + 7]) and ((tense := told(at, at + 4)) is None or (
+            published and year > published.year and tense != "future")) \
             and not re.search(r"\b(?:in|at|during|since|by|before|after|until)\s+the\s+$", folded[max(0, at - 14):at]):
         return True  # "features are available on the 2020 Sentra": a model's name, in a clause in the present (ahead, in any but the future)
     if not ANCHOR_AFTER.match(display, at + 4):
