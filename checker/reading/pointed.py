@@ -6,10 +6,14 @@ import datetime
 import re
 from dataclasses import replace
 
+from ..sentences import split_sentences
 from .when import When, read_times
 
 POINTS_BACK = re.compile(r"\b(?:at\s+(?:that|this)\s+(?:point|time|moment|stage)|at\s+the\s+time(?!\s+of\b)|that\s+(?P<year>year))\b")
-SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
+# "until that year", "since that year": a bound of a span, which the time named reads no differently ("until 2012"
+# dates nothing)
+BOUND_BEFORE = re.compile(r"\b(?:until|till|since|before|after|by|through|from)\s+$")
+ENDED = re.compile(r"[.!?][\"”’')]*\s*$")  # the text before is a sentence that ended, not a heading or a lead-in
 
 
 def pointed_times(folded: str, display: str, start: int, end: int, found: list[When], published: datetime.date | None,
@@ -18,7 +22,7 @@ def pointed_times(folded: str, display: str, start: int, end: int, found: list[W
     last time named before it, "at that point" that time itself; none where the words before name no such time."""
     pointed = []
     for m in POINTS_BACK.finditer(folded, start, end):
-        if any(w.start < m.end() and m.start() < w.end for w in found):
+        if any(w.start < m.end() and m.start() < w.end for w in found) or BOUND_BEFORE.search(folded, max(start, m.start() - 9), m.start()):
             continue
         before = [w for w in found if w.end <= m.start()] or earlier_times(folded, display, start, published, locale)
         last = before[-1] if before else None
@@ -36,7 +40,7 @@ def pointed_times(folded: str, display: str, start: int, end: int, found: list[W
 def earlier_times(folded: str, display: str, start: int, published: datetime.date | None, locale: str | None) -> list[When]:
     """The times the sentence before the one at `start` names, in its paragraph (none at a paragraph's start)."""
     p_lo = display.rfind("\n", 0, start) + 1
-    breaks = [b.end() for b in SENTENCE_BREAK.finditer(display, p_lo, start + 2)]
-    if not breaks or breaks[-1] < start - 3:
+    before = [s for s in split_sentences(display[p_lo:start]) if s.text.strip()]
+    if not before or not ENDED.search(before[-1].text):
         return []  # (the sentence opens its paragraph, or the text before it is no sentence that ended)
-    return read_times(folded, display, breaks[-2] if len(breaks) > 1 else p_lo, breaks[-1], published, locale)
+    return read_times(folded, display, p_lo + before[-1].start, p_lo + before[-1].end, published, locale)
