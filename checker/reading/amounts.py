@@ -57,7 +57,8 @@ PER_UNIT = re.compile(r"\s?/\s?[a-z]")
 TOTAL_TO = re.compile(r"\b(?:the|its|their)\s+(?:total|number|tally|count)\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]{2,}[^s\W]s|people|children)"
                       r"\s+(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|more\s+than\s+)?$")
 AND_NEXT = re.compile(r"\s+and\s+")  # a number paired with the next ("1,800 and 2,400 miles")
-BOTH_NOUNS = re.compile(r" and ((?:crew|staff|personnel|[a-z]{3,}s)(?<!ss))\b(?! of\b)")
+# the nouns after a count's first one, to its list's "and" ("239 passengers and crew", "5,000 cars, trucks and SUVs")
+BOTH_NOUNS = re.compile(r"(?P<list>(?:, (?:[a-z]{3,}s)(?<!ss))*),? and ((?:crew|staff|personnel|[a-z]{3,}s)(?<!ss))\b(?! of\b)")
 COUNT_WORD = re.compile(r"\b(?:%s)\b" % "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")))
 
 
@@ -152,10 +153,10 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
                 # (never a time after it: "from 32 two weeks earlier" counts no weeks)
                 # a plural noun ("40 violations"), or one after a word ("850 israeli settlers"); with a second noun after
                 # "and", both ("239 passengers and crew", "200 homes and businesses": never the first alone)
-                both = BOTH_NOUNS.match(folded, end + m.end(), end + m.end() + 30)
+                both = BOTH_NOUNS.match(folded, end + m.end(), end + m.end() + 60)
                 if re.fullmatch(r" [A-Z]\w+ [A-Z]\w+", reading.text[end:end + m.end()]):
                     return folded[end + 1:end + m.end()]  # "11,703,090 New Yorkers": the name whole, never "yorkers"
-                return f"{m.group(1)} and {both.group(1)}" if both else m.group(1)
+                return f"{m.group(1)}{both.group('list')} and {both.group(2)}" if both else m.group(1)
     return None
 
 
