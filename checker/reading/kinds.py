@@ -31,6 +31,7 @@ PREDICTION = re.compile(r"\b(?:will|won't|shall|plans?\s+to|planning\s+to|(?:is|
                         r"|(?:is|are|be|seems?|looks?)\s+(?:widely\s+|highly\s+)?(?:expected|anticipated|projected|likely|unlikely|scheduled)"
                         r"|intends?|intended\s+to|aims?\s+to|due\s+(?:in|on|by|next|tomorrow|later)|(?:is|are)\s+due\s+to\s+[a-z]+\s+(?:on|in|at|by|next|this)"
                         r"|due\s+to\s+(?:be|arrive|start|begin|open|close|take|meet|visit|return|vote|end|launch|leave|sign|expire|resume))\b")
+RELATIVE_ASIDE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;()]*,")
 # A multiple that compares ("90 times denser than Earth's", "100 times less dense", "3.5 times that of France",
 # "three times the size of"): a ratio, no count of times something happened.
 RATIO = re.compile(r"\btimes\s+(?:more|less|fewer|as|that|those|the|higher|lower|larger|bigger|smaller|greater|"
@@ -55,7 +56,10 @@ def clause_kind(words: str, when: When | None) -> str:
     # (the forecast of the clause's own verb, never one in what it tells of: "Oil fell 1 percent amid speculation
     # that output will rise", "a young man who spent months planning to murder")
     # (nor a frame of what a reckoning shows: "Simple math will indicate that Trump has attended one briefing a week")
-    if PREDICTION.search(EVIDENCE_FRAME.sub(" ", re.split(r"\b(?:amid|who|whom|whose)\b", words, maxsplit=1)[0])):
+    # (nor one in an aside between commas: "The programme, which will be in its third year in 2020, costs $5 million";
+    # "The mayor, who took office in 2019, will resign" is the mayor's forecast all the same)
+    own = re.split(r"\b(?:amid|who|whom|whose)\b", RELATIVE_ASIDE.sub(",", words), maxsplit=1)[0]
+    if PREDICTION.search(EVIDENCE_FRAME.sub(" ", own)):
         return "prediction"
     if when is not None and when.point and VISIT.search(words):
         return "visit_date"
