@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from .asides import asides_of
 from .clauses import AUXILIARIES, Clause, first_verb, verb_group
+from .seams import PARTICIPLES
 from .when import When
 
 # A clause with another time than the one before it ("and later ..."), or of what did not happen: it shares no time
@@ -54,7 +55,7 @@ def date_clauses(text: str, clauses: list[Clause], whens: list[When]) -> tuple[l
 # A participle after a noun of the object, with its own time ("have dropped an investigation into a rape allegation
 # made against Julian Assange in 2010"): the time is what the participle tells of, never the main verb's
 OBJECT_PARTICIPLE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|these|those)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+)\s+"
-                               r"(?:[a-z]{3,}ed|made|brought|taken|given|held|built|sold|written|won|drawn|begun|done|seen)"
+                               rf"(?:[a-z]{{3,}}ed|{PARTICIPLES})"
                                r"(?:\s+(?:by|against|to|for|from|with|about|at|into|over)\b[^,;.]{0,60}?)?\s+(?:in|on|during)\s+$")
 COMPLEMENT = re.compile(r"\b(?:that|said|says|say|showed|shows|show|found|finds|reported|reports|believes?|thinks?|thought)\b")
 

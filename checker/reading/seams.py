@@ -4,6 +4,10 @@ item, an aside, "cannot help but"); and which clauses cannot stand alone once cu
 seats 16,000"). clauses.py cuts with them."""
 import re
 
+# Past participles that do not end in "-ed", for every reading of a participle's phrase ("a bridge built in 1990",
+# "a bill signed by the governor in May", ", first built in 1656, but rebuilt in 1868"): one list for all of them
+PARTICIPLES = r"built|made|known|held|sold|won|taken|given|begun|done|written|drawn|brought|seen|set\s+up"
+
 SPLIT = re.compile(r"""(?x)
     (?P<semi>\s*;\s+|\s+~\s+)
   | (?P<but>,?\s+but\s+(?:also\s+)?|,\s+yet\s+|,\s+so\s+(?=(?:the|a|an|it|they|we|he|she|this|there|its|their|our)\s))
@@ -82,10 +86,8 @@ OTHER_NOUN_OF = re.compile(r"\s(?:on|in|for|with|from|against|versus|and)\s+(?:(
 LIST_TAIL = re.compile(r",\s+(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*(?:,\s+(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)*,?\s+(?:and|or)\s+"
                        r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*\W*$")
 # An aside of participles about the subject before a "but" ("..., first built in 1656, but rebuilt in 1868, ..."): one aside
-PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:first|originally|once|later|[a-z]+ly)\s+)?(?:[a-z]{3,}ed|[a-z]*(?:built|made|known|founded|"
-                              r"held|sold|won|taken|given|begun|done))\b[^,;]*,?$")
-BARE_PARTICIPLE = re.compile(r"(?:(?:later|then|since|again|[a-z]+ly)\s+)?(?:[a-z]{3,}ed|[a-z]*(?:built|made|known|held|sold|"
-                             r"taken|given|done))\b")
+PARTICIPLE_ASIDE = re.compile(rf",\s+(?:(?:first|originally|once|later|[a-z]+ly)\s+)?(?:[a-z]{{3,}}ed|[a-z]*(?:{PARTICIPLES}))\b[^,;]*,?$")
+BARE_PARTICIPLE = re.compile(rf"(?:(?:later|then|since|again|[a-z]+ly)\s+)?(?:[a-z]{{3,}}ed|[a-z]*(?:{PARTICIPLES}))\b")
 # A verb of finding after one of examining ("examined Disney's website, ..., and saw that every toy ..."): what was
 # found is of what was examined, no clause of its own
 EXAMINED = re.compile(r"(?i)(?:examined|analy[sz]ed|surveyed|studied|reviewed|tested|tracked|followed|interviewed|compared|"

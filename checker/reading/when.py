@@ -13,6 +13,7 @@ from . import holiday
 from .dates import MONTH_NAMES, MONTHS, date_mentions, year_mentions
 from .figures import NUMBER_WORDS
 from .quarters import QUARTER_AFTER, quarter_of, quarter_times
+from .seams import PARTICIPLES
 from .relative import (EVENT_DAY, LEADING_YEAR, MONTH_PATTERN, TO_COME, WEEKDAYS,
                        relative_days, tense, yearless)
 from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_to, since
@@ -220,8 +221,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
 # the noun names, and of nouns of what is hoped for or aimed at, never when the sentence's fact happened.
 # A year in a participle's phrase after the subject, before a verb in the present ("The bridge built in 1990 carries
 # 40,000 cars a day", "the initiative launched by the government in 2011 aims to ..."): the subject's year, not the fact's
-OF_THE_SUBJECT = re.compile(r"\b[a-z]+\s+(?!(?:was|were|is|are|be|been|being|has|have|had|it|he|she|they)\b)(?:[a-z]{3,}ed|built|made|"
-                            r"founded|held|set\s+up|begun|written|signed|won|sold|drawn|taken)\s+(?:by\s+[^,;]{1,50}?\s+)?(?:in|on)\s+$")
+OF_THE_SUBJECT = re.compile(r"\b[a-z]+\s+(?!(?:was|were|is|are|be|been|being|has|have|had|it|he|she|they)\b)"
+                            rf"(?:[a-z]{{3,}}ed|{PARTICIPLES})\s+(?:by\s+[^,;]{{1,50}}?\s+)?(?:in|on)\s+$")
 PRESENT_NEXT = re.compile(r"\s+(?:still\s+|now\s+)?(?:is|are|has|have|remains|aims|carries|requires|needs|serves|holds|runs|"
                           r"employs|costs|covers|includes|allows|bans|gives|makes|takes|uses|offers|provides|seeks|plans|hopes|"
                           r"expects|wants|says|shows|stands|sits|lies)\b")
