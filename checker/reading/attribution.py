@@ -161,7 +161,7 @@ EMPTY_TAG = re.compile(r"(?:[\w’'.-]+\s+){1,6}?(?:told\s+(?:(?:the|a|an|his|he
 # ("Gambill said to cheers from the crowd.", "Said a spokesperson when contacted by Reuters.", "A Colorado Democrat
 # observed."): who spoke, then nothing said (tag_alone checks that no verb follows).
 TAG_VERBS_ALONE = (r"said|says|observed|observes|explained|explains|recalled|recalls|recounted|recounts|remarked|remarks|replied|"
-                   r"responded|noted|added|adds")
+                   r"responded|noted|added|adds|asked|asks|wondered|wonders")
 TAG_ALONE = re.compile(rf"(?:(?:{TAG_VERBS_ALONE.title()})\s+(?:[\w’'.&-]+\s+){{0,6}}?[\w’'.&-]+|(?:[\w’'.&-]+\s+){{1,6}}?(?:{TAG_VERBS_ALONE}))"
                        r"(?P<rest>,?\s+(?:to|before|after|when|while|in|at|on|during|from|outside|as|with|amid|following|upon|"
                        r"through|later|afterwards|again)\b(?:[^“”\"‘’;:]|(?<=\w)[’'](?=\w))*)?\.")

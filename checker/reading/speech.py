@@ -142,7 +142,7 @@ def is_speech_tag(text: str, lo: int, hi: int) -> bool:
 # A speaker named after a quotation with words that say who they are ("..., says Tahseen Elayyan, a
 # legal researcher at Al-Haq, over a cup of coffee"): the words up to a phrase of where or how.
 APPOSED = re.compile(r"""(?x)(?<=[,”"’'\s])(?P<verb>said|says|adds|added|explains|explained|writes|wrote|recalls|recalled|
-    notes|noted|insists|insisted|warns|warned|continues|continued|(?:told|tells)\s+[\w’'.-]+)
+    notes|noted|insists|insisted|warns|warned|continues|continued|asks|asked|(?:told|tells)\s+[\w’'.-]+)
     \s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s+
     (?P<role>(?![a-z]+ing\b)(?!(?:over|during|from|in|at|on|via|after|before|outside|inside|near|by|with|while|who|whom|whose|
     which|that|where|when)\b)
@@ -172,7 +172,7 @@ def tag_participle(text: str, lo: int, hi: int) -> tuple[int, str | None] | None
 # Democracy Institute, says ...".
 LEADING_APPOSED = re.compile(r"""(?x)(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+
     (?P<role>(?:a|an|the)\s[^,;:“”"]{3,120}?),\s+(?:has\s+|had\s+)?(?P<verb>said|says|told|tells|added|adds|explained|explains|wrote|writes|argued|argues|warned|warns)\b""")
-PAST_SAYING = ("said", "added", "explained", "wrote", "told", "argued", "warned")
+PAST_SAYING = ("said", "added", "explained", "wrote", "told", "argued", "warned", "asked", "noted", "insisted", "continued", "recalled")
 
 
 @dataclass
