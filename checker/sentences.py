@@ -226,6 +226,9 @@ def goes_on(block: str, before: tuple[int, int], lo: int) -> bool:
         or (NUMBER_SIGN.search(block, *before) and block[lo].isdigit())
         or (before[1] == lo and block[lo].isalpha())  # no space after the stop: a name ("My.Future", "E!Online")
         or (block[before[1] - 1] == "!" and LOWER_WORD.match(block, lo))  # "Panic! at the Disco"
+        # a stop before a word in lower case is an abbreviation's, which sentencex does not know ("4.9 million bbl. of
+        # oil", "392,000 bbl. were burned"): no sentence opens in lower case
+        or (block[before[1] - 1] == "." and (LOWER_WORD.match(block, lo) or block[lo] in "—–"))  # ("800,000 bbl. — about 17%")
         or ((TITLE_AFTER_HYPHEN.search(block, *before) or SHORT_BEFORE_NAME.search(block, *before)
              or INITIALS.search(block, *before)) is not None
             and NAME_NEXT.match(block, lo) is not None)

@@ -46,6 +46,7 @@ UNIT_SYNONYMS = {
     "arrests": ("arrests|arrested|detained", "arrests|arrested|detained", "arrested|detained"),
     "homes": ("homes|houses|dwellings", "homes|houses|dwellings", ""),
     "tonnes": ("tonnes|tons|metric tons", "tonnes|tons|metric tons", ""),
+    "barrels": ("barrels|bbl|bbls", "barrels|bbl|bbls", ""),  # ("4.9 million bbl. of oil": the trade's abbreviation)
     **MEASURE_UNITS,  # areas, volumes, speeds, weights, distances, temperatures (measures.py)
 }
 
