@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .clauses import EARLIER
+from .seams import EARLIER
 from .when import When
 
 # Verbs and nouns that move a figure; the figure right after them (and "by") is the change.

@@ -9,7 +9,7 @@ from itertools import dropwhile
 
 from .seams import (ADJECTIVE_BEFORE_BUT, ANTECEDENT, APPOSED_AFTER, APPOSED_BEFORE, BACK_QUANTIFIER, BARE_PARTICIPLE, BOTH, COUNT,
                     ELIDED, EXAMINED, EXAMPLE_LEADS, FOUND, FRONTED_TIME, LIST_FIGURE, LIST_TAIL, NO_SEAM_BEFORE_BUT, PARTICIPLE_ASIDE, PERIOD_NOUN,
-                    SAYING_LEADS, SEAMS, SPLIT)
+                    SAYING_LEADS, SEAMS, SEMICOLON_LIST, SPLIT)
 from .spot import IRREGULAR_PAST
 from .when import When
 
@@ -62,9 +62,6 @@ LEAD_SUB = re.compile(r"(?i)(?:(?:just|even|only)\s+(?=(?:when|though|because|wh
                       r"(?:since|when|after|before|although|though|while|whereas|because|until|once|as soon as|unless)\s+")
 INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?(?!(?:the|an|its|their|his|her|our|this|that|these|those|[a-z]+est)\b)"
                         r"[a-z][a-z-]{2,}\b(?!\s+(?:level|high|low)s?\b)")  # "to be elected", never "to their lowest"
-# A time counted back from the one a sentence names ("a year earlier", "the previous quarter").
-EARLIER = re.compile(r"\b(?:(?:a|an|one|two|three|\d+)\s+(?:years?|months?|quarters?|weeks?)\s+(?:earlier|before|previously|prior)"
-                     r"|(?:the|a)\s+(?:previous|prior|preceding|year-earlier)\s+(?:year|month|quarter|period|week))\b")
 SIGNAL = re.compile(r"\d|\b(?:first|last|only|will|plans?|intends?|expected|likely|largest|record|two|three|four|five|six|"
                     r"seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b")  # (or a count in words)
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -251,8 +248,11 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             continue  # "The cathedral, first constructed in 1656, but rebuilt in 1868, was damaged": one aside of the subject
         part = part_after(text, m, hi)
         if seam == "semi" and (not has_verb(text, *part) and (LIST_FIGURE.match(text, *part) or not COUNT.search(text, *part))
-                               or not has_verb(text, at, m.start()) and text[at:m.start()].count(",") >= 1):
-            # no verb after it ("was 61% in Lagos; 48% in Kano") or before it ("A, PhD; B, MD; and C share"): one clause
+                               or not has_verb(text, at, m.start()) and text[at:m.start()].count(",") >= 1
+                               or SEMICOLON_LIST.search(text, m.start(), hi) and (":" in text[lo:m.start()] or starts_with_verb(text, text.find(";", lo, hi) + 1, hi))):
+            # no verb after it ("was 61% in Lagos; 48% in Kano") or before it ("A, PhD; B, MD; and C share"), or items of a
+            # list that ends "; and" or "; or", after a colon or each without a subject ("had been captured; evaporated at
+            # the surface; or dissolved"): one clause
             continue
         if seam in ("andpron", "andnoun") and (not has_verb(text, at, m.start()) or "," in text[at:m.start()]):
             continue  # ("the house, and it"; "the economy grew, the generals held power, and students marched": a list's last item)
@@ -263,7 +263,7 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             role = "coord"  # "..., but argued that ...": the subject of the clause before
         if seam == "andmain":  # ", and Pakistan supported ...": a clause with its own subject; else a list's last item
             if APPOSED_BEFORE.search(text, at, m.start()) and APPOSED_AFTER.match(text, m.end(), hi) \
-                    or re.search(r"(?:[A-Z][\w’'&.-]*,\s+){2,}[A-Z][\w’'&.-]*$", text[at:m.start()]):
+                    or re.search(r"(?:[A-Z][\w’'&.-]*,\s+)+[A-Z][\w’'&.-]*$", text[at:m.start()]):
                 continue  # "the Nordlys, a tanker, and Santa Rosa, a freighter", "like Snapchat, VMware, and Quora": one list
             if BACK_QUANTIFIER.match(text, m.end(), hi):
                 continue  # "..., and many on Tuesday issued statements": "many" of the subject before, one claim

@@ -103,3 +103,8 @@ SAYING_LEADS = frozenset("says said writes wrote adds added explains explained r
 # A time that opens a sentence, before its comma ("In 2010, ...", "On Monday, ...", "Last year, ...")
 FRONTED_TIME = re.compile(r"(?:In|During|By|On|Since|From|After|Last|This|Early|Late)\s+[^,;]{0,25}?(?:\d|day|week|month|year|January|February|March|"
                           r"April|May|June|July|August|September|October|November|December)[^,;]{0,15},\s+")
+# A time counted back from the one a sentence names ("a year earlier", "the previous quarter").
+EARLIER = re.compile(r"\b(?:(?:a|an|one|two|three|\d+)\s+(?:years?|months?|quarters?|weeks?)\s+(?:earlier|before|previously|prior)"
+                     r"|(?:the|a)\s+(?:previous|prior|preceding|year-earlier)\s+(?:year|month|quarter|period|week))\b")
+# The last item of a list whose items a semicolon parts ("...; a cafe; and a big lobby", "...; or dissolved")
+SEMICOLON_LIST = re.compile(r";\s+(?:and|or)\s")

@@ -11,11 +11,11 @@ from .amounts import OWN_TIME, ahead_elsewhere, APPROXIMATELY, count_end, Figure
 from .atom import Atom, Reading, make_atom
 from .bounds import year_named
 from .changes import earlier_dated, is_change, level_of, moves, named_change, reached_when, times_within
-from .clauses import AUXILIARIES, COMMA, Clause, EARLIER, PAST, first_verb, has_verb, is_verb, SUBORDINATORS, trim, verb_group, words_at
+from .clauses import AUXILIARIES, COMMA, Clause, PAST, first_verb, has_verb, is_verb, SUBORDINATORS, trim, verb_group, words_at
 from .kinds import clause_kind, figure_kind
 from .names import place_names
 from .restatement import is_plural, restate, sentence_case, written
-from .seams import NOUN_AND, OTHER_NOUN_OF
+from .seams import EARLIER, NOUN_AND, OTHER_NOUN_OF
 from ..sentences import Sentence
 from ..text import fold
 from .when import When, year_of_thing
