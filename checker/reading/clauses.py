@@ -195,14 +195,14 @@ def part_after(text: str, seam: re.Match[str], hi: int) -> tuple[int, int]:
 
 
 def after_but(text: str, at: int, seam: re.Match[str], hi: int) -> tuple[int, int]:
-    """What follows a "but" that must hold a verb for the "but" to be a seam: after "a poor but", its first word
-    (after adverbs) is the second adjective ("a poor but heavily armed state"), no verb."""
+    """What follows a "but" that must hold a verb for it to be a seam: after "a poor but", what the second adjective
+    describes ("a poor but heavily armed state"); nothing in a subject opening the clause ("This new but untested")."""
     lo, end = part_after(text, seam, hi)
-    if ADJECTIVE_BEFORE_BUT.search(text, at, seam.start()):
+    if adjective := ADJECTIVE_BEFORE_BUT.search(text, at, seam.start()):
         words = words_at(text, lo, end)
         while words and words[0][1].endswith("ly"):
             words = words[1:]
-        lo = words[1][0] if len(words) > 1 else end
+        lo = words[1][0] if len(words) > 1 and text[at:adjective.start()].strip() else end
         relative = re.search(r"\b(?:that|which|who|whose)\b", text[lo:end])  # ("the stark-looking but powerful phone
         end = lo + relative.start() if relative else end  # that dominated ...": the verb is the relative clause's)
     return lo, end
