@@ -10,12 +10,17 @@ AFTER_PREPOSITION = re.compile(r"\b(?:of|by|until|till|before|after|since|from|t
                                r"across|into|against|at)\s+$", re.I)
 
 
+HEDGE_AFTER = re.compile(r"\s+or\s+(?:so|more|less|thereabouts|longer|two)\b")
+
+
 def written(text: str, lo: int, hi: int, whens: Iterable[When]) -> str:
     """text[lo:hi] with each time the article leaves to its date written out ("this year" -> "in 2012")."""
     pieces: list[str] = []
     at = lo
     for w in whens:
-        if w.relative and lo <= w.start and w.end <= hi:
+        # (a time with a hedge after it stays as written: "the past decade or so" is never "the decade to October 2010
+        # or so")
+        if w.relative and lo <= w.start and w.end <= hi and not HEDGE_AFTER.match(text, w.end):
             words = w.written or ""  # (a relative time is always written)
             if text[w.end:w.end + 2] in ("'s", "’s") or AFTER_PREPOSITION.search(text, max(lo, w.start - 12), w.start):
                 words = re.sub(r"^(?:in|on)\s+", "", words)  # "last year's bill": "2017's bill"; "by the end of 2024"
