@@ -345,7 +345,8 @@ TEMPERATURES = [
     ("Roast at 350°F for an hour, or at 180º C.", [("350°F", 350, "degrees Fahrenheit"), ("180º C", 180, "degrees Celsius")]),
     ("Forecasters expect a high of 31 degrees, or 31° at night.", [("31 degrees", 31, "degrees"), ("31°", 31, "degrees")]),
     ("London hit 40.3C in July, and 44C (111F) in Spain.",
-     [("40.3C", 40.3, "degrees Celsius"), ("44C", 44, "degrees Celsius"), ("111F", 111, "degrees Fahrenheit")]),
+     [("40.3C", 40.3, "degrees Celsius"), ("44C", 44, "degrees Celsius")]),  # ("(111F)" converts 44C: no figure of its own)
+    ("London hit 40.3C (104.5F) in July.", [("40.3C", 40.3, "degrees Celsius")]),
     ("The low was 5 degrees below zero, or 5C below zero.", [("5 degrees below zero", -5, "degrees"), ("5C below zero", -5, "degrees Celsius")]),
     ("Highs will be between 20C and 25C, or 20-25C, or 20C to 25C, or between -5C and 3C.", []),
     ("Temperatures rose from -5C to 3C.", [("-5C", -5, "degrees Celsius"), ("3C", 3, "degrees Celsius")]),

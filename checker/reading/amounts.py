@@ -205,6 +205,19 @@ def count_end(reading: ArticleReading, end: int, unit: str | None) -> int:
     return end
 
 
+# A figure in parentheses right after another, with nothing else in them ("40 miles (65 km)", "£5 million ($6.5
+# million)"): the same figure converted, no figure of its own (a share is one: "fell by 20,000 (0.5%)")
+CONVERTED = re.compile(r"(?:\s+[a-z°.²³/-]+){0,2}\s*\(\s*(?:about|around|roughly|approximately|some|nearly|almost|c\.)?\s*")
+CONVERSION_END = re.compile(r"(?!\s?(?:%|percent|per\s?cent)\b)(?:\s*(?!(?:in|on|at|of|for|from|to|and|or|with|by|each|a|an|the|"
+                            r"more|less|fewer)\b)[a-z°.²³/-]+){0,3}\s*\)")
+
+
+def converted(folded: str, found: Sequence[Figure], start: int, end: int) -> bool:
+    """Whether the figure at [start, end) converts the one before it (CONVERTED)."""
+    before = max((f.end for f in found if f.end <= start), default=None)
+    return before is not None and CONVERTED.fullmatch(folded, before, start) is not None and CONVERSION_END.match(folded, end) is not None
+
+
 def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When], sentence_lower: str) -> list[Figure]:
     """The money and the counts with a unit in text[lo:hi], in order. A figure without a unit of its
     own takes the one before it ("rose from 941 cases in 2022 to 42,200 in 2023")."""
@@ -213,6 +226,7 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
     for m in reading.money_within(lo, hi):
         amount, currency, _ = m.value
         if in_range(reading.folded, m.start, m.end) or any(a < m.end and m.start < b for a, b in measures) \
+                or converted(reading.folded, found, m.start, m.end) \
                 or RATE_BEFORE.search(reading.folded, max(lo, m.start - 16), m.start) or PER_UNIT.match(reading.folded, m.end):
             continue  # a range is no figure, in money as in counts; nor is a part of a measure ("7 pounds 4 ounces"), nor
             # what a rate is per ("$2.45 per $100 of assessed value": the rate is $2.45), nor a price per unit, whose unit a
@@ -238,6 +252,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         unit_end = temperature.end if temperature else e
         if digits and not_a_quantity(reading.folded, s, unit_end) or counts_sources(reading.folded, s, e):
             continue
+        if converted(reading.folded, found, s, e):
+            continue  # "40 miles (65 km)": the figure before, converted
         if OF_THEM.match(reading.folded, e) and len({f.unit for f in found if not f.money}) > 1:
             continue  # "about 100 flights carrying 10,000 passengers, with 80 of them via KLIA": which noun "them" is, unsaid
         if RATE_BEFORE.search(reading.folded, max(lo, s - 16), s) or RATE_AFTER.match(reading.folded, e):
