@@ -39,7 +39,8 @@ def date_clauses(text: str, clauses: list[Clause], whens: list[When]) -> tuple[l
             inherited = next((c for c in reversed(clauses[:i]) if c.role != "coord"), clauses[i - 1]).when
             # (never a span since a time: "snapped a streak dating to 2007 and ended their hopes" ended them now)
             clause.inherit = inherited if inherited is None or not inherited.since else None
-        elif clause.role == "sub" and clause.seam == "while" and i and not any(clause.start <= w.start < clause.end for w in whens):
+        elif clause.role == "sub" and clause.seam == "while" and i and not any(clause.start <= w.start < clause.end for w in whens) \
+                and not LATER.search(text, clause.start, clause.end):  # (", though it later hired": another time)
             clause.inherit = fronted(text, clauses[0], whens)  # "In 2019, output rose, while its price fell": both 2019's
         points = [w for w in own if w.point]
         span = span_from(whens, clause)
