@@ -221,7 +221,7 @@ def converted(folded: str, found: Sequence[Figure], start: int, end: int) -> boo
 def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When], sentence_lower: str) -> list[Figure]:
     """The money and the counts with a unit in text[lo:hi], in order. A figure without a unit of its
     own takes the one before it ("rose from 941 cases in 2022 to 42,200 in 2023")."""
-    found = []
+    found: list[Figure] = []
     measures = compound_measures(reading.folded, lo, hi)  # "5 feet 11 inches": one measure, no figure (measures.py)
     for m in reading.money_within(lo, hi):
         amount, currency, _ = m.value

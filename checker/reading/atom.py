@@ -116,3 +116,19 @@ def make_atom(reading: Reading, sentence: Sentence, kind: str, lo: int, hi: int,
         value = unit = None
     return Atom(kind, reading.original[lo:hi], lo, hi, claim, value, unit,
                 when.first if when else None, when.last if when else None, sentence)
+
+
+def joined_quotations(reading: Reading, atoms: list[Atom]) -> list[Atom]:
+    """A sentence's atoms with its quotations that are claimed in the same words made one ("“...,” X said, “but
+    ...”": both halves restate the sentence), quoted from the first to the last."""
+    out: list[Atom] = []
+    for atom in atoms:
+        same = next((i for i, a in enumerate(out) if a.kind == atom.kind == "quote" and a.claim == atom.claim), None)
+        if same is None:
+            out.append(atom)
+            continue
+        lo, hi = min(out[same].start, atom.start), max(out[same].end, atom.end)
+        lo -= lo > 0 and reading.text[lo - 1] in "“\"‘'"  # (with the marks that open and close the words quoted)
+        hi += hi < len(reading.text) and reading.text[hi] in "”\"’'"
+        out[same] = replace(out[same], start=lo, end=hi, quote=reading.original[lo:hi])
+    return out

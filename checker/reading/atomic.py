@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .amounts import OTHER_VERB, ahead_elsewhere, figure_when, figures_in, yardstick_at
-from .atom import Atom, Reading, make_atom, read_article, sentence_times
+from .atom import Atom, Reading, joined_quotations, make_atom, read_article, sentence_times
 from .asides import dash_asides
 from .clause_times import date_clauses
 from .attributed import attributed, PRONOUNS
@@ -67,7 +67,7 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
     for sentence in split_sentences(text) if sentences is None else sentences:
         lo = core_span(text, sentence.start, sentence.end)[0]
         person = opening_subject(text, lo, sentence.end)  # "He walked ...": whom the sentences before name
-        for atom in sentence_atoms(reading, sentence, seen_people):
+        for atom in joined_quotations(reading, sentence_atoms(reading, sentence, seen_people)):
             if person is not None and atom.start == lo:
                 atom = replace(atom, claim=name_opening(atom.claim, person))
             atom = replace(atom, claim=name_bodies(text, sentence.start, atom.claim))  # "the Foundation": which one
