@@ -18,6 +18,12 @@ PAGES = pathlib.Path(__file__).parent / "data" / "proposals"
     ("-- By Michael Russell Follow @tdmrussell", "byline"),
     ("By Jane Doe and John Roe", "byline"),
     ("By Tuesday, the council had voted to raise rates.", None),
+    ("Ellesa Throwden reports.", "byline"),  # a broadcast's hand-over and its sign-off (round 30)
+    ("MARK BANNERMAN: Olympian Bill Kirby ending that report from Ellesa Throwden.", "byline"),
+    ("That was Jane Doe reporting.", "byline"),
+    ("Reuters reports that the deal collapsed.", None),
+    ("Officials disagreed with that report.", None),
+    ("The Agency reports.", "byline"),
     ("CNN’s Christine Romans and Emily Jane Fox contributed to this report", "credit"),
     ("Reporting by Jane Doe in Nairobi; editing by John Roe", "credit"),
     ("This story has been updated with additional developments.", "credit"),

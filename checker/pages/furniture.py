@@ -43,7 +43,11 @@ SOURCE = r"(?-i:our\s+[\w ]{1,30}?|[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|in|
 FURNITURE = {
     "byline": re.compile(
         r"(?:[-–—]+\s*)?By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
-        r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*[|,–—-]?\s*(?:Follow\b|@|Updated\b|Published\b).*)?"),
+        r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*[|,–—-]?\s*(?:Follow\b|@|Updated\b|Published\b).*)?"
+        # a broadcast's hand-over to its reporter and its sign-off, perhaps after the presenter's label ("Ellesa Throwden
+        # reports.", "MARK BANNERMAN: Olympian Bill Kirby ending that report from Ellesa Throwden.")
+        r"|(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}:\s+)?(?:(?:That\s+was\s+)?(?:[A-Z][\w.'’-]+\s+){1,3}(?:reports|reporting)"
+        r"|(?:[A-Z][\w.'’-]+\s+){1,4}(?:ending|with)\s+(?:that|this|the)\s+report(?:\s+from\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?)\.?"),
     "credit": re.compile(
         r"(?i:.{0,160}\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article|reporting)\b.{0,40})"
         rf"|\(?{CREDIT_ROLE}\s+{CREDIT_NAMES}(?:\s*[;,|.]\s*(?i:and\s+)?{CREDIT_ROLE}\s+{CREDIT_NAMES})*\s*\)?\.?"

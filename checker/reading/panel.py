@@ -2,7 +2,8 @@
 alone, often with a line saying who they are ("Carl Weinberg" / "Chief economist, High Frequency Economics
 – Valhalla, N.Y."), then that person's own words, in the first person ("My biggest worry for 2015 is ...").
 What a section says is its contributor's, never the article's; a section about a person (a profile, in the
-third person) is the writer's. Pure functions."""
+third person) is the writer's. A broadcast's transcript labels each paragraph with its speaker's name in capitals
+("BILL KIRBY: Swimming needs to lift its game."): the paragraph is their words. Pure functions."""
 import functools
 import re
 
@@ -60,3 +61,35 @@ def contributor_at(text: str, lo: int) -> tuple[str, int] | None:
         if start <= lo < end:
             return name, body
     return None
+
+
+# A transcript's label: a name of two to four words in capitals and a colon, opening its paragraph
+SPEAKER_LABEL = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){1,3}):[ \t]+(?=[A-Z“\"‘'(])")
+TRANSCRIPT = (2, 3)  # labels a transcript has at least: two speakers, three paragraphs (a dateline, "NEW DELHI:", is one)
+
+
+@functools.lru_cache(maxsize=8)
+def transcript_labels(text: str) -> dict[str, str]:
+    """The labels of a transcript's speakers in text, each with the name as the article writes it elsewhere ("Bill
+    Kirby"), else in title case; {} when text is no transcript. A label whose paragraphs never speak in the first
+    person is the presenter's or the reporter's, whose narration is the report's own words, as an article's is."""
+    found = list(SPEAKER_LABEL.finditer(text))
+    labels = [m.group("name") for m in found]
+    if len(set(labels)) < TRANSCRIPT[0] or len(labels) < TRANSCRIPT[1]:
+        return {}
+    written = {}
+    for label in {m.group("name") for m in found if FIRST_PERSON.search(QUOTED.sub(" ", text[m.end():text.find("\n", m.end()) % (len(text) + 1)]))}:
+        words = r"\s+".join(re.escape(w) for w in label.split())
+        named = [n.group() for n in re.finditer(rf"\b{words}\b", text, re.I) if not n.group().isupper()]
+        written[label] = named[0] if named else " ".join(w.capitalize() for w in label.split())
+    return written
+
+
+def transcript_speaker(text: str, lo: int) -> tuple[str, int] | None:
+    """For the sentence at lo, in a transcript's paragraph that a speaker's label opens, or in one after it that no
+    label opens (their answer goes on): (who speaks, where their words start)."""
+    labels = transcript_labels(text)
+    p_lo = text.rfind("\n", 0, lo) + 1
+    last = next((m for m in reversed(list(SPEAKER_LABEL.finditer(text, 0, max(lo, p_lo + 80)))) if m.start() <= p_lo), None) \
+        if labels else None
+    return (labels[last.group("name")], max(last.end(), p_lo)) if last and last.group("name") in labels else None

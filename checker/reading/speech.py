@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from .attribution import QUOTE_MARK, WHO_AFTER, find_attribution
 from .clauses import REPORTING, UNNAMED, find_comma, first_verb, has_verb, trim
 from .frame import core_span
-from .panel import contributor_at
+from .panel import contributor_at, transcript_speaker
 from .when import When
 
 # (a quotation opened with one kind of mark and closed with the other is one too: "“... distressing," says X")
@@ -435,7 +435,7 @@ def interview_answer(text: str, lo: int) -> tuple[str | None, int] | None:
     named = NAMED_LABEL.match(text, p_lo)
     if named and not named.group("name").isupper():  # ("KUALA LUMPUR (Bernama): ": a dateline, no one's words)
         return named.group("name"), named.end()
-    section = contributor_at(text, lo)  # a panel's section: its contributor's words
+    section = contributor_at(text, lo) or transcript_speaker(text, lo)  # a panel's section, a transcript's paragraph
     if section is not None:
         return section
     labels = interview_labels(text)
