@@ -250,7 +250,7 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         if temperature is not None and not temperature.figure:
             continue  # "the 2°C warming limit", "10°C cooler": a measure of the thing (as "a 10 mile race"), a difference
         unit_end = temperature.end if temperature else e
-        if digits and not_a_quantity(reading.folded, s, unit_end) or counts_sources(reading.folded, s, e):
+        if (not_a_quantity(reading.folded, s, unit_end) if digits else in_range(reading.folded, s, e)) or counts_sources(reading.folded, s, e):
             continue
         if converted(reading.folded, found, s, e):
             continue  # "40 miles (65 km)": the figure before, converted

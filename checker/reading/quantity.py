@@ -5,6 +5,7 @@ folded text; what a number that is a quantity counts is amounts.py's."""
 import re
 
 from .changes import change_then_level
+from .figures import NUMBER_WORD
 from .measures import ATTACHED_UNIT
 from .relative import MONTH_PATTERN
 from .yearless import COUNTED, HOW_MANY
@@ -44,6 +45,8 @@ SIGN = r"(?:-|minus\s+)?"  # "between -5C and 3C", "from minus 5 to 3 degrees"
 RANGE_BEFORE = re.compile(rf"\bbetween\s+(?:{SIGN}[$€£¥₹]?[\d,.]+{JOINED_UNIT}(?:\s+[a-z]+)?\s+and\s+{SIGN})?{SIGN}$|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*"
                           rf"{JOINED_UNIT}(?:\s+(?:thousand|million|billion|trillion|bn|m))?\s+(?:to|or)\s+$"  # "5 million to 10 million"
                           rf"|(?<![\d,.])[$€£¥₹]?\d[\d,.]*(?:{PERCENT}|{JOINED_UNIT})\s?[-–]\s?[$€£¥₹]?$")
+# ... and one in words ("three hundred to five hundred billion dollars", "between fifty and a hundred qubits")
+WORDS_RANGE_BEFORE = re.compile(rf"(?<![\w-])(?:between\s+)?(?:an?\s+)?{NUMBER_WORD}(?:(?:\s+and\s+|\s+|-){NUMBER_WORD})*\s+(?:to|or|and)\s+(?:an?\s+)?$")
 PERCENT_RANGE_BEFORE = re.compile(rf"(?<![\d,.])\d[\d,.]*{PERCENT}\s+(?:to|or)\s+$")  # "2.5% to 7.5%", never "8% to $40m"
 CURRENCY = r"(?:[a-z]{0,3}[$€£¥₹]\s?|rs\.?\s?)?"  # "from $20 to $25", "from NZ$2bn to NZ$3bn", "from Rs 600 to Rs 700"
 CHANGE_BEFORE = re.compile(rf"\bfrom\s+(?:{SIGN}{CURRENCY}[\d,.]+(?:\s(?:thousand|million|billion|trillion))?(?:{PERCENT}|{JOINED_UNIT})"
@@ -77,7 +80,9 @@ def in_range(folded: str, start: int, end: int) -> bool:
     behind = re.search(r"(?<![\d,.])\d[\d,.]*\s+(?P<word>[a-z]+)\s+(?:to|or)\s+$", before)  # "5 euros to 10 euros"
     same_thing = behind is not None and (re.match(rf"\s+{re.escape(behind.group('word'))}\b", after) is not None
                                          or folded[start:end].endswith(behind.group("word")))
-    return bool(ahead or RANGE_BEFORE.search(before) or percent_range or same_thing) and not CHANGE_BEFORE.search(before)
+    words = WORDS_RANGE_BEFORE.search(before)
+    words = words if words and (words.group().startswith("between") or not re.search(r"\band\s+(?:an?\s+)?$", words.group())) else None
+    return bool(ahead or RANGE_BEFORE.search(before) or words or percent_range or same_thing) and not CHANGE_BEFORE.search(before)
 
 
 def counts_sources(folded: str, start: int, end: int) -> bool:
