@@ -4,7 +4,7 @@ population of 4.9 million", "240 of 543 seats"), each with the time it belongs t
 import datetime
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .changes import is_change, level_link, level_of
@@ -14,7 +14,7 @@ from .measures import MEASURE_NOUNS, TIME_NOUNS, compound_measures, measure_afte
 from .names import is_not_name
 from .relative import PAST_MARK
 from .temperatures import temperature_after
-from .quantity import counts_sources, in_range, not_a_quantity
+from .quantity import converted, counts_sources, in_range, not_a_quantity
 from .when import When
 
 MEETING = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|summits?)\b")
@@ -205,19 +205,6 @@ def count_end(reading: ArticleReading, end: int, unit: str | None) -> int:
     return end
 
 
-# A figure in parentheses right after another, with nothing else in them ("40 miles (65 km)", "£5 million ($6.5
-# million)"): the same figure converted, no figure of its own (a share is one: "fell by 20,000 (0.5%)")
-CONVERTED = re.compile(r"(?:\s+[a-z°.²³/-]+){0,2}\s*\(\s*(?:about|around|roughly|approximately|some|nearly|almost|c\.)?\s*")
-CONVERSION_END = re.compile(r"(?!\s?(?:%|percent|per\s?cent)\b)(?:\s*(?!(?:in|on|at|of|for|from|to|and|or|with|by|each|a|an|the|"
-                            r"more|less|fewer)\b)[a-z°.²³/-]+){0,3}\s*\)")
-
-
-def converted(folded: str, found: Sequence[Figure], start: int, end: int) -> bool:
-    """Whether the figure at [start, end) converts the one before it (CONVERTED)."""
-    before = max((f.end for f in found if f.end <= start), default=None)
-    return before is not None and CONVERTED.fullmatch(folded, before, start) is not None and CONVERSION_END.match(folded, end) is not None
-
-
 def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When], sentence_lower: str) -> list[Figure]:
     """The money and the counts with a unit in text[lo:hi], in order. A figure without a unit of its
     own takes the one before it ("rose from 941 cases in 2022 to 42,200 in 2023")."""
@@ -226,7 +213,7 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
     for m in reading.money_within(lo, hi):
         amount, currency, _ = m.value
         if in_range(reading.folded, m.start, m.end) or any(a < m.end and m.start < b for a, b in measures) \
-                or converted(reading.folded, found, m.start, m.end) \
+                or converted(reading.folded, [f.end for f in found], m.start, m.end) \
                 or RATE_BEFORE.search(reading.folded, max(lo, m.start - 16), m.start) or PER_UNIT.match(reading.folded, m.end):
             continue  # a range is no figure, in money as in counts; nor is a part of a measure ("7 pounds 4 ounces"), nor
             # what a rate is per ("$2.45 per $100 of assessed value": the rate is $2.45), nor a price per unit, whose unit a
@@ -252,7 +239,7 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         unit_end = temperature.end if temperature else e
         if (not_a_quantity(reading.folded, s, unit_end) if digits else in_range(reading.folded, s, e)) or counts_sources(reading.folded, s, e):
             continue
-        if converted(reading.folded, found, s, e):
+        if converted(reading.folded, [f.end for f in found], s, e):
             continue  # "40 miles (65 km)": the figure before, converted
         if OF_THEM.match(reading.folded, e) and len({f.unit for f in found if not f.money}) > 1:
             continue  # "about 100 flights carrying 10,000 passengers, with 80 of them via KLIA": which noun "them" is, unsaid
@@ -442,8 +429,9 @@ def figure_when(figure: Figure, following: Figure | None, folded: str, clause_wh
     # (never one past a seam to another clause: "moved 40 km east, and then Wednesday, the rebels pushed them back")
     after = [w for w in usable if figure.end <= w.start and (following is None or w.start < following.start)
              and not SEAM_BETWEEN.search(folded, figure.end, w.start)]
-    if after:
-        return after[0]
+    if after:  # ("rose 5% in 2011 and 2012": both years, one span)
+        joined = len(after) > 1 and re.fullmatch(r"\s+(?:and|to|through)\s+(?:in\s+)?|\s?[-–]\s?", folded[after[0].end:after[1].start])
+        return replace(after[0], end=after[1].end, last=after[1].last, point=False) if joined else after[0]
     if len(usable) == 1:
         return usable[0]
     before = [w for w in usable if w.end <= figure.start]

@@ -1,8 +1,9 @@
-"""Numbers that count nothing: a score, a time of day, a code or a name's number, an age, a list's numbering,
+"""Numbers that count nothing: a score, a conversion in brackets, a time of day, a code or a name's number, an age, a list's numbering,
 a poll's margin, a share written "1 in 3", and either end of a range ("between 25 and 75", "$5 to $10"; but
 "from 5 to 7" is a move, and "fell 2% to $170" a change and its level: changes.py). Pure functions over a
 folded text; what a number that is a quantity counts is amounts.py's."""
 import re
+from collections.abc import Iterable
 
 from .changes import change_then_level
 from .figures import NUMBER_WORD
@@ -119,3 +120,16 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
     if re.match(r"[.)]\s+[a-z]", after) and LIST_NUMBER.search(before) and end - start <= 2:
         return True  # "1) deviled", "2. sweden": a list's numbering (folded: the capital is gone)
     return bool(CLOCK.search(before) and re.match(r"\s+(?:minutes?|seconds?)\b", after))
+
+
+# A figure in parentheses right after another, with nothing else in them ("40 miles (65 km)", "£5 million ($6.5
+# million)"): the same figure converted, no figure of its own (a share is one: "fell by 20,000 (0.5%)")
+CONVERTED = re.compile(r"(?:\s+[a-z°.²³/-]+){0,2}\s*\(\s*(?:about|around|roughly|approximately|some|nearly|almost|c\.)?\s*")
+CONVERSION_END = re.compile(r"(?!\s?(?:%|percent|per\s?cent)\b)(?:\s*(?!(?:in|on|at|of|for|from|to|and|or|with|by|each|a|an|the|"
+                            r"more|less|fewer)\b)[a-z°.²³/-]+){0,3}\s*\)")
+
+
+def converted(folded: str, ends: Iterable[int], start: int, end: int) -> bool:
+    """Whether the figure at [start, end) converts the one before it (CONVERTED), of the figures that end at `ends`."""
+    before = max((e for e in ends if e <= start), default=None)
+    return before is not None and CONVERTED.fullmatch(folded, before, start) is not None and CONVERSION_END.match(folded, end) is not None
