@@ -1,4 +1,4 @@
-"""Times a sentence points back to rather than names ("that year", "at that point", "at the time"): the time the
+"""Times a sentence points back to rather than names ("that year", "at that point", "at the time", "that evening"): the time the
 words just before give, in the sentence itself or in the one before it in its paragraph ("... 8.69 GW at the end of
 2017. Hanwha Q Cells had 3.7 GW at that point"). when.py reads the times a sentence names; atom.py asks this module
 for the ones it points to. Pure functions."""
@@ -7,9 +7,11 @@ import re
 from dataclasses import replace
 
 from ..sentences import split_sentences
+from .timespan import day_words
 from .when import When, read_times
 
-POINTS_BACK = re.compile(r"\b(?:at\s+(?:that|this)\s+(?:point|time|moment|stage)|at\s+the\s+time(?!\s+of\b)|that\s+(?P<year>year))\b")
+POINTS_BACK = re.compile(r"\b(?:at\s+(?:that|this)\s+(?:point|time|moment|stage)|at\s+the\s+time(?!\s+of\b)|that\s+(?P<year>year)"
+                         r"|(?:later\s+|earlier\s+)?that\s+(?P<part>morning|afternoon|evening|night|day))\b")
 # "until that year", "since that year": a bound of a span, which the time named reads no differently ("until 2012"
 # dates nothing)
 BOUND_BEFORE = re.compile(r"\b(?:until|till|since|before|after|by|through|from)\s+$")
@@ -32,6 +34,10 @@ def pointed_times(folded: str, display: str, start: int, end: int, found: list[W
             if last.first[:4] == last.last[:4]:  # ("that year" of "in 2009", "a 2009 trade", "on 3 May 2009": 2009)
                 year = last.first[:4]
                 pointed.append(When(m.start(), m.end(), year, year, written=f"in {year}", relative=True))
+        elif m.group("part"):
+            if len(last.first) == 10 and last.first == last.last and not last.since:  # ("died that evening": the day named)
+                pointed.append(When(m.start(), m.end(), last.first, last.last, relative=True,
+                                    written=f"{display[m.start():m.end()]} ({day_words(datetime.date.fromisoformat(last.first))})"))
         elif last.point and not last.since:
             pointed.append(replace(last, start=m.start(), end=m.end(), written=display[m.start():m.end()], relative=True))
     return sorted(found + pointed, key=lambda w: w.start) if pointed else found
