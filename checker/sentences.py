@@ -163,7 +163,7 @@ def prose_spans(block: str) -> list[tuple[int, int]]:
         lo, hi = trimmed(block, boundary["start_index"], boundary["end_index"])
         while lo < hi:
             cut = MISSED_BREAK.search(block, lo, hi)
-            while cut and block.count("“", lo, cut.end()) > block.count("”", lo, cut.end()):
+            while cut and (block.count("“", lo, cut.end()) > block.count("”", lo, cut.end()) or block.count('"', lo, cut.end()) % 2):
                 cut = MISSED_BREAK.search(block, cut.end(), hi)  # inside a quotation ("“Wait, Wait … Don’t Tell Me!”")
             if LIST_NUMBER.match(block, lo):  # sentencex runs a list's last item on into what follows it
                 cut = ITEM_END.search(block, lo, hi) or cut
