@@ -262,6 +262,12 @@ LEAD_REACH = 400  # characters at a paragraph's end in which an excerpt's lead-i
 EXCERPT_BY = re.compile(rf"\b(?:with|by)\s+(?:{TITLE_WORD}\s+)*(?P<name>(?:[A-Z][\w.’'-]*\s+){{1,2}}[A-Z][\w’'-]+)(?![\w’'-]|\.\w)")
 
 
+# A quotation and the tag that ends the lead-in ("... “anything is possible,” she told us:"): the words after it are
+# the speaker's too
+QUOTED_THEN_TAG = re.compile(r"[”\"’],?\s+(?:he|she|they|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:said|says|told\s+(?:us|me|him|her|"
+                             r"them|reporters|[A-Z][\w’'-]+)|added|adds|wrote|writes|explained|explains)\s*$")
+
+
 def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
     """Whether the paragraph text[b_lo:b_hi] ends by leading into what follows ("X said:", "The agency chief,
     Tatang Zaenudin, said:", "Here is an excerpt from an interview with Dana Cole."), and whom it gives it to: the
@@ -283,8 +289,8 @@ def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
     if MEDIA_LEAD.match(text, l_lo, l_hi):
         return False, None  # "This video by KQED explains:": an embed the page leaves out; what follows is the writer's
     here = HERE_WHAT.match(text, l_lo, l_hi)
-    if QUOTE_MARK.search(text, l_lo, l_hi) or not (is_led_speech_tag(text, l_lo, l_hi) or LEAD_IN.search(text, l_lo, l_hi)
-                                                   or here or following):
+    if QUOTE_MARK.search(text, l_lo, l_hi) and not QUOTED_THEN_TAG.search(text, l_lo, l_hi) \
+            or not (is_led_speech_tag(text, l_lo, l_hi) or LEAD_IN.search(text, l_lo, l_hi) or here or following):
         return False, None  # "The ingredients are:", "He said “no” and added:": no lead-in of a statement
     if here is not None:
         l_lo = here.end()  # ("Here’s what AT&T's CEO John Stankey said yesterday:": the words after "what")
