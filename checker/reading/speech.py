@@ -56,10 +56,13 @@ ASKING = re.compile(rf"""(?ix)[“"‘']?\s*(?!what(?:\s+(?:is|was)|[’']s)\s+[
   | {AUXILIARY}\s+(?:you|we|they|he|she|it|i|there|the|a|an|this|that|these|those|any|anyone|anybody)\b)""")
 
 
+CONTRACTED_VERB = re.compile(r"(?i)\b(?:it|that|this|there|here|he|she|we|they|you|i|what|who)['’](?:s|re|ll|ve|d|m)\b")
+
+
 def says_something(text: str, lo: int, hi: int) -> bool:
-    """Whether quoted words can be a statement: a verb, or four words or more ("That can be true"),
-    not "Done" or "No, Justice Alito"."""
-    return has_verb(text, lo, hi) or len(text[lo:hi].split()) >= 4
+    """Whether quoted words can be a statement: a verb (a contracted one too: "That's $260 billion"), or four words
+    or more ("That can be true"), not "Done" or "No, Justice Alito"."""
+    return has_verb(text, lo, hi) or len(text[lo:hi].split()) >= 4 or CONTRACTED_VERB.search(text, lo, hi) is not None
 
 
 def without_quotations(text: str, lo: int, hi: int) -> str:
