@@ -19,7 +19,7 @@ from trafilatura.settings import Document
 from . import claimreview
 from .furniture import drop_furniture
 from .locale import tree_language
-from .metadata import page_metadata
+from .metadata import headline_and_site, page_metadata
 from ..errors import InvalidURL, NotAnArticle
 from ..limits import MAX_LINKS, MAX_PAGE_ELEMENTS, MAX_SENTENCE_CHARS, MAX_TEXT_CHARS
 from ..sentences import split_sentences
@@ -114,7 +114,7 @@ def extract_html_article(body: bytes, charset: str | None = None, page_url: str 
     ))
     if doc is None or doc.body is None:
         raise NotAnArticle("no main text found")
-    title = declared.title or clean(doc.title)
+    title, publisher = headline_and_site(declared, clean(doc.title), declared_publisher(doc.sitename, (canonical, base)))
     paragraphs = drop_furniture(drop_title_heading(body_paragraphs(doc.body), title))
     if prose_words(paragraphs) < MIN_ARTICLE_WORDS:
         raise NotAnArticle(f"no main text found (under {MIN_ARTICLE_WORDS} words of prose)")
@@ -128,7 +128,7 @@ def extract_html_article(body: bytes, charset: str | None = None, page_url: str 
         title=title or first_sentence(text),
         text=text,
         author=clean(doc.author),
-        publisher=declared_publisher(doc.sitename, (canonical, base)),
+        publisher=publisher,
         published=published if published and is_partial_date(published, partial=False) else None,
         canonical_url=canonical,
         links=links,
@@ -164,8 +164,8 @@ def declared_publisher(sitename: str | None, urls: Iterable[str | None]) -> str 
     """The site's name as the page gives it; not the host name trafilatura falls back on when it gives none."""
     sitename = clean(sitename)
     hosts = {(urlsplit(u).hostname or "").removeprefix("www.") for u in urls if u}
-    if sitename and sitename.lower().removeprefix("www.") in hosts:
-        return None
+    if sitename and (sitename.lower().removeprefix("www.") in hosts or not re.search(r"[^\W\d_]", sitename)):
+        return None  # (nor a date, "21.05.2020", that a <title> ends with)
     return sitename
 
 

@@ -37,6 +37,7 @@ class PageMetadata:
     title: str | None = None
     published: str | None = None  # YYYY-MM-DD, the day as the page writes it (its own time zone)
     dated: bool = False  # the metadata gives a publication time, readable or not
+    page_title: str | None = None  # the <title>, which may name the site after the headline ("... | Fox News")
 
 
 def day_of(value: Any) -> str | None:
@@ -101,4 +102,35 @@ def page_metadata(root: HtmlElement) -> PageMetadata:
     declared = [first(a.get("datePublished")) for a in articles] + named(DATE_METAS)
     title = title or next((t for t in map(clean, named(TITLE_METAS)) if t), None)
     published = next((d for d in map(day_of, declared) if d), None)
-    return PageMetadata(title, published, any(isinstance(d, str) and d.strip() for d in declared))
+    return PageMetadata(title, published, any(isinstance(d, str) and d.strip() for d in declared), clean(root.findtext(".//title")))
+
+
+# The site's name after a headline, past a separator ("Headline | Fox News", "Headline - Retraction Watch", "Headline :
+# Nature News"); in a <title>, the last of the names after it that is no date ("Headline | Africa | DW | 21.05.2020": DW)
+SEPARATOR = r"\s+[|–—:-]\s+"
+SITE_TAIL = re.compile(rf"{SEPARATOR}(?P<site>[^|–—:]{{2,60}}?)\s*$")
+SITE_NAME = re.compile(r"[^|–—:]*[^\W\d_][^|–—:]*")
+
+
+def headline_and_site(declared: PageMetadata, title: str | None, sitename: str | None) -> tuple[str | None, str | None]:
+    """The headline (declared, else `title`), without the site's name where it ends with it, and the site's name:
+    `sitename` (og:site_name, as trafilatura reads it) unless that is the headline itself, which trafilatura takes
+    from a title "Headline - Site" on a page that names no site; then the name after the headline in that title or
+    in the page's <title> ("Headline | Fox News")."""
+    title = declared.title or title
+    if not title:
+        return title, sitename
+    folded = title.casefold()
+    taken = bool(sitename) and folded.startswith((sitename or "").casefold()) and len(sitename or "") * 2 > len(title)
+    sitename = None if taken else sitename  # (the headline, no site's name)
+    tail = SITE_TAIL.search(title)
+    page = declared.page_title or ""
+    rest = page[len(title):] if page.casefold().startswith(folded) else ""
+    if tail and (taken or (sitename or rest).casefold().find(tail.group("site").casefold()) >= 0):
+        # ("Headline - Retraction Watch", when the page says "Retraction Watch" is its name, or trafilatura took the rest)
+        return title[:tail.start()].strip(), sitename or tail.group("site").strip()
+    names = [part.strip() for part in re.split(SEPARATOR, rest)[1:] if SITE_NAME.fullmatch(part.strip())] \
+        if re.match(SEPARATOR, rest) else []
+    if sitename is None and names:
+        return title, names[-1]
+    return title, sitename
