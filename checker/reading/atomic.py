@@ -14,10 +14,10 @@ from dataclasses import replace
 from .amounts import OTHER_VERB, ahead_elsewhere, figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, joined_quotations, make_atom, read_article, sentence_times
 from .asides import dash_asides
-from .clause_times import date_clauses
+from .clause_times import date_clauses, join_context
 from .attributed import attributed, PRONOUNS
 from .seams import COMPARATIVE_OPENING, leans_back
-from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, join_context, split_clauses, subjectless, trim,
+from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, split_clauses, subjectless, trim,
                       words_at)
 from .frame import core_span, unbracketed
 from .antecedent import (led_in_statement, name_in_tag, name_opening, opening_subject, subject_named, pronoun_speaker,

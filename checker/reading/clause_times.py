@@ -1,8 +1,10 @@
 """Which time each clause of a sentence is of: its own (a point first), else the one it hangs on (", when ..."),
 the one a clause joined by "and" shares with the clause before, or a time that opens the sentence for a
 contrast after ", while" ("In 2019, output rose, while its price fell"); a time inside an aside is the
-aside's alone, and a leading "since" clause bounds the main one. Pure functions; atomic.py calls date_clauses."""
+aside's alone, and a leading "since" clause bounds the main one; and which clauses are read as one fact, a setting
+with what it sets (join_context). Pure functions; atomic.py calls date_clauses and join_context."""
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from .asides import asides_of
@@ -95,3 +97,26 @@ def span_from(whens: list[When], clause: Clause) -> When | None:
     """The first span a time in the clause starts ("since 2019", "since he took office in 2019"), if any."""
     return next((w for w in whens if clause.start <= w.start < clause.end and w.since and not w.yardstick
                  and w.last != w.first), None)
+
+
+def join_context(clauses: list[Clause], holds_fact: Callable[[int, int], bool]) -> list[Clause]:
+    """Clauses that only give the setting of another, joined to it: a leading subordinate clause with
+    no figure or date of its own opens its main clause ("When he was 16, Azza was arrested ..." is one
+    fact, as a fact-checker logs it), and a clause with no figure or date of its own stays with the
+    clause sharing its subject that has one ("breached the border and murdered 1,400 people")."""
+    joined: list[Clause] = []
+    for i, clause in enumerate(clauses):
+        if i == 1 and joined[0].role == "sub" and not holds_fact(joined[0].start, joined[0].end):
+            clause.own_start = clause.start
+            clause.start = joined[0].opener if joined[0].opener is not None else joined[0].start
+            joined = []
+        elif joined and clause.seam == "andpron" and not (holds_fact(clause.start, clause.end) and holds_fact(joined[-1].start, joined[-1].end)):
+            joined[-1].end = clause.end  # "..., and it endures today": a pronoun's clause is read with its subject's,
+            continue  # unless each has a figure or a date of its own ("was built in 1630, and it seats 1,600")
+        elif joined and clause.seam == "coord" and not clause.present and holds_fact(clause.start, clause.end) and not holds_fact(
+                clause.prefix[1] if clause.prefix else joined[-1].start, joined[-1].end):
+            joined[-1].end = clause.end  # "breached the border and murdered 1,400 people": the act and its toll, one fact (but
+            # "opened a plant in 2010 and has now hired 300": two times, two facts)
+            continue
+        joined.append(clause)
+    return joined

@@ -3,7 +3,7 @@
 subject. A clause written out as a claim is restatement.py's; whether one is too vague to check,
 voice.py's; who said what, speech.py's. Pure functions."""
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import dropwhile
 
@@ -244,8 +244,10 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
         if seam == "but" and (rel := re.search(r"\b(?:who|which|that)\s", text[at:m.start()])) and starts_with_verb(text, m.end(), hi) \
                 and first_verb(text, at, at + rel.start(), finite=True) is None:
             continue  # "students who show talent, but have a lack of resources ... are eligible": inside the subject's "who"
-        if seam == "but" and PARTICIPLE_ASIDE.search(text, at, m.start()) and BARE_PARTICIPLE.match(text, m.end(), hi):
-            continue  # "The cathedral, first constructed in 1656, but rebuilt in 1868, was damaged": one aside of the subject
+        if seam == "but" and BARE_PARTICIPLE.match(text, m.end(), hi) and (PARTICIPLE_ASIDE.search(text, at, m.start()) or not has_verb(
+                text, max(at, text.rfind(",", at, m.start()) + 1), m.start())):
+            continue  # "The cathedral, first constructed in 1656, but rebuilt in 1868, was damaged": one aside of the subject;
+            # "paid leave, at their normal rate of pay but capped at $811 a week": the cap is the pay's, not the carers
         part = part_after(text, m, hi)
         if seam == "semi" and (not has_verb(text, *part) and (LIST_FIGURE.match(text, *part) or not COUNT.search(text, *part))
                                or not has_verb(text, at, m.start()) and text[at:m.start()].count(",") >= 1
@@ -380,29 +382,6 @@ def named_antecedent(text: str, lo: int, rel: int, hi: int) -> tuple[int, int] |
     if lead == "as" and not text[max(lo, m.start() - 5):m.start()].lower().endswith("such "):
         return None
     return m.span("name")
-
-
-def join_context(clauses: list[Clause], holds_fact: Callable[[int, int], bool]) -> list[Clause]:
-    """Clauses that only give the setting of another, joined to it: a leading subordinate clause with
-    no figure or date of its own opens its main clause ("When he was 16, Azza was arrested ..." is one
-    fact, as a fact-checker logs it), and a clause with no figure or date of its own stays with the
-    clause sharing its subject that has one ("breached the border and murdered 1,400 people")."""
-    joined: list[Clause] = []
-    for i, clause in enumerate(clauses):
-        if i == 1 and joined[0].role == "sub" and not holds_fact(joined[0].start, joined[0].end):
-            clause.own_start = clause.start
-            clause.start = joined[0].opener if joined[0].opener is not None else joined[0].start
-            joined = []
-        elif joined and clause.seam == "andpron" and not (holds_fact(clause.start, clause.end) and holds_fact(joined[-1].start, joined[-1].end)):
-            joined[-1].end = clause.end  # "..., and it endures today": a pronoun's clause is read with its subject's,
-            continue  # unless each has a figure or a date of its own ("was built in 1630, and it seats 1,600")
-        elif joined and clause.seam == "coord" and not clause.present and holds_fact(clause.start, clause.end) and not holds_fact(
-                clause.prefix[1] if clause.prefix else joined[-1].start, joined[-1].end):
-            joined[-1].end = clause.end  # "breached the border and murdered 1,400 people": the act and its toll, one fact (but
-            # "opened a plant in 2010 and has now hired 300": two times, two facts)
-            continue
-        joined.append(clause)
-    return joined
 
 
 def first_after_adverbs(text: str, lo: int, hi: int) -> str:
