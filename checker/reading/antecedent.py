@@ -262,6 +262,10 @@ LEAD_REACH = 400  # characters at a paragraph's end in which an excerpt's lead-i
 EXCERPT_BY = re.compile(rf"\b(?:with|by)\s+(?:{TITLE_WORD}\s+)*(?P<name>(?:[A-Z][\w.’'-]*\s+){{1,2}}[A-Z][\w’'-]+)(?![\w’'-]|\.\w)")
 
 
+# A tag with the verb first that ends a lead-in, after a comma ("..., explains Muvunyi:"): its speaker, whoever else
+# the lead-in names
+ENDING_TAG = re.compile(r",\s+(?:says|said|explains|explained|adds|added|notes|noted|writes|wrote|recalls|recalled|argues|argued)"
+                        r"\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s*$")
 # A quotation and the tag that ends the lead-in ("... “anything is possible,” she told us:"): the words after it are
 # the speaker's too
 QUOTED_THEN_TAG = re.compile(r"[”\"’],?\s+(?:he|she|they|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:said|says|told\s+(?:us|me|him|her|"
@@ -297,7 +301,8 @@ def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
     m = tag_before_how(text, l_lo, l_hi)
     people = {name for name, _ in persons(text, l_lo, l_hi)}
     last = NAME_SAID.search(text, l_lo, following.end()) if following else None  # ("When A asked him about it, Trump said the following.")
-    speaker = named_speaker(text, l_lo, l_hi + 1) or (people.pop() if len(people) == 1 else None) or (
+    ending = ENDING_TAG.search(text, l_lo, l_hi)  # ("According to the UN protocol, the MICT is responsible ..., explains Muvunyi:")
+    speaker = (ending.group("name") if ending else None) or named_speaker(text, l_lo, l_hi + 1) or (people.pop() if len(people) == 1 else None) or (
         tag_speaker(m) if m else None) or (last.group("name") if last else None)
     # ("In the letter she says:": "she")
     speaker = re.sub(r"(?i)^(?:in|at|on|during)\s+(?:the|a|an|his|her|their|its)\s+\w+\s+(?=\w)", "", speaker or "") or None
