@@ -205,6 +205,11 @@ def count_end(reading: ArticleReading, end: int, unit: str | None) -> int:
     return end
 
 
+# a number after another and "out of" ("seven days out of 15 days", "4 out of 10"): the whole the first is a share of
+OUT_OF_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|"
+                           r"forty|fifty))(?:\s+[a-z]+)?\s+out\s+of\s+$")
+
+
 def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When], sentence_lower: str) -> list[Figure]:
     """The money and the counts with a unit in text[lo:hi], in order. A figure without a unit of its
     own takes the one before it ("rose from 941 cases in 2022 to 42,200 in 2023")."""
@@ -239,8 +244,8 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         unit_end = temperature.end if temperature else e
         if (not_a_quantity(reading.folded, s, unit_end) if digits else in_range(reading.folded, s, e)) or counts_sources(reading.folded, s, e):
             continue
-        if converted(reading.folded, [f.end for f in found], s, e):
-            continue  # "40 miles (65 km)": the figure before, converted
+        if converted(reading.folded, [f.end for f in found], s, e) or OUT_OF_BEFORE.search(reading.folded, max(lo, s - 40), s):
+            continue  # "40 miles (65 km)": the figure before, converted; "seven days out of 15 days": what it is a share of
         if OF_THEM.match(reading.folded, e) and len({f.unit for f in found if not f.money}) > 1:
             continue  # "about 100 flights carrying 10,000 passengers, with 80 of them via KLIA": which noun "them" is, unsaid
         if RATE_BEFORE.search(reading.folded, max(lo, s - 16), s) or RATE_AFTER.match(reading.folded, e):
