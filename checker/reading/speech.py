@@ -22,7 +22,7 @@ TAG_VERBS = (REPORTING + r"|asked|replied|responded|continued|interjected|tweete
 # after a speaker only ("Mann notes"): before one, these take what they act on ("argues the government's cases")
 SPEAKER_VERBS = TAG_VERBS + r"|explains|tells|notes|argues|insists|warns|recalls|replies|responds|continues|quipped|quips|jokes"
 TAG_TAIL_WORDS = (r"in|on|at|of|to|from|during|after|before|about|with|by|via|through|over|late|early|earlier|later|"
-                  r"today|yesterday|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ly")
+                  r"today|yesterday|last|this|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\w+ly")
 TAG = re.compile(rf"""(?x)^[\W_]*(?:(?i:in|at|on|during|after|speaking|asked|writing)\b[^,]{{0,40}},\s*)?(?:
     (?P<src>[\w’'.&-]+(?:\s+[\w’'.&-]+){{0,11}}?)(?:,\s*(?:aged\s+)?\d{{1,3}},|,\s+(?![a-z]+ing\b|who\b|which\b)[^,;:“”"]{{3,140}}?,)?\s+(?:has\s+|have\s+|had\s+)?(?:(?:also|later|then|again|separately|previously|earlier)\s+)?(?:{SPEAKER_VERBS})
   | (?:{TAG_VERBS})\s+(?P<after>(?:(?:the|a|an|his|her|its|their)\s+|[A-Z][\w.&-]*['’]s\s+)?(?:[a-z][\w’'-]*\s+){{0,3}}?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){{0,6}}))
