@@ -243,7 +243,29 @@ def quoted_paragraph_speaker(text: str, lo: int) -> str | None:
         if before is None:
             return None
     leads, speaker = lead_in(text, *before)
-    return speaker if leads and speaker and speaker.lower() not in ("he", "she", "they") else None
+    p_hi = text.find("\n", p_lo)
+    # (a paragraph whose quotation has a tag of its own, "“...,” she said in Delhi.", is that tag's)
+    speaker = speaker if leads else None if OWN_TAG.search(text, p_lo, len(text) if p_hi < 0 else p_hi) else reported_speaker(text, *before)
+    return speaker if speaker and speaker.lower() not in ("he", "she", "they") else None
+
+
+OWN_TAG = re.compile(r"[”\"’],?\s+(?:[\w’'.-]+\s+){0,4}?(?:said|says|told|added|adds|asked|asks|wrote|writes|explained|explains)\b")
+# A sentence of reported speech, its speaker first ("She said the employers that would stand up were ...")
+REPORTED = re.compile(r"(?P<who>[A-Z][^,;:“”\"]{0,60}?)\s+(?:also\s+)?(?:said|says|told\s+[\w’'-]+|added|adds|"
+                      r"explained|explains|argued|argues|noted|notes|insisted|insists)\b")
+
+
+def reported_speaker(text: str, b_lo: int, b_hi: int) -> str | None:
+    """The speaker of the paragraph text[b_lo:b_hi] when its last sentence reports their words ("She said the
+    employers ... were those who did not wait."), named, or the one person "she" or "he" means: a quotation that
+    opens the next paragraph with no tag of its own is theirs, as news writing has it."""
+    last = [s for s in split_sentences(text[b_lo:b_hi]) if s.text.strip()][-1:]
+    m = REPORTED.match(last[0].text.strip()) if last else None
+    if m is None or QUOTE_MARK.search(last[0].text):
+        return None
+    who = m.group("who")
+    s_lo = b_lo + last[0].start
+    return opening_subject(text, s_lo, b_hi) if who in ("He", "She") else named_speaker(text, s_lo, b_hi)
 
 
 # A sentence that leads into a quotation or a statement without a verb of saying ("Here is an excerpt from an email
