@@ -11,7 +11,7 @@ from .changes import is_change, level_link, level_of
 from .counts import UNIT_SYNONYMS, count_patterns
 from .figures import NUMBER_WORDS, MoneyMention, minus_at
 from .measures import MEASURE_NOUNS, TIME_NOUNS, compound_measures, measure_after, measures_a_thing
-from .names import is_not_name
+from .names import GENERIC_WORDS, is_not_name
 from .relative import PAST_MARK
 from .temperatures import temperature_after
 from .quantity import converted, counts_sources, in_range, not_a_quantity
@@ -144,9 +144,11 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
         # (after two words only as an object or an estimate: "hired 300 new police officers", "at least 2000 faulty
         # smoke alarms"; never a subject's verb: "Under the plan 5 get free places")
         described = APPROXIMATELY.search(folded, max(0, start - 24), start) or PAST_BEFORE.search(folded, max(0, start - 24), start)
-        for m in (re.match(r" ([a-z]{3,})\b", folded[end:end + 30]), re.match(r" [a-z]+(?:-[a-z]+)* ([a-z]{3,})\b", folded[end:end + 50]),
+        for m in (re.match(r" ((?:[a-z]+-)*[a-z]{3,})\b", folded[end:end + 30]), re.match(r" [a-z]+(?:-[a-z]+)* ((?:[a-z]+-)*[a-z]{3,})\b", folded[end:end + 50]),
                   TWO_BEFORE_NOUN.match(folded[end:end + 50]) if described else None):
-            if m and not is_not_name(m.group(1)) and m.group(1) not in ("per", "years", "year") and m.group(1).endswith("s") \
+            # (a word of offices and roles is a noun that counts, "93 crew members", "12 senators", though never a name)
+            if m and not (is_not_name(m.group(1)) and m.group(1) not in GENERIC_WORDS) and m.group(1) not in ("per", "years", "year") \
+                    and m.group(1).endswith("s") \
                     and not PREPOSITION.match(folded, end + 1) \
                     and not m.group(1).endswith(("er", "est", "ly", "ing", "ed", "ss", "us")) \
                     and not re.match(r"\s+(?:earlier|later|ago|before|after|afterwards)\b", folded[end + m.end():end + m.end() + 12]):
