@@ -250,6 +250,19 @@ def test_a_caption_that_its_credit_line_repeats_is_dropped():
         "The moon has a crust 40 miles thick.", "The lander reached it in 2019.", "Its dust is finer than flour."]
 
 
+def test_a_press_release_box_on_its_firm_is_dropped_to_the_end():
+    story = ["Loan approval rates fell to 11.8% in April.", "Big banks approved 13.1% of requests."]
+    about = ["About Biz2Credit", "Founded in 2007, Biz2Credit is responsible for more than $3 billion in financing.",
+             "Visit www.biz2credit.com."]
+    assert [p.text for p in drop_furniture([Paragraph(t) for t in story + about])] == story
+    # a paragraph of the story that opens so, or a heading far from the end, stays
+    early = ["About Biz2Credit", *story, "Its index covers 1,000 firms.", "It is published monthly.", "More data follows.",
+             "The next report is due in June."]
+    assert [p.text for p in drop_furniture([Paragraph(t) for t in early])] == early
+    kept = [*story, "About 300 firms applied in May."]
+    assert [p.text for p in drop_furniture([Paragraph(t) for t in kept])] == kept
+
+
 @pytest.mark.parametrize("sentence,core", [
     ("(CNN) -- The Pennsylvania official was talking about one area.", "The Pennsylvania official was talking about one area"),
     ("PARIS — The talks ended without a deal.", "The talks ended without a deal"),

@@ -214,10 +214,19 @@ P = TypeVar("P", bound=HasText)
 def drop_furniture(paragraphs: Sequence[P]) -> list[P]:
     """The paragraphs that are the story's, in order: neither furniture nor a caption that the picture's
     credit line after it repeats ("The crater at dawn" before "Credit: NASA View full size image The crater
-    at dawn")."""
+    at dawn"), and none from a press release's box on its firm ("About Biz2Credit") to the end."""
+    about = next((i for i in range(max(0, len(paragraphs) - ABOUT_REACH), len(paragraphs))
+                  if ABOUT_HEADING.fullmatch(" ".join(paragraphs[i].text.split()))), len(paragraphs))
+    paragraphs = paragraphs[:about]  # ("About Biz2Credit" and the words on the firm after it, to the end)
     kinds = [furniture_kind(p.text) for p in paragraphs]
     return [p for i, (p, kind) in enumerate(zip(paragraphs, kinds)) if kind is None
             and not (i + 1 < len(paragraphs) and kinds[i + 1] is not None and repeated(p.text, paragraphs[i + 1].text))]
+
+
+# The heading of a press release's box on the firm that issued it, near the end ("About Biz2Credit", "About the
+# Company"): what follows is its boilerplate, no part of the story
+ABOUT_HEADING = re.compile(r"About\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.'’-]*){0,5}\s*:?")
+ABOUT_REACH = 4  # paragraphs from the end in which such a heading is looked for
 
 
 def repeated(caption: str, credit: str) -> bool:
