@@ -87,7 +87,8 @@ def antecedent(text: str, at: int, pronoun: str) -> str | None:
         if honorifics & (HERS if pronoun == "he" else HIS) or not speaks(text, surnames.pop()):
             return None
         best = max((name for name, _ in people), key=len)
-        return best if len(best.split()) >= 2 else None  # (a word alone may be a body: "Reuters")
+        # (a word alone may be a body, "Reuters", unless the article gave it in full before: "Paula O'Kane ... O'Kane said")
+        return best if len(best.split()) >= 2 else given_in_full(text, best, lo)
     return None
 
 
@@ -391,9 +392,14 @@ def opening_subject(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
         person = opening_subject(text, p_lo, p_hi, depth + 1)
     else:
         person = opened_by(text, p_lo, p_hi, pronoun)
+    if person is None and SAYS_NEXT.match(text, lo):
+        person = antecedent(text, lo, pronoun)  # "She said ...": the one speaker the sentences before can mean
     if person is None or re.search(rf"\b{re.escape(person.split()[-1])}\b", text[lo:hi]):
         return None  # ("He told Smith ...": whoever "he" is, it is not Smith)
     return person
+
+
+SAYS_NEXT = re.compile(r"(?:He|She)\s+(?:also\s+)?(?:said|says|told|added|adds|explained|explains|noted|notes|argued|argues)\b")
 
 
 def opened_by(text: str, lo: int, hi: int, pronoun: str) -> str | None:
