@@ -68,7 +68,8 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
         lo = core_span(text, sentence.start, sentence.end)[0]
         person = opening_subject(text, lo, sentence.end)  # "He walked ...": whom the sentences before name
         for atom in joined_quotations(reading, sentence_atoms(reading, sentence, seen_people)):
-            if person is not None and atom.start == lo:
+            # (the sentence's own opening, or a clause that shares its subject: "He is accused of ... and was considered")
+            if person is not None and (atom.start == lo or not re.match(r"(?i)(?:he|she|his|her)\b", atom.quote)):
                 atom = replace(atom, claim=name_opening(atom.claim, person))
             atom = replace(atom, claim=name_bodies(text, sentence.start, atom.claim))  # "the Foundation": which one
             if (atom.quote, atom.claim) not in keys and not (
@@ -205,7 +206,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             left_out = True  # "..., but capping what the chief called a record year": said of the clause before; (never
             continue  # "spending fell", whose gerund a verb follows)
         if not holds and vague(text, own_lo, clause.end) and not (clause.prefix and not vague(text, *clause.prefix)) \
-                and not (clause is not clauses[0] and refers_back(text, clause) and named_in(text, clauses[0].start, clause.start)):
+                and not (clause is not clauses[0] and refers_back(text, clause) and named_in(text, clauses[0].start, clause.start)) \
+                and not (clause is clauses[0] and opening_subject(text, own_lo, clause.end)):  # ("He is accused of ...": a person named)
             previous = atoms[-1] if atoms else None
             if previous is not None and previous.kind == "other" and not previous.dated_or_counted \
                     and (refers_back(text, clause, "it") or first_verb(text, own_lo, clause.end) == first_word(text, own_lo, clause.end)) \
