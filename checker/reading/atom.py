@@ -127,6 +127,8 @@ def make_atom(reading: Reading, sentence: Sentence, kind: str, lo: int, hi: int,
         hi = rest.end()  # a quote never ends inside a number ("2,500 miles (4" of "(4,000 km)")
     if hi < len(reading.text) and reading.text[hi] == ")" and reading.text.count("(", lo, hi) > reading.text.count(")", lo, hi):
         hi += 1  # nor inside the brackets it opened ("2,500 miles (4,000 km)")
+    if lo > 0 and reading.text[lo - 1] == "(" and reading.text.count(")", lo, hi) > reading.text.count("(", lo, hi):
+        lo -= 1  # nor starts inside the brackets it closes ("(28.3%) in February")
     if value is None or not unit:
         value = unit = None
     return Atom(kind, reading.original[lo:hi], lo, hi, claim, value, unit,
