@@ -30,7 +30,7 @@ LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled t
                    "amounts".split())  # verbs whose figure is a level, never a change
 ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|[—–]|\s-\s|\s(?:and(?!(?<=ing\sand)\s+[a-z]{3,}ing\s)|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|"
                        r"June|July|August|September|October|November|December)\b)(?=\s[^,;]{0,30}?[\d$€£¥])|from(?=\s[^,;]{0,30}?[\d$€£¥])|while|whereas|but|compared|against|versus|vs|"
-                       r"down|up|than(?=\s[^,;]{0,30}?(?:[$€£¥]|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)\d))|after|before|with|when|at(?=\s*$|\s+\S{0,4}\d))\b).)*")
+                       r"down|up|than(?=\s[^,;]{0,30}?(?:[$€£¥]|(?<![\d,.])(?!(?:1[89]|20)\d\d\b)\d))|after|before|with(?=\s(?:(?!\band\b)[^,;]){0,30}?[\d$€£¥])|when|at(?=\s*$|\s+\S{0,4}\d))\b).)*")
 # (a dash ends it as a comma does: "a 10 percent exemption—up from 8 percent"; "to" only before a figure: "will add
 # £148 to the cost of heating and lighting a home" is the item's whole, its "and" joining two nouns in -ing; but "in
 # the year to March" is the item's; "2,400" is one number; "at" before a figure leads to another: "down 12% at 40,000";
