@@ -149,7 +149,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     # "John Smith, 93, a former senator, died on Sunday": who he is, claims of their own; what he did, with his name
     appo = apposition(text, c_lo, c_hi) if not attribution and not apposed and c_lo == lo else None
     clauses = join_context(split_clauses(text, appo.rest if appo else c_lo, c_hi) if c_lo < c_hi else [],
-                           lambda a, b: bool(figures_in(reading, a, b, whens, lower)) or any(a <= w.start < b for w in whens))
+                           lambda a, b: bool(figures_in(reading, a, b, whens, lower)) or any(a <= w.start < b for w in whens), text, whens)
     if len(clauses) > 1 and subjectless(text, clauses[0], whens):
         # "Today, promoted to opener in place of Latham and faced four balls": no one named to do either; cut apart,
         # each would read as the time's ("On 30 December 2014 faced ...") or the replaced man's: one claim, whole

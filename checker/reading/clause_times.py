@@ -4,7 +4,7 @@ contrast after ", while" ("In 2019, output rose, while its price fell"); a time 
 aside's alone, and a leading "since" clause bounds the main one; and which clauses are read as one fact, a setting
 with what it sets (join_context). Pure functions; atomic.py calls date_clauses and join_context."""
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .asides import asides_of
@@ -99,14 +99,23 @@ def span_from(whens: list[When], clause: Clause) -> When | None:
                  and w.last != w.first), None)
 
 
-def join_context(clauses: list[Clause], holds_fact: Callable[[int, int], bool]) -> list[Clause]:
+# The words that open a leading clause of the case in which the main clause holds ("When they looked at households
+# that used masks within 36 hours, they saw ..."): never cut from it, whatever figure it holds; one with a time of its
+# own is a fact of its own ("When she left the ministry in 2012, ..."), and so is a bound ("After he joined in 2012")
+SETTING = re.compile(r"(?i)(?:just\s+|even\s+|only\s+)?(?:when|whenever)\b")
+
+
+def join_context(clauses: list[Clause], holds_fact: Callable[[int, int], bool], text: str = "",
+                 whens: Sequence[When] = ()) -> list[Clause]:
     """Clauses that only give the setting of another, joined to it: a leading subordinate clause with
     no figure or date of its own opens its main clause ("When he was 16, Azza was arrested ..." is one
     fact, as a fact-checker logs it), and a clause with no figure or date of its own stays with the
     clause sharing its subject that has one ("breached the border and murdered 1,400 people")."""
     joined: list[Clause] = []
     for i, clause in enumerate(clauses):
-        if i == 1 and joined[0].role == "sub" and not holds_fact(joined[0].start, joined[0].end):
+        if i == 1 and joined[0].role == "sub" and (not holds_fact(joined[0].start, joined[0].end) or (
+                joined[0].opener is not None and SETTING.match(text, joined[0].opener)
+                and not any(joined[0].start <= w.start < joined[0].end for w in whens))):
             clause.own_start = clause.start
             clause.start = joined[0].opener if joined[0].opener is not None else joined[0].start
             joined = []
