@@ -46,9 +46,9 @@ BE = frozenset("is are was were be been being".split())
 TWO_OBJECTS = frozenset("given awarded handed granted offered shown told sent paid named elected appointed made called "
                         "denied promised charged asked taught".split())
 # What follows a verb's object-taking present form ("employs 12,000", "houses a museum", "leads the party")
-OBJECT_START = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|his|her|more|about|around|nearly|almost|over|some|no|as|"
+OBJECT_START = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|his|her|more|some|no|as|(?:about|around|nearly|almost|over)(?=\s+[$€£\d])|"
                           r"several|many|dozens|hundreds|thousands|millions|two|three|four|five|six|seven|eight|nine|ten|"
-                          r"twelve|twenty|fifty)\b)")
+                          r"twelve|twenty|fifty)\b)")  # ("employs around 12,000", never "helicopters around mid-town")
 PAST = frozenset(IRREGULAR_PAST | set("hit cut put set cost struck drew drove flew sought fled threw beat shut "
                                       "won spent sold bought".split()))
 # "told" with whom it was told: a word, or one after a determiner and perhaps an adjective, and the rest of a
