@@ -14,6 +14,7 @@ from .timespan import month_iso, When
 # the November 2016 election"): a bound of what the sentence says, not when it happened.
 ANCHOR_BEFORE = re.compile(r"\b(?:after|before|following|since|until|amid|ahead\s+of|prior\s+to|in\s+the\s+wake\s+of)\s+"
                            r"(?:(?:the\s+)?[\w.-]+['’]s|the|an?|its|their|his|her|our|this|that)\s+$")
+RANGE_WRITTEN = re.compile(r"\d{4}\s?[-–]\s?\d{2,4}")
 ANCHOR_AFTER = re.compile(r"(?:\s+|-)(?!(?:and|or|but|nor|to|in|on|at|of|for|by|with|from|as|when|was|were|is|are|has|had|have)\b)[a-z]")
 
 
@@ -122,10 +123,10 @@ def compared(when: When, folded: str) -> When:
 def anchored(when: When, folded: str, display: str) -> When:
     """A time that names the event before a noun, after "after", "before", "since" ... ("after the 2008
     financial crisis") is read as a bound (like "since 2003"): no claim is dated by it."""
-    if when.since or when.relative or not when.point:
-        return when
-    if ANCHOR_BEFORE.search(folded, max(0, when.start - 40), when.start) and ANCHOR_AFTER.match(display, when.end):
-        return replace(when, since=True)
+    if when.since or when.relative or not (when.point or RANGE_WRITTEN.fullmatch(display, when.start, when.end)):
+        return when  # (a span named so is an event too: "following the 2002-2004 SARS outbreak")
+    if ANCHOR_BEFORE.search(folded, max(0, when.start - 40), when.start) and ANCHOR_AFTER.match(folded, when.end):
+        return replace(when, since=True, yardstick=not when.point)  # (a span so named is no span the fact runs over)
     return when
 
 
