@@ -18,6 +18,11 @@ PAGES = pathlib.Path(__file__).parent / "data" / "proposals"
     ("-- By Michael Russell Follow @tdmrussell", "byline"),
     ("By Jane Doe and John Roe", "byline"),
     ("By Tuesday, the council had voted to raise rates.", None),
+    ("Update 4/3/2020, 6:20pm ET: This post was updated to include the new federal recommendation.", "editors' note"),  # (round 32)
+    ("The views expressed in this article are the author’s own and do not necessarily reflect Al Jazeera’s editorial stance.",
+     "editors' note"),
+    ("Updated figures show sales rose 5% in May.", None),
+    ("The views of voters changed little in May.", None),
     ("Ellesa Throwden reports.", "byline"),  # a broadcast's hand-over and its sign-off (round 30)
     ("MARK BANNERMAN: Olympian Bill Kirby ending that report from Ellesa Throwden.", "byline"),
     ("That was Jane Doe reporting.", "byline"),

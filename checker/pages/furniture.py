@@ -101,7 +101,11 @@ FURNITURE = {
         r"project|collection|partnership|special\s+report|coverage)\b.{0,120})"),
     # what the newsroom says of its own story: its corrections, their labels, where it ran first
     "editors' note": re.compile(
-        r"(?i)(?:(?:correction|corrections|clarification|editor['’]?s['’]?\s+note|note\s+to\s+(?:our\s+)?readers|disclaimer)\s*[:.—–-].*"
+        r"(?i)(?:(?:correction|corrections|clarification|editor['’]?s['’]?\s+note|note\s+to\s+(?:our\s+)?readers|disclaimer|"
+        r"update[ds]?\s*(?:[\d/.,]+\s*)+(?:,?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?(?:\s+[a-z]{2,4})?\s*(?=:\s+[a-z]))\s*[:.—–-].*"
+        # ("Update 4/3/2020, 6:20pm ET: This post was updated to ...")
+        # the opinion page's disclaimer ("The views expressed in this article are the author's own and do not ...")
+        r"|the\s+(?:views|opinions)\s+expressed\s+(?:in\s+this\s+(?:article|piece|column|post|commentary)\s+)?(?:are|is)\b.{0,160}"
         # the print issue it runs in ("This story appears in the January 2017 issue of ... magazine. Read the print ...")
         r"|this\s+(?:story|article|piece|report|feature)\s+(?:appears|appeared|will\s+appear|runs|ran)\s+in\s+the\s+[^.!?]{0,60}?"
         r"\bissue\b.*"
