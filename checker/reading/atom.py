@@ -99,22 +99,27 @@ def sentence_times(reading: Reading, sentence: Sentence, quotations: list[tuple[
     quoted = [q[:2] for q in quotations] + [m.span() for m in QUOTATION.finditer(reading.text, sentence.start, sentence.end)]
     whens = [(replace(w, relative=False, since=True, point=False, yardstick=True) if w.relative else replace(w, relative=False))
              if any(a <= w.start < b for a, b in quoted) else w for w in whens]
-    saying = times_of_saying(reading.folded, whens)  # (and the time it was said dates nothing)
+    return from_day_said(reading, sentence, whens, times_of_saying(reading.folded, whens))  # (and the time it was said dates nothing)
+
+
+# The verbs of what was said of the past ("said on Wednesday that there had not been ..."), and of what is to come
+REPORTED_PAST = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+REPORTED_AHEAD = re.compile(r"\b(?:will|would|is|are|plans?|expects?|could|may|might)\b")
+
+
+def from_day_said(reading: Reading, sentence: Sentence, whens: list[When], saying: list[When]) -> list[When]:
+    """saying (whens with the times of saying marked): what was said of the past counts its days from the day it was
+    said, never from the article's ("said on Wednesday that there had not been enough people ... in the past week"
+    is the week to that Wednesday); what is said of what is to come keeps its reading."""
     said_on = next((w for old, w in zip(whens, saying) if w.since and not old.since and w.relative and w.first == w.last
                     and len(w.first) == 10 and reading.published and w.first != reading.published.isoformat()), None)
     if said_on is None:
         return saying
-    # what was said of the past counts its days from the day it was said, never from the article's: "said on Wednesday
-    # that there had not been enough people ... in the past week" is the week to that Wednesday
     again = {(w.start, w.end): w for w in read_times(reading.folded, reading.text, said_on.end, sentence.end,
                                                      datetime.date.fromisoformat(said_on.first), reading.locale)}
     return [again.get((w.start, w.end), w) if w.start >= said_on.end and w.last > said_on.first
             and REPORTED_PAST.search(reading.folded, said_on.end, w.start) and not REPORTED_AHEAD.search(reading.folded, said_on.end, w.start)
             else w for w in saying]
-
-
-REPORTED_PAST = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
-REPORTED_AHEAD = re.compile(r"\b(?:will|would|is|are|plans?|expects?|could|may|might)\b")
 
 
 NUMBER_REST = re.compile(r"[,.]?\d[\d,.]*(?<=\d)")  # the digits after a quote's end that are still its number's
