@@ -6,6 +6,7 @@ third person) is the writer's. A broadcast's transcript labels each paragraph wi
 ("BILL KIRBY: Swimming needs to lift its game."): the paragraph is their words. Pure functions."""
 import functools
 import re
+from bisect import bisect_right
 
 from .clauses import has_verb
 from .people import person_like
@@ -69,27 +70,43 @@ TRANSCRIPT = (2, 3)  # labels a transcript has at least: two speakers, three par
 
 
 @functools.lru_cache(maxsize=8)
+def speaker_labels(text: str) -> tuple[list[int], list[re.Match[str]]]:
+    """Where the transcript labels in text start, in order, and the labels (read once per text)."""
+    found = list(SPEAKER_LABEL.finditer(text))
+    return [m.start() for m in found], found
+
+
+@functools.lru_cache(maxsize=8)
 def transcript_labels(text: str) -> dict[str, str]:
     """The labels of a transcript's speakers in text, each with the name as the article writes it elsewhere ("Bill
     Kirby"), else in title case; {} when text is no transcript. A label whose paragraphs never speak in the first
     person is the presenter's or the reporter's, whose narration is the report's own words, as an article's is."""
-    found = list(SPEAKER_LABEL.finditer(text))
+    found = speaker_labels(text)[1]
     labels = [m.group("name") for m in found]
     if len(set(labels)) < TRANSCRIPT[0] or len(labels) < TRANSCRIPT[1]:
         return {}
     written = {}
-    for label in {m.group("name") for m in found if FIRST_PERSON.search(QUOTED.sub(" ", text[m.end():text.find("\n", m.end()) % (len(text) + 1)]))}:
+    for label in {m.group("name") for m in found if FIRST_PERSON.search(QUOTED.sub(" ", paragraph_from(text, m.end())))}:
         words = r"\s+".join(re.escape(w) for w in label.split())
         named = [n.group() for n in re.finditer(rf"\b{words}\b", text, re.I) if not n.group().isupper()]
         written[label] = named[0] if named else " ".join(w.capitalize() for w in label.split())
     return written
 
 
+def paragraph_from(text: str, at: int) -> str:
+    """text from `at` to the end of its paragraph."""
+    end = text.find("\n", at)
+    return text[at:len(text) if end < 0 else end]
+
+
 def transcript_speaker(text: str, lo: int) -> tuple[str, int] | None:
     """For the sentence at lo, in a transcript's paragraph that a speaker's label opens, or in one after it that no
     label opens (their answer goes on): (who speaks, where their words start)."""
     labels = transcript_labels(text)
+    if not labels:
+        return None
     p_lo = text.rfind("\n", 0, lo) + 1
-    last = next((m for m in reversed(list(SPEAKER_LABEL.finditer(text, 0, max(lo, p_lo + 80)))) if m.start() <= p_lo), None) \
-        if labels else None
+    starts, found = speaker_labels(text)
+    at = bisect_right(starts, p_lo) - 1  # (the last label at or before the paragraph's start)
+    last = found[at] if at >= 0 else None
     return (labels[last.group("name")], max(last.end(), p_lo)) if last and last.group("name") in labels else None
