@@ -5,7 +5,6 @@ when it names exactly one person and no unnamed speaker ("says a doctor from Heb
 anything less certain leaves the pronoun as written. And who speaks a paragraph that the one before leads into
 ("The minister said:" and then "We have cut waiting lists by 20 percent", with no quotation marks). Pure
 functions."""
-import functools
 import re
 
 from .clauses import Clause, first_verb, is_verb, words_at
@@ -13,8 +12,9 @@ from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
 from .people import person_like
 from .titles import CORE_TITLES, HOLDING, HYPHEN, RANKS
 from .attribution import QUOTE_MARK, find_attribution
+from .speakers import speaks
 from .speech import (continued_quotation, is_led_speech_tag, named, named_speaker, open_quotation, QUOTATION,
-                     quotation_tag, SPEAKER_VERBS, tag_before_how, tag_speaker, TAG_VERBS)
+                     quotation_tag, tag_before_how, tag_speaker, TAG_VERBS)
 from ..sentences import split_sentences
 from ..text import fold
 
@@ -133,19 +133,6 @@ def people_word(text: str, word: str, end: int) -> bool:
     someone ("Erdogan said")."""
     following = re.match(r"\s+([a-z][\w-]*)", text[end:end + 30])
     return word.endswith(("an", "ese", "ish", "ian", "i")) and following is not None and not is_verb(following.group(1))
-
-
-# After a speaker's surname, or before it ("Abney said", "Azza, 37, says", "Hall with the police said"; "according to Abney")
-SPEAKS_AFTER = re.compile(rf"(?:(?:,[^,.;]{{1,120}}){{1,3}},|\s+(?:with|of|at|from|for)\s+[^,.;“”\"]{{1,60}}?)?\s+"
-                          rf"(?:(?:also|later|then|has|had)\s+)?(?:{SPEAKER_VERBS})\b")
-SPEAKS_BEFORE = re.compile(rf"\b(?:{TAG_VERBS}|according\s+to)\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}$")
-
-
-@functools.lru_cache(maxsize=1024)
-def speaks(text: str, surname: str) -> bool:
-    """Whether the article gives words to someone of this surname (read where the surname stands, never by a search)."""
-    return any(SPEAKS_AFTER.match(text, m.end()) or SPEAKS_BEFORE.search(text, max(0, m.start() - 160), m.start())
-               for m in re.finditer(rf"\b{re.escape(surname)}\b", text))
 
 
 FULL_NAME_REACH = 20_000  # characters: a person given in full further back than this is named again in a news story
