@@ -99,6 +99,12 @@ def split_lines(text: str) -> list[Sentence]:
     return sentences
 
 
+def paragraph_span(text: str, lo: int, hi: int | None = None) -> tuple[int, int]:
+    """(start, end) of the paragraph (a line of the text) that holds text[lo:hi], or the offset lo."""
+    end = text.find("\n", lo if hi is None else hi)
+    return text.rfind("\n", 0, lo) + 1, len(text) if end < 0 else end
+
+
 def trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
     while lo < hi and text[lo].isspace():
         lo += 1

@@ -126,7 +126,7 @@ def headline_and_site(declared: PageMetadata, title: str | None, sitename: str |
     tail = SITE_TAIL.search(title)
     page = declared.page_title or ""
     rest = page[len(title):] if page.casefold().startswith(folded) else ""
-    if tail and (taken or (sitename or rest).casefold().find(tail.group("site").casefold()) >= 0):
+    if tail and (taken or tail.group("site").casefold() in (sitename or rest).casefold()):
         # ("Headline - Retraction Watch", when the page says "Retraction Watch" is its name, or trafilatura took the rest)
         return title[:tail.start()].strip(), sitename or tail.group("site").strip()
     names = [part.strip() for part in re.split(SEPARATOR, rest)[1:] if SITE_NAME.fullmatch(part.strip())] \

@@ -15,7 +15,7 @@ from .attribution import QUOTE_MARK, find_attribution
 from .speakers import speaks
 from .speech import (continued_quotation, is_led_speech_tag, named, named_speaker, open_quotation, QUOTATION,
                      quotation_tag, tag_before_how, tag_speaker, TAG_VERBS)
-from ..sentences import split_sentences
+from ..sentences import paragraph_span, split_sentences
 from ..text import fold
 
 LOOK_BACK = 4  # sentences read back for the person; further than this a pronoun is no longer safe to resolve
@@ -197,8 +197,7 @@ def led_in_statement(text: str, lo: int) -> tuple[str | None, int] | None:
     speaker would read as the writer's own."""
     p_lo = text.rfind("\n", 0, lo) + 1
     for _ in range(LEAD_IN_REACH):
-        p_hi = text.find("\n", p_lo)
-        paragraph = text[p_lo:len(text) if p_hi < 0 else p_hi]
+        paragraph = text[slice(*paragraph_span(text, p_lo))]
         if OPENING_MARK.search(paragraph):
             return None  # (a quotation of its own; a lone closing mark may end the statement: ... if required.")
         before = paragraph_before(text, p_lo)
@@ -236,9 +235,8 @@ def quoted_paragraph_speaker(text: str, lo: int) -> str | None:
         if before is None:
             return None
     leads, speaker = lead_in(text, *before)
-    p_hi = text.find("\n", p_lo)
-    # (a paragraph whose quotation has a tag of its own, "“...,” she said in Delhi.", is that tag's)
-    speaker = speaker if leads else None if OWN_TAG.search(text, p_lo, len(text) if p_hi < 0 else p_hi) else reported_speaker(text, *before)
+    if not leads:  # (a paragraph whose quotation has a tag of its own, "“...,” she said in Delhi.", is that tag's)
+        speaker = None if OWN_TAG.search(text, *paragraph_span(text, p_lo)) else reported_speaker(text, *before)
     return speaker if speaker and speaker.lower() not in ("he", "she", "they") else None
 
 

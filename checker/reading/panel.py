@@ -10,6 +10,7 @@ from bisect import bisect_right
 
 from .clauses import has_verb
 from .people import person_like
+from ..sentences import paragraph_span
 
 # A paragraph that is a name and nothing else ("Eric Lascelles", "Julian Jessop")
 NAME_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})[ \t]*")
@@ -86,17 +87,11 @@ def transcript_labels(text: str) -> dict[str, str]:
     if len(set(labels)) < TRANSCRIPT[0] or len(labels) < TRANSCRIPT[1]:
         return {}
     written = {}
-    for label in {m.group("name") for m in found if FIRST_PERSON.search(QUOTED.sub(" ", paragraph_from(text, m.end())))}:
+    for label in {m.group("name") for m in found if FIRST_PERSON.search(QUOTED.sub(" ", text[m.end():paragraph_span(text, m.end())[1]]))}:
         words = r"\s+".join(re.escape(w) for w in label.split())
         named = [n.group() for n in re.finditer(rf"\b{words}\b", text, re.I) if not n.group().isupper()]
         written[label] = named[0] if named else " ".join(w.capitalize() for w in label.split())
     return written
-
-
-def paragraph_from(text: str, at: int) -> str:
-    """text from `at` to the end of its paragraph."""
-    end = text.find("\n", at)
-    return text[at:len(text) if end < 0 else end]
 
 
 def transcript_speaker(text: str, lo: int) -> tuple[str, int] | None:

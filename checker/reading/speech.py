@@ -9,6 +9,7 @@ from .attribution import QUOTE_MARK, WHO_AFTER, find_attribution
 from .clauses import REPORTING, UNNAMED, find_comma, first_verb, has_verb, trim
 from .frame import core_span
 from .panel import contributor_at, transcript_speaker
+from ..sentences import paragraph_span
 from .when import When
 
 # (a quotation opened with one kind of mark and closed with the other is one too: "“... distressing," says X")
@@ -256,8 +257,7 @@ def open_quotation(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """(opening, closing) offsets of the quotation, within its paragraph, that holds all of text[lo:hi]
     (a sentence, its quotation marks aside): a quotation with no tag of its own, or one sentence of a
     quotation of several; else None."""
-    p_lo, p_hi = text.rfind("\n", 0, lo) + 1, text.find("\n", hi)
-    p_hi = len(text) if p_hi < 0 else p_hi
+    p_lo, p_hi = paragraph_span(text, lo, hi)
     opening: int | None = None
     for m in QUOTE_MARK.finditer(text, p_lo, p_hi):
         mark = m.group()
@@ -304,8 +304,7 @@ def quotation_tag(text: str, lo: int, hi: int, depth: int = 0) -> str | None:
     if quotation is None:
         return None
     opening, closing = quotation
-    p_lo, p_hi = text.rfind("\n", 0, lo) + 1, text.find("\n", hi)
-    p_hi = len(text) if p_hi < 0 else p_hi
+    p_lo, p_hi = paragraph_span(text, lo, hi)
     after = re.match(r"[^.!?“]*", text[closing + 1:p_hi]).group()  # type: ignore[union-attr]  # (matches "")
     # the tag of the quotation before, or the words that lead into this one ("Hunt said: “...")
     before_lo = max(text.rfind("”", p_lo, opening), text.rfind('"', p_lo, opening), p_lo - 1) + 1
