@@ -8,7 +8,7 @@ functions."""
 import re
 
 from .clauses import Clause, first_verb, is_verb, words_at
-from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names
+from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names, single_place_words
 from .people import person_like
 from .titles import CORE_TITLES, HOLDING, HYPHEN, RANKS
 from .attribution import QUOTE_MARK, find_attribution
@@ -120,6 +120,7 @@ def persons(text: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
         elif len(words) == 1 and (full := given_in_full(text, words[0], m.start("name"))):
             found.append((full, m.group("hon")))
         elif len(words) == 1 and not (name.isupper() or looks_like_common_noun(name) or fold(name) in place_names()
+                                      or fold(name) in single_place_words()
                                       or fold(name) in ORG_WORDS or PLACE_BEFORE.search(text, lo, m.start())
                                       or people_word(text, name, m.end("name"))):
             # a surname the article never gave in full ("Chandor" of "J.C. Chandor"), or a body ("Reuters"): someone

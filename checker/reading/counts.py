@@ -45,7 +45,9 @@ UNIT_SYNONYMS = {
     "jobs": ("jobs|posts|positions", "jobs|posts|positions", ""),
     "arrests": ("arrests|arrested|detained", "arrests|arrested|detained", "arrested|detained"),
     "homes": ("homes|houses|dwellings", "homes|houses|dwellings", ""),
-    "tonnes": ("tonnes|tons|metric tons", "tonnes|tons|metric tons", ""),
+    # (a ton is no tonne: 907 kg in the US, 1,016 kg in Britain; a metric ton is one)
+    "tonnes": ("tonnes|metric tons", "tonnes|metric tons", ""),
+    "tons": ("tons|short tons", "tons|short tons", ""),
     "barrels": ("barrels|bbl|bbls", "barrels|bbl|bbls", ""),  # ("4.9 million bbl. of oil": the trade's abbreviation)
     **MEASURE_UNITS,  # areas, volumes, speeds, weights, distances, temperatures (measures.py)
 }

@@ -102,6 +102,14 @@ def place_names() -> dict[str, str]:
     return {name: code for code, names in currencies.territory_names().items() for name in names}
 
 
+@lru_cache(maxsize=None)
+def single_place_words() -> frozenset[str]:
+    """Folded names of places that a word alone may give, beside the territories: provinces and states ("Ontario",
+    "Kerala"), capitals and time-zone cities ("Nairobi", "Denver")."""
+    return frozenset().union(*currencies.territory_provinces().values(), *currencies.territory_cities().values(),
+                             capital_codes())
+
+
 def is_not_name(word: str) -> bool:
     folded = fold(word).strip(".'")
     return all(part in not_name_words() for part in folded.split("-") if part) or folded in not_name_words()

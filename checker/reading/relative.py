@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from .dates import MONTH_NAMES, MONTHS
 from .figures import NUMBER_WORDS
+from .seams import PARTICIPLES
 from .timespan import day_or_first, day_words, month_iso, part_of, SIDE_BEFORE, WEEKDAYS, weekend_of, YEAR_SHIFT, When
 from .titles import TITLE_AHEAD
 
@@ -298,6 +299,10 @@ def ago_count(n: str) -> int | None:
 LONG_AGO = re.compile(r"\b(?:(?:for|over|in|during|throughout)\s+(?:the\s+)?(?:(?:past|last|previous|first)\s+)?(?:[a-z\d-]+\s+)?"
                       r"(?:years|decades|centuries|generations)|(?:[a-z\d-]+\s+)?(?:years|decades|centuries|generations)\s+ago"
                       r"|in\s+the\s+past|used\s+to|(?:1[5-9]|20)\d0s)\b")
+# Things done "today" that a modal then speaks of ("Messages sent today could still be decrypted", "Children born today
+# may live to 100"): whatever is done these days, no one day
+DONE_NOWADAYS = re.compile(rf"\b(?!(?:was|is|has|does|this|its|his|hers|as|us|thus)\b)[a-z]+s\s+(?:[a-z]{{3,}}ed|{PARTICIPLES}|sent|born)\s+$")
+MODAL_AFTER = re.compile(r"\s+(?:could|can|may|might|must|should)\b")
 # A verb of lasting before "today", or "even", "still": the present age ("it endures today", "even today")
 LASTING = re.compile(r"\b(?:endures?|exists?|survives?|persists?|lingers?|lives|stands|thrives?|prevails?|even|still)\s+$")
 
@@ -311,6 +316,8 @@ def nowadays(piece: str, lo: int, hi: int) -> bool:
         return False  # "today's vote": that day's
     if LASTING.search(piece, max(0, lo - 12), lo) or IN_USE.search(piece, max(0, lo - 30), lo):
         return True  # ("the signals used today were designed in the 1930s": the ones in use now; never "was used today")
+    if DONE_NOWADAYS.search(piece, max(0, lo - 30), lo) and MODAL_AFTER.match(piece, hi):
+        return True
     if not LONG_AGO.search(piece):
         return False
     breaks = [b.end() for b in CLAUSE_BREAK.finditer(piece, 0, lo)]
