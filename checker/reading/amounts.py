@@ -10,7 +10,7 @@ from typing import Protocol
 from .changes import is_change, level_link, level_of
 from .counts import UNIT_SYNONYMS, count_patterns
 from .figures import NUMBER_WORDS, MoneyMention, minus_at
-from .measures import MEASURE_NOUNS, TIME_NOUNS, compound_measures, measure_after, measures_a_thing
+from .measures import MEASURE_NOUNS, MEASURE_UNITS, TIME_NOUNS, compound_measures, measure_after, measures_a_thing
 from .names import GENERIC_WORDS, is_not_name
 from .relative import PAST_MARK
 from .temperatures import temperature_after
@@ -119,6 +119,8 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
         m = after.match(folded, end)
         if m:
             last = folded[m.start():m.end()].split()[-1] if folded[m.start():m.end()].split() else ""
+            if unit not in MEASURE_UNITS and reading.text[m.end() - len(last):m.end()].istitle() and len(last) > 3:
+                continue  # "The two Houses were adjourned": a name (of Parliament's chambers), never homes
             if last in ("times", "occasions", "occasion"):
                 return "meetings" if MEETING.search(sentence_lower) else "visits" if VISIT.search(sentence_lower) else "times"
             return unit

@@ -34,9 +34,12 @@ def date_clauses(text: str, clauses: list[Clause], whens: list[When]) -> tuple[l
             # "visited in 2019, when the war began": 2019's; "the second since the crisis, when the Fed cut rates": the
             # crisis's time, which the sentence leaves unsaid (never the "since last December" before it)
             clause.inherit = before if before is not None and re.fullmatch(r"[\s,]*when\s+", text[before.end:clause.start]) else None
+        elif clause.role == "coord" and clause.seam == "but" and i and not any(clause.start <= w.start < clause.end for w in whens):
+            clause.inherit = fronted(text, clauses[0], whens)  # "In 2022, they came close, but lost": 2022's, as both are
         elif clause.role == "coord" and i and not clause.present and not any(clause.start <= w.start < clause.end for w in whens) \
                 and not NEGATED.search(text, clause.start, clause.end) and not LATER.search(text, clause.start, clause.end):
-            # (a clause with a time of its own, a bound even, "and exceed 2°C before 2050", inherits none; nor does what
+            # (a clause with a time of its own, a bound even, "and exceed 2°C before 2050", inherits none; nor one that "but"
+            # sets against it, "had stalled since 2012, but advanced under Healey", which came later; nor does what
             # did not happen, "had an abortion in June and had not told her boyfriend": no time is told for it)
             inherited = next((c for c in reversed(clauses[:i]) if c.role != "coord"), clauses[i - 1]).when
             # (never a span since a time: "snapped a streak dating to 2007 and ended their hopes" ended them now)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import dropwhile
 
-from .seams import (ADJECTIVE_BEFORE_BUT, ANTECEDENT, APPOSED_AFTER, APPOSED_BEFORE, BACK_QUANTIFIER, BARE_PARTICIPLE, BOTH, COUNT,
+from .seams import (ADJECTIVE_BEFORE_BUT, ANNOUNCED_LIST, ANTECEDENT, APPOSED_AFTER, APPOSED_BEFORE, BACK_QUANTIFIER, BARE_PARTICIPLE, BOTH, COUNT,
                     ELIDED, EXAMINED, EXAMPLE_LEADS, FOUND, FRONTED_TIME, LIST_FIGURE, LIST_TAIL, NO_SEAM_BEFORE_BUT, PARTICIPLE_ASIDE, PERIOD_NOUN,
                     SAYING_LEADS, SEAMS, SEMICOLON_LIST, SPLIT)
 from .spot import IRREGULAR_PAST
@@ -50,10 +50,16 @@ OBJECT_START = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|his|her|more|some|no|
                           r"several|many|dozens|hundreds|thousands|millions|two|three|four|five|six|seven|eight|nine|ten|"
                           r"twelve|twenty|fifty)\b)")  # ("employs around 12,000", never "helicopters around mid-town")
 PAST = frozenset(IRREGULAR_PAST | set("hit cut put set cost struck drew drove flew sought fled threw beat shut "
-                                      "won spent sold bought".split()))
+                                      "won spent sold bought laid slid hung swung spun sped bent lent dug wept swore tore "
+                                      "wore woke shook stole froze hid forgave withdrew undertook overtook upheld "
+                                      "withheld mistook crept dealt meant felt heard caught chose spoke broke ate drank "
+                                      "sang swam".split()))
 # "told" with whom it was told: a word, or one after a determiner and perhaps an adjective, and the rest of a
 # name ("told the court", "told the high court", "told the Senate Judiciary Committee", "told reporters")
 REPORTING = r"said|says|told\s+(?:(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w’'-]*\s+(?!(?:that|the|a|an|it|he|she|they|we)\b))?)?[\w’'-]+(?:\s+[A-Z][\w’'-]*)*|announced|indicated|stated|claimed|reported|estimated|warned|confirmed|insisted|argued|noted|added|predicted|wrote"
+# Past forms that are no participle: a verb after "had fallen in 2012, but" in one of them has no "had" ("but rose")
+PAST_ONLY = frozenset("""rose fell grew went began took gave ate drove wrote came ran became saw knew spoke broke chose flew
+threw drew sank sang swam wore tore stole froze rode shook forgot hid""".split())
 DETERMINERS = frozenset("the a an this that its their his her our your these those".split())
 
 
@@ -88,10 +94,16 @@ def is_verb(word: str, previous: str = "") -> bool:
     lowered = word.lower()
     if word == "May" and previous.lower() in MONTH_LEADS:
         return False  # "in May", "since May", "last May": the month
+    if lowered.endswith("ed") and POSSESSIVE.fullmatch(previous):
+        return False  # "California's estimated 35 million TVs", "the company's planned cuts": an adjective of the noun
     if lowered in AUXILIARIES or lowered in PAST or re.fullmatch(REPORTING, lowered):
         return True
     return word.islower() and len(word) > 4 and word.endswith("ed") and previous.lower() not in DETERMINERS \
         and "-" not in word  # ("broad-based", "long-awaited": adjectives)
+
+
+# A possessive before a word ("California's estimated 35 million TVs"), never a pronoun's "is" or "has" ("It's estimated")
+POSSESSIVE = re.compile(r"(?i)(?!(?:it|that|there|here|he|she|what|who|where|everyone|nobody|one)[’']s$)[\w.-]+[’']s|[\w-]+s[’']")
 
 
 MONTH_LEADS = frozenset("in on of since until till by from through during early late mid last next this".split())
@@ -211,8 +223,11 @@ def after_but(text: str, at: int, seam: re.Match[str], hi: int) -> tuple[int, in
 def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
     clauses = []
     at, previous_role, previous_seam, previous_present = lo, "main", "", False
+    announced = ANNOUNCED_LIST.search(text, lo, hi)
     for m in SPLIT.finditer(text, lo, hi):
         seam = next(name for name in SEAMS if m.group(name) is not None)
+        if announced and m.start() >= announced.end():
+            break  # the items of a list a colon announces are one whole
         if text.count("(", lo, m.start()) > text.count(")", lo, m.start()) or text.count("“", lo, m.start()) > text.count("”", lo, m.start()) \
                 or text.count('"', lo, m.start()) % 2:
             continue  # "(a record for the region but below the national average)": an aside is never cut, nor a quotation
@@ -322,7 +337,7 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                 # "was an assistant ..., and was detailed to ...": the clause has its own auxiliary
                 # "was founded in 1998 and employed 200 people": an object makes the verb active, sharing no "was"
                 active = aux in BE and own_verb not in TWO_OBJECTS and takes_object(text, clause.start, clause.end)
-                if not clause.present and not active and own_verb not in AUXILIARIES and (
+                if not clause.present and not active and own_verb not in AUXILIARIES and own_verb not in PAST_ONLY and (
                         aux in SHARED_AUXILIARIES or (aux in MODALS and not is_past(own_verb))):
                     group = words_at(text, *verb_group(text, verb[0], host.end))  # type: ignore[misc]  # (a verb stands there)
                     # up to the main verb, which is not shared; "It was the lowest ... and stayed": "was" is its verb

@@ -73,7 +73,8 @@ def title_atoms(reading: Reading, sentence: Sentence, clauses: list[Clause], whe
         if when is not None and reading.published and when.first > reading.published.isoformat():
             when = None  # "Judge Thomas Coffin set the trial for Feb. 25": the time is the trial's, ahead
         former, title = found.former, found.title
-        if (own := next((w for w in whens if found.end <= w.start <= found.end + 4 and not w.decade and not w.relative), None)):
+        if (own := next((w for w in whens if found.end <= w.start <= found.end + 4 and not w.decade and not w.relative
+                         and not re.match(r"[’']s\b", reading.text[w.end:w.end + 2])), None)):  # ("in November's election")
             when = own  # "one signed by President George W. Bush in 2002": the title's own time, right after the name
         if RANK.fullmatch(title) or (" " not in found.name and IN_A_NAME.match(reading.text, found.end)) \
                 or BEFORE_TITLE.search(reading.text, max(0, found.start - 30), found.start) \

@@ -58,7 +58,7 @@ RANGE_BEFORE = re.compile(rf"(?:\d|\b(?:{COUNT_WORDS}))\s*(?:or|to|-|–)\s*$") 
 FUTURE = re.compile(r"\b(?:will|would|shall|(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)plans|plan\s+to|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming"
                     r"|takes?\s+effect|comes?\s+into\s+(?:force|effect)|goes?\s+into\s+effect|enters?\s+into\s+force"
                     r"|(?:is|are|am)\s+(?:not\s+)?[a-z]{3,}ing|(?:is|are|am)\s+to|going\s+to|about\s+to|won['’]t"
-                    r"|must(?!\s+(?:not\s+)?have\b)|might(?!\s+(?:not\s+)?have\b)|(?:has|have)\s+to)\b")
+                    r"|must(?!\s+(?:not\s+)?have\b)|might(?!\s+(?:not\s+)?have\b)|should(?!\s+(?:not\s+)?have\b)|(?:has|have)\s+to)\b")
 PLANNED = re.compile(r"planned|scheduled|expected|intended|due|set\s+to")
 # ("a business plan in May", "the plans were approved" are nouns: no future)
 # "takes effect on 1 January", "is seeking a term in November", "is to visit in February", "must wait until
@@ -71,6 +71,7 @@ PAST_MARK = re.compile(r"\b(?:said|told|was|were|had|did|came|went|took|gave|met
                        r"|heard|meant|shot|forgot|understood|withdrew|overtook|undertook|swept|dealt|froze|stole|shook|hid|rode"
                        r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbe\s)(?<!\bremains\s)(?:\w{3,}ed|made|got|left|paid|brought"
                        r"|bought|built|sent|spent|lost|won(?!['’]t)|led|wrote|stood|held|kept|sold|fled|sought|quit))\b")
+PUT_OFF = re.compile(r"\b(?:adjourned|postponed|deferred|delayed|suspended|recessed|remanded|extended|pushed\s+back|put\s+off)\b")
 UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:early|late|mid)[\s-]+)?$")
 PRESENT = re.compile(r"\b(?:is|are|am|remains?|stays?|lasts?|runs?|continues?)\b")
 CLAUSE_BREAK = re.compile(r"[;:]|,\s|\b(?:that|which|who|and|but|while|when|after|before)\b")
@@ -82,7 +83,7 @@ APPOSITION = re.compile(r",\s+(?:(?:the|an?|his|her|its|their|our|who|which|now|
 
 # A verb in the present: what it says holds now, so a month or a day it names without a year is the
 # nearest one ("The film is out on 31 December", "hits cinemas in January").
-PRESENT_MARK = re.compile(r"\b(?:is|are|am|remains?|stays?|opens|closes|hits|runs|lasts|starts|begins|ends|arrives"
+PRESENT_MARK = re.compile(r"\b(?:is|are|(?<![\d.]\s)(?<!\d)am|remains?|stays?|opens|closes|hits|runs|lasts|starts|begins|ends|arrives"
                           r"|(?<!\bwill\s)(?<!\bwould\s)(?<!\bto\s)(?<!\bmay\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bshould\s)(?<!\bmust\s)"
                           r"(?<!\bshall\s)(?<!\bnot\s)(?<!\bdid\s)(?:open|close|start|begin)"  # ("polls open on 23 May")
                           r"|returns|premieres|airs|debuts|launches|expires|plays|meets|kicks\s+off)\b")
@@ -111,6 +112,9 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
     marks = marks_of(before, PRESENT_MARK.search(piece, 0, lo) is not None)
     if marks and marks[-1][2] == "future" and PLANNED.match(before, marks[-1][0]) and any(t == "past" for _, _, t in marks):
         return "nearer"  # "canceled tariffs planned for Oct. 15", "the vote was scheduled for": a plan seen from the past
+    if marks and marks[-1][2] == "past" and UNTIL.search(before) and PUT_OFF.search(before):
+        return "nearer"  # "was adjourned until Tuesday": put off to a day that may be to come or just gone, the nearer
+        # (never "was closed until April": a state that lasted until then)
     if marks and marks[-1][2] != "present":
         return marks[-1][2]
     if UNTIL.search(before) and PRESENT.search(before):

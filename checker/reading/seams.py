@@ -21,7 +21,8 @@ SPLIT = re.compile(r"""(?x)
   | (?P<andnoun>,\s+and\s+(?=(?!(?:was|has|is|does|this|its|his|hers|as|us|thus|plus|always|perhaps|sometimes|besides)\b)
                                  [a-z]{2,}[^\Ws]s\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|were|are|have|had|will|would|could|rose|fell|grew|won|
                                  lost|say|said)\b))
-  | (?P<andmain>,\s+and\s+(?=(?:[A-Z]|(?:the|a|an|its|his|her|their|our|my|your|this|these|those|some|many|most)\s)))
+  | (?P<andmain>,\s+and\s+(?=(?:(?:in|on|at|by|during|after|before|since|until|last|this|next|earlier|later)\s+[^,;]{1,30},\s+)?
+                                 (?:[A-Z]|(?:the|a|an|its|his|her|their|our|my|your|this|these|those|some|many|most)\s)))
   | (?P<coord>,?\s+and\s+(?=(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b))
 """)
 # The role of the clause after each seam: a main clause of its own (after ", and" too when a subject and
@@ -108,3 +109,7 @@ EARLIER = re.compile(r"\b(?:(?:a|an|one|two|three|\d+)\s+(?:years?|months?|quart
                      r"|(?:the|a)\s+(?:previous|prior|preceding|year-earlier)\s+(?:year|month|quarter|period|week))\b")
 # The last item of a list whose items a semicolon parts ("...; a cafe; and a big lobby", "...; or dissolved")
 SEMICOLON_LIST = re.compile(r";\s+(?:and|or)\s")
+# A colon that announces a list by its count ("three tiers of nuclear attacks: those carried out with ...; nuclear bombs
+# ...; and dirty bombs", "two camps: those who ... — and those who ..."): the items after it are one whole, never cut
+ANNOUNCED_LIST = re.compile(r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w’'-]+\s+){0,2}?"
+                            r"[\w’'-]+s(?:\s+of\s+[^:;,]{1,40})?:\s")
