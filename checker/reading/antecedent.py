@@ -106,6 +106,11 @@ def persons(text: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
         words = m.group("name").split()
         if len(words) > 1 and PLACE_BEFORE.match(words[0].lower() + " "):
             continue  # "At New York, ...", "In South Africa": a place (as after a lower-case "in")
+        if m.start() == lo and len(words) == 1 and words[0].endswith("ing") and re.match(r"\s+[a-z]", text[m.end():m.end() + 2]):
+            continue  # "Speaking in the Lok Sabha, Rijiju said": a participle that opens the sentence, no one
+        if len(words) > 1 and not m.group("hon") and THE_BEFORE.search(text, lo, m.start()) \
+                and not any(re.fullmatch(TITLE_WORD, w) for w in words):
+            continue  # "in the Lok Sabha", "the Harvard Crimson": a body or a place, never a person
         while words and (is_not_name(words[0]) or re.search(r"-[a-z]", words[0])):  # "But Abney", "The Peterson
             words = words[1:]  # family", "Australian-born Assange"
         titled = [i for i, w in enumerate(words) if re.fullmatch(TITLE_WORD, w)]
@@ -119,6 +124,8 @@ def persons(text: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
             found.append((name, m.group("hon")))
         elif len(words) == 1 and (full := given_in_full(text, words[0], m.start("name"))):
             found.append((full, m.group("hon")))
+        elif len(words) == 1 and m.start() > lo and re.match(r"\s+(?:said|says|told|added|asked|wrote)\b", text[m.end():m.end() + 8]):
+            found.append((name, m.group("hon")))  # "Hannity told Levin": whoever speaks is someone ("-ity" though it ends)
         elif len(words) == 1 and not (name.isupper() or looks_like_common_noun(name) or fold(name) in place_names()
                                       or fold(name) in single_place_words()
                                       or fold(name) in ORG_WORDS or PLACE_BEFORE.search(text, lo, m.start())

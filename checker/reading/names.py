@@ -29,6 +29,9 @@ then so yet if unless because although though whether also both all each every e
 some any many much more most few less least other another such same own only even just still again
 ever never now here is are was were be been being has have had do does did will would shall should can
 could may might must says said say according following yes
+however meanwhile moreover furthermore nevertheless nonetheless therefore thus instead indeed overall eventually
+finally initially ultimately currently recently previously additionally besides otherwise likewise similarly
+consequently hence accordingly perhaps
 """.split())
 
 
