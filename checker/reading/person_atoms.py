@@ -4,9 +4,10 @@ Pure functions; atomic.py calls them for each sentence."""
 import re
 from dataclasses import replace
 
+from .amounts import figures_in
 from .atom import Atom, Reading, make_atom
 from .clauses import AUXILIARIES, Clause, first_after_adverbs, first_verb, is_past, is_verb, words_at
-from .kinds import clause_kind
+from .kinds import clause_kind, figure_kind
 from .people import PEOPLE, PERSON, TITLE, Apposition, person_like, titles
 from .restatement import sentence_case, written
 from .speech import speaks_of_now
@@ -124,5 +125,12 @@ def apposition_atoms(reading: Reading, sentence: Sentence, appo: Apposition, whe
         lo, hi = appo.role
         when = next((w for w in whens if lo <= w.start < hi and not w.since), None)
         claim = sentence_case(f"{name} {be} {written(text, lo, hi, whens)}")
-        atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], when), appo.name[0], hi, claim, when=when))
+        lower = reading.folded[sentence.start:sentence.end]
+        figures = figures_in(reading, lo, hi, whens, lower)
+        if len(figures) == 1:  # "Invoxia’s Triby, a $199 portable speaker": what it costs is the claim's figure
+            figure = figures[0]
+            atoms.append(make_atom(reading, sentence, figure_kind(figure, text[lo:hi], lower, when), appo.name[0], hi, claim,
+                                   figure.value, figure.unit, when))
+        else:
+            atoms.append(make_atom(reading, sentence, clause_kind(text[lo:hi], when), appo.name[0], hi, claim, when=when))
     return atoms
