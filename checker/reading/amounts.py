@@ -119,6 +119,8 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
         m = after.match(folded, end)
         if m:
             last = folded[m.start():m.end()].split()[-1] if folded[m.start():m.end()].split() else ""
+            if last == "fans" and NUMBER_WORDS.get(folded[start:end], 99) <= 20:
+                continue  # "a chair that contains three fans": machines, where a crowd is counted in figures
             if unit not in MEASURE_UNITS and reading.text[m.end() - len(last):m.end()].istitle() and len(last) > 3:
                 continue  # "The two Houses were adjourned": a name (of Parliament's chambers), never homes
             if last in ("times", "occasions", "occasion"):

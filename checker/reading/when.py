@@ -41,6 +41,8 @@ YEARLESS = [  # each read only where dates.py found no date: the article leaves 
 ]
 FOLLOWED_BY_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:1[89]|20)\d\d\b")
 RELATIVE_YEAR = re.compile(r"(?<!\bthe\s)\b(?P<rel>this|last|next)\s+year\b")  # ("the next year": twelve months)
+# "by the end of the year", ahead: the article's year (in the past, "the year" may be any the story speaks of)
+YEAR_END = re.compile(r"\b(?:end|close)\s+of\s+(?P<the>the)\s+year\b(?!['’])")
 # ("the next decade": ten years; "the end of the next decade": the calendar decade's end)
 RELATIVE_DECADE = re.compile(r"(?:\b(?:end|start|beginning|middle|turn)\s+of\s+(?P<the>the\s+)|(?<!\bthe\s)\b)(?P<rel>this|next)\s+decade\b")
 # "the last month", "over the past three years", "in the next decade", "the coming weeks": a span that ends
@@ -190,6 +192,10 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
             if free(lo, hi):
                 year = published.year + YEAR_SHIFT[m.group("rel")]
                 found.append(When(lo, hi, str(year), str(year), written=f"in {year}", relative=True))
+        for m in YEAR_END.finditer(piece):  # "will ... by the end of the year": the article's year, looked ahead to
+            lo, hi = start + m.start("the"), start + m.end()
+            if free(lo, hi) and said(lo, hi) == "future":
+                found.append(When(lo, hi, str(published.year), str(published.year), written=f"in {published.year}", relative=True))
         for m in RELATIVE_DECADE.finditer(piece):  # "this decade": the article's; "next decade": the one after
             lo, hi = start + (m.start("the") if m.group("the") else m.start("rel")), start + m.end()
             first = published.year // 10 * 10 + (10 if m.group("rel") == "next" else 0)
