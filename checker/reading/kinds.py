@@ -17,8 +17,10 @@ MARKET = re.compile(r"\b(?:shares?|stocks?|equit(?:y|ies)|bonds?|futures|index|i
                     r"traded\s+(?:up|down|higher|lower|flat|at|near|between))\b")
 PLAIN_TRADE = re.compile(r"\b(?<!-)(?:trade|exports?|exported|imports?|imported|commerce)\b(?!\s+(?:volume|at)\b)")
 # "the first head of state to visit", "its first ... to ban": never "first became familiar ... as a clerk to Justice X",
-# nor "his first goal was to deal with the strike" (what the first thing is)
-FIRST_TO = re.compile(r"\b(?:the|its|his|her|their|our)\s+(?:very\s+)?first\b(?:(?!\b(?:and|but|which|who|was|is|were|are|be)\b)[^,;]){0,80}?"
+# nor "his first goal was to deal with the strike" (what the first thing is), nor "the first phase will include
+# allowing people to meet" (a verb of its own between)
+FIRST_TO = re.compile(r"\b(?:the|its|his|her|their|our)\s+(?:very\s+)?first\b(?:(?!\b(?:and|but|which|who|was|is|were|are|be|"
+                      r"will|would|can|could|should|may|might|must|has|have|had)\b)[^,;]){0,80}?"
                       r"\bto\s+(?!(?:the|a|an|its|his|her|their|our|this|that)\b)[a-z]")
 # "plans to", never the noun ("supported the plan") nor a plan in the past ("had planned to drive")
 # ("most likely to sell", "more likely to drop out": who tends to, no forecast)
