@@ -52,7 +52,7 @@ COUNT_WORDS = rf"(?:{'|'.join(TENS)})(?:[\s-](?:{UNITS})\b)?|{'|'.join(w for w i
 ABOUT = (r"about|around|roughly|approximately|some|nearly|almost|over|under|more\s+than|less\s+than|fewer\s+than"
          r"|at\s+least|close\s+to|upwards\s+of|just\s+(?:over|under)|well\s+over|the\s+better\s+part\s+of")
 AGO = re.compile(rf"(?<![\w.,-])(?:(?P<about>{ABOUT})\s+)?(?P<n>\d{{1,3}}(?:[.,]\d+)?|{COUNT_WORDS})\s+"
-                 r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
+                 r"(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b")
 RANGE_BEFORE = re.compile(rf"(?:\d|\b(?:{COUNT_WORDS}))\s*(?:or|to|-|–)\s*$")  # "two or three years ago", "20-25 years ago"
 
 FUTURE = re.compile(r"\b(?:will|would|shall|(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)plans|plan\s+to|planned|expects?|expected|due|scheduled|set to|likely|intends?|intended|next|upcoming|forthcoming"
@@ -279,8 +279,8 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         elif unit == "month":
             first = last = month_iso(published.year, published.month, -count)
             written = f"{display[lo:hi]}, in {MONTH_NAMES[int(first[5:])]} {first[:4]}"
-        else:
-            first = last = str(published.year - count)
+        else:  # ("a decade ago": ten years before the article's)
+            first = last = str(published.year - count * (10 if unit == "decade" else 1))
             written = f"{display[lo:hi]}, in {first}"
         found.append(When(lo, hi, first, last, relative=True, written=written))
     return found

@@ -9,6 +9,7 @@ from .attribution import QUOTE_MARK, WHO_AFTER, find_attribution
 from .clauses import REPORTING, UNNAMED, find_comma, first_verb, has_verb, trim
 from .frame import core_span
 from .panel import contributor_at, transcript_speaker
+from .quoted_titles import is_title
 from ..sentences import paragraph_span
 from .when import When
 
@@ -77,8 +78,17 @@ def tag_match(text: str, lo: int, hi: int) -> re.Match[str] | None:
 
 
 def tag_speaker(m: re.Match[str]) -> str:
-    """The speaker a TAG match names, before its verb or after it."""
-    return m.group("src") if m.group("src") is not None else m.group("after")
+    """The speaker a TAG match names, before its verb or after it; after it, the person a body's name and a role lead
+    to ("said University of Miami tropical weather expert Brian McNoldy": McNoldy, never "University")."""
+    if m.group("src") is not None:
+        return m.group("src")
+    person = BODY_ROLE_PERSON.match(m.group("rest") or "")
+    return person.group("name") if person else m.group("after")
+
+
+# The rest of a body's name, a role in lower case and a person's name after the verb ("of Miami tropical weather expert
+# Brian McNoldy")
+BODY_ROLE_PERSON = re.compile(r"\s+of\s+(?:[A-Z][\w’'.&-]*\s+)+(?:[a-z][\w’'-]*\s+)+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+)\s*$")
 
 
 def is_led_speech_tag(text: str, lo: int, hi: int) -> bool:
@@ -349,19 +359,6 @@ NAME_SAID = re.compile(rf"(?P<src>(?:[A-Z][\w’'.-]+\s+){{0,3}}[A-Z][\w’'.-]+
 
 # The same with who the speaker is between commas ("Kenji Sato, the city transport chief, told reporters on Monday")
 NAME_APPOSED_SAID = re.compile(rf"(?P<src>(?:[A-Z][\w’'.-]+\s+){{1,3}}[A-Z][\w’'.-]+),\s+[^,;“”\"]{{3,90}},\s+(?:also\s+)?(?:{TAG_VERBS})\b")
-
-
-# Words a title leaves in lower case ("Like a Rolling Stone", "The Lord of the Rings").
-TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for by with from as vs".split())
-
-
-def is_title(words: str) -> bool:
-    """Whether quoted words are a name in title case (a show, a book, a song: "Wait, Wait … Don't Tell
-    Me!"), never words said: every word capitalised but the small ones, and not all in capitals."""
-    tokens = re.findall(r"[^\W\d_][\w’'-]*", words)
-    if not tokens or all(t.isupper() for t in tokens if len(t) > 1):
-        return False
-    return all(t[0].isupper() or t.lower() in TITLE_SMALL_WORDS for t in tokens) and tokens[0][0].isupper()
 
 
 TAG_BEFORE = re.compile(r"\b(?:said|says|added|adds|wrote|writes|replied|told\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s*[:,]\s*$")

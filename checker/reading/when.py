@@ -354,6 +354,10 @@ MONTH_JOIN = rf"\s*(?:-to-|–to–|-|–|/|to|through|until|and|or)\s*"  # "Apr
 NAME_AFTER = re.compile(r"\s+(?!(?:The|A|An|It|Its|He|She|They|We|I|His|Her|Their|Our|This|That|There)\b)[A-Z][a-z]")
 
 
+# What a month is in every year ("December days", "January temperatures", "summer months"): no one month's time
+EVERY_YEAR = re.compile(r"\s+(?:days|nights|mornings|afternoons|evenings|weekends|temperatures|highs|lows|averages|weather|rainfall)\b")
+
+
 def month_stands(m: re.Match[str], folded: str, display: str, start: int) -> bool:
     """Whether a month's name with no day or year (YEARLESS's last pattern) names a time: written
     as a month, where a time can stand (after "in", "since", "early", "the end of" ...) or in a span
@@ -361,6 +365,9 @@ def month_stands(m: re.Match[str], folded: str, display: str, start: int) -> boo
     lo, hi = start + m.start("m"), start + m.end("m")
     if not display[lo].isupper() or (NAME_AFTER.match(display, hi) and not TITLE_AHEAD.match(display, hi)):
         return False
+    if m.end() == m.end("m") and EVERY_YEAR.match(folded, hi) \
+            and not re.search(r"\b(?:in|since|by|until|during|from|through|last|this|next)\s+$", folded[max(0, lo - 8):lo]):
+        return False  # "record highs for December days", "January temperatures": that month in any year
     if m.start() < m.start("m") or re.match(MONTH_JOIN + rf"(?:{_FULL_MONTH})\b", folded[hi:hi + 16]) \
             or re.search(rf"\b(?:{_FULL_MONTH})" + MONTH_JOIN + "$", folded[max(0, lo - 16):lo]):
         return True  # "early March", "April-June", "from March to May"
