@@ -16,7 +16,7 @@ from .atom import Atom, Reading, joined_quotations, make_atom, read_article, sen
 from .asides import dash_asides
 from .clause_times import date_clauses, join_context
 from .attributed import attributed, PRONOUNS
-from .seams import COMPARATIVE_OPENING, leans_back
+from .seams import COMPARATIVE_OPENING, FACTISH, LATER_EVENT, leans_back
 from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, split_clauses, subjectless, trim,
                       words_at)
 from .frame import core_span, unbracketed
@@ -78,14 +78,6 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
                 yield atom
 
 
-# A number, a rank or a superlative: what makes a clause a fact of its own even with no figure read
-# ("was arrested at 16", "finished third", "the lowest reading"); a name with digits ("T1") or a format
-# ("5v5", "3x3") is none.
-FACTISH = re.compile(r"(?i)(?<![^\W\d_])\d(?!\d*[a-z]\d)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-                     r"hundred|thousand|million|billion|dozens?|first|second|third|fourth|fifth|last|only|record|"
-                     r"most|least|best|worst|(?:larg|bigg|high|low|small|great|fast|slow|old|young|long|short|strong|weak|rich|poor|"
-                     r"deadli|earli|clos|wid|bus|hott|cold|heavi|wealthi|tall|deep)est)\b")
-
 
 # A sentence opened by a past participle and its phrase ("Set in New York in 1981, ...", "Founded in 1990,
 # ..."): what the phrase says of the subject, with a time that is not the main verb's.
@@ -106,6 +98,9 @@ YARDSTICK_VERB = re.compile(r"\b(?:[a-z]{3,}ed|that|which|who|when|set|paid|spen
 # after it would date the relative clause's noun, not the clause.
 AUXILIARY_NEXT = re.compile(r"(?:will|would|could|should|may|might|can|had|has|have|is|are|was|were)\b")
 RELATIVE_INSIDE = re.compile(r",\s+(?:who|which|whose|where)\b")
+# The writer's words going on after a quotation's close, in lower case, with no tag ("” in the emergency center had access")
+GOES_ON = re.compile(r"\s+(?!(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|explained|explains|noted|notes|he|she|they|"
+                     r"according|and|but|or)\b)[a-z]")
 
 # --- one sentence -----------------------------------------------------------------------------
 
@@ -269,8 +264,10 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     for q_open, q_close, q_lo, q_hi in quotations:
         if text[q_hi - 1:q_hi] == "?" or ASKING.match(text, q_lo, q_hi) or (len(quotations) == 1 and asked):
             continue  # a question quoted claims nothing either ("“What is your best example ...” Alito asked")
-        if text[q_lo].islower() and any(a.start <= q_lo and q_hi <= a.end + 1 for a in atoms):
-            continue  # words quoted in the writer's sentence ("to look at “the nation we aspire to be”"): part of its claim
+        if text[q_lo].islower() and any(a.start <= q_lo and q_hi <= a.end + 1 for a in atoms) or (
+                text[q_hi - 1] not in ",.!?;:" and GOES_ON.match(text, q_close, hi)):
+            continue  # words quoted in the writer's sentence ("to look at “the nation we aspire to be”", "“... only one-third
+            # of the people” in the emergency center had access to computers, the report said"): part of its claim
         source = (" ".join(attribution.source.split()) if attribution and not channel else speaker or "").strip(" ’‘'\"“”,")
         if not source and who is None and not tagged and q_lo - lo <= 2 and hi - q_hi <= 2 \
                 and quotation_tag(text, sentence.start, sentence.end) is None:
@@ -415,6 +412,8 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
     if figures:
         figure = figures[0]
         when = figure_when(figure, None, reading.folded, own, clause.inherit) or clause_when
+        if when is not None and when.end <= figure.start and LATER_EVENT.search(reading.folded, when.end, figure.start):
+            when = None  # "three increases in 2019 before the rate levels off at 3.0 percent": the level's time is untold
         if ahead_elsewhere(reading, lo, figure, when):
             when = None  # "With a 3.4% yield, Nestle is a stock to own in 2016": the year is the advice's
         if when is not None and when.start >= figure.end and (INFINITIVE.search(text, figure.end, when.start)

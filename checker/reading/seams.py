@@ -113,3 +113,14 @@ SEMICOLON_LIST = re.compile(r";\s+(?:and|or)\s")
 # ...; and dirty bombs", "two camps: those who ... — and those who ..."): the items after it are one whole, never cut
 ANNOUNCED_LIST = re.compile(r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w’'-]+\s+){0,2}?"
                             r"[\w’'-]+s(?:\s+of\s+[^:;,]{1,40})?:\s")
+# Words after which what a clause tells comes later than a time before them ("three increases in 2019 before the rate
+# levels off at 3.0 percent"): that time is none of a figure after them
+LATER_EVENT = re.compile(r"\b(?:before|until|till|once|then)\b[^,;]*$")  # (never "In 2019, before the crisis, it was 3.5%")
+
+# A number, a rank or a superlative: what makes a clause a fact of its own even with no figure read
+# ("was arrested at 16", "finished third", "the lowest reading"); a name with digits ("T1") or a format
+# ("5v5", "3x3") is none.
+FACTISH = re.compile(r"(?i)(?<![^\W\d_])\d(?!\d*[a-z]\d)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                     r"hundred|thousand|million|billion|dozens?|first|second|third|fourth|fifth|last|only|record|"
+                     r"most|least|best|worst|(?:larg|bigg|high|low|small|great|fast|slow|old|young|long|short|strong|weak|rich|poor|"
+                     r"deadli|earli|clos|wid|bus|hott|cold|heavi|wealthi|tall|deep)est)\b")

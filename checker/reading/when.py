@@ -280,7 +280,7 @@ def events_named(found: list[When], folded: str, display: str) -> list[When]:
     def written_time(w: When) -> bool:
         if w.since or w.yardstick or year_of_thing(folded, display, w):
             return False
-        return DATED_BY.search(folded, max(0, w.start - 30), w.start) is not None if w.point else \
+        return (DATED_BY.search(folded, max(0, w.start - 30), w.start) is not None or len(w.first) == 10) if w.point else \
             re.match(r"(?:from|between)\s", folded[w.start:w.end]) is not None or \
             re.search(r"\b(?:from|between)\s+$", folded[max(0, w.start - 10):w.start]) is not None
 
