@@ -41,6 +41,12 @@ BYLINE = re.compile(rf"By\s+(?!(?:{_MONTH}|[A-Z][a-z]+day|Christmas|Easter|New|N
                     r"[A-Z][a-z]+)\s+[a-z])")
 
 
+# A place in capitals that opens a paragraph with no dash after it, its markup gone ("WASHINGTON The U.S. Federal Reserve
+# raised ..."): a dateline before a sentence that opens with a word of its own kind, never a name ("NASA Administrator")
+BARE_DATELINE = re.compile(r"[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}\s+(?=(?:The|A|An|In|On|At|It|Its|This|That|These|Those|There|They|He|She|We|"
+                           r"When|After|Before|For|As|Some|More|Two|Three|Police|Officials)\s)")
+
+
 def dateline_end(text: str, start: int = 0) -> int:
     """Where a dateline that opens text[start:] ends ("PARIS — The ..." -> the offset of "The"), or start; and
     a time stamp or a date that opens a paragraph ("14.29 Indonesian authorities ...", "December 28, 2014: ...")."""
@@ -51,7 +57,8 @@ def dateline_end(text: str, start: int = 0) -> int:
     while before > 0 and text[before - 1] in " \t\u00a0":
         before -= 1  # (read back, never copied: this is asked for every sentence)
     opens = before == 0 or text[before - 1] == "\n"
-    stamp = (LIVE_STAMP.match(text, start) or DATED_LINE.match(text, start) or BYLINE.match(text, start)) if opens else None
+    stamp = (LIVE_STAMP.match(text, start) or DATED_LINE.match(text, start) or BYLINE.match(text, start)
+             or BARE_DATELINE.match(text, start)) if opens else None
     return stamp.end() if stamp else start
 
 
