@@ -175,6 +175,8 @@ def tag_alone(claim: str) -> bool:
                               claim[:len(claim) - len(m.group("rest") or "")]):
         return False  # ("The department has not responded to requests ...", "Among them were said to be ...": claims)
     rest = re.sub(r"\b(?:when|while|if|as)\s+[a-z]+(?:ed|en)\b", "", m.group("rest") or "")
+    # ("in a statement released by his transition website": a participle of the statement, no verb of the tag's)
+    rest = re.sub(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)\b[a-z]+ed(?=\s+by\b)", "", rest)
     # (what is said after "that", "whether" or "how" is said, whatever verb it has: "said last week that men ... account")
     return first_verb(rest, 0, len(rest), finite=True) is None and not re.search(r"\b(?:that|whether|how|why|what)\b", rest)
 

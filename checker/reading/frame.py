@@ -47,6 +47,10 @@ BARE_DATELINE = re.compile(r"[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}\s+(?=(?:The|A|An|In|
                            r"When|After|Before|For|As|Some|More|Two|Three|Police|Officials)\s)")
 
 
+# "Update: On December 10, Twitter reinstated ...": the label of a paragraph added later, no word of its claim
+UPDATE_LABEL = re.compile(r"(?:UPDATED?|Updated?)\s*:\s+(?=[A-Z“\"])")
+
+
 def dateline_end(text: str, start: int = 0) -> int:
     """Where a dateline that opens text[start:] ends ("PARIS — The ..." -> the offset of "The"), or start; and
     a time stamp or a date that opens a paragraph ("14.29 Indonesian authorities ...", "December 28, 2014: ...")."""
@@ -58,7 +62,7 @@ def dateline_end(text: str, start: int = 0) -> int:
         before -= 1  # (read back, never copied: this is asked for every sentence)
     opens = before == 0 or text[before - 1] == "\n"
     stamp = (LIVE_STAMP.match(text, start) or DATED_LINE.match(text, start) or BYLINE.match(text, start)
-             or BARE_DATELINE.match(text, start)) if opens else None
+             or BARE_DATELINE.match(text, start) or UPDATE_LABEL.match(text, start)) if opens else None
     return stamp.end() if stamp else start
 
 
