@@ -78,7 +78,6 @@ def iter_atoms(text: str, sentences: Iterable[Sentence] | None = None, published
                 yield atom
 
 
-
 # A sentence opened by a past participle and its phrase ("Set in New York in 1981, ...", "Founded in 1990,
 # ..."): what the phrase says of the subject, with a time that is not the main verb's.
 LEADING_PARTICIPLE = re.compile(r"(?:(?!(?:Even|Often|Seven|Eleven|Then|When|Open|Hidden|Sudden)\b)[A-Z][a-z]+(?:ed|en)|Set|Built|Born|Made|Shot|Held|Run|Known|Hit|Cut|Put|Led|Based|Founded)"

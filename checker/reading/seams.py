@@ -1,7 +1,8 @@
 """Where a sentence is cut into clauses: the seams between them (", but", "; ", ", when", ", and" before a
 subject and a verb) and the role of the clause after each, with what makes a seam no seam (a list's last
-item, an aside, "cannot help but"); and which clauses cannot stand alone once cut (leans_back: "..., and it
-seats 16,000"). clauses.py cuts with them."""
+item, an aside, "cannot help but"); which clauses cannot stand alone once cut (leans_back: "..., and it
+seats 16,000") and what makes a clause a fact of its own (FACTISH); the list a colon announces, never cut; and the
+words after which a time before is none of the clause's (LATER_EVENT). clauses.py cuts with them."""
 import re
 
 # Past participles that do not end in "-ed", for every reading of a participle's phrase ("a bridge built in 1990",
