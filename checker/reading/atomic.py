@@ -14,6 +14,7 @@ from dataclasses import replace
 from .amounts import OTHER_VERB, ahead_elsewhere, figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, joined_quotations, make_atom, read_article, sentence_times
 from .asides import dash_asides
+from .beside import beside_quotations
 from .clause_times import date_clauses, join_context
 from .attributed import attributed, PRONOUNS
 from .seams import COMPARATIVE_OPENING, FACTISH, LATER_EVENT, leans_back
@@ -32,7 +33,7 @@ from .people import apposition
 from .person_atoms import apposition_atoms, people_atoms, title_atoms
 from .restatement import restate, said_words, sentence_case, written
 from .series import date_series, paired_times, series_atoms
-from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, beside_quotations, described_speaker, find_attribution,
+from .speech import (apposed_speaker, ASKED, ASKED_ABOUT, ASKING, described_speaker, find_attribution,
                      find_quotations, inside_quotation, interview_answer, quotation_tag, is_led_speech_tag, is_speech_tag, QUOTATION, QUOTED_QUESTION,
                      quotation_speaker, says_something, tag_participle, without_quotations)
 from ..sentences import Sentence, split_sentences
