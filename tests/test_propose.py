@@ -766,6 +766,10 @@ def test_a_restatement_is_grounded_in_its_sentence(claim, sentence, fields, ok):
     ("Heavy winds caused delays, according to officials.", None),
     ("The bill passed on Monday.", None),
     ("The man said it was late.", None),
+    # (after a phrase of when or how: round 34)
+    ("But after weeks of speculation, the Wrap reports that Brooks will not be performing.", "the Wrap"),
+    ("In a statement, Acme Corp said it had closed the plant.", "Acme Corp"),
+    ("After the meeting, officials said the road was closed.", None),
 ])
 def test_named_speakers(sentence, speaker):
     assert named_speaker(sentence, 0, len(sentence)) == speaker

@@ -189,12 +189,19 @@ ministry department court police army military government council commission age
 bank company firm office embassy committee parliament legislature cabinet""".split())
 
 
+# A phrase of when or how before the one who speaks ("After weeks of speculation, the Wrap reports that ...")
+LEADING_PHRASE = re.compile(r"(?i:after|before|in|on|at|during|following|amid|despite|since|with|under|earlier|later)\b"
+                            r"[^,;“”\"]{1,60},\s+(?=\S)")
+
+
 def named_speaker(text: str, lo: int, hi: int) -> str | None:
     """Who text[lo:hi] (a sentence) gives its words to, when it names them: a person or a body
     ("Alito", "the Federal Aviation Administration", "CNN meteorologist Chad Myers"); None for none, a
     pronoun or an unnamed source ("officials said", "he added")."""
     lo, hi = core_span(text, lo, hi)
     attribution = find_attribution(text, lo, hi)
+    if attribution is None and (lead := LEADING_PHRASE.match(text, lo, hi)):
+        attribution = find_attribution(text, lead.end(), hi)  # "After weeks of speculation, the Wrap reports that ..."
     if attribution is not None:
         source = attribution.source
     elif QUOTATION.search(text, lo, hi) and (tag := tag_before_how(text, lo, hi)):
