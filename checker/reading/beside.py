@@ -3,7 +3,7 @@ sentence is a claim of its own, and when the words before it wait for it ("..., 
 the caption, “...”"). atomic.py asks for each sentence. Pure functions."""
 import re
 
-from .clauses import trim
+from .clauses import starts_with_verb, trim
 from .speech import is_led_speech_tag
 
 # Words that leave a clause waiting for what was cut after them ("saying that", "told", "–").
@@ -19,6 +19,11 @@ JOINED_TAG = re.compile(r"[,;]?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?(?:
                         r"continued|went\s+on)\s*[,:]?\s*$")
 
 
+# A verb of saying right after a quotation, its speaker after it ("“...,” says seasoned PR pro ..., Heather Meeker")
+SAYS_FIRST = re.compile(r"(?:says|said|adds|added|writes|wrote|explains|explained|notes|noted|recalls|recalled|quips|quipped|"
+                        r"insists|insisted|continues|continued|tells|told)\b")
+
+
 def beside_quotations(text: str, lo: int, hi: int, quotations: list[tuple[int, int, int, int]]) -> tuple[int, int]:
     """The writer's own words of text[lo:hi] (a sentence's content; quotations as find_quotations gives
     them): a quotation that ends or opens the content is a claim of its own, unless it goes on the
@@ -31,7 +36,9 @@ def beside_quotations(text: str, lo: int, hi: int, quotations: list[tuple[int, i
             elif DANGLING.search(text, lo, hi) or is_led_speech_tag(text, lo, hi):
                 hi = lo  # what is left waits for the quotation ("..., saying that") or only says who spoke
         elif q_open <= lo < q_close:
-            lo = trim(text, q_close, hi)[0]
-            if is_led_speech_tag(text, lo, hi):
-                lo = hi  # "“...,” Trump replied, ignoring the contradiction": who spoke, and how
+            start, lo = lo, trim(text, q_close, hi)[0]
+            if is_led_speech_tag(text, lo, hi) or SAYS_FIRST.match(text, lo, hi) and not re.search(r"\d", text[lo:hi]):
+                lo = hi  # "“...,” Trump replied, ignoring the contradiction", "“...,” says PR pro Heather Meeker": who spoke
+            elif starts_with_verb(text, lo, hi) and not SAYS_FIRST.match(text, lo, hi):
+                lo = start  # "“The real voyage ...,” is a quote attributed to Marcel Proust": the quotation is the subject
     return lo, hi

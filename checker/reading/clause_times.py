@@ -13,7 +13,9 @@ from .seams import PARTICIPLES
 from .when import When
 
 # A clause with another time than the one before it ("and later ..."), or of what did not happen: it shares no time
-LATER = re.compile(r"\b(?:later|afterwards|the\s+(?:next|following)\s+(?:day|week|month|year)|earlier)\b")  # another time
+# another time, or a plan whose time is its own ("sneaked across the border in 2009 and planned to ... eventually return")
+LATER = re.compile(r"\b(?:later|afterwards|the\s+(?:next|following)\s+(?:day|week|month|year)|earlier|eventually|ultimately|"
+                   r"subsequently|(?:planned|hoped|intended|wanted|aimed|expected)\s+to)\b")
 NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b")
 # A time that opens a sentence before a comma ("In 2019, ...", "On Monday, ..."): the whole sentence's
 FRONTED = re.compile(r"\s*(?:(?:in|on|during|by|at|over|throughout)\s+)?", re.I)

@@ -120,6 +120,9 @@ def currency_before(text: str, display: str | None, start: int) -> tuple[currenc
         if form is None:
             continue
         before = token[cut - 1] if cut else ""
+        code = prefixes.get(token[:cut]) if before.isalnum() and form.kind == "symbol" else None
+        if code is not None and code.kind == "code" and spelling_case_fits(code, display and display[begin:begin + cut], True):
+            return code, begin  # "USD$750,909": the code says which dollar
         if before.isalnum():
             continue  # "abc$" is no "c$"
         if not spelling_case_fits(form, display and display[begin + cut:end], attached=end == start):

@@ -81,6 +81,8 @@ def leans_back(text: str, lo: int, start: int) -> bool:
 # Between two figures of a list: an "and" (of two nouns, or of two verbs: series.verb_next tells), and another noun's
 # "of" that makes the second figure that noun's ("a loss of $304.7 million on revenue of $807.3 million"), no item
 NOUN_AND = re.compile(r"\s+and\s+")
+# The whole or the plan a figure is part of ("sold 2.6 billion euros out of a planned 3 billion"): no item of a list
+OUT_OF_WHOLE = re.compile(r"\bout\s+of\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+)?$")
 OTHER_NOUN_OF = re.compile(r"\s(?:on|in|for|with|from|against|versus|and)\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+){1,2}of\s*$")
 
 

@@ -15,7 +15,7 @@ from .clauses import AUXILIARIES, COMMA, Clause, PAST, first_verb, has_verb, is_
 from .kinds import clause_kind, figure_kind
 from .names import place_names
 from .restatement import is_plural, restate, sentence_case, written
-from .seams import EARLIER, NOUN_AND, OTHER_NOUN_OF
+from .seams import EARLIER, NOUN_AND, OTHER_NOUN_OF, OUT_OF_WHOLE
 from ..sentences import Sentence
 from ..text import fold
 from .when import When, year_of_thing
@@ -46,8 +46,6 @@ def verb_next(text: str, at: int) -> bool:
     return m is not None and (m.group() == "to" or is_verb(m.group()))
 
 
-# The whole or the plan a figure is part of ("sold 2.6 billion euros out of a planned 3 billion"): no item of a list
-OUT_OF_WHOLE = re.compile(r"\bout\s+of\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+)?$")
 # A figure of a whole the one before counts a share of ("36 percent of Afghanistan's 30 million people", "12% of
 # the city's 800,000 residents"): the whole is named in the share's phrase, no item of its own.
 POSSESSED_COUNT = re.compile(r"\sof\s+(?P<whole>(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?[\w.-]+['’]s?\s+"
@@ -163,7 +161,9 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             # "inject $6.5 billion in debt and equity into WeWork and to fund a $3 billion buyout": two nouns' "and"
             # ends no item; the "and" before a verb of its own does
             ands = [m.start() for m in NOUN_AND.finditer(text, joined.end(), following.start) if verb_next(text, m.end())]
-            tail_end = ands[-1] if ands else tail_end
+            more = ITEM_TAIL_BEFORE.match(text, joined.end(), following.start).end()  # type: ignore[union-attr]
+            tail_end = ands[-1] if ands else more if more > joined.end() and text[more] in ",;(" else tail_end  # (else on to a
+            # comma: "575 interviews across US and Europe with IT decision makers, with ... 500 employees")
         if figure.unit and " and " in figure.unit and (both := re.match(rf"\s+{re.escape(figure.unit)}\b", reading.folded[figure.end:hi])):
             after = figure.end + both.end()  # "300 cars and trucks in May": its noun whole, "and" and all
             tail_end = max(tail_end, (ITEM_TAIL_BEFORE.match(text, after, following.start) if following

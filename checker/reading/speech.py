@@ -127,11 +127,12 @@ def is_speech_tag(text: str, lo: int, hi: int) -> bool:
 
 
 # A speaker named after a quotation with words that say who they are ("..., says Tahseen Elayyan, a
-# legal researcher at Al-Haq, over a cup of coffee"): the words up to a phrase of where or how.
+# legal researcher at Al-Haq, over a cup of coffee"): the words up to a phrase of where or how; never a participle's phrase
+# ("says Wiig, compared with figuring out ...": how it compares, no one's role).
 APPOSED = re.compile(r"""(?x)(?<=[,”"’'\s])(?P<verb>said|says|adds|added|explains|explained|writes|wrote|recalls|recalled|
     notes|noted|insists|insisted|warns|warned|continues|continued|asks|asked|(?:told|tells)\s+[\w’'.-]+)
     \s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}),\s+
-    (?P<role>(?![a-z]+ing\b)(?!(?:over|during|from|in|at|on|via|after|before|outside|inside|near|by|with|while|who|whom|whose|
+    (?P<role>(?![a-z]+ing\b)(?![a-z]+ed\b)(?!(?:over|during|from|in|at|on|via|after|before|outside|inside|near|by|with|while|who|whom|whose|
     which|that|where|when)\b)
     (?:a|an|the|among|one\s+of|(?:[a-z]+\s+){1,3}?(?:of|at|for|with|in|to))\s[^;]*?)
     (?=\s*,\s*(?:over|during|from|in|at|on|via|as|while|when|who|whose|and|to|after|before|by|[a-z]+ing)\b|\s*[.!?]?\s*$)""")
