@@ -19,10 +19,11 @@ OPENER = re.compile(r"""(?ix)\s*(?:
   | but\s+(?=\S)(?!for\b)
   | (?:it\ is|it's|it\ was)\s+(?:notable|worth\ noting|noteworthy|significant|clear|true|interesting|striking)\s+that\b\s*,?
   )\s*""")
-# A dateline: a place in capitals (with an agency in brackets), "(CNN)", or a site's name ("PanARMENIAN.Net"), then a dash.
+# A dateline: a place in capitals (with an agency in brackets), "(CNN)", or a site's name ("PanARMENIAN.Net"), then a dash
+# (a long one may touch the next word: "NEW YORK--Verizon Communications is prepping ...").
 DATELINE = re.compile(
     r"(?:\((?:CNN|AP|AFP|Reuters|dpa|Xinhua|PTI|IANS|ANI)\)|[A-Z][\w-]*\.(?:[Nn]et|com|org|co\.[a-z]{2}|[a-z]{2})(?=\s*(?:--|—|–|-)\s)|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}"
-    r"(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z0-9 .,]{2,24}\))?)\s*(?:--|—|–|-|:)\s+(?=[A-Z“\"‘'])")
+    r"(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*\([A-Za-z0-9 .,]{2,24}\))?)\s*(?:(?:--|—|–)\s*|[-:]\s+)(?=[A-Z“\"‘'])")
 
 
 # A date that opens a paragraph as a dateline does ("December 28, 2014: Shares ...", "2 April 2018 — The bank ..."):
