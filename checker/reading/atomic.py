@@ -14,7 +14,7 @@ from dataclasses import replace
 from .amounts import OTHER_VERB, ahead_elsewhere, figure_when, figures_in, yardstick_at
 from .atom import Atom, Reading, joined_quotations, make_atom, read_article, sentence_times
 from .asides import dash_asides
-from .beside import beside_quotations
+from .beside import GOES_ON, beside_quotations
 from .clause_times import date_clauses, join_context
 from .attributed import attributed, PRONOUNS
 from .seams import COMPARATIVE_OPENING, FACTISH, LATER_EVENT, leans_back
@@ -98,9 +98,6 @@ YARDSTICK_VERB = re.compile(r"\b(?:[a-z]{3,}ed|that|which|who|when|set|paid|spen
 # after it would date the relative clause's noun, not the clause.
 AUXILIARY_NEXT = re.compile(r"(?:will|would|could|should|may|might|can|had|has|have|is|are|was|were)\b")
 RELATIVE_INSIDE = re.compile(r",\s+(?:who|which|whose|where)\b")
-# The writer's words going on after a quotation's close, in lower case, with no tag ("” in the emergency center had access")
-GOES_ON = re.compile(r"\s+(?!(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|explained|explains|noted|notes|he|she|they|"
-                     r"according|and|but|or)\b)[a-z]")
 
 # --- one sentence -----------------------------------------------------------------------------
 

@@ -19,6 +19,9 @@ JOINED_TAG = re.compile(r"[,;]?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?(?:
                         r"continued|went\s+on)\s*[,:]?\s*$")
 
 
+# The writer's words going on after a quotation's close, in lower case, with no tag ("” in the emergency center had access")
+GOES_ON = re.compile(r"\s+(?!(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|explained|explains|noted|notes|he|she|they|"
+                     r"according|and|but|or)\b)[a-z]")
 # A verb of saying right after a quotation, its speaker after it ("“...,” says seasoned PR pro ..., Heather Meeker")
 SAYS_FIRST = re.compile(r"(?:says|said|adds|added|writes|wrote|explains|explained|notes|noted|recalls|recalled|quips|quipped|"
                         r"insists|insisted|continues|continued|tells|told)\b")

@@ -61,6 +61,8 @@ REPORTING = r"said|says|told\s+(?:(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][
 PAST_ONLY = frozenset("""rose fell grew went began took gave ate drove wrote came ran became saw knew spoke broke chose flew
 threw drew sank sang swam wore tore stole froze rode shook forgot hid""".split())
 DETERMINERS = frozenset("the a an this that its their his her our your these those".split())
+# A possessive before a word ("California's estimated 35 million TVs"), never a pronoun's "is" or "has" ("It's estimated")
+POSSESSIVE = re.compile(r"(?i)(?!(?:it|that|there|here|he|she|what|who|where|everyone|nobody|one)[’']s$)[\w.-]+[’']s|[\w-]+s[’']")
 
 
 # A leading subordinate clause's subordinator, perhaps after a word that stresses it ("Just when"; not "Shortly before")
@@ -100,10 +102,6 @@ def is_verb(word: str, previous: str = "") -> bool:
         return True
     return word.islower() and len(word) > 4 and word.endswith("ed") and previous.lower() not in DETERMINERS \
         and "-" not in word  # ("broad-based", "long-awaited": adjectives)
-
-
-# A possessive before a word ("California's estimated 35 million TVs"), never a pronoun's "is" or "has" ("It's estimated")
-POSSESSIVE = re.compile(r"(?i)(?!(?:it|that|there|here|he|she|what|who|where|everyone|nobody|one)[’']s$)[\w.-]+[’']s|[\w-]+s[’']")
 
 
 MONTH_LEADS = frozenset("in on of since until till by from through during early late mid last next this".split())

@@ -162,8 +162,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             # ends no item; the "and" before a verb of its own does
             ands = [m.start() for m in NOUN_AND.finditer(text, joined.end(), following.start) if verb_next(text, m.end())]
             more = ITEM_TAIL_BEFORE.match(text, joined.end(), following.start).end()  # type: ignore[union-attr]
-            tail_end = ands[-1] if ands else more if more > joined.end() and text[more] in ",;(" else tail_end  # (else on to a
-            # comma: "575 interviews across US and Europe with IT decision makers, with ... 500 employees")
+            # (with no such "and", on to a comma: "575 interviews across US and Europe with IT decision makers, with ... 500")
+            tail_end = ands[-1] if ands else more if more > joined.end() and text[more] in ",;(" else tail_end
         if figure.unit and " and " in figure.unit and (both := re.match(rf"\s+{re.escape(figure.unit)}\b", reading.folded[figure.end:hi])):
             after = figure.end + both.end()  # "300 cars and trucks in May": its noun whole, "and" and all
             tail_end = max(tail_end, (ITEM_TAIL_BEFORE.match(text, after, following.start) if following
