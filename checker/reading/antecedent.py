@@ -293,6 +293,12 @@ QUOTED_THEN_TAG = re.compile(r"[”\"’],?\s+(?:he|she|they|[A-Z][\w’'-]+(?:\
                              r"them|reporters|[A-Z][\w’'-]+)|added|adds|wrote|writes|explained|explains)\s*$")
 
 
+# A name, who they are and a verb of saying, with no comma before the verb ("Jon Kabat-Zinn, founder of the MBSR program
+# at the University of Massachusetts Medical Center says:")
+NAME_ROLE_SAYS = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+[^,;:“”\"]{3,160}?\s+(?:says|said|explains|"
+                            r"explained|writes|wrote|adds|added|notes|noted)")
+
+
 def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
     """Whether the paragraph text[b_lo:b_hi] ends by leading into what follows ("X said:", "The agency chief,
     Tatang Zaenudin, said:", "Here is an excerpt from an interview with Dana Cole."), and whom it gives it to: the
@@ -313,9 +319,9 @@ def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
     l_hi = following.start() if following else l_hi - 1  # (without its colon, or "the following.")
     if MEDIA_LEAD.match(text, l_lo, l_hi):
         return False, None  # "This video by KQED explains:": an embed the page leaves out; what follows is the writer's
-    here = HERE_WHAT.match(text, l_lo, l_hi)
+    here, described = HERE_WHAT.match(text, l_lo, l_hi), NAME_ROLE_SAYS.fullmatch(text, l_lo, l_hi)
     if QUOTE_MARK.search(text, l_lo, l_hi) and not QUOTED_THEN_TAG.search(text, l_lo, l_hi) \
-            or not (is_led_speech_tag(text, l_lo, l_hi) or LEAD_IN.search(text, l_lo, l_hi) or here or following):
+            or not (is_led_speech_tag(text, l_lo, l_hi) or LEAD_IN.search(text, l_lo, l_hi) or here or following or described):
         return False, None  # "The ingredients are:", "He said “no” and added:": no lead-in of a statement
     if here is not None:
         l_lo = here.end()  # ("Here’s what AT&T's CEO John Stankey said yesterday:": the words after "what")
@@ -323,7 +329,7 @@ def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
     people = {name for name, _ in persons(text, l_lo, l_hi)}
     last = NAME_SAID.search(text, l_lo, following.end()) if following else None  # ("When A asked him about it, Trump said the following.")
     ending = ENDING_TAG.search(text, l_lo, l_hi)  # ("According to the UN protocol, the MICT is responsible ..., explains Muvunyi:")
-    speaker = (ending.group("name") if ending else None) or named_speaker(text, l_lo, l_hi + 1) or (people.pop() if len(people) == 1 else None) or (
+    speaker = (ending.group("name") if ending else described.group("name") if described else None) or named_speaker(text, l_lo, l_hi + 1) or (people.pop() if len(people) == 1 else None) or (
         tag_speaker(m) if m else None) or (last.group("name") if last else None)
     # ("In the letter she says:": "she")
     speaker = re.sub(r"(?i)^(?:in|at|on|during)\s+(?:the|a|an|his|her|their|its)\s+\w+\s+(?=\w)", "", speaker or "") or None
