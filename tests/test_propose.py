@@ -770,6 +770,9 @@ def test_a_restatement_is_grounded_in_its_sentence(claim, sentence, fields, ok):
     ("But after weeks of speculation, the Wrap reports that Brooks will not be performing.", "the Wrap"),
     ("In a statement, Acme Corp said it had closed the plant.", "Acme Corp"),
     ("After the meeting, officials said the road was closed.", None),
+    # (words quoted as someone said them: round 35)
+    ("Avoidance can be the norm, but as Jon Kabat-Zinn said \"you can't stop the waves, but you can learn to surf\".", "Jon Kabat-Zinn"),
+    ("Prices rose, as Smith said they would.", None),
 ])
 def test_named_speakers(sentence, speaker):
     assert named_speaker(sentence, 0, len(sentence)) == speaker

@@ -195,6 +195,10 @@ LEADING_PHRASE = re.compile(r"(?i:after|before|in|on|at|during|following|amid|de
                             r"[^,;“”\"]{1,60},\s+(?=\S)")
 
 
+# Words quoted "as" someone said them ("as Jon Kabat-Zinn said “you can't stop the waves, but you can learn to surf”")
+AS_SAID = re.compile(r"\bas\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s+(?:said|says|put\s+it|puts\s+it|noted|wrote|writes)\b")
+
+
 def named_speaker(text: str, lo: int, hi: int) -> str | None:
     """Who text[lo:hi] (a sentence) gives its words to, when it names them: a person or a body
     ("Alito", "the Federal Aviation Administration", "CNN meteorologist Chad Myers"); None for none, a
@@ -209,6 +213,8 @@ def named_speaker(text: str, lo: int, hi: int) -> str | None:
         source = tag_speaker(tag)
     elif (apposed := apposed_speaker(text, lo, hi)) and apposed.leading:
         source = text[slice(*apposed.name)]
+    elif QUOTATION.search(text, lo, hi) and (said_as := AS_SAID.search(text, lo, hi)):
+        source = said_as.group("name")  # "..., but as Jon Kabat-Zinn said “you can't stop the waves ...”"
     else:
         return None
     return named(source)
