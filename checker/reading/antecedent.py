@@ -11,7 +11,7 @@ from .clauses import Clause, first_verb, is_verb, words_at
 from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names, single_place_words
 from .people import person_like
 from .titles import CORE_TITLES, HOLDING, HYPHEN, RANKS
-from .attribution import QUOTE_MARK, find_attribution
+from .attribution import QUOTE_MARK, SAYING_CORE, find_attribution
 from .speakers import speaks
 from .speech import (continued_quotation, is_led_speech_tag, named, named_speaker, open_quotation, QUOTATION,
                      quotation_tag, tag_before_how, tag_speaker, TAG_VERBS)
@@ -285,8 +285,7 @@ EXCERPT_BY = re.compile(rf"\b(?:with|by)\s+(?:{TITLE_WORD}\s+)*(?P<name>(?:[A-Z]
 
 # A tag with the verb first that ends a lead-in, after a comma ("..., explains Muvunyi:"): its speaker, whoever else
 # the lead-in names
-ENDING_TAG = re.compile(r",\s+(?:says|said|explains|explained|adds|added|notes|noted|writes|wrote|recalls|recalled|argues|argued)"
-                        r"\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s*$")
+ENDING_TAG = re.compile(rf",\s+(?:{SAYING_CORE}|argues|argued)\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{0,3}})\s*$")
 # A quotation and the tag that ends the lead-in ("... “anything is possible,” she told us:"): the words after it are
 # the speaker's too
 QUOTED_THEN_TAG = re.compile(r"[”\"’],?\s+(?:he|she|they|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:said|says|told\s+(?:us|me|him|her|"
@@ -295,8 +294,7 @@ QUOTED_THEN_TAG = re.compile(r"[”\"’],?\s+(?:he|she|they|[A-Z][\w’'-]+(?:\
 
 # A name, who they are and a verb of saying, with no comma before the verb ("Jon Kabat-Zinn, founder of the MBSR program
 # at the University of Massachusetts Medical Center says:")
-NAME_ROLE_SAYS = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+[^,;:“”\"]{3,160}?\s+(?:says|said|explains|"
-                            r"explained|writes|wrote|adds|added|notes|noted)")
+NAME_ROLE_SAYS = re.compile(rf"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,3}}),\s+[^,;:“”\"]{{3,160}}?\s+(?:{SAYING_CORE})")
 
 
 def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:

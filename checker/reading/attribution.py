@@ -160,6 +160,9 @@ EMPTY_TAG = re.compile(r"(?:[\w’'.-]+\s+){1,6}?(?:told\s+(?:(?:the|a|an|his|he
 # A tag of saying whose words were a quotation now claimed apart, left with only where, when or how it was said
 # ("Gambill said to cheers from the crowd.", "Said a spokesperson when contacted by Reuters.", "A Colorado Democrat
 # observed."): who spoke, then nothing said (tag_alone checks that no verb follows).
+# The verbs of saying that tag a quotation or lead into one, in the present and the past ("says", "explained"): the core
+# that beside.py and antecedent.py widen, each for what it reads
+SAYING_CORE = "says|said|explains|explained|adds|added|notes|noted|writes|wrote|recalls|recalled"
 TAG_VERBS_ALONE = (r"said|says|observed|observes|explained|explains|recalled|recalls|recounted|recounts|remarked|remarks|replied|"
                    r"responded|noted|added|adds|asked|asks|wondered|wonders")
 TAG_ALONE = re.compile(rf"(?:(?:{TAG_VERBS_ALONE.title()})\s+(?:[\w’'.&-]+\s+){{0,6}}?[\w’'.&-]+|(?:[\w’'.&-]+\s+){{1,6}}?(?:{TAG_VERBS_ALONE}))"

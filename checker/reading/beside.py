@@ -3,6 +3,7 @@ sentence is a claim of its own, and when the words before it wait for it ("..., 
 the caption, “...”"). atomic.py asks for each sentence. Pure functions."""
 import re
 
+from .attribution import SAYING_CORE
 from .clauses import starts_with_verb, trim
 from .speech import is_led_speech_tag
 
@@ -23,8 +24,7 @@ JOINED_TAG = re.compile(r"[,;]?\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?(?:
 GOES_ON = re.compile(r"\s+(?!(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|explained|explains|noted|notes|he|she|they|"
                      r"according|and|but|or)\b)[a-z]")
 # A verb of saying right after a quotation, its speaker after it ("“...,” says seasoned PR pro ..., Heather Meeker")
-SAYS_FIRST = re.compile(r"(?:says|said|adds|added|writes|wrote|explains|explained|notes|noted|recalls|recalled|quips|quipped|"
-                        r"insists|insisted|continues|continued|tells|told)\b")
+SAYS_FIRST = re.compile(rf"(?:{SAYING_CORE}|quips|quipped|insists|insisted|continues|continued|tells|told)\b")
 
 
 def beside_quotations(text: str, lo: int, hi: int, quotations: list[tuple[int, int, int, int]]) -> tuple[int, int]:
