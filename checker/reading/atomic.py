@@ -98,6 +98,10 @@ YARDSTICK_VERB = re.compile(r"\b(?:[a-z]{3,}ed|that|which|who|when|set|paid|spen
 # after it would date the relative clause's noun, not the clause.
 AUXILIARY_NEXT = re.compile(r"(?:will|would|could|should|may|might|can|had|has|have|is|are|was|were)\b")
 RELATIVE_INSIDE = re.compile(r",\s+(?:who|which|whose|where)\b")
+THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their)\b")
+# Who someone is to another person named ("a friend of Arrendale's", "Smith's lawyer", "the wife of John Doe")
+RELATION = re.compile(r"\b[A-Z][\w’'-]+[’']s\b|\b(?:friend|wife|husband|son|daughter|mother|father|brother|sister|partner|lawyer|"
+                      r"attorney|aide|assistant|colleague|cousin|boyfriend|girlfriend|fianc[ée]e?)\s+of\s+(?:the\s+late\s+)?[A-Z]")
 
 # --- one sentence -----------------------------------------------------------------------------
 
@@ -147,9 +151,11 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         # each would read as the time's ("On 30 December 2014 faced ...") or the replaced man's: one claim, whole
         clauses = [replace(clauses[0], start=clauses[0].opener if clauses[0].opener is not None else clauses[0].start, end=clauses[-1].end)]
     if appo and clauses:  # "Nathaly Leon, 20, had met X and had accepted ...": both the named person's
+        # (with who they are when that names someone a pronoun after may mean: "X, a friend of Arrendale's, set up a page for her")
+        other = appo.role and RELATION.search(text, *appo.role) and THIRD_PERSON.search(text, appo.rest, c_hi)
         for clause in clauses:
             if clause is clauses[0] or (clause.role == "coord" and (clause.prefix is None or not text[slice(*clause.prefix)].strip())):
-                clause.prefix = appo.name
+                clause.prefix = (appo.name[0], appo.rest - 1) if other else appo.name
     if attribution is not None and attribution.whole_clause and text.startswith(attribution.source, attribution.start):
         source = (attribution.start, attribution.start + len(attribution.source))
         for clause in clauses[1:]:  # "He said A might be secure, but predicted that ...": he predicted, never A
