@@ -26,12 +26,13 @@ STARTS_LIKE_A_SENTENCE = re.compile(r"""\s*(?:["'“‘«(\[]?[A-Z0-9]|[-–—�
 # closed with both ("an 'act of war.'\" It probably ..."), a month whose name is never shortened ("in May.
 # Exports fell"), or a state's abbreviation after its city ("in Golden, Colo. Peru's institute ..."; never "Washington,
 # D.C. Mayor X"), before a capital.
+LOWER_WORD_STOP = r"(?<![\w.])[a-z]{3,}[.!?]"  # a word in lower case and the stop after it ("schools.")
 MISSED_BREAK = re.compile(r"""(?:[.!?]["'”’]*\)|…|\.\.\.|[.!?](?:['’]["”]|["”]['’])|\b(?:May|June|July)\.|"""
                           r""",\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"""
                           r"""Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo|D\.C|N\.Y|N\.J|N\.C|S\.C|N\.H|N\.M|N\.D|S\.D|R\.I|W\.Va)\.)"""
                           r"""(?=\s+["'“‘(]?[A-Z])(?!\s+(?:Mayor|Gov|Governor|Council|Police|Attorney|Sen|Rep|Public|Department|"""
                           r"""Superior|Circuit|District|Metro|Fire|Sheriff|Rep|State)\b)"""
-                          r"""|(?<![\w.])[a-z]{3,}[.!?](?=[A-Z][a-z]{2,}\b)""")  # ("800 schools.The fact ...": a space the page lost)
+                          rf"""|{LOWER_WORD_STOP}(?=[A-Z][a-z]{{2,}}\b)""")  # ("800 schools.The fact ...": a space the page lost)
 # Where sentencex breaks one sentence in two: a time of day before its zone, its day or its date ("9 a.m.
 # ET", "10 a.m. Friday", "3:15 p.m. Dec. 22", "at 6 p.m. 14 March"), or before words that go on ("4 p.m.
 # when the bank shut").
@@ -232,7 +233,7 @@ def goes_on(block: str, before: tuple[int, int], lo: int) -> bool:
         or (QUOTED_END.search(block, *before) and SPEAKER_NEXT.match(block, lo))
         or (NUMBER_SIGN.search(block, *before) and block[lo].isdigit())
         or (before[1] == lo and block[lo].isalpha()  # no space after the stop: a name ("My.Future", "E!Online"), unless
-            and not re.search(r"(?<![\w.])[a-z]{3,}[.!?]$", block[before[0]:before[1]]))  # a word in lower case ends a sentence
+            and not re.search(rf"{LOWER_WORD_STOP}$", block[before[0]:before[1]]))  # a word in lower case ends a sentence
         or (block[before[1] - 1] == "!" and LOWER_WORD.match(block, lo))  # "Panic! at the Disco"
         # a stop before a word in lower case is an abbreviation's, which sentencex does not know ("4.9 million bbl. of
         # oil", "392,000 bbl. were burned"): no sentence opens in lower case

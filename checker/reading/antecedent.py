@@ -327,8 +327,9 @@ def lead_in(text: str, b_lo: int, b_hi: int) -> tuple[bool, str | None]:
     people = {name for name, _ in persons(text, l_lo, l_hi)}
     last = NAME_SAID.search(text, l_lo, following.end()) if following else None  # ("When A asked him about it, Trump said the following.")
     ending = ENDING_TAG.search(text, l_lo, l_hi)  # ("According to the UN protocol, the MICT is responsible ..., explains Muvunyi:")
-    speaker = (ending.group("name") if ending else described.group("name") if described else None) or named_speaker(text, l_lo, l_hi + 1) or (people.pop() if len(people) == 1 else None) or (
-        tag_speaker(m) if m else None) or (last.group("name") if last else None)
+    named_by = ending or described  # (each names its speaker in its group "name")
+    speaker = (named_by.group("name") if named_by else None) or named_speaker(text, l_lo, l_hi + 1) or (
+        people.pop() if len(people) == 1 else None) or (tag_speaker(m) if m else None) or (last.group("name") if last else None)
     # ("In the letter she says:": "she")
     speaker = re.sub(r"(?i)^(?:in|at|on|during)\s+(?:the|a|an|his|her|their|its)\s+\w+\s+(?=\w)", "", speaker or "") or None
     if speaker and speaker.lower() in ("he", "she"):

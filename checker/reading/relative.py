@@ -40,7 +40,8 @@ DATE_AFTER = re.compile(rf"\s*[(,]?\s*(?:(?:{MONTH_PATTERN})\.?\s+\d|\d{{1,2}}\s
 # "last week", "this month", "next week"; "a week ago", "two days ago", "three months ago"
 WEEKEND = re.compile(r"\b(?:(?:over|at|during)\s+the|(?P<rel>last|this|next))\s+weekend\b(?!['’]s|\s+of\b)")  # ("the weekend of X": X's)
 ANOTHER_TIME = re.compile(r"\b(?:following|previous|preceding|same|that|(?<!\bof\s)(?<!\bby\s)next)\s+(?:[a-z]+\s+)?$")
-IN_USE = re.compile(r"\b(?!(?:was|is|has|does|this|its|his|hers|as|us|thus)\b)[a-z]+s\s+(?:used|available|in\s+use|known|spoken|sold|made|produced|seen|grown)\s+$")
+PLURAL_NOUN = r"\b(?!(?:was|is|has|does|this|its|his|hers|as|us|thus)\b)[a-z]+s\s+"  # ("signals", "messages"; never "was")
+IN_USE = re.compile(rf"{PLURAL_NOUN}(?:used|available|in\s+use|known|spoken|sold|made|produced|seen|grown)\s+$")
 FALL = re.compile(r"(?<!\bthe\s)\b(last|this)\s+fall\b(?!\s+(?:in|of|to|from|was|is)\b)")  # (never "this fall in prices")
 CALENDAR = re.compile(r"(?<!\bthe\s)\b(?P<rel>last|this|next|past)\s+(?P<unit>week|month)\b")  # (not "the last month")
 # "a year ago", "two weeks ago", "twenty-five years ago", "30 years ago"; a count the words make approximate
@@ -305,7 +306,7 @@ LONG_AGO = re.compile(r"\b(?:(?:for|over|in|during|throughout)\s+(?:the\s+)?(?:(
                       r"|in\s+the\s+past|used\s+to|(?:1[5-9]|20)\d0s)\b")
 # Things done "today" that a modal then speaks of ("Messages sent today could still be decrypted", "Children born today
 # may live to 100"): whatever is done these days, no one day
-DONE_NOWADAYS = re.compile(rf"\b(?!(?:was|is|has|does|this|its|his|hers|as|us|thus)\b)[a-z]+s\s+(?:[a-z]{{3,}}ed|{PARTICIPLES}|sent|born)\s+$")
+DONE_NOWADAYS = re.compile(rf"{PLURAL_NOUN}(?:[a-z]{{3,}}ed|{PARTICIPLES}|sent|born)\s+$")
 MODAL_AFTER = re.compile(r"\s+(?:could|can|may|might|must|should)\b")
 # A verb of lasting before "today", or "even", "still": the present age ("it endures today", "even today")
 LASTING = re.compile(r"\b(?:endures?|exists?|survives?|persists?|lingers?|lives|stands|thrives?|prevails?|even|still)\s+$")
