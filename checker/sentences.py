@@ -203,7 +203,8 @@ def curled(block: str) -> str:
 
 def with_openers_moved(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans, with opening quotation marks that sentencex left at the end of one sentence ('Holtz said.
-    "', 'maybe two. “') put at the start of the next, whose quotation they open."""
+    "', 'maybe two. “') put at the start of the next, whose quotation they open; a footnote's mark that it left at the
+    start of the next ("[ii] For many ...") is in neither."""
     moved = list(spans)
     for i in range(len(moved) - 1):
         lo, hi = moved[i]
@@ -211,7 +212,13 @@ def with_openers_moved(block: str, spans: list[tuple[int, int]]) -> list[tuple[i
         if opener:
             moved[i] = trimmed(block, lo, opener.start(1))
             moved[i + 1] = (opener.start(1), moved[i + 1][1])
+        elif note := FOOTNOTE_AT_START.match(block, moved[i + 1][0], moved[i + 1][1]):
+            moved[i + 1] = (note.end(), moved[i + 1][1])  # "... according to the BBA.[ii] For many ...": a note's mark, in neither
     return [(lo, hi) for lo, hi in moved if lo < hi]
+
+
+# A footnote's mark by its number or letter ("[ii]", "[3]") at the start of what sentencex cut after a stop
+FOOTNOTE_AT_START = re.compile(r"\[(?:\d{1,3}|[ivxlc]{1,6}|[a-z])\]\s+(?=\S)")
 
 
 def listed_number(block: str, before: tuple[int, int]) -> bool:

@@ -190,6 +190,8 @@ PAGES = pathlib.Path(__file__).parent / "data" / "proposals"
     ("The economy grew 3 percent last year, measured by gross domestic product (GDP).", None),
     ("The limits are set by the Environmental Protection Agency (EPA).", None),
     ("The story was first reported by the Associated Press (AP).", None),
+    ("“Connecting with our loved ones will give us strength to weather this difficult passage”. (IANS)", None),  # a wire's sign-off
+    ("The minister said the talks would resume in May. (PTI)", None),
     ("Note that the figures exclude Northern Ireland.", None),
     ("Source of the leak was a corroded pipe, engineers said.", None),
     ("\"More photos are coming in every hour,\" the police spokesman said.", None),

@@ -80,9 +80,16 @@ def caption_kind(text: str) -> str | None:
         if words > MAX_WORDS_OF[kind]:
             continue
         m = pattern.fullmatch(text)
-        if m and not (kind == "caption" and m.group("credit") and spelt_out(text, m.start("credit"), m.group("credit"))):
+        if m and not (kind == "caption" and m.group("credit") and (spelt_out(text, m.start("credit"), m.group("credit"))
+                                                                   or signed_off(text, m.start("credit"), m.group("credit")))):
             return kind
     return None
+
+
+def signed_off(text: str, at: int, credit: str) -> bool:
+    """Whether a bare agency in brackets ends a wire story's words ("... this difficult passage”. (IANS)"): after a
+    quotation or what someone said, it signs the story off; a picture's caption says what it shows."""
+    return re.fullmatch(AGENCY, credit.strip()) is not None and re.search(r"[”\"]|\b(?:said|says|told)\b", text[:at]) is not None
 
 
 def spelt_out(text: str, at: int, credit: str) -> bool:

@@ -8,11 +8,12 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .changes import is_change, level_link, level_of
-from .counts import UNIT_SYNONYMS, count_patterns
+from .counts import OWN_PLURAL, UNIT_SYNONYMS, count_patterns
 from .figures import NUMBER_WORDS, MoneyMention, minus_at
 from .measures import MEASURE_NOUNS, MEASURE_UNITS, TIME_NOUNS, compound_measures, measure_after, measures_a_thing
 from .names import GENERIC_WORDS, is_not_name
 from .relative import PAST_MARK
+from .seams import LATER_EVENT
 from .temperatures import temperature_after
 from .quantity import converted, counts_sources, in_range, not_a_quantity
 from .when import When
@@ -127,15 +128,15 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
                 return "meetings" if MEETING.search(sentence_lower) else "visits" if VISIT.search(sentence_lower) else "times"
             return unit
     measure = measure_after(folded, end)
-    if measure:  # "killed ... about 10 miles south": a distance, no deaths
-        # ("in three days", "10 years": a span of time, no figure; "48 hours": hours; "just 14 months after the launch":
-        # how far apart two times are, no figure)
+    if measure:  # "killed ... about 10 miles south": a distance, no deaths ("in three days", "10 years": a span of time, no
+        # figure; "48 hours": hours; "just 14 months after the launch": how far apart two times are, no figure)
         return None if measure in ("years", "year") or (measure in TIME_NOUNS and (
             not folded[start:start + 1].isdigit() or (TIME_APART.match(folded, end)
                                                       and not LASTING_FOR.search(folded, max(0, start - 24), start)))) else measure
     # "the postal votes of the top three parties": the number counts what follows it, never what the words before name
     of_whole = OF_WHOLE.search(folded, max(lo, start - 30), start) is not None
-    unit = None if of_whole else lead_unit(reading, start, lo, sentence_lower)
+    # (with a noun of its own, only the words just before: "killing seven police officers", never "cases ... three trials")
+    unit = None if of_whole else lead_unit(reading, start, max(lo, start - 20) if OWN_PLURAL.match(folded, end) else lo, sentence_lower)
     if unit is not None:
         return unit
     written = folded[start:end]
@@ -333,8 +334,7 @@ LASTING_FOR = re.compile(r"\b(?:for|wait(?:s|ed)?|last(?:s|ed)?|sp[ea]nt?|spends
                          r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|up\s+to\s+|just\s+|only\s+)?$")
 
 
-# What stands between a change in percent and the level it started from ("rose 6.1 percent from 14.2"): the level
-# counts the thing that changed, never percent
+# Between a change in percent and the level it started from ("rose 6.1 percent from 14.2"): the level counts what changed, not percent
 BASE_AFTER_CHANGE = re.compile(r"\s*(?:%|percent|per\s+cent)?,?\s+from\s+(?:a|an|about|around|some|nearly|almost|just)?\s*")
 
 
@@ -436,7 +436,8 @@ def figure_when(figure: Figure, following: Figure | None, folded: str, clause_wh
                                                       or re.fullmatch(r"['’]s\s+", folded[w.end:figure.start]))]  # ("last year’s 6.0%")
     if own:
         return own[0]
-    usable = [w for w in clause_whens if not w.since and not (figure.end <= w.start and OTHER_VERB.search(folded, figure.end, w.start))]
+    usable = [w for w in clause_whens if not w.since and not (figure.end <= w.start and OTHER_VERB.search(folded, figure.end, w.start))
+              and not (w.end <= figure.start and LATER_EVENT.search(folded, w.end, figure.start))]  # ("in 2019 before the rate levels off at 3%")
     # (never one past a seam to another clause: "moved 40 km east, and then Wednesday, the rebels pushed them back")
     after = [w for w in usable if figure.end <= w.start and (following is None or w.start < following.start)
              and not SEAM_BETWEEN.search(folded, figure.end, w.start)]

@@ -320,8 +320,7 @@ def joined_accounts(reading: Reading, sentence: Sentence, atoms: list[Atom], whe
         # "lured a woman to her home and killed her", "did not have dragon control and gave up the first two":
         # what the second clause acts on is named in the first
         back = BACK_OBJECT.match(text, atom.start, atom.end) is not None or ELLIPTIC.search(text, atom.start, atom.end) is not None
-        # "..., but they made multiple statements": a pronoun for the subject before, then its verb
-        pronoun = BACK_SUBJECT.match(text, atom.start, atom.end)
+        pronoun = BACK_SUBJECT.match(text, atom.start, atom.end)  # ("..., but they made ...": the subject before's, then its verb)
         verb = first_verb(text, atom.start, atom.end)
         if previous is not None and all(a.kind == "other" and not a.dated_or_counted and (
                 back or not FACTISH.search(ELLIPTIC.sub("", text[a.start:a.end]))) for a in (previous, atom)) \
@@ -409,8 +408,9 @@ def clause_atoms(reading: Reading, sentence: Sentence, clause: Clause, whens: li
                           clause_claim(reading, clause, whens, core), when=clause.when)]
     if len(figures) >= 2:
         atoms = series_atoms(reading, sentence, clause, figures, whens, lower)
-        if clause.role == "relative":  # "which is 370 miles (600 km) across": the sentence says what it is
-            atoms = [replace(a, claim=clause_claim(reading, clause, whens, core)) for a in atoms]
+        if clause.role == "relative" or (clause.prefix is None and leans_back(text, core[0], clause.start)):
+            atoms = [replace(a, claim=clause_claim(reading, clause, whens, core)) for a in atoms]  # ("which is 370 miles
+            # (600 km) across", "before falling 2% and 3%": the sentence says what or whose it is)
         return atoms
     if figures:
         figure = figures[0]

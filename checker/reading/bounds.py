@@ -8,6 +8,7 @@ import datetime
 import re
 from dataclasses import replace
 
+from .figures import NUMBER_WORDS
 from .timespan import month_iso, When
 
 # A time that names the event a phrase points to ("after the country's 2008 financial crisis", "before
@@ -157,8 +158,8 @@ def bounded(when: When, folded: str, published: datetime.date | None = None) -> 
     if LIMIT_BEFORE.search(folded, max(0, when.start - 30), when.start) and AIMED_AT.match(folded, when.end):
         return replace(when, since=True, yardstick=True, point=False)  # "beyond the first 30 June 2009 deadline"
     m = UNTIL_OR_BEFORE.search(folded, max(0, when.start - 40), when.start)
-    if m is None or SPAN_OPENED.search(folded, max(0, m.start() - 60), m.start()):
-        return when
+    if m is None or SPAN_OPENED.search(folded, max(0, m.start() - 60), m.start()) or YEARS_TO.search(folded, max(0, m.start() - 20), m.end()):
+        return when  # (or the end of a count of years: "in the five years through 2019", period_to's)
     now = published.isoformat()[:len(when.first)] if published else None
     if now and now <= when.first and re.match(r"until|till|through", m.group()):
         if WAITED.search(folded, max(0, m.start() - 60), m.start()):
@@ -174,8 +175,17 @@ PERIOD_TO = re.compile(r"\b(?P<n>year|12\s+months|twelve\s+months|quarter|three\
 PERIOD_MONTHS = {"year": 12, "12": 12, "twelve": 12, "quarter": 3, "three": 3, "six": 6, "half": 6}
 
 
+# A count of years that ends with a year ("in the 40 years to 2015", "the five years through 2020")
+YEARS_TO = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+)\s+years\s+(?:to|through|ending(?:\s+in)?|ended(?:\s+in)?)\s+$")
+
+
 def period_to(when: When, folded: str) -> When:
-    """A month that ends a period is the whole period: "the year to March 2022" is April 2021 to March 2022."""
+    """A month that ends a period is the whole period: "the year to March 2022" is April 2021 to March 2022; a year
+    that ends a count of years, those years ("the 40 years to 2015": 1976 to 2015)."""
+    years = YEARS_TO.search(folded, max(0, when.start - 40), when.start)
+    n = (int(years.group("n")) if years.group("n").isdigit() else NUMBER_WORDS.get(years.group("n"), 0)) if years else 0
+    if n and len(when.first) == 4 and when.first == when.last:
+        return replace(when, first=f"{int(when.first) - n + 1:04d}", point=False)
     m = PERIOD_TO.search(folded, max(0, when.start - 40), when.start)
     if m is None or len(when.first) != 7 or when.first != when.last:
         return when

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import dropwhile
 
-from .seams import (ADJECTIVE_BEFORE_BUT, ANNOUNCED_LIST, ANTECEDENT, APPOSED_AFTER, APPOSED_BEFORE, BACK_QUANTIFIER, BARE_PARTICIPLE, BOTH, COUNT,
-                    ELIDED, EXAMINED, EXAMPLE_LEADS, FOUND, FRONTED_TIME, LIST_FIGURE, LIST_TAIL, NO_SEAM_BEFORE_BUT, PARTICIPLE_ASIDE, PERIOD_NOUN,
+from .seams import (ADJECTIVE_BEFORE_BUT, ANNOUNCED_LIST, ANTECEDENT, APPOSED_AFTER, APPOSED_BEFORE, APPOSED_PARTICIPLE, BACK_QUANTIFIER, BARE_PARTICIPLE, BOTH, COUNT,
+                    ELIDED, EXAMINED, EXAMPLE_LEADS, FIGURES_APART, FOUND, FRONTED_TIME, LIST_FIGURE, LIST_TAIL, NO_SEAM_BEFORE_BUT, PARTICIPLE_ASIDE, PERIOD_NOUN,
                     SAYING_LEADS, SEAMS, SEMICOLON_LIST, SPLIT)
 from .spot import IRREGULAR_PAST
 from .when import When
@@ -234,6 +234,9 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             continue  # "went to China, which took 40 per cent, India and Japan": an aside of a list's first item, no cut
         if seam == "when" and PERIOD_NOUN.search(text, at, m.start()):
             continue  # "this period of Argentine history, when inflation topped 3,000 percent": what the period was
+        if seam == "when" and (close := find_comma(text, m.end(), hi)) > 0 and starts_with_verb(text, close + 1, hi) \
+                or seam == "while" and re.search(r"\bthat$", text[at:m.start()]):  # ("is that, although": what "that" says;
+            continue  # "and drastic action, when it was taken, was too little": an aside in the subject of what follows)
         if seam in ("when", "while") and not has_verb(text, at, m.start()) and main_follows(text, m.end(), hi):
             # "On Tuesday, when the report came out, ...", "Because of the war, when Europeans think of Yemen, they
             # think of ...": a leading clause of what follows, never a claim without its "when" nor a run-on
@@ -246,8 +249,9 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             left = words_at(text, at, m.start())
             if BOTH.search(text, at, m.start()):
                 continue  # "can see both cells and ribbed bundles": one object, "ribbed" no verb
-            if len(left) >= 2 and is_verb(left[-1][1], left[-2][1]):
-                continue  # "have been developed and tested in the West Bank": both verbs share what follows
+            if len(left) >= 2 and is_verb(left[-1][1], left[-2][1]) and not text[left[-1][0] + len(left[-1][1]):m.start() + 1].strip() \
+                    or APPOSED_PARTICIPLE.search(text, at, m.start()):
+                continue  # "have been developed and tested", "ScaleFT, a startup announced Monday and helmed by": one subject's
         if seam == "but" and (re.search(r"(?i)\bnot\s+(?:only|just|merely|simply)\b", text[at:m.start()])
                               or NO_SEAM_BEFORE_BUT.search(text, at, m.start()) or (
                                   not has_verb(text, *after_but(text, at, m, hi))  # (a verb we know; a comma is a seam but
@@ -262,13 +266,13 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             continue  # "The cathedral, first constructed in 1656, but rebuilt in 1868, was damaged": one aside of the subject;
             # "paid leave, at their normal rate of pay but capped at $811 a week": the cap is the pay's, not the carers
         part = part_after(text, m, hi)
+        if seam == "ing" and not (COUNT.search(text, at, m.start()) and COUNT.search(text, *part) and not FIGURES_APART.search(text, at, m.start())):
+            continue  # a seam only between the figures of two verbs ("rose 5% in 2019 before falling 2% and 3%"), never "two days after"
         if seam == "semi" and (not has_verb(text, *part) and (LIST_FIGURE.match(text, *part) or not COUNT.search(text, *part))
                                or not has_verb(text, at, m.start()) and text[at:m.start()].count(",") >= 1
                                or SEMICOLON_LIST.search(text, m.start(), hi) and (":" in text[lo:m.start()] or starts_with_verb(text, text.find(";", lo, hi) + 1, hi))):
-            # no verb after it ("was 61% in Lagos; 48% in Kano") or before it ("A, PhD; B, MD; and C share"), or items of a
-            # list that ends "; and" or "; or", after a colon or each without a subject ("had been captured; evaporated at
-            # the surface; or dissolved"): one clause
-            continue
+            continue  # no verb after it ("was 61% in Lagos; 48% in Kano") or before it ("A, PhD; B, MD; and C share"), or items
+            # of a list that ends "; and" or "; or", after a colon or each with no subject ("had been captured; evaporated; or dissolved")
         if seam in ("andpron", "andnoun") and (not has_verb(text, at, m.start()) or "," in text[at:m.start()]):
             continue  # ("the house, and it"; "the economy grew, the generals held power, and students marched": a list's last item)
         if seam in ("semi", "andmain", "but") and ELIDED.match(text, *part):
@@ -314,9 +318,13 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             merged[-1].end = clause.end
             continue
         if clause.role == "coord" and merged:
-            host = next((c for c in reversed(merged) if c.role != "coord"), merged[-1])
+            aside = merged[-1].role == "when" and len(merged) > 1 and text[merged[-1].end:clause.start].lstrip().startswith(",")
+            # (a "when" aside that a comma closes is no host: "visited Paris in 1990, when he was 16, and returned": he did)
+            host = next((c for c in reversed(merged[:-1] if aside else merged) if c.role != "coord"), merged[-1])
             verb = first_verb(text, host.start, host.end)
-            if verb and (subject_unclear(text, host.start, verb, clause.start) or (
+            if verb and re.search(r",\s+(?:a|an)\s+[^,;]*$", text[host.start:verb[0]]) and (close := find_comma(text, verb[1], host.end)) > 0:
+                verb = first_verb(text, close + 1, host.end) or verb  # "The bill, a measure drafted by Smith, was passed": "was"
+            if verb and (subject_unclear(text, host.start, verb, host.end if aside else clause.start) or (
                     EXAMINED.match(text, verb[0], verb[1]) and FOUND.match(first_after_adverbs(text, clause.start, clause.end)))):
                 # "Three others who were shot arrived ... but were pronounced dead"; "A study examined Disney's website,
                 # ..., and saw that every toy ...": what was found is of what was examined, never of the study alone

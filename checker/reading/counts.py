@@ -139,3 +139,9 @@ def distinctive(number: float) -> bool:
 
 def describe_count(value: float, unit: str) -> str:
     return f"{describe_number(float(value))} {unit}"
+
+
+# A plural noun right after a number, perhaps after one word ("three clinical trials", "seven police officers"): what the
+# number counts is named, so words far before it ("confirmed cases ...") name none of it
+OWN_PLURAL = re.compile(r"\s+(?:[a-z]{3,}(?<!s)\s+)?(?!(?:was|has|this|thus|plus|unless|always|perhaps|its|his|hers|ours|whereas|"
+                        r"besides|sometimes|times)\b)[a-z]{2,}[^s\W]s\b")

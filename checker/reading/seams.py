@@ -16,6 +16,7 @@ SPLIT = re.compile(r"""(?x)
   | (?P<dash>\s+[–—-]\s+)
   | (?P<when>,\s+when\s+)
   | (?P<while>,\s+(?:while|whereas|although|though)\s+)
+  | (?P<ing>,?\s+(?:before|after)\s+(?=(?:[a-z]+ly\s+)?(?!(?:[a-z]*(?:spring|morning|evening|thing)|king|ring|string|wing|ceiling|lightning)\b)[a-z]{2,}ing\b))
   | (?P<andpron>,\s+and\s+(?=(?:(?:today|now|then|later|yesterday|currently|since\s+then|in\s+recent\s+years|these\s+days),?\s+)?
                                (?:(?:it|he|she|they|we)\s+(?:[a-z]+ly\s+)?(?!(?:and|or|to|in|on|at|of|for|with|by)\b)[a-z]{2,}\b
                                   |there(?:['’](?:s|ll|d)|\s+(?:is|are|was|were|will|would|has|have|had|may|might|could))\b)))
@@ -30,7 +31,7 @@ SPLIT = re.compile(r"""(?x)
 # a verb follow: "..., and the", "..., and voters backed it", "..., and it seats"); a relative clause ("which ...") that
 # needs its sentence to be understood; a "when" clause that takes the time of the clause before it; a
 # subordinate clause; a coordinated clause that shares the subject of the clause before it.
-SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub",
+SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub", "ing": "sub",
          "andpron": "main", "andnoun": "main", "andmain": "main", "coord": "coord"}
 PRONOUN_SUBJECT = re.compile(r"(?:(?:today|now|then|later|yesterday|currently|since\s+then|in\s+recent\s+years|these\s+days),?\s+)?"
                              r"(?:(?:it|they|he|she|we)\s+(?!(?:said|says|told|added|wrote)\b)[a-z]|(?:its|their|his|her)\s+[a-z])", re.I)
@@ -38,6 +39,10 @@ OPENING_TAG = re.compile(r"(?:said|says|added|adds|explained|told|wrote|noted)\s
 REPORTED_THAT = re.compile(r"\b(?:said|says|stated|states|claimed|claims|argued|argues|reported|reports|found|finds|showed|shows|"
                            r"noted|notes|wrote|writes|insisted|insists|told\s+\w+)\s+that\b")
 CONTRAST_SEAM = re.compile(r"(?:,\s+(?:whereas|while|but|although|though|yet)|;)\s*$")
+# Before a participle's "before" or "after": a clause inside another, or a time it measures ("two days after")
+FIGURES_APART = re.compile(r"(?i)\b(?:who|whom|which|that|whose|when|where|despite)\b|\b(?:days?|weeks?|months?|years?|hours?|minutes?|"
+                           r"decades?|shortly|soon|just|long|right|especially|even|only|immediately|moments?|later|earlier|not|well)\s*$")
+PARTICIPLE_SEAM = re.compile(r"\b(?:before|after|while)\s*$")  # (the seams before a clause that opens with a participle)
 AFTER_SEAM = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s*$")  # (a clause of its own after ", and", ", but", "; ")
 # A noun of a stretch of time, with what it is of, before ", when": the when clause says what that time was
 PERIOD_NOUN = re.compile(r"\b(?:period|era|time|times|years|days|decades?|century|moment|age|epoch)(?:\s+of\s+[^,;]{1,40})?$", re.I)
@@ -59,6 +64,7 @@ BOTH = re.compile(r"\b(?:both|between|either)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+
 # Items of a list, each with an apposition ("the Nordlys, a tanker, and Santa Rosa, a freighter"): the one before
 # an ", and", and the one after it.
 APPOSED_BEFORE = re.compile(r",\s+(?:a|an)\s+[^,;]{1,60}$")
+APPOSED_PARTICIPLE = re.compile(rf",\s+(?:a|an)\s+[^,;]{{0,40}}?\b(?:[a-z]{{3,}}ed|{PARTICIPLES})\b[^,;]*$")  # (", a startup announced Monday")
 APPOSED_AFTER = re.compile(r"(?:the\s+)?[A-Z][^,;]{0,60},\s+(?:a|an)\s")
 # A clause opened by a comparison ("but more than the program received", "and fewer than in 2019"): what the clause
 # before is compared with
@@ -75,6 +81,8 @@ def leans_back(text: str, lo: int, start: int) -> bool:
     approved the budget, and it passed" is the budget, not the council)."""
     if lo < start and (OPENING_TAG.match(text, start) or (REPORTED_THAT.search(text, lo, start) and CONTRAST_SEAM.search(text, lo, start))):
         return True  # (or a clause of what someone reported: "the post stated that A, whereas for B it had been falling")
+    if lo < start and PARTICIPLE_SEAM.search(text, lo, start) and re.match(r"(?:[a-z]+ly\s+)?[a-z]{2,}ing\b", text[start:start + 40]):
+        return True  # "Prices rose 5% in 2019 before falling 2%": the subject of "falling" is the clause's before
     return PRONOUN_SUBJECT.match(text, start) is not None and AFTER_SEAM.search(text, lo, start) is not None
 
 

@@ -26,6 +26,7 @@ dropped drop drops declined decline declines decreased decrease decreases climbe
 slumped plunged reached reach reaches hit totalled totaled total totals stood stands stand amounted amounts was were
 is are expanded shrank contracted doubled tripled halved went""".split())
 BE = ("was", "were", "is", "are")  # the verb "to be" in the past and the present
+MOVED = frozenset("off down up higher lower".split())  # "were off 87 cents": a change after "to be", never what the subject was
 LEVELS = frozenset("was were is are reached reach reaches hit totalled totaled total totals stood stands stand amounted "
                    "amounts".split())  # verbs whose figure is a level, never a change
 ITEM_TAIL = re.compile(r"(?:(?!(?<!\d),|,(?!\d{3}(?!\d))|;|[—–]|\s-\s|\s(?:and(?!(?<=ing\sand)\s+[a-z]{3,}ing\s)|or|to(?!\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|"
@@ -247,7 +248,7 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         elif levels[i - 1] and i >= 2 and same_unit(figures[i - 2], figure) and not same_unit(figures[i - 1], figure):
             level = False  # "rose 3% to $2 billion and 4% in Asia": another change, as the one before the level
         # ("was down 12%", "there was a rise of 5%": a change, never what the subject was)
-        be_form = not takes_object and ((main in CHANGE and level) or aux in BE) and \
+        be_form = not takes_object and ((main in CHANGE and level) or (aux in BE and (level or main not in MOVED))) and \
             (level or not is_change(reading.folded, figure.start)) and not (main != aux and main not in CHANGE and PASSIVE.fullmatch(main))
         # ("The court was told Sykes had been in court on 15 occasions": a passive's figure is none of its subject's)
         if be_form and i == 0 and aux in BE and verb_words and not is_verb(main) and not re.fullmatch(
@@ -282,7 +283,7 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         # no value of the subject's place
         own_place = i > 0 and verb is not None and PLACE.search(text, item_lo, item_hi) is not None \
             and (PLACE.search(text, lo, verb[0]) is not None or names_place(text[lo:verb[0]]))  # ("The Philippines logged")
-        if verb is None or another_verb or not (parallel or be_form) or level_later or object_level or relative \
+        if verb is None or another_verb or not (parallel or be_form) or level_later or object_level or relative or (level and not be_form and i) \
                 or changed or own_subject or own_place or i in whole or (
                     i > 0 and not same_unit(figures[i - 1], figure) and HEAD_PREPOSITION.search(text, lo, head_hi)):
             # ("gained control of 10 councils and 703 councillors": whether the second is of the "of" too, unsaid)

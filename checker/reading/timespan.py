@@ -196,7 +196,7 @@ def month_before_or_after(when: When, published: datetime.date, way: str) -> Whe
 # "the 1300s" are, or the part of them its "early", "mid" or "late" says
 ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
             "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first").split()
-CENTURY = re.compile(rf"\b(?:(?P<part>early|mid|late)[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINALS)})[\s-]+century\b")
+CENTURY = re.compile(rf"\b(?:(?P<part>early|mid|late)[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|twenty\s+first|{'|'.join(ORDINALS)})[\s-]+century\b")
 CENTURY_PARTS = {"early": (0, 39), "mid": (30, 69), "late": (60, 99), None: (0, 99)}
 
 
@@ -218,7 +218,7 @@ def centuries(folded: str, start: int, end: int, published: datetime.date | None
         found.append(When(m.start(), m.end(), str(year), str(last), point=not m.group("s"), decade=bool(m.group("s")),
                           relative=True, written=f"{year}s" if m.group("s") else str(year)))
     for m in CENTURY.finditer(folded, start, end):
-        n = int(m.group("n")[:-2]) if m.group("n")[0].isdigit() else ORDINALS.index(m.group("n")) + 1
+        n = int(m.group("n")[:-2]) if m.group("n")[0].isdigit() else ORDINALS.index("-".join(m.group("n").split())) + 1
         if 1 <= n <= 21:
             low, high = CENTURY_PARTS[m.group("part")]
             base = (n - 1) * 100

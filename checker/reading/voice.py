@@ -11,10 +11,10 @@ from .speech import without_quotations
 
 # The writer telling the reader what to do ("Use analytics to ...", "Don't buy on margin"); "Note that exports
 # rose" states a fact, so "that" after the verb keeps the sentence, and a name opening so ("Take Action, a
-# charity, raised ...") is no instruction.
+# charity, raised ...", "Keep said governments ...") is no instruction.
 IMPERATIVE = re.compile(r"(?:Please\s+)?(?:Use|Do|Don['’]t|Make|Try|Consider|Focus|Take|Keep|Start|Avoid|Check|Be|Get|"
                         r"Let['’]s|Look|Find|Ask|Read|Follow|Click|Call|See|Imagine|Put|Give|Stop|Watch|Visit|Join|Sign|"
-                        r"Contact|Learn|Add|Choose|Pick|Remember|Think|Note)\b(?!['’])(?!\s+(?:that|is|was|are|were|has|had)\b)"
+                        r"Contact|Learn|Add|Choose|Pick|Remember|Think|Note)\b(?!['’])(?!\s+(?:that|is|was|are|were|has|had|said|says|told|added|wrote|explained|noted)\b)"
                         r"(?!\s+[A-Z])")
 # The writer guessing ("perhaps", "doubtless", "might as well have been"): an opinion, never a fact to check.
 HEDGE = re.compile(r"(?i)\b(?:perhaps|maybe|probably|doubtless|undoubtedly|arguably|seemingly|presumably|surely|"
