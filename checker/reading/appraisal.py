@@ -8,7 +8,7 @@ Pure functions.
 """
 import re
 
-from .clauses import REPORTING
+from .seams import REPORTING
 from .speech import open_quotation, without_quotations
 
 # Words of worth, taste or mood: how the writer sees it, never a property a record holds.

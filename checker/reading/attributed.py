@@ -37,8 +37,9 @@ def attributed(reading: Reading, sentence: Sentence, attribution: Attribution, c
     # an abortion in June and had not told her boyfriend"), so that nothing said is lost
     dropped = max((a.end for a in atoms if a not in kept and a.start >= clauses[0].end), default=0)
     through = max((c.end for c in clauses if c.start < dropped), default=0)  # (to the end of the clause it stands in)
-    # ... and over a contrast no claim of its own keeps ("he tried to save one of the demonstrators, but failed to do so")
-    through = max([through] + [c.end for c in clauses[1:] if c.seam == "but" and not any(a.start <= c.start < a.end for a in kept)])
+    # ... and over a contrast or a second "that" no claim of its own keeps ("he tried to save one of the demonstrators,
+    # but failed to do so", "said that ..., and that their son would be ostracised")
+    through = max([through] + [c.end for c in clauses[1:] if c.seam in ("but", "andthat") and not any(a.start <= c.start < a.end for a in kept)])
     # what is said is never the article's own: each claim of it names its source ("12 people were arrested ...,
     # police said"; "Two-way trade ... was US$92 million in 2003, according to the website of ...")
     kept = [replace(a, claim=with_source(reading.text, attribution, a)) for a in kept]

@@ -4,7 +4,8 @@ speech.py reads quotations and the tags beside them."""
 import re
 from dataclasses import dataclass
 
-from .clauses import DETERMINERS, PAST, REPORTING, first_verb, has_infinitive, has_verb, is_verb, words_at
+from .clauses import DETERMINERS, PAST, first_verb, has_infinitive, has_verb, is_verb, words_at
+from .seams import REPORTING
 from .when import When
 
 # Verbs of saying that as often take a thing as what was said ("the bill added $200 billion", "the

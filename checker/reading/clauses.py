@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import dropwhile
 
-from .seams import (ADJECTIVE_BEFORE_BUT, ANNOUNCED_LIST, ANTECEDENT, APPOSED_AFTER, APPOSED_BEFORE, APPOSED_PARTICIPLE, BACK_QUANTIFIER, BARE_PARTICIPLE, BOTH, COUNT,
-                    ELIDED, EXAMINED, EXAMPLE_LEADS, FIGURES_APART, FOUND, FRONTED_TIME, LIST_FIGURE, LIST_TAIL, NO_SEAM_BEFORE_BUT, PARTICIPLE_ASIDE, PERIOD_NOUN,
-                    SAYING_LEADS, SEAMS, SEMICOLON_LIST, SPLIT)
+from .seams import (ADJECTIVE_BEFORE_BUT, ADJECTIVE_SUBJECT, ANNOUNCED_LIST, ANTECEDENT, APPOSED_AFTER, APPOSED_BEFORE, APPOSED_PARTICIPLE, BACK_QUANTIFIER, BARE_PARTICIPLE, BOTH, COUNT,
+                    ELIDED, EXAMINED, EXAMPLE_LEADS, FIGURES_APART, FOUND, FRONTED_TIME, LIST_FIGURE, LIST_TAIL, NO_SEAM_BEFORE_BUT, PARTICIPLE_ASIDE, PAST_ONLY, PERIOD_NOUN,
+                    MONTH_LEADS, REPORTING, SAID_THAT, SAYING_LEADS, SEAMS, SEMICOLON_LIST, SPLIT)
 from .spot import IRREGULAR_PAST
 from .when import When
 
@@ -54,12 +54,6 @@ PAST = frozenset(IRREGULAR_PAST | set("hit cut put set cost struck drew drove fl
                                       "wore woke shook stole froze hid forgave withdrew undertook overtook upheld "
                                       "withheld mistook crept dealt meant felt heard caught chose spoke broke ate drank "
                                       "sang swam".split()))
-# "told" with whom it was told: a word, or one after a determiner and perhaps an adjective, and the rest of a
-# name ("told the court", "told the high court", "told the Senate Judiciary Committee", "told reporters")
-REPORTING = r"said|says|told\s+(?:(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w’'-]*\s+(?!(?:that|the|a|an|it|he|she|they|we)\b))?)?[\w’'-]+(?:\s+[A-Z][\w’'-]*)*|announced|indicated|stated|claimed|reported|estimated|warned|confirmed|insisted|argued|noted|added|predicted|wrote"
-# Past forms that are no participle: a verb after "had fallen in 2012, but" in one of them has no "had" ("but rose")
-PAST_ONLY = frozenset("""rose fell grew went began took gave ate drove wrote came ran became saw knew spoke broke chose flew
-threw drew sank sang swam wore tore stole froze rode shook forgot hid""".split())
 DETERMINERS = frozenset("the a an this that its their his her our your these those".split())
 # A possessive before a word ("California's estimated 35 million TVs"), never a pronoun's "is" or "has" ("It's estimated")
 POSSESSIVE = re.compile(r"(?i)(?!(?:it|that|there|here|he|she|what|who|where|everyone|nobody|one)[’']s$)[\w.-]+[’']s|[\w-]+s[’']")
@@ -102,9 +96,6 @@ def is_verb(word: str, previous: str = "") -> bool:
         return True
     return word.islower() and len(word) > 4 and word.endswith("ed") and previous.lower() not in DETERMINERS \
         and "-" not in word  # ("broad-based", "long-awaited": adjectives)
-
-
-MONTH_LEADS = frozenset("in on of since until till by from through during early late mid last next this".split())
 
 
 def is_past(word: str) -> bool:
@@ -252,7 +243,8 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             if len(left) >= 2 and is_verb(left[-1][1], left[-2][1]) and not text[left[-1][0] + len(left[-1][1]):m.start() + 1].strip() \
                     or APPOSED_PARTICIPLE.search(text, at, m.start()):
                 continue  # "have been developed and tested", "ScaleFT, a startup announced Monday and helmed by": one subject's
-        if seam == "but" and (re.search(r"(?i)\bnot\s+(?:only|just|merely|simply)\b", text[at:m.start()])
+        if seam == "but" and (re.search(r"(?i)\bnot\s+(?:only|just|merely|simply)\b", text[at:m.start()]) or (  # ("not to X, but to Y")
+                (neg := re.search(r"\bnot\s+(\w+)\s[^;]*$", text[at:m.start()])) and re.match(rf"{neg.group(1)}\s", text[m.end():hi]))
                               or NO_SEAM_BEFORE_BUT.search(text, at, m.start()) or (
                                   not has_verb(text, *after_but(text, at, m, hi))  # (a verb we know; a comma is a seam but
                                   and (text[m.start()] != "," or m.group().rstrip().endswith("also")  # for "not X, but Y")
@@ -266,6 +258,9 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             continue  # "The cathedral, first constructed in 1656, but rebuilt in 1868, was damaged": one aside of the subject;
             # "paid leave, at their normal rate of pay but capped at $811 a week": the cap is the pay's, not the carers
         part = part_after(text, m, hi)
+        if seam == "andthat" and not ((said := list(SAID_THAT.finditer(text, max(0, lo - 12), m.start()))) and has_verb(text, *part)
+                                      and not re.search(r"\bthat\b", text[said[-1].end():m.start()])):
+            continue  # "said that A and that B": two things said, each with the words that said them (one "that" before, no list)
         if seam == "ing" and not (COUNT.search(text, at, m.start()) and COUNT.search(text, *part) and not FIGURES_APART.search(text, at, m.start())):
             continue  # a seam only between the figures of two verbs ("rose 5% in 2019 before falling 2% and 3%"), never "two days after"
         if seam == "semi" and (not has_verb(text, *part) and (LIST_FIGURE.match(text, *part) or not COUNT.search(text, *part))
@@ -317,6 +312,8 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             # "Prelogar, who grew up in Boise, graduated ...": the subject, not a clause, stands before it
             merged[-1].end = clause.end
             continue
+        if clause.role == "coord" and ADJECTIVE_SUBJECT.match(text, clause.start, clause.end):
+            clause.role = "main"  # ", and informed speculation about it was ...": a subject of its own, never "was informed"
         if clause.role == "coord" and merged:
             aside = merged[-1].role == "when" and len(merged) > 1 and text[merged[-1].end:clause.start].lstrip().startswith(",")
             # (a "when" aside that a comma closes is no host: "visited Paris in 1990, when he was 16, and returned": he did)
@@ -354,6 +351,8 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                 # plant and has now hired 300" is no "In 2010, it has now hired 300")
                 p_lo = fronted.end() if clause.present and (fronted := FRONTED_TIME.match(text, host.start, end)) else host.start
                 clause.prefix = trim(text, p_lo, cut.start(1) if (cut := CONTRACTED.search(text, p_lo, end)) else end)
+        if clause.seam == "andthat" and merged and (said := list(SAID_THAT.finditer(text, merged[-1].start, merged[-1].end))):
+            clause.prefix = (merged[-1].start, said[-1].end() - 1)  # ("Cisco, which creates ..., is telling businesses that")
         if clause.seam == "rel" and merged:
             name = named_antecedent(text, merged[-1].start, clause.start, clause.end)
             if name is not None:  # "..., including Ojos del Salado, which is 6,893 metres high": of Ojos del Salado
@@ -417,8 +416,7 @@ def after_adverbs(words: list[tuple[int, str]], leads: frozenset[str] = VERB_LEA
 
 
 def starts_with_verb(text: str, lo: int, hi: int) -> bool:
-    """Whether text[lo:hi] opens with a verb, after at most two adverbs ("ultimately suffered", "were
-    soon"): a clause that has no subject of its own."""
+    """Whether text[lo:hi] opens with a verb, after at most two adverbs ("ultimately suffered", "were soon"): no subject."""
     word = first_after_adverbs(text, lo, hi)
     return bool(word) and is_verb(word) and word.islower()
 

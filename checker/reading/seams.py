@@ -5,6 +5,14 @@ seats 16,000") and what makes a clause a fact of its own (FACTISH); the list a c
 words after which a time before is none of the clause's (LATER_EVENT). clauses.py cuts with them."""
 import re
 
+# "told" with whom it was told: a word, or one after a determiner and perhaps an adjective, and the rest of a
+# name ("told the court", "told the high court", "told the Senate Judiciary Committee", "told reporters")
+REPORTING = r"said|says|told\s+(?:(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w’'-]*\s+(?!(?:that|the|a|an|it|he|she|they|we)\b))?)?[\w’'-]+(?:\s+[A-Z][\w’'-]*)*|announced|indicated|stated|claimed|reported|estimated|warned|confirmed|insisted|argued|noted|added|predicted|wrote"
+# Past forms that are no participle: a verb after "had fallen in 2012, but" in one of them has no "had" ("but rose")
+PAST_ONLY = frozenset("""rose fell grew went began took gave ate drove wrote came ran became saw knew spoke broke chose flew
+threw drew sank sang swam wore tore stole froze rode shook forgot hid""".split())
+# Words before "May" that make it the month ("in May", "since May", "last May"), never the verb
+MONTH_LEADS = frozenset("in on of since until till by from through during early late mid last next this".split())
 # Past participles that do not end in "-ed", for every reading of a participle's phrase ("a bridge built in 1990",
 # "a bill signed by the governor in May", ", first built in 1656, but rebuilt in 1868"): one list for all of them
 PARTICIPLES = r"built|made|known|held|sold|won|taken|given|begun|done|written|drawn|brought|seen|set\s+up"
@@ -25,6 +33,7 @@ SPLIT = re.compile(r"""(?x)
                                  lost|say|said)\b))
   | (?P<andmain>,\s+and\s+(?=(?:(?:in|on|at|by|during|after|before|since|until|last|this|next|earlier|later)\s+[^,;]{1,30},\s+)?
                                  (?:[A-Z]|(?:the|a|an|its|his|her|their|our|my|your|this|these|those|some|many|most)\s)))
+  | (?P<andthat>,?\s+and\s+that\s+(?!(?:is|was|are|were|has|had|will|would|could|can|may|might|should|must|does|did)\b))
   | (?P<coord>,?\s+and\s+(?=(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b))
 """)
 # The role of the clause after each seam: a main clause of its own (after ", and" too when a subject and
@@ -32,13 +41,26 @@ SPLIT = re.compile(r"""(?x)
 # needs its sentence to be understood; a "when" clause that takes the time of the clause before it; a
 # subordinate clause; a coordinated clause that shares the subject of the clause before it.
 SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub", "ing": "sub",
-         "andpron": "main", "andnoun": "main", "andmain": "main", "coord": "coord"}
-PRONOUN_SUBJECT = re.compile(r"(?:(?:today|now|then|later|yesterday|currently|since\s+then|in\s+recent\s+years|these\s+days),?\s+)?"
+         "andpron": "main", "andnoun": "main", "andmain": "main", "andthat": "main", "coord": "coord"}
+PRONOUN_SUBJECT = re.compile(r"(?:(?:today|now|then|later|yesterday|currently|since\s+then|in\s+recent\s+years|these\s+days|"
+                             r"(?:in|on|by|during)\s+[^,;]{1,25}),?\s+)?"  # (or a time of its own: "; in 2000, it was $6tn")
                              r"(?:(?:it|they|he|she|we)\s+(?!(?:said|says|told|added|wrote)\b)[a-z]|(?:its|their|his|her)\s+[a-z])", re.I)
 OPENING_TAG = re.compile(r"(?:said|says|added|adds|explained|told|wrote|noted)\s+[A-Z]")
+# A verb of saying, finding or assuring and its "that", perhaps past its object ("is telling businesses that", "tried to
+# assure parents that"): what "and that" after it goes on with is a second thing said
+SAID_THAT = re.compile(r"\b(?:sa(?:id|ys?)|tell(?:s|ing)?|told|f(?:ou|i)nds?|found|show(?:s|ed)?|reports?(?:ed)?|believes?d?|argu(?:es?|ed)|"
+                       r"not(?:es?|ed)|add(?:s|ed)?|warn(?:s|ed)?|claim(?:s|ed)?|stat(?:es?|ed)|insist(?:s|ed)?|assur(?:es?|ed)|"
+                       r"confirm(?:s|ed)?|acknowledg(?:es?|ed)|announc(?:es?|ed)|wr(?:ote|ites?)|explain(?:s|ed)?|"
+                       r"conclud(?:es?|ed)|observ(?:es?|ed)|suggest(?:s|ed)?|indicat(?:es?|ed)|estimat(?:es?|ed)|predict(?:s|ed)?)"
+                       r"(?:\s+[\w’'-]+){0,2}?\s+that\s")
 REPORTED_THAT = re.compile(r"\b(?:said|says|stated|states|claimed|claims|argued|argues|reported|reports|found|finds|showed|shows|"
                            r"noted|notes|wrote|writes|insisted|insists|told\s+\w+)\s+that\b")
 CONTRAST_SEAM = re.compile(r"(?:,\s+(?:whereas|while|but|although|though|yet)|;)\s*$")
+# An "-ed" word after "and" that describes a noun with a verb of its own later ("and informed speculation about where it
+# was going was ..."): the subject of a clause, no verb that shares the one before
+ADJECTIVE_SUBJECT = re.compile(r"(?:[a-z]+ly\s+)?[a-z]{3,}ed\s+(?!(?:by|with|to|in|on|at|for|from|as|into|over|under|after|before|during|"
+                               r"and|or|but|out|up|down|off|back|away|again|later|then|also|the|a|an|its|their|his|her|this|that|"
+                               r"these|those|him|them|it|us|me|[a-z]+ly)\b)[a-z]{3,}\b[^,;]*?\s(?:was|were|is|are|has|have|had)\b")
 # Before a participle's "before" or "after": a clause inside another, or a time it measures ("two days after")
 FIGURES_APART = re.compile(r"(?i)\b(?:who|whom|which|that|whose|when|where|despite)\b|\b(?:days?|weeks?|months?|years?|hours?|minutes?|"
                            r"decades?|shortly|soon|just|long|right|especially|even|only|immediately|moments?|later|earlier|not|well)\s*$")
@@ -91,6 +113,10 @@ def leans_back(text: str, lo: int, start: int) -> bool:
 NOUN_AND = re.compile(r"\s+and\s+")
 # The whole or the plan a figure is part of ("sold 2.6 billion euros out of a planned 3 billion"): no item of a list
 OUT_OF_WHOLE = re.compile(r"\bout\s+of\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+)?$")
+# A figure of a whole the one before counts a share of ("36 percent of Afghanistan's 30 million people", "12% of
+# the city's 800,000 residents"): the whole is named in the share's phrase, no item of its own.
+POSSESSED_COUNT = re.compile(r"\sof\s+(?P<whole>(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?[\w.-]+['’]s?\s+"
+                             r"(?:(?!(?:and|or|but)\b)[a-z-]+\s+){0,2})$")
 OTHER_NOUN_OF = re.compile(r"\s(?:on|in|for|with|from|against|versus|and)\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+){1,2}of\s*$")
 
 

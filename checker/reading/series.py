@@ -15,7 +15,7 @@ from .clauses import AUXILIARIES, COMMA, Clause, PAST, first_verb, has_verb, is_
 from .kinds import clause_kind, figure_kind
 from .names import place_names
 from .restatement import is_plural, restate, sentence_case, written
-from .seams import EARLIER, NOUN_AND, OTHER_NOUN_OF, OUT_OF_WHOLE
+from .seams import EARLIER, NOUN_AND, OTHER_NOUN_OF, OUT_OF_WHOLE, POSSESSED_COUNT
 from ..sentences import Sentence
 from ..text import fold
 from .when import When, year_of_thing
@@ -47,10 +47,6 @@ def verb_next(text: str, at: int) -> bool:
     return m is not None and (m.group() == "to" or is_verb(m.group()))
 
 
-# A figure of a whole the one before counts a share of ("36 percent of Afghanistan's 30 million people", "12% of
-# the city's 800,000 residents"): the whole is named in the share's phrase, no item of its own.
-POSSESSED_COUNT = re.compile(r"\sof\s+(?P<whole>(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?[\w.-]+['’]s?\s+"
-                             r"(?:(?!(?:and|or|but)\b)[a-z-]+\s+){0,2})$")
 PARTICIPLE_BETWEEN = re.compile(r"\s+(?:[\w’'-]+\s+){0,2}?[a-z]{3,}ing\s+(?:[\w’'-]+\s+)?$")
 # What may stand between the items of one list of values that share a subject and a verb ("US$92
 # million in 2003, to US$441 million in 2006 and US$630 million in 2008").
@@ -250,7 +246,9 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         # ("was down 12%", "there was a rise of 5%": a change, never what the subject was)
         be_form = not takes_object and ((main in CHANGE and level) or (aux in BE and (level or main not in MOVED))) and \
             (level or not is_change(reading.folded, figure.start)) and not (main != aux and main not in CHANGE and PASSIVE.fullmatch(main))
-        # ("The court was told Sykes had been in court on 15 occasions": a passive's figure is none of its subject's)
+        # ("The court was told Sykes had been in court on 15 occasions": a passive's figure is none of its subject's; nor
+        be_form = be_form and not (aux in BE and verb is not None and re.search(r"\b[a-z]{4,}ing\b", text[verb[1]:head_hi]))  # an
+        # -ing verb's objects: "is separating the former, the 1 per cent ... from the latter, the 99 per cent")
         if be_form and i == 0 and aux in BE and verb_words and not is_verb(main) and not re.fullmatch(
                 r"\s*(?:(?:at|about|around|nearly|almost|roughly|some|just|only|over|under|a|an|the)\s+)*",
                 text[verb_words[0][0] + len(verb_words[0][1]):head_hi]):

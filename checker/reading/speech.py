@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass, replace
 
 from .attribution import QUOTE_MARK, WHO_AFTER, find_attribution
-from .clauses import REPORTING, UNNAMED, find_comma, first_verb, has_verb, trim
+from .clauses import UNNAMED, find_comma, first_verb, has_verb, trim
 from .frame import core_span
 from .panel import contributor_at, transcript_speaker
 from .quoted_titles import is_title
+from .seams import REPORTING
 from ..sentences import paragraph_span
 from .when import When
 
