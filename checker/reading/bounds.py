@@ -27,6 +27,7 @@ COMPARED = re.compile(r"(?:\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)|(
 # ("up 42 percent on a year ago", "down 5 percent from the year-to-date period last year",
 # "a $66.87 increase over last year")
 # A time back from the article's date that a comparison measures against ("a year ago", "last year", "the previous year")
+COMPARED_PHRASE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?)\s[^,;]{0,70}$")  # ("compared to $481.57 million a year ago")
 BACK_THEN = re.compile(r".*\bago|last\s+(?:year|month|week)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month|week|quarter)")
 
 
@@ -95,7 +96,7 @@ def compared(when: When, folded: str) -> When:
     with" is the base of a comparison, not when the fact happened: a yardstick, which dates nothing,
     kept in the article's words ("from March to May" is a span, and stays one)."""
     if when.relative and BACK_THEN.fullmatch(folded, when.start, when.end) \
-            and COMPARED.search(folded, max(0, when.start - 40), when.start):
+            and (COMPARED.search(folded, max(0, when.start - 40), when.start) or COMPARED_PHRASE.search(folded, max(0, when.start - 80), when.start)):
         return replace(when, relative=False, since=True, yardstick=True, point=False)
     if when.relative and ANNIVERSARY.search(folded, max(0, when.start - 50), when.start):
         # "the 40th anniversary of the April 2nd landing": a day of some year the article leaves unsaid, its words kept
@@ -172,6 +173,7 @@ def bounded(when: When, folded: str, published: datetime.date | None = None) -> 
 # ended in September"): that month and the months before it.
 PERIOD_TO = re.compile(r"\b(?P<n>year|12\s+months|twelve\s+months|quarter|three\s+months|six\s+months|half[-\s]year)\s+"
                        r"(?:(?:that|which)\s+(?:ended|ends)\s+in|to|ending|ended(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?$")
+PERIOD_END = re.compile(r"\bperiod,?\s+(?:that\s+|which\s+)?(?:ending|ended|ends)\s+(?:on\s+)?$")  # (a period of no length told)
 PERIOD_MONTHS = {"year": 12, "12": 12, "twelve": 12, "quarter": 3, "three": 3, "six": 6, "half": 6}
 
 
@@ -180,17 +182,20 @@ YEARS_TO = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+)\s+years\s+(?:to|through|ending(?
 
 
 def period_to(when: When, folded: str) -> When:
-    """A month that ends a period is the whole period: "the year to March 2022" is April 2021 to March 2022; a year
+    """A month or a day that ends a period is the whole period: "the year to March 2022" is April 2021 to March 2022; a year
     that ends a count of years, those years ("the 40 years to 2015": 1976 to 2015)."""
     years = YEARS_TO.search(folded, max(0, when.start - 40), when.start)
     n = (int(years.group("n")) if years.group("n").isdigit() else NUMBER_WORDS.get(years.group("n"), 0)) if years else 0
     if n and len(when.first) == 4 and when.first == when.last:
         return replace(when, first=f"{int(when.first) - n + 1:04d}", point=False)
+    if len(when.first) == 10 and PERIOD_END.search(folded, max(0, when.start - 30), when.start):
+        return replace(when, since=True, yardstick=True, point=False)  # "For the period, ending March 31": how long, unsaid
     m = PERIOD_TO.search(folded, max(0, when.start - 40), when.start)
-    if m is None or len(when.first) != 7 or when.first != when.last:
+    if m is None or len(when.first) not in (7, 10) or when.first != when.last:
         return when
     months = PERIOD_MONTHS[re.split(r"[\s-]", m.group("n"))[0]]
-    return replace(when, first=month_iso(int(when.first[:4]), int(when.first[5:]), 1 - months), point=False)
+    first = month_iso(int(when.first[:4]), int(when.first[5:7]), 1 - months)  # ("the quarter ended March 31": its months)
+    return replace(when, first=first if len(when.first) == 7 else f"{first}-01", point=False)
 
 
 SINCE = re.compile(r"\b(?:since|dating\s+(?:back\s+)?(?:to|from)|dates?\s+back\s+to|going\s+back\s+to)\s+(?:the\s+)?"
