@@ -149,7 +149,7 @@ FULL_NAME_REACH = 20_000  # characters: a person given in full further back than
 def given_in_full(text: str, surname: str, before: int) -> str | None:
     """The full name ending in `surname` that the text before offset `before` gives, if it gives one."""
     # (read back no further than FULL_NAME_REACH, and never by copying the text before: each call costs the same)
-    pattern = re.compile(rf"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+{re.escape(surname)}\b")
+    pattern = re.compile(rf"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s+[A-Z]\.)?\s+{re.escape(surname)}\b")  # ("Kevin J. Tracey")
     for m in reversed(list(pattern.finditer(text, max(0, before - FULL_NAME_REACH), before))):
         words = m.group().split()
         while len(words) > 2 and (re.fullmatch(TITLE_WORD, words[0]) or words[0].isupper()):

@@ -31,7 +31,7 @@ ever never now here is are was were be been being has have had do does did will 
 could may might must says said say according following yes
 however meanwhile moreover furthermore nevertheless nonetheless therefore thus instead indeed overall eventually
 finally initially ultimately currently recently previously additionally besides otherwise likewise similarly
-consequently hence accordingly perhaps
+consequently hence accordingly perhaps despite beyond toward towards unlike like near
 """.split())
 
 
