@@ -172,6 +172,9 @@ PAGES = pathlib.Path(__file__).parent / "data" / "proposals"
      "editors' note"),
     ("Priya Nair is a senior reporter at The Coast Daily. Follow her on Twitter.", "author"),
     ("Tom O'Hara is a freelance writer based in Cork. He can be reached at tom@example.com.", "author"),
+    ("Dan Forbes, a CFP Board Ambassador, is a regular contributor on financial issues. He leads the firm Forbes Financial "
+     "Planning, Inc in East Greenwich, RI and can be reached at dan@example.com.", "author"),  # (round 36)
+    ("Jane Doe, a former minister, is a contributor to the party newsletter. She said the budget would pass.", None),
     ("The following chart summarizes the value of the 2019 seizures.", "signpost"),
     ("Here’s the most recent data on seizures — in pounds — from the border agency.", "signpost"),
     ("The table below lists the ten largest donors.", "signpost"),

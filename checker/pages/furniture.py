@@ -151,11 +151,12 @@ FURNITURE = {
         r"|there\s+(?:are|is)\s+more\s+(?:charts?|maps?|graphics?|photos?|pictures|images|videos?|stories|coverage|analysis)"
         r"(?:\s+(?:and|&)\s+\w+)?\s+(?:on|at|in|here|below|above)\b[^.!?]{0,60}"
         rf"|more\s+from\s+{SOURCE})\s*[.:!]?"),
-    # who wrote it, with where to follow them ("Natasha Daly is an assistant editor at National Geographic. Follow her on Twitter.")
+    # who wrote it, with where to follow them ("Natasha Daly is an assistant editor at National Geographic. Follow her on Twitter.",
+    # "Dan Forbes, a CFP Board Ambassador, is a regular contributor .... He leads the firm ... and can be reached at ...")
     "author": re.compile(
-        r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s+(?:is|was)\s+(?:a|an|the)\s+[^.!?]{0,80}?\b(?:editor|writer|reporter|"
-        r"correspondent|columnist|journalist|contributor|producer|photographer|critic|intern|fellow)s?\b[^.!?]{0,100}[.!]\s+"
-        r"(?i:follow\s+(?:him|her|them)\s+on\b.*|(?:he|she|they)\s+(?:can\s+be\s+reached|tweets)\b.*)"),
+        r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*(?:,\s+[^,.!?]{1,60},)?\s+(?:is|was)\s+(?:a|an|the)\s+[^.!?]{0,80}?\b(?:editor|writer|"
+        r"reporter|correspondent|columnist|journalist|contributor|producer|photographer|critic|intern|fellow)s?\b[^.!?]{0,100}[.!]\s+"
+        r"(?i:follow\s+(?:him|her|them)\s+on\b.*|(?:he|she|they)\s+(?:[^.!?]{0,120}?\s)?(?:can\s+be\s+reached|tweets)\b.*)"),
     "count": re.compile(r"(?i)\d[\d,.]*\s*[km]?\s+(?:comments?|shares?|views?|likes?|reactions?|replies|reads)"),
     # the paper a story rests on, cited as a library would ("Dinwiddie et al. 2014. Dynamics of ... Developmental
     # Biology 392(2): 404-418. doi:10.1016/..."): a source to follow, no sentence of the story
@@ -172,7 +173,7 @@ FURNITURE = {
 
 MAX_WORDS = 30  # furniture is short: a longer paragraph is the story's, whatever it starts with
 # ... but for a note or an appeal, whose opening words no story sentence has, and which may run longer
-MAX_WORDS_OF = {"editors' note": 90, "appeal": 60, "reference": 90, "credit": 120, "signpost": 40, "related": 60}
+MAX_WORDS_OF = {"author": 60, "editors' note": 90, "appeal": 60, "reference": 90, "credit": 120, "signpost": 40, "related": 60}
 MAX_FURNITURE_CHARS = 2000  # more than the longest furniture has, in any kind
 
 
