@@ -17,7 +17,7 @@ from .asides import dash_asides
 from .beside import GOES_ON, beside_quotations
 from .clause_times import date_clauses, join_context
 from .attributed import attributed, PRONOUNS
-from .seams import COMPARATIVE_OPENING, FACTISH, LATER_EVENT, leans_back
+from .seams import COMPARATIVE_OPENING, COUNT, FACTISH, LATER_EVENT, leans_back
 from .clauses import (Clause, first_verb, has_verb, INFINITIVE, is_verb, split_clauses, subjectless, trim,
                       words_at)
 from .frame import core_span, unbracketed
@@ -204,6 +204,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
             left_out = True  # "..., but capping what the chief called a record year": said of the clause before; (never
             continue  # "spending fell", whose gerund a verb follows)
         if not holds and vague(text, own_lo, clause.end) and not (clause.prefix and not vague(text, *clause.prefix)) \
+                and not COUNT.search(text, clause.start, own_lo) \
                 and not (clause is not clauses[0] and refers_back(text, clause) and named_in(text, clauses[0].start, clause.start)) \
                 and not (clause is clauses[0] and opening_subject(text, own_lo, clause.end)):  # ("He is accused of ...": a person named)
             previous = atoms[-1] if atoms else None
@@ -229,8 +230,7 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
                 and not quotations and not attribution:
             left_out = True  # "T1 hammered the nail into the coffin", "Roberts is a tough questioner": the writer's judgement
             continue
-        if holds or clause.present or has_verb(text, clause.start, clause.end) or (appo and clause is clauses[0]):
-            # (what follows an apposition is its verb: "Prelogar, 43, argues")
+        if holds or clause.present or has_verb(text, clause.start, clause.end) or (appo and clause is clauses[0]):  # ("Prelogar, 43, argues")
             atoms += found  # a clause without a verb or a fact ("Prelogar", of "Prelogar, who grew up ...") is none
     if not appo and not attribution and len(atoms) > 1 and not FACTISH.search(text, lo, hi) and all(
             a.kind == "other" and not a.dated_or_counted for a in atoms):
