@@ -63,6 +63,13 @@ CASES = [
      "“It is a sad day,” she said.", None),
     # the tag names its speaker: nothing to resolve
     ("Abney said she was early.\n\n“It was quiet,” Abney said.", None),
+    # someone the article calls by the other pronoun is not whom the tag's pronoun means ("on Ailes after she told them he
+    # assaulted her"), nor is anyone named in a sentence that opens with the pronoun itself (round 37)
+    ("Roger Ailes ran the network, and he hired its anchors. A former model said her parents called the police on Ailes "
+     "after she told them he assaulted her.\n\n“I remember Ailes sweet-talking my parents,” she says.", None),
+    ("Roger Ailes ran the network, and he hired its anchors. She remembers Ailes’s reply: “That is one side of me.”\n\n"
+     "“I was terrified,” she said.", None),
+    ("Jane Moore ran the network, and she hired its anchors. Moore said the ratings rose.\n\n“We won,” she said.", "Jane Moore"),
     # "they" may be a body or several people: never resolved
     ("Anna Berg said the union would strike.\n\n“We are ready,” they said.", None),
 ]

@@ -10,6 +10,7 @@ import re
 from .clauses import Clause, first_verb, is_verb, words_at
 from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names, single_place_words
 from .people import person_like
+from .pronouns import pronoun_of
 from .titles import CORE_TITLES, HOLDING, HYPHEN, RANKS
 from .attribution import QUOTE_MARK, SAYING_CORE, find_attribution
 from .speakers import speaks
@@ -85,8 +86,9 @@ def antecedent(text: str, at: int, pronoun: str) -> str | None:
         if len(surnames) != 1 or len({n for n in names if not any(o != n and o.endswith(" " + n) for o in names)}) != 1:
             return None  # (two people of one surname, "Bob Carter ... his wife Ann": whom "she" means is not certain)
         honorifics = {h for _, h in people if h}
-        if honorifics & (HERS if pronoun == "he" else HIS) or not speaks(text, surnames.pop()):
-            return None
+        if honorifics & (HERS if pronoun == "he" else HIS) or not speaks(text, surname := surnames.pop()) \
+                or pronoun_of(text, surname) not in (None, pronoun) or opening_pronoun(QUOTATION.sub(" ", text[lo:hi]), 0) == pronoun:
+            return None  # ("She remembers Ailes’s reply": "she" is someone before; nor is Ailes, whom the article calls "he")
         best = max((name for name, _ in people), key=len)
         # (a word alone may be a body, "Reuters", unless the article gave it in full before: "Paula O'Kane ... O'Kane said")
         return best if len(best.split()) >= 2 else given_in_full(text, best, lo)
@@ -416,8 +418,8 @@ def opened_by(text: str, lo: int, hi: int, pronoun: str) -> str | None:
     if {h for _, h in people if h} & (HERS if pronoun == "he" else HIS):
         return None
     best = max(names, key=len)
-    if len(best.split()) < 2:
-        return None  # (a word alone may be a body: "Reuters")
+    if len(best.split()) < 2 or pronoun_of(text, best.split()[-1]) not in (None, pronoun):
+        return None  # (a word alone may be a body: "Reuters"; one the article calls by the other pronoun is not meant)
     surname = re.compile(rf"\b{re.escape(best.split()[-1])}\b")
     at = surname.search(text, lo, hi)
     verb = first_verb(text, lo, hi, finite=True)
