@@ -28,6 +28,15 @@ def pointed_times(folded: str, display: str, start: int, end: int, found: list[W
             continue
         before = [w for w in found if w.end <= m.start()] or earlier_times(folded, display, start, published, locale)
         last = before[-1] if before else None
+        if m.group("year") and last is not None and last in found and last.relative and len(last.first) == 7 \
+                and re.fullmatch(r"\s+(?:of\s+)?", folded[last.end:m.start()]):
+            # "In October of that year": the month of the year pointed to, never of the article's ("October 2015 of 2015")
+            found = [w for w in found if w is not last]
+            year = year_pointed([w for w in found if w.end <= last.start] or earlier_times(folded, display, start, published, locale))
+            words = display[last.start:last.end]
+            pointed.append(replace(last, end=m.end(), first=f"{year}{last.first[4:]}", last=f"{year}{last.first[4:]}", written=f"in {words} {year}")
+                           if year else replace(last, end=m.end(), since=True, yardstick=True, point=False, written=None, relative=False))
+            continue
         if last is None or not last.first[:4].isdigit():
             continue
         if m.group("year"):
@@ -41,6 +50,12 @@ def pointed_times(folded: str, display: str, start: int, end: int, found: list[W
         elif last.point and not last.since:
             pointed.append(replace(last, start=m.start(), end=m.end(), written=display[m.start():m.end()], relative=True))
     return sorted(found + pointed, key=lambda w: w.start) if pointed else found
+
+
+def year_pointed(before: list[When]) -> str | None:
+    """The year "that year" points to: that of the last time before it, when that time lies in one year."""
+    last = before[-1] if before else None
+    return last.first[:4] if last is not None and last.first[:4].isdigit() and last.first[:4] == last.last[:4] else None
 
 
 def earlier_times(folded: str, display: str, start: int, published: datetime.date | None, locale: str | None) -> list[When]:

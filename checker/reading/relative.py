@@ -138,6 +138,13 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
         following = CLAUSE_BREAK.search(piece, apposed.end())
         after = {said for _, _, said in marks_of(piece[apposed.end():following.start() if following else len(piece)],
                                                  PRESENT_MARK.search(piece, 0, hi) is not None)}
+    for _ in range(3):  # "On August 6, in front of 24 million people, the moderators peppered": a time that opens its
+        # sentence takes the tense of the first verb past a phrase with none
+        if after or following is None or following.group().strip() in (";", ":") or breaks or not FRONTED.fullmatch(piece[:lo]):
+            break
+        start, following = following.end(), CLAUSE_BREAK.search(piece, following.end())
+        after = {said for _, _, said in marks_of(piece[start:following.start() if following else len(piece)],
+                                                 PRESENT_MARK.search(piece, 0, hi) is not None)}
     told = "past" if "past" in after else "future" if "future" in after else "would" if "would" in after else None
     if told is None and not after and earlier and earlier[-1][2] != "present":
         # a time in a phrase with no verb of its own ("She sent food after the floods in March", "sent food and
@@ -146,6 +153,7 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
     return told
 
 
+FRONTED = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?(?:[Oo]n|[Ii]n|[Aa]t|[Dd]uring|[Bb]y|of)\s+")  # ("On the night of")
 # An item of a list with no verb, its figure and the time's preposition ("..., 9 in February", "0.9 million in"): the
 # list's verb, before it, gives the tense
 LIST_ITEM = re.compile(r"\s*(?:and\s+)?(?:about\s+|some\s+|nearly\s+)?[\d.,]+(?:\s+[a-z]+){0,2}\s+(?:in|on|during)\s+")

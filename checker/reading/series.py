@@ -386,9 +386,9 @@ def date_series(reading: Reading, sentence: Sentence, clause: Clause, points: li
     particle = PARTICLE.match(text, verb[1]) if verb is not None else None
     if verb is not None and particle:
         verb = (verb[0], particle.end())  # "will walk out in Leeds on Thursday and in Bristol on Saturday": "walk out"
-    if verb is None or first_verb(text, verb[1], points[0].start) is not None or \
+    if verb is None or first_verb(text, verb[1], points[0].start) is not None or first_verb(text, points[-1].end, hi, finite=True) or \
             any(first_verb(text, a.end, b.start, finite=True) or PHRASE_BREAK.search(text, a.end, b.start)
-                for a, b in zip(points, points[1:])):
+                for a, b in zip(points, points[1:])):  # (or after them: "joined in 1993, and in October that year NBC hired him")
         return []  # none; dates of a later verb ("tied at three when they won in 2013, 2015"); of several verbs or
         # phrases ("enrolled before 1 September 2012 to qualify, widening it beyond the 30 June 2009 deadline")
     head = " ".join(filter(None, [written(text, *clause.prefix, whens) if clause.prefix else "",

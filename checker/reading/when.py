@@ -106,7 +106,8 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         found.append(When(lo, hi, str(first), str(last), point=False, decade=True, written="the " + display[lo:hi]))
         i = j + 1
 
-    found += [w for w in centuries(folded, start, end, published) if free(w.start, w.end)]  # ("the 14th century", "the '90s")
+    found += [w for w in centuries(folded, start, end, published) if free(w.start, w.end)  # ("the 14th century", "the '90s"),
+              and not re.search(r"Century\s+[A-Z]", display[w.start:w.end + 3])]  # never a name's: "21st Century Fox"
 
     def told(lo: int, hi: int) -> str | None:  # the tense of the clause display[lo:hi] stands in, "would" apart
         return ("future" if future else "past") if future is not None else tense(piece, lo - start, hi - start)
