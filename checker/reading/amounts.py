@@ -32,8 +32,8 @@ APPROXIMATELY = re.compile(rf"\b{APPROXIMATE}\s+$")
 
 # A figure that is the yardstick the subject is measured against, never the subject's own value: after a
 # comparison and the noun it is the figure of ("25% below the daily average of around 1.4 million shares",
-# "twice the national rate of 3%", "higher than last year's 4.1%", "more than the $2 million budgeted").
-# ("more than 200", "higher than 5%", with no noun between, are how big the subject's own figure is.)
+# "twice the national rate of 3%", "higher than last year's 4.1%", "more than the $2 million budgeted"); "more than
+# 200", "higher than 5%", with no noun between, are how big the subject's own figure is.
 REFERENCE_BEFORE = re.compile(r"\b(?:than|above|below|behind|ahead\s+of|trailing|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|double|twice|"
                               r"triple|half|times)\s+(?:[\w’'-]+\s+){0,4}?(?:of|the|its|their|his|her|our|"
                               rf"[\w-]+[’']s)\s+(?:{APPROXIMATE}\s+)?$"
@@ -104,8 +104,8 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
     points = re.match(r"\s+(basis|percentage)\s+points?\b|\s*(bps?)\b", folded[end:end + 20])
     if points:  # "raised rates by 300 basis points", "fell 0.7 percentage points": points, never "basis" nor percent
         return "basis points" if points.group(1) != "percentage" else "percentage points"
-    if re.match(r"\s+of\s+(?:whom|which)\b", folded[end:end + 12]):
-        return None  # "five of whom didn't earn them": of the people before, never what the words after count
+    if re.match(r"\s+of\s+(?:whom|which)\b|\s+in\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|every)\b", folded[end:end + 20]):
+        return None  # "five of whom didn't earn them": of the people before, never what the words after count ("one in five": a share)
     if re.match(r"\s+points?\b", folded[end:end + 9]):
         return "points"  # "won by 16 points": points, whatever the words before it count elsewhere ("won ... votes")
     if re.match(r"\s+(?:days?|weeks?|months?|years?|hours?|nights?)\s+of\b", folded[end:end + 16]):
@@ -153,7 +153,7 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
                   TWO_BEFORE_NOUN.match(folded[end:end + 50]) if described else None):
             # (a word of offices and roles is a noun that counts, "93 crew members", "12 senators", though never a name)
             if m and not (is_not_name(m.group(1)) and m.group(1) not in GENERIC_WORDS) and m.group(1) not in ("per", "years", "year") \
-                    and m.group(1).endswith("s") \
+                    and (m.group(1).endswith(("s", "men")) or m.group(1) == "children") \
                     and not PREPOSITION.match(folded, end + 1) \
                     and not m.group(1).endswith(("er", "est", "ly", "ing", "ed", "ss", "us")) \
                     and not re.match(r"\s+(?:earlier|later|ago|before|after|afterwards)\b", folded[end + m.end():end + m.end() + 12]):
@@ -271,7 +271,7 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         if temperature is not None:
             unit, e = temperature.unit, temperature.end
             v = -abs(v) if temperature.below_zero else v
-        elif of and i + 1 < len(numbers) and numbers[i + 1][0] == of.end():
+        elif of and i + 1 < len(numbers) and numbers[i + 1][0] == of.end() and (digits or "out" not in of.group()):  # ("Two out of three": a share)
             skip.add(numbers[i + 1][:2])  # "240 of 543 seats": 240 seats, out of 543
             unit = count_unit(reading, *numbers[i + 1][:2], lo, sentence_lower)
             e = count_end(reading, numbers[i + 1][1], unit)

@@ -26,7 +26,7 @@ from .measures import MEASURE_NAMES, pounds_as_money
 # ("17 000", "1 250 000"; never after another number: "in 2018 500 people died"). A day of a month before a count
 # ("on March 15 300 people marched") is the date reader's, which figures overlapping a date give way to.
 SPACE_GROUPED = r"(?<!\d\s)\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?(?!\d|,\d)"
-NUMBER = re.compile(rf"(?<![\d.,])(?:{SPACE_GROUPED}|\d+(?:,\d+)*(?:\.\d+)?(?![\d]))")
+NUMBER = re.compile(rf"(?<![\d.,])(?:{SPACE_GROUPED}|\d+(?:,\d+)*(?:\.\d+)?(?![\d])|(?<![\w])\.\d+(?=\s?(?:%|percent|per\s?cent)))")  # (".07%")
 COMMA_GROUPED = re.compile(r"\d,\d{3}(?![\d,])")
 GROUP_SPACE = re.compile(r"[ \u00a0\u202f\u2009]")
 DECIMAL_COMMA = re.compile(r"\d+,\d\d")  # a price's cents after a comma, where a currency stands before it ("R4331,13")

@@ -106,6 +106,8 @@ MEASURE_UNITS = {
     "GWh": ("gwh|gigawatt hours|gigawatt-hours", "gwh|gigawatt hours|gigawatt-hours", ""),
     "MWh": ("mwh|megawatt hours|megawatt-hours", "mwh|megawatt hours|megawatt-hours", ""),
     "kWh": ("kwh|kilowatt hours|kilowatt-hours", "kwh|kilowatt hours|kilowatt-hours", ""),
+    # frequencies ("the 915 MHz band", "a 2.4GHz radio")
+    "GHz": ("ghz|gigahertz", "ghz|gigahertz", ""), "MHz": ("mhz|megahertz", "mhz|megahertz", ""), "kHz": ("khz|kilohertz", "khz|kilohertz", ""),
     "degrees Celsius": ("degrees celsius|celsius|degrees centigrade|centigrade|°c|℃",
                         "degrees celsius|degree celsius|degrees centigrade|degrees c|celsius|centigrade|°c|º c|° c|ºc|˚c|℃", ""),
     "degrees Fahrenheit": ("degrees fahrenheit|fahrenheit|°f|℉",
@@ -114,7 +116,8 @@ MEASURE_UNITS = {
 # The units a page may join to their number ("125kph", "80kg", "150km²", "5°C"; "100m" is read as 100 million,
 # figures' scale). A letter joined to a number is no quantity otherwise ("93-year-old", "1st": quantity.JOINED_AFTER).
 ATTACHED_UNITS = ("km/h", "km/hr", "kph", "kmh", "mph", "kgs", "kg", "kms", "km²", "km2", "km³", "km", "m²", "m2", "m³", "m3",
-                  "sqm", "ft²", "ft³", "mi²", "ha", "°c", "ºc", "˚c", "℃", "°f", "ºf", "˚f", "℉", "twh", "gwh", "mwh", "kwh", "gw", "mw", "kw")
+                  "sqm", "ft²", "ft³", "mi²", "ha", "°c", "ºc", "˚c", "℃", "°f", "ºf", "˚f", "℉", "twh", "gwh", "mwh", "kwh", "gw", "mw", "kw",
+                  "ghz", "mhz", "khz")
 ATTACHED_UNIT = re.compile(r"(?:%s)(?![\w/])" % "|".join(re.escape(u) for u in ATTACHED_UNITS))
 
 
