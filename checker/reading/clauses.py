@@ -170,7 +170,7 @@ def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                         or re.match(r"\s*(?:it|he|she|they|we|i|you|there)\s", text[rest:following]):  # ("it operates ...")
                     break
                 rest = following + 1
-            if rest > comma + 1 and re.match(r"\s*[A-Z]", text[comma + 1:rest]) and starts_with_verb(text, rest, hi):
+            if rest > comma + 1 and starts_with_verb(text, rest, hi):  # ("..., its creator, Paul Buchheit, brought it ...")
                 rest = comma + 1  # "..., SoftBank, its largest investor, committed ...": the main clause's subject, no aside
             # "Since the war began on October 7": a time's quote keeps the word that says how it bears on the rest
             timed = re.search(r"(?i)\b(?:since|when|after|before|until|once|as soon as)\s+$", m.group()) is not None

@@ -14,7 +14,8 @@ OPENER = re.compile(r"""(?ix)\s*(?:
        in\ other\ words|in\ short|in\ particular|notably|importantly|separately|by\ contrast|in\ contrast|
        on\ the\ other\ hand|at\ the\ same\ time|in\ turn|then|so|but|and|or|now|first|second|third)\s*,
   | (?:and|or)\s+(?=\S)
-  | so\s+(?=\S)(?!(?:far|much|many|few|little|long|too|called|to\ speak)\b)   # never of a phrase: "So far the ..."
+  | so\s+(?=\S)(?!(?:far|much|many|few|little|long|too|called|to\ speak|did|does|do|was|were|is|are|has|have|had|will|would|could|can)\b)
+    # (never of a phrase, "So far the ...", nor an inversion: "So did Page's coach" says the one before again of another)
   | yet\s+(?=\S)(?!(?:another|again|more|to)\b)
   | but\s+(?=\S)(?!for\b)
   | (?:it\ is|it's|it\ was)\s+(?:notable|worth\ noting|noteworthy|significant|clear|true|interesting|striking)\s+that\b\s*,?

@@ -397,3 +397,19 @@ LEADING_YEAR = re.compile(r"\s*(?:in|during)\s+(?P<year>(?:1[89]|20)\d\d)\b(?![-
 # tsunami of March 11"
 EVENT_DAY = re.compile(r"\bthe\s+(?P<year>(?:1[89]|20)\d\d)(?:\s+[a-z][\w'’-]*){1,3}(?:\s+of|,\s*(?:held|which\s+(?:took\s+place|was\s+held))\s+on)"
                        r"\s+(?:the\s+)?$")
+
+
+# A month with its year before it in the sentence ("joined as chairman in March 2001 and became CEO in August")
+MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_PATTERN})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<year>(?:1[89]|20)\d\d)\b")
+
+
+def year_before(folded: str, start: int, lo: int, month: int) -> str | None:
+    """The year of the last month written with its year before `lo` in the sentence from `start`, for a month told
+    without one after it in the past: that year, or the next when the month comes earlier in the year."""
+    last = None
+    for last in MONTH_YEAR.finditer(folded, start, lo):
+        pass
+    if last is None:
+        return None
+    year = int(last.group("year"))
+    return str(year + 1 if month < MONTHS[last.group("month")] else year)

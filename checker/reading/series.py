@@ -365,7 +365,8 @@ OWN_PHRASE = re.compile(r",\s+(?:with|as|while)\s")  # a phrase after the main c
 PARTICLE = re.compile(r"\s+(?:out|up|off|down|back|away|over)\b(?=\s+(?:in|on|at|from|to|for|across|by|during)\b)")
 # An item that opens with a verb of its own, lower case and no determiner or figure ("reopen on 1 December")
 OWN_VERB = re.compile(r"(?!(?:the|a|an|its|his|her|their|our|this|that|these|those|some|all|both|each|every|another|"
-                      r"one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z]{3,}\s+(?:on|in|at|by|from|during|after|before|for|with|into|under)\s")
+                      r"one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z]{3,}\s+(?:[a-z]{3,}\s+)?(?:on|in|at|by|from|during|after|before|for|"
+                      r"with|into|under)\s")  # ("and takes effect in August": a verb and its object of its own)
 ALTERNATIVE = re.compile(r"[\s,]*(?:or|or\s+perhaps|or\s+possibly|or\s+even|and/or)\s+(?:(?:in|on|by|during|at)\s+)?", re.I)
 ITEM_PREPOSITION = re.compile(r"(with|to|from|for|against|at|by|in|on|into|between|among|through)\s", re.I)
 

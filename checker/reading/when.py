@@ -15,7 +15,7 @@ from .figures import NUMBER_WORDS
 from .quarters import QUARTER_AFTER, quarter_of, quarter_times
 from .seams import PARTICIPLES
 from .relative import (EVENT_DAY, LEADING_YEAR, MONTH_PATTERN, TO_COME, WEEKDAYS,
-                       relative_days, tense, yearless)
+                       relative_days, tense, year_before, yearless)
 from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_to, since
 from .timespan import (YEAR_SHIFT, When, centuries, describe_iso, iso, month_before_or_after, month_iso, month_spans, parse_published, same_periods,
                        weekday_year)
@@ -178,9 +178,9 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                 if when is not None and precision == "month" and QUARTER_AFTER.match(folded, hi):
                     when = quarter_of(when)  # "in the June quarter": April to June
                 event = EVENT_DAY.search(folded, max(0, lo - 60), lo) or LEADING_YEAR.match(piece)
-                if when and event and int(event.group("year")) != int(when.first[:4]):
-                    year = event.group("year")  # "the 2016 election, held on November 8": the event's day; "In 2019,
-                    # elections were held in May": that year's May
+                year = event.group("year") if event else year_before(folded, start, lo, int(when.first[5:7])) if when and way == "past" else None
+                if when and year and int(year) != int(when.first[:4]):  # "the 2016 election, held on November 8": the event's
+                    # day; "In 2019, elections were held in May": that year's May; "in March 2001 and ... in August": 2001's
                     when = replace(when, first=year + when.first[4:], last=year + when.last[4:],
                                    written=re.sub(r"\d{4}$", year, when.written or ""))
                 if when:
