@@ -9,7 +9,8 @@ from .speech import is_led_speech_tag
 
 # Words that leave a clause waiting for what was cut after them ("saying that", "told", "–").
 DANGLING = re.compile(r"(?:\b(?:that|saying|said|says|say|told|asked|called|calling|as|of|to|the|a|an|with|about|and|or|but|"
-                      r"from|by|for|in|on|at|is|are|was|were|like|confessed|admitted|declared|put\s+it)|[–—-])\s*$", re.I)
+                      r"from|by|for|in|on|at|is|are|was|were|like|confessed|admitted|declared|put\s+it|adding|noting|writing|explaining|"
+                      r"asking|declaring|stating|tweeting)|[–—-])\s*$", re.I)
 # The words a quotation is, named just before it ("tweeted the photo with the caption, “Please help us find him!”"): the
 # quotation is the clause's object, which it goes on
 INTRODUCED = re.compile(r"\b(?:reading|(?:the|a|its|his|her|their)\s+(?:caption|message|words|slogan|headline|note|sign|"
