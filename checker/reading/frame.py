@@ -15,7 +15,9 @@ OPENER = re.compile(r"""(?ix)\s*(?:
        on\ the\ other\ hand|at\ the\ same\ time|in\ turn|then|so|but|and|or|now|first|second|third)\s*,
   | (?:and|or)\s+(?=\S)
   | so\s+(?=\S)(?!(?:far|much|many|few|little|long|too|called|to\ speak|did|does|do|was|were|is|are|has|have|had|will|would|could|can)\b)
-    # (never of a phrase, "So far the ...", nor an inversion: "So did Page's coach" says the one before again of another)
+    (?![a-z]+\ (?:[^\ .,;]+\ ){0,4}?(?:is|was|are|were)\ [^.;]{0,40}\bthat\b)
+    # (never of a phrase, "So far the ...", nor an inversion: "So did Page's coach" says the one before again of another;
+    # "So important to Fox is Kelly that ...": how much, with its "that")
   | yet\s+(?=\S)(?!(?:another|again|more|to)\b)
   | but\s+(?=\S)(?!for\b)
   | (?:it\ is|it's|it\ was)\s+(?:notable|worth\ noting|noteworthy|significant|clear|true|interesting|striking)\s+that\b\s*,?
