@@ -336,15 +336,17 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                     end = host.start + m.start()
                 aux = text[verb[0]:verb[1]].lower()
                 own_verb = first_after_adverbs(text, clause.start, clause.end).lower()
-                # "He was arrested ... and charged": "He was charged"; "will pass 1.5°C and exceed 2°C"; but
-                # "was an assistant ..., and was detailed to ...": the clause has its own auxiliary
-                # "was founded in 1998 and employed 200 people": an object makes the verb active, sharing no "was"
+                # "He was arrested ... and charged": "He was charged"; "will pass 1.5°C and exceed 2°C"; but "was an assistant
+                # ..., and was detailed to": its own auxiliary; "was founded in 1998 and employed 200 people": active, no "was"
                 active = aux in BE and own_verb not in TWO_OBJECTS and takes_object(text, clause.start, clause.end)
                 if not clause.present and not active and own_verb not in AUXILIARIES and own_verb not in PAST_ONLY and (
                         aux in SHARED_AUXILIARIES or (aux in MODALS and not is_past(own_verb))):
                     group = words_at(text, *verb_group(text, verb[0], host.end))  # type: ignore[misc]  # (a verb stands there)
                     # up to the main verb, which is not shared; "It was the lowest ... and stayed": "was" is its verb
                     last = group[-1][1] if len(group) > 1 else ""
+                    if aux in ("had", "has", "have") and not is_verb(last) and re.fullmatch(r"[a-z]+ed\s+[a-z]+\W*", text[clause.start:clause.end]):
+                        merged[-1].end = clause.end  # "had various means of retaliation and increased surveillance": what he had
+                        continue
                     copula = not last or last.lower() in DETERMINERS or not last.islower()
                     end = verb[0] if copula else group[-1][0]
                 # (a time that opens the sentence is the past clause's, never the present one's: "In 2010, it opened a
