@@ -316,6 +316,7 @@ LONG_AGO = re.compile(r"\b(?:(?:for|over|in|during|throughout)\s+(?:the\s+)?(?:(
 # may live to 100"): whatever is done these days, no one day
 DONE_NOWADAYS = re.compile(rf"{PLURAL_NOUN}(?:[a-z]{{3,}}ed|{PARTICIPLES}|sent|born)\s+$")
 MODAL_AFTER = re.compile(r"\s+(?:could|can|may|might|must|should)\b")
+PERFECT_AFTER = re.compile(r",\s+[^,;]{0,60}?\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en)\b")  # (after a "Today," opening)
 # A verb of lasting before "today", or "even", "still": the present age ("it endures today", "even today")
 LASTING = re.compile(r"\b(?:endures?|exists?|survives?|persists?|lingers?|lives|stands|thrives?|prevails?|even|still)\s+$")
 
@@ -331,6 +332,8 @@ def nowadays(piece: str, lo: int, hi: int) -> bool:
         return True  # ("the signals used today were designed in the 1930s": the ones in use now; never "was used today")
     if DONE_NOWADAYS.search(piece, max(0, lo - 30), lo) and MODAL_AFTER.match(piece, hi):
         return True
+    if not piece[:lo].strip() and PERFECT_AFTER.match(piece, hi):
+        return True  # "Today, that debate has been renewed": what holds these days, no one day
     if not LONG_AGO.search(piece):
         return False
     breaks = [b.end() for b in CLAUSE_BREAK.finditer(piece, 0, lo)]
