@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import dropwhile
 
-from .seams import (ADJECTIVE_BEFORE_BUT, ADJECTIVE_SUBJECT, ANNOUNCED_LIST, ANTECEDENT, APPOSED_AFTER, APPOSED_BEFORE, APPOSED_PARTICIPLE, BACK_QUANTIFIER, BARE_PARTICIPLE, BOTH, COUNT,
-                    ELIDED, EXAMINED, EXAMPLE_LEADS, FIGURES_APART, FOUND, FRONTED_TIME, LIST_FIGURE, LIST_TAIL, NO_SEAM_BEFORE_BUT, PARTICIPLE_ASIDE, PAST_ONLY, PERIOD_NOUN,
-                    MONTH_LEADS, REPORTING, SAID_THAT, SAYING_LEADS, SEAMS, SEMICOLON_LIST, SPLIT)
+from .seams import (ADJECTIVE_BEFORE_BUT, ADJECTIVE_SUBJECT, ANNOUNCED_LIST, ANTECEDENT, APPOSED_AFTER, APPOSED_BEFORE,
+                    APPOSED_PARTICIPLE, BACK_QUANTIFIER, BARE_PARTICIPLE, BOTH, COUNT, ELIDED, EXAMINED, EXAMPLE_LEADS,
+                    FIGURES_APART, FOUND, FRONTED_TIME, LIST_FIGURE, LIST_TAIL, MONTH_LEADS, NO_SEAM_BEFORE_BUT, PARTICIPLE_ASIDE,
+                    PAST_ONLY, PERIOD_NOUN, REPORTING, SAID_THAT, SAYING_LEADS, SEAMS, SEMICOLON_LIST, SPLIT)
 from .spot import IRREGULAR_PAST
 from .when import When
 
@@ -319,7 +320,7 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
             # (a "when" aside that a comma closes is no host: "visited Paris in 1990, when he was 16, and returned": he did)
             host = next((c for c in reversed(merged[:-1] if aside else merged) if c.role != "coord"), merged[-1])
             verb = first_verb(text, host.start, host.end)
-            if verb and re.search(r",\s+(?:a|an)\s+[^,;]*$", text[host.start:verb[0]]) and (close := find_comma(text, verb[1], host.end)) > 0:
+            if verb and APPOSED_BEFORE.search(text, host.start, verb[0]) and (close := find_comma(text, verb[1], host.end)) > 0:
                 verb = first_verb(text, close + 1, host.end) or verb  # "The bill, a measure drafted by Smith, was passed": "was"
             if verb and (subject_unclear(text, host.start, verb, host.end if aside else clause.start) or (
                     EXAMINED.match(text, verb[0], verb[1]) and FOUND.match(first_after_adverbs(text, clause.start, clause.end)))):
@@ -349,8 +350,7 @@ def inner_clauses(text: str, lo: int, hi: int) -> list[Clause]:
                         continue
                     copula = not last or last.lower() in DETERMINERS or not last.islower()
                     end = verb[0] if copula else group[-1][0]
-                # (a time that opens the sentence is the past clause's, never the present one's: "In 2010, it opened a
-                # plant and has now hired 300" is no "In 2010, it has now hired 300")
+                # (a time opening the sentence is the past clause's: "In 2010, it opened a plant and has now hired 300")
                 p_lo = fronted.end() if clause.present and (fronted := FRONTED_TIME.match(text, host.start, end)) else host.start
                 clause.prefix = trim(text, p_lo, cut.start(1) if (cut := CONTRACTED.search(text, p_lo, end)) else end)
         if clause.seam == "andthat" and merged and (said := list(SAID_THAT.finditer(text, merged[-1].start, merged[-1].end))):
