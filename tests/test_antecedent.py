@@ -70,6 +70,9 @@ CASES = [
     ("Roger Ailes ran the network, and he hired its anchors. She remembers Ailes’s reply: “That is one side of me.”\n\n"
      "“I was terrified,” she said.", None),
     ("Jane Moore ran the network, and she hired its anchors. Moore said the ratings rose.\n\n“We won,” she said.", "Jane Moore"),
+    # whom the pronoun told is not the pronoun (round 38)
+    ("Since the split, Lady Gaga has insisted they are friends. “I’m very close to Taylor,” she told Howard Stern.\n\n"
+     "“He’s been my friend for a really long time,” she said.", None),
     # "they" may be a body or several people: never resolved
     ("Anna Berg said the union would strike.\n\n“We are ready,” they said.", None),
 ]

@@ -566,6 +566,16 @@ def test_a_long_article_about_something_not_found_is_an_article(empty_db):
     assert empty_db["articles"].get(result.article_id)["title"] == "Missing plane not found after ten years"
 
 
+def test_an_article_written_without_spaces_is_an_article(empty_db):
+    # Japanese, Chinese and Korean write no spaces between words: their prose is counted by its signs (round 38)
+    paragraphs = ["東京都は月曜日、新しい交通計画を発表した。計画では路線バスの本数を大きく増やす。",
+                  "都の担当者は、利用者の声を聞きながら運行の時間帯を見直すと話した。",
+                  "計画は来年の春から順に始まり、駅の周りの道路も新しく整える予定だ。"]
+    html = furnished_page("\n".join(f"<p>{p}</p>" for p in paragraphs), title="東京都、新しい交通計画を発表")
+    result = import_article(empty_db, "https://news.example/jp/transit", fetcher=PageFetcher(html))
+    assert "路線バス" in empty_db["articles"].get(result.article_id)["text"]
+
+
 def test_not_an_article_is_an_invalid_input():
     with pytest.raises(NotAnArticle):
         extract_article(page_document("https://news.example/x", b"<html><body><p>Too short.</p></body></html>"))

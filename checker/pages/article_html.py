@@ -323,8 +323,8 @@ def drop_title_heading(paragraphs: list[Paragraph], title: str | None) -> list[P
     return paragraphs
 
 
-def prose_words(paragraphs: Iterable[Paragraph]) -> int:
-    return sum(len(p.text.split()) for p in paragraphs if p.tag in PROSE_TAGS)
+def prose_words(paragraphs: Iterable[Paragraph]) -> int:  # (Japanese, Chinese and Korean write no spaces: two signs a word)
+    return sum(len(p.text.split()) + len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", p.text)) // 2 for p in paragraphs if p.tag in PROSE_TAGS)
 
 
 def within_text_limit(paragraphs: list[Paragraph], notes: list[str], limit: int = MAX_TEXT_CHARS) -> list[Paragraph]:

@@ -63,10 +63,9 @@ def quotation_opening(text: str, opening: int) -> int:
 
 
 def antecedent(text: str, at: int, pronoun: str) -> str | None:
-    """The one person the sentences before text offset `at` name, nearest first, for `pronoun`
-    ("he" or "she"); None when the nearest that names anyone names more than one, names someone of the
-    other pronoun (an honorific says) or someone the article never quotes, or gives words to someone
-    unnamed."""
+    """The one person the sentences before text offset `at` name, nearest first, for `pronoun` ("he" or "she");
+    None when the nearest that names anyone names more than one, names someone of the other pronoun (an
+    honorific or the article says) or someone the article never quotes, or gives words to someone unnamed."""
     start = at
     for _ in range(PARAGRAPHS_BACK):
         start = text.rfind("\n\n", 0, max(start - 1, 0))
@@ -76,7 +75,8 @@ def antecedent(text: str, at: int, pronoun: str) -> str | None:
     before = [s for s in split_sentences(text[start:at]) if s.text.strip()][-LOOK_BACK:]
     for sentence in reversed(before):
         lo, hi = start + sentence.start, start + sentence.end
-        people = persons(text, lo, hi)
+        people = [p for p in persons(text, lo, hi)  # (never whom the pronoun spoke to: "she told Howard Stern")
+                  if not re.search(rf"\b{pronoun}\s+(?:told|asked)\s+{re.escape(p[0])}", text[lo:hi], re.I)]
         if unnamed_speaker(text, lo, hi) and not people:
             return None  # "“We are not just numbers,” says a doctor from Hebron": the pronoun may be theirs
         if not people:

@@ -163,7 +163,7 @@ def split_clauses(text: str, lo: int, hi: int) -> list[Clause]:
         return inner_clauses(text, lo, lo + colon.end() - 1) + split_clauses(text, lo + colon.end(), hi)
     if m:
         comma = find_comma(text, m.end(), hi)
-        if comma > 0 and has_verb(text, m.end(), comma):
+        if comma > 0 and has_verb(text, m.end(), comma) and not text.count("—", m.end(), comma) % 2:  # (never inside a dash's aside)
             rest = comma + 1
             while True:  # an aside after it ("..., a landmark event in itself, ...") belongs to neither
                 following = find_comma(text, rest, hi)

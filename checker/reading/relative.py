@@ -67,7 +67,7 @@ PLANNED = re.compile(r"planned|scheduled|expected|intended|due|set\s+to")
 
 # What marks a clause as past: a verb of saying or being in the past, or a regular past form.
 # A participle after a verb of being in the present is no past ("The bridge is closed until Monday").
-PAST_MARK = re.compile(r"\b(?:said|told|was|were|had|did|came|went|took|gave|met|saw|began|knew|ran|became|rose|fell|grew"
+PAST_MARK = re.compile(r"\b(?:said|told|was|were|had|did|died|came|went|took|gave|met|saw|began|knew|ran|became|rose|fell|grew"
                        r"|drew|drove|flew|threw|struck|broke|chose|spoke|ate|wore|sank|fought|found|thought|caught|taught|felt"
                        r"|heard|meant|shot|forgot|understood|withdrew|overtook|undertook|swept|dealt|froze|stole|shook|hid|rode"
                        r"|(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbe\s)(?<!\bremains\s)(?:\w{3,}ed|made|got|left|paid|brought"
@@ -256,8 +256,11 @@ def relative_days(folded: str, display: str, start: int, end: int, published: da
         else:
             monday = published - datetime.timedelta(days=published.weekday()) + datetime.timedelta(weeks=shift)
             sunday = monday + datetime.timedelta(days=6)
-            first, last = monday.isoformat(), sunday.isoformat()
             written = f"in the week of {day_words(monday)} to {day_words(sunday)}"
+            if shift == 0 and said(lo, hi) == "past":  # "died this week": up to the article's day, from the Sunday that opens
+                monday, sunday = monday - datetime.timedelta(days=1), published  # the week where weeks start on Sundays
+                written = f"between {day_words(monday)} and {day_words(sunday)}"
+            first, last = monday.isoformat(), sunday.isoformat()
         found.append(When(lo, hi, first, last, relative=True, written=written))
     for m in WEEKEND.finditer(piece):
         lo, hi = start + m.start(), start + m.end()

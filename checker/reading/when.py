@@ -135,7 +135,7 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
         at = start + position
         after = folded[at + 4:at + 6]
         before = folded[max(0, at - 2):at]
-        if not free(at, at + 4) or after[:1] == "s" or (after[:1] == "-" and after[1:2].isalpha()) or (
+        if not free(at, at + 4) or after[:1] == "s" or (after[:1] == "-" and after[1:2].isalpha() and display[at + 4] != "—") or (
                 before[-1:] == "-" and before[:1].isalpha() and not re.search(r"\b(?:mid|early|late)-$", folded[max(0, at - 7):at])):
             continue  # in a date, a decade, or a word such as "post-2014" (but "mid-2019" is 2019)
         if no_year(display, folded, at) or WORK_TITLE.match(display, at + 4):
