@@ -45,6 +45,7 @@ def contributor_sections(text: str) -> tuple[tuple[int, int, int, str], ...]:
 # The first person outside quotation marks, in prose (a word in lower case after it: never a title's "I'll Give You
 # the Sun"): the writer of the section speaks as themself
 FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|my|My|me|we|We|our|Our|us)\s+[a-z]")
+RUN_IN_LABEL = re.compile(r"\s*(?:The|A|An|Our|My)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}:\s")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
@@ -53,6 +54,8 @@ def own_words(text: str, lo: int, hi: int, name: str) -> bool:
     quotation marks, and never naming them by their surname (a profile's "Smith won gold in 2012" is the
     writer's account of them)."""
     words = QUOTED.sub(" ", text[lo:hi])
+    if RUN_IN_LABEL.match(words):
+        return False  # "The styling tip: ...", "The statement: “...”": the writer's labels of what follows, never its words
     return FIRST_PERSON.search(words) is not None and re.search(rf"\b{re.escape(name.split()[-1])}\b", words) is None
 
 
