@@ -412,10 +412,9 @@ MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_PATTERN})\.?\s+(?:\d{{1,2}}(?:st|n
 def year_before(folded: str, start: int, lo: int, month: int) -> str | None:
     """The year of the last month written with its year before `lo` in the sentence from `start`, for a month told
     without one after it in the past: that year, or the next when the month comes earlier in the year."""
-    last = None
-    for last in MONTH_YEAR.finditer(folded, start, lo):
-        pass
-    if last is None:
+    written = list(MONTH_YEAR.finditer(folded, start, lo))
+    if not written:
         return None
+    last = written[-1]
     year = int(last.group("year"))
     return str(year + 1 if month < MONTHS[last.group("month")] else year)

@@ -2,7 +2,8 @@
 subject and a verb) and the role of the clause after each, with what makes a seam no seam (a list's last
 item, an aside, "cannot help but"); which clauses cannot stand alone once cut (leans_back: "..., and it
 seats 16,000") and what makes a clause a fact of its own (FACTISH); the list a colon announces, never cut; and the
-words after which a time before is none of the clause's (LATER_EVENT). clauses.py cuts with them."""
+words after which a time before is none of the clause's (LATER_EVENT); the word lists the cutting reads (REPORTING,
+PAST_ONLY, MONTH_LEADS). clauses.py cuts with them."""
 import re
 
 # "told" with whom it was told: a word, or one after a determiner and perhaps an adjective, and the rest of a
@@ -37,9 +38,10 @@ SPLIT = re.compile(r"""(?x)
   | (?P<coord>,?\s+and\s+(?=(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b))
 """)
 # The role of the clause after each seam: a main clause of its own (after ", and" too when a subject and
-# a verb follow: "..., and the", "..., and voters backed it", "..., and it seats"); a relative clause ("which ...") that
-# needs its sentence to be understood; a "when" clause that takes the time of the clause before it; a
-# subordinate clause; a coordinated clause that shares the subject of the clause before it.
+# a verb follow: "..., and the", "..., and voters backed it", "..., and it seats"; after "and that", a second thing
+# said); a relative clause ("which ...") that needs its sentence to be understood; a "when" clause that takes the time
+# of the clause before it; a subordinate clause (a participle's after "before" or "after" too: "rose 5% before falling
+# 2%"); a coordinated clause that shares the subject of the clause before it.
 SEAMS = {"semi": "main", "but": "main", "rel": "relative", "dash": "relative", "when": "when", "while": "sub", "ing": "sub",
          "andpron": "main", "andnoun": "main", "andmain": "main", "andthat": "main", "coord": "coord"}
 PRONOUN_SUBJECT = re.compile(r"(?:(?:today|now|then|later|yesterday|currently|since\s+then|in\s+recent\s+years|these\s+days|"

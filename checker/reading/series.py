@@ -246,9 +246,9 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         # ("was down 12%", "there was a rise of 5%": a change, never what the subject was)
         be_form = not takes_object and ((main in CHANGE and level) or (aux in BE and (level or main not in MOVED))) and \
             (level or not is_change(reading.folded, figure.start)) and not (main != aux and main not in CHANGE and PASSIVE.fullmatch(main))
-        # ("The court was told Sykes had been in court on 15 occasions": a passive's figure is none of its subject's; nor
-        be_form = be_form and not (aux in BE and verb is not None and re.search(r"\b[a-z]{4,}ing\b", text[verb[1]:head_hi]))  # an
-        # -ing verb's objects: "is separating the former, the 1 per cent ... from the latter, the 99 per cent")
+        # ("The court was told Sykes had been in court on 15 occasions": a passive's figure is none of its subject's;
+        # "is separating the former, the 1 per cent ... from the latter, the 99 per cent": nor are an -ing verb's objects)
+        be_form = be_form and not (aux in BE and verb is not None and re.search(r"\b[a-z]{4,}ing\b", text[verb[1]:head_hi]))
         if be_form and i == 0 and aux in BE and verb_words and not is_verb(main) and not re.fullmatch(
                 r"\s*(?:(?:at|about|around|nearly|almost|roughly|some|just|only|over|under|a|an|the)\s+)*",
                 text[verb_words[0][0] + len(verb_words[0][1]):head_hi]):
