@@ -44,7 +44,8 @@ def speaks_of_now(text: str, lo: int, hi: int) -> bool:
 
 QUOTED_QUESTION = re.compile(r"\?[”\"’']")
 QUESTION_END = re.compile(r"\?[”\"’]?")
-ASKED = re.compile(r"\b(?:asked|asks|wondered|wonders|inquired|inquires|queried)\b")  # a quotation so given is a question
+ASKED = re.compile(r"(?<![Ww]hen\s)(?<![Ii]f\s)(?<![Oo]nce\s)\b(?:asked|asks|wondered|wonders|inquired|inquires|queried)\b")
+# (a quotation so given is a question; never one answered: "When asked what she took, the actress stated, “...”")
 # A question reported, not quoted ("Wallace asked Trump whether he was involved", "pressed him on why the
 # values changed", "Trump was questioned about his golf resort"): what was asked, never a claim.
 ASKED_ABOUT = re.compile(r"""(?ix)\b(?:
