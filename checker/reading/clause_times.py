@@ -13,10 +13,10 @@ from .seams import PARTICIPLES
 from .when import When
 
 # A clause with another time than the one before it ("and later ..."), or of what did not happen: it shares no time
-# another time, or a plan whose time is its own ("sneaked across the border in 2009 and planned to ... eventually return")
+# another time, after the one before or before it ("began testing March 5 and received permission two days prior"), or a
+# plan whose time is its own ("sneaked across the border in 2009 and planned to ... eventually return")
 LATER = re.compile(r"\b(?:later|afterwards|the\s+(?:next|following|previous)\s+(?:day|week|month|year)|earlier|eventually|ultimately|"
                    r"subsequently|(?:planned|hoped|intended|wanted|aimed|expected)\s+to|(?:days?|weeks?|months?|years?)\s+(?:prior|before))\b")
-# (or before it: "began testing March 5 and received permission two days prior" is no March 5's)
 NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b")
 # A time that opens a sentence before a comma ("In 2019, ...", "On Monday, ..."): the whole sentence's
 FRONTED = re.compile(r"\s*(?:(?:in|on|during|by|at|over|throughout)\s+)?", re.I)

@@ -40,8 +40,7 @@ def pointed_times(folded: str, display: str, start: int, end: int, found: list[W
         if last is None or not last.first[:4].isdigit():
             continue
         if m.group("year"):
-            if last.first[:4] == last.last[:4]:  # ("that year" of "in 2009", "a 2009 trade", "on 3 May 2009": 2009)
-                year = last.first[:4]
+            if year := year_pointed(before):  # ("that year" of "in 2009", "a 2009 trade", "on 3 May 2009": 2009)
                 pointed.append(When(m.start(), m.end(), year, year, written=f"in {year}", relative=True))
         elif m.group("part"):
             if len(last.first) == 10 and last.first == last.last and not last.since:  # ("died that evening": the day named)

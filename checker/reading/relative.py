@@ -140,7 +140,7 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
                                                  PRESENT_MARK.search(piece, 0, hi) is not None)}
     for _ in range(3):  # "On August 6, in front of 24 million people, the moderators peppered": a time that opens its
         # sentence takes the tense of the first verb past a phrase with none
-        if after or following is None or following.group().strip() in (";", ":") or breaks or not FRONTED.fullmatch(piece[:lo]):
+        if after or following is None or following.group().strip() in (";", ":") or breaks or not TIME_OPENING.fullmatch(piece[:lo]):
             break
         start, following = following.end(), CLAUSE_BREAK.search(piece, following.end())
         after = {said for _, _, said in marks_of(piece[start:following.start() if following else len(piece)],
@@ -153,7 +153,7 @@ def tense(piece: str, lo: int, hi: int) -> str | None:
     return told
 
 
-FRONTED = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?(?:[Oo]n|[Ii]n|[Aa]t|[Dd]uring|[Bb]y|of)\s+")  # ("On the night of")
+TIME_OPENING = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?(?:[Oo]n|[Ii]n|[Aa]t|[Dd]uring|[Bb]y|of)\s+")  # ("On the night of")
 # An item of a list with no verb, its figure and the time's preposition ("..., 9 in February", "0.9 million in"): the
 # list's verb, before it, gives the tense
 LIST_ITEM = re.compile(r"\s*(?:and\s+)?(?:about\s+|some\s+|nearly\s+)?[\d.,]+(?:\s+[a-z]+){0,2}\s+(?:in|on|during)\s+")
