@@ -773,6 +773,11 @@ def test_a_restatement_is_grounded_in_its_sentence(claim, sentence, fields, ok):
     # (words quoted as someone said them: round 35)
     ("Avoidance can be the norm, but as Jon Kabat-Zinn said \"you can't stop the waves, but you can learn to surf\".", "Jon Kabat-Zinn"),
     ("Prices rose, as Smith said they would.", None),
+    # (a quotation broken by its tag, its second part running on past the sentence)
+    ("“We have to choose, which is not our job. There is a huge difference,” Ruiz says, “I don’t think it helps.",
+     "Ruiz"),
+    ("“We have to choose,” said Ana Ruiz, “and we will", "Ana Ruiz"),
+    ("“We have to choose,” he says, “I don’t think it helps.", None),
 ])
 def test_named_speakers(sentence, speaker):
     assert named_speaker(sentence, 0, len(sentence)) == speaker

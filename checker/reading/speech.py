@@ -75,8 +75,10 @@ def without_quotations(text: str, lo: int, hi: int) -> str:
 
 
 def tag_match(text: str, lo: int, hi: int) -> re.Match[str] | None:
-    """TAG matched against text[lo:hi] with its quotations taken out and its spaces made single."""
-    return TAG.match(" ".join(without_quotations(text, lo, hi).split()))
+    """TAG matched against text[lo:hi] with its quotations taken out and its spaces made single; a quotation
+    the tag opens again that runs on past the sentence ("“...,” Givati says, “I don't think ...") is out too."""
+    rest = re.sub(r",\s*[“\"][^“”\"]*$", " ", without_quotations(text, lo, hi))
+    return TAG.match(" ".join(rest.split()))
 
 
 def tag_speaker(m: re.Match[str]) -> str:
