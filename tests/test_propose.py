@@ -778,6 +778,10 @@ def test_a_restatement_is_grounded_in_its_sentence(claim, sentence, fields, ok):
      "Ruiz"),
     ("“We have to choose,” said Ana Ruiz, “and we will", "Ana Ruiz"),
     ("“We have to choose,” he says, “I don’t think it helps.", None),
+    # (a speaker named after the tag with who they are: a question's tag too, whose role is a claim of its own)
+    ("“It helped,” said Ana Ruiz, a nurse at the clinic.", "Ana Ruiz"),
+    ("“What help did it give?” says Tehilla Shwartz Altshuler, a senior fellow at the Israel Democracy Institute.",
+     "Tehilla Shwartz Altshuler"),
 ])
 def test_named_speakers(sentence, speaker):
     assert named_speaker(sentence, 0, len(sentence)) == speaker

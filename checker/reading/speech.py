@@ -215,7 +215,7 @@ def named_speaker(text: str, lo: int, hi: int) -> str | None:
         source = attribution.source
     elif QUOTATION.search(text, lo, hi) and (tag := tag_before_how(text, lo, hi)):
         source = tag_speaker(tag)
-    elif (apposed := apposed_speaker(text, lo, hi)) and apposed.leading:
+    elif apposed := apposed_speaker(text, lo, hi):  # ("A, a fellow at B, says ...", "“...,” says A, a fellow at B")
         source = text[slice(*apposed.name)]
     elif QUOTATION.search(text, lo, hi) and (said_as := AS_SAID.search(text, lo, hi)):
         source = said_as.group("name")  # "..., but as Jon Kabat-Zinn said “you can't stop the waves ...”"
