@@ -226,8 +226,8 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
         # "... and imports fell 2%": its own subject (and "..., and profit fell 2% to $400m": so is that change's level)
         another_verb = i > 0 and (has_verb(text, previous_hi, item_lo) or apart)  # (and every item after one)
         apart = another_verb
-        # "to 1.5°C, and at least keeping it well under 2°C": a phrase of its own words, quoted from them
-        own_words = i > 0 and not parallel and re.match(r"[\s,;]*(?:and|or|but)\s+\S", joint) is not None
+        # "to 1.5°C, and at least keeping it well under 2°C", ", taking more than 200 hostages": a phrase of its own words, quoted from them
+        own_words = i > 0 and not parallel and re.match(r"[\s,;]*(?:(?:and|or|but)\s+\S|(?!during\b)[a-z]{3,}ing\s)", joint) is not None
         previous_lead, previous_hi = previous_hi, item_hi
         lead = text[verb[1] if i == 0 and verb else previous_lead:figure.start]
         # "rose to 7%", "fell from 9%", "stood at 7%" are levels: "was 7%"; "rose 5%", "rose by 5%" is a change;
