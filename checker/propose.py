@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from .pages.furniture import furniture_around, heading_alone, run_in_heading
 from .reading import spot
 from .reading.antecedent import led_in_statement, quoted_paragraph_speaker
+from .reading.panel import quoted_turn
 from .reading.atomic import Atom, iter_atoms
 from .reading.speech import named_speaker, quotation_speaker, quoted_person
 from .store.claims import add_claim, current_user, get_article
@@ -93,7 +94,7 @@ def find_proposals(db: Database, article_id: str, *, model: spot.SpotModel | Non
     worthy = [(s, p) for s, p in zip(sentences, scores)
               if p >= spot.THRESHOLD or named_speaker(text, s.start, s.end) or quotation_speaker(text, s.start, s.end)
               or quoted_person(text, s.start, s.end) or led_in_statement(text, s.start) is not None
-              or quoted_paragraph_speaker(text, s.start)]
+              or quoted_paragraph_speaker(text, s.start) or quoted_turn(text, s.start)]
     kept = {s: round(p, 4) for s, p in worthy if len(s.text) <= MAX_SENTENCE_CHARS}
     atoms = iter_atoms(text, list(kept), published=article.get("published"), locale=article.get("locale"))
     found = FoundProposals(article["id"], text, len(sentences), len(worthy), too_long=len(worthy) - len(kept))

@@ -830,6 +830,24 @@ def test_a_quotation_a_lead_in_paragraph_gives_its_speaker_is_proposed(empty_db,
     assert not any("said the following" in r or "here’s what" in r.lower() for r in rows), rows
 
 
+@pytest.mark.parametrize("text,said,absent", [
+    # a turn of an exchange, its speaker's surname and a colon before the quotation: theirs, whatever the model scores
+    ("Solicitor General Amara Obi argued the case.\n\nThe judge pressed her on the statute.\n\n"
+     "Obi: “I can’t think of anything else that’s precisely like this, but the statute allows it.”",
+     "Obi said: “I can’t think of anything else that’s precisely like this, but the statute allows it.”", None),
+    ("Amara Obi argued the case.\n\nAmara Obi: \"I would not say so, but the statute allows it.\"",
+     "Amara Obi said: \"I would not say so, but the statute allows it.\"", None),
+    # a word that names no one in the article, before a colon and a quotation, is a heading's: no speaker
+    ("Amara Obi argued the case.\n\nUpdate: “I would not say so, but the statute allows it.”", None, "Update said"),
+])
+def test_a_turn_of_an_exchange_is_its_speakers_quotation(empty_db, text, said, absent):
+    claims.add_article(empty_db, id="turn", title="Turn", text=text)
+    propose.propose(empty_db, "turn")
+    rows = [claim for (claim,) in empty_db.execute("SELECT claim FROM proposals")]
+    assert said is None or said in rows, rows
+    assert absent is None or not any(absent in r for r in rows), rows
+
+
 @pytest.mark.parametrize("text,said", [
     # the tag before, with how it was said
     ("“We are not here to hear speeches,” Judge Amara Obi said, raising her voice and telling both lawyers to sit "

@@ -114,8 +114,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         return []  # nothing; a question, which claims nothing; or the lead-in of what follows ("..., he said:", "said the
         # following."), unless it says something of its own ("X told Kara Swisher that he thought it was “interesting”:")
     lower = reading.folded[sentence.start:sentence.end]
-    if is_instruction(text, lo, hi) or retracted(text, lo, hi):
-        return []  # "Use analytics to find your best customers": advice, no fact; "This article originally stated ...": withdrawn
+    if is_instruction(text, lo, hi) or retracted(text, lo, hi):  # "Use analytics to find your best customers": advice,
+        return []  # no fact; "This article originally stated ...": withdrawn
     inside = inside_quotation(text, lo, hi)
     if inside is not None:  # a sentence in the middle of a quotation: the speaker's words, never the writer's
         speaker = quotation_speaker(text, sentence.start, sentence.end) or pronoun_speaker(text, sentence.start, sentence.end) \
@@ -130,7 +130,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
         body = max(sentence.start, label_end)
         if not speaker or body >= hi or not says_something(text, body, hi):
             return []
-        return [make_atom(reading, sentence, "quote", body, hi, said_words(speaker, text[body:sentence.end]))]
+        mark = text[body - 1] if text[body - 1] in "“\"‘" else "“"  # (a turn's own mark: "Prelogar: “...”")
+        return [make_atom(reading, sentence, "quote", body, hi, said_words(speaker, text[body:sentence.end], mark))]
     apposed = apposed_speaker(text, lo, hi)
     if apposed and not apposed.leading:  # "“...,” says A, a researcher at B": who A is, a claim of its own;
         hi = apposed.name[1]  # the rest, a tagged quotation
@@ -371,8 +372,7 @@ def clause_claim(reading: Reading, clause: Clause, whens: list[When], core: tupl
     inherit = clause.inherit
     if not own and inherit is not None and not (clause.prefix and clause.prefix[0] <= inherit.start < clause.prefix[1]) \
             and not RELATIVE_INSIDE.search(text, clause.start, clause.end):
-        # (never after a relative clause: "had not told her boyfriend, who was looking forward to the birth in
-        # June" would put June on the birth)
+        # (never after a relative clause: "had not told her boyfriend, who was looking forward to the birth in June")
         suffix = inherit.describe()
     return restate(text, clause.start, clause.end, whens, prefix=clause.prefix, suffix=suffix)
 

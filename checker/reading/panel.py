@@ -108,3 +108,23 @@ def transcript_speaker(text: str, lo: int) -> tuple[str, int] | None:
     at = bisect_right(starts, p_lo) - 1  # (the last label at or before the paragraph's start)
     last = found[at] if at >= 0 else None
     return (labels[last.group("name")], max(last.end(), p_lo)) if last and last.group("name") in labels else None
+
+
+# A paragraph opened by a speaker's name, a colon and a quotation mark, as a report of an exchange gives a turn of it
+# ("Prelogar: “I can’t think of anything else that’s precisely like this ...”")
+QUOTED_TURN = re.compile(r"[ \t]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,2}):[ \t]*(?=[“\"‘])")
+
+
+def quoted_turn(text: str, lo: int) -> tuple[str, int] | None:
+    """For the sentence at lo, in a paragraph that a speaker's name and a colon open before a quotation: (the
+    speaker, where their words start). The name is a person's, or the surname of one the article names in full
+    ("Prelogar", after "Elizabeth Prelogar"): never a heading's word ("Update: “...”"). Their words start after the
+    quotation's opening mark. None elsewhere."""
+    m = QUOTED_TURN.match(text, text.rfind("\n", 0, lo) + 1)
+    if m is None:
+        return None
+    name = m.group("name")
+    named = person_like(name) if " " in name else any(
+        person_like(n.group()) for n in re.finditer(rf"\b[A-Z][\w.'’-]+\s+{re.escape(name)}\b", text))
+    return (name, m.end() + 1) if named else None
+

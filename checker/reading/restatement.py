@@ -67,8 +67,12 @@ def is_plural(subject: str) -> bool:
 
 def said_words(speaker: str, words: str, mark: str = "“") -> str:
     """The claim of words a speaker said, to their full stop, in quotation marks of the article's kind
-    ('Holtz said: "He showered after work."')."""
-    return f"{speaker[:1].upper()}{speaker[1:]} said: {mark}{words.strip()}{CLOSING.get(mark, mark)}"
+    ('Holtz said: "He showered after work."'); a closing mark at the words' end that none in them opens is the
+    quotation's own, which the claim writes once."""
+    words, closing = words.strip(), CLOSING.get(mark, mark)
+    if mark and words.endswith(closing) and (words.count(closing) % 2 if closing == mark else words.count(closing) > words.count(mark)):
+        words = words[:-1].rstrip()
+    return f"{speaker[:1].upper()}{speaker[1:]} said: {mark}{words}{closing}"
 
 
 CLOSING = {"“": "”", "‘": "’"}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from .attribution import QUOTE_MARK, WHO_AFTER, find_attribution
 from .clauses import UNNAMED, find_comma, first_verb, has_verb, trim
 from .frame import core_span
-from .panel import contributor_at, transcript_speaker
+from .panel import contributor_at, quoted_turn, transcript_speaker
 from .quoted_titles import is_title
 from .seams import REPORTING
 from ..sentences import paragraph_span
@@ -425,7 +425,8 @@ def interview_answer(text: str, lo: int) -> tuple[str | None, int] | None:
     named = NAMED_LABEL.match(text, p_lo)
     if named and not named.group("name").isupper():  # ("KUALA LUMPUR (Bernama): ": a dateline, no one's words)
         return named.group("name"), named.end()
-    section = contributor_at(text, lo) or transcript_speaker(text, lo)  # a panel's section, a transcript's paragraph
+    # a panel's section, a transcript's paragraph, a turn of an exchange
+    section = contributor_at(text, lo) or transcript_speaker(text, lo) or quoted_turn(text, lo)
     if section is not None:
         return section
     labels = interview_labels(text)
@@ -435,3 +436,4 @@ def interview_answer(text: str, lo: int) -> tuple[str | None, int] | None:
     if m is None or m.group("label") not in labels:
         return None
     return labels[m.group("label")], m.end()
+
