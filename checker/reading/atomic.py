@@ -91,12 +91,10 @@ BIOGRAPHIC = re.compile(r"(?:Born|Founded|Established|Incorporated)\b")
 PARTICIPLE_OPENING = re.compile(r"(?:(?:but|and|also|thus|so)\s+)*(?!\w*thing\b|during\b)[a-z]{3,}ing\s+(?P<next>[\w’'-]+)")
 
 
-# A verb of the yardstick of a comparison, after it ("than the 4.1 million counted in 2019", "the $2 million that was set
-# aside in 2013"): a time after it is the yardstick's.
+# A verb of the yardstick of a comparison, after it ("than the 4.1 million counted in 2019"): a time after it is the yardstick's
 YARDSTICK_VERB = re.compile(r"\b(?:[a-z]{3,}ed|that|which|who|when|set|paid|spent|seen|made|held|won|taken|given)\b")
-# A relative clause inside a clause ("her boyfriend, who was looking forward to the birth"): a time put
-# after it would date the relative clause's noun, not the clause.
 AUXILIARY_NEXT = re.compile(r"(?:will|would|could|should|may|might|can|had|has|have|is|are|was|were)\b")
+# A relative clause inside a clause ("her boyfriend, who was looking forward to the birth"): a time after it dates its noun
 RELATIVE_INSIDE = re.compile(r",\s+(?:who|which|whose|where)\b")
 THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their)\b")
 # Who someone is to another person named ("a friend of Arrendale's", "Smith's lawyer", "the wife of John Doe")
@@ -266,6 +264,8 @@ def sentence_atoms(reading: Reading, sentence: Sentence, seen_people: set[str]) 
     who = pronoun_speaker(text, sentence.start, sentence.end) if (not attribution or channel) and not speaker else None
     speaker, who = (speaker, who) if tagged else (speaker or who, None)  # (untagged: the quotation's speaker)
     for q_open, q_close, q_lo, q_hi in quotations:
+        if ASKING.match(text, q_lo, q_hi) and (asks := text.rfind("? ", q_lo, q_hi)) > 0 and says_something(text, asks + 2, q_hi):
+            q_lo = asks + 2  # "“Is that nice? No. But it’s necessary ...,” he stated": the statement answering its questions
         if text[q_hi - 1:q_hi] == "?" or ASKING.match(text, q_lo, q_hi) or (len(quotations) == 1 and asked):
             continue  # a question quoted claims nothing either ("“What is your best example ...” Alito asked")
         if text[q_lo].islower() and any(a.start <= q_lo and q_hi <= a.end + 1 for a in atoms) or (
