@@ -75,6 +75,12 @@ CASES = [
      "“He’s been my friend for a really long time,” she said.", None),
     # "they" may be a body or several people: never resolved
     ("Anna Berg said the union would strike.\n\n“We are ready,” they said.", None),
+    # a word the article speaks of as a body (founded, a firm, headquarters) is no one the pronoun means (round 39)
+    ("Jim Kelvey cofounded Squaro in 2009. Squaro was founded in St. Louis.\n\nIn 2010, a year after Squaro was founded, "
+     "Kelvey said he would step back.\n\n\"That slowed me down,\" he told Mashable.", "Jim Kelvey"),
+    ("Then NBC executive David Zaslav said the law firm Proskauer Rose would look into it. Zaslav told Proskauer investigators "
+     "he feared for his safety.\n\n“I view him as a dangerous man,” he said.", "David Zaslav"),
+    ("Jim Kelvey met Squaro in 2009. Kelvey stepped back after Squaro spoke.\n\n\"That slowed me down,\" he said.", None),
 ]
 
 

@@ -9,7 +9,7 @@ import re
 
 from .clauses import Clause, first_verb, is_verb, words_at
 from .names import ORG_WORDS, is_not_name, looks_like_common_noun, place_names, single_place_words
-from .people import person_like
+from .people import named_body, person_like
 from .pronouns import pronoun_of
 from .titles import CORE_TITLES, HOLDING, HYPHEN, RANKS
 from .attribution import QUOTE_MARK, SAYING_CORE, find_attribution
@@ -130,7 +130,7 @@ def persons(text: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
             found.append((name, m.group("hon")))  # "Hannity told Levin": whoever speaks is someone ("-ity" though it ends)
         elif len(words) == 1 and not (name.isupper() or looks_like_common_noun(name) or fold(name) in place_names()
                                       or fold(name) in single_place_words()
-                                      or fold(name) in ORG_WORDS or PLACE_BEFORE.search(text, lo, m.start())
+                                      or fold(name) in ORG_WORDS or PLACE_BEFORE.search(text, lo, m.start()) or named_body(text, name)
                                       or people_word(text, name, m.end("name"))):
             # a surname the article never gave in full ("Chandor" of "J.C. Chandor"), or a body ("Reuters"): someone
             # the pronoun may mean, so antecedent() stops here rather than read past them to the wrong person

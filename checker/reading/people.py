@@ -1,6 +1,7 @@
 """People as articles name them: a title before a name ("Russian Prime Minister Mikhail Fradkov",
 "former President, Asif Ali Zardari,", "ex-Chancellor Gerhard Schroeder"), and lists of people ("A, B and
 C"). Pure functions; atomic.py makes claims of them."""
+import functools
 import re
 from dataclasses import dataclass
 
@@ -46,6 +47,19 @@ class Titled:
     name: str
     title: str
     former: str | None
+
+
+# What the article says only of a body, never of a person, with the one word that names it: founded, with headquarters
+# or shares, called a company ("after Square was founded", "Square's massive new headquarters", "Square, a company that")
+BODY_WORDS = r"company|firm|startup|start-up|corporation|business|bank|brand|app|platform|website|newspaper|network|agency"
+BODY_SAID = (r"\s+(?:was|were|is|had\s+been|has\s+been)\s+(?:founded|incorporated|listed|valued|acquired)\b|[’']s\s+(?:\w+\s+)?"
+             rf"(?:headquarters|shares|stock|shareholders|valuation|revenue|subsidiary)\b|,\s+(?:a|an|the)\s+(?:\w+\s+)?(?:{BODY_WORDS})\b")
+
+
+@functools.lru_cache(maxsize=1024)
+def named_body(text: str, word: str) -> bool:
+    """Whether the article speaks of the one capitalised word as of a body: never a person "he" or "she" can mean."""
+    return re.search(rf"\b{re.escape(word)}(?:{BODY_SAID})|\b(?:{BODY_WORDS})\s+{re.escape(word)}\b", text) is not None
 
 
 def person_like(name: str) -> bool:
