@@ -20,6 +20,7 @@ from .bounds import AIMED_AT, ANCHOR_AFTER, anchored, bounded, compared, period_
 from .timespan import (YEAR_SHIFT, When, centuries, describe_iso, iso, month_before_or_after, month_iso, month_spans, parse_published, same_periods,
                        weekday_year)
 from .titles import TITLE_AHEAD
+from .story import story_year
 from .yearless import no_year
 
 __all__ = ["When", "describe_iso", "iso", "parse_published", "read_times", "year_of_thing"]
@@ -179,6 +180,7 @@ def read_times(folded: str, display: str, start: int, end: int, published: datet
                     when = quarter_of(when)  # "in the June quarter": April to June
                 event = EVENT_DAY.search(folded, max(0, lo - 60), lo) or LEADING_YEAR.match(piece)
                 year = event.group("year") if event else year_before(folded, start, lo, int(when.first[5:7])) if when and way == "past" else None
+                year = year or (story_year(folded, start, when, published) if when else None)  # ("6 December" after "6 December 1941")
                 if when and year and int(year) != int(when.first[:4]):  # "the 2016 election, held on November 8": the event's
                     # day; "In 2019, elections were held in May": that year's May; "in March 2001 and ... in August": 2001's
                     when = replace(when, first=year + when.first[4:], last=year + when.last[4:],
