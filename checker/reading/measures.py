@@ -100,6 +100,7 @@ MEASURE_UNITS = {
     "mph": ("mph|miles per hour", "mph|miles per hour|miles an hour", ""),
     "kg": ("kg|kgs|kilograms|kilogrammes", "kg|kgs|kilograms|kilogrammes", ""),
     "km": ("km|kms|kilometres|kilometers", "km|kms|kilometres|kilometers", ""),
+    "feet": ("feet|ft", "feet|ft", ""),  # ("tested to a depth of 100ft")
     # power and energy, as the press writes them ("8.69 GW of capacity", "a 500MW plant", "12 TWh a year")
     "GW": ("gw|gigawatts", "gw|gigawatts|gigawatt", ""), "MW": ("mw|megawatts", "mw|megawatts|megawatt", ""),
     "kW": ("kw|kilowatts", "kw|kilowatts|kilowatt", ""), "TWh": ("twh|terawatt hours|terawatt-hours", "twh|terawatt hours|terawatt-hours", ""),
@@ -117,7 +118,7 @@ MEASURE_UNITS = {
 # figures' scale). A letter joined to a number is no quantity otherwise ("93-year-old", "1st": quantity.JOINED_AFTER).
 ATTACHED_UNITS = ("km/h", "km/hr", "kph", "kmh", "mph", "kgs", "kg", "kms", "km²", "km2", "km³", "km", "m²", "m2", "m³", "m3",
                   "sqm", "ft²", "ft³", "mi²", "ha", "°c", "ºc", "˚c", "℃", "°f", "ºf", "˚f", "℉", "twh", "gwh", "mwh", "kwh", "gw", "mw", "kw",
-                  "ghz", "mhz", "khz")
+                  "ghz", "mhz", "khz", "ft")
 ATTACHED_UNIT = re.compile(r"(?:%s)(?![\w/])" % "|".join(re.escape(u) for u in ATTACHED_UNITS))
 
 

@@ -124,7 +124,7 @@ def not_a_quantity(folded: str, start: int, end: int) -> bool:
 
 # A figure in parentheses right after another, with nothing else in them ("40 miles (65 km)", "£5 million ($6.5
 # million)"): the same figure converted, no figure of its own (a share is one: "fell by 20,000 (0.5%)")
-CONVERTED = re.compile(r"(?:\s+[a-z°.²³/-]+){0,2}\s*\(\s*(?:about|around|roughly|approximately|some|nearly|almost|c\.)?\s*(?:minus\s+|-)?")
+CONVERTED = re.compile(r"(?:\s*[a-z°.²³/-]+)?(?:\s+[a-z°.²³/-]+)?\s*\(\s*(?:about|around|roughly|approximately|some|nearly|almost|c\.)?\s*(?:minus\s+|-)?")
 CONVERSION_END = re.compile(r"(?!\s?(?:%|percent|per\s?cent)\b)(?:\s*(?!(?:in|on|at|of|for|from|to|and|or|with|by|each|a|an|the|"
                             r"more|less|fewer)\b)[a-z°.²³/-]+){0,3}\s*\)")
 
