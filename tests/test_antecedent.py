@@ -130,6 +130,9 @@ LEAD_INS = [
     # later paragraphs go on with the statement while they speak in the first person
     ("The mayor, Lena Berg, said:\n\nThe bridge is closed.\n\nWe will reopen it by June.", "Lena Berg"),
     ("The mayor, Lena Berg, said:\n\nThe bridge is closed.\n\nTraffic was diverted through the centre.", None),
+    # ... never the writer's "our" of everyone ("how close our planet is to its star"; round 39)
+    ("A reporter for the Times, Ed Royce, continued:\n\nThe heavens were in a livid red flame.\n\nPopular accounts "
+     "appeared everywhere, a reminder of how close our planet is to its star.", None),
     # a lone closing mark may end the statement
     ("Moazzam Malik, the ambassador, said:\n\nOur thoughts are with them.\n\nThe branch has long experience. We stand "
      "ready to help.\"", "Moazzam Malik"),
@@ -159,6 +162,8 @@ QUOTED_PARAGRAPHS = [
     # a lead-in that names no one, or a pronoun only, or no lead-in: nobody (the quotation stays as written)
     ("The port will close. He said:\n\n“We have no other choice.”", None),
     ("The mayor spoke next.\n\n“We will rebuild the bridge.”", None),
+    # the quotation's own tag, with the speaker's age in it, is its speaker's, never the lead-in's (round 39)
+    ("Obama has said he is not inviting Netanyahu.\n\n“I deeply regret it,” Netanyahu, 65, told lawmakers.", None),
     ("Trump said:\n\nThe bank liked me very much.", None),  # (no quotation: led_in_statement's)
 ]
 

@@ -196,7 +196,7 @@ LEAD_IN_REACH = 3  # paragraphs of a statement after its lead-in, each in the fi
 # saying that ends the lead-in, after whoever it names
 LEAD_IN = re.compile(rf",\s+(?:also\s+)?(?:{TAG_VERBS})(?:\s+(?:reporters|journalists|the\s+\w+|(?:in|on|at)\s+[^,]{{1,40}}))?$")
 OPENING_MARK = re.compile(r"“|(?:^|(?<=[\s(\[]))\"")
-FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|our|Our|my|My|I’m|I'm|we’re|we're|We’re|We're|we’ve|we've|We’ve|We've)\b")
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|I’m|I'm|we’re|we're|We’re|We're|we’ve|we've|We’ve|We've)\b")  # (never "our planet")
 
 
 def led_in_statement(text: str, lo: int) -> tuple[str | None, int] | None:
@@ -250,7 +250,7 @@ def quoted_paragraph_speaker(text: str, lo: int) -> str | None:
     return speaker if speaker and speaker.lower() not in ("he", "she", "they") else None
 
 
-OWN_TAG = re.compile(r"[”\"’],?\s+(?:[\w’'.-]+\s+){0,4}?(?:said|says|told|added|adds|asked|asks|wrote|writes|explained|explains)\b")
+OWN_TAG = re.compile(r"[”\"’],?\s+(?:[\w’'.-]+,?\s+){0,4}?(?:said|says|told|added|adds|asked|asks|wrote|writes|explained|explains)\b")
 # A sentence of reported speech, its speaker first ("She said the employers that would stand up were ...")
 REPORTED = re.compile(r"(?P<who>[A-Z][^,;:“”\"]{0,60}?)\s+(?:also\s+)?(?:said|says|told\s+[\w’'-]+|added|adds|"
                       r"explained|explains|argued|argues|noted|notes|insisted|insists)\b")
