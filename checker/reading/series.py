@@ -257,9 +257,9 @@ def listed_atoms(reading: Reading, sentence: Sentence, clause: Clause, figures: 
             when = None  # "from £2.9bn a year earlier"; "5.1% in January, has since fallen to 4.2%": another time
         if following is not None and when is not None and when.start >= following.start \
                 and ((not PARALLEL.fullmatch(text, item_hi, following.start) and not levels[i + 1])
-                     or BASE_BETWEEN.search(text, following.end, when.start)):
+                     or BASE_BETWEEN.search(text, following.end, when.start) or first_verb(text, figure.end, item_hi, finite=True)):
             when = None  # "12%, up from 7.1% in 2016": 2016 is the second figure's time, not the first's; "rose 20% to $5
-            # million from $4 million in the same period last year": the base's
+            # million from $4 million in the same period last year": the base's; "77% had been cheated and 40% had trouble in 2009"
         # "Shares fell 2% to $170 on Tuesday": a change's time after its level keeps the words whole ("fell 2% on
         # Tuesday" would drop its level from the middle)
         # nor is the level of a change a noun names, or a verb's object has, the subject's ("posted a rise of 10% to
