@@ -77,7 +77,8 @@ CHANGE_FROM = re.compile(r"(?:%|\bper\s*cent|\bpercent|\bpoints?)\s+from\s+(?:th
 
 
 THAN = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+same\s+"
-                  r"(?:period|quarter|month|week|time)\s+(?:of|in|last)\s+)?(?:(?:early|late|mid)[\s-]+)?$")
+                  r"(?:period|quarter|month|week|time)\s+(?:of|in|last)\s+)?(?:(?:early|late|mid)[\s-]+)?$"
+                  r"|\bthan\s+(?:what|it|they|he|she|we)\s+[^.;,\d]{0,40}?\s+(?:in|on|at|during)\s+$")  # ("than what it spent in 2013")
 
 
 # What something is likened to, and that thing's time ("gender roles reminiscent of those pushed on kids in 1925",

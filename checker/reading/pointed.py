@@ -40,8 +40,10 @@ def pointed_times(folded: str, display: str, start: int, end: int, found: list[W
         if last is None or not last.first[:4].isdigit():
             continue
         if m.group("year"):
-            if year := year_pointed(before):  # ("that year" of "in 2009", "a 2009 trade", "on 3 May 2009": 2009)
-                pointed.append(When(m.start(), m.end(), year, year, written=f"in {year}", relative=True))
+            if year := year_pointed(before):  # ("that year" of "in 2009", "a 2009 trade", "on 3 May 2009": 2009; of a
+                # comparison's base, "less than what it spent in 2013 when that year's report said", a base too)
+                pointed.append(When(m.start(), m.end(), year, year, written=f"in {year}", relative=True, point=not last.yardstick,
+                                    since=last.yardstick, yardstick=last.yardstick))
         elif m.group("part"):
             if len(last.first) == 10 and last.first == last.last and not last.since:  # ("died that evening": the day named)
                 pointed.append(When(m.start(), m.end(), last.first, last.last, relative=True,
