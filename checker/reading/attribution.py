@@ -26,7 +26,7 @@ ACCORDING_START = re.compile(r"(?i)(?:according\s+to|as\s+(?:stated|reported|sai
                              r"in\s+the\s+words\s+of)\s+(?P<src>[^,:;]+?)\s*[,:]\s*")
 ACCORDING_MID = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*,\s*")  # "The problem, according to X, is ..."
 ACCORDING_END = re.compile(r",\s*(?P<phrase>according\s+to\s+(?P<src>[^,;:]+?))\s*$")
-SAID_END = re.compile(rf"(?<!\d),\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{SAYING}))\s*$")
+SAID_END = re.compile(rf",(?!\d)\s*(?P<phrase>(?P<src>(?:[\w’'.&-]+\s+){{0,8}}?[\w’'.&-]+)\s+(?:has\s+|have\s+|had\s+)?(?:{SAYING}))\s*$")
 QUOTE_MARK = re.compile(r"[“”]|(?<!\d)\"")  # (never the inches of a height: "6' 7\"")
 REPORTING_WORD = re.compile(rf"\b(?:{REPORTING})\b")  # a verb of reporting, as a word
 # A person named before a role that runs up to the tag's last comma ("..., Kurinji Selvaraj, a research analyst at ...,")
