@@ -311,6 +311,13 @@ def test_a_dateline_is_in_no_claim(sentence, core):
      "The mayor said the plan would “Make Toronto Work Again”", False),
     # a numbered heading that is a quotation with no stop in it (round 24)
     ("Intro.\n\n3. \"Not some irregular channel\"\n\nMore.", '3. "Not some irregular channel"', True),
+    # a line of a list of figures, a name and a colon before what it counts, is a fact; a page's own label is no claim (round 39)
+    ("These states have a lot at stake:\n\nIllinois: 10,180 metric tons of spent nuclear fuel\n\nPennsylvania: 7,330 metric "
+     "tons", "Illinois: 10,180 metric tons of spent nuclear fuel", False),
+    ("Illinois: 10,180 metric tons\n\nNew York: 4,180 metric tons", "New York: 4,180 metric tons", False),
+    ("Intro.\n\nUpdated: 5 hours ago\n\nMore.", "Updated: 5 hours ago", True),
+    ("Intro.\n\nComments: 312\n\nMore.", "Comments: 312", True),
+    ("Intro.\n\nPosted: 12:30 pm\n\nMore.", "Posted: 12:30 pm", True),
 ])
 def test_a_heading_alone(text, span, alone):
     start = text.index(span)

@@ -244,6 +244,11 @@ HEADING_WORDS = 25
 HEADING_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 # A list's numbered heading that is a quotation with no stop inside its marks ('3. "Not some irregular channel"')
 NUMBERED_QUOTE = re.compile(r"\d{1,2}[.)]\s+[\"“‘'][^.!?]*[\"”’']\s*")
+# A line of a list of figures, a name and a colon before a figure and what it counts ("Illinois: 10,180 metric tons of spent
+# nuclear fuel"): a fact, however it ends; never a page's own label ("Updated: 5 hours ago", "Comments: 312")
+DATA_LINE = re.compile(r"(?!(?:Updated|Posted|Published|Comments|Shares|Views|Likes|Photo|Video|Read|Listen|Watch)\b)[A-Z][\w.’'-]*"
+                       r"(?:[ \t]+[A-Z][\w.’'-]*){0,3}:[ \t]+(?:(?:about|around|nearly|almost|more\s+than|over|some)[ \t]+)?"
+                       r"[$€£¥]?\d[\d,.]*(?![\d:])[ \t]*(?:%|(?!ago\b)[a-z]{2,}\b(?![ \t]+ago\b)).*")
 
 
 def heading_alone(text: str, start: int, end: int) -> bool:
@@ -257,8 +262,8 @@ def heading_alone(text: str, start: int, end: int) -> bool:
     alone = (lo == 0 or text[lo - 1] == "\n") and (hi == len(text) or text[hi] == "\n")
     # (a paragraph of more words than a heading has is the story's, however it ends: a standfirst, a lede)
     words = text[start:end]
-    return alone and len(words.split()) <= HEADING_WORDS and (not HEADING_END.search(words) or credited_headline(words)
-                                                               or title_cased(words) or NUMBERED_QUOTE.fullmatch(words) is not None)
+    return alone and len(words.split()) <= HEADING_WORDS and DATA_LINE.fullmatch(words) is None and (
+        not HEADING_END.search(words) or credited_headline(words) or title_cased(words) or NUMBERED_QUOTE.fullmatch(words) is not None)
 
 
 def run_in_heading(text: str, start: int, end: int) -> bool:
