@@ -29,7 +29,7 @@ RANKS = r"deputy|vice|assistant|associate|lieutenant"
 # A capitalised word that qualifies a title ("Russian", "Foreign", "Deputy-", "Lieutenant-"), never one
 # that says the holder no longer holds it ("On Sunday Former President X", "In March Then President Y":
 # no part of the title; "Acting" may be)
-QUALIFIER = rf"(?!(?i:former|ex|then|late){AFTER_HOLDING})[A-Z][\w’'-]*?(?:\s+|-(?=[A-Z]))"
+QUALIFIER = rf"(?!(?i:former|ex|then|late){AFTER_HOLDING})(?:[A-Z][\w’'-]*?|(?:[A-Z]\.){{2,}})(?:\s+|-(?=[A-Z]))"  # ("U.S. Sen.")
 # What follows a time that a title and a name follow: how it was held, up to four capitalised words that
 # qualify the title ("U.S.", "New York", "Foreign", "Lieutenant-"), the title, its "of ..." ("Secretary of
 # State"), and a capitalised name.
