@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .changes import is_change, level_link, level_of
-from .counts import OWN_PLURAL, UNIT_SYNONYMS, count_patterns
+from .counts import OWN_PLURAL, UNIT_SYNONYMS, count_patterns, counted_unit
 from .figures import NUMBER_WORDS, MoneyMention, minus_at
 from .measures import MEASURE_NOUNS, MEASURE_UNITS, TIME_NOUNS, compound_measures, measure_after, measures_a_thing
 from .names import GENERIC_WORDS, is_not_name
@@ -126,7 +126,7 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
                 continue  # "The two Houses were adjourned": a name (of Parliament's chambers), never homes
             if last in ("times", "occasions", "occasion"):
                 return "meetings" if MEETING.search(sentence_lower) else "visits" if VISIT.search(sentence_lower) else "times"
-            return unit
+            return counted_unit(unit, folded[m.start():m.end()], sentence_lower)
     measure = measure_after(folded, end)
     if measure:  # "killed ... about 10 miles south": a distance, no deaths ("in three days", "10 years": a span of time, no
         # figure; "48 hours": hours; "just 14 months after the launch": how far apart two times are, no figure)

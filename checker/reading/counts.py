@@ -145,3 +145,18 @@ def describe_count(value: float, unit: str) -> str:
 # number counts is named, so words far before it ("confirmed cases ...") name none of it
 OWN_PLURAL = re.compile(r"\s+(?:[a-z]{3,}(?<!s)\s+)?(?!(?:was|has|this|thus|plus|unless|always|perhaps|its|his|hers|ours|whereas|"
                         r"besides|sometimes|times)\b)[a-z]{2,}[^s\W]s\b")
+
+
+# Where seats are spoken of: an election, a majority ("won 40 seats", "the 40 MPs elected in May"); lawmakers counted
+# elsewhere are people ("at least 40 Democratic lawmakers skipped the speech"), never seats
+ELECTED = re.compile(r"\b(?:won|wins?|winning|took|secured|elected|elections?|seats?|majority|vote\s+share)\b")
+
+
+def counted_unit(unit: str, words: str, sentence_lower: str) -> str:
+    """The unit a count's words after it give (`words`, folded), for the unit UNIT_SYNONYMS read them as: lawmakers
+    counted where no seat or election is spoken of are lawmakers, never seats."""
+    if unit != "seats" or ELECTED.search(sentence_lower) or not words.split():
+        return unit
+    last = words.split()[-1]
+    return "members of parliament" if last == "parliament" else last
+
