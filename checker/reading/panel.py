@@ -68,8 +68,10 @@ def contributor_at(text: str, lo: int) -> tuple[str, int] | None:
     return None
 
 
-# A transcript's label: a name of two to four words in capitals and a colon, opening its paragraph
-SPEAKER_LABEL = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){1,3}):[ \t]+(?=[A-Z“\"‘'(])")
+# A transcript's label: a name of two to four words in capitals, or of one to three as names are written ("McKelvey:",
+# an interview's), and a colon, opening its paragraph
+SPEAKER_LABEL = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){1,3}|"
+                           r"[A-Z][a-z]*[A-Z]?[a-z]+(?:[ \t]+[A-Z][a-z]*[A-Z]?[a-z]+){0,2}):[ \t]*(?=[A-Z“\"‘'(])")
 TRANSCRIPT = (2, 3)  # labels a transcript has at least: two speakers, three paragraphs (a dateline, "NEW DELHI:", is one)
 
 
@@ -99,7 +101,8 @@ def transcript_labels(text: str) -> dict[str, str]:
 
 def transcript_speaker(text: str, lo: int) -> tuple[str, int] | None:
     """For the sentence at lo, in a transcript's paragraph that a speaker's label opens, or in one after it that no
-    label opens (their answer goes on): (who speaks, where their words start)."""
+    label opens (their answer goes on, until a paragraph ends on a question: an interviewer's, "... with the Jack you
+    know?"): (who speaks, where their words start)."""
     labels = transcript_labels(text)
     if not labels:
         return None
@@ -107,7 +110,10 @@ def transcript_speaker(text: str, lo: int) -> tuple[str, int] | None:
     starts, found = speaker_labels(text)
     at = bisect_right(starts, p_lo) - 1  # (the last label at or before the paragraph's start)
     last = found[at] if at >= 0 else None
-    return (labels[last.group("name")], max(last.end(), p_lo)) if last and last.group("name") in labels else None
+    if last is None or last.group("name") not in labels or (last.start() < p_lo and re.search(
+            r"\?[\"”’')]*[ \t]*(?:\n|$)", text[last.end():paragraph_span(text, lo, lo)[1]])):
+        return None
+    return labels[last.group("name")], max(last.end(), p_lo)
 
 
 # A paragraph opened by a speaker's name, a colon and a quotation mark, as a report of an exchange gives a turn of it
