@@ -782,6 +782,9 @@ def test_a_restatement_is_grounded_in_its_sentence(claim, sentence, fields, ok):
     ("“It helped,” said Ana Ruiz, a nurse at the clinic.", "Ana Ruiz"),
     ("“What help did it give?” says Tehilla Shwartz Altshuler, a senior fellow at the Israel Democracy Institute.",
      "Tehilla Shwartz Altshuler"),
+    # (a speaker who opens the clause after ", and": round 39)
+    ("There is debate about whether the ban is legal, and Anthropic has said it will sue if it is pursued.", "Anthropic"),
+    ("Prices rose, and the bank said nothing.", None),
 ])
 def test_named_speakers(sentence, speaker):
     assert named_speaker(sentence, 0, len(sentence)) == speaker

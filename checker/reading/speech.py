@@ -211,6 +211,8 @@ def named_speaker(text: str, lo: int, hi: int) -> str | None:
     attribution = find_attribution(text, lo, hi)
     if attribution is None and (lead := LEADING_PHRASE.match(text, lo, hi)):
         attribution = find_attribution(text, lead.end(), hi)  # "After weeks of speculation, the Wrap reports that ..."
+    if attribution is None and (seam := re.search(r"[,;]\s+(?:and|but)\s+(?=[A-Z])", text[lo:hi])):
+        attribution = find_attribution(text, lo + seam.end(), hi)  # "There is debate ..., and Anthropic has said it will sue"
     if attribution is not None:
         source = attribution.source
     elif QUOTATION.search(text, lo, hi) and (tag := tag_before_how(text, lo, hi)):
