@@ -153,7 +153,8 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
                   TWO_BEFORE_NOUN.match(folded[end:end + 50]) if described else None):
             # (a word of offices and roles is a noun that counts, "93 crew members", "12 senators", though never a name)
             if m and not (is_not_name(m.group(1)) and m.group(1) not in GENERIC_WORDS) and m.group(1) not in ("per", "years", "year") \
-                    and (m.group(1).endswith(("s", "men")) or m.group(1) == "children") \
+                    and (m.group(1).endswith(("s", "men")) or m.group(1) in ("children", "crew", "staff", "personnel")
+                         and not re.match(r"\s+members\b", folded[end + m.end():end + m.end() + 9])) \
                     and not PREPOSITION.match(folded, end + 1) \
                     and not m.group(1).endswith(("er", "est", "ly", "ing", "ed", "ss", "us")) \
                     and not re.match(r"\s+(?:earlier|later|ago|before|after|afterwards)\b", folded[end + m.end():end + m.end() + 12]):
@@ -307,8 +308,7 @@ def figures_in(reading: ArticleReading, lo: int, hi: int, whens: Sequence[When],
         if unit and unit != "percent" and (per := re.match(rf"\s+(?:[a-z-]+\s+){{0,2}}?{re.escape(unit.split()[-1])}\s+(?:per|a|an|each)\s+"
                                                          r"(day|week|month|year|hour)\b(?!\s+(?:earlier|ago|later|before|after)\b)",
                                                          reading.folded[e:e + 60])):
-            unit = f"{unit} per {per.group(1)}"  # "236,000 barrels per day", "400 tonnes a day": a rate, its unit says so
-            # (never "340,000 tonnes a year earlier": a time)
+            unit = f"{unit} per {per.group(1)}"  # "236,000 barrels per day", "400 tonnes a day": a rate (never "a year earlier")
         if v < 0:  # "minus 80 degrees": the sign is the figure's, in its quote too
             s = minus_at(reading.folded, reading.text, s) or s
         if unit and unit not in MEASURE_NOUNS and unit not in UNIT_SYNONYMS.keys() - COUNTED_UNITS \
