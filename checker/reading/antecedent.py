@@ -343,8 +343,8 @@ def subject_named(text: str, clause: Clause) -> str | None:
     """The person a clause opens with as its subject, named ("Maria Ortiz received", "Swallow allegedly received",
     "Mr. Lopez moved"), or None; None too where the clause speaks of someone else as "him" or "her"."""
     verb = first_verb(text, clause.start, clause.end, finite=True)
-    if verb is None or re.search(r"\b(?:him|her|them)\b", text[verb[1]:clause.end]):
-        return None  # ("When he arrived, Smith greeted him": someone else)
+    if verb is None or re.search(r"\b(?:him|them|her(?!\s+(?:\d|own\b)))\b", text[verb[1]:clause.end]):
+        return None  # ("When he arrived, Smith greeted him": someone else; "her 59 crew", "her own" are hers)
     spans = [(at, w) for at, w in words_at(text, clause.start, verb[0]) if not (w.endswith("ly") and w.islower())]
     words = [w for _, w in spans]
     if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or (
