@@ -27,7 +27,8 @@ FIRST_TO = re.compile(r"\b(?:the|its|his|her|their|our)\s+(?:very\s+)?first\b(?:
 # "expected", "likely", "due to" foretell only as verbs ("is expected to", "likely to", "due to arrive"): never as
 # an adjective ("the highly-anticipated quadruplets", "the unlikely hero") or a cause ("due to the weather").
 EVIDENCE_FRAME = re.compile(r"\bwill\s+(?:[a-z]+ly\s+)?(?:show|indicate|suggest|reveal|confirm|prove|tell\s+you)\s+that\b")
-PREDICTION = re.compile(r"\b(?:will|won't|shall|plans?\s+to|planning\s+to|(?:is|are)\s+planned|expects?|anticipates|forecasts|"
+PREDICTION = re.compile(r"\b(?:will|won't|shall|(?<!\bits\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)plans?\s+to|planning\s+to|"
+                        r"(?:is|are)\s+planned|expects?|anticipates|forecasts|(?<!\bnever\s)"  # ("adjusted its plans to", "never expected to")
                         r"(?:expected|anticipated|projected|forecast|scheduled|(?<!most\s)(?<!more\s)(?<!less\s)(?<!least\s)likely|unlikely)"
                         r"\s+(?:to|in|on|at|by|that|for|next|this)|set\s+to"
                         r"|(?:is|are|be|seems?|looks?)\s+(?:widely\s+|highly\s+)?(?:expected|anticipated|projected|likely|unlikely|scheduled)"
