@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .changes import is_change, level_link, level_of
-from .counts import OWN_PLURAL, UNIT_SYNONYMS, count_patterns, counted_unit
+from .counts import MEMBERS_NEXT, OWN_PLURAL, PEOPLE_NOUNS, UNIT_SYNONYMS, count_patterns, counted_unit
 from .figures import NUMBER_WORDS, MoneyMention, minus_at
 from .measures import MEASURE_NOUNS, MEASURE_UNITS, TIME_NOUNS, compound_measures, measure_after, measures_a_thing
 from .names import GENERIC_WORDS, is_not_name
@@ -153,8 +153,8 @@ def count_unit(reading: ArticleReading, start: int, end: int, lo: int, sentence_
                   TWO_BEFORE_NOUN.match(folded[end:end + 50]) if described else None):
             # (a word of offices and roles is a noun that counts, "93 crew members", "12 senators", though never a name)
             if m and not (is_not_name(m.group(1)) and m.group(1) not in GENERIC_WORDS) and m.group(1) not in ("per", "years", "year") \
-                    and (m.group(1).endswith(("s", "men")) or m.group(1) in ("children", "crew", "staff", "personnel")
-                         and not re.match(r"\s+members\b", folded[end + m.end():end + m.end() + 9])) \
+                    and (m.group(1).endswith(("s", "men")) or (m.group(1) in PEOPLE_NOUNS
+                                                                and not MEMBERS_NEXT.match(folded, end + m.end()))) \
                     and not PREPOSITION.match(folded, end + 1) \
                     and not m.group(1).endswith(("er", "est", "ly", "ing", "ed", "ss", "us")) \
                     and not re.match(r"\s+(?:earlier|later|ago|before|after|afterwards)\b", folded[end + m.end():end + m.end() + 12]):

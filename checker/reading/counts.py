@@ -147,6 +147,12 @@ OWN_PLURAL = re.compile(r"\s+(?:[a-z]{3,}(?<!s)\s+)?(?!(?:was|has|this|thus|plus
                         r"besides|sometimes|times)\b)[a-z]{2,}[^s\W]s\b")
 
 
+# Nouns that count people in the singular ("59 crew", "300 staff"), as a plural noun does; before "members" the count is
+# of the members ("93 crew members")
+PEOPLE_NOUNS = frozenset({"children", "crew", "staff", "personnel"})
+MEMBERS_NEXT = re.compile(r"\s+members\b")
+
+
 # Where seats are spoken of: an election, a majority ("won 40 seats", "the 40 MPs elected in May"); lawmakers counted
 # elsewhere are people ("at least 40 Democratic lawmakers skipped the speech"), never seats
 ELECTED = re.compile(r"\b(?:won|wins?|winning|took|secured|elected|elections?|seats?|majority|vote\s+share)\b")
