@@ -3,25 +3,22 @@ the days it gives without a year go on from ("On the rough winter night of 6 Dec
 when.py asks for the year of such a day. Pure functions."""
 import datetime
 import functools
-import re
 from bisect import bisect_left
 
-from .dates import MONTHS
-from .relative import MONTH_PATTERN
-from .timespan import day_or_first, day_or_none, When
+from .dates import date_mentions
+from .timespan import day_or_first, When
 
-# A day written in full, its year and all ("on 6 December 1941", "September 1, 1859"), which a story set then
-# goes on from ("On the rough winter night of 6 December", "a similar incident on August 28")
-FULL_DATE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_PATTERN})|(?P<m2>{MONTH_PATTERN})\.?\s+"
-                       rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\.?,?\s+(?P<year>(?:1[5-9]|20)\d\d)\b")
 STORY_DAYS = 15  # how near to that day a day given without its year lies, to be of its year
 
 
 @functools.lru_cache(maxsize=8)
-def full_days(folded: str) -> tuple[list[int], list[datetime.date | None]]:
-    """Where each day written in full stands in a text, and the day (None for no such day: "31 June 2019"), read once."""
-    found = [(m.start(), m.group("year"), m.group("m1") or m.group("m2"), m.group("d1") or m.group("d2")) for m in FULL_DATE.finditer(folded)]
-    return [at for at, *_ in found], [day_or_none(int(y), MONTHS[m], int(d)) for _, y, m, d in found]
+def full_days(folded: str) -> tuple[list[int], list[datetime.date]]:
+    """Where each day written in full with its month's name stands in a text ("on 6 December 1941", "September 1, 1859",
+    the last of "7-9 February 2012"), and the day, as dates.py reads them, once per text: the days a story set then goes
+    on from ("On the rough winter night of 6 December", "a similar incident on August 28")."""
+    days = [(m.start, datetime.date(*m.value[1])) for m in date_mentions(folded)
+            if m.value[2] == "day" and any(c.isalpha() for c in folded[m.start:m.end])]  # (never "06/12/1941")
+    return [at for at, _ in days], [day for _, day in days]
 
 
 def story_year(folded: str, start: int, when: When, published: datetime.date) -> str | None:

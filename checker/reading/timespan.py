@@ -252,14 +252,6 @@ def day_or_first(year: int, month: int, day: int) -> datetime.date:
         return datetime.date(year, month, 1)
 
 
-def day_or_none(year: int, month: int, day: int) -> datetime.date | None:
-    """The day, or None where the month has no such day ("31 June")."""
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def month_iso(year: int, month: int, shift: int = 0) -> str:
     """The month ``shift`` months after a year's month, as YYYY-MM."""
     total = year * 12 + month - 1 + shift
